@@ -1,0 +1,16 @@
+/** Every CLI command, and the one help text built from them. */
+import type { Command } from "./io.ts";
+import { kbCheck, kbList } from "./kb.ts";
+
+export const COMMANDS: Command[] = [kbCheck, kbList];
+
+export const HELP = [
+  "Trợ lý CĐS — dòng lệnh cho Tổ Giúp việc và quản trị viên",
+  "",
+  "Cách dùng: npm run cli -- <lệnh> [tham số]",
+  "",
+  "Lệnh:",
+  ...COMMANDS.map((c) => `  ${c.usage.padEnd(56)} ${c.summary}`),
+  "",
+  "Biến môi trường: xem .env.example và README.md.",
+].join("\n");

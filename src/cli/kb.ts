@@ -1,0 +1,81 @@
+/** `kb …` commands: check and list the knowledge base. */
+import { resolve } from "node:path";
+import { loadConfig } from "../config.ts";
+import { formatProblem, hasErrors, parseKnowledgeFiles, readKnowledgeDir } from "../core/knowledge/load.ts";
+import { Knowledge } from "../core/knowledge/model.ts";
+import { formatViDate } from "../core/time.ts";
+import { CliError, type Command, flag } from "./io.ts";
+
+function knowledgeDir(args: { values: Record<string, unknown> }, env: NodeJS.ProcessEnv): string {
+  const dir = typeof args.values["dir"] === "string" ? (args.values["dir"] as string) : loadConfig(env).KNOWLEDGE_DIR;
+  return resolve(dir);
+}
+
+export const kbCheck: Command = {
+  name: "kb check",
+  usage: "kb check [--dir <thư mục>]",
+  summary: "Kiểm tra cơ sở tri thức (knowledge/): lược đồ, mã tham chiếu, số hiệu trùng",
+  options: { dir: { type: "string" } },
+  async run(args, io) {
+    const dir = knowledgeDir(args, io.env);
+    let files: Record<string, string>;
+    try {
+      files = readKnowledgeDir(dir);
+    } catch (e) {
+      throw new CliError((e as Error).message);
+    }
+    const { data, problems } = parseKnowledgeFiles(files);
+    for (const p of problems) (p.severity === "error" ? io.err : io.out)(formatProblem(p));
+    const counts = [
+      `${data.units.length} đơn vị`,
+      `${data.documents.length} văn bản`,
+      `${data.tasks.length} nhiệm vụ`,
+      `${data.people.length} người`,
+      `${data.themes.length} chủ đề`,
+      `${data.meetings.length} cuộc họp`,
+      `${data.indicators.length} chỉ số`,
+      `${data.targets.length} mục tiêu`,
+    ].join(", ");
+    if (hasErrors(problems)) {
+      const n = problems.filter((p) => p.severity === "error").length;
+      io.err(`Cơ sở tri thức có ${n} lỗi. Sửa các lỗi trên rồi chạy lại.`);
+      return 1;
+    }
+    io.out(`Cơ sở tri thức hợp lệ (${dir}): ${counts}.`);
+    return 0;
+  },
+};
+
+export const kbList: Command = {
+  name: "kb list",
+  usage: "kb list units|tasks|documents [--json] [--dir <thư mục>]",
+  summary: "Liệt kê đơn vị, nhiệm vụ hoặc văn bản",
+  options: { json: { type: "boolean" }, dir: { type: "string" } },
+  async run(args, io) {
+    const what = args.positionals[0];
+    if (what !== "units" && what !== "tasks" && what !== "documents") {
+      throw new CliError("Cần chọn một trong: units, tasks, documents. Ví dụ: npm run cli -- kb list tasks", 2);
+    }
+    const { data, problems } = parseKnowledgeFiles(readKnowledgeDir(knowledgeDir(args, io.env)));
+    if (hasErrors(problems)) throw new CliError("Cơ sở tri thức có lỗi; chạy “kb check” để xem chi tiết.");
+    const kb = new Knowledge(data);
+    const list = kb.data[what];
+    if (flag(args, "json")) {
+      io.out(JSON.stringify(list, null, 2));
+      return 0;
+    }
+    const lines: string[] = [];
+    if (what === "units") {
+      for (const u of kb.data.units) lines.push(`${u.id}\t${u.name}${u.aliases.length ? ` (${u.aliases.join(", ")})` : ""}`);
+    } else if (what === "documents") {
+      for (const d of kb.data.documents) lines.push(`${d.id}\t${d.type} ${d.number}\t${formatViDate(d.date)}\t${d.issuer}`);
+    } else {
+      for (const t of kb.data.tasks) {
+        const due = t.deadline.due ? formatViDate(t.deadline.due) : "—";
+        lines.push(`${t.id}\t${t.title}\tchủ trì: ${kb.namesOf(t.lead).join("; ")}\thạn: ${t.deadline.text} (${due})`);
+      }
+    }
+    io.out(lines.length ? lines.join("\n") : "(trống)");
+    return 0;
+  },
+};

@@ -1,0 +1,161 @@
+/**
+ * The environment, validated once (zod). `.env` in the working directory is read if present.
+ * A wrong value stops the program with a message that names the variable.
+ * Every variable here is documented in .env.example and the README.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { z } from "zod";
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
+const optionalUrl = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .trim()
+    .refine((s) => /^https?:\/\/[^\s]+$/.test(s), "phải là địa chỉ http(s)://…")
+    .optional(),
+);
+const bool = (def: boolean) =>
+  z.preprocess(
+    (v) => emptyToUndefined(v) ?? String(def),
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .refine((s) => ["true", "false", "1", "0", "yes", "no", "có", "không"].includes(s), "phải là true hoặc false")
+      .transform((s) => ["true", "1", "yes", "có"].includes(s)),
+  );
+const int = (def: number, min: number, max: number) =>
+  z.preprocess(
+    (v) => emptyToUndefined(v) ?? String(def),
+    z
+      .string()
+      .trim()
+      .regex(/^\d+$/, "phải là số nguyên")
+      .transform(Number)
+      .refine((n) => n >= min && n <= max, `phải từ ${min} đến ${max}`),
+  );
+const intList = (def: string) =>
+  z.preprocess(
+    (v) => emptyToUndefined(v) ?? def,
+    z
+      .string()
+      .trim()
+      .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, "phải là danh sách số nguyên cách nhau bởi dấu phẩy, ví dụ 7,3,1,0")
+      .transform((s) => s.split(",").map((x) => Number(x.trim()))),
+  );
+const idList = z.preprocess(
+  (v) => emptyToUndefined(v) ?? "",
+  z
+    .string()
+    .trim()
+    .regex(/^(\s*-?\d+\s*(,\s*-?\d+\s*)*)?$/, "phải là danh sách mã số Telegram cách nhau bởi dấu phẩy")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
+);
+
+export const configSchema = z
+  .object({
+    DATA_DIR: z.preprocess((v) => emptyToUndefined(v) ?? "./data", z.string()),
+    KNOWLEDGE_DIR: z.preprocess((v) => emptyToUndefined(v) ?? "./knowledge", z.string()),
+    LOG_LEVEL: z.preprocess(
+      (v) => emptyToUndefined(v) ?? "info",
+      z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
+    ),
+    BOT_ACCESS: z.preprocess((v) => emptyToUndefined(v) ?? "members", z.enum(["members", "open"])),
+    TELEGRAM_BOT_TOKEN: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .trim()
+        .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, "không đúng dạng mã bot của BotFather (123456:ABC…)")
+        .optional(),
+    ),
+    TELEGRAM_API_ROOT: optionalUrl,
+    TELEGRAM_WEBHOOK_URL: optionalUrl,
+    TELEGRAM_WEBHOOK_SECRET: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{16,256}$/, "phải dài 16–256 ký tự, chỉ gồm chữ, số, _ và -")
+        .optional(),
+    ),
+    PORT: int(8080, 1, 65535),
+    ADMIN_TELEGRAM_IDS: idList,
+    LINK_CODE_TTL_DAYS: int(7, 1, 90),
+    PUBLIC_BOT_USERNAME: optionalString,
+    REMINDER_TIME: z.preprocess(
+      (v) => emptyToUndefined(v) ?? "08:00",
+      z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "phải có dạng HH:MM, ví dụ 08:00"),
+    ),
+    REMINDER_DAYS_BEFORE: intList("7,3,1"),
+    REMINDER_OVERDUE_EVERY: int(3, 1, 30),
+    REMINDER_NOTIFY_DEPUTY: bool(false),
+    REMINDER_NOTIFY_SUPPORT: bool(false),
+  })
+  .superRefine((c, ctx) => {
+    if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TELEGRAM_WEBHOOK_SECRET"],
+        message: "bắt buộc khi đặt TELEGRAM_WEBHOOK_URL",
+      });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Cấu hình không hợp lệ:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses a .env file: KEY=value lines, # comments, optional quotes. */
+export function parseDotenv(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith("#")) continue;
+    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
+    if (!m) continue;
+    let value = m[2] ?? "";
+    const quoted = /^(['"])(.*)\1$/.exec(value);
+    if (quoted) value = quoted[2] ?? "";
+    else value = value.replace(/\s+#.*$/, "");
+    out[m[1] as string] = value;
+  }
+  return out;
+}
+
+/**
+ * Validates an environment. Variables already set in `env` win over the .env file.
+ * Throws ConfigError naming each wrong variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotenvPath = resolve(".env")): Config {
+  const fromFile = existsSync(dotenvPath) ? parseDotenv(readFileSync(dotenvPath, "utf8")) : {};
+  const merged = { ...fromFile, ...env };
+  const parsed = configSchema.safeParse(merged);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${String(i.path[0] ?? "?")}: ${i.message}`),
+    );
+  }
+  return parsed.data;
+}
+
+/** The config with secrets hidden, for logs and `--help`. */
+export function redactConfig(c: Config): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...c };
+  for (const k of ["TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET"] as const) {
+    if (out[k]) out[k] = "***";
+  }
+  return out;
+}

@@ -1,0 +1,247 @@
+/**
+ * What people type on phones: abbreviations expanded on folded text, word by word, and a small list of
+ * synonyms that name the same concept (for the answer engine).
+ *
+ * `expandAbbreviations` works on the output of `fold` and returns folded text. It replaces whole tokens
+ * only, and leaves alone tokens glued to "/" or "-" (document numbers such as "16/tb-vpcp" or
+ * "3609/kh-bdhcds" keep their codes). "kh" is "kế hoạch", never "không" ("ko", "k", "kh0", "khg" are).
+ * "ct" is "chỉ thị" before a number ("ct 05") and "chủ tịch" elsewhere ("ct ubnd tinh").
+ */
+
+/** Folded abbreviation → folded expansion. */
+export const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  // chuyển đổi số and its bodies
+  cds: "chuyen doi so",
+  bcd: "ban chi dao",
+  bchd: "ban chi dao",
+  bdh: "ban dieu hanh",
+  bcdcds: "ban chi dao chuyen doi so",
+  bdhcds: "ban dieu hanh chuyen doi so",
+  ubqg: "uy ban quoc gia",
+  ubqgcds: "uy ban quoc gia ve chuyen doi so",
+  tgv: "to giup viec",
+  tcns: "to cong nghe so",
+  tcnscd: "to cong nghe so cong dong",
+  // agencies
+  tttt: "thong tin va truyen thong",
+  "tt&tt": "thong tin va truyen thong",
+  ttvtt: "thong tin va truyen thong",
+  ttvatt: "thong tin va truyen thong",
+  stttt: "so thong tin va truyen thong",
+  "stt&tt": "so thong tin va truyen thong",
+  btttt: "bo thong tin va truyen thong",
+  "btt&tt": "bo thong tin va truyen thong",
+  ubnd: "uy ban nhan dan",
+  hdnd: "hoi dong nhan dan",
+  ub: "uy ban",
+  vp: "van phong",
+  vpcp: "van phong chinh phu",
+  vpubnd: "van phong uy ban nhan dan",
+  ttg: "thu tuong",
+  btv: "ban thuong vu",
+  tw: "trung uong",
+  tp: "thanh pho",
+  cqnn: "co quan nha nuoc",
+  bhxh: "bao hiem xa hoi",
+  nhnn: "ngan hang nha nuoc",
+  ttpvhcc: "trung tam phuc vu hanh chinh cong",
+  pct: "pho chu tich",
+  // documents
+  qd: "quyet dinh",
+  tb: "thong bao",
+  kh: "ke hoach",
+  nq: "nghi quyet",
+  ctr: "chuong trinh",
+  cv: "cong van",
+  bc: "bao cao",
+  vb: "van ban",
+  // work
+  nv: "nhiem vu",
+  dv: "don vi",
+  dvc: "dich vu cong",
+  dvctt: "dich vu cong truc tuyen",
+  tthc: "thu tuc hanh chinh",
+  csdl: "co so du lieu",
+  attt: "an toan thong tin",
+  cqdt: "chinh quyen dien tu",
+  cqs: "chinh quyen so",
+  kts: "kinh te so",
+  xhs: "xa hoi so",
+  ktra: "kiem tra",
+  sl: "so luong",
+  // chat
+  j: "gi",
+  gj: "gi",
+  ko: "khong",
+  k: "khong",
+  kh0: "khong",
+  khg: "khong",
+  kg: "khong",
+  hok: "khong",
+  dc: "duoc",
+  trc: "truoc",
+  vs: "voi",
+  ntn: "nhu the nao",
+  bh: "bao gio",
+  bgio: "bao gio",
+  bjo: "bao gio",
+  hnay: "hom nay",
+  thg: "thang",
+  cx: "cung",
+  lm: "lam",
+  ng: "nguoi",
+};
+
+/** Multi-token spellings handled before the token pass. */
+const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(^|[^\p{L}\p{N}&])tt\s*&\s*tt(?![\p{L}\p{N}&])/gu, "$1thong tin va truyen thong"],
+  [/(^|[^\p{L}\p{N}&])(?:kt\s*-\s*xh|ktxh)(?![\p{L}\p{N}&])/gu, "$1kinh te xa hoi"],
+];
+
+const TOKEN_RE = /[\p{L}\p{N}&]+/gu;
+
+/** Expands abbreviations in folded text; see the module comment. Returns folded text. */
+export function expandAbbreviations(folded: string): string {
+  let s = folded;
+  for (const [re, to] of PHRASES) s = s.replace(re, to);
+  return s.replace(TOKEN_RE, (tok: string, offset: number, whole: string) => {
+    const before = whole[offset - 1];
+    const after = whole[offset + tok.length];
+    if (before === "/" || before === "-" || after === "/" || after === "-") return tok;
+    const q = /^q([1-4])$/.exec(tok);
+    if (q) return `quy ${q[1]}`;
+    if (tok === "ct") return /^\s*(?:so\s+)?\d/.test(whole.slice(offset + 2)) ? "chi thi" : "chu tich";
+    return Object.hasOwn(ABBREVIATIONS, tok) ? ABBREVIATIONS[tok]! : tok;
+  });
+}
+
+// ---------------------------------------------------------------- synonyms
+
+export type Concept =
+  | "deadline"
+  | "overdue"
+  | "upcoming"
+  | "done"
+  | "not-done"
+  | "lead"
+  | "support"
+  | "task"
+  | "theme"
+  | "meeting"
+  | "document"
+  | "dti"
+  | "target"
+  | "result"
+  | "shortcoming"
+  | "who"
+  | "when";
+
+/**
+ * Folded phrases that name each concept. Phrases are matched as whole words, longest first, so
+ * "han che" (shortcoming) does not also count as "han" (deadline).
+ */
+export const SYNONYMS: Readonly<Record<Concept, readonly string[]>> = {
+  deadline: [
+    "han chot",
+    "thoi han",
+    "deadline",
+    "het han",
+    "han",
+    "han hoan thanh",
+    "thoi gian hoan thanh",
+    "thoi han hoan thanh",
+    "moc thoi gian",
+  ],
+  overdue: ["qua han", "tre han", "tre hen", "cham tien do", "tre tien do", "cham tre", "bi tre"],
+  upcoming: ["sap den han", "sap het han", "sap toi han", "gan den han", "gan het han", "sap toi"],
+  done: ["hoan thanh", "da xong", "xong", "da lam xong", "da thuc hien xong"],
+  "not-done": ["chua hoan thanh", "chua xong", "chua lam", "chua thuc hien", "con ton dong", "ton dong"],
+  lead: ["chu tri", "phu trach", "dau moi", "chiu trach nhiem", "don vi chu tri", "co quan chu tri"],
+  support: ["phoi hop", "don vi phoi hop", "co quan phoi hop"],
+  task: ["nhiem vu", "cong viec", "viec", "dau viec", "phan cong", "giao viec", "duoc giao"],
+  theme: ["chu de", "thong diep", "khau hieu", "chu de nam", "chu de hanh dong"],
+  meeting: ["cuoc hop", "hop", "phien hop", "buoi hop", "hoi nghi"],
+  document: ["van ban", "so hieu", "trich yeu"],
+  dti: [
+    "dti",
+    "chi so chuyen doi so",
+    "chi so cds",
+    "xep hang chuyen doi so",
+    "xep hang cds",
+    "bo chi so chuyen doi so",
+  ],
+  target: ["chi tieu", "muc tieu"],
+  result: ["ket qua", "thanh tich", "dat duoc"],
+  shortcoming: ["han che", "ton tai", "yeu kem", "bat cap", "kho khan", "vuong mac"],
+  who: ["ai", "nguoi nao", "ong nao", "ba nao", "la ai"],
+  when: ["khi nao", "bao gio", "luc nao", "ngay nao", "thoi diem nao"],
+};
+
+/**
+ * Folded phrases that contain a synonym's word but mean something else ("tong hop" is not a meeting,
+ * "to giup viec" is not a task): matched like synonyms, they name no concept.
+ */
+const NOT_CONCEPTS: readonly string[] = [
+  "tong hop",
+  "hop tac",
+  "hop le",
+  "hop dong",
+  "hop nhat",
+  "phu hop",
+  "ket hop",
+  "tich hop",
+  "to hop",
+  "thich hop",
+  "truong hop",
+  "giup viec",
+  "lam viec",
+  "ngay lam viec",
+];
+
+interface PhraseEntry {
+  tokens: string[];
+  concept: Concept | null;
+}
+
+/** Phrases by first token, longest first. */
+const PHRASE_INDEX: ReadonlyMap<string, PhraseEntry[]> = (() => {
+  const m = new Map<string, PhraseEntry[]>();
+  const groups = Object.entries(SYNONYMS) as [Concept | null, readonly string[]][];
+  groups.push([null, NOT_CONCEPTS]);
+  for (const [concept, phrases] of groups) {
+    for (const p of phrases) {
+      const tokens = p.split(" ");
+      const list = m.get(tokens[0]!) ?? [];
+      list.push({ tokens, concept });
+      m.set(tokens[0]!, list);
+    }
+  }
+  for (const list of m.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  return m;
+})();
+
+/**
+ * The concepts named in folded text, in order of first appearance, each once.
+ * Matches whole words, longest phrase first, each word used by one phrase at most.
+ * conceptsIn("han chot nhiem vu qua han") → ["deadline", "task", "overdue"].
+ */
+export function conceptsIn(folded: string): Concept[] {
+  const toks = folded.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const found: Concept[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    const cands = PHRASE_INDEX.get(toks[i]!);
+    let used = 1;
+    if (cands) {
+      for (const c of cands) {
+        if (c.tokens.every((t, k) => toks[i + k] === t)) {
+          if (c.concept && !found.includes(c.concept)) found.push(c.concept);
+          used = c.tokens.length;
+          break;
+        }
+      }
+    }
+    i += used;
+  }
+  return found;
+}

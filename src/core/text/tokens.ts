@@ -1,0 +1,147 @@
+/**
+ * Word tokens for search and intent matching.
+ *
+ * Decision: `tokenize` yields plain word tokens. A document number such as "16/TB-VPCP" becomes
+ * ["16", "tb", "vpcp"] and a date "20/02/2023" becomes ["20", "02", "2023"]; document numbers are recognised
+ * as a whole by `doc-number.ts` (`findDocRefs`, `docNumberKey`), dates by `dates.ts`. Only decimal numbers
+ * stay whole: "0,3048" and "1.000" are one token each. Letters and digits glued together ("tb16", "dti2022")
+ * stay one token.
+ *
+ * `contentTokens` drops the question words in `STOPWORDS`. Since folding merges words (hỏi/hội, có/cơ,
+ * tôi/tới/tối), a token typed WITH diacritics is dropped only when its accented form is a stopword ("hỏi"
+ * is dropped, "hội" in "hội nghị" is kept); a token typed without diacritics is dropped unless it starts
+ * one of the `KEEP_BIGRAMS` ("co quan", "hoi nghi"…).
+ */
+import { fold, nfc } from "./normalize.ts";
+
+const TOKEN_RE = /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}]+/gu;
+
+/** Folded word tokens, in order. */
+export function tokenize(s: string): string[] {
+  return fold(s).match(TOKEN_RE) ?? [];
+}
+
+/**
+ * Accented (NFC, lowercase) forms of the question and filler words that carry no meaning for search.
+ * Words that do carry intent are NOT here: "ai" (who), "bao giờ"/"khi nào" (when), "hạn", "quá", "đâu",
+ * "mấy"/"bao nhiêu", "chưa"/"xong", "năm"/"tháng"/"quý"/"ngày", "tuần", "nay"/"này", "sau", "trước".
+ * Nor words whose folded form is a meaningful word: "bạn" (ban → Ban Chỉ đạo), "chị" (chi → chỉ thị),
+ * "đang" (dang → Đảng), "giúp" (Tổ Giúp việc), "mình", "cần", "đi".
+ */
+export const STOPWORDS_ACCENTED: ReadonlySet<string> = new Set([
+  "là",
+  "gì",
+  "của",
+  "nào",
+  "có",
+  "không",
+  "cho",
+  "tôi",
+  "hỏi",
+  "những",
+  "nhưng",
+  "các",
+  "và",
+  "về",
+  "thì",
+  "mà",
+  "được",
+  "đã",
+  "sẽ",
+  "à",
+  "ạ",
+  "ơi",
+  "nhé",
+  "nha",
+  "vậy",
+  "thế",
+  "với",
+  "ở",
+  "tại",
+  "em",
+  "anh",
+  "xin",
+  "vui",
+  "lòng",
+  "biết",
+  "một",
+  "đó",
+  "kia",
+  "ấy",
+  "thôi",
+  "rồi",
+  "hả",
+  "hở",
+  "nhỉ",
+  "hãy",
+  "muốn",
+  "xem",
+  "ko",
+  "k",
+  "j",
+  "gj",
+]);
+
+/** Folded stopwords ("la", "gi", "cua", "nao", "co", "khong"…). */
+export const STOPWORDS: ReadonlySet<string> = new Set([...STOPWORDS_ACCENTED].map((w) => fold(w)));
+
+/**
+ * Folded two-word terms whose first word would otherwise be dropped as a stopword when typed
+ * without diacritics: "co quan" (cơ quan), "hoi nghi" (hội nghị)…
+ */
+export const KEEP_BIGRAMS: ReadonlySet<string> = new Set([
+  "co quan",
+  "co so",
+  "co che",
+  "co cau",
+  "co hoi",
+  "co ban",
+  "hoi nghi",
+  "hoi dong",
+  "hoi thao",
+  "hoi vien",
+  "hoi nhap",
+  "toi uu",
+  "toi thieu",
+  "the che",
+  "the he",
+  "xem xet",
+  "mot cua",
+  "tai lieu",
+  "tai chinh",
+  "tai khoan",
+  "tai nguyen",
+  "tai san",
+  "hinh anh",
+]);
+
+const ACCENTED_TOKEN_RE = /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{M}\p{N}]+/gu;
+
+/**
+ * Folded tokens without stopwords (see the module comment for how diacritics decide ambiguous words).
+ * "Ai là người chủ trì nhiệm vụ của hội nghị?" → ["ai", "nguoi", "chu", "tri", "nhiem", "vu", "hoi", "nghi"].
+ */
+export function contentTokens(s: string): string[] {
+  const raw = nfc(s).toLowerCase().match(ACCENTED_TOKEN_RE) ?? [];
+  const folded = raw.map((t) => fold(t));
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const f = folded[i]!;
+    if (!f) continue;
+    if (STOPWORDS.has(f)) {
+      const r = raw[i]!;
+      const typedWithDiacritics = r !== f;
+      if (typedWithDiacritics) {
+        if (STOPWORDS_ACCENTED.has(r)) continue;
+      } else {
+        const next = folded[i + 1];
+        const keep = next !== undefined && KEEP_BIGRAMS.has(`${f} ${next}`);
+        const prev = folded[i - 1];
+        const keptAsSecond = prev !== undefined && KEEP_BIGRAMS.has(`${prev} ${f}`);
+        if (!keep && !keptAsSecond) continue;
+      }
+    }
+    out.push(f);
+  }
+  return out;
+}

@@ -1,0 +1,179 @@
+/**
+ * Calendar days and instants.
+ *
+ * - A calendar day is an ISO string "YYYY-MM-DD" in the Asia/Ho_Chi_Minh calendar.
+ *   Arithmetic on calendar days is done in UTC, where a day is always 24 hours, so it never
+ *   depends on the machine's zone.
+ * - An instant is a JS Date. Only `localDate` and `atLocalTime` convert between the two, in ZONE.
+ * - Core code never reads the system clock: it takes a `now: Date` or a `Clock`.
+ */
+import dayjs from "dayjs";
+import timezone from "dayjs/plugin/timezone.js";
+import utc from "dayjs/plugin/utc.js";
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+export const ZONE = "Asia/Ho_Chi_Minh";
+
+/** Where the current instant comes from. Injected so tests control time. */
+export type Clock = () => Date;
+
+/** The real clock: for the entry points (main, scheduler), never inside core functions. */
+export const systemClock: Clock = () => new Date();
+
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export interface YMD {
+  year: number;
+  month: number; // 1–12
+  day: number; // 1–31
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** Days in a month (month 1–12), leap years included. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** "YYYY-MM-DD" for a year, month (1–12) and day, or null when that day does not exist (31/4, 29/2/2023). */
+export function isoDate(year: number, month: number, day: number): string | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return null;
+  if (day > daysInMonth(year, month)) return null;
+  return `${String(year).padStart(4, "0")}-${pad2(month)}-${pad2(day)}`;
+}
+
+/** Splits a strict "YYYY-MM-DD" that exists; null otherwise (no time part, no other format). */
+export function parseIsoDate(iso: string): YMD | null {
+  const m = ISO_RE.exec(iso);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  return isoDate(year, month, day) === null ? null : { year, month, day };
+}
+
+export function isIsoDate(s: string): boolean {
+  return parseIsoDate(s) !== null;
+}
+
+function mustParse(iso: string): YMD {
+  const p = parseIsoDate(iso);
+  if (!p) throw new RangeError(`not an ISO calendar date: ${JSON.stringify(iso)}`);
+  return p;
+}
+
+/** Milliseconds of 00:00 UTC of a calendar day: the basis of day arithmetic. */
+function utcMs(iso: string): number {
+  const { year, month, day } = mustParse(iso);
+  return Date.UTC(year, month - 1, day);
+}
+
+function fromUtcMs(ms: number): string {
+  return dayjs.utc(ms).format("YYYY-MM-DD");
+}
+
+const DAY_MS = 86_400_000;
+
+/** The calendar day of an instant in ZONE. */
+export function localDate(now: Date): string {
+  return dayjs(now).tz(ZONE).format("YYYY-MM-DD");
+}
+
+/** The instant of a local time ("08:00" or "8:30") on a calendar day in ZONE. */
+export function atLocalTime(iso: string, time = "00:00"): Date {
+  mustParse(iso);
+  const m = /^(\d{1,2}):(\d{2})$/.exec(time);
+  if (!m) throw new RangeError(`not a time HH:mm: ${JSON.stringify(time)}`);
+  return dayjs.tz(`${iso} ${pad2(Number(m[1]))}:${m[2]}`, ZONE).toDate();
+}
+
+export function addDays(iso: string, n: number): string {
+  return fromUtcMs(utcMs(iso) + n * DAY_MS);
+}
+
+/** b − a in whole calendar days (positive when b is later). */
+export function diffDays(a: string, b: string): number {
+  return Math.round((utcMs(b) - utcMs(a)) / DAY_MS);
+}
+
+/** Day of the week, 0 = Sunday … 6 = Saturday. */
+export function weekday(iso: string): number {
+  return new Date(utcMs(iso)).getUTCDay();
+}
+
+/** Adds calendar months, clamping the day to the month's end (31/1 + 1 month = 28/2 or 29/2). */
+export function addMonths(iso: string, n: number): string {
+  const { year, month, day } = mustParse(iso);
+  const total = year * 12 + (month - 1) + n;
+  const y = Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  return isoDate(y, m, Math.min(day, daysInMonth(y, m)))!;
+}
+
+/** "30/06/2023". */
+export function formatViDate(iso: string): string {
+  const { year, month, day } = mustParse(iso);
+  return `${pad2(day)}/${pad2(month)}/${year}`;
+}
+
+/** "30/06", for ranges within a year. */
+export function formatViDayMonth(iso: string): string {
+  const { month, day } = mustParse(iso);
+  return `${pad2(day)}/${pad2(month)}`;
+}
+
+/** Vietnamese weekday name: "Chủ nhật", "Thứ Hai" … "Thứ Bảy". */
+export function viWeekdayName(iso: string): string {
+  return VI_WEEKDAYS[weekday(iso)]!;
+}
+
+const VI_WEEKDAYS = ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
+
+export function startOfMonth(year: number, month: number): string {
+  return isoDate(year, month, 1)!;
+}
+
+/** Last day of a month (1–12). */
+export function endOfMonth(year: number, month: number): string {
+  return isoDate(year, month, daysInMonth(year, month))!;
+}
+
+/** First day of a quarter (1–4). */
+export function startOfQuarter(year: number, quarter: number): string {
+  return startOfMonth(year, (quarter - 1) * 3 + 1);
+}
+
+/** Last day of a quarter (1–4): 31/3, 30/6, 30/9, 31/12. */
+export function endOfQuarter(year: number, quarter: number): string {
+  if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) throw new RangeError(`quarter ${quarter}`);
+  return endOfMonth(year, quarter * 3);
+}
+
+/** Quarter (1–4) of a calendar day. */
+export function quarterOf(iso: string): number {
+  return Math.floor((mustParse(iso).month - 1) / 3) + 1;
+}
+
+/** Monday of the (Monday–Sunday) week holding the day. */
+export function startOfWeek(iso: string): string {
+  const wd = weekday(iso);
+  return addDays(iso, wd === 0 ? -6 : 1 - wd);
+}
+
+/** The later / earlier of two calendar days (ISO strings compare as text). */
+export function maxDate(a: string, b: string): string {
+  return a >= b ? a : b;
+}
+
+export function minDate(a: string, b: string): string {
+  return a <= b ? a : b;
+}

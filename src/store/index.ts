@@ -1,0 +1,365 @@
+/**
+ * The embedded store: four JSON files in DATA_DIR, one writer process at a time.
+ *
+ * - knowledge-edits.json: the secretariat's overlay over knowledge/ (knowledge-edits.ts)
+ * - state.json: linked users, link codes, unanswered questions, settings (state.ts)
+ * - reminders.json: reminder send log (reminder-log.ts)
+ * - audit.json: audit log (audit.ts)
+ * - store-manifest.json: written once the files exist; from then on a missing file is an error.
+ * - writer.lock: held by the writer process (lock.ts).
+ *
+ * Overlay and audit never diverge: `commitChange` writes the overlay together with its audit
+ * entry (the `journal` field of knowledge-edits.json) in one atomic write, then appends the
+ * entry to audit.json. If the process dies in between, the next writer start (or the next
+ * commit) appends the journal entry to audit.json.
+ */
+import { mkdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { COLLECTION_LABELS, type CollectionName } from "../core/knowledge/schema.ts";
+import {
+  type Actor,
+  AUDIT_FILE,
+  type AuditEntry,
+  type AuditFileData,
+  AuditLog,
+  type AuditTx,
+  auditFileSchema,
+  defaultAuditFile,
+  findUndoTarget,
+} from "./audit.ts";
+import { type Clock, systemClock } from "./clock.ts";
+import { StoreError } from "./errors.ts";
+import {
+  instantSchema,
+  jsonEqual,
+  parseStoreText,
+  removeStaleTemps,
+  SerialQueue,
+  StoreFile,
+  serialize,
+  writeFileAtomic,
+} from "./json-file.ts";
+import {
+  defaultEditsFile,
+  EDITS_FILE,
+  type EditChange,
+  type EditsFileData,
+  type EditsTx,
+  editsFileSchema,
+  KnowledgeEdits,
+} from "./knowledge-edits.ts";
+import { acquireWriterLock, type WriterLock } from "./lock.ts";
+import {
+  defaultRemindersFile,
+  REMINDERS_FILE,
+  ReminderLog,
+  type RemindersFileData,
+  remindersFileSchema,
+} from "./reminder-log.ts";
+import { defaultStateFile, STATE_FILE, type StateFileData, StateStore, stateFileSchema } from "./state.ts";
+
+export type { Actor, AuditChange, AuditEntry, AuditInput, AuditLog } from "./audit.ts";
+export { type Clock, fixedClock, systemClock } from "./clock.ts";
+export { StoreError, type StoreErrorCode } from "./errors.ts";
+export {
+  applyOverlay,
+  type EditChange,
+  type EditsTx,
+  type EntityInput,
+  type KnowledgeEdits,
+  type Overlay,
+} from "./knowledge-edits.ts";
+export { acquireWriterLock, type WriterLock } from "./lock.ts";
+export {
+  type ReminderEntry,
+  type ReminderKeyParts,
+  type ReminderLog,
+  type ReminderState,
+  reminderKey,
+} from "./reminder-log.ts";
+export {
+  type Channel,
+  type LinkCode,
+  type LinkCodeInput,
+  type Redeemer,
+  type RedeemResult,
+  type Role,
+  type StateStore,
+  type UnansweredQuestion,
+  type User,
+  userIdFor,
+} from "./state.ts";
+
+export const MANIFEST_FILE = "store-manifest.json";
+export const STORE_FILES = [EDITS_FILE, STATE_FILE, REMINDERS_FILE, AUDIT_FILE] as const;
+
+export const manifestSchema = z.strictObject({
+  version: z.literal(1),
+  createdAt: instantSchema,
+  files: z.array(z.string().min(1)),
+});
+export type Manifest = z.infer<typeof manifestSchema>;
+
+export interface OpenStoreOptions {
+  /** The data directory as configured (messages show paths under it as given). */
+  dataDir: string;
+  clock?: Clock;
+  /** No lock, no file created, every write refused. A data dir not yet created reads as empty. */
+  readOnly?: boolean;
+}
+
+export interface CommitMeta {
+  actor: Actor;
+  /** What was done, e.g. "task.update", "import.tasks". */
+  action: string;
+  note?: string;
+}
+
+export interface Store {
+  readonly dataDir: string;
+  readonly readOnly: boolean;
+  /** True when the data dir had no manifest (first start; or, read-only, nothing there yet). */
+  readonly fresh: boolean;
+  readonly edits: KnowledgeEdits;
+  readonly audit: AuditLog;
+  readonly state: StateStore;
+  readonly reminders: ReminderLog;
+  /**
+   * Applies `fn`'s overlay changes in one atomic write together with their audit entry, then
+   * appends the entry to audit.json. Nothing is written (and null returned) when nothing changed;
+   * nothing at all when `fn` throws.
+   */
+  commitChange(meta: CommitMeta, fn: (tx: EditsTx) => void): Promise<AuditEntry | null>;
+  /**
+   * Reverts the most recent change that is not yet undone (all its entities at once) and records
+   * an "undo" entry. Null when there is nothing to undo. A `StoreError` "conflict" when one of
+   * the entities was changed afterwards outside `commitChange`.
+   */
+  undoLast(actor: Actor, note?: string): Promise<AuditEntry | null>;
+  /** Waits for pending writes and releases the writer lock. */
+  close(): Promise<void>;
+}
+
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  const { dataDir } = options;
+  const clock = options.clock ?? systemClock;
+  const readOnly = options.readOnly ?? false;
+
+  const editsFile = new StoreFile<EditsFileData>({
+    dataDir,
+    name: EDITS_FILE,
+    schema: editsFileSchema,
+    defaults: defaultEditsFile,
+    readOnly,
+  });
+  const stateFile = new StoreFile<StateFileData>({
+    dataDir,
+    name: STATE_FILE,
+    schema: stateFileSchema,
+    defaults: defaultStateFile,
+    readOnly,
+  });
+  const remindersFile = new StoreFile<RemindersFileData>({
+    dataDir,
+    name: REMINDERS_FILE,
+    schema: remindersFileSchema,
+    defaults: defaultRemindersFile,
+    readOnly,
+  });
+  const auditFile = new StoreFile<AuditFileData>({
+    dataDir,
+    name: AUDIT_FILE,
+    schema: auditFileSchema,
+    defaults: defaultAuditFile,
+    readOnly,
+  });
+  const files = [editsFile, stateFile, remindersFile, auditFile];
+
+  let lock: WriterLock | undefined;
+  if (!readOnly) {
+    try {
+      await mkdir(dataDir, { recursive: true });
+    } catch (e) {
+      throw new StoreError("io", `Không tạo được thư mục dữ liệu ${dataDir} (${(e as Error).message}).`, {
+        cause: e,
+      });
+    }
+    lock = await acquireWriterLock(dataDir);
+  }
+
+  try {
+    if (lock) await removeStaleTemps(dataDir, [...STORE_FILES, MANIFEST_FILE]);
+    const manifestPath = path.join(dataDir, MANIFEST_FILE);
+    const manifest = await readManifest(manifestPath);
+
+    if (manifest) {
+      // Files the manifest lists must exist; files added by a later version are created.
+      for (const f of files) {
+        if (manifest.files.includes(f.name)) await f.load();
+        else await f.loadOrCreate();
+      }
+      const missing = STORE_FILES.filter((n) => !manifest.files.includes(n));
+      if (missing.length > 0 && !readOnly) {
+        await writeFileAtomic(
+          manifestPath,
+          serialize({ ...manifest, files: [...manifest.files, ...missing] }),
+        );
+      }
+    } else {
+      // First start: existing files are kept (validated), absent ones created; the manifest last,
+      // so a start interrupted half-way simply resumes.
+      for (const f of files) await f.loadOrCreate();
+      if (!readOnly) {
+        const m: Manifest = { version: 1, createdAt: clock.now().toISOString(), files: [...STORE_FILES] };
+        await writeFileAtomic(manifestPath, serialize(m));
+      }
+    }
+
+    const commitLock = new SerialQueue();
+    const edits = new KnowledgeEdits(editsFile);
+    const audit = new AuditLog(auditFile, clock, commitLock);
+    const state = new StateStore(stateFile, clock);
+    const reminders = new ReminderLog(remindersFile, clock);
+
+    /** Appends the journal entry to audit.json if a crash came between the two writes. */
+    const recoverJournal = async (tx: AuditTx) => {
+      const j = edits.journal();
+      if (!j || tx.has(j.id)) return;
+      if (Number(j.id) < Number(tx.nextId())) return; // audit restored from an older backup: leave it
+      await tx.append(j);
+    };
+    if (!readOnly) await audit.exclusive(recoverJournal);
+
+    const entryFor = (
+      id: string,
+      meta: CommitMeta,
+      changes: EditChange[],
+      extra: Partial<AuditEntry> = {},
+    ) => {
+      const entry: AuditEntry = {
+        id,
+        at: clock.now().toISOString(),
+        actor: meta.actor,
+        action: meta.action,
+        ...(changes.length === 1 ? { collection: changes[0]!.collection, entityId: changes[0]!.id } : {}),
+        ...(meta.note ? { note: meta.note } : {}),
+        changes: changes as AuditEntry["changes"],
+        ...extra,
+      };
+      return entry;
+    };
+
+    const assertWritable = () => {
+      if (editsFile.readOnly) {
+        throw new StoreError(
+          "readonly",
+          "Kho dữ liệu đang mở ở chế độ chỉ đọc (hoặc đã đóng); không ghi được thay đổi.",
+        );
+      }
+    };
+
+    const store: Store = {
+      dataDir,
+      readOnly,
+      fresh: manifest === undefined,
+      edits,
+      audit,
+      state,
+      reminders,
+
+      async commitChange(meta, fn) {
+        assertWritable();
+        return audit.exclusive(async (tx) => {
+          await recoverJournal(tx);
+          let entry: AuditEntry | undefined;
+          await edits.transaction(fn, {
+            journal: (changes) => {
+              entry = entryFor(tx.nextId(), meta, changes);
+              return entry;
+            },
+          });
+          if (!entry) return null;
+          await tx.append(entry);
+          return entry;
+        });
+      },
+
+      async undoLast(actor, note) {
+        assertWritable();
+        return audit.exclusive(async (tx) => {
+          await recoverJournal(tx);
+          const target = findUndoTarget(tx.entries());
+          if (!target?.changes) return null;
+          const targetChanges = target.changes;
+          const meta: CommitMeta = { actor, action: "undo", note: note ?? `Hoàn tác thay đổi #${target.id}` };
+          let entry: AuditEntry | undefined;
+          await edits.transaction(
+            (etx) => {
+              for (const ch of targetChanges) {
+                const current =
+                  ch.collection === "holidays" ? edits.overlay().holidays : etx.get(ch.collection, ch.id);
+                if (!jsonEqual(current, ch.after)) throw conflictError(target.id, ch);
+              }
+              for (const ch of [...targetChanges].reverse()) etx.restore(ch.collection, ch.id, ch.before);
+            },
+            {
+              journal: (changes) => {
+                entry = entryFor(tx.nextId(), meta, changes, { undoes: target.id });
+                return entry;
+              },
+            },
+          );
+          // Every recorded change differs from its before-state, so the transaction wrote; be safe anyway.
+          entry ??= entryFor(tx.nextId(), meta, [], { undoes: target.id });
+          await tx.append(entry);
+          return entry;
+        });
+      },
+
+      async close() {
+        await audit.exclusive(async () => {});
+        for (const f of files) await f.close();
+        await lock?.release();
+      },
+    };
+    return store;
+  } catch (e) {
+    await lock?.release();
+    throw e;
+  }
+}
+
+async function readManifest(file: string): Promise<Manifest | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (e) {
+    if ((e as { code?: string }).code === "ENOENT") return undefined;
+    throw new StoreError("io", `Không đọc được tệp ${file} (${(e as Error).message}).`, { file, cause: e });
+  }
+  return parseStoreText(text, manifestSchema, file);
+}
+
+function conflictError(
+  targetId: string,
+  ch: { collection: CollectionName | "holidays"; id: string; after?: unknown },
+) {
+  const what =
+    ch.collection === "holidays"
+      ? "danh sách ngày nghỉ"
+      : `${COLLECTION_LABELS[ch.collection]} ${entityLabel(ch.after, ch.id)}`;
+  return new StoreError(
+    "conflict",
+    `Không hoàn tác được thay đổi #${targetId}: ${what} đã được sửa sau thay đổi đó.`,
+  );
+}
+
+function entityLabel(value: unknown, id: string): string {
+  if (value && typeof value === "object") {
+    const v = value as { name?: unknown; title?: unknown; number?: unknown };
+    for (const label of [v.name, v.title, v.number])
+      if (typeof label === "string" && label) return `"${label}"`;
+  }
+  return `"${id}"`;
+}

@@ -24,7 +24,10 @@ const bool = (def: boolean) =>
       .string()
       .trim()
       .toLowerCase()
-      .refine((s) => ["true", "false", "1", "0", "yes", "no", "có", "không"].includes(s), "phải là true hoặc false")
+      .refine(
+        (s) => ["true", "false", "1", "0", "yes", "no", "có", "không"].includes(s),
+        "phải là true hoặc false",
+      )
       .transform((s) => ["true", "1", "yes", "có"].includes(s)),
   );
 const int = (def: number, min: number, max: number) =>
@@ -144,9 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotenvPath = re
   const merged = { ...fromFile, ...env };
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => `${String(i.path[0] ?? "?")}: ${i.message}`),
-    );
+    throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0] ?? "?")}: ${i.message}`));
   }
   return parsed.data;
 }

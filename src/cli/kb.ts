@@ -7,7 +7,8 @@ import { formatViDate } from "../core/time.ts";
 import { CliError, type Command, flag } from "./io.ts";
 
 function knowledgeDir(args: { values: Record<string, unknown> }, env: NodeJS.ProcessEnv): string {
-  const dir = typeof args.values["dir"] === "string" ? (args.values["dir"] as string) : loadConfig(env).KNOWLEDGE_DIR;
+  const dir =
+    typeof args.values["dir"] === "string" ? (args.values["dir"] as string) : loadConfig(env).KNOWLEDGE_DIR;
   return resolve(dir);
 }
 
@@ -54,7 +55,10 @@ export const kbList: Command = {
   async run(args, io) {
     const what = args.positionals[0];
     if (what !== "units" && what !== "tasks" && what !== "documents") {
-      throw new CliError("Cần chọn một trong: units, tasks, documents. Ví dụ: npm run cli -- kb list tasks", 2);
+      throw new CliError(
+        "Cần chọn một trong: units, tasks, documents. Ví dụ: npm run cli -- kb list tasks",
+        2,
+      );
     }
     const { data, problems } = parseKnowledgeFiles(readKnowledgeDir(knowledgeDir(args, io.env)));
     if (hasErrors(problems)) throw new CliError("Cơ sở tri thức có lỗi; chạy “kb check” để xem chi tiết.");
@@ -66,13 +70,17 @@ export const kbList: Command = {
     }
     const lines: string[] = [];
     if (what === "units") {
-      for (const u of kb.data.units) lines.push(`${u.id}\t${u.name}${u.aliases.length ? ` (${u.aliases.join(", ")})` : ""}`);
+      for (const u of kb.data.units)
+        lines.push(`${u.id}\t${u.name}${u.aliases.length ? ` (${u.aliases.join(", ")})` : ""}`);
     } else if (what === "documents") {
-      for (const d of kb.data.documents) lines.push(`${d.id}\t${d.type} ${d.number}\t${formatViDate(d.date)}\t${d.issuer}`);
+      for (const d of kb.data.documents)
+        lines.push(`${d.id}\t${d.type} ${d.number}\t${formatViDate(d.date)}\t${d.issuer}`);
     } else {
       for (const t of kb.data.tasks) {
         const due = t.deadline.due ? formatViDate(t.deadline.due) : "—";
-        lines.push(`${t.id}\t${t.title}\tchủ trì: ${kb.namesOf(t.lead).join("; ")}\thạn: ${t.deadline.text} (${due})`);
+        lines.push(
+          `${t.id}\t${t.title}\tchủ trì: ${kb.namesOf(t.lead).join("; ")}\thạn: ${t.deadline.text} (${due})`,
+        );
       }
     }
     io.out(lines.length ? lines.join("\n") : "(trống)");

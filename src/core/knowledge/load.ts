@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse, YAMLParseError } from "yaml";
 import type { z } from "zod";
+import { checkReferences } from "./references.ts";
 import {
   COLLECTION_LABELS,
   COLLECTION_NAMES,
@@ -17,7 +18,6 @@ import {
   type KnowledgeData,
   provinceSchema,
 } from "./schema.ts";
-import { checkReferences } from "./references.ts";
 
 export const PROVINCE_FILE = "province.yaml";
 export const HOLIDAYS_FILE = "holidays.yaml";
@@ -77,7 +77,10 @@ function yamlProblem(file: string, err: unknown): Problem {
 }
 
 function fieldPath(path: readonly PropertyKey[]): string {
-  return path.map((k) => (typeof k === "number" ? `[${k + 1}]` : String(k))).join(".").replace(/\.\[/g, "[");
+  return path
+    .map((k) => (typeof k === "number" ? `[${k + 1}]` : String(k)))
+    .join(".")
+    .replace(/\.\[/g, "[");
 }
 
 /** Validates one entry; pushes problems; returns the parsed value or undefined. */
@@ -93,7 +96,13 @@ function validateEntry<S extends z.ZodType>(
   const res = schema.safeParse(raw);
   if (res.success) return res.data;
   for (const issue of res.error.issues) {
-    problems.push({ file, entry, field: fieldPath(issue.path) || undefined, message: issue.message, severity: "error" });
+    problems.push({
+      file,
+      entry,
+      field: fieldPath(issue.path) || undefined,
+      message: issue.message,
+      severity: "error",
+    });
   }
   return undefined;
 }
@@ -107,10 +116,18 @@ export interface LoadResult {
 export function parseKnowledgeFiles(files: Record<string, string>): LoadResult {
   const problems: Problem[] = [];
   const data = emptyKnowledge();
-  const known = new Set<string>([PROVINCE_FILE, HOLIDAYS_FILE, ...COLLECTION_NAMES.map((c) => COLLECTIONS[c].file)]);
+  const known = new Set<string>([
+    PROVINCE_FILE,
+    HOLIDAYS_FILE,
+    ...COLLECTION_NAMES.map((c) => COLLECTIONS[c].file),
+  ]);
   for (const name of Object.keys(files)) {
     if (!known.has(name)) {
-      problems.push({ file: name, message: "tệp không thuộc cơ sở tri thức, bị bỏ qua", severity: "warning" });
+      problems.push({
+        file: name,
+        message: "tệp không thuộc cơ sở tri thức, bị bỏ qua",
+        severity: "warning",
+      });
     }
   }
 
@@ -133,14 +150,23 @@ export function parseKnowledgeFiles(files: Record<string, string>): LoadResult {
     if (p.success) data.province = p.data;
     else
       for (const i of p.error.issues)
-        problems.push({ file: PROVINCE_FILE, field: fieldPath(i.path), message: i.message, severity: "error" });
+        problems.push({
+          file: PROVINCE_FILE,
+          field: fieldPath(i.path),
+          message: i.message,
+          severity: "error",
+        });
   }
 
   const readList = (file: string): unknown[] => {
     const v = read(file);
     if (v === undefined || v === null) return [];
     if (!Array.isArray(v)) {
-      problems.push({ file, message: "tệp phải là một danh sách (mỗi mục bắt đầu bằng “- ”)", severity: "error" });
+      problems.push({
+        file,
+        message: "tệp phải là một danh sách (mỗi mục bắt đầu bằng “- ”)",
+        severity: "error",
+      });
       return [];
     }
     return v;

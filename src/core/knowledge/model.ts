@@ -4,9 +4,10 @@
  * Built once per knowledge version; immutable. Due dates are as the files give them: the shipped
  * knowledge writes them out, imports compute them from the written deadline (deadlines/due-date.ts).
  */
-import { formatViDate } from "../time.ts";
+
 import { docNumberKey } from "../text/doc-number.ts";
 import { fold } from "../text/normalize.ts";
+import { formatViDate } from "../time.ts";
 import type {
   Body,
   CollectionName,

@@ -15,7 +15,13 @@ export function checkReferences(data: KnowledgeData): Problem[] {
     const file = COLLECTIONS[c].file;
     (data[c] as { id: string }[]).forEach((e, i) => {
       if (seen.has(e.id)) {
-        problems.push({ file, entry: `mục ${i + 1} (${e.id})`, field: "id", message: "mã bị trùng", severity: "error" });
+        problems.push({
+          file,
+          entry: `mục ${i + 1} (${e.id})`,
+          field: "id",
+          message: "mã bị trùng",
+          severity: "error",
+        });
       }
       seen.add(e.id);
     });
@@ -34,12 +40,26 @@ export function checkReferences(data: KnowledgeData): Problem[] {
     list.forEach((s, i) => {
       if (!sourceIds.has(s)) err(c, id, `${field}[${i + 1}]`, `không có nguồn hay văn bản mã “${s}”`);
     });
-  const ref = (c: CollectionName, id: string, field: string, target: CollectionName | "unitOrGroup", v?: string) => {
+  const ref = (
+    c: CollectionName,
+    id: string,
+    field: string,
+    target: CollectionName | "unitOrGroup",
+    v?: string,
+  ) => {
     if (v === undefined) return;
     const ok = target === "unitOrGroup" ? ids.units.has(v) || ids.unitGroups.has(v) : ids[target].has(v);
     if (!ok) {
       const what =
-        target === "unitOrGroup" ? "đơn vị hay nhóm đơn vị" : target === "documents" ? "văn bản" : target === "people" ? "người" : target === "bodies" ? "tổ chức" : "đơn vị";
+        target === "unitOrGroup"
+          ? "đơn vị hay nhóm đơn vị"
+          : target === "documents"
+            ? "văn bản"
+            : target === "people"
+              ? "người"
+              : target === "bodies"
+                ? "tổ chức"
+                : "đơn vị";
       err(c, id, field, `không có ${what} mã “${v}”`);
     }
   };
@@ -51,7 +71,10 @@ export function checkReferences(data: KnowledgeData): Problem[] {
   }
 
   for (const u of data.units) ref("units", u.id, "parent", "units", u.parent);
-  for (const g of data.unitGroups) g.members.forEach((m, i) => ref("unitGroups", g.id, `members[${i + 1}]`, "units", m));
+  for (const g of data.unitGroups)
+    g.members.forEach((m, i) => {
+      ref("unitGroups", g.id, `members[${i + 1}]`, "units", m);
+    });
   for (const b of data.bodies) {
     ref("bodies", b.id, "parent", "bodies", b.parent);
     ref("bodies", b.id, "establishedBy", "documents", b.establishedBy);
@@ -65,7 +88,9 @@ export function checkReferences(data: KnowledgeData): Problem[] {
   }
   const numberKeys = new Map<string, string>();
   for (const d of data.documents) {
-    d.relations.forEach((r, i) => ref("documents", d.id, `relations[${i + 1}].target`, "documents", r.target));
+    d.relations.forEach((r, i) => {
+      ref("documents", d.id, `relations[${i + 1}].target`, "documents", r.target);
+    });
     const key = docNumberKey(d.number);
     if (key === null) {
       problems.push({
@@ -83,8 +108,12 @@ export function checkReferences(data: KnowledgeData): Problem[] {
   }
   for (const t of data.themes) ref("themes", t.id, "body", "bodies", t.body);
   for (const t of data.tasks) {
-    t.lead.forEach((u, i) => ref("tasks", t.id, `lead[${i + 1}]`, "unitOrGroup", u));
-    t.support.forEach((u, i) => ref("tasks", t.id, `support[${i + 1}]`, "unitOrGroup", u));
+    t.lead.forEach((u, i) => {
+      ref("tasks", t.id, `lead[${i + 1}]`, "unitOrGroup", u);
+    });
+    t.support.forEach((u, i) => {
+      ref("tasks", t.id, `support[${i + 1}]`, "unitOrGroup", u);
+    });
     ref("tasks", t.id, "document", "documents", t.document);
   }
   for (const m of data.meetings) {
@@ -95,7 +124,9 @@ export function checkReferences(data: KnowledgeData): Problem[] {
       ref("meetings", m.id, `attendees[${i + 1}].unit`, "units", a.unit);
       ref("meetings", m.id, `attendees[${i + 1}].body`, "bodies", a.body);
     });
-    m.documents.forEach((d, i) => ref("meetings", m.id, `documents[${i + 1}]`, "documents", d));
+    m.documents.forEach((d, i) => {
+      ref("meetings", m.id, `documents[${i + 1}]`, "documents", d);
+    });
   }
   for (const t of data.targets) ref("targets", t.id, "document", "documents", t.document);
   return problems;

@@ -198,7 +198,11 @@ export type Theme = z.infer<typeof themeSchema>;
 
 /** A recurring deadline: yearly on a day, or every quarter/month end. */
 export const recurrenceSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("yearly"), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }),
+  z.object({
+    kind: z.literal("yearly"),
+    month: z.number().int().min(1).max(12),
+    day: z.number().int().min(1).max(31),
+  }),
   z.object({ kind: z.literal("quarterly") }),
   z.object({ kind: z.literal("monthly"), day: z.number().int().min(1).max(31).optional() }),
 ]);

@@ -1,0 +1,128 @@
+/** `ask` and `chat`: questions from the terminal, through the same engine as every channel. */
+import { readFileSync } from "node:fs";
+import { createInterface } from "node:readline";
+import { loadShippedKnowledge } from "../app/knowledge.ts";
+import { loadConfig } from "../config.ts";
+import { type AnswerEngine, createAnswerEngine } from "../core/answers/engine.ts";
+import { type Reply, renderPlain } from "../core/answers/reply.ts";
+import { CliError, type CliIo, type Command, flag, str } from "./io.ts";
+
+export function replyJson(reply: Reply): string {
+  return JSON.stringify({
+    answer: renderPlain(reply),
+    intent: reply.intent,
+    abstained: reply.abstained,
+    citations: reply.citations.map((c) => ({ id: c.id, label: c.label })),
+    items: reply.items,
+  });
+}
+
+function parseNow(s: string | undefined): Date {
+  if (!s) return new Date();
+  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T09:00:00+07:00` : s);
+  if (Number.isNaN(d.getTime()))
+    throw new CliError(
+      `--now không hợp lệ: “${s}” (dùng ngày ISO, ví dụ 2023-06-01 hoặc 2023-06-01T08:00:00+07:00)`,
+      2,
+    );
+  return d;
+}
+
+function engineFor(io: CliIo): AnswerEngine {
+  return createAnswerEngine(loadShippedKnowledge(loadConfig(io.env)));
+}
+
+function checkUnit(engine: AnswerEngine, unitId: string | undefined): void {
+  if (unitId && !engine.kb.unit(unitId) && !engine.kb.group(unitId)) {
+    throw new CliError(`Không có đơn vị mã “${unitId}”. Xem: npm run cli -- kb list units`, 2);
+  }
+}
+
+export const askCommand: Command = {
+  name: "ask",
+  usage: 'ask "<câu hỏi>" [--unit <mã>] [--now <ISO>] [--json] | ask --batch <tệp>',
+  summary: "Hỏi trợ lý một câu (hoặc mỗi dòng của tệp với --batch, in JSON từng dòng)",
+  options: {
+    unit: { type: "string" },
+    now: { type: "string" },
+    json: { type: "boolean" },
+    batch: { type: "string" },
+  },
+  async run(args, io) {
+    const engine = engineFor(io);
+    const unitId = str(args, "unit");
+    checkUnit(engine, unitId);
+    const now = parseNow(str(args, "now"));
+    const asker = unitId ? { unitId } : undefined;
+    const batch = str(args, "batch");
+    if (batch) {
+      let text: string;
+      try {
+        text = readFileSync(batch, "utf8");
+      } catch {
+        throw new CliError(`Không đọc được tệp “${batch}”.`);
+      }
+      const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+      if (lines.at(-1) === "") lines.pop();
+      for (const q of lines) io.out(replyJson(engine.ask({ text: q, now, ...(asker ? { asker } : {}) })));
+      return 0;
+    }
+    const question = args.positionals.join(" ");
+    const reply = engine.ask({ text: question, now, ...(asker ? { asker } : {}) });
+    io.out(flag(args, "json") ? replyJson(reply) : renderPlain(reply, { numberedActions: true }));
+    return 0;
+  },
+};
+
+export const chatCommand: Command = {
+  name: "chat",
+  usage: "chat [--unit <mã>] [--now <ISO>]",
+  summary: "Trò chuyện với trợ lý ngay trong cửa sổ dòng lệnh (ngoại tuyến)",
+  options: { unit: { type: "string" }, now: { type: "string" } },
+  async run(args, io) {
+    const engine = engineFor(io);
+    const unitId = str(args, "unit");
+    checkUnit(engine, unitId);
+    const fixedNow = str(args, "now");
+    await runTerminalChat(engine, io, {
+      ...(unitId ? { unitId } : {}),
+      now: () => (fixedNow ? parseNow(fixedNow) : new Date()),
+    });
+    return 0;
+  },
+};
+
+/** The offline terminal chat: a question a line; a number picks one of the listed next steps. */
+export async function runTerminalChat(
+  engine: AnswerEngine,
+  io: CliIo,
+  opts: { unitId?: string; now: () => Date },
+): Promise<void> {
+  const name = engine.kb.data.province.assistantName;
+  io.out(`${name} — trò chuyện ngoại tuyến. Gõ câu hỏi rồi Enter; gõ số để chọn gợi ý; “thoát” để kết thúc.`);
+  if (!io.stdin) return;
+  const rl = createInterface({ input: io.stdin, terminal: false });
+  let last: Reply | undefined;
+  const asker = opts.unitId ? { unitId: opts.unitId } : undefined;
+  const prompt = () => process.stdout.isTTY && io.stdin === process.stdin && process.stdout.write("> ");
+  prompt();
+  for await (const line of rl) {
+    const text = line.trim();
+    if (/^(thoat|thoát|exit|quit|\/q)$/i.test(text)) break;
+    const pick = /^\d{1,2}$/.test(text) ? Number(text) : 0;
+    const chosen =
+      last && pick >= 1
+        ? pick <= last.actions.length
+          ? last.actions[pick - 1]!.query
+          : undefined
+        : undefined;
+    const now = opts.now();
+    const reply = chosen
+      ? engine.answer(chosen, { now, ...(asker ? { asker } : {}) })
+      : engine.ask({ text, now, ...(asker ? { asker } : {}) });
+    last = reply;
+    io.out(`${renderPlain(reply, { numberedActions: true })}\n`);
+    prompt();
+  }
+  rl.close();
+}

@@ -1,0 +1,94 @@
+/**
+ * The one entry every channel uses to answer: text (or a structured query from a button) → Reply.
+ * Built once per knowledge version (the lexicon and the search index are made here).
+ */
+import type { Knowledge } from "../knowledge/model.ts";
+import { localDate } from "../time.ts";
+import type { AnswerContext, Asker } from "./context.ts";
+import { answerDocument } from "./intents/documents.ts";
+import { answerHelp } from "./intents/help.ts";
+import { answerIndicator } from "./intents/indicators.ts";
+import { answerMeeting } from "./intents/meetings.ts";
+import { answerPerson, answerRole } from "./intents/people.ts";
+import { answerSearch } from "./intents/search.ts";
+import { answerTarget } from "./intents/targets.ts";
+import { answerDeadlines, answerTasks } from "./intents/tasks.ts";
+import { answerTheme } from "./intents/theme.ts";
+import { answerUnit } from "./intents/units.ts";
+import { buildLexicon, type Lexicon } from "./lexicon.ts";
+import type { Query, Reply } from "./reply.ts";
+import { understand } from "./understand.ts";
+
+export interface AskRequest {
+  text: string;
+  now: Date;
+  asker?: Asker;
+}
+
+export interface AnswerEngine {
+  readonly kb: Knowledge;
+  readonly lexicon: Lexicon;
+  /** Answers a question typed by a user. */
+  ask(req: AskRequest): Reply;
+  /** Answers a structured query (a button, a command with arguments). */
+  answer(query: Query, req: Omit<AskRequest, "text"> & { text?: string }): Reply;
+}
+
+export const PAGE_SIZE = 5;
+
+export function createAnswerEngine(kb: Knowledge): AnswerEngine {
+  const lexicon = buildLexicon(kb);
+  const context = (req: Omit<AskRequest, "text">): AnswerContext => {
+    const ctx: AnswerContext = {
+      lex: lexicon,
+      kb,
+      now: req.now,
+      today: localDate(req.now),
+      pageSize: PAGE_SIZE,
+    };
+    if (req.asker) ctx.asker = req.asker;
+    return ctx;
+  };
+
+  const answer: AnswerEngine["answer"] = (query, req) => {
+    const ctx = context(req);
+    switch (query.kind) {
+      case "theme":
+        return answerTheme(query, ctx);
+      case "tasks":
+        return answerTasks(query, ctx);
+      case "deadlines":
+        return answerDeadlines(query, ctx);
+      case "document":
+        return answerDocument(query, ctx);
+      case "person":
+        return answerPerson(query, ctx);
+      case "role":
+        return answerRole(query, ctx);
+      case "meeting":
+        return answerMeeting(query, ctx, req.text ?? "");
+      case "indicator":
+        return answerIndicator(query, ctx);
+      case "target":
+        return answerTarget(query, ctx);
+      case "unit":
+        return answerUnit(query, ctx);
+      case "search":
+        return answerSearch(query, ctx);
+      case "help":
+      case "greeting":
+      case "empty":
+        return answerHelp(ctx, query.kind);
+    }
+  };
+
+  return {
+    kb,
+    lexicon,
+    answer,
+    ask(req) {
+      const u = understand(req.text, req.now, lexicon);
+      return answer(u.query, { ...req, text: u.text });
+    },
+  };
+}

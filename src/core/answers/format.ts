@@ -1,0 +1,55 @@
+/** Small Vietnamese formatting helpers shared by the answer composers. */
+import { STATUS_LABELS, taskStatus } from "../deadlines/status.ts";
+import type { Knowledge } from "../knowledge/model.ts";
+import type { Task } from "../knowledge/schema.ts";
+import { formatViDate } from "../time.ts";
+
+/** 0.5934 → "0,5934"; 94.69 → "94,69". */
+export function viNumber(n: number): string {
+  return String(n).replace(".", ",");
+}
+
+/** "hạn 30/06/2023 (còn 5 ngày)", "hạn 31/12/2023 (quá hạn 12 ngày)", "thường xuyên". */
+export function dueText(task: Task, today: string): string {
+  const st = taskStatus(task, today);
+  const written = task.deadline.text;
+  if (st.status === "done-on-time" || st.status === "done-late") {
+    const on = task.progress.completedOn ? ` ngày ${formatViDate(task.progress.completedOn)}` : "";
+    return `${STATUS_LABELS[st.status]}${on}`;
+  }
+  if (!st.due) return `thời hạn: ${written}`;
+  const date = formatViDate(st.due);
+  const shown = written && !written.includes(date) && !/^\d/.test(written) ? `${written}, ${date}` : date;
+  const extended = task.progress.extendedTo ? " (đã gia hạn)" : "";
+  if (st.status === "overdue") return `hạn ${shown}${extended}: đã quá hạn ${st.daysOverdue} ngày`;
+  if (st.daysLeft === 0) return `hạn ${shown}${extended}: hôm nay là hạn chót`;
+  return `hạn ${shown}${extended}: còn ${st.daysLeft} ngày`;
+}
+
+/** "Sở Thông tin và Truyền thông" / "Các cơ quan, đơn vị, địa phương". */
+export function leadNames(kb: Knowledge, task: Task): string {
+  return kb.namesOf(task.lead).join("; ");
+}
+
+/** Caps a list: the first `n`, and how many are left. */
+export function cap<T>(
+  list: T[],
+  n: number,
+  page = 1,
+): { shown: T[]; rest: number; pages: number; page: number } {
+  const pages = Math.max(1, Math.ceil(list.length / n));
+  const p = Math.min(Math.max(1, page), pages);
+  const shown = list.slice((p - 1) * n, p * n);
+  return { shown, rest: Math.max(0, list.length - p * n), pages, page: p };
+}
+
+/** Shortens a long text at a word boundary. */
+export function shorten(s: string, max = 220): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max);
+  return `${cut.slice(0, cut.lastIndexOf(" ") > max * 0.6 ? cut.lastIndexOf(" ") : max).replace(/[,;:.\s]+$/, "")}…`;
+}
+
+export function asOfNote(iso: string): string {
+  return `thông tin tại ngày ${formatViDate(iso)}`;
+}

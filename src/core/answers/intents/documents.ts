@@ -1,0 +1,160 @@
+/**
+ * A directive by its number in any spelling ("tb 16", "16/TB-VPCP", "qd56", "03-TB/BCDCDS"): what it
+ * is, what the sources say of it, the tasks it assigns. A number that does not exist gets "no such
+ * document" and the nearest real ones ("kế hoạch 3906" → 3609/KH-BĐHCĐS).
+ */
+
+import { documentLabel } from "../../knowledge/model.ts";
+import type { KDocument } from "../../knowledge/schema.ts";
+import { DOC_TYPE_NAMES, type DocTypeCode, matchesDocRef, parseDocNumber } from "../../text/doc-number.ts";
+import { fold } from "../../text/normalize.ts";
+import type { AnswerContext } from "../context.ts";
+import { dueText, leadNames } from "../format.ts";
+import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
+
+type DocumentQuery = Extract<Query, { kind: "document" }>;
+
+const RELATION_LABELS = {
+  implements: "Triển khai",
+  cites: "Căn cứ",
+  replaces: "Thay thế",
+  "attached-to": "Ban hành kèm theo",
+} as const;
+
+/** Edit distance (with adjacent transpositions) between two short strings. */
+function distance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+const stripZeros = (s: string) => s.replace(/^0+(?=\d)/, "");
+
+/** Real documents whose number is close to the one asked for (same type first). */
+export function nearDocuments(ctx: AnswerContext, number: string, typeCode?: string): KDocument[] {
+  const n = stripZeros(number);
+  return ctx.kb.data.documents
+    .map((d) => {
+      const p = parseDocNumber(d.number);
+      if (!p) return undefined;
+      const dist = distance(n, stripZeros(p.number));
+      const typePenalty = typeCode && p.typeCode !== typeCode ? 1 : 0;
+      return { d, score: dist + typePenalty, dist };
+    })
+    .filter(
+      (x): x is { d: KDocument; score: number; dist: number } =>
+        !!x && x.dist <= Math.max(1, Math.floor(n.length / 2)),
+    )
+    .sort((a, b) => a.score - b.score)
+    .slice(0, 3)
+    .map((x) => x.d);
+}
+
+function asRef(q: DocumentQuery): { number: string; typeCode?: DocTypeCode } {
+  return { number: q.number ?? "", ...(q.typeCode ? { typeCode: q.typeCode as DocTypeCode } : {}) };
+}
+
+export function findDocuments(ctx: AnswerContext, q: DocumentQuery): KDocument[] {
+  if (q.docId) {
+    const d = ctx.kb.document(q.docId);
+    return d ? [d] : [];
+  }
+  if (q.ref) {
+    const exact = ctx.kb.documentByNumber(q.ref);
+    if (exact) return [exact];
+  }
+  if (!q.number) return [];
+  // "Đề án 06" is how people name the project of Quyết định 06/QĐ-TTg: a document whose own words
+  // name the reference answers it.
+  if (q.ref && !ctx.kb.data.documents.some((d) => matchesDocRef(asRef(q), d.number))) {
+    const said = fold(q.ref);
+    for (const text of [(d: KDocument) => d.summary, (d: KDocument) => d.keyPoints.join(" ")]) {
+      const named = ctx.kb.data.documents.filter((d) => fold(text(d)).includes(said));
+      if (named.length === 1) return named;
+    }
+  }
+  const ref = asRef(q);
+  const parsed = q.ref ? parseDocNumber(q.ref) : null;
+  if (parsed?.issuerCode) Object.assign(ref, { issuerCode: parsed.issuerCode });
+  return ctx.kb.data.documents.filter((d) => matchesDocRef(ref, d.number));
+}
+
+export function answerDocument(q: DocumentQuery, ctx: AnswerContext): Reply {
+  const { kb } = ctx;
+  const docs = findDocuments(ctx, q);
+  if (!docs.length) {
+    const typeName = q.typeCode ? DOC_TYPE_NAMES[q.typeCode as DocTypeCode] : "văn bản";
+    const asked = q.ref && parseDocNumber(q.ref) ? q.ref : `${typeName} số ${q.number ?? "?"}`;
+    const r = new ReplyBuilder("document").abstain();
+    r.line(`Cơ sở tri thức không có ${asked.startsWith(typeName) ? asked : `${typeName} ${asked}`}.`);
+    const near = q.number ? nearDocuments(ctx, q.number, q.typeCode) : [];
+    if (near.length) {
+      r.line(`Có phải bạn muốn hỏi: ${near.map((d) => documentLabel(d)).join("; ")}?`);
+      for (const d of near) {
+        r.action(`${d.type} ${d.number}`, { kind: "document", docId: d.id });
+        r.item("document", d.id);
+      }
+    }
+    return r.build();
+  }
+  if (docs.length > 1) {
+    const r = new ReplyBuilder("document", `Có ${docs.length} văn bản số ${q.number}:`);
+    docs.forEach((d, i) => {
+      r.line(`${i + 1}. ${documentLabel(d)} — ${d.issuer}: ${d.summary}`, kb.citeAll([d.id, ...d.sources]));
+      r.item("document", d.id);
+      r.action(`${d.type} ${d.number}`, { kind: "document", docId: d.id });
+    });
+    return r.build();
+  }
+  const d = docs[0]!;
+  const cites = kb.citeAll([d.id, ...d.sources]);
+  const r = new ReplyBuilder("document", documentLabel(d));
+  r.item("document", d.id);
+  const tasks = kb.data.tasks.filter((t) => t.document === d.id);
+  if (q.aspect === "deadlines") {
+    if (tasks.length) {
+      r.line(`Nhiệm vụ giao tại văn bản này (${tasks.length}):`, cites);
+      tasks.forEach((t, i) => {
+        r.line(`${i + 1}. ${t.title} — ${dueText(t, ctx.today)}`, kb.citeAll(t.sources));
+        r.line(`Chủ trì: ${leadNames(kb, t)}`, [], 1);
+        r.item("task", t.id);
+      });
+    } else {
+      r.abstain();
+      r.line(`Cơ sở tri thức chưa có thời hạn hay nhiệm vụ cụ thể nào theo ${d.type.toLowerCase()} này.`);
+      r.line(`Điều đã biết: ${d.summary}`, cites);
+    }
+    return r.build();
+  }
+  r.line(`Cơ quan ban hành: ${d.issuer}${d.signer ? `; người ký: ${d.signer}` : ""}.`, cites);
+  r.line(`Nội dung: ${d.summary}`, cites);
+  for (const p of d.keyPoints.slice(0, 5)) r.line(`• ${p}`, cites);
+  for (const rel of d.relations) {
+    const target = kb.document(rel.target);
+    if (target) {
+      r.line(`${RELATION_LABELS[rel.kind]}: ${documentLabel(target)}.`, [], 0);
+      r.action(`${target.type} ${target.number}`, { kind: "document", docId: target.id });
+    }
+  }
+  const implementedBy = kb.data.documents.filter((o) => o.relations.some((x) => x.target === d.id));
+  for (const o of implementedBy.slice(0, 3)) {
+    r.line(`Văn bản liên quan: ${documentLabel(o)}.`);
+    r.action(`${o.type} ${o.number}`, { kind: "document", docId: o.id });
+  }
+  if (tasks.length) {
+    r.line(`Giao ${tasks.length} nhiệm vụ trong cơ sở tri thức.`);
+    r.action("Nhiệm vụ và thời hạn", { kind: "document", docId: d.id, aspect: "deadlines" });
+  }
+  if (!d.fullText) r.note("Toàn văn chưa có trong cơ sở tri thức; trên đây là những điều nguồn đã nêu.");
+  return r.build();
+}

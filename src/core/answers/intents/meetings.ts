@@ -1,0 +1,89 @@
+/** Meetings: date, chair, attendees, agenda, results, shortcomings, conclusions. */
+import type { Meeting } from "../../knowledge/schema.ts";
+import { conceptsIn } from "../../text/abbreviations.ts";
+import { fold } from "../../text/normalize.ts";
+import { formatViDate } from "../../time.ts";
+import type { AnswerContext } from "../context.ts";
+import { shorten } from "../format.ts";
+import { type Reply, ReplyBuilder } from "../reply.ts";
+
+export function answerMeeting(
+  q: { meetingId?: string; date?: string },
+  ctx: AnswerContext,
+  question = "",
+): Reply {
+  const { kb } = ctx;
+  const all = [...kb.data.meetings].sort((a, b) => (a.date < b.date ? 1 : -1));
+  let m: Meeting | undefined;
+  if (q.meetingId) m = kb.meeting(q.meetingId);
+  else if (q.date) m = all.find((x) => x.date === q.date);
+  else if (question) {
+    // The meeting the question's words fit best (search), else the latest one. A question about
+    // results or shortcomings looks only at meetings that record them.
+    const c = new Set(conceptsIn(fold(question)));
+    const wantsFindings = c.has("result") || c.has("shortcoming");
+    const fits = (x: Meeting | undefined) =>
+      !!x && (!wantsFindings || x.results.length + x.shortcomings.length > 0);
+    const hit = ctx.lex.index
+      .search(question, { kinds: ["meeting"], limit: 10 })
+      .find((h) => h.coverage > 0.3 && fits(kb.meeting(h.doc.id)));
+    m = hit ? kb.meeting(hit.doc.id) : all.find(fits);
+  } else m = all[0];
+  if (!m) {
+    const r = new ReplyBuilder("meeting").abstain();
+    r.line(
+      q.date
+        ? `Tôi chưa có thông tin về cuộc họp ngày ${formatViDate(q.date)}.`
+        : "Tôi chưa có thông tin về cuộc họp này.",
+    );
+    for (const x of all.slice(0, 3))
+      r.action(`Họp ${formatViDate(x.date)}`, { kind: "meeting", meetingId: x.id });
+    return r.build();
+  }
+  const cites = kb.citeAll(m.sources);
+  const r = new ReplyBuilder(
+    "meeting",
+    `${m.title} — ${m.time ? `${m.time} ` : ""}ngày ${formatViDate(m.date)}`,
+  );
+  r.item("meeting", m.id);
+  const concepts = new Set(conceptsIn(fold(question)));
+  const chair = m.chair ? kb.person(m.chair) : undefined;
+  if (chair) {
+    const title = chair.positions.map((p) => p.title).join(", ");
+    r.line(`Chủ trì: ${chair.name}${title ? `, ${title}` : ""}.`, cites);
+  }
+  const focusResults = concepts.has("result") && m.results.length;
+  const focusShort = concepts.has("shortcoming") && m.shortcomings.length;
+  if (focusResults || focusShort) {
+    if (focusResults) {
+      r.line("Kết quả:", cites);
+      for (const x of m.results) r.line(`• ${x}`, [], 1);
+    }
+    if (focusShort) {
+      r.line("Hạn chế:", cites);
+      for (const x of m.shortcomings) r.line(`• ${x}`, [], 1);
+    }
+    return r.build();
+  }
+  const attendees = m.attendees
+    .map((a) => (a.person ? (kb.person(a.person)?.name ?? a.label) : a.label))
+    .filter(Boolean);
+  if (attendees.length) r.line(`Thành phần: ${shorten(attendees.join("; "), 300)}.`, cites);
+  if (m.agenda.length) {
+    r.line("Nội dung:", cites);
+    for (const x of m.agenda) r.line(`• ${x}`, [], 1);
+  }
+  if (m.conclusions.length) {
+    r.line("Kết luận:", cites);
+    for (const x of m.conclusions.slice(0, 5)) r.line(`• ${shorten(x, 300)}`, [], 1);
+  }
+  for (const d of m.documents.slice(0, 4)) {
+    const doc = kb.document(d);
+    if (doc) r.action(`${doc.type} ${doc.number}`, { kind: "document", docId: doc.id });
+  }
+  if (m.results.length)
+    r.note(
+      `Có ${m.results.length} kết quả và ${m.shortcomings.length} hạn chế được nêu (hỏi “kết quả” hoặc “hạn chế”).`,
+    );
+  return r.build();
+}

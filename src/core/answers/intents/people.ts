@@ -1,0 +1,101 @@
+/** People ("đào xuân kỳ là ai") and roles ("ai là trưởng ban điều hành", "giám đốc sở tttt"). */
+import type { Person, Position } from "../../knowledge/schema.ts";
+import { fold } from "../../text/normalize.ts";
+import { formatViDate } from "../../time.ts";
+import type { AnswerContext } from "../context.ts";
+import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
+
+type RoleQuery = Extract<Query, { kind: "role" }>;
+
+function positionCites(ctx: AnswerContext, p: Person, pos: Position) {
+  return ctx.kb.citeAll(pos.sources.length ? pos.sources : p.sources);
+}
+
+export function answerPerson(q: { personId: string }, ctx: AnswerContext): Reply {
+  const { kb } = ctx;
+  const p = kb.person(q.personId);
+  if (!p) return new ReplyBuilder("person").abstain().line("Tôi chưa có thông tin về người này.").build();
+  const r = new ReplyBuilder("person", p.name);
+  r.item("person", p.id);
+  for (const pos of p.positions) {
+    const when = pos.asOf ? ` (tại ngày ${formatViDate(pos.asOf)})` : "";
+    r.line(`• ${pos.title}${when}`, positionCites(ctx, p, pos));
+  }
+  const chaired = kb.data.meetings.filter((m) => m.chair === p.id);
+  const attended = kb.data.meetings.filter(
+    (m) => m.chair !== p.id && m.attendees.some((a) => a.person === p.id),
+  );
+  for (const m of chaired) {
+    r.line(`Chủ trì: ${m.title} (${formatViDate(m.date)}).`, kb.citeAll(m.sources));
+    r.action(`Cuộc họp ${formatViDate(m.date)}`, { kind: "meeting", meetingId: m.id });
+  }
+  for (const m of attended) {
+    r.line(`Dự: ${m.title} (${formatViDate(m.date)}).`, kb.citeAll(m.sources));
+    r.action(`Cuộc họp ${formatViDate(m.date)}`, { kind: "meeting", meetingId: m.id });
+  }
+  const signed = kb.data.documents.filter((d) => d.signer && fold(d.signer).includes(fold(p.name)));
+  for (const d of signed)
+    r.line(`Ký ${d.type} số ${d.number} ngày ${formatViDate(d.date)}.`, kb.citeAll([d.id, ...d.sources]));
+  r.note("Chức vụ ghi theo thời điểm của nguồn; có thể đã thay đổi.");
+  return r.build();
+}
+
+const ROLE_NAMES: Record<string, string> = {
+  head: "Trưởng ban",
+  "standing-deputy": "Phó Trưởng ban Thường trực",
+  deputy: "Phó Trưởng ban",
+  member: "Thành viên",
+  leader: "Tổ trưởng",
+  "deputy-leader": "Tổ phó",
+};
+
+export function answerRole(q: RoleQuery, ctx: AnswerContext): Reply {
+  const { kb } = ctx;
+  const matches: { p: Person; pos: Position }[] = [];
+  for (const p of kb.data.people) {
+    for (const pos of p.positions) {
+      if (q.bodyId && pos.body !== q.bodyId) continue;
+      if (q.unitId && !q.bodyId && pos.unit !== q.unitId) continue;
+      if (q.role) {
+        const ok =
+          q.role === "deputy" ? pos.role === "deputy" || pos.role === "standing-deputy" : pos.role === q.role;
+        // In a unit (not a body), "leader" is how the schema marks the head of the unit.
+        if (!ok) continue;
+      }
+      if (q.title) {
+        const t = fold(pos.title);
+        if (!t.includes(q.title)) continue;
+        if (!q.title.startsWith("pho") && t.includes(`pho ${q.title}`)) continue;
+      }
+      matches.push({ p, pos });
+    }
+  }
+  const body = q.bodyId ? kb.body(q.bodyId) : undefined;
+  const unit = q.unitId ? kb.unit(q.unitId) : undefined;
+  const what = [q.role ? ROLE_NAMES[q.role] : undefined, body?.name ?? unit?.name].filter(Boolean).join(" ");
+  if (!matches.length) {
+    const r = new ReplyBuilder("role").abstain();
+    r.line(`Tôi chưa có thông tin về ${what || "chức danh này"}.`);
+    if (body) {
+      const known = kb.data.people.filter((p) => p.positions.some((x) => x.body === body.id));
+      if (known.length) {
+        r.note(`Đã biết về ${body.name}: ${known.map((p) => p.name).join(", ")}.`);
+        for (const p of known.slice(0, 3)) r.action(p.name, { kind: "person", personId: p.id });
+      }
+    }
+    return r.build();
+  }
+  const r = new ReplyBuilder("role", what ? `${what}:` : undefined);
+  for (const { p, pos } of matches.slice(0, 8)) {
+    const others = p.positions.filter((x) => x !== pos).map((x) => x.title);
+    const when = pos.asOf ? ` (tại ngày ${formatViDate(pos.asOf)})` : "";
+    r.line(
+      `• ${p.name}: ${pos.title}${others.length ? `; ${others.join("; ")}` : ""}${when}`,
+      positionCites(ctx, p, pos),
+    );
+    r.item("person", p.id);
+    r.action(p.name, { kind: "person", personId: p.id });
+  }
+  r.note("Chức vụ ghi theo thời điểm của nguồn; có thể đã thay đổi.");
+  return r.build();
+}

@@ -1,0 +1,154 @@
+/**
+ * Free questions that only a search can answer: the best entries of any kind, each with its source.
+ * When nothing covers enough of the question, the reply says so plainly (abstains) and names what
+ * is known nearby.
+ */
+import { documentLabel } from "../../knowledge/model.ts";
+import type { SearchHit } from "../../search/search-index.ts";
+import { formatViDate } from "../../time.ts";
+import type { AnswerContext } from "../context.ts";
+import { dueText, leadNames, shorten, viNumber } from "../format.ts";
+import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
+
+/** Share of the question an entry must match to be an answer, and to be named as "nearby". */
+export const ANSWER_COVERAGE = 0.7;
+export const NEARBY_COVERAGE = 0.45;
+
+/** One line describing an entry, its citations, and a follow-up query. */
+function describe(
+  hit: SearchHit,
+  ctx: AnswerContext,
+): { text: string; sources: string[]; query?: Query; label?: string } | undefined {
+  const { kb } = ctx;
+  const id = hit.doc.id;
+  switch (hit.doc.kind) {
+    case "unit": {
+      const u = kb.unit(id)!;
+      const n = kb.tasksOfUnit(id).lead.length;
+      return {
+        text: `Đơn vị: ${u.name}${n ? ` (${n} nhiệm vụ chủ trì)` : ""}`,
+        sources: u.sources,
+        query: { kind: "tasks", unitId: id },
+        label: `Nhiệm vụ của ${u.name}`,
+      };
+    }
+    case "group": {
+      const g = kb.group(id)!;
+      return {
+        text: `Nhóm đơn vị: ${g.name}`,
+        sources: g.sources,
+        query: { kind: "tasks", unitId: id },
+        label: "Nhiệm vụ giao chung",
+      };
+    }
+    case "body": {
+      const b = kb.body(id)!;
+      const est = b.establishedBy ? kb.document(b.establishedBy) : undefined;
+      const extra = [b.description, est ? `Thành lập theo ${documentLabel(est)}.` : ""]
+        .filter(Boolean)
+        .join(" ");
+      return {
+        text: `${b.name}${extra ? `: ${shorten(extra, 400)}` : ""}`,
+        sources: [...(est ? [est.id] : []), ...b.sources],
+      };
+    }
+    case "person": {
+      const p = kb.person(id)!;
+      return {
+        text: `${p.name}: ${p.positions.map((x) => x.title).join("; ")}`,
+        sources: p.sources,
+        query: { kind: "person", personId: id },
+        label: p.name,
+      };
+    }
+    case "document": {
+      const d = kb.document(id)!;
+      return {
+        text: `${documentLabel(d)} (${d.issuer}): ${shorten(d.summary)}`,
+        sources: [d.id, ...d.sources],
+        query: { kind: "document", docId: id },
+        label: `${d.type} ${d.number}`,
+      };
+    }
+    case "theme": {
+      const t = kb.get("themes", id)!;
+      return {
+        text: `Chủ đề năm ${t.year} (${t.scope === "national" ? "quốc gia" : "tỉnh"}): “${t.title}”`,
+        sources: t.sources,
+        query: { kind: "theme", year: t.year },
+        label: `Chủ đề năm ${t.year}`,
+      };
+    }
+    case "task": {
+      const t = kb.task(id)!;
+      return {
+        text: `Nhiệm vụ: ${t.title} — chủ trì: ${leadNames(kb, t)}; ${dueText(t, ctx.today)}`,
+        sources: [...(t.document ? [t.document] : []), ...t.sources],
+      };
+    }
+    case "meeting": {
+      const m = kb.meeting(id)!;
+      return {
+        text: `Cuộc họp ngày ${formatViDate(m.date)}: ${m.title}`,
+        sources: m.sources,
+        query: { kind: "meeting", meetingId: id },
+        label: `Họp ${formatViDate(m.date)}`,
+      };
+    }
+    case "indicator": {
+      const i = kb.get("indicators", id)!;
+      const v = i.value !== undefined ? `: ${viNumber(i.value)}` : "";
+      return {
+        text: `${i.name} ${i.year}${v}${i.rank ? `, xếp hạng ${i.rank}/${i.of ?? "?"}` : ""}`,
+        sources: i.sources,
+        query: { kind: "indicator", year: i.year },
+        label: `${i.name} ${i.year}`,
+      };
+    }
+    case "target": {
+      const t = kb.get("targets", id)!;
+      return {
+        text: `Mục tiêu (${t.scope === "national" ? "quốc gia" : "tỉnh"}, ${t.year}): ${t.text}`,
+        sources: [...(t.document ? [t.document] : []), ...t.sources],
+      };
+    }
+  }
+  return undefined;
+}
+
+export function answerSearch(q: { text: string }, ctx: AnswerContext): Reply {
+  const hits = ctx.lex.index.search(q.text, { limit: 8 });
+  // A word the knowledge has never seen (not even as a typo of a known one) is a topic it does not
+  // cover (a typo-corrected word counts as unseen here): "lương giám đốc sở" must not be answered
+  // with the director's name alone.
+  const unknown = ctx.lex.index
+    .expandQuery(q.text)
+    .filter((t) => !t.alternatives.some((a) => a.term === t.term));
+  const needed = unknown.length ? 0.95 : ANSWER_COVERAGE;
+  const strong = hits.filter((h) => h.coverage >= needed);
+  if (!strong.length) {
+    const r = new ReplyBuilder("search").abstain();
+    r.line("Tôi chưa có thông tin để trả lời câu hỏi này trong cơ sở tri thức.");
+    const near = hits.filter((h) => h.coverage >= NEARBY_COVERAGE).slice(0, 2);
+    for (const h of near) {
+      const d = describe(h, ctx);
+      if (!d) continue;
+      r.line(`Gần nhất tôi có: ${d.text}`, ctx.kb.citeAll(d.sources));
+      r.item(h.doc.kind, h.doc.id);
+      if (d.query && d.label) r.action(d.label, d.query);
+    }
+    r.note("Câu hỏi đã được ghi lại để Tổ Giúp việc bổ sung.");
+    return r.build();
+  }
+  const best = strong[0]!.coverage;
+  const shown = strong.filter((h) => h.coverage >= best - 0.15).slice(0, 4);
+  const r = new ReplyBuilder("search");
+  for (const h of shown) {
+    const d = describe(h, ctx);
+    if (!d) continue;
+    r.line(`• ${d.text}`, ctx.kb.citeAll(d.sources));
+    r.item(h.doc.kind, h.doc.id);
+    if (d.query && d.label) r.action(d.label, d.query);
+  }
+  return r.build();
+}

@@ -1,0 +1,235 @@
+/**
+ * A unit's tasks ("nhiệm vụ của Sở TT&TT", "nhiệm vụ năm 2023 của tôi") and deadlines in a window
+ * ("hạn chót", "sắp đến hạn", "quá hạn", "hạn trong quý II").
+ */
+import { occurrences } from "../../deadlines/due-date.ts";
+import { effectiveDue, taskStatus } from "../../deadlines/status.ts";
+import type { Task } from "../../knowledge/schema.ts";
+import { addDays, formatViDate } from "../../time.ts";
+import type { AnswerContext } from "../context.ts";
+import { cap, dueText, leadNames } from "../format.ts";
+import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
+
+export const UPCOMING_WINDOW_DAYS = 30;
+
+type TasksQuery = Extract<Query, { kind: "tasks" }>;
+type DeadlinesQuery = Extract<Query, { kind: "deadlines" }>;
+
+/** The reply for "của tôi" when the asker is not linked to a unit. */
+export function linkNeeded(): Reply {
+  return new ReplyBuilder("link-needed")
+    .line("Tài khoản của bạn chưa được liên kết với đơn vị nào, nên tôi chưa biết “của tôi” là đơn vị nào.")
+    .note(
+      "Hãy nhập mã liên kết do Tổ Giúp việc cấp: /lienket <mã>. Hoặc hỏi kèm tên đơn vị, ví dụ “nhiệm vụ của Sở TT&TT”.",
+    )
+    .build();
+}
+
+function unknownUnitReply(name: string, ctx: AnswerContext, intent: "tasks" | "deadlines"): Reply {
+  const r = new ReplyBuilder(intent).abstain();
+  r.line(
+    `Cơ sở tri thức chưa có đơn vị “${name}”, nên tôi không có thông tin về nhiệm vụ riêng của đơn vị này.`,
+  );
+  const general = ctx.kb.data.tasks.filter((t) => t.lead.some((id) => ctx.kb.group(id)?.all));
+  if (general.length) {
+    r.note(
+      `Có ${general.length} nhiệm vụ giao chung cho mọi cơ quan, đơn vị, địa phương (xem “nhiệm vụ chung”).`,
+    );
+    r.action("Nhiệm vụ giao chung", { kind: "tasks" });
+  }
+  r.note("Tổ Giúp việc có thể bổ sung đơn vị này vào cơ sở tri thức.");
+  return r.build();
+}
+
+function inYear(t: Task, year: number | undefined, today: string): boolean {
+  if (year === undefined) return true;
+  if (t.year === year) return true;
+  if (t.deadline.recurrence) return true;
+  const due = effectiveDue(t, today);
+  return due ? Number(due.slice(0, 4)) === year : false;
+}
+
+/** Lines for one task: title with its deadline, then who leads it and the assigning document. */
+function taskLines(
+  r: ReplyBuilder,
+  t: Task,
+  n: number,
+  ctx: AnswerContext,
+  opts: { showLead: boolean; role?: string },
+) {
+  const { kb } = ctx;
+  const cites = kb.citeAll([...(t.document ? [t.document] : []), ...t.sources]);
+  const role = opts.role ? ` (${opts.role})` : "";
+  r.line(`${n}. ${t.title}${role} — ${dueText(t, ctx.today)}`, cites);
+  const who: string[] = [];
+  if (opts.showLead) who.push(`Chủ trì: ${leadNames(kb, t)}`);
+  if (t.support.length && opts.showLead) who.push(`phối hợp: ${kb.namesOf(t.support).join("; ")}`);
+  if (who.length) r.line(who.join("; "), [], 1);
+  r.item("task", t.id);
+}
+
+function byDue(today: string) {
+  return (a: Task, b: Task) => {
+    const da = effectiveDue(a, today) ?? "9999";
+    const db = effectiveDue(b, today) ?? "9999";
+    return da < db ? -1 : da > db ? 1 : a.title.localeCompare(b.title, "vi");
+  };
+}
+
+export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
+  const { kb } = ctx;
+  if (q.unknownUnit) return unknownUnitReply(q.unknownUnit, ctx, "tasks");
+  const unitId = q.unitId ?? (q.mine ? ctx.asker?.unitId : undefined);
+  if (q.mine && !unitId) return linkNeeded();
+  const yearLabel = q.year ? ` năm ${q.year}` : "";
+  const sortDue = byDue(ctx.today);
+
+  let rows: { task: Task; role?: string }[];
+  let title: string;
+  const group = unitId ? kb.group(unitId) : undefined;
+  const unit = unitId ? kb.unit(unitId) : undefined;
+  if (unit) {
+    const { lead, support } = kb.tasksOfUnit(unit.id);
+    // Specific before generic: tasks the unit leads by name, then those given to a group it is in.
+    const direct = lead.filter((t) => t.lead.includes(unit.id)).sort(sortDue);
+    const viaGroup = lead.filter((t) => !t.lead.includes(unit.id)).sort(sortDue);
+    rows = [
+      ...direct.map((task) => ({ task })),
+      ...viaGroup.map((task) => ({ task, role: "giao chung" })),
+      ...support.sort(sortDue).map((task) => ({ task, role: "phối hợp" })),
+    ].filter((x) => inYear(x.task, q.year, ctx.today));
+    title = `Nhiệm vụ${yearLabel} của ${unit.name}`;
+  } else if (group) {
+    rows = kb.data.tasks
+      .filter((t) => t.lead.includes(group.id) && inYear(t, q.year, ctx.today))
+      .sort(sortDue)
+      .map((task) => ({ task }));
+    title = `Nhiệm vụ${yearLabel} giao cho ${group.name}`;
+  } else {
+    rows = kb.data.tasks
+      .filter((t) => inYear(t, q.year, ctx.today))
+      .sort(sortDue)
+      .map((task) => ({ task }));
+    title = `Nhiệm vụ${yearLabel} trong cơ sở tri thức`;
+  }
+
+  const r = new ReplyBuilder("tasks");
+  if (!rows.length) {
+    r.abstain();
+    const who = unit ? unit.name : group ? group.name : "các đơn vị";
+    r.line(`Tôi chưa có thông tin về nhiệm vụ${yearLabel} của ${who}.`);
+    if (q.year && unit) r.action(`Mọi nhiệm vụ của ${unit.name}`, { kind: "tasks", unitId: unit.id });
+    return r.build();
+  }
+  const page = cap(rows, ctx.pageSize, q.page);
+  const rb = new ReplyBuilder("tasks", `${title} (${rows.length}):`);
+  page.shown.forEach((row, i) => {
+    taskLines(rb, row.task, (page.page - 1) * ctx.pageSize + i + 1, ctx, {
+      showLead: !unit || row.role !== undefined,
+      ...(row.role ? { role: row.role } : {}),
+    });
+  });
+  if (page.rest) rb.note(`Còn ${page.rest} nhiệm vụ nữa.`);
+  if (page.pages > 1) {
+    const p: NonNullable<Reply["paging"]> = { page: page.page, pages: page.pages };
+    if (page.page < page.pages) p.next = { ...q, page: page.page + 1 };
+    if (page.page > 1) p.prev = { ...q, page: page.page - 1 };
+    rb.paging(p);
+  }
+  for (const row of page.shown) {
+    if (row.task.document) {
+      const d = kb.document(row.task.document);
+      if (d) rb.action(`Văn bản ${d.number}`, { kind: "document", docId: d.id });
+    }
+  }
+  if (unit) rb.action("Quá hạn", { kind: "deadlines", mode: "overdue", unitId: unit.id });
+  return rb.build();
+}
+
+interface DueRow {
+  task: Task;
+  due: string;
+}
+
+export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
+  const { kb, today } = ctx;
+  if (q.unknownUnit) return unknownUnitReply(q.unknownUnit, ctx, "deadlines");
+  const unitId = q.unitId ?? (q.mine ? ctx.asker?.unitId : undefined);
+  if (q.mine && !unitId) return linkNeeded();
+  const unit = unitId ? kb.unit(unitId) : undefined;
+  const group = unitId ? kb.group(unitId) : undefined;
+  const pool = unit
+    ? [...kb.tasksOfUnit(unit.id).lead]
+    : group
+      ? kb.data.tasks.filter((t) => t.lead.includes(group.id))
+      : kb.data.tasks;
+  const scope = unit ? ` của ${unit.name}` : group ? ` của ${group.name}` : "";
+
+  const rows: DueRow[] = [];
+  let heading: string;
+  let emptyText: string;
+  if (q.mode === "overdue") {
+    for (const t of pool) {
+      const st = taskStatus(t, today);
+      if (st.status === "overdue" && st.due) rows.push({ task: t, due: st.due });
+    }
+    heading = `Nhiệm vụ quá hạn${scope}`;
+    emptyText = `Không có nhiệm vụ nào${scope} đang quá hạn theo cơ sở tri thức.`;
+  } else {
+    const from = q.mode === "window" && q.from ? q.from : today;
+    const to = q.mode === "window" && q.to ? q.to : addDays(today, UPCOMING_WINDOW_DAYS);
+    const label = q.mode === "window" && q.label ? q.label : `${UPCOMING_WINDOW_DAYS} ngày tới`;
+    for (const t of pool) {
+      const dates = t.progress.extendedTo
+        ? [t.progress.extendedTo].filter((d) => d >= from && d <= to)
+        : occurrences(t.deadline, from, to);
+      for (const due of dates) rows.push({ task: t, due });
+    }
+    heading =
+      q.mode === "window"
+        ? `Nhiệm vụ${scope} có hạn trong ${label}`
+        : `Nhiệm vụ${scope} sắp đến hạn (${label})`;
+    emptyText = `Không có nhiệm vụ nào${scope} có hạn trong ${label} theo cơ sở tri thức.`;
+  }
+  rows.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+
+  if (!rows.length) {
+    const r = new ReplyBuilder("deadlines").line(emptyText);
+    // Name what is known nearby: the next deadline after today.
+    const next = pool
+      .map((t) => ({ t, due: effectiveDue(t, today) }))
+      .filter((x): x is { t: Task; due: string } => !!x.due && x.due >= today)
+      .sort((a, b) => (a.due < b.due ? -1 : 1))[0];
+    if (next) {
+      r.line(
+        `Hạn gần nhất sắp tới: ${next.t.title} — ${formatViDate(next.due)}.`,
+        kb.citeAll([...(next.t.document ? [next.t.document] : []), ...next.t.sources]),
+      );
+      r.item("task", next.t.id);
+    }
+    const undated = pool.filter((t) => !effectiveDue(t, today)).length;
+    if (undated) r.note(`${undated} nhiệm vụ không có hạn cụ thể (thường xuyên hoặc nguồn không nêu hạn).`);
+    return r.build();
+  }
+  const page = cap(rows, ctx.pageSize, q.page);
+  const r = new ReplyBuilder("deadlines", `${heading} (${rows.length}):`);
+  page.shown.forEach((row, i) => {
+    const t = row.task;
+    const occurrenceTask = t.deadline.recurrence ? { ...t, deadline: { ...t.deadline, due: row.due } } : t;
+    const n = (page.page - 1) * ctx.pageSize + i + 1;
+    r.line(
+      `${n}. ${t.title} — ${dueText(occurrenceTask, today)}`,
+      kb.citeAll([...(t.document ? [t.document] : []), ...t.sources]),
+    );
+    if (!unit) r.line(`Chủ trì: ${leadNames(kb, t)}`, [], 1);
+    r.item("task", t.id);
+  });
+  if (page.rest) r.note(`Còn ${page.rest} nhiệm vụ nữa.`);
+  if (page.pages > 1) {
+    const p: NonNullable<Reply["paging"]> = { page: page.page, pages: page.pages };
+    if (page.page < page.pages) p.next = { ...q, page: page.page + 1 };
+    if (page.page > 1) p.prev = { ...q, page: page.page - 1 };
+    r.paging(p);
+  }
+  return r.build();
+}

@@ -1,0 +1,190 @@
+/**
+ * What the core answers with: a reply built once as structured parts (title, lines, citations,
+ * next actions). Each channel only decides how the parts look (Telegram: HTML and buttons; Zalo and
+ * the terminal: plain text with numbered choices).
+ */
+import type { Citation } from "../knowledge/model.ts";
+
+export type Intent =
+  | "theme"
+  | "tasks"
+  | "deadlines"
+  | "document"
+  | "person"
+  | "role"
+  | "meeting"
+  | "indicator"
+  | "target"
+  | "unit"
+  | "search"
+  | "help"
+  | "greeting"
+  | "empty"
+  | "link-needed"
+  | "unknown";
+
+/**
+ * A structured question: what `understand` makes of a text, and what a button carries so that it
+ * can be answered again without the text (next page, the document cited, a unit's tasks).
+ */
+export type Query =
+  | { kind: "theme"; year?: number }
+  | { kind: "tasks"; unitId?: string; mine?: boolean; unknownUnit?: string; year?: number; page?: number }
+  | {
+      kind: "deadlines";
+      mode: "upcoming" | "overdue" | "window";
+      from?: string;
+      to?: string;
+      label?: string;
+      unitId?: string;
+      mine?: boolean;
+      unknownUnit?: string;
+      page?: number;
+    }
+  | {
+      kind: "document";
+      docId?: string;
+      ref?: string;
+      typeCode?: string;
+      number?: string;
+      aspect?: "deadlines";
+    }
+  | { kind: "person"; personId: string }
+  | { kind: "role"; bodyId?: string; unitId?: string; role?: string; title?: string; phrase: string }
+  | { kind: "meeting"; meetingId?: string; date?: string }
+  | { kind: "indicator"; year?: number }
+  | { kind: "target"; year?: number; text: string }
+  | { kind: "unit"; unitId: string }
+  | { kind: "search"; text: string }
+  | { kind: "help" }
+  | { kind: "greeting" }
+  | { kind: "empty" };
+
+export interface ReplyLine {
+  text: string;
+  /** Numbers of the citations this line draws on (1-based, into Reply.citations). */
+  cites: number[];
+  /** Indentation level: 0 for items, 1 for their details. */
+  level?: 0 | 1;
+}
+
+export interface Action {
+  label: string;
+  query: Query;
+}
+
+export interface Reply {
+  intent: Intent;
+  /** True when the answer is "no information". */
+  abstained: boolean;
+  title?: string;
+  lines: ReplyLine[];
+  /** A closing hint: "Còn 5 nhiệm vụ nữa", "Gõ /lienket <mã> để liên kết đơn vị". */
+  notes: string[];
+  citations: Citation[];
+  /** The knowledge entries the answer is about. */
+  items: { kind: string; id: string }[];
+  /** Useful next steps (buttons on Telegram, numbered choices elsewhere). */
+  actions: Action[];
+  paging?: { page: number; pages: number; next?: Query; prev?: Query };
+}
+
+/** Builds a reply, numbering citations as lines add them. */
+export class ReplyBuilder {
+  private readonly reply: Reply;
+  private readonly citeIndex = new Map<string, number>();
+
+  constructor(intent: Intent, title?: string) {
+    this.reply = {
+      intent,
+      abstained: false,
+      title,
+      lines: [],
+      notes: [],
+      citations: [],
+      items: [],
+      actions: [],
+    };
+  }
+
+  /** Registers citations and returns their numbers. */
+  cite(citations: Citation[]): number[] {
+    const nums: number[] = [];
+    for (const c of citations) {
+      let n = this.citeIndex.get(c.id);
+      if (n === undefined) {
+        this.reply.citations.push(c);
+        n = this.reply.citations.length;
+        this.citeIndex.set(c.id, n);
+      }
+      if (!nums.includes(n)) nums.push(n);
+    }
+    return nums;
+  }
+
+  line(text: string, citations: Citation[] = [], level: 0 | 1 = 0): this {
+    this.reply.lines.push({ text, cites: this.cite(citations), level });
+    return this;
+  }
+
+  note(text: string): this {
+    this.reply.notes.push(text);
+    return this;
+  }
+
+  item(kind: string, id: string): this {
+    if (!this.reply.items.some((i) => i.kind === kind && i.id === id)) this.reply.items.push({ kind, id });
+    return this;
+  }
+
+  action(label: string, query: Query): this {
+    if (this.reply.actions.length < 6 && !this.reply.actions.some((a) => a.label === label)) {
+      this.reply.actions.push({ label, query });
+    }
+    return this;
+  }
+
+  paging(p: Reply["paging"]): this {
+    this.reply.paging = p;
+    return this;
+  }
+
+  abstain(): this {
+    this.reply.abstained = true;
+    return this;
+  }
+
+  setIntent(intent: Intent): this {
+    this.reply.intent = intent;
+    return this;
+  }
+
+  build(): Reply {
+    return this.reply;
+  }
+}
+
+/** Plain-text rendering (terminal, Zalo, `ask --json`): lines with [n] marks, then the sources. */
+export function renderPlain(reply: Reply, opts: { numberedActions?: boolean } = {}): string {
+  const out: string[] = [];
+  if (reply.title) out.push(reply.title);
+  for (const l of reply.lines) {
+    const marks = l.cites.length ? ` [${l.cites.join(", ")}]` : "";
+    out.push(`${l.level === 1 ? "   " : ""}${l.text}${marks}`);
+  }
+  for (const n of reply.notes) out.push(n);
+  if (reply.citations.length) {
+    out.push("");
+    out.push("Nguồn:");
+    reply.citations.forEach((c, i) => {
+      out.push(`[${i + 1}] ${c.label}`);
+    });
+  }
+  if (opts.numberedActions && reply.actions.length) {
+    out.push("");
+    reply.actions.forEach((a, i) => {
+      out.push(`${i + 1}. ${a.label}`);
+    });
+  }
+  return out.join("\n");
+}

@@ -1,0 +1,237 @@
+/**
+ * Understanding: what a question asks (the intent) and its parameters (unit, year, period, document,
+ * person, body), from text typed on a phone: with or without diacritics, abbreviations, typos.
+ * No rule here is keyed to one question: cues are concepts (abbreviations.ts), names come from the
+ * knowledge (lexicon.ts), numbers and dates from the text module.
+ */
+import { conceptsIn, expandAbbreviations } from "../text/abbreviations.ts";
+import { findDatePhrases, findYear } from "../text/dates.ts";
+import { findDocRefs } from "../text/doc-number.ts";
+import { clean, fold } from "../text/normalize.ts";
+import { searchTerms } from "../text/search-terms.ts";
+import { localDate } from "../time.ts";
+import type { Lexicon, UnitRef } from "./lexicon.ts";
+import type { Query } from "./reply.ts";
+
+/** Questions longer than this are read only up to here (a phone question is short). */
+export const MAX_QUESTION_CHARS = 500;
+
+const MINE =
+  /(?:^|\s)(?:cua|o|tai|thuoc)?\s*(?:toi|minh|chung toi|em|don vi toi|don vi minh|co quan toi|co quan minh|don vi cua toi|co quan cua toi)(?:\s|$)/;
+const GREETING =
+  /^(?:xin chao|chao|hello|hi|alo|chao ban|chao tro ly|hey)(?:\s+(?:ban|tro ly|bot|anh|chi|em|a))*$/;
+const HELP =
+  /^(?:help|tro giup|huong dan|giup toi|giup do|menu|ban lam duoc gi|ban co the lam gi|lam duoc gi|su dung the nao|cach dung|hoi gi|toi co the hoi gi)$/;
+
+/** Words that start the name of an agency, for noticing a unit the knowledge does not know. */
+const UNIT_HEAD =
+  /(?:^|\s)((?:so|ban|cuc|chi cuc|trung tam|uy ban nhan dan huyen|uy ban nhan dan thanh pho|uy ban nhan dan xa|phong|bo|truong|benh vien|cong an|bao hiem|kho bac|vien)\s+[a-z]+(?:\s+[a-z]+){0,3})/;
+/** Words that end a unit name in a question ("Sở Nội vụ phải làm gì"). */
+const UNIT_NAME_STOP = new Set([
+  "phai",
+  "lam",
+  "gi",
+  "co",
+  "nhiem",
+  "la",
+  "nam",
+  "han",
+  "chot",
+  "qua",
+  "sap",
+  "den",
+  "cua",
+  "can",
+  "duoc",
+  "giao",
+  "viec",
+  "trong",
+  "nay",
+  "thang",
+  "quy",
+  "bao",
+  "nhieu",
+  "nao",
+  "chu",
+  "tri",
+  "phoi",
+  "hop",
+  "ai",
+  "thi",
+  "khi",
+  "da",
+  "dang",
+  "se",
+  "va",
+  "voi",
+  "ve",
+  "tai",
+  "cho",
+  "toi",
+  "minh",
+]);
+
+const ROLE_CUES: { re: RegExp; role?: string; title?: string }[] = [
+  { re: /pho truong ban thuong truc/, role: "standing-deputy" },
+  { re: /pho truong ban/, role: "deputy" },
+  { re: /truong ban/, role: "head" },
+  { re: /to pho/, role: "deputy-leader" },
+  { re: /to truong/, role: "leader" },
+  { re: /thanh vien/, role: "member" },
+  { re: /pho chu tich/, title: "pho chu tich" },
+  { re: /chu tich/, title: "chu tich" },
+  { re: /pho giam doc/, title: "pho giam doc" },
+  { re: /giam doc/, title: "giam doc" },
+  { re: /pho thu tuong/, title: "pho thu tuong" },
+  { re: /thu tuong/, title: "thu tuong" },
+  { re: /bo truong/, title: "bo truong" },
+  { re: /nguoi viet bai|tac gia|ai viet/, title: "viet bai" },
+];
+
+export interface Understanding {
+  query: Query;
+  /** The question as read (cleaned, cut to MAX_QUESTION_CHARS). */
+  text: string;
+  folded: string;
+  year?: number;
+}
+
+function unknownUnitPhrase(folded: string, original: string): string | undefined {
+  const m = UNIT_HEAD.exec(folded);
+  if (!m?.[1]) return undefined;
+  const words = m[1].split(" ");
+  const kept: string[] = [words[0]!];
+  for (const w of words.slice(1)) {
+    if (UNIT_NAME_STOP.has(w) || /\d/.test(w)) break;
+    kept.push(w);
+  }
+  if (kept.length < 2) return undefined;
+  // Cut the same words from the original text to show them as typed (with diacritics).
+  const origWords = clean(original).split(" ");
+  const foldedWords = origWords.map((w) => fold(w).replace(/[^\p{L}\p{N}]/gu, ""));
+  for (let i = 0; i + kept.length <= foldedWords.length; i++) {
+    if (kept.every((k, j) => foldedWords[i + j] === k)) {
+      return origWords
+        .slice(i, i + kept.length)
+        .join(" ")
+        .replace(/[^\p{L}\p{N}\s&]/gu, "")
+        .replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+    }
+  }
+  return kept.join(" ");
+}
+
+function firstUnit(matches: { value: UnitRef }[]): UnitRef | undefined {
+  // A unit named outright beats a group ("Sở TT&TT" over "các sở, ngành").
+  return matches.find((m) => m.value.kind === "unit")?.value ?? matches[0]?.value;
+}
+
+export function understand(raw: string, now: Date, lex: Lexicon): Understanding {
+  const text = clean(raw.slice(0, MAX_QUESTION_CHARS * 2)).slice(0, MAX_QUESTION_CHARS);
+  const folded = expandAbbreviations(fold(text));
+  const bare = folded
+    .replace(/[^\p{L}\p{N}\s]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const base = { text, folded };
+  if (!bare) return { ...base, query: { kind: "empty" } };
+  if (GREETING.test(bare)) return { ...base, query: { kind: "greeting" } };
+  if (HELP.test(bare.replace(/^\//, ""))) return { ...base, query: { kind: "help" } };
+
+  const terms = searchTerms(text);
+  const concepts = new Set(conceptsIn(folded));
+  const today = localDate(now);
+  const year = findYear(text, now) ?? undefined;
+  const withYear = <T extends object>(q: T): T => (year ? { ...q, year } : q);
+  const refs = findDocRefs(text);
+  const unitMatches = lex.units.match(terms);
+  const unit = firstUnit(unitMatches);
+  const bodyMatches = lex.bodies.match(terms);
+  const personMatches = lex.people.match(terms);
+  const mine = MINE.test(` ${bare} `) && !unit;
+  const phrase = findDatePhrases(text, { today, defaultYear: year ?? Number(today.slice(0, 4)) }).find(
+    (p) => p.kind !== "year" || concepts.has("deadline") || concepts.has("overdue"),
+  );
+  const unitId = unit?.kind === "unit" ? unit.id : undefined;
+  const unknownUnit = unit ? undefined : unknownUnitPhrase(bare, text);
+  const unitParams = (): { unitId?: string; mine?: boolean; unknownUnit?: string } =>
+    unit ? { unitId: unit.id } : mine ? { mine: true } : unknownUnit ? { unknownUnit } : {};
+
+  // 1. A document named by its number.
+  const ref = refs[0];
+  if (ref) {
+    const q: Query = { kind: "document", ref: ref.raw, number: ref.number };
+    if (ref.typeCode) q.typeCode = ref.typeCode;
+    if (concepts.has("deadline") || concepts.has("task") || concepts.has("overdue")) q.aspect = "deadlines";
+    return { ...base, year, query: q };
+  }
+
+  // 2. The year's theme.
+  if (concepts.has("theme")) return { ...base, year, query: withYear({ kind: "theme" as const }) };
+
+  // 3. Indicators (DTI).
+  if (concepts.has("dti") || /\bxep hang\b|\bthu hang\b|\bchi so\b/.test(bare)) {
+    return { ...base, year, query: withYear({ kind: "indicator" as const }) };
+  }
+
+  // 4. People and roles.
+  const roleCue = ROLE_CUES.find((c) => c.re.test(bare));
+  const asksWho = concepts.has("who") || /\bla ai\b|\bai la\b|\bai\b/.test(bare);
+  if (personMatches.length && !roleCue?.role && (asksWho || terms.length <= personMatches[0]!.end + 2)) {
+    return { ...base, year, query: { kind: "person", personId: personMatches[0]!.value } };
+  }
+  if (roleCue && (asksWho || bodyMatches.length || unit)) {
+    const q: Query = { kind: "role", phrase: text };
+    if (bodyMatches[0]) q.bodyId = bodyMatches[0].value;
+    if (unitId) q.unitId = unitId;
+    if (roleCue.role) q.role = roleCue.role;
+    if (roleCue.title) q.title = roleCue.title;
+    return { ...base, year, query: q };
+  }
+  if (personMatches.length)
+    return { ...base, year, query: { kind: "person", personId: personMatches[0]!.value } };
+
+  // 5. Deadlines: overdue, upcoming, or within a period.
+  if (concepts.has("overdue")) {
+    return { ...base, year, query: { kind: "deadlines", mode: "overdue", ...unitParams() } };
+  }
+  const asksTasks = concepts.has("task") || /\bphai lam\b|\blam gi\b|\bduoc giao\b|\bgiao\b/.test(bare);
+  if (concepts.has("upcoming") || concepts.has("deadline") || (phrase && asksTasks)) {
+    if (phrase) {
+      return {
+        ...base,
+        year,
+        query: {
+          kind: "deadlines",
+          mode: "window",
+          from: phrase.from,
+          to: phrase.to,
+          label: phrase.label,
+          ...unitParams(),
+        },
+      };
+    }
+    if (concepts.has("upcoming") || !unit) {
+      return { ...base, year, query: { kind: "deadlines", mode: "upcoming", ...unitParams() } };
+    }
+  }
+
+  // 6. Targets, meetings.
+  if (concepts.has("target")) return { ...base, year, query: withYear({ kind: "target" as const, text }) };
+  if (concepts.has("meeting") || concepts.has("shortcoming") || (concepts.has("result") && !asksTasks)) {
+    const q: Query = { kind: "meeting" };
+    if (phrase?.from && phrase.from === phrase.to) q.date = phrase.from;
+    return { ...base, year, query: q };
+  }
+
+  // 7. A unit's tasks.
+  if (asksTasks || concepts.has("deadline") || mine || (unit && terms.length <= unitMatches[0]!.end + 2)) {
+    if (unit || mine || unknownUnit || asksTasks) {
+      return { ...base, year, query: withYear({ kind: "tasks" as const, ...unitParams() }) };
+    }
+  }
+  if (unit?.kind === "unit") return { ...base, year, query: { kind: "unit", unitId: unit.id } };
+
+  // 8. Anything else: search.
+  return { ...base, year, query: { kind: "search", text } };
+}

@@ -1,0 +1,294 @@
+/**
+ * The evaluation: every question of eval/questions.yaml asked to the answer engine built once on
+ * knowledge/, each checked against the facts its answer must contain (or the expectation to abstain).
+ *
+ * `npm run eval` prints accuracy per category and overall, each failure, and latency; `--json` prints
+ * the result as JSON. The exit code is always 0: test/eval/eval.test.ts enforces the floor.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parse } from "yaml";
+import { z } from "zod";
+import { createAnswerEngine } from "../src/core/answers/engine.ts";
+import { type Intent, type Reply, renderPlain } from "../src/core/answers/reply.ts";
+import {
+  formatProblem,
+  hasErrors,
+  parseKnowledgeFiles,
+  readKnowledgeDir,
+} from "../src/core/knowledge/load.ts";
+import { Knowledge } from "../src/core/knowledge/model.ts";
+import { fold } from "../src/core/text/normalize.ts";
+
+export const QUESTIONS_FILE = fileURLToPath(new URL("./questions.yaml", import.meta.url));
+export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
+export const DEFAULT_NOW = "2026-11-26T09:00:00+07:00";
+
+export const CATEGORIES = [
+  "theme",
+  "tasks",
+  "mine",
+  "deadlines",
+  "document",
+  "person",
+  "role",
+  "meeting",
+  "indicator",
+  "target",
+  "search",
+  "abstain",
+  "robustness",
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+const INTENTS = [
+  "theme",
+  "tasks",
+  "deadlines",
+  "document",
+  "person",
+  "role",
+  "meeting",
+  "indicator",
+  "target",
+  "unit",
+  "search",
+  "help",
+  "greeting",
+  "empty",
+  "link-needed",
+  "unknown",
+] as const satisfies readonly Intent[];
+// Fails to compile when reply.ts gains an intent this list lacks.
+const _allIntents: Exclude<Intent, (typeof INTENTS)[number]> extends never ? true : never = true;
+void _allIntents;
+
+export const questionSchema = z
+  .object({
+    q: z.string(),
+    category: z.enum(CATEGORIES),
+    expect: z.array(z.string().min(1)),
+    abstain: z.union([z.boolean(), z.literal("any")]).optional(),
+    intent: z.enum(INTENTS).optional(),
+    unit: z.string().min(1).optional(),
+    now: z.iso.datetime({ offset: true }).optional(),
+    repeat: z.number().int().min(1).max(10_000).optional(),
+    forbid: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
+export type Question = z.infer<typeof questionSchema>;
+
+/** Reads and validates the question file; throws with every malformed entry and its index. */
+export function loadQuestions(file = QUESTIONS_FILE): Question[] {
+  const raw: unknown = parse(readFileSync(file, "utf8"));
+  if (!Array.isArray(raw)) throw new Error(`${file}: expected a list of questions`);
+  const out: Question[] = [];
+  const problems: string[] = [];
+  raw.forEach((entry, i) => {
+    const res = questionSchema.safeParse(entry);
+    if (res.success) {
+      out.push(res.data);
+      return;
+    }
+    const q = entry && typeof entry === "object" && "q" in entry ? ` (${JSON.stringify(entry.q)})` : "";
+    for (const issue of res.error.issues) {
+      const path = issue.path.length ? `${issue.path.join(".")}: ` : "";
+      problems.push(`question #${i + 1}${q}: ${path}${issue.message}`);
+    }
+  });
+  if (problems.length) throw new Error(`${file}: malformed questions\n${problems.join("\n")}`);
+  return out;
+}
+
+export interface Failure {
+  /** 1-based position in questions.yaml. */
+  index: number;
+  category: Category;
+  q: string;
+  expected: string[];
+  abstain: boolean | "any";
+  intent?: string;
+  gotIntent?: string;
+  gotAbstained?: boolean;
+  /** The first 200 characters of the answer as a user sees it. */
+  got: string;
+  reasons: string[];
+}
+
+export interface EvalResult {
+  total: number;
+  passed: number;
+  overall: number;
+  byCategory: Record<string, { pass: number; total: number }>;
+  failures: Failure[];
+  latencyMs: { p50: number; p95: number; max: number; build: number };
+}
+
+/** Text a reply must never show whatever the question (internal values leaking into the answer). */
+const LEAKS: { label: string; re: RegExp }[] = [
+  { label: "undefined", re: /\bundefined\b/ },
+  { label: "NaN", re: /\bNaN\b/ },
+  { label: "[object Object]", re: /\[object Object\]/ },
+];
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return 0;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/** The checks of one question against its reply; an empty list means it passed. */
+export function check(question: Question, reply: Reply, text: string): string[] {
+  const reasons: string[] = [];
+  const folded = fold(text);
+  const abstain = question.abstain ?? false;
+  if (abstain === true && !reply.abstained) reasons.push("expected to abstain, but answered");
+  if (abstain === false && reply.abstained) reasons.push("abstained, but the knowledge has the answer");
+  if (question.intent && reply.intent !== question.intent) {
+    reasons.push(`intent ${reply.intent}, expected ${question.intent}`);
+  }
+  for (const e of question.expect) {
+    if (!folded.includes(fold(e))) reasons.push(`missing “${e}”`);
+  }
+  for (const f of question.forbid ?? []) {
+    if (folded.includes(fold(f))) reasons.push(`contains forbidden “${f}”`);
+  }
+  if (!text.trim()) reasons.push("empty answer");
+  for (const leak of LEAKS) if (leak.re.test(text)) reasons.push(`answer shows “${leak.label}”`);
+  return reasons;
+}
+
+export async function runEval(
+  opts: { questionsFile?: string; knowledgeDir?: string } = {},
+): Promise<EvalResult> {
+  const questions = loadQuestions(opts.questionsFile);
+  const { data, problems } = parseKnowledgeFiles(readKnowledgeDir(opts.knowledgeDir ?? KNOWLEDGE_DIR));
+  if (hasErrors(problems)) {
+    throw new Error(
+      `knowledge has errors:\n${problems
+        .filter((p) => p.severity === "error")
+        .map(formatProblem)
+        .join("\n")}`,
+    );
+  }
+  const t0 = performance.now();
+  const engine = createAnswerEngine(new Knowledge(data));
+  const build = performance.now() - t0;
+
+  const byCategory: Record<string, { pass: number; total: number }> = {};
+  for (const c of CATEGORIES) byCategory[c] = { pass: 0, total: 0 };
+  const failures: Failure[] = [];
+  const times: number[] = [];
+  let passed = 0;
+
+  questions.forEach((question, i) => {
+    const text = question.repeat ? question.q.repeat(question.repeat) : question.q;
+    const req = {
+      text,
+      now: new Date(question.now ?? DEFAULT_NOW),
+      ...(question.unit ? { asker: { unitId: question.unit } } : {}),
+    };
+    let reply: Reply | undefined;
+    let rendered = "";
+    let reasons: string[];
+    const start = performance.now();
+    try {
+      reply = engine.ask(req);
+      rendered = renderPlain(reply);
+      times.push(performance.now() - start);
+      reasons = check(question, reply, rendered);
+    } catch (err) {
+      times.push(performance.now() - start);
+      reasons = [`threw: ${err instanceof Error ? err.message : String(err)}`];
+    }
+    const cat = byCategory[question.category]!;
+    cat.total++;
+    if (reasons.length === 0) {
+      cat.pass++;
+      passed++;
+      return;
+    }
+    const failure: Failure = {
+      index: i + 1,
+      category: question.category,
+      q: text.length > 120 ? `${text.slice(0, 117)}…` : text,
+      expected: question.expect,
+      abstain: question.abstain ?? false,
+      got: rendered.replace(/\s+/g, " ").slice(0, 200),
+      reasons,
+    };
+    if (question.intent) failure.intent = question.intent;
+    if (reply) {
+      failure.gotIntent = reply.intent;
+      failure.gotAbstained = reply.abstained;
+    }
+    failures.push(failure);
+  });
+
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    total: questions.length,
+    passed,
+    overall: questions.length ? passed / questions.length : 0,
+    byCategory,
+    failures,
+    latencyMs: {
+      p50: round(percentile(sorted, 50)),
+      p95: round(percentile(sorted, 95)),
+      max: round(sorted.at(-1) ?? 0),
+      build: round(build),
+    },
+  };
+}
+
+function pct(pass: number, total: number): string {
+  return total ? `${Math.round((pass / total) * 100)}%` : "–";
+}
+
+export function formatReport(r: EvalResult): string {
+  const out: string[] = [];
+  const width = Math.max(...Object.keys(r.byCategory).map((c) => c.length), "overall".length);
+  out.push("Accuracy");
+  for (const [c, { pass, total }] of Object.entries(r.byCategory)) {
+    out.push(`  ${c.padEnd(width)}  ${`${pass}/${total}`.padStart(7)}  ${pct(pass, total).padStart(4)}`);
+  }
+  out.push(
+    `  ${"overall".padEnd(width)}  ${`${r.passed}/${r.total}`.padStart(7)}  ${pct(r.passed, r.total).padStart(4)}`,
+  );
+  out.push("");
+  if (r.failures.length) {
+    out.push(`Failures (${r.failures.length})`);
+    for (const f of r.failures) {
+      out.push(`  #${f.index} [${f.category}] ${JSON.stringify(f.q)}`);
+      const want = [
+        f.abstain === true ? "abstain" : f.abstain === "any" ? "abstain or not" : "answer",
+        f.intent ? `intent ${f.intent}` : "",
+        f.expected.length ? `containing ${f.expected.map((e) => `“${e}”`).join(", ")}` : "",
+      ].filter(Boolean);
+      out.push(`      expected: ${want.join(", ")}`);
+      out.push(`      problems: ${f.reasons.join("; ")}`);
+      const meta = f.gotIntent ? ` (intent ${f.gotIntent}${f.gotAbstained ? ", abstained" : ""})` : "";
+      out.push(`      got${meta}: ${f.got}`);
+    }
+    out.push("");
+  }
+  const l = r.latencyMs;
+  out.push(`Latency: p50 ${l.p50} ms, p95 ${l.p95} ms, max ${l.max} ms (engine build ${l.build} ms)`);
+  return out.join("\n");
+}
+
+async function main(): Promise<void> {
+  const result = await runEval();
+  if (process.argv.includes("--json")) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else process.stdout.write(`${formatReport(result)}\n`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  });
+}

@@ -1,14 +1,21 @@
-/** The knowledge the assistant answers from: the shipped knowledge/ folder (plus, later, the secretariat's edits). */
+/** The shipped knowledge/ folder, validated; a broken folder stops the program with a clear message. */
 import { resolve } from "node:path";
 import type { Config } from "../config.ts";
 import { formatProblem, hasErrors, parseKnowledgeFiles, readKnowledgeDir } from "../core/knowledge/load.ts";
 import { Knowledge } from "../core/knowledge/model.ts";
+import type { KnowledgeData } from "../core/knowledge/schema.ts";
 
 export class KnowledgeLoadError extends Error {}
 
-export function loadShippedKnowledge(config: Pick<Config, "KNOWLEDGE_DIR">): Knowledge {
+export function readShippedKnowledge(config: Pick<Config, "KNOWLEDGE_DIR">): KnowledgeData {
   const dir = resolve(config.KNOWLEDGE_DIR);
-  const { data, problems } = parseKnowledgeFiles(readKnowledgeDir(dir));
+  let files: Record<string, string>;
+  try {
+    files = readKnowledgeDir(dir);
+  } catch (e) {
+    throw new KnowledgeLoadError((e as Error).message);
+  }
+  const { data, problems } = parseKnowledgeFiles(files);
   if (hasErrors(problems)) {
     const errors = problems
       .filter((p) => p.severity === "error")
@@ -18,5 +25,9 @@ export function loadShippedKnowledge(config: Pick<Config, "KNOWLEDGE_DIR">): Kno
       `Cơ sở tri thức ở ${dir} có lỗi:\n${errors.join("\n")}\nChạy “npm run cli -- kb check” để xem đủ.`,
     );
   }
-  return new Knowledge(data);
+  return data;
+}
+
+export function loadShippedKnowledge(config: Pick<Config, "KNOWLEDGE_DIR">): Knowledge {
+  return new Knowledge(readShippedKnowledge(config));
 }

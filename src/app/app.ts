@@ -1,0 +1,74 @@
+/**
+ * The composition root's parts: config → store → knowledge (shipped files + the secretariat's edits)
+ * → answer engine, with a logger and a clock. Channels, the scheduler and the CLI all take an App.
+ */
+import { pino, type Logger } from "pino";
+import type { Config } from "../config.ts";
+import { type AnswerEngine, createAnswerEngine } from "../core/answers/engine.ts";
+import { Knowledge } from "../core/knowledge/model.ts";
+import type { KnowledgeData } from "../core/knowledge/schema.ts";
+import { openStore, type Store } from "../store/index.ts";
+import { applyOverlay } from "../store/knowledge-edits.ts";
+import { readShippedKnowledge } from "./knowledge.ts";
+
+export interface App {
+  readonly config: Config;
+  readonly store: Store;
+  readonly logger: Logger;
+  /** The current time (injected: tests and `--now` control it). */
+  now(): Date;
+  /** The knowledge as it is now: shipped files with the secretariat's edits applied. */
+  knowledge(): Knowledge;
+  /** The engine for the current knowledge. */
+  engine(): AnswerEngine;
+  /** Rebuilds knowledge and engine after an edit (imports, chat edits, undo). */
+  reloadKnowledge(): void;
+  close(): Promise<void>;
+}
+
+export interface CreateAppOptions {
+  config: Config;
+  now?: () => Date;
+  logger?: Logger;
+  /** Open the store without the writer lock; writes are refused. */
+  readOnly?: boolean;
+  /** Use this knowledge instead of reading KNOWLEDGE_DIR (tests). */
+  shipped?: KnowledgeData;
+}
+
+/** A logger that never prints secrets: the token is in Telegram/Zalo URLs, so URLs are redacted too. */
+export function createLogger(config: Pick<Config, "LOG_LEVEL">, destination?: NodeJS.WritableStream): Logger {
+  const options = {
+    level: config.LOG_LEVEL,
+    redact: {
+      paths: ["token", "*.token", "url", "*.url", "config.TELEGRAM_BOT_TOKEN", "config.ZALO_BOT_TOKEN", "headers", "*.headers"],
+      censor: "[ẩn]",
+    },
+  };
+  return destination ? pino(options, destination as pino.DestinationStream) : pino(options);
+}
+
+export async function createApp(opts: CreateAppOptions): Promise<App> {
+  const { config } = opts;
+  const logger = opts.logger ?? createLogger(config);
+  const now = opts.now ?? (() => new Date());
+  const shipped = opts.shipped ?? readShippedKnowledge(config);
+  const store = await openStore({ dataDir: config.DATA_DIR, clock: { now }, readOnly: opts.readOnly ?? false });
+  let kb!: Knowledge;
+  let engine!: AnswerEngine;
+  const reload = () => {
+    kb = new Knowledge(applyOverlay(shipped, store.edits.overlay()));
+    engine = createAnswerEngine(kb);
+  };
+  reload();
+  return {
+    config,
+    store,
+    logger,
+    now,
+    knowledge: () => kb,
+    engine: () => engine,
+    reloadKnowledge: reload,
+    close: () => store.close(),
+  };
+}

@@ -2,7 +2,7 @@
  * The composition root's parts: config → store → knowledge (shipped files + the secretariat's edits)
  * → answer engine, with a logger and a clock. Channels, the scheduler and the CLI all take an App.
  */
-import { pino, type Logger } from "pino";
+import { type Logger, pino } from "pino";
 import type { Config } from "../config.ts";
 import { type AnswerEngine, createAnswerEngine } from "../core/answers/engine.ts";
 import { Knowledge } from "../core/knowledge/model.ts";
@@ -41,7 +41,16 @@ export function createLogger(config: Pick<Config, "LOG_LEVEL">, destination?: No
   const options = {
     level: config.LOG_LEVEL,
     redact: {
-      paths: ["token", "*.token", "url", "*.url", "config.TELEGRAM_BOT_TOKEN", "config.ZALO_BOT_TOKEN", "headers", "*.headers"],
+      paths: [
+        "token",
+        "*.token",
+        "url",
+        "*.url",
+        "config.TELEGRAM_BOT_TOKEN",
+        "config.ZALO_BOT_TOKEN",
+        "headers",
+        "*.headers",
+      ],
       censor: "[ẩn]",
     },
   };
@@ -53,7 +62,11 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
   const logger = opts.logger ?? createLogger(config);
   const now = opts.now ?? (() => new Date());
   const shipped = opts.shipped ?? readShippedKnowledge(config);
-  const store = await openStore({ dataDir: config.DATA_DIR, clock: { now }, readOnly: opts.readOnly ?? false });
+  const store = await openStore({
+    dataDir: config.DATA_DIR,
+    clock: { now },
+    readOnly: opts.readOnly ?? false,
+  });
   let kb!: Knowledge;
   let engine!: AnswerEngine;
   const reload = () => {

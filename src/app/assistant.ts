@@ -61,7 +61,9 @@ export class Assistant {
   notMemberReply(): Reply {
     return new ReplyBuilder("link-needed")
       .line("Trợ lý này dành cho cán bộ các đơn vị đã được liên kết.")
-      .note("Hãy liên hệ Tổ Giúp việc Ban Điều hành chuyển đổi số để nhận mã liên kết, rồi gửi: /lienket <mã>.")
+      .note(
+        "Hãy liên hệ Tổ Giúp việc Ban Điều hành chuyển đổi số để nhận mã liên kết, rồi gửi: /lienket <mã>.",
+      )
       .build();
   }
 
@@ -99,7 +101,8 @@ export class Assistant {
   async link(p: Person, code: string): Promise<LinkOutcome> {
     const clean = code.trim();
     if (!clean) return { ok: false, message: "Hãy gửi kèm mã liên kết, ví dụ: /lienket ABCD2345." };
-    if (clean.length > 64) return { ok: false, message: "Mã liên kết không đúng. Hãy kiểm tra lại mã do Tổ Giúp việc cấp." };
+    if (clean.length > 64)
+      return { ok: false, message: "Mã liên kết không đúng. Hãy kiểm tra lại mã do Tổ Giúp việc cấp." };
     const res = await this.app.store.state.redeemLinkCode(
       clean,
       { channel: p.channel, chatId: p.chatId, ...(p.name ? { name: p.name } : {}) },

@@ -33,8 +33,11 @@ export function buildLexicon(kb: Knowledge): Lexicon {
   const province = kb.data.province.name;
   const units = new PhraseMatcher<UnitRef>();
   for (const u of kb.data.units) {
-    for (const n of [u.name, ...u.aliases])
+    // A two-letter alias ("TU") is also a syllable of common words ("đầu tư"): not matched in free text.
+    const aliases = u.aliases.filter((a) => fold(a).replace(/[^a-z0-9]/g, "").length > 2);
+    for (const n of [u.name, ...aliases]) {
       for (const v of nameVariants(n, province)) units.add(v, { kind: "unit", id: u.id });
+    }
   }
   for (const g of kb.data.unitGroups) {
     for (const n of [g.name, ...g.aliases]) units.add(n, { kind: "group", id: g.id });

@@ -4,6 +4,7 @@
  * the terminal: plain text with numbered choices).
  */
 import type { Citation } from "../knowledge/model.ts";
+import type { SearchKind } from "../search/search-index.ts";
 
 export type Intent =
   | "theme"
@@ -50,12 +51,20 @@ export type Query =
       aspect?: "deadlines";
     }
   | { kind: "person"; personId: string }
-  | { kind: "role"; bodyId?: string; unitId?: string; role?: string; title?: string; phrase: string }
+  | {
+      kind: "role";
+      bodyId?: string;
+      unitId?: string;
+      unknownUnit?: string;
+      role?: string;
+      title?: string;
+      phrase: string;
+    }
   | { kind: "meeting"; meetingId?: string; date?: string }
   | { kind: "indicator"; year?: number }
   | { kind: "target"; year?: number; text: string }
   | { kind: "unit"; unitId: string }
-  | { kind: "search"; text: string }
+  | { kind: "search"; text: string; kinds?: SearchKind[] }
   | { kind: "help" }
   | { kind: "greeting" }
   | { kind: "empty" };

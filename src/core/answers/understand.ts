@@ -16,8 +16,39 @@ import type { Query } from "./reply.ts";
 /** Questions longer than this are read only up to here (a phone question is short). */
 export const MAX_QUESTION_CHARS = 500;
 
-const MINE =
-  /(?:^|\s)(?:cua|o|tai|thuoc)?\s*(?:toi|minh|chung toi|em|don vi toi|don vi minh|co quan toi|co quan minh|don vi cua toi|co quan cua toi)(?:\s|$)/;
+/** Words for "me / my unit", as typed with diacritics (unambiguous). */
+const SELF_ACCENTED = new Set(["tôi", "mình", "tui", "tớ"]);
+/** Without diacritics "toi" is also "tới" (sắp tới, đến tới): not "me" after these words. */
+const NOT_SELF_BEFORE = new Set([
+  "sap",
+  "den",
+  "gan",
+  "ke",
+  "tuan",
+  "thang",
+  "nam",
+  "ngay",
+  "di",
+  "dat",
+  "tien",
+  "huong",
+]);
+
+/** Whether the asker speaks of themselves or their unit ("của tôi", "đơn vị mình", "nhiem vu cua toi"). */
+export function mentionsSelf(text: string): boolean {
+  const words =
+    text
+      .toLowerCase()
+      .normalize("NFC")
+      .match(/[\p{L}\p{M}]+/gu) ?? [];
+  return words.some((w, i) => {
+    if (SELF_ACCENTED.has(w)) return true;
+    const f = fold(w);
+    if (f === "em" && fold(words[i - 1] ?? "") === "cua") return true;
+    if (f !== w || (f !== "toi" && f !== "minh")) return false;
+    return !NOT_SELF_BEFORE.has(fold(words[i - 1] ?? ""));
+  });
+}
 const GREETING =
   /^(?:xin chao|chao|hello|hi|alo|chao ban|chao tro ly|hey)(?:\s+(?:ban|tro ly|bot|anh|chi|em|a))*$/;
 const HELP =
@@ -25,7 +56,7 @@ const HELP =
 
 /** Words that start the name of an agency, for noticing a unit the knowledge does not know. */
 const UNIT_HEAD =
-  /(?:^|\s)((?:so|ban|cuc|chi cuc|trung tam|uy ban nhan dan huyen|uy ban nhan dan thanh pho|uy ban nhan dan xa|phong|bo|truong|benh vien|cong an|bao hiem|kho bac|vien)\s+[a-z]+(?:\s+[a-z]+){0,3})/;
+  /(?:^|\b(?:cua|cho|giao|thuoc|doi voi|la|giam doc|chu tich|lanh dao|thu truong|truong)\s)((?:so|ban|cuc|chi cuc|trung tam|uy ban nhan dan huyen|uy ban nhan dan thanh pho|uy ban nhan dan xa|phong|bo|truong|benh vien|cong an|bao hiem|kho bac|vien)\s+[a-z]+(?:\s+[a-z]+){0,3})/;
 /** Words that end a unit name in a question ("Sở Nội vụ phải làm gì"). */
 const UNIT_NAME_STOP = new Set([
   "phai",
@@ -65,7 +96,6 @@ const UNIT_NAME_STOP = new Set([
   "va",
   "voi",
   "ve",
-  "tai",
   "cho",
   "toi",
   "minh",
@@ -74,7 +104,7 @@ const UNIT_NAME_STOP = new Set([
 const ROLE_CUES: { re: RegExp; role?: string; title?: string }[] = [
   { re: /pho truong ban thuong truc/, role: "standing-deputy" },
   { re: /pho truong ban/, role: "deputy" },
-  { re: /truong ban/, role: "head" },
+  { re: /truong ban|dung dau|nguoi dung dau/, role: "head" },
   { re: /to pho/, role: "deputy-leader" },
   { re: /to truong/, role: "leader" },
   { re: /thanh vien/, role: "member" },
@@ -106,13 +136,19 @@ function unknownUnitPhrase(folded: string, original: string): string | undefined
     kept.push(w);
   }
   if (kept.length < 2) return undefined;
-  // Cut the same words from the original text to show them as typed (with diacritics).
+  // Cut the same words from the original text to show them as typed (with diacritics); an
+  // abbreviation typed ("UBND") counts for the words it stands for.
   const origWords = clean(original).split(" ");
-  const foldedWords = origWords.map((w) => fold(w).replace(/[^\p{L}\p{N}]/gu, ""));
-  for (let i = 0; i + kept.length <= foldedWords.length; i++) {
-    if (kept.every((k, j) => foldedWords[i + j] === k)) {
+  const expanded: { word: string; orig: number }[] = [];
+  origWords.forEach((w, i) => {
+    for (const x of expandAbbreviations(fold(w).replace(/[^\p{L}\p{N}&]/gu, "")).split(" ")) {
+      if (x) expanded.push({ word: x, orig: i });
+    }
+  });
+  for (let i = 0; i + kept.length <= expanded.length; i++) {
+    if (kept.every((k, j) => expanded[i + j]!.word === k)) {
       return origWords
-        .slice(i, i + kept.length)
+        .slice(expanded[i]!.orig, expanded[i + kept.length - 1]!.orig + 1)
         .join(" ")
         .replace(/[^\p{L}\p{N}\s&]/gu, "")
         .replace(/^\p{Ll}/u, (c) => c.toUpperCase());
@@ -127,7 +163,11 @@ function firstUnit(matches: { value: UnitRef }[]): UnitRef | undefined {
 }
 
 export function understand(raw: string, now: Date, lex: Lexicon): Understanding {
-  const text = clean(raw.slice(0, MAX_QUESTION_CHARS * 2)).slice(0, MAX_QUESTION_CHARS);
+  // Markup pasted from elsewhere is not part of the question.
+  const text = clean(raw.slice(0, MAX_QUESTION_CHARS * 2).replace(/<\/?[a-zA-Z][^>]*>/g, " ")).slice(
+    0,
+    MAX_QUESTION_CHARS,
+  );
   const folded = expandAbbreviations(fold(text));
   const bare = folded
     .replace(/[^\p{L}\p{N}\s]/gu, " ")
@@ -145,20 +185,32 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   const withYear = <T extends object>(q: T): T => (year ? { ...q, year } : q);
   const refs = findDocRefs(text);
   const unitMatches = lex.units.match(terms);
-  const unit = firstUnit(unitMatches);
+  let unit = firstUnit(unitMatches);
+  // "UBND huyện Ninh Hải": a group's words followed by a name is one unit the knowledge may not have.
+  let namedInGroup: string | undefined;
+  if (unit?.kind === "group") {
+    const phrase = unknownUnitPhrase(bare, text);
+    const phraseTerms = phrase ? searchTerms(phrase) : [];
+    const covered = lex.units.match(phraseTerms).reduce((n, m) => n + m.end - m.start, 0);
+    if (phrase && covered < phraseTerms.length) {
+      namedInGroup = phrase;
+      unit = undefined;
+    }
+  }
   const bodyMatches = lex.bodies.match(terms);
   const personMatches = lex.people.match(terms);
-  const mine = MINE.test(` ${bare} `) && !unit;
+  const mine = mentionsSelf(text) && !unit;
   const phrase = findDatePhrases(text, { today, defaultYear: year ?? Number(today.slice(0, 4)) }).find(
     (p) => p.kind !== "year" || concepts.has("deadline") || concepts.has("overdue"),
   );
   const unitId = unit?.kind === "unit" ? unit.id : undefined;
-  const unknownUnit = unit ? undefined : unknownUnitPhrase(bare, text);
+  const unknownUnit = unit ? undefined : (namedInGroup ?? unknownUnitPhrase(bare, text));
   const unitParams = (): { unitId?: string; mine?: boolean; unknownUnit?: string } =>
     unit ? { unitId: unit.id } : mine ? { mine: true } : unknownUnit ? { unknownUnit } : {};
 
   // 1. A document named by its number.
   const ref = refs[0];
+  if (ref && concepts.has("meeting")) return { ...base, year, query: { kind: "meeting" } };
   if (ref) {
     const q: Query = { kind: "document", ref: ref.raw, number: ref.number };
     if (ref.typeCode) q.typeCode = ref.typeCode;
@@ -169,8 +221,9 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // 2. The year's theme.
   if (concepts.has("theme")) return { ...base, year, query: withYear({ kind: "theme" as const }) };
 
-  // 3. Indicators (DTI).
-  if (concepts.has("dti") || /\bxep hang\b|\bthu hang\b|\bchi so\b/.test(bare)) {
+  // 3. Targets ("mục tiêu DTI 2023" asks for the target, not the index), then indicators (DTI).
+  if (concepts.has("target")) return { ...base, year, query: withYear({ kind: "target" as const, text }) };
+  if (concepts.has("dti") || /\bxep hang\b|\bthu hang\b/.test(bare)) {
     return { ...base, year, query: withYear({ kind: "indicator" as const }) };
   }
 
@@ -180,12 +233,18 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   if (personMatches.length && !roleCue?.role && (asksWho || terms.length <= personMatches[0]!.end + 2)) {
     return { ...base, year, query: { kind: "person", personId: personMatches[0]!.value } };
   }
-  if (roleCue && (asksWho || bodyMatches.length || unit)) {
+  const asksMembers =
+    /\bgom nhung ai\b|\bgom ai\b|\bthanh phan\b|\bthanh vien\b|\bco nhung ai\b|\bnhung ai\b/.test(bare);
+  if (
+    (roleCue && (asksWho || bodyMatches.length || unit || unknownUnit)) ||
+    (bodyMatches.length && (asksMembers || asksWho) && !concepts.has("meeting"))
+  ) {
     const q: Query = { kind: "role", phrase: text };
+    if (unknownUnit && !bodyMatches.length) q.unknownUnit = unknownUnit;
     if (bodyMatches[0]) q.bodyId = bodyMatches[0].value;
     if (unitId) q.unitId = unitId;
-    if (roleCue.role) q.role = roleCue.role;
-    if (roleCue.title) q.title = roleCue.title;
+    if (roleCue?.role) q.role = roleCue.role;
+    if (roleCue?.title) q.title = roleCue.title;
     return { ...base, year, query: q };
   }
   if (personMatches.length)
@@ -211,14 +270,23 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
         },
       };
     }
+    // "hạn chót xây dựng Trung tâm Dữ liệu quốc gia": the deadline of the tasks the words name.
+    if (!unit && !mine && !concepts.has("upcoming")) {
+      const topic = lex.index.search(text, { kinds: ["task"], limit: 1 })[0];
+      if (topic && topic.coverage >= 0.5)
+        return { ...base, year, query: { kind: "search", text, kinds: ["task"] } };
+    }
     if (concepts.has("upcoming") || !unit) {
       return { ...base, year, query: { kind: "deadlines", mode: "upcoming", ...unitParams() } };
     }
   }
 
-  // 6. Targets, meetings.
-  if (concepts.has("target")) return { ...base, year, query: withYear({ kind: "target" as const, text }) };
-  if (concepts.has("meeting") || concepts.has("shortcoming") || (concepts.has("result") && !asksTasks)) {
+  // 6. Meetings. "kết quả"/"hạn chế" alone only when a meeting actually fits the question's words
+  // ("kết quả bóng đá" is not a meeting question).
+  const findings = concepts.has("shortcoming") || (concepts.has("result") && !asksTasks);
+  const meetingFits = () =>
+    (lex.index.search(text, { kinds: ["meeting"], limit: 1 })[0]?.coverage ?? 0) >= 0.5;
+  if (concepts.has("meeting") || (findings && meetingFits())) {
     const q: Query = { kind: "meeting" };
     if (phrase?.from && phrase.from === phrase.to) q.date = phrase.from;
     return { ...base, year, query: q };

@@ -48,8 +48,12 @@ export class Knowledge {
     for (const d of this.data.documents) this.docByKey.set(docNumberKey(d.number) ?? fold(d.number), d);
     for (const g of this.data.unitGroups) this.groupMembers.set(g.id, this.resolveGroup(g));
     for (const t of this.data.tasks) {
-      for (const u of this.unitsOf(t.lead)) this.tasksOfUnitEntry(u.id).lead.push(t);
-      for (const u of this.unitsOf(t.support)) this.tasksOfUnitEntry(u.id).support.push(t);
+      const leads = this.unitsOf(t.lead);
+      const leadIds = new Set(leads.map((u) => u.id));
+      for (const u of leads) this.tasksOfUnitEntry(u.id).lead.push(t);
+      // A unit that leads a task is not also listed as supporting it (through a group it is in).
+      for (const u of this.unitsOf(t.support))
+        if (!leadIds.has(u.id)) this.tasksOfUnitEntry(u.id).support.push(t);
     }
     this.holidays = new Set(this.data.holidays.map((h) => h.date));
   }

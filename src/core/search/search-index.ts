@@ -7,8 +7,12 @@
  * - Scoring is BM25 over an inverted index (fast at 10,000+ entries: a query touches only the postings
  *   of its terms). A query term the index does not know is corrected by fuse.js over the vocabulary
  *   (short pre-folded strings), so "chuyen doi sô", "nhiemvu" or "chuyn" still find their words.
- * - `coverage` says how much of the query (by term rarity) the best entry matches: the answer engine
- *   abstains when it is low rather than answer with something unrelated.
+ * - Vietnamese words are often two syllables ("ngân sách", "bóng đá", "giám đốc"): adjacent term pairs
+ *   are indexed too, so an entry that has the syllables of a word only scattered ("ngân" in "ngân hàng",
+ *   "sách" in "chính sách") does not pass for a match.
+ * - `coverage` says how much of the query the best entry matches (term rarity for single terms, and the
+ *   share of the query's adjacent pairs found together): the answer engine abstains when it is low
+ *   rather than answer with something unrelated.
  */
 import Fuse from "fuse.js";
 import type { Knowledge } from "../knowledge/model.ts";
@@ -63,10 +67,16 @@ export class SearchIndex {
     const tf = new Map<string, number>();
     let len = 0;
     for (const f of fields) {
-      for (const t of searchTerms(f.text)) {
+      const terms = searchTerms(f.text);
+      terms.forEach((t, i) => {
         tf.set(t, (tf.get(t) ?? 0) + f.weight);
         len += f.weight;
-      }
+        const next = terms[i + 1];
+        if (next) {
+          const pair = `${t} ${next}`;
+          tf.set(pair, (tf.get(pair) ?? 0) + f.weight);
+        }
+      });
     }
     this.lengths.push(len);
     for (const [t, w] of tf) {
@@ -83,7 +93,9 @@ export class SearchIndex {
   finish(): this {
     const n = this.lengths.length || 1;
     this.avgLength = this.lengths.reduce((a, b) => a + b, 0) / n || 1;
-    this.vocabList = [...this.postings.keys()].filter((t) => t.length >= 3 && !/^\d+$/.test(t));
+    this.vocabList = [...this.postings.keys()].filter(
+      (t) => t.length >= 3 && !t.includes(" ") && !/^\d+$/.test(t),
+    );
     return this;
   }
 
@@ -158,16 +170,36 @@ export class SearchIndex {
       }
       for (const [d, w] of hitBy) matched.set(d, (matched.get(d) ?? 0) + w);
     }
+    // Adjacent pairs of the query, each as the pair of its best-matching terms.
+    const pairs: string[] = [];
+    for (let i = 0; i + 1 < query.length; i++) {
+      const a = query[i]!.alternatives[0]?.term ?? query[i]!.term;
+      const b = query[i + 1]!.alternatives[0]?.term ?? query[i + 1]!.term;
+      pairs.push(`${a} ${b}`);
+    }
+    const pairHits = new Map<number, number>();
+    for (const pair of pairs) {
+      const p = this.postings.get(pair);
+      if (!p) continue;
+      const idf = this.idf(pair);
+      for (let i = 0; i < p.length; i += 2) {
+        const d = p[i]!;
+        if (kinds && !kinds.has(this.docs[d]!.kind)) continue;
+        const tf = p[i + 1]!;
+        const norm = tf + K1 * (1 - B + (B * this.lengths[d]!) / this.avgLength);
+        scores.set(d, (scores.get(d) ?? 0) + 0.5 * idf * ((tf * (K1 + 1)) / norm));
+        pairHits.set(d, (pairHits.get(d) ?? 0) + 1);
+      }
+    }
     const hits: SearchHit[] = [];
     for (const [d, score] of scores) {
-      hits.push({
-        doc: this.docs[d]!,
-        score,
-        coverage: totalWeight ? (matched.get(d) ?? 0) / totalWeight : 0,
-      });
+      const single = totalWeight ? (matched.get(d) ?? 0) / totalWeight : 0;
+      const coverage = pairs.length ? 0.5 * single + (0.5 * (pairHits.get(d) ?? 0)) / pairs.length : single;
+      hits.push({ doc: this.docs[d]!, score, coverage });
     }
-    // Rank: mostly by coverage (the specific beats the generic), then by BM25.
-    hits.sort((a, b) => b.score * (0.3 + b.coverage) - a.score * (0.3 + a.coverage));
+    // Rank by BM25 weighted by the square of coverage: an entry that answers the whole question
+    // beats a shorter one that matches a single rare word.
+    hits.sort((a, b) => b.score * b.coverage ** 2 - a.score * a.coverage ** 2);
     return hits.slice(0, limit);
   }
 }

@@ -36,9 +36,7 @@ export function answerIndicator(q: { year?: number }, ctx: AnswerContext): Reply
     const cites = kb.citeAll(i.sources);
     r.line(`• ${indicatorLine(i)}.`, cites);
     r.item("indicator", i.id);
-    const notesSay = (word: string) => i.notes.some((n) => n.includes(word));
-    if (i.nationalAverage !== undefined && !notesSay(viNumber(i.nationalAverage)))
-      r.line(`Trung bình cả nước: ${viNumber(i.nationalAverage)}.`, [], 1);
+    if (i.nationalAverage !== undefined) r.line(`Trung bình cả nước: ${viNumber(i.nationalAverage)}.`, [], 1);
     if (q.year || list.length === 1) {
       for (const p of i.parts) {
         const v = [p.value !== undefined ? viNumber(p.value) : "", rank(p), p.change ?? ""]
@@ -48,8 +46,7 @@ export function answerIndicator(q: { year?: number }, ctx: AnswerContext): Reply
       }
       for (const n of i.notes) r.line(n, [], 1);
     }
-    if (i.announcedOn && !(q.year || list.length === 1 ? notesSay("Công bố") : false))
-      r.line(`Công bố ngày ${formatViDate(i.announcedOn)}.`, [], 1);
+    if (i.announcedOn) r.line(`Công bố ngày ${formatViDate(i.announcedOn)}.`, [], 1);
   }
   if (!q.year && list.length > 1)
     for (const i of list) r.action(`Chi tiết ${i.name} ${i.year}`, { kind: "indicator", year: i.year });

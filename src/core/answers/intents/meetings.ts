@@ -20,14 +20,22 @@ export function answerMeeting(
   else if (question) {
     // The meeting the question's words fit best (search), else the latest one. A question about
     // results or shortcomings looks only at meetings that record them.
-    const c = new Set(conceptsIn(fold(question)));
+    const f = fold(question);
+    const c = new Set(conceptsIn(f));
     const wantsFindings = c.has("result") || c.has("shortcoming");
     const fits = (x: Meeting | undefined) =>
       !!x && (!wantsFindings || x.results.length + x.shortcomings.length > 0);
+    // "kết quả năm 2022": the meeting that reviewed that year (its title says "năm 2022").
+    const year = /\b((?:19|20)\d\d)\b/.exec(f)?.[1];
+    const reviewed =
+      year && wantsFindings ? all.find((x) => fits(x) && fold(x.title).includes(`nam ${year}`)) : undefined;
+    const latest = /\b(gan nhat|moi nhat|gan day|vua qua|lan truoc|cuoi cung)\b/.test(f);
     const hit = ctx.lex.index
       .search(question, { kinds: ["meeting"], limit: 10 })
       .find((h) => h.coverage > 0.3 && fits(kb.meeting(h.doc.id)));
-    m = hit ? kb.meeting(hit.doc.id) : all.find(fits);
+    const body = hit ? kb.meeting(hit.doc.id)?.body : undefined;
+    if (latest) m = all.find((x) => fits(x) && (!body || x.body === body));
+    else m = reviewed ?? (hit ? kb.meeting(hit.doc.id) : all.find(fits));
   } else m = all[0];
   if (!m) {
     const r = new ReplyBuilder("meeting").abstain();

@@ -49,12 +49,11 @@ const ROLE_NAMES: Record<string, string> = {
   "deputy-leader": "Tổ phó",
 };
 
-export function answerRole(q: RoleQuery, ctx: AnswerContext): Reply {
-  const { kb } = ctx;
+function findHolders(q: RoleQuery, ctx: AnswerContext, useBody: boolean): { p: Person; pos: Position }[] {
   const matches: { p: Person; pos: Position }[] = [];
-  for (const p of kb.data.people) {
+  for (const p of ctx.kb.data.people) {
     for (const pos of p.positions) {
-      if (q.bodyId && pos.body !== q.bodyId) continue;
+      if (useBody && q.bodyId && pos.body !== q.bodyId) continue;
       if (q.unitId && !q.bodyId && pos.unit !== q.unitId) continue;
       if (q.role) {
         const ok =
@@ -70,9 +69,32 @@ export function answerRole(q: RoleQuery, ctx: AnswerContext): Reply {
       matches.push({ p, pos });
     }
   }
+  return matches;
+}
+
+export function answerRole(q: RoleQuery, ctx: AnswerContext): Reply {
+  const { kb } = ctx;
+  if (q.unknownUnit) {
+    return new ReplyBuilder("role")
+      .abstain()
+      .line(
+        `Cơ sở tri thức chưa có đơn vị “${q.unknownUnit}”, nên tôi không có thông tin về người giữ chức vụ này.`,
+      )
+      .note("Tổ Giúp việc có thể bổ sung đơn vị và lãnh đạo đơn vị vào cơ sở tri thức.")
+      .build();
+  }
+  let matches = findHolders(q, ctx, true);
+  // A title asked about in connection with a body ("ai viết bài về cuộc họp Ban Điều hành") may be held
+  // outside it: look again without the body.
+  if (!matches.length && q.title && q.bodyId) matches = findHolders(q, ctx, false);
   const body = q.bodyId ? kb.body(q.bodyId) : undefined;
   const unit = q.unitId ? kb.unit(q.unitId) : undefined;
-  const what = [q.role ? ROLE_NAMES[q.role] : undefined, body?.name ?? unit?.name].filter(Boolean).join(" ");
+  const what =
+    q.role || q.title
+      ? [q.role ? ROLE_NAMES[q.role] : undefined, body?.name ?? unit?.name].filter(Boolean).join(" ")
+      : body
+        ? `Thành phần ${body.name} (những người đã biết)`
+        : "";
   if (!matches.length) {
     const r = new ReplyBuilder("role").abstain();
     r.line(`Tôi chưa có thông tin về ${what || "chức danh này"}.`);

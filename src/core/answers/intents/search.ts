@@ -4,15 +4,51 @@
  * is known nearby.
  */
 import { documentLabel } from "../../knowledge/model.ts";
-import type { SearchHit } from "../../search/search-index.ts";
+import type { SearchHit, SearchKind } from "../../search/search-index.ts";
+import { queryTerms, searchTerms } from "../../text/search-terms.ts";
 import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { dueText, leadNames, shorten, viNumber } from "../format.ts";
 import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
 
 /** Share of the question an entry must match to be an answer, and to be named as "nearby". */
-export const ANSWER_COVERAGE = 0.7;
+export const ANSWER_COVERAGE = 0.78;
 export const NEARBY_COVERAGE = 0.45;
+
+/** The sentence of an entry that shares most words with the question (to show why it matched). */
+function bestSentence(sentences: string[], question: string, exclude = ""): string | undefined {
+  const qt = queryTerms(question);
+  const q = new Set(qt);
+  const pairs = new Set(qt.slice(1).map((t, i) => `${qt[i]} ${t}`));
+  const skip = new Set(searchTerms(exclude));
+  let best: { s: string; n: number } | undefined;
+  for (const s of sentences) {
+    const st = searchTerms(s);
+    // Words the question shares (beyond the title already shown), and twice its word pairs.
+    let n = new Set(st.filter((t) => q.has(t) && !skip.has(t))).size;
+    for (let i = 0; i + 1 < st.length; i++) if (pairs.has(`${st[i]} ${st[i + 1]}`)) n += 2;
+    if (n > 0 && (!best || n > best.n)) best = { s, n };
+  }
+  return best?.s;
+}
+
+function sentencesOf(hit: SearchHit, ctx: AnswerContext): string[] {
+  const { kb } = ctx;
+  const id = hit.doc.id;
+  const split = (t?: string) => (t ? t.split(/(?<=[.;])\s+/) : []);
+  switch (hit.doc.kind) {
+    case "meeting": {
+      const m = kb.meeting(id)!;
+      return [...m.agenda, ...m.results, ...m.shortcomings, ...m.conclusions.flatMap(split)];
+    }
+    case "document":
+      return kb.document(id)!.keyPoints;
+    case "indicator":
+      return kb.get("indicators", id)!.notes;
+    default:
+      return [];
+  }
+}
 
 /** One line describing an entry, its citations, and a follow-up query. */
 function describe(
@@ -81,8 +117,9 @@ function describe(
     }
     case "task": {
       const t = kb.task(id)!;
+      const support = t.support.length ? `; phối hợp: ${kb.namesOf(t.support).join("; ")}` : "";
       return {
-        text: `Nhiệm vụ: ${t.title} — chủ trì: ${leadNames(kb, t)}; ${dueText(t, ctx.today)}`,
+        text: `Nhiệm vụ: ${t.title} — chủ trì: ${leadNames(kb, t)}${support}; ${dueText(t, ctx.today)}`,
         sources: [...(t.document ? [t.document] : []), ...t.sources],
       };
     }
@@ -116,15 +153,17 @@ function describe(
   return undefined;
 }
 
-export function answerSearch(q: { text: string }, ctx: AnswerContext): Reply {
-  const hits = ctx.lex.index.search(q.text, { limit: 8 });
+export function answerSearch(q: { text: string; kinds?: SearchKind[] }, ctx: AnswerContext): Reply {
+  const hits = ctx.lex.index.search(q.text, { limit: 8, ...(q.kinds ? { kinds: q.kinds } : {}) });
   // A word the knowledge has never seen (not even as a typo of a known one) is a topic it does not
   // cover (a typo-corrected word counts as unseen here): "lương giám đốc sở" must not be answered
   // with the director's name alone.
   const unknown = ctx.lex.index
     .expandQuery(q.text)
     .filter((t) => !t.alternatives.some((a) => a.term === t.term));
-  const needed = unknown.length ? 0.95 : ANSWER_COVERAGE;
+  // A search the intent already narrowed (the tasks a deadline question names) needs less.
+  const base = q.kinds ? 0.5 : ANSWER_COVERAGE;
+  const needed = unknown.length ? 0.95 : base;
   const strong = hits.filter((h) => h.coverage >= needed);
   if (!strong.length) {
     const r = new ReplyBuilder("search").abstain();
@@ -133,7 +172,7 @@ export function answerSearch(q: { text: string }, ctx: AnswerContext): Reply {
     for (const h of near) {
       const d = describe(h, ctx);
       if (!d) continue;
-      r.line(`Gần nhất tôi có: ${d.text}`, ctx.kb.citeAll(d.sources));
+      r.line(`Gần nhất tôi có: ${shorten(d.text, 160)}`, ctx.kb.citeAll(d.sources));
       r.item(h.doc.kind, h.doc.id);
       if (d.query && d.label) r.action(d.label, d.query);
     }
@@ -147,6 +186,8 @@ export function answerSearch(q: { text: string }, ctx: AnswerContext): Reply {
     const d = describe(h, ctx);
     if (!d) continue;
     r.line(`• ${d.text}`, ctx.kb.citeAll(d.sources));
+    const why = bestSentence(sentencesOf(h, ctx), q.text, d.text);
+    if (why) r.line(`“${shorten(why, 300)}”`, [], 1);
     r.item(h.doc.kind, h.doc.id);
     if (d.query && d.label) r.action(d.label, d.query);
   }

@@ -19,7 +19,9 @@ export function answerTarget(q: { year?: number; text: string }, ctx: AnswerCont
   const ranked = hits
     .filter((h) => poolIds.has(h.doc.id) && h.coverage >= 0.5)
     .map((h) => kb.get("targets", h.doc.id)!);
-  const list = ranked.length ? ranked : pool;
+  // The best-fitting first, then the rest of the year's targets.
+  const rankedIds = new Set(ranked.map((t) => t.id));
+  const list = [...ranked, ...pool.filter((t) => !rankedIds.has(t.id))];
   const page = cap(list, 6);
   const r = new ReplyBuilder("target", `Mục tiêu${q.year ? ` năm ${q.year}` : ""} (${list.length}):`);
   for (const t of page.shown) {

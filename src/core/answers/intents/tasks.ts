@@ -30,12 +30,11 @@ function unknownUnitReply(name: string, ctx: AnswerContext, intent: "tasks" | "d
   r.line(
     `Cơ sở tri thức chưa có đơn vị “${name}”, nên tôi không có thông tin về nhiệm vụ riêng của đơn vị này.`,
   );
-  const general = ctx.kb.data.tasks.filter((t) => t.lead.some((id) => ctx.kb.group(id)?.all));
-  if (general.length) {
-    r.note(
-      `Có ${general.length} nhiệm vụ giao chung cho mọi cơ quan, đơn vị, địa phương (xem “nhiệm vụ chung”).`,
-    );
-    r.action("Nhiệm vụ giao chung", { kind: "tasks" });
+  const allGroup = ctx.kb.data.unitGroups.find((g) => g.all);
+  const general = allGroup ? ctx.kb.data.tasks.filter((t) => t.lead.includes(allGroup.id)) : [];
+  if (allGroup && general.length) {
+    r.note(`Có ${general.length} nhiệm vụ giao chung cho ${allGroup.name}, áp dụng cho mọi đơn vị.`);
+    r.action("Nhiệm vụ giao chung", { kind: "tasks", unitId: allGroup.id });
   }
   r.note("Tổ Giúp việc có thể bổ sung đơn vị này vào cơ sở tri thức.");
   return r.build();
@@ -100,10 +99,18 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
     ].filter((x) => inYear(x.task, q.year, ctx.today));
     title = `Nhiệm vụ${yearLabel} của ${unit.name}`;
   } else if (group) {
-    rows = kb.data.tasks
-      .filter((t) => t.lead.includes(group.id) && inYear(t, q.year, ctx.today))
-      .sort(sortDue)
-      .map((task) => ({ task }));
+    const inGroup = (ids: string[]) => ids.includes(group.id);
+    const yearOk = (t: Task) => inYear(t, q.year, ctx.today);
+    rows = [
+      ...kb.data.tasks
+        .filter((t) => inGroup(t.lead) && yearOk(t))
+        .sort(sortDue)
+        .map((task) => ({ task })),
+      ...kb.data.tasks
+        .filter((t) => inGroup(t.support) && !inGroup(t.lead) && yearOk(t))
+        .sort(sortDue)
+        .map((task) => ({ task, role: "phối hợp" })),
+    ];
     title = `Nhiệm vụ${yearLabel} giao cho ${group.name}`;
   } else {
     rows = kb.data.tasks

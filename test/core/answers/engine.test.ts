@@ -1,0 +1,154 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadShippedKnowledge, readShippedKnowledge } from "../../../src/app/knowledge.ts";
+import { type AnswerEngine, createAnswerEngine } from "../../../src/core/answers/engine.ts";
+import { renderPlain } from "../../../src/core/answers/reply.ts";
+import { mentionsSelf, understand } from "../../../src/core/answers/understand.ts";
+import { Knowledge } from "../../../src/core/knowledge/model.ts";
+import { fold } from "../../../src/core/text/normalize.ts";
+
+const NOW = new Date("2026-11-26T09:00:00+07:00");
+let engine: AnswerEngine;
+beforeAll(() => {
+  engine = createAnswerEngine(loadShippedKnowledge({ KNOWLEDGE_DIR: "knowledge" }));
+});
+const ask = (text: string, unitId?: string) =>
+  engine.ask({ text, now: NOW, ...(unitId ? { asker: { unitId } } : {}) });
+const plain = (text: string, unitId?: string) => fold(renderPlain(ask(text, unitId)));
+
+describe("understanding", () => {
+  it.each([
+    ["chủ đề chuyển đổi số năm 2023 là gì", "theme"],
+    ["chu de cds 2023 cua tinh", "theme"],
+    ["nhiem vu cua so tttt", "tasks"],
+    ["Sở TT&TT phải làm gì", "tasks"],
+    ["han chot tb 16", "document"],
+    ["qd56", "document"],
+    ["03-TB/BCDCDS", "document"],
+    ["việc nào quá hạn", "deadlines"],
+    ["hạn trong quý II/2023", "deadlines"],
+    ["ai là trưởng ban điều hành", "role"],
+    ["dao xuan ky la ai", "person"],
+    ["dti 2022", "indicator"],
+    ["mục tiêu DTI năm 2023", "target"],
+    ["cuộc họp ngày 20/02/2023", "meeting"],
+    ["tổ công nghệ số cộng đồng là gì", "search"],
+    ["xin chào", "greeting"],
+    ["", "empty"],
+  ])("%s → %s", (q, kind) => {
+    expect(understand(q, NOW, engine.lexicon).query.kind).toBe(kind);
+  });
+
+  it("tells “tôi” (me) from “tới” (coming) typed without diacritics", () => {
+    expect(mentionsSelf("nhiem vu cua toi")).toBe(true);
+    expect(mentionsSelf("nhiệm vụ của tôi")).toBe(true);
+    expect(mentionsSelf("sap toi han chua")).toBe(false);
+    expect(mentionsSelf("sắp tới hạn")).toBe(false);
+  });
+
+  it("does not read the syllable “tư” of “đầu tư” as the alias TU (Tỉnh ủy)", () => {
+    const q = understand("chủ trương đầu tư dự án chuyển đổi số tỉnh", NOW, engine.lexicon).query;
+    expect(q).not.toMatchObject({ unitId: "tinh-uy" });
+  });
+});
+
+describe("answers", () => {
+  it("cites a source on every answer that states facts", () => {
+    for (const q of [
+      "chủ đề cds 2023",
+      "nhiệm vụ của sở tttt",
+      "tb 16",
+      "dti 2021",
+      "ai là trưởng ban điều hành",
+    ]) {
+      const r = ask(q);
+      expect(r.abstained, q).toBe(false);
+      expect(r.citations.length, q).toBeGreaterThan(0);
+      expect(renderPlain(r)).toContain("Nguồn:");
+    }
+  });
+
+  it("answers a unit's own tasks before those given to every unit", () => {
+    const r = ask("nhiệm vụ của Sở Thông tin và Truyền thông");
+    expect(r.lines[0]?.text).toContain("Ngày Chuyển đổi số tỉnh");
+    expect(r.items.filter((i) => i.kind === "task").length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("“của tôi” uses the asker's unit, and says how to link without one", () => {
+    expect(plain("nhiệm vụ của tôi", "so-tttt")).toContain("ngay chuyen doi so tinh");
+    const r = ask("nhiệm vụ của tôi");
+    expect(r.intent).toBe("link-needed");
+    expect(renderPlain(r)).toContain("/lienket");
+  });
+
+  it("finds a document in every common spelling", () => {
+    for (const q of ["tb 16", "16/TB-VPCP", "thông báo 16", "thong bao so 16", "TB16"]) {
+      expect(plain(q), q).toContain("16/tb-vpcp ngay 28/01/2023");
+    }
+    expect(plain("03-TB/BCDCDS")).toContain("03-tb/bcdcds ngay 02/02/2023");
+  });
+
+  it("says a document does not exist and suggests the near one", () => {
+    const r = ask("kế hoạch 3906");
+    expect(r.abstained).toBe(true);
+    expect(renderPlain(r)).toContain("3609/KH-BĐHCĐS");
+  });
+
+  it("abstains plainly on what the knowledge does not hold, and never invents", () => {
+    for (const q of [
+      "DTI 2024",
+      "chủ đề năm 2025",
+      "lương giám đốc sở",
+      "thời tiết hôm nay",
+      "Sở Nội vụ phải làm gì",
+    ]) {
+      const r = ask(q);
+      expect(r.abstained, q).toBe(true);
+      expect(renderPlain(r).length, q).toBeLessThan(800);
+    }
+  });
+
+  it("shows days left or overdue relative to today", () => {
+    expect(plain("hạn chót tuyên truyền ngày chuyển đổi số tỉnh", undefined)).toMatch(/con \d+ ngay/);
+    const r = engine.ask({ text: "sắp đến hạn", now: new Date("2027-10-01T08:00:00+07:00") });
+    expect(fold(renderPlain(r))).toContain("10/10/2027");
+  });
+
+  it("pages a long list with a next-page query", () => {
+    // Illustrative tasks added to the shipped knowledge for this test only.
+    const data = readShippedKnowledge({ KNOWLEDGE_DIR: "knowledge" });
+    const extra = Array.from({ length: 8 }, (_, i) => ({
+      id: `vi-du-nv-${i + 1}`,
+      title: `Ví dụ minh họa: nhiệm vụ số ${i + 1}`,
+      lead: ["so-tttt"],
+      support: [],
+      deadline: { text: `Tháng ${i + 1}/2027`, due: `2027-0${i + 1}-28` },
+      progress: {},
+      sources: ["bai-viet-hop-20-02-2023"],
+      asOf: "2026-11-01",
+    }));
+    const big = createAnswerEngine(new Knowledge({ ...data, tasks: [...data.tasks, ...extra] }));
+    const r = big.ask({ text: "nhiệm vụ của sở tttt", now: NOW });
+    expect(r.paging).toMatchObject({ page: 1, pages: 3 });
+    const next = big.answer(r.paging!.next!, { now: NOW });
+    expect(next.paging?.page).toBe(2);
+    const ids = (x: typeof r) => x.items.map((i) => i.id);
+    expect(ids(next).some((id) => ids(r).includes(id))).toBe(false);
+    // Deadlines in order within the unit's own tasks.
+    expect(r.lines[0]?.text).toContain("Ví dụ minh họa: nhiệm vụ số 1");
+  });
+
+  it.each([
+    ["empty", ""],
+    ["emoji", "😀😀🎉"],
+    ["punctuation", "?!?.,;"],
+    ["html", "<b>xin</b><script>alert(1)</script>"],
+    ["10,000 characters", "nhiệm vụ ".repeat(1200)],
+    ["zero-width and RTL", "\u200b\u202enhiệm vụ\u200f"],
+  ])("gives a short sensible answer to %s", (_name, q) => {
+    const r = ask(q);
+    const text = renderPlain(r);
+    expect(text.length).toBeGreaterThan(0);
+    expect(text.length).toBeLessThan(3000);
+    expect(text).not.toMatch(/undefined|NaN|\[object|Error|at \w+ \(/);
+  });
+});

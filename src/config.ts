@@ -92,6 +92,8 @@ export const configSchema = z
     PORT: int(8080, 1, 65535),
     ADMIN_TELEGRAM_IDS: idList,
     LINK_CODE_TTL_DAYS: int(7, 1, 90),
+    BACKUP_DIR: optionalString,
+    BACKUP_KEEP: int(14, 1, 365),
     PUBLIC_BOT_USERNAME: optionalString,
     REMINDER_TIME: z.preprocess(
       (v) => emptyToUndefined(v) ?? "08:00",

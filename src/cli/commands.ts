@@ -1,10 +1,11 @@
 /** Every CLI command, and the one help text built from them. */
 
 import { askCommand, chatCommand } from "./ask.ts";
+import { backupCommand } from "./backup.ts";
 import type { Command } from "./io.ts";
 import { kbCheck, kbList } from "./kb.ts";
 
-export const COMMANDS: Command[] = [askCommand, chatCommand, kbCheck, kbList];
+export const COMMANDS: Command[] = [askCommand, chatCommand, kbCheck, kbList, backupCommand];
 
 export const HELP = [
   "Trợ lý CĐS — dòng lệnh cho Tổ Giúp việc và quản trị viên",

@@ -1,0 +1,55 @@
+/** `backup create|list|restore <file>`: snapshots of the store (DATA_DIR) with retention. */
+import path from "node:path";
+import { type Config, loadConfig } from "../config.ts";
+import { createBackup, listBackups, restoreBackup } from "../store/backup.ts";
+import { StoreError } from "../store/errors.ts";
+import { CliError, type Command } from "./io.ts";
+
+export function backupDir(config: Pick<Config, "BACKUP_DIR" | "DATA_DIR">): string {
+  return config.BACKUP_DIR ?? path.join(config.DATA_DIR, "backups");
+}
+
+const kib = (n: number) => `${Math.max(1, Math.round(n / 1024))} KiB`;
+
+export const backupCommand: Command = {
+  name: "backup",
+  usage: "backup create | backup list | backup restore <tệp>",
+  summary: "Sao lưu kho dữ liệu (giữ BACKUP_KEEP bản mới nhất), liệt kê, khôi phục",
+  async run(args, io) {
+    const config = loadConfig(io.env);
+    const dir = backupDir(config);
+    const [action, file] = args.positionals;
+    try {
+      if (action === "create") {
+        const b = await createBackup({
+          dataDir: config.DATA_DIR,
+          backupDir: dir,
+          now: new Date(),
+          keep: config.BACKUP_KEEP,
+        });
+        io.out(`Đã sao lưu: ${b.path} (${kib(b.bytes)}). Giữ ${config.BACKUP_KEEP} bản mới nhất.`);
+        return 0;
+      }
+      if (action === "list") {
+        const list = await listBackups(dir);
+        io.out(
+          list.length
+            ? list.map((b) => `${b.file}\t${kib(b.bytes)}`).join("\n")
+            : `Chưa có bản sao lưu nào trong ${dir}.`,
+        );
+        return 0;
+      }
+      if (action === "restore" && file) {
+        const r = await restoreBackup({ dataDir: config.DATA_DIR, backupDir: dir, file, now: new Date() });
+        io.out(
+          `Đã khôi phục ${r.restored.length} tệp từ ${file}.${r.safety ? ` Trạng thái trước khi khôi phục được lưu ở ${r.safety.file}.` : ""}`,
+        );
+        return 0;
+      }
+    } catch (e) {
+      if (e instanceof StoreError) throw new CliError(e.message);
+      throw e;
+    }
+    throw new CliError("Cách dùng: npm run cli -- backup create | backup list | backup restore <tệp>", 2);
+  },
+};

@@ -85,7 +85,9 @@ const DAY_MS = 86_400_000;
 
 /** The calendar day of an instant in ZONE. */
 export function localDate(now: Date): string {
-  return dayjs(now).tz(ZONE).format("YYYY-MM-DD");
+  // Asia/Ho_Chi_Minh has kept UTC+7 without daylight saving since 1975: a fixed offset is exact and
+  // much cheaper than a time-zone lookup on every question.
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /** The instant of a local time ("08:00" or "8:30") on a calendar day in ZONE. */

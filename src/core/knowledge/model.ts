@@ -5,7 +5,7 @@
  * knowledge writes them out, imports compute them from the written deadline (deadlines/due-date.ts).
  */
 
-import { docNumberKey } from "../text/doc-number.ts";
+import { docNumberKey, type ParsedDocNumber, parseDocNumber } from "../text/doc-number.ts";
 import { fold } from "../text/normalize.ts";
 import { formatViDate } from "../time.ts";
 import type {
@@ -36,6 +36,9 @@ export class Knowledge {
   readonly data: KnowledgeData;
   private readonly byId = new Map<CollectionName, Map<string, unknown>>();
   private readonly docByKey = new Map<string, KDocument>();
+  /** Documents by the number part of their số hiệu, leading zeros dropped ("03-TB/…" under "3"). */
+  private readonly docsByNumber = new Map<string, { doc: KDocument; parsed: ParsedDocNumber }[]>();
+  private foldedDocTexts: Map<string, { summary: string; points: string }> | undefined;
   private readonly groupMembers = new Map<string, Unit[]>();
   private readonly tasksByUnit = new Map<string, { lead: Task[]; support: Task[] }>();
   readonly holidays: Set<string>;
@@ -45,7 +48,16 @@ export class Knowledge {
     for (const c of COLLECTION_NAMES) {
       this.byId.set(c, new Map((this.data[c] as { id: string }[]).map((e) => [e.id, e])));
     }
-    for (const d of this.data.documents) this.docByKey.set(docNumberKey(d.number) ?? fold(d.number), d);
+    for (const d of this.data.documents) {
+      this.docByKey.set(docNumberKey(d.number) ?? fold(d.number), d);
+      const parsed = parseDocNumber(d.number);
+      if (parsed) {
+        const n = stripZeros(parsed.number);
+        const list = this.docsByNumber.get(n) ?? [];
+        list.push({ doc: d, parsed });
+        this.docsByNumber.set(n, list);
+      }
+    }
     for (const g of this.data.unitGroups) this.groupMembers.set(g.id, this.resolveGroup(g));
     for (const t of this.data.tasks) {
       const leads = this.unitsOf(t.lead);
@@ -87,6 +99,27 @@ export class Knowledge {
   /** A document by its number in any spelling ("16/TB-VPCP", "16-tb/vpcp"). */
   documentByNumber(number: string): KDocument | undefined {
     return this.docByKey.get(docNumberKey(number) ?? fold(number));
+  }
+
+  /** Documents whose số hiệu has this number (leading zeros ignored), with the parsed number. */
+  documentsNumbered(number: string): { doc: KDocument; parsed: ParsedDocNumber }[] {
+    return this.docsByNumber.get(stripZeros(number)) ?? [];
+  }
+
+  /** Every distinct document number part (for "did you mean" suggestions). */
+  documentNumbers(): string[] {
+    return [...this.docsByNumber.keys()];
+  }
+
+  /** A document's summary and key points, folded once (for matching names such as "Đề án 06"). */
+  foldedDocText(id: string): { summary: string; points: string } {
+    this.foldedDocTexts ??= new Map(
+      this.data.documents.map((d) => [
+        d.id,
+        { summary: fold(d.summary), points: fold(d.keyPoints.join(" ")) },
+      ]),
+    );
+    return this.foldedDocTexts.get(id) ?? { summary: "", points: "" };
   }
 
   /** The province's own units (not national bodies). */
@@ -170,4 +203,8 @@ export class Knowledge {
 /** "Thông báo số 16/TB-VPCP ngày 28/01/2023" */
 export function documentLabel(d: KDocument): string {
   return `${d.type} số ${d.number} ngày ${formatViDate(d.date)}`;
+}
+
+function stripZeros(n: string): string {
+  return n.replace(/^0+(?=\d)/, "");
 }

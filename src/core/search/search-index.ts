@@ -50,6 +50,10 @@ export interface SearchHit {
 }
 
 const K1 = 1.2;
+/** Longer unknown "words" (a pasted URL, "aaaa…") are not typo-corrected: nothing that long is a typo. */
+const MAX_FUZZY_LENGTH = 24;
+
+export type ExpandedQuery = ReturnType<SearchIndex["expandQuery"]>;
 const B = 0.75;
 
 export class SearchIndex {
@@ -60,6 +64,12 @@ export class SearchIndex {
   private avgLength = 1;
   private vocabulary: Fuse<string> | undefined;
   private vocabList: string[] = [];
+  private scratch = {
+    score: new Float64Array(0),
+    matched: new Float64Array(0),
+    pairs: new Uint16Array(0),
+    hit: new Float64Array(0),
+  };
 
   add(doc: SearchDoc, fields: Field[]): void {
     const idx = this.docs.length;
@@ -128,7 +138,7 @@ export class SearchIndex {
       seen.add(term);
       if (this.postings.has(term)) {
         out.push({ term, alternatives: [{ term, weight: 1 }] });
-      } else if (term.length >= 4 && !/^\d+$/.test(term)) {
+      } else if (term.length >= 4 && term.length <= MAX_FUZZY_LENGTH && !/^\d+$/.test(term)) {
         const alts = this.fuzzy()
           .search(term, { limit: 2 })
           .map((r) => ({ term: r.item, weight: 0.7 * (1 - (r.score ?? 0)) }));
@@ -140,35 +150,59 @@ export class SearchIndex {
     return out;
   }
 
-  search(text: string, opts: { kinds?: SearchKind[]; limit?: number } = {}): SearchHit[] {
+  search(
+    text: string,
+    opts: { kinds?: SearchKind[]; limit?: number; query?: ExpandedQuery } = {},
+  ): SearchHit[] {
     const limit = opts.limit ?? 10;
     const kinds = opts.kinds ? new Set(opts.kinds) : undefined;
-    const query = this.expandQuery(text);
+    const query = opts.query ?? this.expandQuery(text);
     if (!query.length) return [];
-    const scores = new Map<number, number>();
-    const matched = new Map<number, number>();
+    const n = this.docs.length;
+    // Scratch arrays reused across queries: a common term touches most entries, and Maps were the cost.
+    if (this.scratch.score.length !== n) {
+      this.scratch = {
+        score: new Float64Array(n),
+        matched: new Float64Array(n),
+        pairs: new Uint16Array(n),
+        hit: new Float64Array(n),
+      };
+    }
+    const { score, matched, pairs: pairHits, hit } = this.scratch;
+    const touched: number[] = [];
+    const allowed = (d: number) => !kinds || kinds.has(this.docs[d]!.kind);
+    const visit = (term: string, weight: number, each: (d: number, s: number) => void) => {
+      const p = this.postings.get(term);
+      if (!p) return;
+      const idf = this.idf(term);
+      for (let i = 0; i < p.length; i += 2) {
+        const d = p[i]!;
+        if (!allowed(d)) continue;
+        const tf = p[i + 1]!;
+        const norm = tf + K1 * (1 - B + (B * this.lengths[d]!) / this.avgLength);
+        if (score[d] === 0 && matched[d] === 0 && pairHits[d] === 0) touched.push(d);
+        each(d, weight * idf * ((tf * (K1 + 1)) / norm));
+      }
+    };
     let totalWeight = 0;
     for (const q of query) {
       const qIdf = q.alternatives.length
         ? Math.max(...q.alternatives.map((a) => this.idf(a.term)))
         : this.maxIdf();
       totalWeight += qIdf;
-      const hitBy = new Map<number, number>();
+      const hitDocs: number[] = [];
       for (const alt of q.alternatives) {
-        const p = this.postings.get(alt.term);
-        if (!p) continue;
-        const idf = this.idf(alt.term);
-        for (let i = 0; i < p.length; i += 2) {
-          const d = p[i]!;
-          if (kinds && !kinds.has(this.docs[d]!.kind)) continue;
-          const tf = p[i + 1]!;
-          const norm = tf + K1 * (1 - B + (B * this.lengths[d]!) / this.avgLength);
-          const s = alt.weight * idf * ((tf * (K1 + 1)) / norm);
-          scores.set(d, (scores.get(d) ?? 0) + s);
-          hitBy.set(d, Math.max(hitBy.get(d) ?? 0, alt.weight * qIdf));
-        }
+        visit(alt.term, alt.weight, (d, s) => {
+          score[d]! += s;
+          if (hit[d] === 0) hitDocs.push(d);
+          hit[d] = Math.max(hit[d]!, alt.weight * qIdf);
+        });
       }
-      for (const [d, w] of hitBy) matched.set(d, (matched.get(d) ?? 0) + w);
+      // Credit each entry once per query term (its best alternative), then clear for the next term.
+      for (const d of hitDocs) {
+        matched[d]! += hit[d]!;
+        hit[d] = 0;
+      }
     }
     // Adjacent pairs of the query, each as the pair of its best-matching terms.
     const pairs: string[] = [];
@@ -177,30 +211,32 @@ export class SearchIndex {
       const b = query[i + 1]!.alternatives[0]?.term ?? query[i + 1]!.term;
       pairs.push(`${a} ${b}`);
     }
-    const pairHits = new Map<number, number>();
     for (const pair of pairs) {
-      const p = this.postings.get(pair);
-      if (!p) continue;
-      const idf = this.idf(pair);
-      for (let i = 0; i < p.length; i += 2) {
-        const d = p[i]!;
-        if (kinds && !kinds.has(this.docs[d]!.kind)) continue;
-        const tf = p[i + 1]!;
-        const norm = tf + K1 * (1 - B + (B * this.lengths[d]!) / this.avgLength);
-        scores.set(d, (scores.get(d) ?? 0) + 0.5 * idf * ((tf * (K1 + 1)) / norm));
-        pairHits.set(d, (pairHits.get(d) ?? 0) + 1);
-      }
-    }
-    const hits: SearchHit[] = [];
-    for (const [d, score] of scores) {
-      const single = totalWeight ? (matched.get(d) ?? 0) / totalWeight : 0;
-      const coverage = pairs.length ? 0.5 * single + (0.5 * (pairHits.get(d) ?? 0)) / pairs.length : single;
-      hits.push({ doc: this.docs[d]!, score, coverage });
+      visit(pair, 0.5, (d, s) => {
+        score[d]! += s;
+        pairHits[d]! += 1;
+      });
     }
     // Rank by BM25 weighted by the square of coverage: an entry that answers the whole question
-    // beats a shorter one that matches a single rare word.
-    hits.sort((a, b) => b.score * b.coverage ** 2 - a.score * a.coverage ** 2);
-    return hits.slice(0, limit);
+    // beats a shorter one that matches a single rare word. Keep only the best `limit`.
+    const top: SearchHit[] = [];
+    const rank = (h: SearchHit) => h.score * h.coverage ** 2;
+    for (const d of touched) {
+      const single = totalWeight ? matched[d]! / totalWeight : 0;
+      const coverage = pairs.length ? 0.5 * single + (0.5 * pairHits[d]!) / pairs.length : single;
+      const h: SearchHit = { doc: this.docs[d]!, score: score[d]!, coverage };
+      score[d] = 0;
+      matched[d] = 0;
+      pairHits[d] = 0;
+      if (top.length < limit) {
+        top.push(h);
+        if (top.length === limit) top.sort((a, b) => rank(b) - rank(a));
+      } else if (rank(h) > rank(top[limit - 1]!)) {
+        top[limit - 1] = h;
+        top.sort((a, b) => rank(b) - rank(a));
+      }
+    }
+    return top.sort((a, b) => rank(b) - rank(a));
   }
 }
 

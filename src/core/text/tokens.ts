@@ -90,6 +90,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set([...STOPWORDS_ACCENTED].ma
  * without diacritics: "co quan" (cơ quan), "hoi nghi" (hội nghị)…
  */
 export const KEEP_BIGRAMS: ReadonlySet<string> = new Set([
+  "thi xa",
+  "thi tran",
   "co quan",
   "co so",
   "co che",

@@ -6,7 +6,7 @@
 
 import { documentLabel } from "../../knowledge/model.ts";
 import type { KDocument } from "../../knowledge/schema.ts";
-import { DOC_TYPE_NAMES, type DocTypeCode, matchesDocRef, parseDocNumber } from "../../text/doc-number.ts";
+import { DOC_TYPE_NAMES, type DocTypeCode, parseDocNumber } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
 import type { AnswerContext } from "../context.ts";
 import { dueText, leadNames } from "../format.ts";
@@ -43,25 +43,40 @@ const stripZeros = (s: string) => s.replace(/^0+(?=\d)/, "");
 /** Real documents whose number is close to the one asked for (same type first). */
 export function nearDocuments(ctx: AnswerContext, number: string, typeCode?: string): KDocument[] {
   const n = stripZeros(number);
-  return ctx.kb.data.documents
-    .map((d) => {
-      const p = parseDocNumber(d.number);
-      if (!p) return undefined;
-      const dist = distance(n, stripZeros(p.number));
-      const typePenalty = typeCode && p.typeCode !== typeCode ? 1 : 0;
-      return { d, score: dist + typePenalty, dist };
-    })
-    .filter(
-      (x): x is { d: KDocument; score: number; dist: number } =>
-        !!x && x.dist <= Math.max(1, Math.floor(n.length / 2)),
-    )
+  const maxDist = Math.max(1, Math.floor(n.length / 2));
+  const scored: { d: KDocument; score: number }[] = [];
+  for (const other of ctx.kb.documentNumbers()) {
+    if (Math.abs(other.length - n.length) > maxDist) continue;
+    const dist = distance(n, other);
+    if (dist > maxDist) continue;
+    for (const { doc, parsed } of ctx.kb.documentsNumbered(other)) {
+      scored.push({ d: doc, score: dist + (typeCode && parsed.typeCode !== typeCode ? 1 : 0) });
+    }
+  }
+  return scored
     .sort((a, b) => a.score - b.score)
     .slice(0, 3)
     .map((x) => x.d);
 }
 
-function asRef(q: DocumentQuery): { number: string; typeCode?: DocTypeCode } {
-  return { number: q.number ?? "", ...(q.typeCode ? { typeCode: q.typeCode as DocTypeCode } : {}) };
+function asRef(q: DocumentQuery): { number: string; typeCode?: DocTypeCode; issuerCode?: string } {
+  const ref: { number: string; typeCode?: DocTypeCode; issuerCode?: string } = { number: q.number ?? "" };
+  if (q.typeCode) ref.typeCode = q.typeCode as DocTypeCode;
+  const parsed = q.ref ? parseDocNumber(q.ref) : null;
+  if (parsed?.issuerCode) ref.issuerCode = parsed.issuerCode;
+  return ref;
+}
+
+/** Documents that answer a reference: same number, and the same type and issuer where given. */
+function matching(ctx: AnswerContext, ref: ReturnType<typeof asRef>): KDocument[] {
+  return ctx.kb
+    .documentsNumbered(ref.number)
+    .filter(
+      ({ parsed }) =>
+        (!ref.typeCode || parsed.typeCode === ref.typeCode) &&
+        (!ref.issuerCode || (!!parsed.issuerCode && fold(parsed.issuerCode) === fold(ref.issuerCode))),
+    )
+    .map((x) => x.doc);
 }
 
 export function findDocuments(ctx: AnswerContext, q: DocumentQuery): KDocument[] {
@@ -74,19 +89,18 @@ export function findDocuments(ctx: AnswerContext, q: DocumentQuery): KDocument[]
     if (exact) return [exact];
   }
   if (!q.number) return [];
+  const ref = asRef(q);
+  const found = matching(ctx, ref);
   // "Đề án 06" is how people name the project of Quyết định 06/QĐ-TTg: a document whose own words
   // name the reference answers it.
-  if (q.ref && !ctx.kb.data.documents.some((d) => matchesDocRef(asRef(q), d.number))) {
+  if (q.ref && !found.length) {
     const said = fold(q.ref);
-    for (const text of [(d: KDocument) => d.summary, (d: KDocument) => d.keyPoints.join(" ")]) {
-      const named = ctx.kb.data.documents.filter((d) => fold(text(d)).includes(said));
+    for (const part of ["summary", "points"] as const) {
+      const named = ctx.kb.data.documents.filter((d) => ctx.kb.foldedDocText(d.id)[part].includes(said));
       if (named.length === 1) return named;
     }
   }
-  const ref = asRef(q);
-  const parsed = q.ref ? parseDocNumber(q.ref) : null;
-  if (parsed?.issuerCode) Object.assign(ref, { issuerCode: parsed.issuerCode });
-  return ctx.kb.data.documents.filter((d) => matchesDocRef(ref, d.number));
+  return found;
 }
 
 export function answerDocument(q: DocumentQuery, ctx: AnswerContext): Reply {

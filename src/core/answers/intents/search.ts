@@ -154,13 +154,12 @@ function describe(
 }
 
 export function answerSearch(q: { text: string; kinds?: SearchKind[] }, ctx: AnswerContext): Reply {
-  const hits = ctx.lex.index.search(q.text, { limit: 8, ...(q.kinds ? { kinds: q.kinds } : {}) });
+  const query = ctx.lex.index.expandQuery(q.text);
+  const hits = ctx.lex.index.search(q.text, { limit: 8, query, ...(q.kinds ? { kinds: q.kinds } : {}) });
   // A word the knowledge has never seen (not even as a typo of a known one) is a topic it does not
   // cover (a typo-corrected word counts as unseen here): "lương giám đốc sở" must not be answered
   // with the director's name alone.
-  const unknown = ctx.lex.index
-    .expandQuery(q.text)
-    .filter((t) => !t.alternatives.some((a) => a.term === t.term));
+  const unknown = query.filter((t) => !t.alternatives.some((a) => a.term === t.term));
   // A search the intent already narrowed (the tasks a deadline question names) needs less.
   const base = q.kinds ? 0.5 : ANSWER_COVERAGE;
   const needed = unknown.length ? 0.95 : base;

@@ -67,11 +67,21 @@ function taskLines(
   r.item("task", t.id);
 }
 
+/** Orders tasks by due date (undated last), then title; each due date computed once per sort. */
 function byDue(today: string) {
+  const due = new Map<Task, string>();
+  const dueOf = (t: Task) => {
+    let d = due.get(t);
+    if (d === undefined) {
+      d = effectiveDue(t, today) ?? "9999";
+      due.set(t, d);
+    }
+    return d;
+  };
   return (a: Task, b: Task) => {
-    const da = effectiveDue(a, today) ?? "9999";
-    const db = effectiveDue(b, today) ?? "9999";
-    return da < db ? -1 : da > db ? 1 : a.title.localeCompare(b.title, "vi");
+    const da = dueOf(a);
+    const db = dueOf(b);
+    return da < db ? -1 : da > db ? 1 : a.title < b.title ? -1 : a.title > b.title ? 1 : 0;
   };
 }
 

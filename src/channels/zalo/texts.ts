@@ -1,0 +1,60 @@
+/** The fixed Vietnamese texts of the Zalo bot (knowledge answers come from the engine). */
+
+export interface ZaloCommandInfo {
+  command: string;
+  args?: string;
+  description: string;
+}
+
+/** The commands typed as text (the same as Telegram's menu). */
+export const ZALO_COMMANDS: ZaloCommandInfo[] = [
+  { command: "chude", description: "Chủ đề chuyển đổi số của năm" },
+  { command: "nhiemvu", description: "Nhiệm vụ của đơn vị tôi" },
+  { command: "hanchot", description: "Nhiệm vụ sắp đến hạn" },
+  { command: "quahan", description: "Nhiệm vụ đã quá hạn" },
+  { command: "vanban", args: "<số hiệu>", description: "Tra cứu văn bản, ví dụ /vanban 3609/KH-BĐHCĐS" },
+  { command: "timkiem", args: "<từ khóa>", description: "Tìm trong cơ sở tri thức" },
+  { command: "lienket", args: "<mã>", description: "Liên kết tài khoản với đơn vị bằng mã được cấp" },
+  { command: "huylienket", description: "Hủy liên kết tài khoản với đơn vị" },
+  { command: "help", description: "Hướng dẫn sử dụng" },
+];
+
+export const ZALO_TEXTS = {
+  apology: "Xin lỗi, tôi gặp trục trặc khi xử lý yêu cầu này. Bạn vui lòng thử lại sau ít phút.",
+  onlyText:
+    "Hiện tôi chỉ đọc được tin nhắn chữ (không đọc được ảnh, nhãn dán, tin thoại hay tệp). Hãy gõ câu hỏi, ví dụ “nhiệm vụ của tôi”, hoặc gõ /help.",
+  flood: "Bạn gửi hơi nhanh. Vui lòng đợi khoảng một phút rồi gửi tiếp.",
+  tooLong: (max: number) =>
+    `Câu hỏi dài quá (hơn ${max} ký tự). Bạn hãy hỏi ngắn gọn một ý, ví dụ “hạn chót của Kế hoạch 3609”.`,
+  unknownCommand: (cmd: string) => `Không có lệnh /${cmd}. Gõ /help để xem các lệnh.`,
+  usageVanban: "Hãy gõ kèm số hiệu văn bản, ví dụ: /vanban 3609/KH-BĐHCĐS",
+  usageTimkiem: "Hãy gõ kèm từ khóa cần tìm, ví dụ: /timkiem dữ liệu số",
+  usageLienket: "Hãy gõ kèm mã liên kết do Tổ Giúp việc cấp, ví dụ: /lienket ABCD2345",
+  vanbanNotRecognized: (arg: string) =>
+    `Tôi chưa nhận ra số hiệu “${arg}”. Hãy gõ số hiệu như trên văn bản, ví dụ: /vanban 3609/KH-BĐHCĐS hoặc /vanban Quyết định 56.`,
+  noChoices: "Không có lựa chọn nào đang chờ (hoặc lựa chọn đã quá hạn). Hãy gõ lại câu hỏi, hoặc gõ /help.",
+  choiceOutOfRange: (n: number) =>
+    n === 1 ? "Chỉ có lựa chọn số 1. Hãy gõ 1." : `Hãy gõ một số từ 1 đến ${n} để chọn.`,
+  noNextPage: "Không có trang sau. Hãy gõ câu hỏi mới.",
+  noPrevPage: "Không có trang trước. Hãy gõ câu hỏi mới.",
+  choiceUnavailable:
+    "Lựa chọn này hiện chưa xử lý được trên Zalo. Bạn vui lòng trả lời qua Telegram hoặc báo Tổ Giúp việc.",
+} as const;
+
+export function helpText(): string {
+  const lines = [
+    "Cách dùng",
+    "Gõ câu hỏi bằng tiếng Việt, ví dụ:",
+    "• Chủ đề chuyển đổi số năm 2023 là gì?",
+    "• Nhiệm vụ của tôi",
+    "• Kế hoạch 3609 giao những gì?",
+    "• Nhiệm vụ nào sắp đến hạn?",
+    "",
+    "Lệnh (gõ như tin nhắn thường):",
+    ...ZALO_COMMANDS.map((c) => `/${c.command}${c.args ? ` ${c.args}` : ""} — ${c.description}`),
+    "",
+    "Khi câu trả lời có danh sách “Gõ số để chọn tiếp”, hãy gõ số (ví dụ 1). Gõ “tiếp” hoặc “trước” để xem trang sau hoặc trang trước.",
+    "Mỗi câu trả lời ghi rõ nguồn [1], [2]… ở cuối.",
+  ];
+  return lines.join("\n");
+}

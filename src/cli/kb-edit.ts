@@ -1,0 +1,245 @@
+/**
+ * `kb import|export|history|undo`: the secretariat's changes to the knowledge from the terminal.
+ * Previews, exports and the history only read (they work while the bot runs); `kb import --apply` and
+ * `kb undo` write, which needs the store's writer lock: while the bot holds it they say so.
+ */
+import { readFile, stat, writeFile } from "node:fs/promises";
+import { pino } from "pino";
+import { type App, createApp } from "../app/app.ts";
+import { KnowledgeLoadError, loadShippedKnowledge } from "../app/knowledge.ts";
+import { ConfigError, loadConfig } from "../config.ts";
+import {
+  applyImport,
+  exportFormatOf,
+  exportKnowledge,
+  formatHistory,
+  ImportError,
+  type ImportPreview,
+  MAX_FILE_BYTES,
+  previewHasChanges,
+  previewImport,
+  renderPreview,
+  undoLastChange,
+} from "../imports/index.ts";
+import { type Actor, StoreError } from "../store/index.ts";
+import { CliError, type CliIo, type Command, flag, str } from "./io.ts";
+
+/** Opens the app for a command; `write` takes the writer lock. Expected failures become CliErrors. */
+async function openApp(io: CliIo, write: boolean): Promise<App> {
+  try {
+    const config = loadConfig(io.env);
+    return await createApp({ config, readOnly: !write, logger: pino({ level: "silent" }) });
+  } catch (e) {
+    if (e instanceof StoreError && e.code === "locked") {
+      throw new CliError(
+        "Bot đang chạy và đang giữ quyền ghi kho dữ liệu, nên dòng lệnh không ghi được. " +
+          "Hãy gửi tệp hoặc dùng lệnh quản trị trong chat với bot, hoặc dừng bot rồi chạy lại lệnh này.\n" +
+          `(${e.message})`,
+      );
+    }
+    if (e instanceof StoreError || e instanceof KnowledgeLoadError || e instanceof ConfigError) {
+      throw new CliError(e.message);
+    }
+    throw e;
+  }
+}
+
+async function withApp<T>(io: CliIo, write: boolean, fn: (app: App) => Promise<T>): Promise<T> {
+  const app = await openApp(io, write);
+  try {
+    return await fn(app);
+  } catch (e) {
+    if (e instanceof ImportError || e instanceof StoreError) throw new CliError(e.message);
+    throw e;
+  } finally {
+    await app.close();
+  }
+}
+
+function cliActor(io: CliIo): Actor {
+  const name = io.env.USER ?? io.env.USERNAME;
+  return name ? { kind: "cli", name } : { kind: "cli" };
+}
+
+async function readInput(path: string): Promise<Uint8Array> {
+  let size: number;
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) throw new CliError(`“${path}” không phải là tệp.`);
+    size = s.size;
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(`Không tìm thấy tệp “${path}”.`);
+  }
+  if (size > MAX_FILE_BYTES) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB`;
+    throw new CliError(
+      `Tệp “${path}” lớn ${mb(size)}, quá giới hạn ${mb(MAX_FILE_BYTES)}. Hãy tách thành nhiều tệp nhỏ hơn.`,
+    );
+  }
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (e) {
+    throw new CliError(`Không đọc được tệp “${path}” (${(e as Error).message}).`);
+  }
+}
+
+function baseName(path: string): string {
+  return path.split(/[/\\]/).pop() || path;
+}
+
+/** The `--json` summary of a preview (the format scripts rely on). */
+export function previewJson(p: ImportPreview): string {
+  return JSON.stringify({
+    added: p.added.length,
+    changed: p.changed.length,
+    unchanged: p.unchanged.length,
+    removed: p.removed.length,
+    unmatchedUnits: p.unmatchedUnits.map((u) => u.name),
+    errors: p.problems.map((e) => ({
+      row: e.row,
+      message: e.sheet ? `(trang “${e.sheet}”) ${e.message}` : e.message,
+    })),
+  });
+}
+
+function parseYear(s: string | undefined): number | undefined {
+  if (s === undefined) return undefined;
+  if (!/^(19|20)\d\d$/.test(s.trim())) throw new CliError(`--year không hợp lệ: “${s}” (ví dụ 2023).`, 2);
+  return Number(s);
+}
+
+export const kbImport: Command = {
+  name: "kb import",
+  usage: "kb import <tệp.xlsx|.csv> [--document <số hiệu>] [--year N] [--apply] [--create-units] [--json]",
+  summary: "Nhập bảng nhiệm vụ (xem trước; --apply để áp dụng, --create-units để thêm đơn vị mới)",
+  options: {
+    document: { type: "string" },
+    apply: { type: "boolean" },
+    "create-units": { type: "boolean" },
+    json: { type: "boolean" },
+    year: { type: "string" },
+  },
+  async run(args, io) {
+    const path = args.positionals[0];
+    if (!path)
+      throw new CliError(
+        "Cần đường dẫn tệp. Ví dụ: npm run cli -- kb import ke-hoach.xlsx --document 56/QĐ-UBND",
+        2,
+      );
+    const year = parseYear(str(args, "year"));
+    const bytes = await readInput(path);
+    const apply = flag(args, "apply");
+    const json = flag(args, "json");
+    const createUnits = flag(args, "create-units");
+    const document = str(args, "document");
+    return withApp(io, apply, async (app) => {
+      const preview = await previewImport(
+        app,
+        { name: baseName(path), bytes },
+        { createUnits, ...(document ? { document } : {}), ...(year !== undefined ? { year } : {}) },
+      );
+      // Machine-readable output stays alone on stdout; messages go to stderr.
+      const say = json ? io.err : io.out;
+      io.out(json ? previewJson(preview) : renderPreview(preview));
+      if (!apply) {
+        if (!json) {
+          const creatable = preview.unmatchedUnits.filter((u) => u.unit).length;
+          if (creatable && !createUnits) {
+            say("Đơn vị chưa có sẽ không được tự thêm: thêm --create-units để tạo chúng khi áp dụng.");
+          }
+          say(
+            previewHasChanges(preview)
+              ? "Chưa thay đổi gì. Thêm --apply để áp dụng."
+              : "Không có gì cần thay đổi.",
+          );
+        }
+        return 0;
+      }
+      if (!previewHasChanges(preview)) {
+        say("Không có gì cần thay đổi.");
+        return 0;
+      }
+      const result = await applyImport(app, preview, cliActor(io), { createUnits });
+      const units = result.unitsCreated.length ? `, thêm ${result.unitsCreated.length} đơn vị` : "";
+      say(
+        `Đã áp dụng: thêm ${result.added}, sửa ${result.changed}, bỏ ${result.removed} nhiệm vụ${units}` +
+          `${result.entry ? ` (nhật ký #${result.entry.id})` : ""}. Hoàn tác: npm run cli -- kb undo`,
+      );
+      return 0;
+    });
+  },
+};
+
+export const kbExport: Command = {
+  name: "kb export",
+  usage: "kb export <tệp.xlsx|tệp.json>",
+  summary: "Xuất nhiệm vụ ra .xlsx (cùng mẫu phụ lục) hoặc toàn bộ cơ sở tri thức ra .json",
+  async run(args, io) {
+    const path = args.positionals[0];
+    if (!path) throw new CliError("Cần tên tệp xuất. Ví dụ: npm run cli -- kb export nhiem-vu.xlsx", 2);
+    let format: ReturnType<typeof exportFormatOf>;
+    try {
+      format = exportFormatOf(path);
+    } catch (e) {
+      throw new CliError((e as Error).message, 2);
+    }
+    return withApp(io, false, async (app) => {
+      const bytes = await exportKnowledge(app, format);
+      try {
+        await writeFile(path, bytes);
+      } catch (e) {
+        throw new CliError(`Không ghi được tệp “${path}” (${(e as Error).message}).`);
+      }
+      const kb = app.knowledge();
+      io.out(
+        format === "xlsx"
+          ? `Đã xuất ${kb.data.tasks.length} nhiệm vụ ra tệp ${path}.`
+          : `Đã xuất cơ sở tri thức (${kb.data.tasks.length} nhiệm vụ, ${kb.data.units.length} đơn vị, ` +
+              `${kb.data.documents.length} văn bản) ra tệp ${path}.`,
+      );
+      return 0;
+    });
+  },
+};
+
+export const kbHistory: Command = {
+  name: "kb history",
+  usage: "kb history [--limit N]",
+  summary: "Nhật ký thay đổi cơ sở tri thức: khi nào, ai, làm gì, thay đổi gì",
+  options: { limit: { type: "string" } },
+  async run(args, io) {
+    const raw = str(args, "limit");
+    const limit = raw === undefined ? 20 : Number(raw);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+      throw new CliError(`--limit phải là số nguyên từ 1 đến 1000 (nhận “${raw}”).`, 2);
+    }
+    return withApp(io, false, async (app) => {
+      const shipped = loadShippedKnowledge(app.config);
+      io.out(formatHistory(app.store.audit.list({ limit }), { kb: app.knowledge(), shipped }));
+      return 0;
+    });
+  },
+};
+
+export const kbUndo: Command = {
+  name: "kb undo",
+  usage: "kb undo",
+  summary: "Hoàn tác thay đổi gần nhất (một lần nhập, một lần sửa)",
+  async run(_args, io) {
+    return withApp(io, true, async (app) => {
+      const entry = await undoLastChange(app, cliActor(io));
+      if (!entry) {
+        io.out("Không có thay đổi nào để hoàn tác.");
+        return 0;
+      }
+      const target = entry.undoes ? app.store.audit.get(entry.undoes) : undefined;
+      io.out(
+        `Đã hoàn tác thay đổi #${entry.undoes}${target?.note ? ` (${target.note})` : ""}. Nhật ký #${entry.id}.`,
+      );
+      return 0;
+    });
+  },
+};
+
+export const KB_EDIT_COMMANDS: Command[] = [kbImport, kbExport, kbHistory, kbUndo];

@@ -72,10 +72,17 @@ export {
 } from "./knowledge-edits.ts";
 export { acquireWriterLock, type WriterLock } from "./lock.ts";
 export {
+  type DigestKind,
+  type Escalation,
+  type ExtensionDecision,
   type ReminderEntry,
   type ReminderKeyParts,
   type ReminderLog,
+  type ReminderLogOp,
+  type ReminderResponse,
   type ReminderState,
+  type ResponseInput,
+  type ResponseKind,
   reminderKey,
 } from "./reminder-log.ts";
 export {

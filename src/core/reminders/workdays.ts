@@ -6,8 +6,6 @@
  * working days between two dates is O(log holidays) instead of a day-by-day loop: a task overdue
  * since 2023 must not cost a thousand iterations per plan.
  */
-import { addDays } from "../time.ts";
-
 const DAY_MS = 86_400_000;
 const MAX_SCAN_DAYS = 3660;
 
@@ -23,6 +21,7 @@ export class WorkCalendar {
   readonly #holidayNums: number[];
   readonly #holidays: ReadonlySet<string>;
   readonly #cache = new Map<string, number>();
+  readonly #isoCache = new Map<number, string>();
 
   constructor(holidays: Iterable<string>) {
     this.#holidays = new Set(holidays);
@@ -53,6 +52,28 @@ export class WorkCalendar {
     return n;
   }
 
+  /** The ISO day of a day number (cached). */
+  isoOf(n: number): string {
+    let s = this.#isoCache.get(n);
+    if (s === undefined) {
+      s = new Date(n * DAY_MS).toISOString().slice(0, 10);
+      if (this.#isoCache.size > 100_000) this.#isoCache.clear();
+      this.#isoCache.set(n, s);
+      if (!this.#cache.has(s)) this.#cache.set(s, n);
+    }
+    return s;
+  }
+
+  /** `iso` moved by n calendar days. */
+  addDays(iso: string, n: number): string {
+    return n === 0 ? iso : this.isoOf(this.dayNumber(iso) + n);
+  }
+
+  /** b − a in calendar days. */
+  diffDays(a: string, b: string): number {
+    return this.dayNumber(b) - this.dayNumber(a);
+  }
+
   isWorkingDay(iso: string): boolean {
     const n = this.dayNumber(iso);
     return isWeekdayNumber(n) && !this.#holidays.has(iso);
@@ -60,22 +81,23 @@ export class WorkCalendar {
 
   /** `iso` when it is a working day, else the last working day before it. */
   onOrBefore(iso: string): string {
-    let d = iso;
-    for (let i = 0; i < MAX_SCAN_DAYS; i++) {
-      if (this.isWorkingDay(d)) return d;
-      d = addDays(d, -1);
-    }
-    throw new RangeError(`no working day within ${MAX_SCAN_DAYS} days before ${iso}`);
+    return this.#scan(iso, -1);
   }
 
   /** `iso` when it is a working day, else the next working day. */
   onOrAfter(iso: string): string {
+    return this.#scan(iso, 1);
+  }
+
+  #scan(iso: string, step: 1 | -1): string {
+    let n = this.dayNumber(iso);
     let d = iso;
     for (let i = 0; i < MAX_SCAN_DAYS; i++) {
-      if (this.isWorkingDay(d)) return d;
-      d = addDays(d, 1);
+      if (isWeekdayNumber(n) && !this.#holidays.has(d)) return d;
+      n += step;
+      d = this.isoOf(n);
     }
-    throw new RangeError(`no working day within ${MAX_SCAN_DAYS} days after ${iso}`);
+    throw new RangeError(`no working day within ${MAX_SCAN_DAYS} days of ${iso}`);
   }
 
   /**
@@ -101,7 +123,7 @@ export class WorkCalendar {
     for (let k = 0; k < Math.abs(n); k++) {
       let i = 0;
       do {
-        d = addDays(d, step);
+        d = this.addDays(d, step);
         if (++i > MAX_SCAN_DAYS) throw new RangeError(`no working day near ${iso}`);
       } while (!this.isWorkingDay(d));
     }

@@ -1,0 +1,179 @@
+/**
+ * Digests (pure builders) and the escalation report, as channel-neutral messages.
+ *
+ * - Daily, for the secretariat (after the morning run): reminders sent and failed today, answers
+ *   since the previous digest, pending extension requests, overdue tasks, people who cannot be reached,
+ *   units with no one to remind.
+ * - Weekly, for leaders (the first working day of the week): counts by status per lead unit (units with
+ *   the most overdue tasks first) and the tasks overdue the longest.
+ * Messages stay well under Telegram's 4096 characters: long lists are cut with "… và N … khác".
+ */
+import { STATUS_ORDER, type TaskStatus, taskStatus } from "../deadlines/status.ts";
+import type { Knowledge } from "../knowledge/model.ts";
+import { formatViDate } from "../time.ts";
+import type { DueEscalation } from "./escalation.ts";
+import type { AnswerKind, OutgoingMessage } from "./message.ts";
+
+const MAX_LIST = 10;
+const MAX_UNITS = 15;
+const TOP_OVERDUE = 5;
+
+function cut<T>(items: readonly T[], max: number, fmt: (t: T) => string, what: string): string[] {
+  const lines = items.slice(0, max).map(fmt);
+  if (items.length > max) lines.push(`… và ${items.length - max} ${what} khác.`);
+  return lines;
+}
+
+export interface DailyDigestInput {
+  today: string;
+  knowledge: Knowledge;
+  sent: number;
+  /** Of `sent`: caught up from an earlier day. */
+  late: number;
+  failed: number;
+  answers: ReadonlyArray<{ kind: AnswerKind }>;
+  pendingExtensions: number;
+  escalated: number;
+  unreachable: ReadonlyArray<{ name?: string | undefined; unitId: string; reason?: string | undefined }>;
+  /** Units with a reminder today but no linked, reachable head. */
+  noRecipientUnits: readonly string[];
+}
+
+/** Tasks overdue today (task-level count). */
+export function overdueTasks(kb: Knowledge, today: string) {
+  const out: Array<{ taskId: string; title: string; due: string; days: number; lead: string[] }> = [];
+  for (const t of kb.data.tasks) {
+    const s = taskStatus(t, today);
+    if (s.status === "overdue")
+      out.push({ taskId: t.id, title: t.title, due: s.due!, days: s.daysOverdue!, lead: kb.namesOf(t.lead) });
+  }
+  return out.sort((a, b) => b.days - a.days || a.taskId.localeCompare(b.taskId));
+}
+
+export function buildDailyDigest(input: DailyDigestInput): OutgoingMessage {
+  const kb = input.knowledge;
+  const byKind = (k: AnswerKind) => input.answers.filter((a) => a.kind === k).length;
+  const lines = [
+    `Tin nhắc hạn đã gửi hôm nay: ${input.sent}${input.late ? ` (trong đó ${input.late} tin gửi bù)` : ""}.`,
+  ];
+  if (input.failed) lines.push(`Chưa gửi được: ${input.failed} tin (trợ lý sẽ gửi lại).`);
+  lines.push(
+    input.answers.length
+      ? `Phản hồi nhận được: ${input.answers.length} (đã hoàn thành ${byKind("done")}, đang thực hiện ${byKind("in-progress")}, xin gia hạn ${byKind("extension")}, cần hỗ trợ ${byKind("help")}).`
+      : "Phản hồi nhận được: chưa có.",
+  );
+  if (input.pendingExtensions) lines.push(`Đề nghị gia hạn chờ duyệt: ${input.pendingExtensions}.`);
+  lines.push(`Nhiệm vụ đang quá hạn: ${overdueTasks(kb, input.today).length}.`);
+  if (input.escalated) lines.push(`Nhiệm vụ quá hạn chưa phản hồi, vừa báo cáo: ${input.escalated}.`);
+  if (input.unreachable.length) {
+    lines.push(
+      `Không liên lạc được: ${input.unreachable.length} người (chặn trợ lý hoặc chưa mở trò chuyện):`,
+    );
+    lines.push(
+      ...cut(
+        input.unreachable,
+        MAX_LIST,
+        (u) =>
+          `– ${u.name ?? "Chưa rõ tên"}, ${kb.unit(u.unitId)?.name ?? u.unitId}${u.reason ? `: ${u.reason}` : ""}`,
+        "người",
+      ),
+    );
+  }
+  if (input.noRecipientUnits.length) {
+    lines.push(
+      `Đơn vị có nhắc hạn hôm nay nhưng không ai nhận được (chưa liên kết thủ trưởng hoặc đã chặn trợ lý): ${input.noRecipientUnits.length}:`,
+    );
+    lines.push(...cut(input.noRecipientUnits, MAX_LIST, (id) => `– ${kb.unit(id)?.name ?? id}`, "đơn vị"));
+  }
+  return { kind: "digest", title: `Báo cáo nhắc hạn ngày ${formatViDate(input.today)}`, lines, actions: [] };
+}
+
+const SHORT: Record<TaskStatus, string> = {
+  overdue: "quá hạn",
+  "in-progress": "đang thực hiện",
+  "no-deadline": "chưa có hạn",
+  "done-late": "hoàn thành quá hạn",
+  "done-on-time": "hoàn thành đúng hạn",
+};
+
+/** Counts by status per lead unit (groups expanded), and in total (each task once). */
+export function statusCounts(kb: Knowledge, today: string) {
+  const zero = () => Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<TaskStatus, number>;
+  const total = zero();
+  const perUnit = new Map<string, Record<TaskStatus, number>>();
+  for (const t of kb.data.tasks) {
+    const s = taskStatus(t, today).status;
+    total[s]++;
+    for (const u of kb.unitsOf(t.lead)) {
+      let c = perUnit.get(u.id);
+      if (!c) {
+        c = zero();
+        perUnit.set(u.id, c);
+      }
+      c[s]++;
+    }
+  }
+  return { total, perUnit };
+}
+
+function countsText(c: Record<TaskStatus, number>): string {
+  return STATUS_ORDER.filter((s) => c[s] > 0)
+    .map((s) => `${SHORT[s]} ${c[s]}`)
+    .join(", ");
+}
+
+export function buildWeeklyDigest(input: { today: string; knowledge: Knowledge }): OutgoingMessage {
+  const kb = input.knowledge;
+  const { total, perUnit } = statusCounts(kb, input.today);
+  const n = kb.data.tasks.length;
+  const lines = [`Toàn bộ ${n} nhiệm vụ: ${countsText(total) || "chưa có"}.`];
+  const units = [...perUnit.entries()]
+    .filter(([, c]) => c.overdue + c["in-progress"] > 0)
+    .sort(
+      ([a, ca], [b, cb]) =>
+        cb.overdue - ca.overdue || cb["in-progress"] - ca["in-progress"] || a.localeCompare(b),
+    );
+  if (units.length) {
+    lines.push("Theo đơn vị chủ trì (đơn vị có nhiệm vụ quá hạn trước):");
+    lines.push(
+      ...cut(units, MAX_UNITS, ([id, c]) => `– ${kb.unit(id)?.name ?? id}: ${countsText(c)}`, "đơn vị"),
+    );
+  }
+  const overdue = overdueTasks(kb, input.today);
+  if (overdue.length) {
+    lines.push(`Quá hạn lâu nhất:`);
+    lines.push(
+      ...cut(
+        overdue,
+        TOP_OVERDUE,
+        (t) => `– ${t.title} (${t.lead.join("; ")}): quá hạn ${t.days} ngày, hạn ${formatViDate(t.due)}`,
+        "nhiệm vụ quá hạn",
+      ),
+    );
+  } else {
+    lines.push("Không có nhiệm vụ quá hạn.");
+  }
+  return {
+    kind: "digest",
+    title: `Tổng hợp tiến độ nhiệm vụ tuần từ ${formatViDate(input.today)}`,
+    lines,
+    actions: [],
+  };
+}
+
+/** The escalation report: overdue tasks whose reminders got no answer. */
+export function buildEscalationMessage(items: readonly DueEscalation[], kb: Knowledge): OutgoingMessage {
+  const lines = cut(
+    items,
+    MAX_UNITS,
+    (e) =>
+      `– ${kb.task(e.taskId)?.title ?? e.taskId} (${kb.unit(e.unitId)?.name ?? e.unitId}): quá hạn ${e.daysOverdue} ngày, hạn ${formatViDate(e.occurrence)}; chưa phản hồi nhắc hạn từ ${formatViDate(e.since)} (${e.workingDays} ngày làm việc).`,
+    "trường hợp",
+  );
+  return {
+    kind: "escalation",
+    title: `Nhiệm vụ quá hạn chưa có phản hồi (${items.length})`,
+    lines: [...lines, "Đề nghị Tổ Giúp việc liên hệ trực tiếp các đơn vị trên."],
+    actions: [],
+  };
+}

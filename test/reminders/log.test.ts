@@ -1,0 +1,97 @@
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { openStore } from "../../src/store/index.ts";
+import { tempDir } from "./helpers.ts";
+
+describe("reminders.json with responses, escalations and digests", () => {
+  it("a file written before these fields loads (defaults) and keeps working", async () => {
+    const dir = await tempDir();
+    await mkdir(dir, { recursive: true });
+    const at = "2026-06-23T01:00:00.000Z";
+    const old = {
+      version: 1,
+      entries: {
+        "t-1|2026-06-30|telegram:1|7": {
+          taskId: "t-1",
+          occurrence: "2026-06-30",
+          recipientId: "telegram:1",
+          offset: 7,
+          state: "sent",
+          attempts: 1,
+          createdAt: at,
+          updatedAt: at,
+          sentAt: at,
+        },
+      },
+    };
+    await writeFile(path.join(dir, "reminders.json"), JSON.stringify(old));
+    const store = await openStore({ dataDir: dir, clock: { now: () => new Date(at) } });
+    try {
+      expect(store.reminders.stateOf("t-1|2026-06-30|telegram:1|7")).toBe("sent");
+      expect(store.reminders.responses()).toEqual([]);
+      expect(store.reminders.lastDigest("daily")).toBeUndefined();
+      const r = await store.reminders.addResponse({
+        taskId: "t-1",
+        occurrence: "2026-06-30",
+        kind: "help",
+        userId: "telegram:1",
+        text: "Cần hỗ trợ",
+      });
+      expect(r).toMatchObject({ id: "a1", at });
+      await store.reminders.markDigest("daily", "2026-06-23");
+      await store.reminders.markEscalated([
+        { taskId: "t-1", occurrence: "2026-06-30", unitId: "so-a", since: "2026-07-01" },
+      ]);
+      const onDisk = JSON.parse(await readFile(path.join(dir, "reminders.json"), "utf8"));
+      expect(onDisk).toMatchObject({
+        responseSeq: 1,
+        digests: { daily: "2026-06-23" },
+        escalations: { "t-1|2026-06-30|so-a": { since: "2026-07-01", at } },
+      });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("applyBatch: pending, sent and failed in one write; an unknown key writes nothing", async () => {
+    const store = await openStore({
+      dataDir: await tempDir(),
+      clock: { now: () => new Date("2026-06-23T01:00:00.000Z") },
+    });
+    try {
+      const parts = (n: number) => ({
+        taskId: "t",
+        occurrence: "2026-06-30",
+        recipientId: `telegram:${n}`,
+        offset: 3,
+      });
+      await store.reminders.applyBatch([
+        { op: "pending", parts: parts(1) },
+        { op: "pending", parts: parts(2) },
+      ]);
+      await store.reminders.applyBatch([
+        { op: "sent", key: "t|2026-06-30|telegram:1|3", messageId: "42" },
+        { op: "failed", key: "t|2026-06-30|telegram:2|3", error: "transient: 502" },
+      ]);
+      expect(store.reminders.get("t|2026-06-30|telegram:1|3")).toMatchObject({
+        state: "sent",
+        messageId: "42",
+      });
+      expect(store.reminders.get("t|2026-06-30|telegram:2|3")).toMatchObject({
+        state: "failed",
+        lastError: "transient: 502",
+      });
+      await expect(
+        store.reminders.applyBatch([
+          { op: "sent", key: "t|2026-06-30|telegram:2|3" },
+          { op: "sent", key: "t|2026-06-30|telegram:9|3" },
+        ]),
+      ).rejects.toThrow(/Không có mục nhắc hạn/);
+      expect(store.reminders.stateOf("t|2026-06-30|telegram:2|3")).toBe("failed");
+      expect(await store.reminders.pruneStale(new Date("2026-06-24T00:00:00.000Z"))).toBe(2);
+    } finally {
+      await store.close();
+    }
+  });
+});

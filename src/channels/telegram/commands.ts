@@ -1,0 +1,80 @@
+/** The command menu (setMyCommands) and the help text come from one table. */
+import type { Api, Bot, Context } from "grammy";
+
+export interface CommandInfo {
+  command: string;
+  /** Shown in /help after the command: "<số hiệu>". */
+  args?: string;
+  description: string;
+}
+
+export const USER_COMMANDS: CommandInfo[] = [
+  { command: "chude", description: "Chủ đề chuyển đổi số của năm" },
+  { command: "nhiemvu", description: "Nhiệm vụ của đơn vị tôi" },
+  { command: "hanchot", description: "Nhiệm vụ sắp đến hạn (30 ngày tới)" },
+  { command: "quahan", description: "Nhiệm vụ đã quá hạn" },
+  { command: "vanban", args: "<số hiệu>", description: "Tra cứu một văn bản, ví dụ /vanban 3609/KH-BĐHCĐS" },
+  { command: "timkiem", args: "<từ khóa>", description: "Tìm trong cơ sở tri thức" },
+  { command: "lienket", args: "<mã>", description: "Liên kết tài khoản với đơn vị bằng mã được cấp" },
+  { command: "huylienket", description: "Hủy liên kết tài khoản với đơn vị" },
+  { command: "help", description: "Hướng dẫn sử dụng" },
+  { command: "start", description: "Bắt đầu trò chuyện" },
+];
+
+export const ADMIN_COMMANDS: CommandInfo[] = [
+  {
+    command: "moi",
+    args: "<mã đơn vị> <vai trò> [họ tên]",
+    description: "Tạo mã liên kết một lần cho cán bộ của đơn vị",
+  },
+  { command: "danhsach", description: "Danh sách tài khoản đã liên kết (chỉ quản trị viên)" },
+  { command: "huy", args: "<mã tài khoản>", description: "Hủy liên kết một tài khoản" },
+];
+
+/** Leaders of the steering committee and admins (Assistant.isLeader). */
+export const LEADER_COMMANDS: CommandInfo[] = [
+  { command: "tongquan", args: "[năm]", description: "Tổng quan tiến độ các đơn vị, kèm biểu đồ" },
+  {
+    command: "donvi",
+    args: "<tên đơn vị>",
+    description: "Thẻ đơn vị: nhiệm vụ, trả lời nhắc hạn, gia hạn",
+  },
+  { command: "baocao", args: "[tháng|quý|năm]", description: "Báo cáo tổng hợp tiến độ (tệp Excel)" },
+];
+
+const menu = (list: CommandInfo[]) => list.map(({ command, description }) => ({ command, description }));
+
+/**
+ * Sets the Vietnamese command menu: the public commands for everyone, plus the leaders' and admin
+ * commands in each configured admin's chat, and the leaders' commands in each leader's chat
+ * (`leaderIds`: Telegram chat ids; skipped with a warning when that person has not opened the bot yet).
+ */
+export async function setCommands(
+  bot: Bot<Context> | { api: Api },
+  opts: {
+    adminIds?: string[];
+    leaderIds?: string[];
+    onWarn?: (msg: string, adminId: string) => void;
+  } = {},
+): Promise<void> {
+  await bot.api.setMyCommands(menu(USER_COMMANDS));
+  for (const id of opts.adminIds ?? []) {
+    try {
+      await bot.api.setMyCommands(menu([...USER_COMMANDS, ...LEADER_COMMANDS, ...ADMIN_COMMANDS]), {
+        scope: { type: "chat", chat_id: Number(id) },
+      });
+    } catch {
+      opts.onWarn?.("could not set the admin command menu (has this admin opened the bot?)", id);
+    }
+  }
+  for (const id of opts.leaderIds ?? []) {
+    if (opts.adminIds?.includes(id)) continue;
+    try {
+      await bot.api.setMyCommands(menu([...USER_COMMANDS, ...LEADER_COMMANDS]), {
+        scope: { type: "chat", chat_id: Number(id) },
+      });
+    } catch {
+      opts.onWarn?.("could not set the leader command menu (has this leader opened the bot?)", id);
+    }
+  }
+}

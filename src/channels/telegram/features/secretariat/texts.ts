@@ -1,0 +1,64 @@
+/** The fixed Vietnamese texts of the secretariat's chat flows. */
+
+const MB = 1024 * 1024;
+const mb = (bytes: number) => `${(bytes / MB).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB`;
+
+export const SEC_TEXTS = {
+  // ---------------------------------------------------------------- uploads
+  notAdminUpload: "Chỉ Tổ Giúp việc (quản trị viên) mới gửi được tệp để cập nhật cơ sở tri thức.",
+  wrongType: (name: string) =>
+    `Tôi chỉ đọc được bảng nhiệm vụ dạng .xlsx hoặc .csv (tệp “${name.slice(0, 80)}”). ` +
+    "Tệp .xls cũ: hãy mở bằng Excel và lưu lại dạng .xlsx rồi gửi lại. Không có gì thay đổi.",
+  tooLarge: (bytes: number) =>
+    `Tệp quá lớn (${mb(bytes)}); tôi chỉ nhận tệp đến 10 MB. Hãy tách bảng thành nhiều tệp nhỏ hơn. Không có gì thay đổi.`,
+  downloadFailed: "Tôi chưa tải được tệp từ Telegram. Bạn gửi lại tệp sau ít phút nhé. Không có gì thay đổi.",
+  importNoChanges: "Bảng này không làm thay đổi gì so với cơ sở tri thức hiện tại.",
+  importAsk: (minutes: number) =>
+    `Chưa có gì được ghi. Bấm “Áp dụng” để cập nhật cơ sở tri thức, hoặc “Hủy”. Bản xem trước giữ trong ${minutes} phút.`,
+  applyButton: "Áp dụng",
+  applyCreateButton: "Áp dụng và tạo đơn vị mới",
+  cancelButton: "Hủy",
+  importCancelled: "Đã hủy bản xem trước. Cơ sở tri thức không thay đổi.",
+  importNothing: "Không có gì thay đổi: cơ sở tri thức đã giống bảng này.",
+  importStale:
+    "Cơ sở tri thức đã thay đổi sau khi xem trước nên tôi chưa áp dụng. Hãy gửi lại tệp để xem trước lần nữa.",
+  previewGone:
+    "Bản xem trước này không còn (đã áp dụng, đã hủy hoặc quá 30 phút). Hãy gửi lại tệp nếu cần.",
+
+  // ---------------------------------------------------------------- dialogs
+  cancelled: "Đã hủy. Không có gì thay đổi.",
+  leftDialog: "Đã dừng thao tác đang làm dở (chưa lưu gì).",
+  oldButton: "Nút này thuộc một thao tác cũ.",
+  textPlease: "Hãy gửi câu trả lời bằng chữ, hoặc gõ “hủy” để thôi.",
+  confirmButton: "Xác nhận",
+  pressConfirm: "Hãy bấm “Xác nhận” để lưu, hoặc “Hủy” (gõ “hủy” cũng được).",
+  saveFailed: "Chưa lưu được.",
+  chooseButton: "Hãy bấm một nút ở trên, hoặc gõ “hủy” để thôi.",
+
+  // ---------------------------------------------------------------- history
+  exportCaption: (n: number) => `Toàn bộ nhiệm vụ trong cơ sở tri thức (${n}), theo mẫu phụ lục kế hoạch.`,
+  nothingToUndo: "Không có thay đổi nào để hoàn tác.",
+  undoButton: "Hoàn tác",
+  undoAsk: "Bấm “Hoàn tác” để trả cơ sở tri thức về như trước thay đổi này, hoặc “Hủy”.",
+  undoGone: "Yêu cầu hoàn tác này không còn. Gõ lại /hoantac nếu cần.",
+  undoMoved: "Nhật ký đã có thay đổi mới sau khi bạn gõ /hoantac, nên tôi chưa hoàn tác. Gõ lại /hoantac để xem.",
+  undoCancelled: "Đã hủy, không hoàn tác gì.",
+
+  // ---------------------------------------------------------------- questions
+  noQuestions: "Không có câu hỏi nào đang chờ trả lời.",
+  questionGone: "Câu hỏi này đã được trả lời hoặc không còn trong danh sách.",
+  faqButton: "Lưu vào danh sách hỏi–đáp",
+  faqSkipButton: "Không lưu",
+  faqSaved:
+    "Đã lưu vào danh sách hỏi–đáp của Tổ Giúp việc. Lưu ý: trợ lý chưa dùng danh sách này để tự trả lời; " +
+    "muốn trợ lý trả lời được, hãy bổ sung nội dung vào cơ sở tri thức (tệp nhiệm vụ hoặc các lệnh thêm, sửa).",
+
+  // ---------------------------------------------------------------- announcements
+  usageThongbao: "Cách dùng: /thongbao <nội dung>, ví dụ: /thongbao Đề nghị các đơn vị gửi báo cáo quý II trước 30/6.",
+  announceTooLong: (max: number) => `Thông báo dài quá (tối đa ${max} ký tự). Hãy viết ngắn lại.`,
+  noHeads: "Chưa có thủ trưởng đơn vị nào liên kết với trợ lý, nên chưa có ai để gửi thông báo.",
+  announceButton: "Gửi thông báo",
+  announceGone: "Thông báo này không còn chờ gửi (đã gửi, đã hủy hoặc quá 30 phút). Gõ lại /thongbao nếu cần.",
+  announceCancelled: "Đã hủy, không gửi thông báo.",
+  announceTitle: "Thông báo của Tổ Giúp việc Ban Điều hành chuyển đổi số tỉnh",
+} as const;

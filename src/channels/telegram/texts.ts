@@ -1,0 +1,20 @@
+/** The fixed Vietnamese texts of the Telegram bot (knowledge answers come from the engine). */
+
+export const TEXTS = {
+  apology: "Xin lỗi, tôi gặp trục trặc khi xử lý yêu cầu này. Bạn vui lòng thử lại sau ít phút.",
+  apologyShort: "Xin lỗi, đã có trục trặc. Bạn thử lại sau ít phút.",
+  staleButton: "Nút này đã cũ hoặc không hợp lệ. Hãy gửi lại câu hỏi hoặc gõ /help.",
+  flood: "Bạn gửi hơi nhanh. Vui lòng đợi vài giây rồi gửi tiếp; tôi sẽ trả lời ngay sau đó.",
+  groupOnly: "Tôi chỉ trả lời trong tin nhắn riêng để giữ kín thông tin của đơn vị. Hãy nhắn riêng cho tôi.",
+  onlyText: "Hiện tôi chỉ đọc được tin nhắn chữ. Hãy gõ câu hỏi, ví dụ “nhiệm vụ của tôi”, hoặc gõ /help.",
+  tooLong: (max: number) =>
+    `Câu hỏi dài quá (${max} ký tự trở lên). Bạn hãy hỏi ngắn gọn một ý, ví dụ “hạn chót của Kế hoạch 3609”.`,
+  unknownCommand: (cmd: string) => `Không có lệnh ${cmd}. Gõ /help để xem các lệnh.`,
+  adminOnly: "Lệnh này chỉ dành cho quản trị viên (Tổ Giúp việc).",
+  usageVanban: "Hãy gửi kèm số hiệu văn bản, ví dụ: /vanban 3609/KH-BĐHCĐS",
+  usageTimkiem: "Hãy gửi kèm từ khóa cần tìm, ví dụ: /timkiem dữ liệu số",
+  usageLienket: "Hãy gửi kèm mã liên kết do Tổ Giúp việc cấp, ví dụ: /lienket ABCD2345",
+  usageHuy: "Cách dùng: /huy <mã tài khoản>, ví dụ /huy telegram:123456789 (xem mã trong /danhsach).",
+  vanbanNotRecognized: (arg: string) =>
+    `Tôi chưa nhận ra số hiệu “${arg}”. Hãy gõ số hiệu như trên văn bản, ví dụ: /vanban 3609/KH-BĐHCĐS hoặc /vanban Quyết định 56.`,
+} as const;

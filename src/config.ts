@@ -103,6 +103,57 @@ export const configSchema = z
     REMINDER_OVERDUE_EVERY: int(3, 1, 30),
     REMINDER_NOTIFY_DEPUTY: bool(false),
     REMINDER_NOTIFY_SUPPORT: bool(false),
+    /** Working days without an answer before an overdue task is reported to the secretariat. */
+    REMINDER_ESCALATE_AFTER: int(5, 1, 60),
+    /** Also report it to the linked leaders (role leader: the committee's standing deputy head). */
+    REMINDER_ESCALATE_TO_DEPUTY: bool(false),
+    /** Pacing of reminder sends: messages per second overall (Telegram: about 30). */
+    REMINDER_RATE_PER_SECOND: int(30, 1, 100),
+    /** Pacing of reminder sends: milliseconds between two messages to the same chat (Telegram: 1000). */
+    REMINDER_CHAT_INTERVAL_MS: int(1000, 0, 60_000),
+    /** Reminder sends in flight at once (network latency is hidden by sending several). */
+    REMINDER_CONCURRENCY: int(4, 1, 32),
+    // Leaders' overview colours (src/core/reports/overview.ts).
+    /** Red when a unit has a task overdue by more than this many days. */
+    OVERVIEW_RED_OVERDUE_DAYS: int(30, 0, 3650),
+    /** Red when more than this percentage of a unit's tasks is overdue. */
+    OVERVIEW_RED_OVERDUE_SHARE: int(20, 0, 100),
+    /** Orange when a unit has a task due within this many days. */
+    OVERVIEW_ORANGE_DUE_DAYS: int(7, 0, 365),
+    // Zalo Bot Platform (src/channels/zalo): the channel runs when ZALO_BOT_TOKEN is set.
+    ZALO_BOT_TOKEN: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .trim()
+        .regex(/^[^\s:/?#%]+:[^\s/?#%]{8,}$/, "không đúng dạng mã bot Zalo (<bot_id>:<secret>)")
+        .optional(),
+    ),
+    ZALO_API_ROOT: z.preprocess(
+      (v) => emptyToUndefined(v) ?? "https://bot-api.zaloplatforms.com",
+      z
+        .string()
+        .trim()
+        .refine((s) => /^https?:\/\/[^\s]+$/.test(s), "phải là địa chỉ http(s)://…")
+        .transform((s) => s.replace(/\/+$/, "")),
+    ),
+    ZALO_WEBHOOK_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .trim()
+        .refine((s) => /^https:\/\/[^\s]+$/.test(s), "phải là địa chỉ https://… công khai")
+        .optional(),
+    ),
+    ZALO_WEBHOOK_SECRET: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{8,256}$/, "phải dài 8–256 ký tự, chỉ gồm chữ, số, _ và -")
+        .optional(),
+    ),
+    ZALO_PORT: int(8081, 1, 65535),
+    ZALO_MONTHLY_QUOTA: int(3000, 1, 100_000_000),
   })
   .superRefine((c, ctx) => {
     if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
@@ -110,6 +161,13 @@ export const configSchema = z
         code: "custom",
         path: ["TELEGRAM_WEBHOOK_SECRET"],
         message: "bắt buộc khi đặt TELEGRAM_WEBHOOK_URL",
+      });
+    }
+    if (c.ZALO_WEBHOOK_URL && !c.ZALO_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["ZALO_WEBHOOK_SECRET"],
+        message: "bắt buộc khi đặt ZALO_WEBHOOK_URL",
       });
     }
   });
@@ -157,7 +215,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotenvPath = re
 /** The config with secrets hidden, for logs and `--help`. */
 export function redactConfig(c: Config): Record<string, unknown> {
   const out: Record<string, unknown> = { ...c };
-  for (const k of ["TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET"] as const) {
+  for (const k of [
+    "TELEGRAM_BOT_TOKEN",
+    "TELEGRAM_WEBHOOK_SECRET",
+    "ZALO_BOT_TOKEN",
+    "ZALO_WEBHOOK_SECRET",
+  ] as const) {
     if (out[k]) out[k] = "***";
   }
   return out;

@@ -1,6 +1,7 @@
 /**
- * `npm start`: every configured channel (Telegram when TELEGRAM_BOT_TOKEN is set; Zalo later);
- * with none configured, the offline terminal chat on standard input.
+ * `npm start`: every configured channel (Telegram when TELEGRAM_BOT_TOKEN is set, Zalo when
+ * ZALO_BOT_TOKEN is set, side by side), the reminder jobs and the daily backup; with no channel
+ * configured, the offline terminal chat on standard input.
  *
  * A wrong configuration prints the Vietnamese message naming the variable and exits 1, without a
  * stack trace. SIGINT/SIGTERM stop the channels, then close the store.
@@ -11,9 +12,18 @@ import { type App, createApp, createLogger } from "./app/app.ts";
 import { Assistant } from "./app/assistant.ts";
 import { KnowledgeLoadError } from "./app/knowledge.ts";
 import { runConsoleChat } from "./channels/console/chat.ts";
+import { createReminderFeature } from "./channels/telegram/features/reminders.ts";
 import { startTelegram, TelegramStartError } from "./channels/telegram/run.ts";
+import { quotaWarningText } from "./channels/zalo/quota.ts";
+import { startZalo, ZaloStartError } from "./channels/zalo/run.ts";
+import { backupDir } from "./cli/backup.ts";
 import { type CliIo, nodeIo } from "./cli/io.ts";
+import { sendersFromConfig } from "./cli/remind.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
+import { ReminderAnswers } from "./reminders/answers.ts";
+import { broadcast, secretariatTargets } from "./reminders/broadcast.ts";
+import { startBackupJob } from "./scheduler/backup-job.ts";
+import { startReminderJobs } from "./scheduler/reminder-jobs.ts";
 import { StoreError } from "./store/errors.ts";
 
 export interface MainOptions {
@@ -39,7 +49,8 @@ function expected(e: unknown): e is Error {
     e instanceof ConfigError ||
     e instanceof KnowledgeLoadError ||
     e instanceof StoreError ||
-    e instanceof TelegramStartError
+    e instanceof TelegramStartError ||
+    e instanceof ZaloStartError
   );
 }
 
@@ -61,7 +72,10 @@ export async function main(opts: MainOptions = {}): Promise<number> {
     }
     throw e;
   }
-  const channels = config.TELEGRAM_BOT_TOKEN ? ["telegram"] : [];
+  const channels = [
+    ...(config.TELEGRAM_BOT_TOKEN ? ["telegram"] : []),
+    ...(config.ZALO_BOT_TOKEN ? ["zalo"] : []),
+  ];
   const consoleMode = channels.length === 0;
   const logger: Logger = createLogger(
     config,
@@ -70,6 +84,7 @@ export async function main(opts: MainOptions = {}): Promise<number> {
 
   let app: App | undefined;
   const runners: ChannelRunner[] = [];
+  const jobs: (() => Promise<void>)[] = [];
   try {
     // The terminal chat only reads: it never takes the writer lock from a running bot.
     app = await createApp({ config, logger, readOnly: consoleMode, ...(opts.now ? { now: opts.now } : {}) });
@@ -79,8 +94,38 @@ export async function main(opts: MainOptions = {}): Promise<number> {
       return 0;
     }
     const assistant = new Assistant(app);
-    // One entry per configured channel (Zalo: add it here and to `channels` above).
-    if (config.TELEGRAM_BOT_TOKEN) runners.push(await startTelegram({ app, assistant }));
+    const running = app;
+    // Reminders go through every configured channel's sender; answers come back through the channel.
+    const senders = sendersFromConfig(config);
+    const answers = new ReminderAnswers(app, senders);
+    if (config.TELEGRAM_BOT_TOKEN) {
+      runners.push(
+        await startTelegram({
+          app,
+          assistant,
+          extraFeatures: [createReminderFeature({ app, assistant, answers })],
+        }),
+      );
+    }
+    if (config.ZALO_BOT_TOKEN) {
+      const zalo = await startZalo(app, assistant, {
+        // The secretariat hears of the Zalo quota at 80 % and at the limit (by Telegram where it can).
+        onQuotaWarning: (threshold, status) => {
+          const text = quotaWarningText(threshold, status);
+          running.logger.warn({ threshold, sent: status.sent, quota: status.quota }, "zalo quota");
+          void broadcast(senders, secretariatTargets(running), {
+            kind: "notice",
+            title: "Hạn mức Zalo",
+            lines: [text],
+            actions: [],
+          });
+        },
+      });
+      senders.zalo = zalo.sender;
+      runners.push(zalo);
+    }
+    jobs.push(startReminderJobs(app, senders));
+    jobs.push(startBackupJob(app, backupDir(config)));
     // Until asked to stop, or until a channel fails for good.
     const failed = Promise.race(runners.map((r) => r.done)).then(
       () => 0,
@@ -101,6 +146,7 @@ export async function main(opts: MainOptions = {}): Promise<number> {
     io.err(`Lỗi: ${e instanceof Error ? e.message : String(e)}`);
     return 1;
   } finally {
+    for (const stopJob of jobs) await stopJob().catch(() => {});
     for (const r of runners) await r.stop().catch(() => {});
     await app?.close().catch(() => {});
   }

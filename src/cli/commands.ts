@@ -27,7 +27,7 @@ export const HELP = [
   "Cách dùng: npm run cli -- <lệnh> [tham số]",
   "",
   "Lệnh:",
-  ...COMMANDS.map((c) => `  ${c.usage.padEnd(56)} ${c.summary}`),
+  ...COMMANDS.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
   "",
   "Biến môi trường: xem .env.example và README.md.",
 ].join("\n");

@@ -101,6 +101,7 @@ export const configSchema = z
     ),
     REMINDER_DAYS_BEFORE: intList("7,3,1"),
     REMINDER_OVERDUE_EVERY: int(3, 1, 30),
+    REMINDER_OVERDUE_STOP_DAYS: int(90, 0, 3650),
     REMINDER_NOTIFY_DEPUTY: bool(false),
     REMINDER_NOTIFY_SUPPORT: bool(false),
     /** Working days without an answer before an overdue task is reported to the secretariat. */

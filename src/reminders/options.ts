@@ -8,6 +8,7 @@ export function reminderOptionsFromConfig(config: Config): ReminderOptions {
     time: config.REMINDER_TIME,
     daysBefore: config.REMINDER_DAYS_BEFORE,
     overdueEvery: config.REMINDER_OVERDUE_EVERY,
+    overdueStopAfterDays: config.REMINDER_OVERDUE_STOP_DAYS,
     notifyDeputy: config.REMINDER_NOTIFY_DEPUTY,
     notifySupport: config.REMINDER_NOTIFY_SUPPORT,
   };

@@ -52,6 +52,12 @@ export interface ReminderOptions {
   daysBefore: readonly number[];
   /** Overdue reminders every this many working days. */
   overdueEvery: number;
+  /**
+   * No more reminders to the unit once a task is overdue by more than this many calendar days (0: never
+   * stop). A task years overdue (an old plan never marked done) stays in the digests and escalations but
+   * does not message the head every few days.
+   */
+  overdueStopAfterDays: number;
   notifyDeputy: boolean;
   notifySupport: boolean;
 }
@@ -60,6 +66,7 @@ export const DEFAULT_REMINDER_OPTIONS: Readonly<ReminderOptions> = {
   time: "08:00",
   daysBefore: [7, 3, 1],
   overdueEvery: 3,
+  overdueStopAfterDays: 90,
   notifyDeputy: false,
   notifySupport: false,
 };
@@ -257,6 +264,8 @@ export function planReminders(input: PlanInput): ReminderPlan {
     const due = reminderDue(task, today);
     if (!due) continue;
     const { kind, days } = kindOf(today, due, cal);
+    if (kind === "overdue" && options.overdueStopAfterDays > 0 && days > options.overdueStopAfterDays)
+      continue;
     const leadSlot = schedule.latestLeadSlot(due);
     const lead = leadSlot ? kb.unitsOf(task.lead) : [];
     const addUnit = (unit: Unit, audience: Audience, slot: Slot) => {

@@ -244,6 +244,32 @@ describe("planReminders: the schedule of a due date", () => {
   });
 });
 
+describe("planReminders: long-overdue tasks", () => {
+  it("stops messaging a unit once a task is overdue by more than REMINDER_OVERDUE_STOP_DAYS", () => {
+    const sent = simulate({
+      taskId: "t-thuong",
+      from: "2026-06-29",
+      to: "2026-07-10",
+      options: { overdueStopAfterDays: 6 },
+    });
+    expect(sent).toEqual([
+      "2026-06-29 1 before 1",
+      "2026-06-30 0 due 0",
+      "2026-07-01 -1 overdue 1",
+      "2026-07-06 -4 overdue 6",
+    ]);
+    // 0 means never stop.
+    expect(
+      simulate({
+        taskId: "t-thuong",
+        from: "2026-07-09",
+        to: "2026-07-09",
+        options: { overdueStopAfterDays: 0 },
+      }),
+    ).toEqual(["2026-07-09 -7 overdue 9"]);
+  });
+});
+
 describe("planReminders: recipients", () => {
   it("several lead units (a group expanded): one reminder per unit head; a unit without a head is listed", () => {
     const p = plan("2026-07-08"); // 7 days before 15/07

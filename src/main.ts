@@ -15,6 +15,7 @@ import { runConsoleChat } from "./channels/console/chat.ts";
 import { createReminderFeature } from "./channels/telegram/features/reminders.ts";
 import { startTelegram, TelegramStartError } from "./channels/telegram/run.ts";
 import { quotaWarningText } from "./channels/zalo/quota.ts";
+import { zaloReminderHandlers } from "./channels/zalo/reminders.ts";
 import { startZalo, ZaloStartError } from "./channels/zalo/run.ts";
 import { backupDir } from "./cli/backup.ts";
 import { type CliIo, nodeIo } from "./cli/io.ts";
@@ -22,6 +23,7 @@ import { sendersFromConfig } from "./cli/remind.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { ReminderAnswers } from "./reminders/answers.ts";
 import { broadcast, secretariatTargets } from "./reminders/broadcast.ts";
+import { ReminderPrompts } from "./reminders/prompts.ts";
 import { startBackupJob } from "./scheduler/backup-job.ts";
 import { startReminderJobs } from "./scheduler/reminder-jobs.ts";
 import { StoreError } from "./store/errors.ts";
@@ -98,17 +100,20 @@ export async function main(opts: MainOptions = {}): Promise<number> {
     // Reminders go through every configured channel's sender; answers come back through the channel.
     const senders = sendersFromConfig(config);
     const answers = new ReminderAnswers(app, senders);
+    // Follow-up questions (new date, reason, what help is needed) are shared by both channels.
+    const prompts = new ReminderPrompts({ app, answers });
     if (config.TELEGRAM_BOT_TOKEN) {
       runners.push(
         await startTelegram({
           app,
           assistant,
-          extraFeatures: [createReminderFeature({ app, assistant, answers })],
+          extraFeatures: [createReminderFeature({ app, assistant, answers, prompts })],
         }),
       );
     }
     if (config.ZALO_BOT_TOKEN) {
       const zalo = await startZalo(app, assistant, {
+        ...zaloReminderHandlers(prompts),
         // The secretariat hears of the Zalo quota at 80 % and at the limit (by Telegram where it can).
         onQuotaWarning: (threshold, status) => {
           const text = quotaWarningText(threshold, status);

@@ -5,7 +5,7 @@ import { loadShippedKnowledge } from "../app/knowledge.ts";
 import { loadConfig } from "../config.ts";
 import { type AnswerEngine, createAnswerEngine } from "../core/answers/engine.ts";
 import { type Reply, renderPlain } from "../core/answers/reply.ts";
-import { CliError, type CliIo, type Command, flag, str } from "./io.ts";
+import { CliError, type CliIo, type Command, flag, parseNow, str } from "./io.ts";
 
 export function replyJson(reply: Reply): string {
   return JSON.stringify({
@@ -15,17 +15,6 @@ export function replyJson(reply: Reply): string {
     citations: reply.citations.map((c) => ({ id: c.id, label: c.label })),
     items: reply.items,
   });
-}
-
-function parseNow(s: string | undefined): Date {
-  if (!s) return new Date();
-  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T09:00:00+07:00` : s);
-  if (Number.isNaN(d.getTime()))
-    throw new CliError(
-      `--now không hợp lệ: “${s}” (dùng ngày ISO, ví dụ 2023-06-01 hoặc 2023-06-01T08:00:00+07:00)`,
-      2,
-    );
-  return d;
 }
 
 function engineFor(io: CliIo): AnswerEngine {
@@ -52,7 +41,7 @@ export const askCommand: Command = {
     const engine = engineFor(io);
     const unitId = str(args, "unit");
     checkUnit(engine, unitId);
-    const now = parseNow(str(args, "now"));
+    const now = parseNow(str(args, "now"), "09:00", new Date());
     const asker = unitId ? { unitId } : undefined;
     const batch = str(args, "batch");
     if (batch) {
@@ -86,7 +75,7 @@ export const chatCommand: Command = {
     const fixedNow = str(args, "now");
     await runTerminalChat(engine, io, {
       ...(unitId ? { unitId } : {}),
-      now: () => (fixedNow ? parseNow(fixedNow) : new Date()),
+      now: () => (fixedNow ? parseNow(fixedNow, "09:00", new Date()) : new Date()),
     });
     return 0;
   },

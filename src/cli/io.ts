@@ -1,3 +1,5 @@
+import { atLocalTime } from "../core/time.ts";
+
 /** What a CLI command writes to, injected so tests capture it. */
 export interface CliIo {
   out(text: string): void;
@@ -46,4 +48,28 @@ export function str(args: CommandArgs, name: string): string | undefined {
 
 export function flag(args: CommandArgs, name: string): boolean {
   return args.values[name] === true;
+}
+
+/**
+ * The instant `--now` names: "2026-06-23" (that day at `time`, Ninh Thuận time), "2026-06-23T08:30"
+ * (Ninh Thuận time) or a full ISO instant with its offset. Without `--now`: `fallback`.
+ */
+export function parseNow(s: string | undefined, time: string, fallback: Date): Date {
+  if (s === undefined) return fallback;
+  const t = s.trim();
+  const day = /^(\d{4}-\d{2}-\d{2})$/.exec(t);
+  const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2})(?::\d{2})?$/.exec(t);
+  try {
+    if (day) return atLocalTime(day[1]!, time);
+    if (local) return atLocalTime(local[1]!, local[2]!);
+  } catch {
+    // falls through to the error below
+  }
+  const ms = /^\d{4}-\d{2}-\d{2}T/.test(t) ? Date.parse(t) : Number.NaN;
+  if (Number.isNaN(ms))
+    throw new CliError(
+      `--now không hợp lệ: “${s}”. Ví dụ: --now 2026-06-23 hoặc --now 2026-06-23T08:30 hoặc --now 2026-06-23T08:30:00+07:00`,
+      2,
+    );
+  return new Date(ms);
 }

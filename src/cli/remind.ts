@@ -16,33 +16,12 @@ import { KnowledgeLoadError } from "../app/knowledge.ts";
 import { type Config, ConfigError, loadConfig } from "../config.ts";
 import { daysPhrase } from "../core/reminders/message.ts";
 import { planReminders, remindersPreview } from "../core/reminders/planner.ts";
-import { atLocalTime, formatViDate, localDate, viWeekdayName } from "../core/time.ts";
+import { formatViDate, localDate, viWeekdayName } from "../core/time.ts";
 import { runReminders, type Senders, SendLimiter } from "../reminders/notifier.ts";
 import { limiterOptionsFromConfig, reminderOptionsFromConfig } from "../reminders/options.ts";
 import { createTelegramSender } from "../reminders/telegram-sender.ts";
 import { StoreError } from "../store/errors.ts";
-import { CliError, type CliIo, type Command, flag, str } from "./io.ts";
-
-/** The instant `--now` names; see the module comment. */
-export function parseNow(s: string | undefined, time: string, fallback: Date): Date {
-  if (s === undefined) return fallback;
-  const t = s.trim();
-  const day = /^(\d{4}-\d{2}-\d{2})$/.exec(t);
-  const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2})(?::\d{2})?$/.exec(t);
-  try {
-    if (day) return atLocalTime(day[1]!, time);
-    if (local) return atLocalTime(local[1]!, local[2]!);
-  } catch {
-    // falls through to the error below
-  }
-  const ms = /^\d{4}-\d{2}-\d{2}T/.test(t) ? Date.parse(t) : Number.NaN;
-  if (Number.isNaN(ms))
-    throw new CliError(
-      `--now không hợp lệ: “${s}”. Ví dụ: --now 2026-06-23 hoặc --now 2026-06-23T08:30 hoặc --now 2026-06-23T08:30:00+07:00`,
-      2,
-    );
-  return new Date(ms);
-}
+import { CliError, type CliIo, type Command, flag, parseNow, str } from "./io.ts";
 
 async function withApp<T>(
   io: CliIo,

@@ -14,18 +14,7 @@ import { countsText } from "../core/reports/render.ts";
 import { formatViDate } from "../core/time.ts";
 import { parsePeriodKind, progressReportData, progressReportXlsx } from "../reports/progress-report.ts";
 import { StoreError } from "../store/errors.ts";
-import { CliError, type CliIo, type Command, flag, str } from "./io.ts";
-
-function parseNow(s: string | undefined): Date {
-  if (!s) return new Date();
-  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T09:00:00+07:00` : s);
-  if (Number.isNaN(d.getTime()))
-    throw new CliError(
-      `--now không hợp lệ: “${s}” (dùng ngày ISO, ví dụ 2024-06-15 hoặc 2024-06-15T08:00:00+07:00)`,
-      2,
-    );
-  return d;
-}
+import { CliError, type CliIo, type Command, flag, parseNow, str } from "./io.ts";
 
 async function currentKnowledge(
   io: CliIo,
@@ -72,7 +61,7 @@ export const reportCommand: Command = {
     const periodArg = str(args, "period");
     const period = periodArg === undefined ? "thang" : parsePeriodKind(periodArg);
     if (!period) throw new CliError(`--period không hợp lệ: “${periodArg}” (chọn thang, quy hoặc nam).`, 2);
-    const now = parseNow(str(args, "now"));
+    const now = parseNow(str(args, "now"), "09:00", new Date());
     const { kb, config } = await currentKnowledge(io);
     const rules = overviewRulesFromConfig(config);
     const data = progressReportData(kb, { period, now, rules });

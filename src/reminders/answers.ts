@@ -16,8 +16,8 @@
  *   decision is taken once: a second admin pressing the same button is told who decided.
  * - "Cần hỗ trợ": what is needed (text); recorded and passed to the secretariat.
  *
- * The conversation that asks for the date, the reason or the text lives in the channel (for Telegram:
- * src/channels/telegram/features/reminders.ts); `parseRequestedDue` reads a typed date.
+ * The follow-up questions (the date, the reason, the text) are src/reminders/prompts.ts, shared by the
+ * Telegram buttons and Zalo's numbered replies; `parseRequestedDue` reads a typed date.
  */
 import type { App } from "../app/app.ts";
 import type { Person } from "../app/assistant.ts";

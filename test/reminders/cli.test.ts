@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { CliIo } from "../../src/cli/io.ts";
-import { parseNow } from "../../src/cli/remind.ts";
+import { type CliIo, parseNow } from "../../src/cli/io.ts";
 import { runCli } from "../../src/cli.ts";
 import type { User } from "../../src/store/state.ts";
 import { FAKE_TOKEN, FakeBotApi } from "../helpers/fake-bot-api.ts";

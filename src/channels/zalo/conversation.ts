@@ -16,8 +16,8 @@
 import type { Logger } from "pino";
 import type { App } from "../../app/app.ts";
 import { type Assistant, type Person, ROLE_LABELS } from "../../app/assistant.ts";
-import type { Query, Reply } from "../../core/answers/reply.ts";
-import { findDocRefs } from "../../core/text/doc-number.ts";
+import type { Reply } from "../../core/answers/reply.ts";
+import { documentQuery } from "../../core/answers/understand.ts";
 import { fold } from "../../core/text/normalize.ts";
 import { ZaloApiError, ZaloAuthError, type ZaloClient, ZaloQuotaError, type ZaloUpdate } from "./client.ts";
 import { type Choice, ChoiceMemory, RecentIds } from "./memory.ts";
@@ -84,18 +84,6 @@ const NON_TEXT_NOTE_EVERY_MS = 10 * 60_000;
 const PAGE_NEXT = new Set(["tiep", "tiep theo", "trang sau", "trang tiep", "xem tiep", "next"]);
 const PAGE_PREV = new Set(["truoc", "trang truoc", "quay lai", "lui", "prev"]);
 const COMMAND_NAMES = new Set([...ZALO_COMMANDS.map((c) => c.command), "start"]);
-
-/** The document query for what follows /vanban, or undefined when no number is recognised. */
-export function documentQuery(arg: string): Query | undefined {
-  const ref = findDocRefs(arg)[0] ?? findDocRefs(`văn bản ${arg}`)[0];
-  if (!ref) return undefined;
-  return {
-    kind: "document",
-    ref: ref.raw,
-    number: ref.number,
-    ...(ref.typeCode ? { typeCode: ref.typeCode } : {}),
-  };
-}
 
 /** "/nhiemvu Sở Tài chính" → {name: "nhiemvu", arg: "Sở Tài chính"}; a bare "nhiemvu" counts too. */
 export function parseCommand(text: string): { name: string; arg: string } | undefined {
@@ -450,3 +438,5 @@ export function errInfo(e: unknown): Record<string, unknown> {
   if (e instanceof Error) return { type: e.name, message: e.message };
   return { type: typeof e, message: String(e) };
 }
+
+export { documentQuery };

@@ -1,4 +1,5 @@
 /** The fixed Vietnamese texts of the Zalo bot (knowledge answers come from the engine). */
+import { ZALO_REMINDER_TEXTS } from "./reminders.ts";
 
 export interface ZaloCommandInfo {
   command: string;
@@ -54,6 +55,8 @@ export function helpText(): string {
     ...ZALO_COMMANDS.map((c) => `/${c.command}${c.args ? ` ${c.args}` : ""} — ${c.description}`),
     "",
     "Khi câu trả lời có danh sách “Gõ số để chọn tiếp”, hãy gõ số (ví dụ 1). Gõ “tiếp” hoặc “trước” để xem trang sau hoặc trang trước.",
+    "",
+    ZALO_REMINDER_TEXTS.help,
     "Mỗi câu trả lời ghi rõ nguồn [1], [2]… ở cuối.",
   ];
   return lines.join("\n");

@@ -303,3 +303,15 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // 8. Anything else: search.
   return { ...base, year, query: { kind: "search", text } };
 }
+
+/** The document query for what follows a "/vanban" command, or undefined when no number is recognised. */
+export function documentQuery(arg: string): Query | undefined {
+  const ref = findDocRefs(arg)[0] ?? findDocRefs(`văn bản ${arg}`)[0];
+  if (!ref) return undefined;
+  return {
+    kind: "document",
+    ref: ref.raw,
+    number: ref.number,
+    ...(ref.typeCode ? { typeCode: ref.typeCode } : {}),
+  };
+}

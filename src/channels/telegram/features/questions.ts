@@ -1,21 +1,9 @@
 /** The question commands: /chude, /nhiemvu, /hanchot, /quahan, /vanban, /timkiem. */
 import { Composer, type Context } from "grammy";
 import type { Query } from "../../../core/answers/reply.ts";
-import { findDocRefs } from "../../../core/text/doc-number.ts";
+import { documentQuery } from "../../../core/answers/understand.ts";
 import { type BotDeps, personOf, sendReply, typing } from "../context.ts";
 import { TEXTS } from "../texts.ts";
-
-/** The document query for what follows /vanban, or undefined when no number is recognised. */
-export function documentQuery(arg: string): Query | undefined {
-  const ref = findDocRefs(arg)[0] ?? findDocRefs(`văn bản ${arg}`)[0];
-  if (!ref) return undefined;
-  return {
-    kind: "document",
-    ref: ref.raw,
-    number: ref.number,
-    ...(ref.typeCode ? { typeCode: ref.typeCode } : {}),
-  };
-}
 
 export function questions(deps: BotDeps): Composer<Context> {
   const c = new Composer<Context>();
@@ -81,3 +69,5 @@ export function questions(deps: BotDeps): Composer<Context> {
 
   return c;
 }
+
+export { documentQuery };

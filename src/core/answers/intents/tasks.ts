@@ -67,6 +67,18 @@ function taskLines(
   r.item("task", t.id);
 }
 
+/** Previous and next page queries of a paged list (undefined for a single page). */
+function pagingOf<Q extends TasksQuery | DeadlinesQuery>(
+  q: Q,
+  page: { page: number; pages: number },
+): Reply["paging"] {
+  if (page.pages <= 1) return undefined;
+  const p: NonNullable<Reply["paging"]> = { page: page.page, pages: page.pages };
+  if (page.page < page.pages) p.next = { ...q, page: page.page + 1 };
+  if (page.page > 1) p.prev = { ...q, page: page.page - 1 };
+  return p;
+}
+
 /** Orders tasks by due date (undated last), then title; each due date computed once per sort. */
 function byDue(today: string) {
   const due = new Map<Task, string>();
@@ -147,12 +159,7 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
     });
   });
   if (page.rest) rb.note(`Còn ${page.rest} nhiệm vụ nữa.`);
-  if (page.pages > 1) {
-    const p: NonNullable<Reply["paging"]> = { page: page.page, pages: page.pages };
-    if (page.page < page.pages) p.next = { ...q, page: page.page + 1 };
-    if (page.page > 1) p.prev = { ...q, page: page.page - 1 };
-    rb.paging(p);
-  }
+  rb.paging(pagingOf(q, page));
   for (const row of page.shown) {
     if (row.task.document) {
       const d = kb.document(row.task.document);
@@ -242,11 +249,6 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
     r.item("task", t.id);
   });
   if (page.rest) r.note(`Còn ${page.rest} nhiệm vụ nữa.`);
-  if (page.pages > 1) {
-    const p: NonNullable<Reply["paging"]> = { page: page.page, pages: page.pages };
-    if (page.page < page.pages) p.next = { ...q, page: page.page + 1 };
-    if (page.page > 1) p.prev = { ...q, page: page.page - 1 };
-    r.paging(p);
-  }
+  r.paging(pagingOf(q, page));
   return r.build();
 }

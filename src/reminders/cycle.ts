@@ -9,6 +9,7 @@ import type { App } from "../app/app.ts";
 import { buildDailyDigest, buildEscalationMessage, buildWeeklyDigest } from "../core/reminders/digest.ts";
 import { type DueEscalation, planEscalations } from "../core/reminders/escalation.ts";
 import { WorkCalendar } from "../core/reminders/workdays.ts";
+import { buildOverview, overviewRulesFromConfig } from "../core/reports/overview.ts";
 import { atLocalTime, localDate, startOfWeek } from "../core/time.ts";
 import { broadcast, leaderTargets, secretariatTargets, type Target } from "./broadcast.ts";
 import {
@@ -155,7 +156,16 @@ export async function sendWeeklyDigest(
   if (log.lastDigest("weekly") === week) return "already-sent";
   const targets = leaderTargets(app);
   if (targets.length === 0) return "no-recipient";
-  const msg = buildWeeklyDigest({ today, knowledge: app.knowledge() });
+  const rules = overviewRulesFromConfig(app.config);
+  const msg = buildWeeklyDigest({ today, knowledge: app.knowledge(), rules });
+  try {
+    // The chart of /tongquan; vega loads on first use only.
+    const { renderOverviewChart } = await import("../reports/chart.ts");
+    const { png } = await renderOverviewChart(buildOverview(app.knowledge(), today, { rules }));
+    msg.image = { png, filename: `tien-do-tuan-${today}.png` };
+  } catch (e) {
+    app.logger.warn({ err: e }, "weekly digest chart not rendered");
+  }
   const res = await broadcast(senders, targets, msg, broadcastOpts(app, opts));
   if (res.sent === 0) return "not-delivered";
   await log.markDigest("weekly", week);

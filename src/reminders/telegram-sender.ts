@@ -4,7 +4,7 @@
  * the notifier's failure kinds. No retry here: the notifier decides (no auto-retry plugin either, so
  * a 429 is seen once and paces every send, not just this one).
  */
-import { Api, GrammyError, HttpError } from "grammy";
+import { Api, GrammyError, HttpError, InputFile } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { OutgoingMessage } from "../core/reminders/message.ts";
 import type { Sender, SendResult } from "./notifier.ts";
@@ -79,6 +79,12 @@ export function createTelegramSender(opts: TelegramSenderOptions): Sender & { ap
     api,
     async send(chatId, message) {
       const { text, keyboard } = renderTelegramMessage(message);
+      if (message.image) {
+        // The picture is a bonus: if it fails, the text still goes (and decides the result).
+        await api
+          .sendPhoto(chatId, new InputFile(message.image.png, message.image.filename))
+          .catch(() => undefined);
+      }
       try {
         const m = await api.sendMessage(chatId, text, {
           parse_mode: "HTML",

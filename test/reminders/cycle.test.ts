@@ -95,13 +95,16 @@ describe("the reminder cycle: escalation and digests", () => {
       "2026-07-06 Tổng hợp tiến độ nhiệm vụ tuần từ 06/07/2026",
     ]);
     const weekly = s.sender.sent.find((x) => x.chatId === "9101")!.msg;
+    // The same overview as /tongquan, with its chart.
     expect(weekly.lines).toEqual([
-      "Toàn bộ 1 nhiệm vụ: quá hạn 1.",
-      "Theo đơn vị chủ trì (đơn vị có nhiệm vụ quá hạn trước):",
-      "– Sở A (minh họa): quá hạn 1",
+      "🔴 Sở A (minh họa) — 1 quá hạn / 1 (lâu nhất 1 ngày)",
+      "Tổng cộng: 1 nhiệm vụ — 1 quá hạn, 0 đang thực hiện, 0 hoàn thành đúng hạn, 0 hoàn thành quá hạn, 0 chưa có hạn.",
+      "Đơn vị: 1 đỏ, 0 cam, 0 xanh.",
       "Quá hạn lâu nhất:",
-      "– Nhiệm vụ minh họa t-thuong (Sở A (minh họa)): quá hạn 1 ngày, hạn 30/06/2026",
+      "   1. Nhiệm vụ minh họa t-thuong — Sở A (minh họa); hạn 30/06/2026, quá 1 ngày",
+      "Mỗi nhiệm vụ giao chung được tính cho từng đơn vị; dòng tổng cộng tính mỗi nhiệm vụ một lần.",
     ]);
+    expect(Buffer.from(weekly.image!.png.subarray(0, 8)).toString("hex")).toBe("89504e470d0a1a0a");
   });
 
   it("the daily digest lists people who cannot be reached and units without a linked head", async () => {

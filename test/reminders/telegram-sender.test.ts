@@ -60,3 +60,27 @@ describe("Telegram sender", () => {
     );
   });
 });
+
+describe("Telegram sender over HTTP", () => {
+  it("sends a digest's chart as a photo before its text", async () => {
+    const { FakeBotApi, FAKE_TOKEN } = await import("../helpers/fake-bot-api.ts");
+    const { createTelegramSender } = await import("../../src/reminders/telegram-sender.ts");
+    const api = new FakeBotApi();
+    const root = await api.listen();
+    try {
+      const sender = createTelegramSender({ token: FAKE_TOKEN, apiRoot: root });
+      const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+      const res = await sender.send("4242", {
+        kind: "digest",
+        title: "Tổng hợp tuần",
+        lines: ["🔴 Sở A (minh họa)"],
+        actions: [],
+        image: { png, filename: "tien-do.png" },
+      });
+      expect(res.ok).toBe(true);
+      expect(api.calls.map((c) => c.method)).toEqual(["sendPhoto", "sendMessage"]);
+    } finally {
+      await api.close();
+    }
+  });
+});

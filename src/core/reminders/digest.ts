@@ -10,13 +10,15 @@
  */
 import { STATUS_ORDER, type TaskStatus, taskStatus } from "../deadlines/status.ts";
 import type { Knowledge } from "../knowledge/model.ts";
+import { buildOverview, type OverviewRules } from "../reports/overview.ts";
+import { overviewReply } from "../reports/render.ts";
 import { formatViDate } from "../time.ts";
 import type { DueEscalation } from "./escalation.ts";
 import type { AnswerKind, OutgoingMessage } from "./message.ts";
 
 const MAX_LIST = 10;
 const MAX_UNITS = 15;
-const TOP_OVERDUE = 5;
+const _TOP_OVERDUE = 5;
 
 function cut<T>(items: readonly T[], max: number, fmt: (t: T) => string, what: string): string[] {
   const lines = items.slice(0, max).map(fmt);
@@ -116,47 +118,27 @@ export function statusCounts(kb: Knowledge, today: string) {
   return { total, perUnit };
 }
 
-function countsText(c: Record<TaskStatus, number>): string {
+function _countsText(c: Record<TaskStatus, number>): string {
   return STATUS_ORDER.filter((s) => c[s] > 0)
     .map((s) => `${SHORT[s]} ${c[s]}`)
     .join(", ");
 }
 
-export function buildWeeklyDigest(input: { today: string; knowledge: Knowledge }): OutgoingMessage {
-  const kb = input.knowledge;
-  const { total, perUnit } = statusCounts(kb, input.today);
-  const n = kb.data.tasks.length;
-  const lines = [`Toàn bộ ${n} nhiệm vụ: ${countsText(total) || "chưa có"}.`];
-  const units = [...perUnit.entries()]
-    .filter(([, c]) => c.overdue + c["in-progress"] > 0)
-    .sort(
-      ([a, ca], [b, cb]) =>
-        cb.overdue - ca.overdue || cb["in-progress"] - ca["in-progress"] || a.localeCompare(b),
-    );
-  if (units.length) {
-    lines.push("Theo đơn vị chủ trì (đơn vị có nhiệm vụ quá hạn trước):");
-    lines.push(
-      ...cut(units, MAX_UNITS, ([id, c]) => `– ${kb.unit(id)?.name ?? id}: ${countsText(c)}`, "đơn vị"),
-    );
-  }
-  const overdue = overdueTasks(kb, input.today);
-  if (overdue.length) {
-    lines.push(`Quá hạn lâu nhất:`);
-    lines.push(
-      ...cut(
-        overdue,
-        TOP_OVERDUE,
-        (t) => `– ${t.title} (${t.lead.join("; ")}): quá hạn ${t.days} ngày, hạn ${formatViDate(t.due)}`,
-        "nhiệm vụ quá hạn",
-      ),
-    );
-  } else {
-    lines.push("Không có nhiệm vụ quá hạn.");
-  }
+/**
+ * The weekly digest for leaders: the same overview as /tongquan (units đỏ/cam/xanh worst first, counts in
+ * the official statuses, the tasks overdue the longest), as plain lines.
+ */
+export function buildWeeklyDigest(input: {
+  today: string;
+  knowledge: Knowledge;
+  rules?: Partial<OverviewRules>;
+}): OutgoingMessage {
+  const overview = buildOverview(input.knowledge, input.today, input.rules ? { rules: input.rules } : {});
+  const reply = overviewReply(overview, { maxUnits: MAX_UNITS });
   return {
     kind: "digest",
     title: `Tổng hợp tiến độ nhiệm vụ tuần từ ${formatViDate(input.today)}`,
-    lines,
+    lines: [...reply.lines.map((l) => `${l.level === 1 ? "   " : ""}${l.text}`), ...reply.notes.slice(0, 1)],
     actions: [],
   };
 }

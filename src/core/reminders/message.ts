@@ -40,6 +40,8 @@ export interface OutgoingMessage {
   lines: string[];
   /** Rows of actions. */
   actions: MessageAction[][];
+  /** A picture sent before the text where the channel can (the weekly digest's chart on Telegram). */
+  image?: { png: Uint8Array; filename: string };
 }
 
 /** The prefix every reminder action's data starts with (the bot routes callbacks on it). */

@@ -181,7 +181,7 @@ export class Knowledge {
     if (!s) return undefined;
     const parts = [s.title];
     if (s.publisher) parts.push(s.publisher);
-    if (s.url) parts.push(s.url);
+    if (s.url && s.url !== s.publisher) parts.push(s.url);
     if (s.date) parts.push(formatViDate(s.date));
     return { id, label: parts.join(", ") };
   }

@@ -20,6 +20,7 @@ const ACTIONS: Record<string, string> = {
   "unit.update": "Sửa đơn vị",
   "document.create": "Thêm văn bản",
   "document.update": "Sửa văn bản",
+  "person.update": "Cập nhật người giữ chức vụ",
   "knowledge.answer": "Bổ sung câu trả lời vào cơ sở tri thức",
 };
 

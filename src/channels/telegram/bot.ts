@@ -11,13 +11,14 @@ import type { UserFromGetMe } from "grammy/types";
 import type { App } from "../../app/app.ts";
 import type { Assistant } from "../../app/assistant.ts";
 import { type BotDeps, safeError, updateKind } from "./context.ts";
-import { admin } from "./features/admin.ts";
+import { admin, bareHuy } from "./features/admin.ts";
 import { buttons } from "./features/buttons.ts";
 import { fallback } from "./features/fallback.ts";
 import { DEFAULT_FLOOD_LIMIT, type FloodLimit, guards } from "./features/guards.ts";
 import { leaders } from "./features/leaders.ts";
 import { linking } from "./features/linking.ts";
 import { questions } from "./features/questions.ts";
+import { secretariat } from "./features/secretariat.ts";
 import { startHelp } from "./features/start-help.ts";
 import { TEXTS } from "./texts.ts";
 
@@ -84,6 +85,8 @@ export function createBot(opts: CreateBotOptions): Bot<Context> {
   root.use(startHelp(deps));
   root.use(linking(deps));
   root.use(admin(deps));
+  root.use(secretariat(deps));
+  root.use(bareHuy(deps));
   root.use(leaders(deps));
   root.use(questions(deps));
   root.use(buttons(deps));

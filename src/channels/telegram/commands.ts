@@ -29,6 +29,21 @@ export const ADMIN_COMMANDS: CommandInfo[] = [
   },
   { command: "danhsach", description: "Danh sách tài khoản đã liên kết (chỉ quản trị viên)" },
   { command: "huy", args: "<mã tài khoản>", description: "Hủy liên kết một tài khoản" },
+  {
+    command: "suanv",
+    args: "<mã hoặc từ khóa>",
+    description: "Sửa một nhiệm vụ: tên, thời hạn, chủ trì, hoàn thành",
+  },
+  { command: "doihan", args: "<mã nhiệm vụ> <thời hạn mới>", description: "Dời thời hạn một nhiệm vụ" },
+  { command: "themnv", description: "Thêm nhiệm vụ (hỏi từng bước)" },
+  { command: "themvb", description: "Thêm văn bản (hỏi từng bước)" },
+  { command: "themdv", description: "Thêm đơn vị" },
+  { command: "thutruong", args: "<mã đơn vị> <họ tên>", description: "Cập nhật thủ trưởng đơn vị" },
+  { command: "xuat", description: "Xuất toàn bộ nhiệm vụ ra tệp Excel" },
+  { command: "lichsu", description: "10 thay đổi gần nhất của cơ sở tri thức" },
+  { command: "hoantac", description: "Hoàn tác thay đổi gần nhất" },
+  { command: "cauhoi", description: "Câu hỏi trợ lý chưa trả lời được" },
+  { command: "thongbao", args: "<nội dung>", description: "Gửi thông báo tới thủ trưởng các đơn vị" },
 ];
 
 /** Leaders of the steering committee and admins (Assistant.isLeader). */

@@ -9,7 +9,9 @@ export const TEXTS = {
   onlyText: "Hiện tôi chỉ đọc được tin nhắn chữ. Hãy gõ câu hỏi, ví dụ “nhiệm vụ của tôi”, hoặc gõ /help.",
   tooLong: (max: number) =>
     `Câu hỏi dài quá (${max} ký tự trở lên). Bạn hãy hỏi ngắn gọn một ý, ví dụ “hạn chót của Kế hoạch 3609”.`,
-  unknownCommand: (cmd: string) => `Không có lệnh ${cmd}. Gõ /help để xem các lệnh.`,
+  /** The command is cut: a user may type “/aaa…” 4,000 characters long (Telegram's limit is 4096). */
+  unknownCommand: (cmd: string) =>
+    `Không có lệnh ${cmd.length > 40 ? `${cmd.slice(0, 39)}…` : cmd}. Gõ /help để xem các lệnh.`,
   adminOnly: "Lệnh này chỉ dành cho quản trị viên (Tổ Giúp việc).",
   usageVanban: "Hãy gửi kèm số hiệu văn bản, ví dụ: /vanban 3609/KH-BĐHCĐS",
   usageTimkiem: "Hãy gửi kèm từ khóa cần tìm, ví dụ: /timkiem dữ liệu số",

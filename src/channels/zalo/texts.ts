@@ -27,7 +27,9 @@ export const ZALO_TEXTS = {
   flood: "Bạn gửi hơi nhanh. Vui lòng đợi khoảng một phút rồi gửi tiếp.",
   tooLong: (max: number) =>
     `Câu hỏi dài quá (hơn ${max} ký tự). Bạn hãy hỏi ngắn gọn một ý, ví dụ “hạn chót của Kế hoạch 3609”.`,
-  unknownCommand: (cmd: string) => `Không có lệnh /${cmd}. Gõ /help để xem các lệnh.`,
+  /** The command is cut: a user may type “/aaa…” up to the longest question. */
+  unknownCommand: (cmd: string) =>
+    `Không có lệnh /${cmd.length > 40 ? `${cmd.slice(0, 39)}…` : cmd}. Gõ /help để xem các lệnh.`,
   usageVanban: "Hãy gõ kèm số hiệu văn bản, ví dụ: /vanban 3609/KH-BĐHCĐS",
   usageTimkiem: "Hãy gõ kèm từ khóa cần tìm, ví dụ: /timkiem dữ liệu số",
   usageLienket: "Hãy gõ kèm mã liên kết do Tổ Giúp việc cấp, ví dụ: /lienket ABCD2345",

@@ -149,26 +149,41 @@ export function admin(deps: BotDeps): Composer<Context> {
     }),
   );
 
-  c.command(
-    "huy",
-    adminOnly(async (ctx) => {
-      const arg = (typeof ctx.match === "string" ? ctx.match : "").trim();
-      const userId = arg ? parseUserId(arg) : undefined;
-      if (!userId) {
-        await ctx.reply(TEXTS.usageHuy);
-        return;
-      }
-      const user = app.store.state.getUser(userId);
-      if (!user) {
-        await ctx.reply(`Không có tài khoản “${userId}” trong danh sách liên kết. Xem /danhsach.`);
-        return;
-      }
-      await app.store.state.unlink(userId);
-      deps.log.info({ by: ctx.from?.id, unitId: user.unitId }, "account unlinked by an admin");
-      const unit = app.knowledge().unit(user.unitId)?.name ?? user.unitId;
-      await ctx.reply(`Đã hủy liên kết của ${user.name ?? userId} với ${unit}.`);
-    }),
-  );
+  c.command("huy", async (ctx, next) => {
+    // A bare /huy is "cancel" for a dialog in progress (secretariat feature): let it through.
+    if (!(typeof ctx.match === "string" ? ctx.match : "").trim()) return next();
+    await unlinkSomeone(ctx);
+  });
+  const unlinkSomeone = adminOnly(async (ctx) => {
+    const arg = (typeof ctx.match === "string" ? ctx.match : "").trim();
+    const userId = arg ? parseUserId(arg) : undefined;
+    if (!userId) {
+      await ctx.reply(TEXTS.usageHuy);
+      return;
+    }
+    const user = app.store.state.getUser(userId);
+    if (!user) {
+      await ctx.reply(`Không có tài khoản “${userId}” trong danh sách liên kết. Xem /danhsach.`);
+      return;
+    }
+    await app.store.state.unlink(userId);
+    deps.log.info({ by: ctx.from?.id, unitId: user.unitId }, "account unlinked by an admin");
+    const unit = app.knowledge().unit(user.unitId)?.name ?? user.unitId;
+    await ctx.reply(`Đã hủy liên kết của ${user.name ?? userId} với ${unit}.`);
+  });
 
+  return c;
+}
+
+/**
+ * A bare /huy that no dialog took as "cancel" (mounted after the secretariat feature): the usage of
+ * the admin command /huy <mã tài khoản>.
+ */
+export function bareHuy(deps: BotDeps): Composer<Context> {
+  const c = new Composer<Context>();
+  c.command("huy", async (ctx) => {
+    const p = personOf(ctx, deps.assistant);
+    await ctx.reply(p?.isAdmin ? TEXTS.usageHuy : TEXTS.adminOnly);
+  });
   return c;
 }

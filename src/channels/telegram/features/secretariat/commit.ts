@@ -64,7 +64,10 @@ export async function commitKnowledge(
         .slice(0, 3)
         .map((i) => `${i.path.join(".") || "mục"}: ${i.message}`)
         .join("; ");
-      return { ok: false, message: `Chưa lưu vì ${COLLECTION_LABELS[w.collection]} chưa hợp lệ (${issues}).` };
+      return {
+        ok: false,
+        message: `Chưa lưu vì ${COLLECTION_LABELS[w.collection]} chưa hợp lệ (${issues}).`,
+      };
     }
     all.push({ collection: w.collection, entity: parsed.data as Write["entity"] });
   }

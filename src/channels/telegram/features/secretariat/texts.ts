@@ -22,8 +22,7 @@ export const SEC_TEXTS = {
   importNothing: "Không có gì thay đổi: cơ sở tri thức đã giống bảng này.",
   importStale:
     "Cơ sở tri thức đã thay đổi sau khi xem trước nên tôi chưa áp dụng. Hãy gửi lại tệp để xem trước lần nữa.",
-  previewGone:
-    "Bản xem trước này không còn (đã áp dụng, đã hủy hoặc quá 30 phút). Hãy gửi lại tệp nếu cần.",
+  previewGone: "Bản xem trước này không còn (đã áp dụng, đã hủy hoặc quá 30 phút). Hãy gửi lại tệp nếu cần.",
 
   // ---------------------------------------------------------------- dialogs
   cancelled: "Đã hủy. Không có gì thay đổi.",
@@ -41,7 +40,8 @@ export const SEC_TEXTS = {
   undoButton: "Hoàn tác",
   undoAsk: "Bấm “Hoàn tác” để trả cơ sở tri thức về như trước thay đổi này, hoặc “Hủy”.",
   undoGone: "Yêu cầu hoàn tác này không còn. Gõ lại /hoantac nếu cần.",
-  undoMoved: "Nhật ký đã có thay đổi mới sau khi bạn gõ /hoantac, nên tôi chưa hoàn tác. Gõ lại /hoantac để xem.",
+  undoMoved:
+    "Nhật ký đã có thay đổi mới sau khi bạn gõ /hoantac, nên tôi chưa hoàn tác. Gõ lại /hoantac để xem.",
   undoCancelled: "Đã hủy, không hoàn tác gì.",
 
   // ---------------------------------------------------------------- questions
@@ -54,11 +54,13 @@ export const SEC_TEXTS = {
     "muốn trợ lý trả lời được, hãy bổ sung nội dung vào cơ sở tri thức (tệp nhiệm vụ hoặc các lệnh thêm, sửa).",
 
   // ---------------------------------------------------------------- announcements
-  usageThongbao: "Cách dùng: /thongbao <nội dung>, ví dụ: /thongbao Đề nghị các đơn vị gửi báo cáo quý II trước 30/6.",
+  usageThongbao:
+    "Cách dùng: /thongbao <nội dung>, ví dụ: /thongbao Đề nghị các đơn vị gửi báo cáo quý II trước 30/6.",
   announceTooLong: (max: number) => `Thông báo dài quá (tối đa ${max} ký tự). Hãy viết ngắn lại.`,
   noHeads: "Chưa có thủ trưởng đơn vị nào liên kết với trợ lý, nên chưa có ai để gửi thông báo.",
   announceButton: "Gửi thông báo",
-  announceGone: "Thông báo này không còn chờ gửi (đã gửi, đã hủy hoặc quá 30 phút). Gõ lại /thongbao nếu cần.",
+  announceGone:
+    "Thông báo này không còn chờ gửi (đã gửi, đã hủy hoặc quá 30 phút). Gõ lại /thongbao nếu cần.",
   announceCancelled: "Đã hủy, không gửi thông báo.",
   announceTitle: "Thông báo của Tổ Giúp việc Ban Điều hành chuyển đổi số tỉnh",
 } as const;

@@ -50,7 +50,8 @@ class DownloadError extends Error {}
 async function download(ctx: Context, fileId: string, maxBytes: number): Promise<Uint8Array> {
   const file = await ctx.api.getFile(fileId);
   if (!file.file_path) throw new DownloadError("no file_path");
-  if ((file.file_size ?? 0) > maxBytes) throw new ImportError("too-large", SEC_TEXTS.tooLarge(file.file_size!));
+  if ((file.file_size ?? 0) > maxBytes)
+    throw new ImportError("too-large", SEC_TEXTS.tooLarge(file.file_size!));
   const root = (ctx.api.options?.apiRoot ?? TELEGRAM_API).replace(/\/+$/, "");
   const url = `${root}/file/bot${ctx.api.token}/${file.file_path}`;
   const doFetch = (ctx.api.options?.fetch ?? fetch) as typeof fetch;

@@ -1,0 +1,336 @@
+/**
+ * Guided additions of documents and units, and a unit's new head:
+ * - /themvb: số hiệu → loại → ngày → cơ quan ban hành → trích yếu → "Xác nhận" ("document.create");
+ * - /themdv: tên → tên gọi khác → "Xác nhận" ("unit.create"; the kind is guessed from the name);
+ * - /thutruong <mã đơn vị> <họ tên>: chức danh → "Xác nhận" ("person.update"): the person gets a
+ *   position {title, unit, role "leader"} (how the knowledge marks a unit's head); whoever held it
+ *   loses that position (kept as "Nguyên …" when it was their only one, so meetings that name them stay valid).
+ */
+import { Composer, type Context } from "grammy";
+import type { KDocument, Person, Position, Unit } from "../../../../core/knowledge/schema.ts";
+import { parseDocNumber } from "../../../../core/text/doc-number.ts";
+import { foldAlnum } from "../../../../core/text/normalize.ts";
+import { formatViDate, localDate, maxDate } from "../../../../core/time.ts";
+import { guessUnitKind, slugId } from "../../../../imports/unit-matcher.ts";
+import type { BotDeps } from "../../context.ts";
+import { bold, plain } from "../../render.ts";
+import { commitKnowledge } from "./commit.ts";
+import { actorOf, commandArg, requireAdmin, SECRETARIAT_SOURCE_ID, type SecCtx } from "./common.ts";
+import { type Conv, Dialog, dialog } from "./dialog.ts";
+import type { SecretariatFeature } from "./feature.ts";
+import {
+  headTitle,
+  meansNone,
+  parseDay,
+  parseDocType,
+  parseNewDocNumber,
+  parseNewUnitName,
+  parseText,
+  typeOfNumber,
+} from "./parse.ts";
+
+export const ENTRY_DIALOGS = { document: "sec-themvb", unit: "sec-themdv", head: "sec-thutruong" } as const;
+
+const KIND_LABELS: Record<Unit["kind"], string> = {
+  so: "sở",
+  ban: "ban",
+  nganh: "ngành, cơ quan đóng trên địa bàn",
+  huyen: "UBND huyện, thành phố",
+  ubnd: "UBND tỉnh",
+  dang: "cơ quan Đảng",
+  hdnd: "HĐND",
+  "don-vi": "đơn vị sự nghiệp, trung tâm",
+  "trung-uong": "bộ, ngành trung ương",
+};
+
+const USAGE_THUTRUONG = [
+  "Cách dùng: /thutruong <mã đơn vị> <họ tên>",
+  "Ví dụ: /thutruong so-tttt Nguyễn Văn A",
+  "Mã đơn vị viết thường, không dấu (xem bằng: npm run cli -- kb list units).",
+].join("\n");
+
+/** The document id the knowledge uses: "qd-56-2023" (type code, number, year of the date). */
+export function documentIdFor(number: string, date: string, taken: ReadonlySet<string>): string {
+  const p = parseDocNumber(number);
+  const base = p
+    ? `${foldAlnum(p.typeCode)}-${p.number}-${date.slice(0, 4)}`
+    : `${number}-${date.slice(0, 4)}`;
+  return slugId(base, taken);
+}
+
+function saved(entryId: string | null, what: string): string {
+  return entryId ? `Đã ${what} (thay đổi #${entryId}). Muốn bỏ lại: /hoantac.` : "Không có gì thay đổi.";
+}
+
+export function entryEdits(deps: BotDeps): SecretariatFeature {
+  const { app } = deps;
+  const today = () => localDate(app.now());
+
+  async function addDocument(conv: Conv, ctx: Context): Promise<void> {
+    const d = await Dialog.open(conv, ctx);
+    await d.say([
+      bold("Thêm văn bản mới"),
+      plain("Gõ “hủy” bất cứ lúc nào để thôi; chưa lưu gì cho đến khi bạn xác nhận."),
+    ]);
+    const number = await d.ask("1/5. Số hiệu văn bản? Ví dụ: 56/QĐ-UBND, 3609/KH-BĐHCĐS.", (t) =>
+      parseNewDocNumber(app.knowledge(), t),
+    );
+    const guess = typeOfNumber(number);
+    const type = await d.ask(
+      "2/5. Loại văn bản? (Kế hoạch, Thông báo, Quyết định, Nghị quyết, Chỉ thị, Chương trình, Công văn, Đề án, Luật, Nghị định, Thông tư, Báo cáo)",
+      parseDocType,
+      guess ? { choices: [{ label: guess, value: guess }] } : {},
+    );
+    const date = await d.ask("3/5. Ngày ban hành? Ví dụ: 14/02/2023.", (t) => {
+      const r = parseDay(t, today());
+      return r.ok && r.value > today() ? { ok: false, message: "Ngày ban hành không thể sau hôm nay." } : r;
+    });
+    const issuer = await d.ask("4/5. Cơ quan ban hành? Ví dụ: UBND tỉnh Ninh Thuận.", (t) =>
+      parseText(t, "Tên cơ quan ban hành", 3, 200),
+    );
+    const summary = await d.ask("5/5. Trích yếu (văn bản nói về việc gì)?", (t) =>
+      parseText(t, "Trích yếu", 10, 1000),
+    );
+    await d.confirm([
+      bold("Thêm văn bản này?"),
+      plain(`• ${type} số ${number} ngày ${formatViDate(date)}`),
+      plain(`• Cơ quan ban hành: ${issuer}`),
+      plain(`• Trích yếu: ${summary}`),
+    ]);
+    const result = await d.external(async () => {
+      const kb = app.knowledge();
+      if (kb.documentByNumber(number)) {
+        return {
+          ok: false as const,
+          message: `Văn bản ${number} vừa được thêm ở nơi khác; không thêm lần nữa.`,
+        };
+      }
+      const taken = new Set([...kb.data.documents.map((x) => x.id), ...kb.data.sources.map((x) => x.id)]);
+      const doc: KDocument = {
+        id: documentIdFor(number, date, taken),
+        number,
+        type,
+        date,
+        issuer,
+        summary,
+        keyPoints: [],
+        relations: [],
+        fullText: false,
+        sources: [SECRETARIAT_SOURCE_ID],
+        asOf: today(),
+      };
+      const r = await commitKnowledge(
+        app,
+        {
+          actor: actorOf(ctx.from),
+          action: "document.create",
+          note: `Thêm qua Telegram: ${type} số ${number}`,
+        },
+        [{ collection: "documents", entity: doc }],
+      );
+      return r.ok ? { ...r, id: doc.id } : r;
+    });
+    if (!result.ok) {
+      await d.say(result.message);
+      return;
+    }
+    deps.log.info(
+      { by: ctx.from?.id, documentId: result.id, entry: result.entryId },
+      "document added in chat",
+    );
+    await d.say(saved(result.entryId, `thêm văn bản ${number}`));
+  }
+
+  async function addUnit(conv: Conv, ctx: Context): Promise<void> {
+    const d = await Dialog.open(conv, ctx);
+    const name = await d.ask(
+      "Tên đầy đủ của đơn vị mới? Ví dụ: Trung tâm Giám sát, điều hành đô thị thông minh tỉnh.",
+      (t) => parseNewUnitName(app.knowledge(), t),
+    );
+    const aliases = await d.ask<string[]>(
+      "Tên gọi khác, tên viết tắt (cách nhau bằng dấu “;”)? Không có thì bấm “Không có”.",
+      (t) => {
+        if (meansNone(t)) return { ok: true, value: [] };
+        const list = t
+          .split(";")
+          .map((x) => x.trim().replace(/\s+/g, " "))
+          .filter(Boolean);
+        if (list.some((x) => x.length > 200)) return { ok: false, message: "Tên gọi khác dài quá." };
+        return { ok: true, value: [...new Set(list)].slice(0, 20) };
+      },
+      { choices: [{ label: "Không có", value: [] }] },
+    );
+    const kind = guessUnitKind(name);
+    await d.confirm([
+      bold("Thêm đơn vị này?"),
+      plain(`• Tên: ${name}`),
+      plain(`• Loại: ${KIND_LABELS[kind]}`),
+      plain(`• Tên gọi khác: ${aliases.length ? aliases.join("; ") : "(không có)"}`),
+    ]);
+    const result = await d.external(async () => {
+      const kb = app.knowledge();
+      const again = parseNewUnitName(kb, name);
+      if (!again.ok) return again;
+      const id = slugId(
+        name,
+        new Set([...kb.data.units.map((u) => u.id), ...kb.data.unitGroups.map((g) => g.id)]),
+      );
+      const unit: Unit = { id, name, kind, aliases, sources: [SECRETARIAT_SOURCE_ID], asOf: today() };
+      const r = await commitKnowledge(
+        app,
+        { actor: actorOf(ctx.from), action: "unit.create", note: `Thêm qua Telegram: ${name}` },
+        [{ collection: "units", entity: unit }],
+      );
+      return r.ok ? { ...r, id } : r;
+    });
+    if (!result.ok) {
+      await d.say(result.message);
+      return;
+    }
+    deps.log.info({ by: ctx.from?.id, unitId: result.id, entry: result.entryId }, "unit added in chat");
+    await d.say(saved(result.entryId, `thêm đơn vị “${name}” (mã ${result.id})`));
+  }
+
+  /** The people entries a change of head writes, and the lines saying so. */
+  function headChange(
+    unitId: string,
+    name: string,
+    title: string,
+  ): { ok: true; people: Person[]; lines: string[] } | { ok: false; message: string } {
+    const kb = app.knowledge();
+    const unit = kb.unit(unitId);
+    if (!unit) return { ok: false, message: `Không có đơn vị mã “${unitId}”.` };
+    const t = today();
+    const isHead = (p: Position) => p.unit === unitId && p.role === "leader";
+    const folded = foldAlnum(name);
+    const newcomer = kb.data.people.find((p) => foldAlnum(p.name) === folded);
+    if (newcomer?.positions.some(isHead)) {
+      return { ok: false, message: `${newcomer.name} đã là thủ trưởng ${unit.name} trong cơ sở tri thức.` };
+    }
+    const people: Person[] = [];
+    const lines: string[] = [];
+    for (const p of kb.data.people) {
+      if (p === newcomer || !p.positions.some(isHead)) continue;
+      const kept = p.positions.filter((x) => !isHead(x));
+      const former = p.positions.filter(isHead).map((x) => ({
+        title: `Nguyên ${x.title.charAt(0).toLowerCase()}${x.title.slice(1)}`,
+        asOf: t,
+        sources: [SECRETARIAT_SOURCE_ID],
+      }));
+      const positions = kept.length ? kept : former;
+      people.push({
+        ...p,
+        positions,
+        sources: p.sources.includes(SECRETARIAT_SOURCE_ID)
+          ? p.sources
+          : [...p.sources, SECRETARIAT_SOURCE_ID],
+        asOf: maxDate(p.asOf, t),
+      });
+      lines.push(
+        kept.length
+          ? `${p.name}: thôi giữ chức ${p.positions.find(isHead)!.title}`
+          : `${p.name}: ghi là “${former[0]!.title}”`,
+      );
+    }
+    const position: Position = {
+      title,
+      unit: unitId,
+      role: "leader",
+      asOf: t,
+      sources: [SECRETARIAT_SOURCE_ID],
+    };
+    if (newcomer) {
+      people.push({
+        ...newcomer,
+        positions: [...newcomer.positions, position],
+        sources: newcomer.sources.includes(SECRETARIAT_SOURCE_ID)
+          ? newcomer.sources
+          : [...newcomer.sources, SECRETARIAT_SOURCE_ID],
+        asOf: maxDate(newcomer.asOf, t),
+      });
+    } else {
+      const id = slugId(name, new Set(kb.data.people.map((p) => p.id)));
+      people.push({ id, name, positions: [position], sources: [SECRETARIAT_SOURCE_ID], asOf: t });
+    }
+    lines.unshift(
+      `${name}: ${title} (từ ${formatViDate(t)})${newcomer ? "" : " — người mới trong cơ sở tri thức"}`,
+    );
+    return { ok: true, people, lines };
+  }
+
+  async function changeHead(conv: Conv, ctx: Context, unitId: string, name: string): Promise<void> {
+    const d = await Dialog.open(conv, ctx);
+    const unit = await d.external(() => app.knowledge().unit(unitId) ?? null);
+    if (!unit) {
+      await d.say(`Không có đơn vị mã “${unitId}”.\n${USAGE_THUTRUONG}`);
+      return;
+    }
+    const suggested = headTitle(unit);
+    const title = await d.ask(
+      `Chức danh của ${name}? Bấm nút nếu đúng là “${suggested}”, hoặc gõ chức danh khác.`,
+      (t) => parseText(t, "Chức danh", 4, 200),
+      { choices: [{ label: suggested, value: suggested }] },
+    );
+    const plan = await d.external(() => headChange(unitId, name, title));
+    if (!plan.ok) {
+      await d.say(plan.message);
+      return;
+    }
+    await d.confirm([bold(`Cập nhật thủ trưởng ${unit.name}?`), ...plan.lines.map((l) => plain(`• ${l}`))]);
+    const result = await d.external(async () => {
+      const again = headChange(unitId, name, title);
+      if (!again.ok) return again;
+      return commitKnowledge(
+        app,
+        {
+          actor: actorOf(ctx.from),
+          action: "person.update",
+          note: `Qua Telegram: thủ trưởng ${unit.name} là ${name} (${title})`,
+        },
+        again.people.map((p) => ({ collection: "people" as const, entity: p })),
+      );
+    });
+    if (!result.ok) {
+      await d.say(result.message);
+      return;
+    }
+    deps.log.info({ by: ctx.from?.id, unitId, entry: result.entryId }, "unit head changed in chat");
+    await d.say(saved(result.entryId, `cập nhật thủ trưởng ${unit.name}`));
+  }
+
+  const commands = new Composer<SecCtx>();
+  commands.command("themvb", async (ctx) => {
+    if (!(await requireAdmin(ctx, deps))) return;
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter(ENTRY_DIALOGS.document);
+  });
+  commands.command("themdv", async (ctx) => {
+    if (!(await requireAdmin(ctx, deps))) return;
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter(ENTRY_DIALOGS.unit);
+  });
+  commands.command("thutruong", async (ctx) => {
+    if (!(await requireAdmin(ctx, deps))) return;
+    const [unitId, ...nameWords] = commandArg(ctx).split(/\s+/).filter(Boolean);
+    const name = nameWords.join(" ");
+    if (!unitId || name.length < 3 || name.length > 100) {
+      await ctx.reply(USAGE_THUTRUONG);
+      return;
+    }
+    if (!app.knowledge().unit(unitId)) {
+      await ctx.reply(`Không có đơn vị mã “${unitId.slice(0, 40)}”.\n${USAGE_THUTRUONG}`);
+      return;
+    }
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter(ENTRY_DIALOGS.head, unitId, name);
+  });
+
+  return {
+    conversations: [
+      dialog(addDocument, ENTRY_DIALOGS.document),
+      dialog(addUnit, ENTRY_DIALOGS.unit),
+      dialog(changeHead, ENTRY_DIALOGS.head),
+    ],
+    commands,
+  };
+}

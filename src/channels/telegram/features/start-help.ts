@@ -1,7 +1,7 @@
 /** /start (with a deep-link code: links the account) and /help. */
 import { Composer, type Context } from "grammy";
 import { ROLE_LABELS } from "../../../app/assistant.ts";
-import { ADMIN_COMMANDS, type CommandInfo, USER_COMMANDS } from "../commands.ts";
+import { ADMIN_COMMANDS, type CommandInfo, LEADER_COMMANDS, USER_COMMANDS } from "../commands.ts";
 import { type BotDeps, personOf, sendBlocks } from "../context.ts";
 import { type Block, blank, bold, italic, plain } from "../render.ts";
 import { linkWithCode } from "./linking.ts";
@@ -23,7 +23,19 @@ export function helpBlocks(isAdmin: boolean): Block[] {
     bold("Lệnh"),
     ...USER_COMMANDS.filter((c) => c.command !== "start" && c.command !== "help").map(line),
   ];
-  if (isAdmin) out.push(blank(), bold("Quản trị"), ...ADMIN_COMMANDS.map(line));
+  if (isAdmin) {
+    out.push(
+      blank(),
+      bold("Lãnh đạo"),
+      ...LEADER_COMMANDS.map(line),
+      blank(),
+      bold("Quản trị"),
+      ...ADMIN_COMMANDS.map(line),
+      plain(
+        "Gửi tệp .xlsx hoặc .csv (bảng phụ lục kế hoạch) để xem trước và nhập nhiệm vụ; ghi số hiệu văn bản ở chú thích.",
+      ),
+    );
+  }
   out.push(blank(), italic("Mỗi câu trả lời ghi rõ nguồn [1], [2]… ở cuối."));
   return out;
 }

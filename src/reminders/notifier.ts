@@ -350,6 +350,8 @@ export interface RunReport {
   recovered: number;
   /** Sent again after a failed attempt in an earlier run. */
   retried: number;
+  /** Of `sent`: delivered on the person's other channel after the first one failed. */
+  viaFallback: number;
   failed: Array<{ key: string; userId: string; description: string }>;
   blocked: BlockedRecipient[];
   /** Recipients on a channel without a configured sender (not sent, nothing logged). */
@@ -405,6 +407,7 @@ export async function runReminders(o: RunOptions): Promise<RunReport> {
     late: 0,
     recovered: 0,
     retried: 0,
+    viaFallback: 0,
     failed: [],
     blocked: [],
     noChannel: [],
@@ -418,7 +421,10 @@ export async function runReminders(o: RunOptions): Promise<RunReport> {
   const todo: PlannedReminder[] = [];
   for (const r of plan.reminders) {
     if (o.senders[r.recipient.channel as Channel]) todo.push(r);
-    else report.noChannel.push({ userId: r.recipient.id, channel: r.recipient.channel });
+    else if (r.fallbacks?.some((f) => o.senders[f.channel as Channel])) {
+      // The preferred channel is not configured: the person's other account takes the reminder.
+      todo.push(r);
+    } else report.noChannel.push({ userId: r.recipient.id, channel: r.recipient.channel });
   }
   const queue = interleaveByChat(todo);
   const writer = new LogWriter(o.store.reminders, o.now);
@@ -426,7 +432,7 @@ export async function runReminders(o: RunOptions): Promise<RunReport> {
   let next = 0;
 
   const handle = async (r: PlannedReminder): Promise<void> => {
-    const sender = o.senders[r.recipient.channel as Channel]!;
+    const sender = o.senders[r.recipient.channel as Channel];
     const chatKey = r.recipient.id;
     if (!(await o.limiter.acquire(chatKey, o.signal))) {
       report.aborted = true;
@@ -448,14 +454,17 @@ export async function runReminders(o: RunOptions): Promise<RunReport> {
       parts: { taskId: r.taskId, occurrence: r.occurrence, recipientId: r.recipient.id, offset: r.offset },
     });
     await o.hooks?.afterPending?.(r);
-    const { result } = await deliver(sender, r.recipient.chatId, message, {
-      limiter: o.limiter,
-      chatKey,
-      acquired: true,
-      ...(o.sleep ? { sleep: o.sleep } : {}),
-      ...(o.policy ? { policy: o.policy } : {}),
-      ...(o.signal ? { signal: o.signal } : {}),
-    });
+    const noSender: SendResult = { ok: false, kind: "fatal", description: "channel not configured" };
+    const { result } = sender
+      ? await deliver(sender, r.recipient.chatId, message, {
+          limiter: o.limiter,
+          chatKey,
+          acquired: true,
+          ...(o.sleep ? { sleep: o.sleep } : {}),
+          ...(o.policy ? { policy: o.policy } : {}),
+          ...(o.signal ? { signal: o.signal } : {}),
+        })
+      : { result: noSender };
     if (result.ok) {
       await o.hooks?.afterAccepted?.(r);
       await writer.submit({
@@ -469,6 +478,31 @@ export async function runReminders(o: RunOptions): Promise<RunReport> {
       if (r.previous === "failed") report.retried++;
       await o.hooks?.afterSent?.(r);
       return;
+    }
+    // The same person linked on the other channel (Zalo quota reached, Telegram blocked…).
+    for (const fb of r.fallbacks ?? []) {
+      const other = o.senders[fb.channel as Channel];
+      if (!other || blocked.has(fb.id)) continue;
+      const again = await deliver(other, fb.chatId, message, {
+        limiter: o.limiter,
+        chatKey: fb.id,
+        ...(o.sleep ? { sleep: o.sleep } : {}),
+        ...(o.policy ? { policy: o.policy } : {}),
+        ...(o.signal ? { signal: o.signal } : {}),
+      });
+      if (again.result.ok) {
+        await writer.submit({
+          op: "sent",
+          key: r.key,
+          ...(again.result.messageId ? { messageId: again.result.messageId } : {}),
+        });
+        report.sent++;
+        report.viaFallback++;
+        o.logger?.info({ userId: r.recipient.id, via: fb.channel }, "reminder sent on the other channel");
+        if (result.kind === "blocked")
+          await o.store.state.setReachable(r.recipient.id, false, unreachableReason(result.description));
+        return;
+      }
     }
     await writer.submit({
       op: "failed",

@@ -38,6 +38,7 @@ import { reminderKey } from "../../store/reminder-log.ts";
 import { taskStatus } from "../deadlines/status.ts";
 import type { Knowledge } from "../knowledge/model.ts";
 import type { Task, Unit } from "../knowledge/schema.ts";
+import { fold } from "../text/normalize.ts";
 import { atLocalTime, diffDays, localDate } from "../time.ts";
 import { WorkCalendar } from "./workdays.ts";
 
@@ -80,6 +81,10 @@ export interface RecipientUser {
   unitId: string;
   role: string;
   reachable: boolean;
+  /** The channel the person wants reminders on, when linked on both (default Telegram). */
+  preferredChannel?: string | undefined;
+  /** The same person on another channel: tried when the send on this one fails. */
+  fallbacks?: RecipientUser[];
 }
 
 /** What the planner asks the send log. */
@@ -118,6 +123,8 @@ export interface PlannedReminder {
   late: boolean;
   /** The log's state when it is not the first attempt. */
   previous?: "pending" | "failed";
+  /** The same person on another channel, tried when this send fails (see `samePersonAcrossChannels`). */
+  fallbacks?: RecipientUser[];
 }
 
 export interface SkippedUnit {
@@ -227,6 +234,34 @@ export function kindOf(today: string, due: string, cal?: WorkCalendar): { kind: 
   return d > 0 ? { kind: "before", days: d } : { kind: "overdue", days: -d };
 }
 
+/**
+ * One person may be linked on Telegram and on Zalo (two accounts of the same unit, role and name as the
+ * secretariat wrote it in the link codes). They get each reminder once: on their preferred channel
+ * (Telegram unless they chose otherwise), reachable accounts first; the other account is the fallback.
+ */
+export function samePersonAcrossChannels(users: readonly RecipientUser[]): RecipientUser[] {
+  const groups = new Map<string, RecipientUser[]>();
+  for (const u of users) {
+    const k = u.name ? `${u.unitId}|${u.role}|${fold(u.name)}` : u.id;
+    const g = groups.get(k);
+    if (g) g.push(u);
+    else groups.set(k, [u]);
+  }
+  const out: RecipientUser[] = [];
+  for (const g of groups.values()) {
+    if (g.length === 1) {
+      out.push(g[0]!);
+      continue;
+    }
+    const preferred = g.find((u) => u.preferredChannel)?.preferredChannel ?? "telegram";
+    const rank = (u: RecipientUser) => (u.reachable ? 2 : 0) + (u.channel === preferred ? 1 : 0);
+    const [primary, ...rest] = [...g].sort((a, b) => rank(b) - rank(a) || cmp(a.id, b.id));
+    const fallbacks = rest.filter((u) => u.reachable);
+    out.push(fallbacks.length ? { ...primary!, fallbacks } : primary!);
+  }
+  return out;
+}
+
 function recipientsByUnit(
   users: readonly RecipientUser[],
   options: ReminderOptions,
@@ -242,7 +277,12 @@ function recipientsByUnit(
     }
     list.push(u);
   }
-  for (const list of out.values()) list.sort((a, b) => cmp(a.id, b.id));
+  for (const [unitId, list] of out) {
+    out.set(
+      unitId,
+      samePersonAcrossChannels(list).sort((a, b) => cmp(a.id, b.id)),
+    );
+  }
   return out;
 }
 
@@ -299,6 +339,7 @@ export function planReminders(input: PlanInput): ReminderPlan {
           late: slot.late,
         };
         if (state) r.previous = state;
+        if (person.fallbacks?.length) r.fallbacks = person.fallbacks;
         plan.reminders.push(r);
       }
       // National bodies (kind "trung-uong") are not expected to link anyone: not listed.

@@ -5,6 +5,7 @@
  */
 import type { AnswerEngine } from "../core/answers/engine.ts";
 import { type Query, type Reply, ReplyBuilder } from "../core/answers/reply.ts";
+import { fold } from "../core/text/normalize.ts";
 import { formatViDate, localDate } from "../core/time.ts";
 import type { Channel, Role, User } from "../store/state.ts";
 import type { App } from "./app.ts";
@@ -123,6 +124,34 @@ export class Assistant {
       user: res.user,
       message: `Đã liên kết tài khoản với ${unit} (vai trò: ${ROLE_LABELS[res.user.role].toLowerCase()}). Từ nay bạn có thể hỏi “nhiệm vụ của tôi” và sẽ nhận nhắc hạn của đơn vị.`,
     };
+  }
+
+  /**
+   * "/kenhnhac telegram|zalo": the channel reminders go to when the person is linked on both (the same
+   * unit, role and name on each account). Set on every account of the person.
+   */
+  async setReminderChannel(p: Person, arg: string): Promise<string> {
+    if (!p.user) return "Tài khoản này chưa liên kết với đơn vị nào.";
+    const want = fold(arg).trim();
+    if (want !== "telegram" && want !== "zalo") return "Cách dùng: /kenhnhac telegram hoặc /kenhnhac zalo.";
+    const me = p.user;
+    const same = this.app.store.state
+      .users()
+      .filter(
+        (u) =>
+          u.unitId === me.unitId &&
+          u.role === me.role &&
+          !!u.name &&
+          !!me.name &&
+          fold(u.name) === fold(me.name),
+      );
+    for (const u of same.length ? same : [me]) await this.app.store.state.setPreferredChannel(u.id, want);
+    const other = same.some((u) => u.channel !== me.channel);
+    return `Đã chọn nhận nhắc hạn qua ${want === "zalo" ? "Zalo" : "Telegram"}.${
+      other
+        ? ""
+        : " (Tài khoản này mới liên kết trên một kênh; khi liên kết cả kênh kia, lựa chọn này được dùng.)"
+    }`;
   }
 
   async unlink(p: Person): Promise<string> {

@@ -288,6 +288,8 @@ export class ZaloConversation {
         return this.#link(p, chatId, arg);
       case "huylienket":
         return this.#sendTexts(chatId, [await assistant.unlink(p)]);
+      case "kenhnhac":
+        return this.#sendTexts(chatId, [await assistant.setReminderChannel(p, arg)]);
       default:
         return this.#sendTexts(chatId, [ZALO_TEXTS.unknownCommand(name || "?")]);
     }

@@ -17,6 +17,7 @@ export const ZALO_COMMANDS: ZaloCommandInfo[] = [
   { command: "timkiem", args: "<từ khóa>", description: "Tìm trong cơ sở tri thức" },
   { command: "lienket", args: "<mã>", description: "Liên kết tài khoản với đơn vị bằng mã được cấp" },
   { command: "huylienket", description: "Hủy liên kết tài khoản với đơn vị" },
+  { command: "kenhnhac", args: "telegram|zalo", description: "Chọn kênh nhận nhắc hạn khi liên kết cả hai" },
   { command: "help", description: "Hướng dẫn sử dụng" },
 ];
 

@@ -40,6 +40,12 @@ export function linking(deps: BotDeps): Composer<Context> {
     await linkWithCode(deps, ctx, code);
   });
 
+  c.command("kenhnhac", async (ctx) => {
+    const p = personOf(ctx, deps.assistant);
+    if (!p) return;
+    await ctx.reply(await deps.assistant.setReminderChannel(p, ctx.match));
+  });
+
   c.command("huylienket", async (ctx) => {
     const p = personOf(ctx, deps.assistant);
     if (!p) return;

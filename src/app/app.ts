@@ -36,6 +36,13 @@ export interface CreateAppOptions {
   shipped?: KnowledgeData;
 }
 
+const SECRET_KEYS = [
+  "TELEGRAM_BOT_TOKEN",
+  "TELEGRAM_WEBHOOK_SECRET",
+  "ZALO_BOT_TOKEN",
+  "ZALO_WEBHOOK_SECRET",
+];
+
 /** A logger that never prints secrets: the token is in Telegram/Zalo URLs, so URLs are redacted too. */
 export function createLogger(config: Pick<Config, "LOG_LEVEL">, destination?: NodeJS.WritableStream): Logger {
   const options = {
@@ -46,8 +53,11 @@ export function createLogger(config: Pick<Config, "LOG_LEVEL">, destination?: No
         "*.token",
         "url",
         "*.url",
-        "config.TELEGRAM_BOT_TOKEN",
-        "config.ZALO_BOT_TOKEN",
+        "secret_token",
+        "*.secret_token",
+        // The config's secrets, logged as a config object or as any object holding them.
+        ...SECRET_KEYS,
+        ...SECRET_KEYS.map((k) => `*.${k}`),
         "headers",
         "*.headers",
       ],

@@ -139,6 +139,7 @@ export class Assistant {
       .users()
       .filter(
         (u) =>
+          (u.id === me.id || u.channel !== me.channel) &&
           u.unitId === me.unitId &&
           u.role === me.role &&
           !!u.name &&

@@ -59,6 +59,9 @@ describe("one person linked on Telegram and Zalo", () => {
       { ...zaloHead, preferredChannel: "zalo" },
     ]);
     expect(prefersZalo[0]?.channel).toBe("zalo");
+    // Two accounts on the same channel are two people, even with the same name.
+    const twin = { ...fixtureUsers()[0]!, id: "telegram:1999", chatId: "1999" };
+    expect(samePersonAcrossChannels([fixtureUsers()[0]!, twin])).toHaveLength(2);
   });
 
   it("gets each reminder once, and on Zalo when Telegram fails", async () => {

@@ -242,7 +242,9 @@ export function kindOf(today: string, due: string, cal?: WorkCalendar): { kind: 
 export function samePersonAcrossChannels(users: readonly RecipientUser[]): RecipientUser[] {
   const groups = new Map<string, RecipientUser[]>();
   for (const u of users) {
-    const k = u.name ? `${u.unitId}|${u.role}|${fold(u.name)}` : u.id;
+    // Only accounts on different channels are merged: two Telegram accounts are two people.
+    let k = u.name ? `${u.unitId}|${u.role}|${fold(u.name)}` : u.id;
+    if (groups.get(k)?.some((x) => x.channel === u.channel)) k = u.id;
     const g = groups.get(k);
     if (g) g.push(u);
     else groups.set(k, [u]);

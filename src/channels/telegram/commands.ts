@@ -1,26 +1,9 @@
 /** The command menu (setMyCommands) and the help text come from one table. */
 import type { Api, Bot, Context } from "grammy";
 
-export interface CommandInfo {
-  command: string;
-  /** Shown in /help after the command: "<số hiệu>". */
-  args?: string;
-  description: string;
-}
+import { type CommandInfo, USER_COMMANDS } from "../../app/commands.ts";
 
-export const USER_COMMANDS: CommandInfo[] = [
-  { command: "chude", description: "Chủ đề chuyển đổi số của năm" },
-  { command: "nhiemvu", description: "Nhiệm vụ của đơn vị tôi" },
-  { command: "hanchot", description: "Nhiệm vụ sắp đến hạn (30 ngày tới)" },
-  { command: "quahan", description: "Nhiệm vụ đã quá hạn" },
-  { command: "vanban", args: "<số hiệu>", description: "Tra cứu một văn bản, ví dụ /vanban 3609/KH-BĐHCĐS" },
-  { command: "timkiem", args: "<từ khóa>", description: "Tìm trong cơ sở tri thức" },
-  { command: "lienket", args: "<mã>", description: "Liên kết tài khoản với đơn vị bằng mã được cấp" },
-  { command: "huylienket", description: "Hủy liên kết tài khoản với đơn vị" },
-  { command: "kenhnhac", args: "telegram|zalo", description: "Chọn kênh nhận nhắc hạn khi liên kết cả hai" },
-  { command: "help", description: "Hướng dẫn sử dụng" },
-  { command: "start", description: "Bắt đầu trò chuyện" },
-];
+export { type CommandInfo, USER_COMMANDS };
 
 export const ADMIN_COMMANDS: CommandInfo[] = [
   {

@@ -1,25 +1,11 @@
 /** The fixed Vietnamese texts of the Zalo bot (knowledge answers come from the engine). */
+import { type CommandInfo, USER_COMMANDS } from "../../app/commands.ts";
 import { ZALO_REMINDER_TEXTS } from "./reminders.ts";
 
-export interface ZaloCommandInfo {
-  command: string;
-  args?: string;
-  description: string;
-}
+export type ZaloCommandInfo = CommandInfo;
 
-/** The commands typed as text (the same as Telegram's menu). */
-export const ZALO_COMMANDS: ZaloCommandInfo[] = [
-  { command: "chude", description: "Chủ đề chuyển đổi số của năm" },
-  { command: "nhiemvu", description: "Nhiệm vụ của đơn vị tôi" },
-  { command: "hanchot", description: "Nhiệm vụ sắp đến hạn" },
-  { command: "quahan", description: "Nhiệm vụ đã quá hạn" },
-  { command: "vanban", args: "<số hiệu>", description: "Tra cứu văn bản, ví dụ /vanban 3609/KH-BĐHCĐS" },
-  { command: "timkiem", args: "<từ khóa>", description: "Tìm trong cơ sở tri thức" },
-  { command: "lienket", args: "<mã>", description: "Liên kết tài khoản với đơn vị bằng mã được cấp" },
-  { command: "huylienket", description: "Hủy liên kết tài khoản với đơn vị" },
-  { command: "kenhnhac", args: "telegram|zalo", description: "Chọn kênh nhận nhắc hạn khi liên kết cả hai" },
-  { command: "help", description: "Hướng dẫn sử dụng" },
-];
+/** The commands typed as text: the same as Telegram's menu (src/app/commands.ts), without /start. */
+export const ZALO_COMMANDS: ZaloCommandInfo[] = USER_COMMANDS.filter((c) => c.command !== "start");
 
 export const ZALO_TEXTS = {
   apology: "Xin lỗi, tôi gặp trục trặc khi xử lý yêu cầu này. Bạn vui lòng thử lại sau ít phút.",

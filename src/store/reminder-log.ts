@@ -165,6 +165,21 @@ export type ReminderLogOp =
 /** Input of `addResponse`: the id and the time are added by the log. */
 export type ResponseInput = Omit<ReminderResponse, "id" | "at" | "decision">;
 
+/** A reminder about to be sent (again): one more attempt, the first creation time kept. */
+function pendingEntry(parts: ReminderKeyParts, prev: ReminderEntry | undefined, at: string): ReminderEntry {
+  return {
+    taskId: parts.taskId,
+    occurrence: parts.occurrence,
+    recipientId: parts.recipientId,
+    offset: parts.offset,
+    state: "pending",
+    attempts: (prev?.attempts ?? 0) + 1,
+    createdAt: prev?.createdAt ?? at,
+    updatedAt: at,
+    ...(prev?.lastError ? { lastError: prev.lastError } : {}),
+  };
+}
+
 export class ReminderLog {
   readonly #file: StoreFile<RemindersFileData>;
   readonly #clock: Clock;
@@ -202,17 +217,7 @@ export class ReminderLog {
     const at = (now ?? this.#clock.now()).toISOString();
     return this.#file.update((d) => {
       const prev = Object.hasOwn(d.entries, key) ? d.entries[key] : undefined;
-      const entry: ReminderEntry = {
-        taskId: parts.taskId,
-        occurrence: parts.occurrence,
-        recipientId: parts.recipientId,
-        offset: parts.offset,
-        state: "pending",
-        attempts: (prev?.attempts ?? 0) + 1,
-        createdAt: prev?.createdAt ?? at,
-        updatedAt: at,
-        ...(prev?.lastError ? { lastError: prev.lastError } : {}),
-      };
+      const entry = pendingEntry(parts, prev, at);
       d.entries[key] = entry;
       return structuredClone(entry);
     });
@@ -231,18 +236,7 @@ export class ReminderLog {
       for (const op of prepared) {
         const prev = Object.hasOwn(d.entries, op.key) ? d.entries[op.key] : undefined;
         if (op.op === "pending") {
-          const parts = op.parts;
-          d.entries[op.key] = {
-            taskId: parts.taskId,
-            occurrence: parts.occurrence,
-            recipientId: parts.recipientId,
-            offset: parts.offset,
-            state: "pending",
-            attempts: (prev?.attempts ?? 0) + 1,
-            createdAt: prev?.createdAt ?? at,
-            updatedAt: at,
-            ...(prev?.lastError ? { lastError: prev.lastError } : {}),
-          };
+          d.entries[op.key] = pendingEntry(op.parts, prev, at);
           continue;
         }
         if (!prev) throw new StoreError("invalid", `Không có mục nhắc hạn "${op.key}" trong nhật ký gửi.`);

@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { parse } from "yaml";
 import { z } from "zod";
 import { createAnswerEngine } from "../src/core/answers/engine.ts";
-import { type Intent, type Reply, renderPlain } from "../src/core/answers/reply.ts";
+import { INTENTS, type Reply, renderPlain } from "../src/core/answers/reply.ts";
 import {
   formatProblem,
   hasErrors,
@@ -40,28 +40,6 @@ export const CATEGORIES = [
   "robustness",
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
-
-const INTENTS = [
-  "theme",
-  "tasks",
-  "deadlines",
-  "document",
-  "person",
-  "role",
-  "meeting",
-  "indicator",
-  "target",
-  "unit",
-  "search",
-  "help",
-  "greeting",
-  "empty",
-  "link-needed",
-  "unknown",
-] as const satisfies readonly Intent[];
-// Fails to compile when reply.ts gains an intent this list lacks.
-const _allIntents: Exclude<Intent, (typeof INTENTS)[number]> extends never ? true : never = true;
-void _allIntents;
 
 export const questionSchema = z
   .object({

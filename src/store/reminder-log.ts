@@ -260,17 +260,7 @@ export class ReminderLog {
     return this.#file.update((d) => {
       for (const [key, parts] of keyed) {
         const prev = Object.hasOwn(d.entries, key) ? d.entries[key] : undefined;
-        d.entries[key] = {
-          taskId: parts.taskId,
-          occurrence: parts.occurrence,
-          recipientId: parts.recipientId,
-          offset: parts.offset,
-          state: "pending",
-          attempts: (prev?.attempts ?? 0) + 1,
-          createdAt: prev?.createdAt ?? at,
-          updatedAt: at,
-          ...(prev?.lastError ? { lastError: prev.lastError } : {}),
-        };
+        d.entries[key] = pendingEntry(parts, prev, at);
       }
     });
   }

@@ -6,23 +6,26 @@
 import type { Citation } from "../knowledge/model.ts";
 import type { SearchKind } from "../search/search-index.ts";
 
-export type Intent =
-  | "theme"
-  | "tasks"
-  | "deadlines"
-  | "document"
-  | "person"
-  | "role"
-  | "meeting"
-  | "indicator"
-  | "target"
-  | "unit"
-  | "search"
-  | "help"
-  | "greeting"
-  | "empty"
-  | "link-needed"
-  | "unknown";
+/** Every intent a reply can have (the eval file validates its expectations against this list). */
+export const INTENTS = [
+  "theme",
+  "tasks",
+  "deadlines",
+  "document",
+  "person",
+  "role",
+  "meeting",
+  "indicator",
+  "target",
+  "unit",
+  "search",
+  "help",
+  "greeting",
+  "empty",
+  "link-needed",
+  "unknown",
+] as const;
+export type Intent = (typeof INTENTS)[number];
 
 /**
  * A structured question: what `understand` makes of a text, and what a button carries so that it

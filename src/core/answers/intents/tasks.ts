@@ -5,6 +5,7 @@
 import { occurrences } from "../../deadlines/due-date.ts";
 import { effectiveDue, taskStatus } from "../../deadlines/status.ts";
 import type { Task } from "../../knowledge/schema.ts";
+import { fold } from "../../text/normalize.ts";
 import { addDays, formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { cap, dueText, leadNames } from "../format.ts";
@@ -79,21 +80,24 @@ function pagingOf<Q extends TasksQuery | DeadlinesQuery>(
   return p;
 }
 
-/** Orders tasks by due date (undated last), then title; each due date computed once per sort. */
+/**
+ * Orders tasks by due date (undated last), then by title in Vietnamese order (folded: "Đề…" with "De…").
+ * Each task's key is computed once per sort.
+ */
 function byDue(today: string) {
-  const due = new Map<Task, string>();
-  const dueOf = (t: Task) => {
-    let d = due.get(t);
-    if (d === undefined) {
-      d = effectiveDue(t, today) ?? "9999";
-      due.set(t, d);
+  const keys = new Map<Task, string>();
+  const keyOf = (t: Task) => {
+    let k = keys.get(t);
+    if (k === undefined) {
+      k = `${effectiveDue(t, today) ?? "9999"}|${fold(t.title)}`;
+      keys.set(t, k);
     }
-    return d;
+    return k;
   };
   return (a: Task, b: Task) => {
-    const da = dueOf(a);
-    const db = dueOf(b);
-    return da < db ? -1 : da > db ? 1 : a.title < b.title ? -1 : a.title > b.title ? 1 : 0;
+    const ka = keyOf(a);
+    const kb = keyOf(b);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
   };
 }
 

@@ -5,11 +5,10 @@
 import { type Logger, pino } from "pino";
 import type { Config } from "../config.ts";
 import { type AnswerEngine, createAnswerEngine } from "../core/answers/engine.ts";
-import { Knowledge } from "../core/knowledge/model.ts";
+import type { Knowledge } from "../core/knowledge/model.ts";
 import type { KnowledgeData } from "../core/knowledge/schema.ts";
 import { openStore, type Store } from "../store/index.ts";
-import { applyOverlay } from "../store/knowledge-edits.ts";
-import { readShippedKnowledge } from "./knowledge.ts";
+import { knowledgeWithEdits, readShippedKnowledge } from "./knowledge.ts";
 
 export interface App {
   readonly config: Config;
@@ -80,7 +79,7 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
   let kb!: Knowledge;
   let engine!: AnswerEngine;
   const reload = () => {
-    kb = new Knowledge(applyOverlay(shipped, store.edits.overlay()));
+    kb = knowledgeWithEdits(shipped, store.edits.overlay());
     engine = createAnswerEngine(kb);
   };
   reload();
@@ -94,4 +93,18 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
     reloadKnowledge: reload,
     close: () => store.close(),
   };
+}
+
+/**
+ * The knowledge every entry point answers from (the bots, `ask`, `chat`, `kb list`, `kb export`,
+ * `report`, `remind`): the shipped files with the secretariat's edits in DATA_DIR applied. Opens the
+ * store read-only for the moment of reading.
+ */
+export async function loadCurrentKnowledge(config: Config, shipped?: KnowledgeData): Promise<Knowledge> {
+  const store = await openStore({ dataDir: config.DATA_DIR, readOnly: true });
+  try {
+    return knowledgeWithEdits(shipped ?? readShippedKnowledge(config), store.edits.overlay());
+  } finally {
+    await store.close();
+  }
 }

@@ -1,9 +1,13 @@
-/** The shipped knowledge/ folder, validated; a broken folder stops the program with a clear message. */
+/**
+ * The shipped knowledge/ folder, validated (a broken folder stops the program with a clear message),
+ * and the one function that lays the secretariat's edits over it.
+ */
 import { resolve } from "node:path";
 import type { Config } from "../config.ts";
 import { formatProblem, hasErrors, parseKnowledgeFiles, readKnowledgeDir } from "../core/knowledge/load.ts";
 import { Knowledge } from "../core/knowledge/model.ts";
 import type { KnowledgeData } from "../core/knowledge/schema.ts";
+import { applyOverlay, type Overlay } from "../store/knowledge-edits.ts";
 
 export class KnowledgeLoadError extends Error {}
 
@@ -30,4 +34,9 @@ export function readShippedKnowledge(config: Pick<Config, "KNOWLEDGE_DIR">): Kno
 
 export function loadShippedKnowledge(config: Pick<Config, "KNOWLEDGE_DIR">): Knowledge {
   return new Knowledge(readShippedKnowledge(config));
+}
+
+/** The shipped knowledge with the secretariat's edits (the store's overlay) applied. */
+export function knowledgeWithEdits(shipped: KnowledgeData, overlay: Overlay): Knowledge {
+  return new Knowledge(applyOverlay(shipped, overlay));
 }

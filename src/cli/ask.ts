@@ -1,11 +1,9 @@
 /** `ask` and `chat`: questions from the terminal, through the same engine as every channel. */
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { loadShippedKnowledge } from "../app/knowledge.ts";
-import { loadConfig } from "../config.ts";
 import { type AnswerEngine, createAnswerEngine } from "../core/answers/engine.ts";
 import { type Reply, renderPlain } from "../core/answers/reply.ts";
-import { CliError, type CliIo, type Command, flag, parseNow, str } from "./io.ts";
+import { CliError, type CliIo, type Command, cliKnowledge, flag, parseNow, str } from "./io.ts";
 
 export function replyJson(reply: Reply): string {
   return JSON.stringify({
@@ -17,8 +15,9 @@ export function replyJson(reply: Reply): string {
   });
 }
 
-function engineFor(io: CliIo): AnswerEngine {
-  return createAnswerEngine(loadShippedKnowledge(loadConfig(io.env)));
+/** The engine on the knowledge the assistant answers from (shipped files + the secretariat's edits). */
+async function engineFor(io: CliIo): Promise<AnswerEngine> {
+  return createAnswerEngine(await cliKnowledge(io.env));
 }
 
 function checkUnit(engine: AnswerEngine, unitId: string | undefined): void {
@@ -38,7 +37,7 @@ export const askCommand: Command = {
     batch: { type: "string" },
   },
   async run(args, io) {
-    const engine = engineFor(io);
+    const engine = await engineFor(io);
     const unitId = str(args, "unit");
     checkUnit(engine, unitId);
     const now = parseNow(str(args, "now"), "09:00", new Date());
@@ -69,7 +68,7 @@ export const chatCommand: Command = {
   summary: "Trò chuyện với trợ lý ngay trong cửa sổ dòng lệnh (ngoại tuyến)",
   options: { unit: { type: "string" }, now: { type: "string" } },
   async run(args, io) {
-    const engine = engineFor(io);
+    const engine = await engineFor(io);
     const unitId = str(args, "unit");
     checkUnit(engine, unitId);
     const fixedNow = str(args, "now");

@@ -1,4 +1,9 @@
+import { loadCurrentKnowledge } from "../app/app.ts";
+import { KnowledgeLoadError } from "../app/knowledge.ts";
+import { ConfigError, loadConfig } from "../config.ts";
+import type { Knowledge } from "../core/knowledge/model.ts";
 import { atLocalTime } from "../core/time.ts";
+import { StoreError } from "../store/index.ts";
 
 /** What a CLI command writes to, injected so tests capture it. */
 export interface CliIo {
@@ -72,4 +77,20 @@ export function parseNow(s: string | undefined, time: string, fallback: Date): D
       2,
     );
   return new Date(ms);
+}
+
+/**
+ * The knowledge a read-only command works on: the shipped files (or `knowledgeDir`) with the
+ * secretariat's edits in DATA_DIR applied, as the assistant answers. Expected failures are CliErrors.
+ */
+export async function cliKnowledge(env: NodeJS.ProcessEnv, knowledgeDir?: string): Promise<Knowledge> {
+  try {
+    const config = loadConfig(env);
+    return await loadCurrentKnowledge(knowledgeDir ? { ...config, KNOWLEDGE_DIR: knowledgeDir } : config);
+  } catch (e) {
+    if (e instanceof StoreError || e instanceof KnowledgeLoadError || e instanceof ConfigError) {
+      throw new CliError(e.message);
+    }
+    throw e;
+  }
 }

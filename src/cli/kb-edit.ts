@@ -6,8 +6,12 @@
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { pino } from "pino";
 import { type App, createApp } from "../app/app.ts";
+import { addDocument } from "../app/documents.ts";
 import { KnowledgeLoadError, loadShippedKnowledge } from "../app/knowledge.ts";
 import { ConfigError, loadConfig } from "../config.ts";
+import { type DocumentType, documentTypeSchema } from "../core/knowledge/schema.ts";
+import { fold } from "../core/text/normalize.ts";
+import { formatViDate, isIsoDate } from "../core/time.ts";
 import {
   applyImport,
   exportFormatOf,
@@ -16,13 +20,16 @@ import {
   ImportError,
   type ImportPreview,
   MAX_FILE_BYTES,
+  type NewDocumentFields,
+  placeOf,
   previewHasChanges,
   previewImport,
   renderPreview,
   undoLastChange,
 } from "../imports/index.ts";
+import { findWrittenDate } from "../imports/plan-header.ts";
 import { type Actor, StoreError } from "../store/index.ts";
-import { CliError, type CliIo, type Command, flag, str } from "./io.ts";
+import { CliError, type CliIo, type Command, type CommandArgs, flag, str } from "./io.ts";
 
 /** Opens the app for a command; `write` takes the writer lock. Expected failures become CliErrors. */
 async function openApp(io: CliIo, write: boolean): Promise<App> {
@@ -98,9 +105,46 @@ export function previewJson(p: ImportPreview): string {
     unmatchedUnits: p.unmatchedUnits.map((u) => u.name),
     errors: p.problems.map((e) => ({
       row: e.row,
-      message: e.sheet ? `(trang “${e.sheet}”) ${e.message}` : e.message,
+      message: e.sheet ? `(${placeOf(e)}) ${e.message}` : e.message,
     })),
+    document: p.document
+      ? {
+          number: p.document.number,
+          date: p.document.date,
+          issuer: p.document.issuer,
+          isNew: p.document.isNew,
+        }
+      : null,
+    groups: p.groups,
   });
+}
+
+/** A date typed on the command line: "20/01/2025", "20-1-2025" or "2025-01-20". */
+function parseDateOption(s: string | undefined, option: string): string | undefined {
+  if (s === undefined) return undefined;
+  const t = s.trim();
+  const iso = isIsoDate(t) ? t : findWrittenDate(t);
+  if (!iso) throw new CliError(`--${option} không hợp lệ: “${s}” (ví dụ 20/01/2025).`, 2);
+  return iso;
+}
+
+function parseTypeOption(s: string | undefined): DocumentType | undefined {
+  if (s === undefined) return undefined;
+  const hit = documentTypeSchema.options.find((o) => fold(o) === fold(s.trim()));
+  if (!hit) {
+    throw new CliError(
+      `--type không hợp lệ: “${s}”. Chọn một trong: ${documentTypeSchema.options.join(", ")}.`,
+      2,
+    );
+  }
+  return hit;
+}
+
+function textOption(args: CommandArgs, name: string, max: number): string | undefined {
+  const v = str(args, name)?.replace(/\s+/g, " ").trim();
+  if (v === undefined) return undefined;
+  if (!v || v.length > max) throw new CliError(`--${name} cần từ 1 đến ${max} ký tự.`, 2);
+  return v;
 }
 
 function parseYear(s: string | undefined): number | undefined {
@@ -111,10 +155,18 @@ function parseYear(s: string | undefined): number | undefined {
 
 export const kbImport: Command = {
   name: "kb import",
-  usage: "kb import <tệp.xlsx|.csv> [--document <số hiệu>] [--year N] [--apply] [--create-units] [--json]",
-  summary: "Nhập bảng nhiệm vụ (xem trước; --apply để áp dụng, --create-units để thêm đơn vị mới)",
+  usage:
+    "kb import <tệp.docx|.xlsx|.csv> [--document <số hiệu> [--document-date dd/mm/yyyy] [--issuer …] [--title …] [--type …]] " +
+    "[--year N] [--apply] [--create-units] [--json]",
+  summary:
+    "Nhập kế hoạch (Word) hoặc bảng nhiệm vụ (Excel, CSV): xem trước; --apply để áp dụng, --create-units để thêm đơn vị mới. " +
+    "Văn bản kế hoạch đọc từ tệp (số hiệu, ngày, cơ quan ban hành) và được thêm nếu chưa có",
   options: {
     document: { type: "string" },
+    "document-date": { type: "string" },
+    issuer: { type: "string" },
+    title: { type: "string" },
+    type: { type: "string" },
     apply: { type: "boolean" },
     "create-units": { type: "boolean" },
     json: { type: "boolean" },
@@ -133,11 +185,17 @@ export const kbImport: Command = {
     const json = flag(args, "json");
     const createUnits = flag(args, "create-units");
     const document = str(args, "document");
+    const documentFields = documentFieldsOf(args);
     return withApp(io, apply, async (app) => {
       const preview = await previewImport(
         app,
         { name: baseName(path), bytes },
-        { createUnits, ...(document ? { document } : {}), ...(year !== undefined ? { year } : {}) },
+        {
+          createUnits,
+          ...(document ? { document } : {}),
+          ...(Object.keys(documentFields).length ? { documentFields } : {}),
+          ...(year !== undefined ? { year } : {}),
+        },
       );
       // Machine-readable output stays alone on stdout; messages go to stderr.
       const say = json ? io.err : io.out;
@@ -162,9 +220,69 @@ export const kbImport: Command = {
       }
       const result = await applyImport(app, preview, cliActor(io), { createUnits });
       const units = result.unitsCreated.length ? `, thêm ${result.unitsCreated.length} đơn vị` : "";
+      const doc = result.documentCreated ? `, thêm văn bản ${result.documentCreated.number}` : "";
       say(
-        `Đã áp dụng: thêm ${result.added}, sửa ${result.changed}, bỏ ${result.removed} nhiệm vụ${units}` +
+        `Đã áp dụng: thêm ${result.added}, sửa ${result.changed}, bỏ ${result.removed} nhiệm vụ${units}${doc}` +
           `${result.entry ? ` (nhật ký #${result.entry.id})` : ""}. Hoàn tác: npm run cli -- kb undo`,
+      );
+      return 0;
+    });
+  },
+};
+
+function documentFieldsOf(args: CommandArgs): NewDocumentFields {
+  const date = parseDateOption(str(args, "document-date") ?? str(args, "date"), "document-date");
+  const issuer = textOption(args, "issuer", 200);
+  const title = textOption(args, "title", 500);
+  const type = parseTypeOption(str(args, "type"));
+  return {
+    ...(date ? { date } : {}),
+    ...(issuer ? { issuer } : {}),
+    ...(title ? { title } : {}),
+    ...(type ? { type } : {}),
+  };
+}
+
+export const kbDocAdd: Command = {
+  name: "kb doc add",
+  usage:
+    'kb doc add --number <số hiệu> --date dd/mm/yyyy --issuer "<cơ quan>" --title "<trích yếu>" [--type <loại>]',
+  summary: "Thêm một văn bản (kế hoạch, quyết định…) vào cơ sở tri thức, ghi nhật ký",
+  options: {
+    number: { type: "string" },
+    date: { type: "string" },
+    issuer: { type: "string" },
+    title: { type: "string" },
+    type: { type: "string" },
+  },
+  async run(args, io) {
+    const number = textOption(args, "number", 60);
+    const fields = documentFieldsOf(args);
+    const missing = [
+      ...(number ? [] : ["--number"]),
+      ...(fields.date ? [] : ["--date"]),
+      ...(fields.issuer ? [] : ["--issuer"]),
+      ...(fields.title ? [] : ["--title"]),
+    ];
+    const { date, issuer, title, type } = fields;
+    if (!number || !date || !issuer || !title) {
+      throw new CliError(
+        `Thiếu ${missing.join(", ")}. Ví dụ: npm run cli -- kb doc add --number 45/KH-UBND --date 20/01/2025 ` +
+          '--issuer "UBND tỉnh" --title "Kế hoạch chuyển đổi số năm 2025"',
+        2,
+      );
+    }
+    return withApp(io, true, async (app) => {
+      const result = await addDocument(
+        app,
+        { number, date, issuer, title, ...(type ? { type } : {}) },
+        cliActor(io),
+      );
+      if (!result.ok) throw new CliError(result.message);
+      const d = result.document;
+      io.out(
+        `Đã thêm ${d.type} số ${d.number} ngày ${formatViDate(d.date)} của ${d.issuer} (mã ${d.id}` +
+          `${result.entryId ? `, nhật ký #${result.entryId}` : ""}). Hoàn tác: npm run cli -- kb undo`,
       );
       return 0;
     });
@@ -242,4 +360,4 @@ export const kbUndo: Command = {
   },
 };
 
-export const KB_EDIT_COMMANDS: Command[] = [kbImport, kbExport, kbHistory, kbUndo];
+export const KB_EDIT_COMMANDS: Command[] = [kbImport, kbDocAdd, kbExport, kbHistory, kbUndo];

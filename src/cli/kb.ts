@@ -2,9 +2,8 @@
 import { resolve } from "node:path";
 import { loadConfig } from "../config.ts";
 import { formatProblem, hasErrors, parseKnowledgeFiles, readKnowledgeDir } from "../core/knowledge/load.ts";
-import { Knowledge } from "../core/knowledge/model.ts";
 import { formatViDate } from "../core/time.ts";
-import { CliError, type Command, flag } from "./io.ts";
+import { CliError, type Command, cliKnowledge, flag } from "./io.ts";
 
 function knowledgeDir(args: { values: Record<string, unknown> }, env: NodeJS.ProcessEnv): string {
   const dir =
@@ -50,7 +49,7 @@ export const kbCheck: Command = {
 export const kbList: Command = {
   name: "kb list",
   usage: "kb list units|tasks|documents [--json] [--dir <thư mục>]",
-  summary: "Liệt kê đơn vị, nhiệm vụ hoặc văn bản",
+  summary: "Liệt kê đơn vị, nhiệm vụ hoặc văn bản (cơ sở tri thức cùng các chỉnh sửa của Tổ Giúp việc)",
   options: { json: { type: "boolean" }, dir: { type: "string" } },
   async run(args, io) {
     const what = args.positionals[0];
@@ -60,9 +59,7 @@ export const kbList: Command = {
         2,
       );
     }
-    const { data, problems } = parseKnowledgeFiles(readKnowledgeDir(knowledgeDir(args, io.env)));
-    if (hasErrors(problems)) throw new CliError("Cơ sở tri thức có lỗi; chạy “kb check” để xem chi tiết.");
-    const kb = new Knowledge(data);
+    const kb = await cliKnowledge(io.env, knowledgeDir(args, io.env));
     const list = kb.data[what];
     if (flag(args, "json")) {
       io.out(JSON.stringify(list, null, 2));

@@ -8,7 +8,7 @@
  */
 import type { App } from "../app/app.ts";
 import { checkReferences } from "../core/knowledge/references.ts";
-import type { KnowledgeData, Task, Unit } from "../core/knowledge/schema.ts";
+import type { KDocument, KnowledgeData, Task, Unit } from "../core/knowledge/schema.ts";
 import type { Actor, AuditEntry } from "../store/index.ts";
 import { jsonEqual } from "../store/json-file.ts";
 import { ImportError } from "./errors.ts";
@@ -28,6 +28,8 @@ export interface ApplyResult {
   changed: number;
   removed: number;
   unitsCreated: Unit[];
+  /** The plan's document, when applying added it. */
+  documentCreated: KDocument | null;
 }
 
 type AppLike = Pick<App, "store" | "knowledge" | "reloadKnowledge">;
@@ -46,6 +48,8 @@ export async function applyImport(
   opts: ApplyOptions = {},
 ): Promise<ApplyResult> {
   const kb = app.knowledge();
+  const newDoc = preview.newDocument;
+  if (newDoc && (kb.document(newDoc.id) || kb.documentByNumber(newDoc.number))) throw stale();
   for (const a of preview.added) if (kb.task(a.task.id)) throw stale();
   for (const c of preview.changed) if (!jsonEqual(kb.task(c.before.id), c.before)) throw stale();
   for (const r of preview.removed) if (!jsonEqual(kb.task(r.id), r)) throw stale();
@@ -77,13 +81,14 @@ export async function applyImport(
   const byId = new Map(writes.map((t) => [t.id, t]));
   const data: KnowledgeData = {
     ...kb.data,
+    documents: newDoc ? [...kb.data.documents, newDoc] : kb.data.documents,
     units: [...kb.data.units, ...units],
     tasks: [
       ...kb.data.tasks.filter((t) => !removedIds.has(t.id)).map((t) => byId.get(t.id) ?? t),
       ...preview.added.map((a) => a.task),
     ],
   };
-  const touched = new Set([...byId.keys(), ...units.map((u) => u.id)]);
+  const touched = new Set([...byId.keys(), ...units.map((u) => u.id), ...(newDoc ? [newDoc.id] : [])]);
   const problems = checkReferences(data).filter((p) => {
     if (p.severity !== "error" || p.entry === undefined) return false;
     return touched.has(/\(([^)]+)\)$/.exec(p.entry)?.[1] ?? p.entry);
@@ -104,6 +109,7 @@ export async function applyImport(
     `sửa ${preview.changed.length}`,
     `bỏ ${preview.removed.length} nhiệm vụ`,
     ...(units.length ? [`thêm ${units.length} đơn vị`] : []),
+    ...(newDoc ? [`thêm văn bản ${newDoc.number}`] : []),
   ].join(", ");
   const entry = await app.store.commitChange(
     {
@@ -112,6 +118,7 @@ export async function applyImport(
       note: `Nhập tệp “${preview.file.name}”${docs ? ` (${docs})` : ""}: ${counts}`,
     },
     (tx) => {
+      if (newDoc) tx.upsert("documents", newDoc);
       for (const u of units) tx.upsert("units", u);
       for (const t of writes) tx.upsert("tasks", t);
       for (const t of preview.removed) tx.remove("tasks", t.id);
@@ -124,6 +131,7 @@ export async function applyImport(
     changed: preview.changed.length,
     removed: preview.removed.length,
     unitsCreated: units,
+    documentCreated: newDoc ?? null,
   };
 }
 

@@ -11,6 +11,10 @@ export type ImportErrorCode =
   | "encrypted"
   /** A legacy .xls workbook. */
   | "legacy-xls"
+  /** A legacy .doc Word document. */
+  | "legacy-doc"
+  /** The document the plan belongs to cannot be added: the file and the options leave out what it needs. */
+  | "incomplete-document"
   /** A CSV that is not UTF-8 text. */
   | "encoding"
   /** No sheet has any content. */

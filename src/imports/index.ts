@@ -23,7 +23,9 @@ export {
 export type { ProposedUnit, RowProblem } from "./plan-rows.ts";
 export {
   type ImportPreview,
+  type NewDocumentFields,
   type PreviewOptions,
+  placeOf,
   previewHasChanges,
   previewImport,
   renderPreview,

@@ -37,7 +37,7 @@ export const COLUMN_LABELS: Record<ColumnKey, string> = {
   id: "Mã",
 };
 
-export const HEADER_SEARCH_ROWS = 30;
+export const HEADER_SEARCH_ROWS = 60;
 
 export interface PlanLayout {
   /** Index (in `table.rows`) of the first data row. */
@@ -46,9 +46,9 @@ export interface PlanLayout {
   headerRowNumber: number;
   /** Column index (0-based) of each recognised column. */
   columns: Partial<Record<ColumnKey, number>>;
-  /** The title block's text (rows above the header), joined by newlines. */
+  /** The title block's text (a Word table's preceding paragraphs, then rows above the header), one line each. */
   titleBlock: string;
-  /** "năm 2023" in the title block. */
+  /** "năm 2023" in the title block (the line nearest the table that says one). */
   year?: number;
   /** Full document numbers the title block names ("Kèm theo Quyết định số 56/QĐ-UBND…"), in order. */
   documentRefs: DocRef[];
@@ -153,12 +153,16 @@ function layoutAt(
   let dataStart = index + lines;
   const numbering = table.rows[dataStart];
   if (numbering && isNumberingRow(numbering)) dataStart++;
-  const titleBlock = table.rows
-    .slice(0, index)
-    .map((r) => [...new Set(r.cells.map((c) => c.trim()).filter(Boolean))].join(" "))
-    .filter(Boolean)
-    .join("\n");
-  const yearMatch = /\bnam (20\d\d)\b/.exec(foldAlnum(titleBlock));
+  const block = [
+    ...(table.context ?? []),
+    ...table.rows
+      .slice(0, index)
+      .map((r) => [...new Set(r.cells.map((c) => c.trim()).filter(Boolean))].join(" ")),
+  ].filter(Boolean);
+  const titleBlock = block.join("\n");
+  let yearMatch: RegExpExecArray | null = null;
+  for (let i = block.length - 1; i >= 0 && !yearMatch; i--)
+    yearMatch = /\bnam (20\d\d)\b/.exec(foldAlnum(block[i]!));
   return {
     dataStart,
     headerRowNumber: table.rows[index + lines - 1]!.number,

@@ -12,26 +12,24 @@
  * - Units go through the UnitMatcher; names it does not know become proposed units (never created here).
  */
 import { parseDeadline } from "../core/deadlines/due-date.ts";
+import { slugId } from "../core/knowledge/ids.ts";
 import type { Knowledge } from "../core/knowledge/model.ts";
 import { ID_PATTERN, type KDocument, type Unit } from "../core/knowledge/schema.ts";
+import { agencyKey, expandAgencyName } from "../core/text/agency-names.ts";
 import { type DocRef, findDocRefs, matchesDocRef } from "../core/text/doc-number.ts";
 import { foldAlnum, nfc } from "../core/text/normalize.ts";
 import { addDays, formatViDate, isIsoDate } from "../core/time.ts";
 import { type ColumnKey, detectLayout, isNumberingRow, type PlanLayout } from "./plan-layout.ts";
 import { MAX_TASK_ROWS, type Table, type TableRow, tooManyRows } from "./read-table.ts";
-import {
-  guessUnitKind,
-  isCreatableUnitName,
-  slugId,
-  type UnitMatcher,
-  type UnitRefName,
-} from "./unit-matcher.ts";
+import { guessUnitKind, isCreatableUnitName, type UnitMatcher, type UnitRefName } from "./unit-matcher.ts";
 
 export interface RowProblem {
   /** Row number as in the sheet. */
   row: number;
-  /** Sheet name, when the file has several sheets with tables. */
+  /** Sheet name, when the file has several sheets with tables ("Bảng 2" for a Word table). */
   sheet?: string;
+  /** The sheet is a table of a Word document. */
+  inWord?: boolean;
   message: string;
   /** "error": the row is not imported; "warning": imported as read. */
   severity: "error" | "warning";
@@ -81,6 +79,8 @@ export interface ParsedPlan {
   document?: KDocument;
   /** Whether the table has a "Mã" column (an export). */
   hasIdColumn: boolean;
+  /** The name of each group row, in the order the file gives them. */
+  groups: string[];
 }
 
 export interface ParsePlanOptions {
@@ -92,6 +92,46 @@ export interface ParsePlanOptions {
   year?: number;
   /** Today (ISO), for units' `asOf` when no document has a date. */
   today: string;
+  /** The tables' layouts as `detectLayouts` found them (found here when absent). */
+  layouts?: TableLayout[];
+}
+
+/** A table with the layout its rows are read with. */
+export interface TableLayout {
+  table: Table;
+  layout: PlanLayout;
+  /** A Word table that continues the one before it (split across pages, no header of its own). */
+  continues: boolean;
+}
+
+/**
+ * The tables that hold tasks, each with its layout. A Word table without a header that directly
+ * follows a task table with as many columns continues it (people split long tables across pages).
+ */
+export function detectLayouts(tables: Table[]): TableLayout[] {
+  const out: TableLayout[] = [];
+  let previous: { index: number; layout: PlanLayout; width: number } | undefined;
+  tables.forEach((table, index) => {
+    const width = Math.max(0, ...table.rows.map((r) => r.cells.length));
+    const layout = detectLayout(table);
+    if (layout) {
+      out.push({ table, layout, continues: false });
+      previous = { index, layout, width };
+      return;
+    }
+    if (table.kind === "word" && previous && previous.index === index - 1 && previous.width === width) {
+      const cont: PlanLayout = {
+        ...previous.layout,
+        dataStart: 0,
+        headerRowNumber: 0,
+        titleBlock: "",
+        documentRefs: [],
+      };
+      out.push({ table, layout: cont, continues: true });
+      previous = { index, layout: previous.layout, width };
+    }
+  });
+  return out;
 }
 
 /** Whitespace (line breaks included) collapsed, NFC, invisible characters removed. Case and quotes kept. */
@@ -211,6 +251,8 @@ interface GroupLevel {
   type: MarkerType;
   marker: string;
   name: string;
+  /** The marker, or for a group without one its rank among the unnumbered groups of the table ("n2"). */
+  key: string;
 }
 
 /** Reads every table that has a recognisable header. Throws `ImportError` only for the row limit. */
@@ -230,28 +272,40 @@ export function parsePlan(
   let hasIdColumn = false;
   let planDocument = opts.document;
 
-  const withLayout = tables
-    .map((t) => ({ table: t, layout: detectLayout(t) }))
-    .filter((x): x is { table: Table; layout: PlanLayout } => x.layout !== undefined);
+  const withLayout = opts.layouts ?? detectLayouts(tables);
   const multi = withLayout.length > 1;
+  const groupNames: string[] = [];
 
   let taskRows = 0;
-  for (const { table, layout } of withLayout) {
+  // Group state: reset for each table, kept for a table that continues the one before.
+  let stack: GroupLevel[] = [];
+  let typeOrder: MarkerType[] = [];
+  let taskTypes = new Set<MarkerType>();
+  let unnumbered = 0;
+  let unnamedGroups = 0;
+  let groupsSeen = false;
+  let tableDoc: KDocument | undefined;
+  for (const { table, layout, continues } of withLayout) {
     layouts.push(layout);
     const col = layout.columns;
     if (col.id !== undefined) hasIdColumn = true;
-    const tableDoc = opts.document ?? documentOfTitle(kb, layout);
+    if (!continues) {
+      tableDoc = opts.document ?? documentOfTitle(kb, layout);
+      stack = [];
+      typeOrder = [];
+      taskTypes = new Set();
+      unnumbered = 0;
+      unnamedGroups = 0;
+      groupsSeen = false;
+    }
     planDocument ??= tableDoc;
     const sheet = multi ? table.sheet : undefined;
+    const where = sheet !== undefined ? { sheet, ...(table.kind === "word" ? { inWord: true } : {}) } : {};
     const problem = (row: number, message: string, severity: RowProblem["severity"]) =>
-      problems.push({ row, ...(sheet !== undefined ? { sheet } : {}), message, severity });
+      problems.push({ row, ...where, message, severity });
     const cell = (row: TableRow, k: ColumnKey) => (col[k] === undefined ? "" : (row.cells[col[k]!] ?? ""));
     const has = (k: ColumnKey) => col[k] !== undefined;
-
-    const stack: GroupLevel[] = [];
-    const typeOrder: MarkerType[] = [];
-    let unnumbered = 0;
-    let groupsSeen = false;
+    const contentKeys = (["lead", "support", "deadline", "product", "basis", "id"] as const).filter(has);
 
     for (let i = layout.dataStart; i < table.rows.length; i++) {
       const row = table.rows[i]!;
@@ -259,16 +313,31 @@ export function parsePlan(
       const texts = row.cells.map(normText);
       const nonEmpty = texts.filter(Boolean);
       if (nonEmpty.length === 0) continue;
-      const content = (["lead", "support", "deadline", "product", "basis", "id"] as const).map((k) =>
-        normText(cell(row, k)),
-      );
+      const content = contentKeys.map((k) => normText(cell(row, k)));
       const distinct = new Set(nonEmpty);
       const tt = normText(cell(row, "tt"));
       const title = normText(cell(row, "title"));
 
-      // ---- group row
+      // ---- group row: a heading merged across the row, or a numbered title with no unit and no deadline
       const mergedAcross = distinct.size === 1 && nonEmpty.length >= 2;
-      if (mergedAcross || (content.every((c) => !c) && (tt || title))) {
+      // Every content cell is empty or covered by the heading spanning from its left (or repeats it).
+      const spansRow =
+        (tt || title) &&
+        contentKeys.some((k) => normText(cell(row, k))) &&
+        contentKeys.every((k) => {
+          const v = normText(cell(row, k));
+          return !v || row.merged?.[col[k]!] === "left" || v === title;
+        });
+      const bare = content.every((c) => !c) && Boolean(tt || title);
+      let isGroup = mergedAcross || Boolean(spansRow);
+      if (!isGroup && bare) {
+        // A bare row numbered like the tasks around it ("4" among tasks "1, 2, 3") is a task with
+        // its cells missing, unless its title is written in capitals as headings are.
+        const type = markerType(cleanTt(tt));
+        const capitals = title !== "" && title === title.toUpperCase() && title !== title.toLowerCase();
+        isGroup = !(tt && taskTypes.has(type) && !capitals && stack.at(-1)?.type !== type);
+      }
+      if (isGroup) {
         const text = mergedAcross ? nonEmpty[0]! : title || tt;
         let { marker, name } = splitMarker(text);
         if (!mergedAcross && title && tt && tt !== title) {
@@ -279,7 +348,8 @@ export function parsePlan(
         if (!typeOrder.includes(type)) typeOrder.push(type);
         const at = stack.findIndex((g) => typeOrder.indexOf(g.type) >= typeOrder.indexOf(type));
         if (at >= 0) stack.length = at;
-        stack.push({ type, marker, name });
+        stack.push({ type, marker, name, key: marker || `n${++unnamedGroups}` });
+        groupNames.push(name);
         groupsSeen = true;
         continue;
       }
@@ -291,8 +361,13 @@ export function parsePlan(
 
       // clause and id
       const ttClean = cleanTt(tt);
+      if (ttClean) taskTypes.add(markerType(ttClean));
       const markers = stack.map((g) => g.marker).filter(Boolean);
-      if (ttClean && markers.length && ttClean.startsWith(`${markers.at(-1)}.`)) markers.pop();
+      const keys = stack.map((g) => g.key);
+      if (ttClean && markers.length && ttClean.startsWith(`${markers.at(-1)}.`)) {
+        markers.pop();
+        keys.pop();
+      }
       // A row without a number: its rank among the table's unnumbered rows.
       const localKey = ttClean || `n${++unnumbered}`;
       const clause = ttClean ? [...markers, ttClean].join(".") : undefined;
@@ -320,7 +395,7 @@ export function parsePlan(
         docProblem =
           "không rõ văn bản giao nhiệm vụ (thêm cột “Căn cứ” ghi số hiệu văn bản, hoặc chọn văn bản khi nhập)";
       }
-      if (!id && doc) id = taskIdFor(doc.id, [...markers, localKey].join("."));
+      if (!id && doc) id = taskIdFor(doc.id, [...keys, localKey].join("."));
 
       const errors: string[] = [];
       const warnings: string[] = [];
@@ -341,8 +416,11 @@ export function parsePlan(
             warnings.push(`bỏ qua “${part.text}” ở cột ${role} (không phải một đơn vị cụ thể)`);
             continue;
           }
-          const name = part.name;
-          const k = foldAlnum(name);
+          // One agency however the file spells it: "Sở KH&CN" and "Sở Khoa học và Công nghệ" are one
+          // proposal, named in full; the other spellings become its aliases.
+          const written = part.name;
+          const name = expandAgencyName(written);
+          const k = agencyKey(written);
           let p = proposals.get(k);
           if (!p) {
             p = { name, rows: [], closest: matcher.closest(name) };
@@ -352,6 +430,9 @@ export function parsePlan(
               p.unit = { id: uid, name, kind: guessUnitKind(name), aliases: [], sources: [source], asOf };
             }
             proposals.set(k, p);
+          }
+          if (p.unit && foldAlnum(written) !== foldAlnum(p.unit.name) && !p.unit.aliases.includes(written)) {
+            p.unit.aliases.push(written);
           }
           if (!p.rows.includes(row.number)) p.rows.push(row.number);
           if (p.unit) {
@@ -399,7 +480,7 @@ export function parsePlan(
         }
         let n = 2;
         while (seenIds.has(`${id}-${n}`)) n++;
-        const nid = taskIdFor(doc!.id, `${[...markers, localKey].join(".")}-${n}`);
+        const nid = taskIdFor(doc!.id, `${[...keys, localKey].join(".")}-${n}`);
         problem(row.number, `số thứ tự “${tt || "(trống)"}” lặp lại (đã có ở dòng ${firstRow})`, "warning");
         id = nid;
       }
@@ -439,6 +520,7 @@ export function parsePlan(
       unmatchedUnits: [...proposals.values()],
       ...(planDocument ? { document: planDocument } : {}),
       hasIdColumn,
+      groups: groupNames,
     },
     layouts,
   };

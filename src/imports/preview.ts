@@ -15,11 +15,21 @@
 import { createHash } from "node:crypto";
 import { parseDeadline } from "../core/deadlines/due-date.ts";
 import { documentLabel, type Knowledge } from "../core/knowledge/model.ts";
-import { type KDocument, type Task, taskSchema } from "../core/knowledge/schema.ts";
-import { findDocRefs, matchesDocRef } from "../core/text/doc-number.ts";
+import { newDocumentEntry, typeOfNumber } from "../core/knowledge/new-document.ts";
+import { type DocumentType, type KDocument, type Task, taskSchema } from "../core/knowledge/schema.ts";
+import { docNumberKey, findDocRefs, matchesDocRef } from "../core/text/doc-number.ts";
 import { formatViDate, localDate } from "../core/time.ts";
 import { ImportError } from "./errors.ts";
-import { normText, type ParsedTask, type ProposedUnit, parsePlan, type RowProblem } from "./plan-rows.ts";
+import { type PlanHeader, readPlanHeader } from "./plan-header.ts";
+import { HEADER_SEARCH_ROWS } from "./plan-layout.ts";
+import {
+  detectLayouts,
+  normText,
+  type ParsedTask,
+  type ProposedUnit,
+  parsePlan,
+  type RowProblem,
+} from "./plan-rows.ts";
 import { type InputFile, readTables, type Table } from "./read-table.ts";
 import { UnitMatcher } from "./unit-matcher.ts";
 
@@ -74,6 +84,12 @@ export interface ImportPreview {
   file: { name: string; size: number; sha256: string };
   /** The documents the rows belong to. */
   documents: { id: string; number: string; label: string }[];
+  /** The plan the file is (from its header or title block, or the one named for the import). */
+  document?: PlanDocumentInfo;
+  /** The plan's document when the knowledge does not have it yet: applying adds it with the tasks. */
+  newDocument?: KDocument;
+  /** The names of the file's group rows (sections), in order. */
+  groups: string[];
   /** Whether applying creates the units in `unmatchedUnits` (the caller may still decide at apply time). */
   createUnits: boolean;
   added: AddedTask[];
@@ -85,9 +101,31 @@ export interface ImportPreview {
   problems: RowProblem[];
 }
 
+export interface PlanDocumentInfo {
+  id: string;
+  number: string;
+  /** ISO date. */
+  date: string;
+  issuer: string;
+  title: string;
+  /** Not in the knowledge yet: applying the import adds it. */
+  isNew: boolean;
+}
+
+/** What a new plan document needs when the file does not say it (the CLI's --document-date…). */
+export interface NewDocumentFields {
+  /** ISO date. */
+  date?: string;
+  issuer?: string;
+  title?: string;
+  type?: DocumentType;
+}
+
 export interface PreviewOptions {
-  /** Số hiệu of the document the table belongs to ("56/QĐ-UBND"). */
+  /** Số hiệu of the document the table belongs to ("56/QĐ-UBND"); added when new (see `documentFields`). */
   document?: string;
+  /** For a plan the knowledge does not have: what the file does not say. */
+  documentFields?: NewDocumentFields;
   /** Create the units the table names that the knowledge does not have. */
   createUnits?: boolean;
   /** The year for deadlines written without one ("Quý II"). */
@@ -104,19 +142,72 @@ export async function previewImport(
   return buildPreview(app.knowledge(), tables, file, opts, app.now());
 }
 
-/** The document a number names, or an `ImportError` asking to add it first. */
-export function resolveDocument(kb: Knowledge, number: string): KDocument {
+/** The known document a number names, in any spelling; undefined when the knowledge has none. */
+export function findDocument(kb: Knowledge, number: string): KDocument | undefined {
   const direct = kb.documentByNumber(number.trim());
   if (direct) return direct;
   for (const ref of findDocRefs(number)) {
     const hits = kb.data.documents.filter((d) => matchesDocRef(ref, d.number));
     if (hits.length === 1) return hits[0]!;
   }
+  return undefined;
+}
+
+/** The document a number names, or an `ImportError` asking to add it first. */
+export function resolveDocument(kb: Knowledge, number: string): KDocument {
+  const doc = findDocument(kb, number);
+  if (doc) return doc;
   throw new ImportError(
     "unknown-document",
     `Chưa có văn bản “${number.trim()}” trong cơ sở tri thức. Hãy thêm văn bản đó trước ` +
       "(số hiệu, loại, ngày, cơ quan ban hành, trích yếu), rồi nhập lại bảng nhiệm vụ.",
   );
+}
+
+function sameNumber(a: string, b: string): boolean {
+  const ka = docNumberKey(a);
+  return ka !== null && ka === docNumberKey(b);
+}
+
+/**
+ * The plan document of an import: the one named (`--document`), else the one the file's header or
+ * title block names. A number the knowledge does not have becomes a new document, from the file's
+ * header (when its number is the one named) and `documentFields`; an `ImportError` says what is
+ * missing when neither gives its date and issuer.
+ */
+export function planDocumentOf(
+  kb: Knowledge,
+  header: PlanHeader,
+  opts: Pick<PreviewOptions, "document" | "documentFields">,
+  today: string,
+): { document: KDocument; isNew: boolean } | undefined {
+  const named = opts.document?.trim();
+  const number = named || header.number;
+  if (!number) return undefined;
+  const known = findDocument(kb, number);
+  if (known) return { document: known, isNew: false };
+  const fromFile = header.number && (!named || sameNumber(header.number, named)) ? header : {};
+  const fields = opts.documentFields ?? {};
+  const type = fields.type ?? fromFile.type ?? typeOfNumber(number);
+  const date = fields.date ?? fromFile.date;
+  const issuer = fields.issuer ?? fromFile.issuer;
+  const missing = [
+    ...(date ? [] : ["ngày ban hành (--document-date dd/mm/yyyy)"]),
+    ...(issuer ? [] : ['cơ quan ban hành (--issuer "…")']),
+    ...(type ? [] : ['loại văn bản (--type "Kế hoạch")']),
+  ];
+  if (!date || !issuer || !type) {
+    throw new ImportError(
+      "incomplete-document",
+      `Chưa có văn bản “${number}” trong cơ sở tri thức, và tệp không ghi ${missing.join(", ")}. ` +
+        "Hãy ghi thêm các thông tin đó khi nhập (dòng lệnh), hoặc thêm văn bản trước (/themvb trong chat, " +
+        "hay “kb doc add” ở dòng lệnh), rồi nhập lại.",
+    );
+  }
+  const writtenNumber = fromFile.number ?? number;
+  const title = fields.title ?? fromFile.title ?? `${type} số ${writtenNumber}`;
+  const document = newDocumentEntry(kb, { number: writtenNumber, type, date, issuer, title }, { today });
+  return { document, isNew: true };
 }
 
 function sha256(bytes: Uint8Array): string {
@@ -130,23 +221,29 @@ export function buildPreview(
   opts: PreviewOptions,
   now: Date,
 ): ImportPreview {
-  const document = opts.document ? resolveDocument(kb, opts.document) : undefined;
   const today = localDate(now);
-  const matcher = new UnitMatcher(kb);
-  const { plan, layouts } = parsePlan(tables, {
-    kb,
-    matcher,
-    today,
-    ...(document ? { document } : {}),
-    ...(opts.year !== undefined ? { year: opts.year } : {}),
-  });
+  const layouts = detectLayouts(tables);
   if (layouts.length === 0) {
     throw new ImportError(
       "no-header",
-      `Không tìm thấy dòng tiêu đề của bảng nhiệm vụ trong tệp “${file.name}” (30 dòng đầu mỗi trang). ` +
+      `Không tìm thấy dòng tiêu đề của bảng nhiệm vụ trong tệp “${file.name}” (${HEADER_SEARCH_ROWS} dòng đầu mỗi trang, mỗi bảng). ` +
         "Bảng cần có các cột như “TT”, “Nhiệm vụ”, “Cơ quan chủ trì”, “Cơ quan phối hợp”, “Thời gian hoàn thành”.",
     );
   }
+  const header = readPlanHeader(layouts[0]!.layout.titleBlock.split("\n"), {
+    province: kb.data.province.name,
+  });
+  const plan0 = planDocumentOf(kb, header, opts, today);
+  const document = plan0?.document;
+  const matcher = new UnitMatcher(kb);
+  const { plan } = parsePlan(tables, {
+    kb,
+    matcher,
+    today,
+    layouts,
+    ...(document ? { document } : {}),
+    ...(opts.year !== undefined ? { year: opts.year } : {}),
+  });
   if (plan.tasks.length === 0 && plan.problems.length === 0) {
     throw new ImportError(
       "no-tasks",
@@ -212,9 +309,23 @@ export function buildPreview(
     createdAt,
     file: fileInfo,
     documents: [...docs]
-      .map((d) => kb.document(d))
+      .map((d) => (plan0?.isNew && d === plan0.document.id ? plan0.document : kb.document(d)))
       .filter((d): d is KDocument => d !== undefined)
       .map((d) => ({ id: d.id, number: d.number, label: documentLabel(d) })),
+    ...(plan0
+      ? {
+          document: {
+            id: plan0.document.id,
+            number: plan0.document.number,
+            date: plan0.document.date,
+            issuer: plan0.document.issuer,
+            title: plan0.document.summary,
+            isNew: plan0.isNew,
+          },
+        }
+      : {}),
+    ...(plan0?.isNew ? { newDocument: plan0.document } : {}),
+    groups: plan.groups,
     createUnits: opts.createUnits ?? false,
     added,
     changed,
@@ -354,8 +465,15 @@ export interface RenderOptions {
   limit?: number;
 }
 
-function rowLabel(p: { row: number; sheet?: string }): string {
-  return p.sheet ? `Trang “${p.sheet}”, dòng ${p.row}` : `Dòng ${p.row}`;
+/** "trang “Kế hoạch”" for a sheet, "Bảng 2" for a table of a Word document. */
+export function placeOf(p: { sheet?: string; inWord?: boolean }): string {
+  return p.inWord ? (p.sheet ?? "") : `trang “${p.sheet ?? ""}”`;
+}
+
+function rowLabel(p: { row: number; sheet?: string; inWord?: boolean }): string {
+  if (!p.sheet) return `Dòng ${p.row}`;
+  const place = placeOf(p);
+  return `${place.charAt(0).toUpperCase()}${place.slice(1)}, dòng ${p.row}`;
 }
 
 /** The preview as short Vietnamese lines (terminal, chat). */
@@ -367,6 +485,17 @@ export function renderPreview(p: ImportPreview, opts: RenderOptions = {}): strin
   const more = (n: number) => (n > limit ? [`   … và ${n - limit} mục khác`] : []);
   const title = (t: Task) => `${t.clause ? `${t.clause}. ` : ""}${shorten(t.title, 90)}`;
 
+  if (p.document) {
+    const d = p.document;
+    lines.push(
+      `• Văn bản: ${d.title} — số ${d.number} ngày ${formatViDate(d.date)} của ${d.issuer}` +
+        (d.isNew ? " (chưa có trong cơ sở tri thức: sẽ được thêm cùng các nhiệm vụ)" : ""),
+    );
+  }
+  if (p.groups.length) {
+    const shown = p.groups.slice(0, limit).join("; ");
+    lines.push(`• Nhóm nhiệm vụ: ${p.groups.length} (${shown}${p.groups.length > limit ? "; …" : ""})`);
+  }
   lines.push(`• Thêm mới: ${p.added.length} nhiệm vụ`);
   for (const a of p.added.slice(0, limit))
     lines.push(`   + ${title(a.task)} — ${describeDeadline(a.task.deadline)}`);
@@ -418,5 +547,5 @@ function shorten(s: string, n: number): string {
 
 /** Whether applying the preview would change anything. */
 export function previewHasChanges(p: ImportPreview): boolean {
-  return p.added.length + p.changed.length + p.removed.length > 0;
+  return p.added.length + p.changed.length + p.removed.length > 0 || p.newDocument !== undefined;
 }

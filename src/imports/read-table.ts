@@ -13,6 +13,7 @@
  */
 import ExcelJS from "exceljs";
 import { ImportError } from "./errors.ts";
+import { readDocx } from "./read-docx.ts";
 
 export interface InputFile {
   /** The file name as uploaded ("ke-hoach.xlsx"): used for the format and in messages. */
@@ -20,19 +21,32 @@ export interface InputFile {
   bytes: Uint8Array;
 }
 
+/**
+ * How a cell is covered by a merged range: "left" = by a cell to its left in the same row (a heading
+ * spanning the row), "up" = by a cell in a row above (a lead unit merged down over several tasks).
+ * A covered cell reads the text of the range's first cell.
+ */
+export type Merge = "left" | "up";
+
 export interface TableRow {
-  /** Row number as the sheet shows it (1-based). */
+  /** Row number as the sheet shows it (1-based; in a Word table, the row's rank in the table). */
   number: number;
   /** Cell texts, one per column (trailing columns padded with ""). Not trimmed. */
   cells: string[];
   /** Problems with cells of this row, in Vietnamese ("ô E7 có công thức chưa có kết quả…"). */
   notes: string[];
+  /** Per column, whether the cell is covered by a merged range; absent when nothing in the row is. */
+  merged?: (Merge | undefined)[];
 }
 
 export interface Table {
-  /** Sheet name ("" for a CSV). */
+  /** Sheet name ("" for a CSV; "Bảng 2" for the second table of a Word document). */
   sheet: string;
   rows: TableRow[];
+  /** Where the table comes from: a sheet of a workbook, a CSV file, a table of a Word document. */
+  kind?: "sheet" | "csv" | "word";
+  /** Word: the document's paragraphs before this table (its header, the appendix's title block). */
+  context?: string[];
 }
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -57,7 +71,7 @@ function sizeLabel(bytes: number): string {
 
 // ---------------------------------------------------------------- sniffing
 
-type Kind = "xlsx" | "csv";
+type Kind = "xlsx" | "csv" | "docx";
 
 function startsWith(bytes: Uint8Array, sig: number[]): boolean {
   return sig.every((b, i) => bytes[i] === b);
@@ -81,8 +95,8 @@ function extensionOf(name: string): string {
 function notSpreadsheet(name: string, what?: string): ImportError {
   return new ImportError(
     "not-spreadsheet",
-    `Tệp “${name}” ${what ?? "không phải bảng tính Excel (.xlsx) hay CSV"}. ` +
-      "Hãy gửi bảng phụ lục nhiệm vụ dạng .xlsx hoặc .csv.",
+    `Tệp “${name}” ${what ?? "không phải văn bản Word (.docx), bảng tính Excel (.xlsx) hay CSV"}. ` +
+      "Hãy gửi kế hoạch dạng .docx hoặc bảng phụ lục nhiệm vụ dạng .xlsx, .csv.",
   );
 }
 
@@ -96,15 +110,21 @@ function sniff(file: InputFile): Kind {
           "Hãy mở tệp trong Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc), lưu lại rồi gửi lại.",
       );
     }
-    if (contains(bytes, "WordDocument", true)) throw notSpreadsheet(name, "là văn bản Word (.doc)");
+    if (contains(bytes, "WordDocument", true)) {
+      throw new ImportError(
+        "legacy-doc",
+        `Tệp “${name}” là văn bản Word đời cũ (.doc). Hãy mở trong Word, chọn Lưu thành › Tài liệu Word ` +
+          "(.docx) (LibreOffice: Lưu thành › Word 2007-365), rồi gửi lại.",
+      );
+    }
     throw new ImportError(
       "legacy-xls",
       `Tệp “${name}” là bảng tính Excel đời cũ (.xls). Hãy mở trong Excel, chọn Lưu thành › Sổ làm việc ` +
-        "Excel (.xlsx), rồi gửi lại.",
+        "Excel (.xlsx) (LibreOffice: Lưu thành › Excel 2007-365), rồi gửi lại.",
     );
   }
   if (startsWith(bytes, ZIP) || startsWith(bytes, ZIP_EMPTY)) {
-    if (contains(bytes, "word/")) throw notSpreadsheet(name, "là văn bản Word (.docx), không phải bảng tính");
+    if (contains(bytes, "word/")) return "docx";
     if (contains(bytes, "ppt/"))
       throw notSpreadsheet(name, "là bản trình chiếu (.pptx), không phải bảng tính");
     if (contains(bytes, "xl/")) return "xlsx";
@@ -114,12 +134,16 @@ function sniff(file: InputFile): Kind {
   const ext = extensionOf(name);
   if (ext === "xlsx" || ext === "xlsm" || ext === "xls")
     throw notSpreadsheet(name, "không phải tệp Excel hợp lệ");
+  if (ext === "docx" || ext === "doc") throw notSpreadsheet(name, "không phải tệp Word hợp lệ");
   return "csv";
 }
 
 // ---------------------------------------------------------------- entry point
 
-/** Reads every visible sheet of the file. Throws `ImportError` for files it cannot read. */
+/**
+ * Reads every visible sheet of a workbook, the CSV, or every table of a Word document (with the
+ * paragraphs before each). Throws `ImportError` for files it cannot read.
+ */
 export async function readTables(file: InputFile): Promise<Table[]> {
   if (file.bytes.byteLength > MAX_FILE_BYTES) {
     throw new ImportError(
@@ -129,9 +153,20 @@ export async function readTables(file: InputFile): Promise<Table[]> {
     );
   }
   if (file.bytes.byteLength === 0) throw new ImportError("empty", `Tệp “${file.name}” trống.`);
-  const tables = sniff(file) === "xlsx" ? await readXlsx(file) : [readCsv(file)];
+  const kind = sniff(file);
+  const tables =
+    kind === "xlsx"
+      ? await readXlsx(file)
+      : kind === "docx"
+        ? (await readDocx(file)).tables
+        : [readCsv(file)];
   if (!tables.some((t) => t.rows.length > 0)) {
-    throw new ImportError("empty", `Tệp “${file.name}” không có dữ liệu (trang tính trống).`);
+    throw new ImportError(
+      "empty",
+      kind === "docx"
+        ? `Văn bản “${file.name}” không có bảng nào. Phụ lục nhiệm vụ cần là một bảng (Chèn › Bảng).`
+        : `Tệp “${file.name}” không có dữ liệu (trang tính trống).`,
+    );
   }
   return tables;
 }
@@ -215,23 +250,29 @@ async function readXlsx(file: InputFile): Promise<Table[]> {
       if (!row) continue;
       const cells: string[] = [];
       const notes: string[] = [];
+      const merged: (Merge | undefined)[] = [];
+      let anyMerged = false;
       let any = false;
       for (let c = 1; c <= width; c++) {
         const cell = row.findCell(c);
         if (!cell) {
           cells.push("");
+          merged.push(undefined);
           continue;
         }
+        const covered = cell.isMerged && cell.master.address !== cell.address;
         const t = cellText(cell);
-        if (t.note && !(cell.isMerged && cell.master.address !== cell.address)) {
-          notes.push(`ô ${cell.address} ${t.note}`);
-        }
+        if (t.note && !covered) notes.push(`ô ${cell.address} ${t.note}`);
         if (t.text.trim()) any = true;
         cells.push(t.text);
+        if (covered) {
+          merged.push(Number(cell.master.row) === r ? "left" : "up");
+          anyMerged = true;
+        } else merged.push(undefined);
       }
-      if (any || notes.length) rows.push({ number: r, cells, notes });
+      if (any || notes.length) rows.push({ number: r, cells, notes, ...(anyMerged ? { merged } : {}) });
     }
-    tables.push({ sheet: ws.name, rows });
+    tables.push({ sheet: ws.name, rows, kind: "sheet" });
   }
   return tables;
 }
@@ -338,5 +379,5 @@ function readCsv(file: InputFile): Table {
     const cells = [...rec, ...new Array<string>(width - rec.length).fill("")];
     rows.push({ number: i + 1, cells, notes: [] });
   });
-  return { sheet: "", rows };
+  return { sheet: "", rows, kind: "csv" };
 }

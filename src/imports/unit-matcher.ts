@@ -15,7 +15,8 @@
 import Fuse from "fuse.js";
 import type { Knowledge } from "../core/knowledge/model.ts";
 import type { Unit, UnitKind } from "../core/knowledge/schema.ts";
-import { fold, foldAlnum, foldSameLength, nfc } from "../core/text/normalize.ts";
+import { agencyKey } from "../core/text/agency-names.ts";
+import { fold, foldAlnum, foldSameLength, hasDiacritics, nfc } from "../core/text/normalize.ts";
 import { searchTerms } from "../core/text/search-terms.ts";
 
 export interface UnitRefName {
@@ -41,59 +42,85 @@ export interface CellMatch {
   vague: string[];
 }
 
-/** Folded first words of agency names: a piece starting with one of these names a new unit. */
+/**
+ * First words of agency names, as written (lowercase, with diacritics): a piece after "," or "và" that
+ * starts with one of these names a new unit; any other piece continues the name before it ("Sở Văn hóa,
+ * Thể thao và Du lịch", "Sở Tài nguyên và Môi trường"). Compared with diacritics so that "Môi trường" is
+ * not "mọi", "Bản" not "Ban", "số" not "Sở"; a cell typed without any diacritics uses the folded list,
+ * without the words that would then be ambiguous.
+ */
 const HEADS = [
-  "so",
+  "sở",
   "ubnd",
-  "uy ban",
-  "hdnd",
-  "hoi dong",
+  "ủy ban",
+  "uỷ ban",
+  "hđnd",
+  "hội đồng",
   "ban",
-  "bo",
-  "cuc",
-  "chi cuc",
-  "tong cuc",
-  "trung tam",
-  "truong",
-  "dai",
-  "bao",
-  "hoi",
-  "hiep hoi",
-  "lien doan",
-  "lien minh",
-  "ngan hang",
+  "bộ",
+  "cục",
+  "chi cục",
+  "tổng cục",
+  "trung tâm",
+  "trường",
+  "đài",
+  "báo",
+  "hội",
+  "hiệp hội",
+  "liên đoàn",
+  "liên minh",
+  "ngân hàng",
   "nhnn",
-  "bao hiem",
+  "bảo hiểm",
   "bhxh",
-  "kho bac",
-  "cong an",
-  "bo chi huy",
-  "vien thong",
-  "buu dien",
-  "tinh uy",
-  "tinh doan",
-  "doan",
-  "mat tran",
-  "cong ty",
-  "tap doan",
-  "tong cong ty",
-  "van phong",
+  "kho bạc",
+  "kbnn",
+  "thuế",
+  "công an",
+  "bộ chỉ huy",
+  "viễn thông",
+  "bưu điện",
+  "tỉnh ủy",
+  "tỉnh uỷ",
+  "tỉnh đoàn",
+  "đoàn",
+  "mặt trận",
+  "công ty",
+  "tập đoàn",
+  "tổng công ty",
+  "văn phòng",
+  "vp",
   "thanh tra",
-  "vien",
-  "benh vien",
-  "toa an",
-  "huyen",
-  "thanh pho",
-  "thi xa",
-  "cac",
-  "tat ca",
-  "moi",
-  "tung",
+  "viện",
+  "bệnh viện",
+  "tòa án",
+  "toà án",
+  "viện kiểm sát",
+  "huyện",
+  "thành phố",
+  "thị xã",
+  "các",
+  "tất cả",
+  "mọi",
+  "từng",
   "vnpt",
   "viettel",
   "mobifone",
 ];
 const HEAD_RE = new RegExp(`^(?:${HEADS.join("|")})(?![\\p{L}\\p{N}])`, "u");
+/** Heads whose folded form also continues names ("mọi" / "Môi trường"). */
+const AMBIGUOUS_FOLDED = new Set(["moi"]);
+const HEAD_FOLDED_RE = new RegExp(
+  `^(?:${[...new Set(HEADS.map((h) => fold(h)))].filter((h) => !AMBIGUOUS_FOLDED.has(h)).join("|")})(?![\\p{L}\\p{N}])`,
+  "u",
+);
+
+/** Whether a piece starts like an agency name (see HEADS). */
+function startsLikeAgency(piece: string): boolean {
+  const t = nfc(piece).trim();
+  if (hasDiacritics(t)) return HEAD_RE.test(t.toLowerCase());
+  return HEAD_FOLDED_RE.test(fold(t));
+}
 
 /** A piece that names no unit in particular. */
 const VAGUE_RE = /(?:^|\s)(?:co\s+)?lien quan$|^(?:cac|nhung)?\s*(?:co quan|don vi|dia phuong|nganh)$/;
@@ -107,8 +134,9 @@ const WEAK_WORDS = new Set(["va", "tinh", "cac", "ninh", "thuan", "cua"]);
 
 const FILLER = new Set(["", "va", "cac", "cung", "voi", "lien quan", "co lien quan", "chu tri", "phoi hop"]);
 
+/** Abbreviations written out ("Sở KH&CN" = "Sở Khoa học và Công nghệ"), folded. */
 function key(s: string): string {
-  return foldAlnum(s.replace(/&/g, " "));
+  return agencyKey(s);
 }
 
 function termsKey(s: string): string {
@@ -353,7 +381,7 @@ function splitLeftover(text: string): string[] {
     const t = r.text.trim();
     const f = foldAlnum(t);
     if (!t || FILLER.has(f)) continue;
-    if (pieces.length && !HEAD_RE.test(f)) {
+    if (pieces.length && !startsLikeAgency(t)) {
       pieces[pieces.length - 1] += `${r.sep === "," ? "," : ` ${r.sep}`} ${t}`;
     } else {
       pieces.push(t);
@@ -377,20 +405,4 @@ export function guessUnitKind(name: string): UnitKind {
   if (/^ban\b/.test(f)) return "ban";
   if (/^bo\b/.test(f) && !/^bo chi huy\b/.test(f)) return "trung-uong";
   return "don-vi";
-}
-
-/** A slug id from a name, ≤ 40 characters, not in `taken` (suffixed "-2", "-3"… when needed). */
-export function slugId(text: string, taken: ReadonlySet<string> = new Set(), max = 40): string {
-  const base =
-    foldAlnum(text)
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, max)
-      .replace(/-+$/, "") || "x";
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) {
-    const suffix = `-${n}`;
-    const id = `${base.slice(0, max - suffix.length).replace(/-+$/, "")}${suffix}`;
-    if (!taken.has(id)) return id;
-  }
 }

@@ -46,7 +46,7 @@ describe("bad files get a clear Vietnamese message and change nothing", () => {
       async () => new Uint8Array(Buffer.from("PK? không phải Excel \u0000\u0001")),
       "không phải tệp Excel",
     ],
-    ["a .docx renamed", "ke-hoach.xlsx", async () => docx(), "là văn bản Word (.docx)"],
+    ["a Word document with no table", "ke-hoach.xlsx", async () => docx(), "không có bảng nào"],
     ["an empty sheet", "trong.xlsx", emptySheet, "không có dữ liệu (trang tính trống)"],
     [
       "no recognisable header",
@@ -145,6 +145,8 @@ describe("bad files get a clear Vietnamese message and change nothing", () => {
       unchanged: 0,
       removed: 0,
       unmatchedUnits: [],
+      document: { number: "56/QĐ-UBND", date: "2023-02-14", issuer: "UBND tỉnh", isNew: false },
+      groups: [],
       errors: [
         { row: 2, message: "ô E2 có công thức chưa có kết quả (mở tệp bằng Excel, lưu lại rồi gửi lại)" },
         { row: 2, message: "thiếu thời hạn hoàn thành" },

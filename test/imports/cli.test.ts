@@ -33,6 +33,8 @@ describe("kb import", () => {
       removed: 0,
       unmatchedUnits: ["Sở Nội vụ", "Sở Văn hóa, Thể thao và Du lịch"],
       errors: [],
+      document: { number: "56/QĐ-UBND", date: "2023-02-14", issuer: "UBND tỉnh", isNew: false },
+      groups: ["NHẬN THỨC SỐ", "HẠ TẦNG SỐ"],
     });
     expect(Object.keys(JSON.parse(json.out))).toEqual([
       "added",
@@ -41,6 +43,8 @@ describe("kb import", () => {
       "removed",
       "unmatchedUnits",
       "errors",
+      "document",
+      "groups",
     ]);
     // nothing was applied
     const app = await makeApp({ dataDir, readOnly: true });
@@ -165,6 +169,8 @@ describe("kb export", () => {
       removed: 0,
       unmatchedUnits: [],
       errors: [],
+      document: null,
+      groups: ["NHẬN THỨC SỐ", "HẠ TẦNG SỐ"],
     });
 
     const json = path.join(f.dir, "tri-thuc.json");

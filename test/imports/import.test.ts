@@ -156,15 +156,16 @@ describe("a clean appendix", () => {
     );
   });
 
-  it("is refused when the document is not in the knowledge", async () => {
+  it("names what a document the knowledge does not have needs, when the file does not say it", async () => {
     const app = await makeApp();
     const e = await rejects(
       previewImport(app, { name: "a.xlsx", bytes: await cleanPlan() }, { document: "99/KH-UBND" }),
     );
-    expect(e.code).toBe("unknown-document");
+    expect(e.code).toBe("incomplete-document");
     expect(e.message).toContain(
-      "Chưa có văn bản “99/KH-UBND” trong cơ sở tri thức. Hãy thêm văn bản đó trước",
+      "Chưa có văn bản “99/KH-UBND” trong cơ sở tri thức, và tệp không ghi ngày ban hành (--document-date dd/mm/yyyy), cơ quan ban hành",
     );
+    expect(e.message).not.toContain("loại văn bản"); // KH = Kế hoạch
   });
 
   it("needs a document: without one every row says so", async () => {

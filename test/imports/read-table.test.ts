@@ -99,7 +99,7 @@ describe("files that are not spreadsheets", () => {
         "not-spreadsheet",
         "không phải tệp Excel",
       ],
-      ["ke-hoach.xlsx", docx(), "not-spreadsheet", "văn bản Word (.docx)"],
+      ["ke-hoach.xlsx", docx(), "empty", "không có bảng nào"],
       ["bao-mat.xlsx", encryptedXlsx(), "encrypted", "được bảo vệ bằng mật khẩu"],
       ["a.pdf", new Uint8Array(Buffer.from("%PDF-1.7\n...")), "not-spreadsheet", "PDF"],
       ["trong.xlsx", new Uint8Array(0), "empty", "trống"],

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadShippedKnowledge } from "../../src/app/knowledge.ts";
+import { slugId } from "../../src/core/knowledge/ids.ts";
 import type { Knowledge } from "../../src/core/knowledge/model.ts";
-import { guessUnitKind, isCreatableUnitName, slugId, UnitMatcher } from "../../src/imports/unit-matcher.ts";
+import { guessUnitKind, isCreatableUnitName, UnitMatcher } from "../../src/imports/unit-matcher.ts";
 
 let kb: Knowledge;
 let m: UnitMatcher;

@@ -12,6 +12,7 @@
  * - "Hằng năm"/"Hàng năm"/"Mỗi năm" → yearly, on the day the text gives ("Hằng năm 10/10", "trước ngày 15/12
  *   hằng năm"), else on 31/12; "Hằng quý" → quarterly (quarter ends); "Hằng tháng" → monthly (on "ngày 25"
  *   when given, else month ends).
+ * - "Tháng 11 – 12/2024", "Quý III và IV/2025", "tháng 9, 10/2025": periods sharing their year end with the last.
  * A day, month or quarter without a year takes `context.year`; without one, no due date.
  * When a text names several dates the first one counts. Unknown text → {}.
  */
@@ -53,6 +54,10 @@ const DAY_MONTH =
 const DAY_OF_MONTH = /(?<![\p{L}\p{N}])ngay\s+(\d{1,2})(?![\p{N}]|\s*[/-]\s*\d|\s+thang)/u;
 /** "2021-2025", "2021 – 2025". */
 const YEAR_SPAN = /(?<![\p{L}\p{N}/.,-])((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)(?![\p{L}\p{N}/-])/u;
+
+/** Two periods sharing the year written after the last: "tháng 11 - 12/2024", "quý iii và iv/2025". */
+const PERIOD_RANGE =
+  /(?<![\p{L}\p{N}])(thang|quy)\s+(\d{1,2}|[ivx]{1,4})\s*(?:-|den|va|,)\s*(?:(?:thang|quy)\s+)?(\d{1,2}|[ivx]{1,4})\s*[/-]\s*((?:19|20)\d\d)(?![\p{L}\p{N}])/u;
 
 /** Excel day serials of 1950–2100: 18264 … 73415. */
 function fromExcelSerial(n: number): string | null {
@@ -101,8 +106,10 @@ export function parseDeadline(text: string, context: DeadlineContext = {}): Pars
     return out;
   }
 
+  const range = PERIOD_RANGE.exec(f);
+  const dated = range ? `${range[1]} ${range[3]}/${range[4]}` : text;
   const span = YEAR_SPAN.exec(f);
-  const phrase = findDatePhrases(text, context.year !== undefined ? { defaultYear: context.year } : {})[0];
+  const phrase = findDatePhrases(dated, context.year !== undefined ? { defaultYear: context.year } : {})[0];
   if (span && (!phrase || span.index <= phrase.index)) {
     out.due = `${span[2]}-12-31`;
   } else if (phrase) {

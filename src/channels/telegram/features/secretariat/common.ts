@@ -7,7 +7,6 @@ import { randomBytes } from "node:crypto";
 import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { Context } from "grammy";
 import type { Person } from "../../../../app/assistant.ts";
-import type { Source } from "../../../../core/knowledge/schema.ts";
 import type { Actor } from "../../../../store/index.ts";
 import { type BotDeps, personOf } from "../../context.ts";
 import { TEXTS } from "../../texts.ts";
@@ -19,19 +18,7 @@ export type SecCtx = ConversationFlavor<Context>;
 export const PENDING_TTL_MINUTES = 30;
 const PENDING_MAX = 50;
 
-/** The source entries added in chat cite: the secretariat itself (created on first use). */
-export const SECRETARIAT_SOURCE_ID = "to-giup-viec";
-
-export function secretariatSource(today: string): Source {
-  return {
-    id: SECRETARIAT_SOURCE_ID,
-    kind: "secretariat",
-    title: "Tổ Giúp việc Ban Điều hành chuyển đổi số tỉnh (cập nhật qua trợ lý)",
-    publisher: "Tổ Giúp việc Ban Điều hành chuyển đổi số tỉnh",
-    date: today,
-    note: "Thông tin do Tổ Giúp việc nhập hoặc sửa trong trò chuyện với trợ lý; mỗi thay đổi có trong nhật ký.",
-  };
-}
+export { SECRETARIAT_SOURCE_ID, secretariatSource } from "../../../../app/knowledge-commit.ts";
 
 /** The audit actor for a Telegram user: `telegram:<id>` and the profile name. */
 export function actorOf(from: { id: number; first_name: string; last_name?: string } | undefined): Actor {

@@ -7,14 +7,15 @@
  *   loses that position (kept as "Nguyên …" when it was their only one, so meetings that name them stay valid).
  */
 import { Composer, type Context } from "grammy";
+import { commitKnowledge } from "../../../../app/knowledge-commit.ts";
+import { documentIdFor, slugId } from "../../../../core/knowledge/ids.ts";
+import { typeOfNumber } from "../../../../core/knowledge/new-document.ts";
 import type { KDocument, Person, Position, Unit } from "../../../../core/knowledge/schema.ts";
-import { parseDocNumber } from "../../../../core/text/doc-number.ts";
 import { foldAlnum } from "../../../../core/text/normalize.ts";
 import { formatViDate, localDate, maxDate } from "../../../../core/time.ts";
-import { guessUnitKind, slugId } from "../../../../imports/unit-matcher.ts";
+import { guessUnitKind } from "../../../../imports/unit-matcher.ts";
 import type { BotDeps } from "../../context.ts";
 import { bold, plain } from "../../render.ts";
-import { commitKnowledge } from "./commit.ts";
 import { actorOf, commandArg, requireAdmin, SECRETARIAT_SOURCE_ID, type SecCtx } from "./common.ts";
 import { type Conv, Dialog, dialog } from "./dialog.ts";
 import type { SecretariatFeature } from "./feature.ts";
@@ -26,7 +27,6 @@ import {
   parseNewDocNumber,
   parseNewUnitName,
   parseText,
-  typeOfNumber,
 } from "./parse.ts";
 
 export const ENTRY_DIALOGS = { document: "sec-themvb", unit: "sec-themdv", head: "sec-thutruong" } as const;
@@ -48,15 +48,6 @@ const USAGE_THUTRUONG = [
   "Ví dụ: /thutruong so-tttt Nguyễn Văn A",
   "Mã đơn vị viết thường, không dấu (xem bằng: npm run cli -- kb list units).",
 ].join("\n");
-
-/** The document id the knowledge uses: "qd-56-2023" (type code, number, year of the date). */
-export function documentIdFor(number: string, date: string, taken: ReadonlySet<string>): string {
-  const p = parseDocNumber(number);
-  const base = p
-    ? `${foldAlnum(p.typeCode)}-${p.number}-${date.slice(0, 4)}`
-    : `${number}-${date.slice(0, 4)}`;
-  return slugId(base, taken);
-}
 
 function saved(entryId: string | null, what: string): string {
   return entryId ? `Đã ${what} (thay đổi #${entryId}). Muốn bỏ lại: /hoantac.` : "Không có gì thay đổi.";

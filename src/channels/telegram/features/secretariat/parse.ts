@@ -14,7 +14,7 @@ import {
   type Unit,
 } from "../../../../core/knowledge/schema.ts";
 import { findDatePhrases } from "../../../../core/text/dates.ts";
-import { DOC_TYPE_NAMES, parseDocNumber } from "../../../../core/text/doc-number.ts";
+import { parseDocNumber } from "../../../../core/text/doc-number.ts";
 import { fold, foldAlnum } from "../../../../core/text/normalize.ts";
 import { ImportError } from "../../../../imports/index.ts";
 import { resolveDocument } from "../../../../imports/preview.ts";
@@ -116,14 +116,7 @@ export function parseNewDocNumber(kb: Knowledge, text: string): Parsed<string> {
   return ok(t.replace(/^(?:s[ốô]|so)\s*:?\s*/iu, ""));
 }
 
-/** The document type a number suggests ("56/QĐ-UBND" → "Quyết định"), when the schema has it. */
-export function typeOfNumber(number: string): DocumentType | undefined {
-  const code = parseDocNumber(number)?.typeCode;
-  const name = code ? DOC_TYPE_NAMES[code] : undefined;
-  const r = documentTypeSchema.safeParse(name);
-  return r.success ? r.data : undefined;
-}
-
+/** A document type typed in any spelling ("quyet dinh", "Kế hoạch"). */
 /** A document type typed in any spelling ("quyet dinh", "Kế hoạch"). */
 export function parseDocType(text: string): Parsed<DocumentType> {
   const f = fold(text.trim());

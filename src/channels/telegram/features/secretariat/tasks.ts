@@ -7,15 +7,15 @@
  * Each saved change is one audited commit ("task.update", "task.status", "task.deadline", "task.create").
  */
 import { Composer, type Context } from "grammy";
+import { commitKnowledge } from "../../../../app/knowledge-commit.ts";
+import { slugId } from "../../../../core/knowledge/ids.ts";
 import type { Knowledge } from "../../../../core/knowledge/model.ts";
 import type { Deadline, Task } from "../../../../core/knowledge/schema.ts";
 import { foldAlnum } from "../../../../core/text/normalize.ts";
 import { formatViDate, localDate, maxDate } from "../../../../core/time.ts";
 import { describeDeadline } from "../../../../imports/preview.ts";
-import { slugId } from "../../../../imports/unit-matcher.ts";
 import type { BotDeps } from "../../context.ts";
 import { type Block, blank, bold, plain } from "../../render.ts";
-import { commitKnowledge } from "./commit.ts";
 import { actorOf, commandArg, requireAdmin, SECRETARIAT_SOURCE_ID, type SecCtx } from "./common.ts";
 import { type Conv, Dialog, dialog } from "./dialog.ts";
 import type { SecretariatFeature } from "./feature.ts";

@@ -1,20 +1,35 @@
 /**
- * Writing the secretariat's chat edits: every entity is validated with its schema, the knowledge as it
+ * Committing the secretariat's edits (chat dialogs, the CLI): every entity is validated with its schema, the knowledge as it
  * would be is checked for broken references (only errors about what the edit touches count), then ONE
  * `store.commitChange` (with its audit entry) and the knowledge is rebuilt. The "to-giup-viec" source
  * is created in the same change the first time an entry cites it.
  */
-import type { App } from "../../../../app/app.ts";
-import { checkReferences } from "../../../../core/knowledge/references.ts";
+
+import { checkReferences } from "../core/knowledge/references.ts";
 import {
   COLLECTION_LABELS,
   COLLECTIONS,
   type CollectionName,
   type KnowledgeData,
-} from "../../../../core/knowledge/schema.ts";
-import { localDate } from "../../../../core/time.ts";
-import { type Actor, StoreError } from "../../../../store/index.ts";
-import { SECRETARIAT_SOURCE_ID, secretariatSource } from "./common.ts";
+  type Source,
+} from "../core/knowledge/schema.ts";
+import { localDate } from "../core/time.ts";
+import { type Actor, StoreError } from "../store/index.ts";
+import type { App } from "./app.ts";
+
+/** The source entries added by the secretariat (in chat, from the CLI) cite: the secretariat itself (created on first use). */
+export const SECRETARIAT_SOURCE_ID = "to-giup-viec";
+
+export function secretariatSource(today: string): Source {
+  return {
+    id: SECRETARIAT_SOURCE_ID,
+    kind: "secretariat",
+    title: "Tổ Giúp việc Ban Điều hành chuyển đổi số tỉnh (cập nhật qua trợ lý)",
+    publisher: "Tổ Giúp việc Ban Điều hành chuyển đổi số tỉnh",
+    date: today,
+    note: "Thông tin do Tổ Giúp việc nhập hoặc sửa trong trò chuyện với trợ lý; mỗi thay đổi có trong nhật ký.",
+  };
+}
 
 export interface Write {
   collection: CollectionName;

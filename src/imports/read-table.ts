@@ -51,9 +51,9 @@ export interface Table {
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** Physical rows read per sheet before giving up (the task-row limit is checked later, more precisely). */
-export const MAX_SHEET_ROWS = 20_000;
+export const MAX_SHEET_ROWS = 30_000;
 /** The task rows one import may hold. */
-export const MAX_TASK_ROWS = 5_000;
+export const MAX_TASK_ROWS = 20_000;
 
 export function tooManyRows(): ImportError {
   return new ImportError(

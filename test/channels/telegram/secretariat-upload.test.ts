@@ -1,4 +1,5 @@
 /** The secretariat sends a plan table in chat: preview → Áp dụng / Hủy, through bot.handleUpdate. */
+import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { SEC_TEXTS } from "../../../src/channels/telegram/features/secretariat/texts.ts";
 import { documentOfCaption } from "../../../src/channels/telegram/features/secretariat/uploads.ts";
@@ -63,6 +64,47 @@ describe("uploading a plan table", () => {
     expect(h.app.store.audit.list()).toHaveLength(1);
   });
 
+  it("reads a Word plan: the plan's document from the file, its units created on request", async () => {
+    h = await makeAdminBot();
+    const bytes = new Uint8Array(readFileSync("test/fixtures/plans/ke-hoach-45-2025.docx"));
+    let mark = h.mark();
+    await h.upload(bytes, "ke-hoach-45.docx");
+    const preview = h.seen(mark).join("\n");
+    expect(preview).toContain("Xem trước nhập tệp “ke-hoach-45.docx” (45/KH-UBND):");
+    expect(preview).toContain("số 45/KH-UBND ngày 20/01/2025 của UBND tỉnh (chưa có trong cơ sở tri thức");
+    expect(preview).toContain("• Nhóm nhiệm vụ: 7 (NHẬN THỨC SỐ; THỂ CHẾ SỐ;");
+    expect(preview).toContain("• Thêm mới: 23 nhiệm vụ");
+    const buttons = buttonsOf(h.api.callsTo("sendMessage").at(-1)!).map((b) => b.text);
+    expect(buttons).toEqual(["Áp dụng", "Hủy", "Áp dụng và tạo đơn vị mới"]);
+    expect(h.app.knowledge().documentByNumber("45/KH-UBND")).toBeUndefined();
+
+    mark = h.mark();
+    await h.press("Áp dụng và tạo đơn vị mới");
+    expect(h.seen(mark).join("\n")).toContain("thêm văn bản Kế hoạch số 45/KH-UBND");
+    const kb = h.app.knowledge();
+    const doc = kb.documentByNumber("45/KH-UBND");
+    expect(doc).toMatchObject({ date: "2025-01-20", issuer: "UBND tỉnh", type: "Kế hoạch" });
+    expect(kb.data.tasks.filter((t) => t.document === doc!.id)).toHaveLength(23);
+    expect(h.app.store.audit.list()).toHaveLength(1);
+
+    // One change, one undo: the document, its tasks and the units go together.
+    mark = h.mark();
+    await h.say("/hoantac");
+    await h.press("Hoàn tác");
+    expect(h.app.knowledge().documentByNumber("45/KH-UBND")).toBeUndefined();
+    expect(h.app.knowledge().data.tasks.some((t) => t.id.startsWith("kh-45-2025"))).toBe(false);
+  });
+
+  it("refuses an old binary Word or Excel file with how to save it anew", async () => {
+    h = await makeAdminBot();
+    await h.upload(new Uint8Array(readFileSync("test/fixtures/plans/legacy.doc")), "ke-hoach.doc");
+    await h.upload(new Uint8Array(readFileSync("test/fixtures/plans/legacy.xls")), "ke-hoach.xls");
+    const [doc, xls] = h.api.sent().slice(-2);
+    expect(doc).toContain("là văn bản Word đời cũ (.doc). Hãy mở trong Word, chọn Lưu thành › Tài liệu Word (.docx)");
+    expect(xls).toContain("là bảng tính Excel đời cũ (.xls)");
+    expect(h.app.store.audit.list()).toEqual([]);
+  });
+
   it("reads a .csv (UTF-8 with BOM) the same way", async () => {
     h = await makeAdminBot();
     const csv = cleanRows()
@@ -107,7 +149,7 @@ describe("uploading a plan table", () => {
     expect(h.api.calls.map((c) => c.method)).toEqual(["sendMessage", "sendMessage"]);
     const [type, size] = h.api.sent();
     expect(type).toBe(SEC_TEXTS.wrongType("bao-cao.pdf"));
-    expect(type).toContain(".xlsx hoặc .csv");
+    expect(type).toContain("Word (.docx) hoặc bảng nhiệm vụ dạng .xlsx, .csv");
     expect(size).toMatch(/^Tệp quá lớn \(11 MB\); tôi chỉ nhận tệp đến 10 MB\./);
     expect(h.app.store.audit.list()).toEqual([]);
   });

@@ -1,6 +1,6 @@
 /**
  * The secretariat's chat flows on Telegram, for admins only (ADMIN_TELEGRAM_IDS or a linked admin):
- * - a plan table sent as a file (.xlsx/.csv) → import preview → "Áp dụng" / "Hủy" (secretariat/uploads.ts);
+ * - a plan sent as a file (.docx, .xlsx, .csv) → import preview → "Áp dụng" / "Hủy" (secretariat/uploads.ts);
  * - guided edits on grammY conversations: /suanv, /doihan, /themnv (secretariat/tasks.ts), /themvb,
  *   /themdv, /thutruong (secretariat/entries.ts); each saved change is one audited commit, checked first;
  * - /xuat, /lichsu, /hoantac (secretariat/history.ts);

@@ -32,7 +32,7 @@ export function helpBlocks(isAdmin: boolean): Block[] {
       bold("Quản trị"),
       ...ADMIN_COMMANDS.map(line),
       plain(
-        "Gửi tệp .xlsx hoặc .csv (bảng phụ lục kế hoạch) để xem trước và nhập nhiệm vụ; ghi số hiệu văn bản ở chú thích.",
+        "Gửi kế hoạch dạng Word (.docx) hoặc bảng phụ lục .xlsx, .csv để xem trước và nhập nhiệm vụ; số hiệu văn bản đọc từ tệp (hoặc ghi ở chú thích).",
       ),
     );
   }

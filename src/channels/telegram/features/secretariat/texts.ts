@@ -7,8 +7,8 @@ export const SEC_TEXTS = {
   // ---------------------------------------------------------------- uploads
   notAdminUpload: "Chỉ Tổ Giúp việc (quản trị viên) mới gửi được tệp để cập nhật cơ sở tri thức.",
   wrongType: (name: string) =>
-    `Tôi chỉ đọc được bảng nhiệm vụ dạng .xlsx hoặc .csv (tệp “${name.slice(0, 80)}”). ` +
-    "Tệp .xls cũ: hãy mở bằng Excel và lưu lại dạng .xlsx rồi gửi lại. Không có gì thay đổi.",
+    `Tôi chỉ đọc được kế hoạch dạng Word (.docx) hoặc bảng nhiệm vụ dạng .xlsx, .csv (tệp “${name.slice(0, 80)}”). ` +
+    "Không có gì thay đổi.",
   tooLarge: (bytes: number) =>
     `Tệp quá lớn (${mb(bytes)}); tôi chỉ nhận tệp đến 10 MB. Hãy tách bảng thành nhiều tệp nhỏ hơn. Không có gì thay đổi.`,
   downloadFailed: "Tôi chưa tải được tệp từ Telegram. Bạn gửi lại tệp sau ít phút nhé. Không có gì thay đổi.",

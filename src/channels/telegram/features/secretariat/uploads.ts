@@ -1,5 +1,6 @@
 /**
- * An admin sends a plan table (.xlsx or .csv, optionally captioned with the document's number,
+ * An admin sends a plan (a Word .docx with its appendix table) or a plan table (.xlsx or .csv),
+ * optionally captioned with the document's number (
  * "56/QĐ-UBND" or "--document 56/QĐ-UBND"): the bot downloads it (getFile + the file URL of the
  * configured API root), previews the import and offers "Áp dụng" / "Hủy" (and "Áp dụng và tạo đơn vị
  * mới" when the table names units the knowledge lacks). Nothing changes before "Áp dụng".
@@ -26,7 +27,8 @@ import { type Block, bold, italic, plain } from "../../render.ts";
 import { actorOf, PENDING_TTL_MINUTES, Pending, requireAdmin, type SecCtx } from "./common.ts";
 import { SEC_TEXTS } from "./texts.ts";
 
-const ACCEPTED = /\.(xlsx|csv)$/i;
+/** Read by the importer (.doc and .xls get its message on how to save them in the newer format). */
+const ACCEPTED = /\.(docx|xlsx|csv|doc|xls)$/i;
 const TELEGRAM_API = "https://api.telegram.org";
 const DOWNLOAD_TIMEOUT_MS = 60_000;
 
@@ -100,6 +102,7 @@ function resultText(r: Awaited<ReturnType<typeof applyImport>>): string {
   if (r.unitsCreated.length) {
     parts.push(`thêm ${r.unitsCreated.length} đơn vị (${r.unitsCreated.map((u) => u.name).join("; ")})`);
   }
+  if (r.documentCreated) parts.push(`thêm văn bản ${r.documentCreated.type} số ${r.documentCreated.number}`);
   return `Đã áp dụng (thay đổi #${r.entry.id}): ${parts.join(", ")}. Cơ sở tri thức đã cập nhật; muốn trả lại như trước: /hoantac.`;
 }
 

@@ -1,13 +1,15 @@
 /**
  * `npm run bench`: the answer-engine benchmark (bench/answers.ts), then the reminders benchmark when
- * bench/reminders.ts exists and exports `benchReminders`, then a summary of the figures against the
- * targets (issue 3). Figures are printed, never asserted: the exit code is 0 unless a benchmark crashes.
+ * bench/reminders.ts exists and exports `benchReminders`, the import benchmark (bench/imports.ts:
+ * a 10,000-task plan as .xlsx and .docx, preview and apply), then a summary of the figures against
+ * the targets. Figures are printed, never asserted: the exit code is 0 unless a benchmark crashes.
  *
  * `benchReminders()` may return `{ summary: SummaryRow[] }` to add its figures to the summary.
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type AnswerBenchResult, benchAnswers } from "./answers.ts";
+import { benchImports } from "./imports.ts";
 
 export interface SummaryRow {
   label: string;
@@ -121,7 +123,11 @@ async function main(): Promise<void> {
   process.stdout.write(`Node ${process.version}, ${process.platform}/${process.arch}\n\n`);
   const answers = await benchAnswers();
   const reminderRows = await runReminders();
-  process.stdout.write(`\n${formatSummary([...answerSummary(answers), ...reminderRows]).join("\n")}\n`);
+  process.stdout.write("\n");
+  const imports = await benchImports();
+  process.stdout.write(
+    `\n${formatSummary([...answerSummary(answers), ...reminderRows, ...imports.summary]).join("\n")}\n`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

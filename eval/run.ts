@@ -1,9 +1,12 @@
 /**
- * The evaluation: every question of eval/questions.yaml asked to the answer engine built once on
- * knowledge/, each checked against the facts its answer must contain (or the expectation to abstain).
+ * The evaluation: every question of a set asked to the answer engine built once on knowledge/, each
+ * checked against the facts its answer must contain (or the expectation to abstain).
  *
- * `npm run eval` prints accuracy per category and overall, each failure, and latency; `--json` prints
- * the result as JSON. The exit code is always 0: test/eval/eval.test.ts enforces the floor.
+ * Two sets: eval/questions.yaml, the dev set (tuned on), and eval/heldout.yaml, written blind and never
+ * tuned on. `npm run eval` prints both: accuracy per category, per form (held-out), paraphrase
+ * consistency, latency; the dev set's failures in full, the held-out set's only with
+ * `--heldout-failures` (read them to find a class of problem, never to fix one question).
+ * `--json` prints the results as JSON. The exit code is always 0: test/eval/eval.test.ts holds the floors.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -21,6 +24,8 @@ import { Knowledge } from "../src/core/knowledge/model.ts";
 import { fold } from "../src/core/text/normalize.ts";
 
 export const QUESTIONS_FILE = fileURLToPath(new URL("./questions.yaml", import.meta.url));
+export const HELDOUT_FILE = fileURLToPath(new URL("./heldout.yaml", import.meta.url));
+export const FORMS = ["diacritics", "plain", "typo", "abbrev", "keywords"] as const;
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 export const DEFAULT_NOW = "2026-11-26T09:00:00+07:00";
 
@@ -52,6 +57,10 @@ export const questionSchema = z
     now: z.iso.datetime({ offset: true }).optional(),
     repeat: z.number().int().min(1).max(10_000).optional(),
     forbid: z.array(z.string().min(1)).optional(),
+    /** Held-out: a unique id, the form the question is typed in, the id of the question it paraphrases. */
+    id: z.string().min(1).optional(),
+    form: z.enum(FORMS).optional(),
+    same: z.string().min(1).optional(),
   })
   .strict();
 export type Question = z.infer<typeof questionSchema>;
@@ -98,6 +107,12 @@ export interface EvalResult {
   passed: number;
   overall: number;
   byCategory: Record<string, { pass: number; total: number }>;
+  /** Questions with a `form`: accuracy per form. */
+  byForm: Record<string, { pass: number; total: number }>;
+  /** Abstention questions (abstain: true), whatever their category. */
+  abstentions: { pass: number; total: number };
+  /** Paraphrase groups (a question and those `same` as it): how many pass in every wording. */
+  paraphrases: { consistent: number; groups: number };
   failures: Failure[];
   latencyMs: { p50: number; p95: number; max: number; build: number };
 }
@@ -144,6 +159,7 @@ export async function runEval(
   opts: { questionsFile?: string; knowledgeDir?: string } = {},
 ): Promise<EvalResult> {
   const questions = loadQuestions(opts.questionsFile);
+  const paraphrased = new Set(questions.flatMap((q) => (q.same ? [q.same] : [])));
   const { data, problems } = parseKnowledgeFiles(readKnowledgeDir(opts.knowledgeDir ?? KNOWLEDGE_DIR));
   if (hasErrors(problems)) {
     throw new Error(
@@ -159,6 +175,9 @@ export async function runEval(
 
   const byCategory: Record<string, { pass: number; total: number }> = {};
   for (const c of CATEGORIES) byCategory[c] = { pass: 0, total: 0 };
+  const byForm: Record<string, { pass: number; total: number }> = {};
+  const abstentions = { pass: 0, total: 0 };
+  const groupOk = new Map<string, boolean>();
   const failures: Failure[] = [];
   const times: number[] = [];
   let passed = 0;
@@ -185,7 +204,20 @@ export async function runEval(
     }
     const cat = byCategory[question.category]!;
     cat.total++;
-    if (reasons.length === 0) {
+    const ok = reasons.length === 0;
+    if (question.form) {
+      const f = byForm[question.form] ?? { pass: 0, total: 0 };
+      byForm[question.form] = f;
+      f.total++;
+      if (ok) f.pass++;
+    }
+    if (question.abstain === true) {
+      abstentions.total++;
+      if (ok) abstentions.pass++;
+    }
+    const group = question.same ?? (question.id && paraphrased.has(question.id) ? question.id : undefined);
+    if (group) groupOk.set(group, (groupOk.get(group) ?? true) && ok);
+    if (ok) {
       cat.pass++;
       passed++;
       return;
@@ -213,6 +245,9 @@ export async function runEval(
     passed,
     overall: questions.length ? passed / questions.length : 0,
     byCategory,
+    byForm,
+    abstentions,
+    paraphrases: { consistent: [...groupOk.values()].filter(Boolean).length, groups: groupOk.size },
     failures,
     latencyMs: {
       p50: round(percentile(sorted, 50)),
@@ -227,18 +262,32 @@ function pct(pass: number, total: number): string {
   return total ? `${Math.round((pass / total) * 100)}%` : "–";
 }
 
-export function formatReport(r: EvalResult): string {
+export function formatReport(r: EvalResult, opts: { title?: string; failures?: boolean } = {}): string {
   const out: string[] = [];
-  const width = Math.max(...Object.keys(r.byCategory).map((c) => c.length), "overall".length);
-  out.push("Accuracy");
-  for (const [c, { pass, total }] of Object.entries(r.byCategory)) {
-    out.push(`  ${c.padEnd(width)}  ${`${pass}/${total}`.padStart(7)}  ${pct(pass, total).padStart(4)}`);
-  }
-  out.push(
-    `  ${"overall".padEnd(width)}  ${`${r.passed}/${r.total}`.padStart(7)}  ${pct(r.passed, r.total).padStart(4)}`,
+  const width = Math.max(
+    ...Object.keys(r.byCategory).map((c) => c.length),
+    "overall".length,
+    "abstentions".length,
   );
+  const row = (label: string, pass: number, total: number) =>
+    `  ${label.padEnd(width)}  ${`${pass}/${total}`.padStart(7)}  ${pct(pass, total).padStart(4)}`;
+  out.push(opts.title ?? "Accuracy");
+  for (const [c, { pass, total }] of Object.entries(r.byCategory)) if (total) out.push(row(c, pass, total));
+  out.push(row("overall", r.passed, r.total));
+  if (r.abstentions.total) out.push(row("abstentions", r.abstentions.pass, r.abstentions.total));
+  if (Object.keys(r.byForm).length) {
+    out.push("  by form:");
+    for (const f of FORMS) if (r.byForm[f]) out.push(row(`  ${f}`, r.byForm[f].pass, r.byForm[f].total));
+  }
+  if (r.paraphrases.groups) {
+    out.push(
+      `  paraphrase groups answered right in every wording: ${r.paraphrases.consistent}/${r.paraphrases.groups}`,
+    );
+  }
   out.push("");
-  if (r.failures.length) {
+  if (r.failures.length && opts.failures === false) {
+    out.push(`Failures: ${r.failures.length} (not shown: held-out; --heldout-failures shows them)`, "");
+  } else if (r.failures.length) {
     out.push(`Failures (${r.failures.length})`);
     for (const f of r.failures) {
       out.push(`  #${f.index} [${f.category}] ${JSON.stringify(f.q)}`);
@@ -260,9 +309,19 @@ export function formatReport(r: EvalResult): string {
 }
 
 async function main(): Promise<void> {
-  const result = await runEval();
-  if (process.argv.includes("--json")) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else process.stdout.write(`${formatReport(result)}\n`);
+  const dev = await runEval();
+  const heldout = await runEval({ questionsFile: HELDOUT_FILE });
+  if (process.argv.includes("--json")) {
+    process.stdout.write(`${JSON.stringify({ dev, heldout }, null, 2)}\n`);
+    return;
+  }
+  process.stdout.write(`${formatReport(dev, { title: "Dev set (eval/questions.yaml, tuned on)" })}\n\n`);
+  process.stdout.write(
+    `${formatReport(heldout, {
+      title: "Held-out set (eval/heldout.yaml, written blind, never tuned on)",
+      failures: process.argv.includes("--heldout-failures"),
+    })}\n`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -37,7 +37,7 @@ beforeAll(() => {
   kb = loadShippedKnowledge({ KNOWLEDGE_DIR: "knowledge" });
 });
 
-export async function previewFixture(file: string, knowledge = kb): Promise<ImportPreview> {
+async function previewFixture(file: string, knowledge = kb): Promise<ImportPreview> {
   const bytes = new Uint8Array(readFileSync(path.join(DIR, file)));
   const tables = await readTables({ name: file, bytes });
   return buildPreview(

@@ -21,6 +21,7 @@ const year = z.number().int().min(1990).max(2100);
 const page = z.number().int().min(1).max(999);
 const text = z.string().trim().min(1).max(60);
 const isoDate = z.string().refine(isIsoDate, "không phải ngày ISO");
+const groupKey = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
 
 /** Every Query, validated strictly: the decoder never returns anything else. */
 export const querySchema = z.discriminatedUnion("kind", [
@@ -32,6 +33,9 @@ export const querySchema = z.discriminatedUnion("kind", [
     unknownUnit: text.optional(),
     year: year.optional(),
     page: page.optional(),
+    group: groupKey.optional(),
+    cadence: z.enum(["continuous", "recurring"]).optional(),
+    topic: text.optional(),
   }),
   z.strictObject({
     kind: z.literal("deadlines"),
@@ -43,6 +47,7 @@ export const querySchema = z.discriminatedUnion("kind", [
     mine: z.boolean().optional(),
     unknownUnit: text.optional(),
     page: page.optional(),
+    group: groupKey.optional(),
   }),
   z.strictObject({
     kind: z.literal("document"),
@@ -65,7 +70,7 @@ export const querySchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("indicator"), year: year.optional() }),
   z.strictObject({ kind: z.literal("target"), year: year.optional(), text }),
   z.strictObject({ kind: z.literal("unit"), unitId: idSchema }),
-  z.strictObject({ kind: z.literal("search"), text }),
+  z.strictObject({ kind: z.literal("search"), text, focus: z.enum(["lead", "support"]).optional() }),
   z.strictObject({ kind: z.literal("help") }),
   z.strictObject({ kind: z.literal("greeting") }),
   z.strictObject({ kind: z.literal("empty") }),
@@ -90,6 +95,9 @@ const KINDS: Record<Kind, { code: string; fields: readonly (readonly [string, Fi
       ["year", "int"],
       ["page", "int"],
       ["unknownUnit", "text"],
+      ["group", "id"],
+      ["cadence", { c: "continuous", r: "recurring" }],
+      ["topic", "text"],
     ],
   },
   deadlines: {
@@ -103,6 +111,7 @@ const KINDS: Record<Kind, { code: string; fields: readonly (readonly [string, Fi
       ["to", "date"],
       ["label", "text"],
       ["unknownUnit", "text"],
+      ["group", "id"],
     ],
   },
   document: {
@@ -142,7 +151,13 @@ const KINDS: Record<Kind, { code: string; fields: readonly (readonly [string, Fi
     ],
   },
   unit: { code: "u", fields: [["unitId", "id"]] },
-  search: { code: "s", fields: [["text", "text"]] },
+  search: {
+    code: "s",
+    fields: [
+      ["text", "text"],
+      ["focus", { l: "lead", s: "support" }],
+    ],
+  },
   help: { code: "he", fields: [] },
   greeting: { code: "g", fields: [] },
   empty: { code: "e", fields: [] },

@@ -1,13 +1,30 @@
 /**
  * The names the engine recognises in a question, built once per knowledge version: units and unit
- * groups by every alias, bodies (Ban Điều hành…), people by full name and by the last two syllables.
+ * groups by every alias, bodies (Ban Điều hành…), people by full name and by the last two syllables,
+ * and the groups (sections) of the plans' tasks ("HẠ TẦNG SỐ", "An toàn thông tin mạng").
  */
 import type { Knowledge } from "../knowledge/model.ts";
 import { PhraseMatcher } from "../search/phrase-matcher.ts";
 import { buildSearchIndex, type SearchIndex } from "../search/search-index.ts";
 import { fold } from "../text/normalize.ts";
+import { searchTerms } from "../text/search-terms.ts";
 
 export type UnitRef = { kind: "unit" | "group"; id: string };
+
+/** A section of the plans' task tables: its key (a slug, what queries carry), name and search terms. */
+export interface TaskGroupRef {
+  key: string;
+  name: string;
+  terms: string[];
+}
+
+/** The key of a task group name: folded, words joined by "-" ("HẠ TẦNG SỐ" → "ha-tang-so"). */
+export function taskGroupKey(name: string): string {
+  return fold(name)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40);
+}
 
 export interface Lexicon {
   kb: Knowledge;
@@ -15,6 +32,7 @@ export interface Lexicon {
   units: PhraseMatcher<UnitRef>;
   bodies: PhraseMatcher<string>;
   people: PhraseMatcher<string>;
+  taskGroups: TaskGroupRef[];
 }
 
 /** "Sở Thông tin và Truyền thông tỉnh Ninh Thuận" is also said without "tỉnh Ninh Thuận". */
@@ -52,5 +70,43 @@ export function buildLexicon(kb: Knowledge): Lexicon {
     const parts = p.name.split(/\s+/);
     if (parts.length >= 3) people.add(parts.slice(-2).join(" "), p.id);
   }
-  return { kb, index: buildSearchIndex(kb), units, bodies, people };
+  const taskGroups = new Map<string, TaskGroupRef>();
+  for (const t of kb.data.tasks) {
+    if (!t.group) continue;
+    const key = taskGroupKey(t.group);
+    const terms = searchTerms(t.group);
+    if (key && terms.length && !taskGroups.has(key)) taskGroups.set(key, { key, name: t.group, terms });
+  }
+  return { kb, index: buildSearchIndex(kb), units, bodies, people, taskGroups: [...taskGroups.values()] };
+}
+
+/** The longest run of consecutive terms that `a` and `b` share, in order. */
+function longestRun(a: readonly string[], b: readonly string[]): number {
+  let best = 0;
+  for (let i = 0; i < a.length; i++) {
+    for (let j = 0; j < b.length; j++) {
+      let k = 0;
+      while (i + k < a.length && j + k < b.length && a[i + k] === b[j + k]) k++;
+      if (k > best) best = k;
+    }
+  }
+  return best;
+}
+
+/**
+ * The task group a question's content terms name: a run of the group's words in their order, most of
+ * the group ("an toàn thông tin" for "AN TOÀN THÔNG TIN MẠNG"), or all the question says ("kinh tế số"
+ * for "KINH TẾ SỐ VÀ XÃ HỘI SỐ"). At least two words in a row, or the group's only one.
+ */
+export function matchTaskGroup(lex: Lexicon, content: string[]): TaskGroupRef | undefined {
+  if (!content.length || !lex.taskGroups.length) return undefined;
+  let best: { g: TaskGroupRef; run: number; share: number } | undefined;
+  for (const g of lex.taskGroups) {
+    const run = longestRun(content, g.terms);
+    if (run < Math.min(2, g.terms.length)) continue;
+    const share = run / g.terms.length;
+    if (share < 0.6 && run < content.length) continue;
+    if (!best || run > best.run || (run === best.run && share > best.share)) best = { g, run, share };
+  }
+  return best?.g;
 }

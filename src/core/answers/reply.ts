@@ -33,7 +33,20 @@ export type Intent = (typeof INTENTS)[number];
  */
 export type Query =
   | { kind: "theme"; year?: number }
-  | { kind: "tasks"; unitId?: string; mine?: boolean; unknownUnit?: string; year?: number; page?: number }
+  | {
+      kind: "tasks";
+      unitId?: string;
+      mine?: boolean;
+      unknownUnit?: string;
+      year?: number;
+      page?: number;
+      /** A section of the plans (its key, `taskGroupKey`): "các nhiệm vụ về hạ tầng số". */
+      group?: string;
+      /** Only tasks without a due date: continuous ("thường xuyên") or recurring ("định kỳ"). */
+      cadence?: "continuous" | "recurring";
+      /** Only the tasks these words are about (searched in titles, products, groups): "về dữ liệu". */
+      topic?: string;
+    }
   | {
       kind: "deadlines";
       mode: "upcoming" | "overdue" | "window";
@@ -44,6 +57,8 @@ export type Query =
       mine?: boolean;
       unknownUnit?: string;
       page?: number;
+      /** A section of the plans (its key). */
+      group?: string;
     }
   | {
       kind: "document";
@@ -67,7 +82,13 @@ export type Query =
   | { kind: "indicator"; year?: number }
   | { kind: "target"; year?: number; text: string }
   | { kind: "unit"; unitId: string }
-  | { kind: "search"; text: string; kinds?: SearchKind[] }
+  | {
+      kind: "search";
+      text: string;
+      kinds?: SearchKind[];
+      /** What is asked of the task found: who leads it, who supports it. */
+      focus?: "lead" | "support";
+    }
   | { kind: "help" }
   | { kind: "greeting" }
   | { kind: "empty" };

@@ -10,7 +10,7 @@ import { findDocRefs } from "../text/doc-number.ts";
 import { clean, fold } from "../text/normalize.ts";
 import { searchTerms } from "../text/search-terms.ts";
 import { localDate } from "../time.ts";
-import type { Lexicon, UnitRef } from "./lexicon.ts";
+import { type Lexicon, matchTaskGroup, type UnitRef } from "./lexicon.ts";
 import type { Query } from "./reply.ts";
 
 /** Questions longer than this are read only up to here (a phone question is short). */
@@ -157,6 +157,30 @@ function unknownUnitPhrase(folded: string, original: string): string | undefined
   return kept.join(" ");
 }
 
+/** Terms that frame a question about tasks; what is left says what the tasks are about. */
+const TASK_FRAME = new Set(
+  searchTerms(
+    "nhiệm vụ công việc việc đầu việc giao được giao phải làm nhóm lĩnh vực về thuộc danh sách liệt kê " +
+      "tất cả các những năm quý tháng hạn chót thời hạn chủ trì phối hợp đơn vị cơ quan kế hoạch nào " +
+      "thường xuyên liên tục định kỳ hằng hàng mỗi",
+  ),
+);
+/** "thứ 2", "thứ hai", "số 3": one item of an enumeration is asked, not the list of a topic. */
+const ORDINAL_CUE = /\b(?:thu|so)\s+(?:\d{1,2}|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)\b/;
+const CONTINUOUS_CUE = /\b(?:thuong xuyen|lien tuc)\b/;
+const RECURRING_CUE = /\b(?:dinh ky|(?:hang|moi) (?:thang|quy|nam))\b/;
+
+/** The words of `text` whose search terms are `terms`, as typed (diacritics kept); else the terms. */
+function asTyped(text: string, terms: string[]): string {
+  const wanted = new Set(terms);
+  const words = clean(text)
+    .split(" ")
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""))
+    .filter((w) => w && searchTerms(w).some((t) => wanted.has(t)));
+  const covered = new Set(words.flatMap((w) => searchTerms(w)));
+  return terms.every((t) => covered.has(t)) ? words.join(" ") : terms.join(" ");
+}
+
 function firstUnit(matches: { value: UnitRef }[]): UnitRef | undefined {
   // A unit named outright beats a group ("Sở TT&TT" over "các sở, ngành").
   return matches.find((m) => m.value.kind === "unit")?.value ?? matches[0]?.value;
@@ -207,6 +231,19 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   const unknownUnit = unit ? undefined : (namedInGroup ?? unknownUnitPhrase(bare, text));
   const unitParams = (): { unitId?: string; mine?: boolean; unknownUnit?: string } =>
     unit ? { unitId: unit.id } : mine ? { mine: true } : unknownUnit ? { unknownUnit } : {};
+  // What the question is about beyond its frame and the unit it names: a section of the plans, a topic.
+  const unitTerms = new Set<number>();
+  for (const m of unitMatches) for (let i = m.start; i < m.end; i++) unitTerms.add(i);
+  const content = terms.filter((t, i) => !unitTerms.has(i) && !TASK_FRAME.has(t) && !/^\d+$/.test(t));
+  const taskGroup = matchTaskGroup(lex, content);
+  const groupParams = (): { group?: string } => (taskGroup ? { group: taskGroup.key } : {});
+  const cadence: "continuous" | "recurring" | undefined = CONTINUOUS_CUE.test(bare)
+    ? "continuous"
+    : RECURRING_CUE.test(bare)
+      ? "recurring"
+      : undefined;
+  const aboutTasks = (): boolean =>
+    (lex.index.search(content.join(" "), { kinds: ["task"], limit: 1 })[0]?.coverage ?? 0) >= 0.5;
 
   // 1. A document named by its number.
   const ref = refs[0];
@@ -267,7 +304,15 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
           to: phrase.to,
           label: phrase.label,
           ...unitParams(),
+          ...groupParams(),
         },
+      };
+    }
+    if (taskGroup && !concepts.has("upcoming")) {
+      return {
+        ...base,
+        year,
+        query: withYear({ kind: "tasks" as const, ...unitParams(), ...groupParams() }),
       };
     }
     // "hạn chót xây dựng Trung tâm Dữ liệu quốc gia": the deadline of the tasks the words name.
@@ -281,6 +326,21 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     }
   }
 
+  // "ai phối hợp phủ sóng 4G", "đơn vị chủ trì số hóa hồ sơ": who leads or supports the task the words name.
+  const focus = concepts.has("support") ? "support" : concepts.has("lead") ? "lead" : undefined;
+  if (
+    focus &&
+    !unit &&
+    !mine &&
+    !unknownUnit &&
+    !taskGroup &&
+    !concepts.has("meeting") &&
+    content.length >= 2 &&
+    aboutTasks()
+  ) {
+    return { ...base, year, query: { kind: "search", text: asTyped(text, content), kinds: ["task"], focus } };
+  }
+
   // 6. Meetings. "kết quả"/"hạn chế" alone only when a meeting actually fits the question's words
   // ("kết quả bóng đá" is not a meeting question).
   const findings = concepts.has("shortcoming") || (concepts.has("result") && !asksTasks);
@@ -292,7 +352,30 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     return { ...base, year, query: q };
   }
 
-  // 7. A unit's tasks.
+  // 7. A unit's tasks, those of a section of the plans, the continuous or recurring ones, or a topic's.
+  if (taskGroup && (asksTasks || /\b(?:ve|nhom|linh vuc|thuoc)\b/.test(bare))) {
+    const q = { kind: "tasks" as const, ...unitParams(), ...groupParams(), ...(cadence ? { cadence } : {}) };
+    return { ...base, year, query: withYear(q) };
+  }
+  if (cadence && (asksTasks || content.length === 0)) {
+    return { ...base, year, query: withYear({ kind: "tasks" as const, ...unitParams(), cadence }) };
+  }
+  if (
+    asksTasks &&
+    !unit &&
+    !mine &&
+    !unknownUnit &&
+    content.length &&
+    !ORDINAL_CUE.test(bare) &&
+    aboutTasks()
+  ) {
+    const topic = asTyped(text, content).slice(0, 60).trim();
+    return {
+      ...base,
+      year,
+      query: withYear({ kind: "tasks" as const, topic, ...(cadence ? { cadence } : {}) }),
+    };
+  }
   if (asksTasks || concepts.has("deadline") || mine || (unit && terms.length <= unitMatches[0]!.end + 2)) {
     if (unit || mine || unknownUnit || asksTasks) {
       return { ...base, year, query: withYear({ kind: "tasks" as const, ...unitParams() }) };

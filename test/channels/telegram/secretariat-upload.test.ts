@@ -100,7 +100,9 @@ describe("uploading a plan table", () => {
     await h.upload(new Uint8Array(readFileSync("test/fixtures/plans/legacy.doc")), "ke-hoach.doc");
     await h.upload(new Uint8Array(readFileSync("test/fixtures/plans/legacy.xls")), "ke-hoach.xls");
     const [doc, xls] = h.api.sent().slice(-2);
-    expect(doc).toContain("là văn bản Word đời cũ (.doc). Hãy mở trong Word, chọn Lưu thành › Tài liệu Word (.docx)");
+    expect(doc).toContain(
+      "là văn bản Word đời cũ (.doc). Hãy mở trong Word, chọn Lưu thành › Tài liệu Word (.docx)",
+    );
     expect(xls).toContain("là bảng tính Excel đời cũ (.xls)");
     expect(h.app.store.audit.list()).toEqual([]);
   });

@@ -153,7 +153,22 @@ function describe(
   return undefined;
 }
 
-export function answerSearch(q: { text: string; kinds?: SearchKind[] }, ctx: AnswerContext): Reply {
+/** The direct answer to "who leads / supports <task>": one sentence, before the task's card. */
+function focusLine(focus: "lead" | "support", hit: SearchHit, ctx: AnswerContext): string | undefined {
+  if (hit.doc.kind !== "task") return undefined;
+  const t = ctx.kb.task(hit.doc.id);
+  if (!t) return undefined;
+  const title = shorten(t.title, 120);
+  if (focus === "lead") return `Chủ trì “${title}”: ${leadNames(ctx.kb, t)}.`;
+  return t.support.length
+    ? `Phối hợp thực hiện “${title}”: ${ctx.kb.namesOf(t.support).join("; ")}.`
+    : `Nguồn không ghi đơn vị phối hợp cho nhiệm vụ “${title}” (chủ trì: ${leadNames(ctx.kb, t)}).`;
+}
+
+export function answerSearch(
+  q: { text: string; kinds?: SearchKind[]; focus?: "lead" | "support" },
+  ctx: AnswerContext,
+): Reply {
   const query = ctx.lex.index.expandQuery(q.text);
   const hits = ctx.lex.index.search(q.text, { limit: 8, query, ...(q.kinds ? { kinds: q.kinds } : {}) });
   // A word the knowledge has never seen (not even as a typo of a known one) is a topic it does not
@@ -181,6 +196,11 @@ export function answerSearch(q: { text: string; kinds?: SearchKind[] }, ctx: Ans
   const best = strong[0]!.coverage;
   const shown = strong.filter((h) => h.coverage >= best - 0.15).slice(0, 4);
   const r = new ReplyBuilder("search");
+  const direct = q.focus ? focusLine(q.focus, strong[0]!, ctx) : undefined;
+  if (direct) {
+    const t = ctx.kb.task(strong[0]!.doc.id)!;
+    r.line(direct, ctx.kb.citeAll([...(t.document ? [t.document] : []), ...t.sources]));
+  }
   for (const h of shown) {
     const d = describe(h, ctx);
     if (!d) continue;

@@ -9,9 +9,24 @@ import { fold } from "../../text/normalize.ts";
 import { addDays, formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { cap, dueText, leadNames } from "../format.ts";
+import { taskGroupKey } from "../lexicon.ts";
 import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
 
 export const UPCOMING_WINDOW_DAYS = 30;
+
+/** Share of a topic's words a task must match to be about it. */
+const TOPIC_COVERAGE = 0.5;
+
+/** The tasks a few words are about (their titles, products and groups), by the search index. */
+function topicTasks(topic: string, ctx: AnswerContext): Set<string> {
+  const hits = ctx.lex.index.search(topic, { kinds: ["task"], limit: 200 });
+  return new Set(hits.filter((h) => h.coverage >= TOPIC_COVERAGE).map((h) => h.doc.id));
+}
+
+/** The name of a task group as the plans write it, from its key. */
+function taskGroupName(tasks: readonly Task[], key: string): string | undefined {
+  return tasks.find((t) => t.group !== undefined && taskGroupKey(t.group) === key)?.group;
+}
 
 type TasksQuery = Extract<Query, { kind: "tasks" }>;
 type DeadlinesQuery = Extract<Query, { kind: "deadlines" }>;
@@ -106,8 +121,21 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
   if (q.unknownUnit) return unknownUnitReply(q.unknownUnit, ctx, "tasks");
   const unitId = q.unitId ?? (q.mine ? ctx.asker?.unitId : undefined);
   if (q.mine && !unitId) return linkNeeded();
-  const yearLabel = q.year ? ` năm ${q.year}` : "";
   const sortDue = byDue(ctx.today);
+  const groupName = q.group ? taskGroupName(kb.data.tasks, q.group) : undefined;
+  const onTopic = q.topic ? topicTasks(q.topic, ctx) : undefined;
+  // "Nhiệm vụ thường xuyên năm 2025 thuộc nhóm “HẠ TẦNG SỐ”", "Nhiệm vụ về “dữ liệu”"
+  const yearLabel =
+    (q.cadence === "continuous" ? " thường xuyên" : q.cadence === "recurring" ? " định kỳ" : "") +
+    (q.topic ? ` về “${q.topic}”` : "") +
+    (q.year ? ` năm ${q.year}` : "") +
+    (groupName ? ` thuộc nhóm “${groupName}”` : "");
+  const keep = (t: Task): boolean =>
+    inYear(t, q.year, ctx.today) &&
+    (!q.group || (t.group !== undefined && taskGroupKey(t.group) === q.group)) &&
+    (q.cadence !== "continuous" || t.deadline.continuous === true) &&
+    (q.cadence !== "recurring" || t.deadline.recurrence !== undefined) &&
+    (!onTopic || onTopic.has(t.id));
 
   let rows: { task: Task; role?: string }[];
   let title: string;
@@ -122,11 +150,11 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
       ...direct.map((task) => ({ task })),
       ...viaGroup.map((task) => ({ task, role: "giao chung" })),
       ...support.sort(sortDue).map((task) => ({ task, role: "phối hợp" })),
-    ].filter((x) => inYear(x.task, q.year, ctx.today));
+    ].filter((x) => keep(x.task));
     title = `Nhiệm vụ${yearLabel} của ${unit.name}`;
   } else if (group) {
     const inGroup = (ids: string[]) => ids.includes(group.id);
-    const yearOk = (t: Task) => inYear(t, q.year, ctx.today);
+    const yearOk = keep;
     rows = [
       ...kb.data.tasks
         .filter((t) => inGroup(t.lead) && yearOk(t))
@@ -140,7 +168,7 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
     title = `Nhiệm vụ${yearLabel} giao cho ${group.name}`;
   } else {
     rows = kb.data.tasks
-      .filter((t) => inYear(t, q.year, ctx.today))
+      .filter(keep)
       .sort(sortDue)
       .map((task) => ({ task }));
     title = `Nhiệm vụ${yearLabel} trong cơ sở tri thức`;
@@ -151,7 +179,8 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
     r.abstain();
     const who = unit ? unit.name : group ? group.name : "các đơn vị";
     r.line(`Tôi chưa có thông tin về nhiệm vụ${yearLabel} của ${who}.`);
-    if (q.year && unit) r.action(`Mọi nhiệm vụ của ${unit.name}`, { kind: "tasks", unitId: unit.id });
+    if ((q.year || q.group || q.cadence || q.topic) && unit)
+      r.action(`Mọi nhiệm vụ của ${unit.name}`, { kind: "tasks", unitId: unit.id });
     return r.build();
   }
   const page = cap(rows, ctx.pageSize, q.page);
@@ -177,6 +206,8 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
 interface DueRow {
   task: Task;
   due: string;
+  /** A recurring task's other due dates in the window. */
+  later?: string[];
 }
 
 export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
@@ -186,12 +217,18 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
   if (q.mine && !unitId) return linkNeeded();
   const unit = unitId ? kb.unit(unitId) : undefined;
   const group = unitId ? kb.group(unitId) : undefined;
-  const pool = unit
-    ? [...kb.tasksOfUnit(unit.id).lead]
-    : group
-      ? kb.data.tasks.filter((t) => t.lead.includes(group.id))
-      : kb.data.tasks;
-  const scope = unit ? ` của ${unit.name}` : group ? ` của ${group.name}` : "";
+  const inTaskGroup = (t: Task) => !q.group || (t.group !== undefined && taskGroupKey(t.group) === q.group);
+  const pool = (
+    unit
+      ? [...kb.tasksOfUnit(unit.id).lead]
+      : group
+        ? kb.data.tasks.filter((t) => t.lead.includes(group.id))
+        : kb.data.tasks
+  ).filter(inTaskGroup);
+  const groupName = q.group ? taskGroupName(kb.data.tasks, q.group) : undefined;
+  const scope =
+    (groupName ? ` thuộc nhóm “${groupName}”` : "") +
+    (unit ? ` của ${unit.name}` : group ? ` của ${group.name}` : "");
 
   const rows: DueRow[] = [];
   let heading: string;
@@ -211,7 +248,8 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
       const dates = t.progress.extendedTo
         ? [t.progress.extendedTo].filter((d) => d >= from && d <= to)
         : occurrences(t.deadline, from, to);
-      for (const due of dates) rows.push({ task: t, due });
+      // A recurring task is listed once, at its first due date in the window, with the others after it.
+      if (dates.length) rows.push({ task: t, due: dates[0]!, later: dates.slice(1) });
     }
     heading =
       q.mode === "window"
@@ -245,8 +283,9 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
     const t = row.task;
     const occurrenceTask = t.deadline.recurrence ? { ...t, deadline: { ...t.deadline, due: row.due } } : t;
     const n = (page.page - 1) * ctx.pageSize + i + 1;
+    const later = row.later?.length ? ` (các kỳ sau: ${row.later.map(formatViDate).join(", ")})` : "";
     r.line(
-      `${n}. ${t.title} — ${dueText(occurrenceTask, today)}`,
+      `${n}. ${t.title} — ${dueText(occurrenceTask, today)}${later}`,
       kb.citeAll([...(t.document ? [t.document] : []), ...t.sources]),
     );
     if (!unit) r.line(`Chủ trì: ${leadNames(kb, t)}`, [], 1);

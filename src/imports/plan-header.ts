@@ -6,7 +6,7 @@
  *   type and subject ("KẾ HOẠCH" / "Chuyển đổi số năm 2025").
  * The title block wins where both speak: the appendix belongs to the plan it names.
  */
-import type { DocumentType } from "../core/knowledge/schema.ts";
+import { type DocumentType, documentTypeSchema } from "../core/knowledge/schema.ts";
 import { agencyKey } from "../core/text/agency-names.ts";
 import { DOC_TYPE_NAMES, type DocTypeCode, findDocRefs } from "../core/text/doc-number.ts";
 import { clean, fold } from "../core/text/normalize.ts";
@@ -24,20 +24,7 @@ export interface PlanHeader {
   title?: string;
 }
 
-const TYPES: readonly DocumentType[] = [
-  "Kế hoạch",
-  "Thông báo",
-  "Quyết định",
-  "Nghị quyết",
-  "Chỉ thị",
-  "Chương trình",
-  "Công văn",
-  "Đề án",
-  "Luật",
-  "Nghị định",
-  "Thông tư",
-  "Báo cáo",
-];
+const TYPES: readonly DocumentType[] = documentTypeSchema.options;
 
 function typeOfCode(code: DocTypeCode | undefined): DocumentType | undefined {
   if (!code) return undefined;

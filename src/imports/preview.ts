@@ -180,6 +180,8 @@ export function planDocumentOf(
   header: PlanHeader,
   opts: Pick<PreviewOptions, "document" | "documentFields">,
   today: string,
+  /** The rows name their own documents ("Căn cứ" column): a plan the file names incompletely is no error. */
+  rowsNameDocuments = false,
 ): { document: KDocument; isNew: boolean } | undefined {
   const named = opts.document?.trim();
   const number = named || header.number;
@@ -197,6 +199,7 @@ export function planDocumentOf(
     ...(type ? [] : ['loại văn bản (--type "Kế hoạch")']),
   ];
   if (!date || !issuer || !type) {
+    if (!named && rowsNameDocuments) return undefined;
     throw new ImportError(
       "incomplete-document",
       `Chưa có văn bản “${number}” trong cơ sở tri thức, và tệp không ghi ${missing.join(", ")}. ` +
@@ -233,7 +236,8 @@ export function buildPreview(
   const header = readPlanHeader(layouts[0]!.layout.titleBlock.split("\n"), {
     province: kb.data.province.name,
   });
-  const plan0 = planDocumentOf(kb, header, opts, today);
+  const basisColumn = layouts.some((l) => l.layout.columns.basis !== undefined);
+  const plan0 = planDocumentOf(kb, header, opts, today, basisColumn);
   const document = plan0?.document;
   const matcher = new UnitMatcher(kb);
   const { plan } = parsePlan(tables, {

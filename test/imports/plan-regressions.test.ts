@@ -229,6 +229,37 @@ describe("5 and 6. the plan itself from the CLI, and every command sees the secr
     expect((await cli(["kb", "list", "documents"], env)).out).not.toContain("12/KH-BCĐ");
   });
 
+  it("a title block naming a plan without its date does not stop rows that name their own document", async () => {
+    const bytes = await workbook([
+      {
+        name: "Bảng",
+        rows: [
+          ["(Kèm theo Kế hoạch số 99/KH-UBND của UBND tỉnh)"],
+          [...HEADER, "Căn cứ"],
+          [1, "Tuyên truyền chuyển đổi số", "Sở TT&TT", "", "Quý II/2023", "Tin bài", "56/QĐ-UBND"],
+        ],
+      },
+    ]);
+    const p = await preview(bytes, "bang.xlsx");
+    expect(p.document).toBeUndefined();
+    expect(p.added.map((a) => a.task.document)).toEqual(["qd-56-2023"]);
+    // Without a Căn cứ column the same title block says what is missing.
+    const noBasis = await workbook([
+      {
+        name: "Bảng",
+        rows: [
+          ["(Kèm theo Kế hoạch số 99/KH-UBND của UBND tỉnh)"],
+          HEADER,
+          [1, "Việc", "Sở TT&TT", "", "Quý II/2023", "x"],
+        ],
+      },
+    ]);
+    await expect(preview(noBasis, "bang.xlsx")).rejects.toMatchObject({
+      code: "incomplete-document",
+      message: expect.stringContaining("tệp không ghi ngày ban hành (--document-date dd/mm/yyyy)"),
+    });
+  });
+
   it("kb doc add adds one by hand, audited; a known number or a missing field is refused", async () => {
     const env = testEnv(await tempDir());
     const add = [

@@ -84,7 +84,7 @@ export function expandAgencyName(name: string): string {
     const run = m[0];
     const code = codeOf(run);
     let full: string | undefined;
-    if (looksAbbreviated(run) || run.includes("&")) {
+    if (looksAbbreviated(run)) {
       full = FIELDS[code] ?? (afterSo ? AFTER_SO[code] : undefined) ?? WORDS[code];
     } else if (/^(?:vp|bhxh|nhnn|kbnn)$/i.test(run)) {
       full = WORDS[code];

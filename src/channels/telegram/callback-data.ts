@@ -66,7 +66,12 @@ export const querySchema = z.discriminatedUnion("kind", [
     title: text.optional(),
     phrase: text,
   }),
-  z.strictObject({ kind: z.literal("meeting"), meetingId: idSchema.optional(), date: isoDate.optional() }),
+  z.strictObject({
+    kind: z.literal("meeting"),
+    meetingId: idSchema.optional(),
+    date: isoDate.optional(),
+    anyYear: z.boolean().optional(),
+  }),
   z.strictObject({ kind: z.literal("indicator"), year: year.optional() }),
   z.strictObject({ kind: z.literal("target"), year: year.optional(), text }),
   z.strictObject({ kind: z.literal("unit"), unitId: idSchema }),
@@ -140,6 +145,7 @@ const KINDS: Record<Kind, { code: string; fields: readonly (readonly [string, Fi
     fields: [
       ["meetingId", "id"],
       ["date", "date"],
+      ["anyYear", "bool"],
     ],
   },
   indicator: { code: "i", fields: [["year", "int"]] },

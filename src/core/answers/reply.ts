@@ -78,7 +78,13 @@ export type Query =
       title?: string;
       phrase: string;
     }
-  | { kind: "meeting"; meetingId?: string; date?: string }
+  | {
+      kind: "meeting";
+      meetingId?: string;
+      date?: string;
+      /** The date was written without its year ("họp hôm 20/2"): the knowledge's latest such day counts. */
+      anyYear?: boolean;
+    }
   | { kind: "indicator"; year?: number }
   | { kind: "target"; year?: number; text: string }
   | { kind: "unit"; unitId: string }

@@ -348,7 +348,11 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     (lex.index.search(text, { kinds: ["meeting"], limit: 1 })[0]?.coverage ?? 0) >= 0.5;
   if (concepts.has("meeting") || (findings && meetingFits())) {
     const q: Query = { kind: "meeting" };
-    if (phrase?.from && phrase.from === phrase.to) q.date = phrase.from;
+    if (phrase?.from && phrase.from === phrase.to) {
+      q.date = phrase.from;
+      // Written without a year: officials name the meetings they know by day and month.
+      if (!year && !findDatePhrases(text, { today }).some((p) => p.index === phrase.index)) q.anyYear = true;
+    }
     return { ...base, year, query: q };
   }
 

@@ -152,3 +152,23 @@ describe("answers", () => {
     expect(text).not.toMatch(/undefined|NaN|\[object|Error|at \w+ \(/);
   });
 });
+
+describe("a day and month without a year", () => {
+  it("is the latest meeting the knowledge holds on that day, and the reply says which year it took", () => {
+    for (const q of ["họp hôm 20/2 bàn gì", "cuoc hop ngay 20/02 do ai chu tri", "hop 20/2"]) {
+      const r = ask(q);
+      expect(r.intent, q).toBe("meeting");
+      expect(r.abstained, q).toBe(false);
+      expect(renderPlain(r), q).toContain("Câu hỏi không ghi năm: tôi hiểu là cuộc họp năm 2023");
+    }
+  });
+
+  it("does not stand for a year the question writes out", () => {
+    const r = ask("họp ngày 20/2/2026");
+    expect(r.abstained).toBe(true);
+    expect(renderPlain(r)).toContain("Tôi chưa có thông tin về cuộc họp ngày 20/02/2026.");
+    const none = ask("họp ngày 3/4 bàn gì");
+    expect(none.abstained).toBe(true);
+    expect(renderPlain(none)).toContain("Tôi chưa có thông tin về cuộc họp ngày 03/04.");
+  });
+});

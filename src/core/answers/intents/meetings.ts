@@ -2,22 +2,29 @@
 import type { Meeting } from "../../knowledge/schema.ts";
 import { conceptsIn } from "../../text/abbreviations.ts";
 import { fold } from "../../text/normalize.ts";
-import { formatViDate } from "../../time.ts";
+import { formatViDate, formatViDayMonth } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { shorten } from "../format.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 
 export function answerMeeting(
-  q: { meetingId?: string; date?: string },
+  q: { meetingId?: string; date?: string; anyYear?: boolean },
   ctx: AnswerContext,
   question = "",
 ): Reply {
   const { kb } = ctx;
   const all = [...kb.data.meetings].sort((a, b) => (a.date < b.date ? 1 : -1));
   let m: Meeting | undefined;
+  let yearTaken: string | undefined;
   if (q.meetingId) m = kb.meeting(q.meetingId);
-  else if (q.date) m = all.find((x) => x.date === q.date);
-  else if (question) {
+  else if (q.date) {
+    m = all.find((x) => x.date === q.date);
+    if (!m && q.anyYear) {
+      // The latest meeting the knowledge holds on that day and month, in any year.
+      m = all.find((x) => x.date.slice(5) === q.date!.slice(5));
+      if (m) yearTaken = m.date.slice(0, 4);
+    }
+  } else if (question) {
     // The meeting the question's words fit best (search), else the latest one. A question about
     // results or shortcomings looks only at meetings that record them.
     const f = fold(question);
@@ -41,7 +48,7 @@ export function answerMeeting(
     const r = new ReplyBuilder("meeting").abstain();
     r.line(
       q.date
-        ? `Tôi chưa có thông tin về cuộc họp ngày ${formatViDate(q.date)}.`
+        ? `Tôi chưa có thông tin về cuộc họp ngày ${q.anyYear ? formatViDayMonth(q.date) : formatViDate(q.date)}.`
         : "Tôi chưa có thông tin về cuộc họp này.",
     );
     for (const x of all.slice(0, 3))
@@ -54,6 +61,11 @@ export function answerMeeting(
     `${m.title} — ${m.time ? `${m.time} ` : ""}ngày ${formatViDate(m.date)}`,
   );
   r.item("meeting", m.id);
+  if (yearTaken) {
+    r.line(
+      `Câu hỏi không ghi năm: tôi hiểu là cuộc họp năm ${yearTaken}, lần gần nhất vào ngày ${formatViDayMonth(m.date)} mà cơ sở tri thức có.`,
+    );
+  }
   const concepts = new Set(conceptsIn(fold(question)));
   const chair = m.chair ? kb.person(m.chair) : undefined;
   if (chair) {

@@ -6,6 +6,7 @@
 import type { Knowledge } from "../knowledge/model.ts";
 import { PhraseMatcher } from "../search/phrase-matcher.ts";
 import { buildSearchIndex, type SearchIndex } from "../search/search-index.ts";
+import { nameVariants as personNameVariants } from "../text/name-variants.ts";
 import { fold } from "../text/normalize.ts";
 import { searchTerms } from "../text/search-terms.ts";
 
@@ -66,9 +67,10 @@ export function buildLexicon(kb: Knowledge): Lexicon {
   }
   const people = new PhraseMatcher<string>();
   for (const p of kb.data.people) {
-    people.add(p.name, p.id);
+    // The name, its last two syllables, and each as people type it ("Kì" for "Kỳ").
     const parts = p.name.split(/\s+/);
-    if (parts.length >= 3) people.add(parts.slice(-2).join(" "), p.id);
+    const names = parts.length >= 3 ? [p.name, parts.slice(-2).join(" ")] : [p.name];
+    for (const n of names) for (const v of [n, ...personNameVariants(n)]) people.add(v, p.id);
   }
   const taskGroups = new Map<string, TaskGroupRef>();
   for (const t of kb.data.tasks) {

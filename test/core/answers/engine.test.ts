@@ -172,3 +172,13 @@ describe("a day and month without a year", () => {
     expect(renderPlain(none)).toContain("Tôi chưa có thông tin về cuộc họp ngày 03/04.");
   });
 });
+
+describe("names as people type them", () => {
+  it("finds a person whose name is typed with i for y, without tone marks, or in capitals", () => {
+    for (const q of ["Đào Xuân Kì là ai", "dao xuan ki", "ĐÀO XUÂN KÌ giữ chức vụ gì", "xuan ki la ai"]) {
+      const r = ask(q);
+      expect(r.intent, q).toBe("person");
+      expect(renderPlain(r), q).toContain("Đào Xuân Kỳ");
+    }
+  });
+});

@@ -126,8 +126,15 @@ export interface Understanding {
   year?: number;
 }
 
+/**
+ * "Sở" followed by the field of a department names a unit wherever it stands ("năm 2023 sở y tế phải làm
+ * gì"); elsewhere "so" may be "số" (số hóa), so a unit the knowledge lacks is noticed only after "của"…
+ */
+const DEPARTMENT_ANYWHERE =
+  /(?:^|\s)(so\s+(?:y te|tai chinh|noi vu|giao duc|tu phap|cong thuong|xay dung|van hoa|lao dong|nong nghiep|ke hoach|tai nguyen|giao thong|khoa hoc|ngoai vu|du lich|dan toc)(?:\s+[a-z]+){0,4})/;
+
 function unknownUnitPhrase(folded: string, original: string): string | undefined {
-  const m = UNIT_HEAD.exec(folded);
+  const m = UNIT_HEAD.exec(folded) ?? DEPARTMENT_ANYWHERE.exec(folded);
   if (!m?.[1]) return undefined;
   const words = m[1].split(" ");
   const kept: string[] = [words[0]!];

@@ -182,3 +182,23 @@ describe("names as people type them", () => {
     }
   });
 });
+
+describe("a department the knowledge does not hold, named anywhere in the question", () => {
+  it("says the unit is unknown and offers the tasks given to every unit, instead of listing every task", () => {
+    for (const q of [
+      "năm 2023 sở y tế phải làm gì",
+      "nhiem vu 2023 so tai chinh",
+      "2023 Sở Nội vụ cần làm những việc gì",
+    ]) {
+      const r = ask(q);
+      expect(r.abstained, q).toBe(true);
+      expect(renderPlain(r), q).toMatch(/^Cơ sở tri thức chưa có đơn vị “S(ở|o) (y tế|tai chinh|Nội vụ)”/i);
+      expect(renderPlain(r), q).not.toContain("Bộ Công an");
+    }
+  });
+
+  it("is not “số” in “số hóa”", () => {
+    expect(renderPlain(ask("số hóa hồ sơ năm 2023"))).not.toContain("chưa có đơn vị");
+    expect(renderPlain(ask("so hoa quy trinh nam 2023 the nao"))).not.toContain("chưa có đơn vị");
+  });
+});

@@ -55,7 +55,7 @@ export const querySchema = z.discriminatedUnion("kind", [
     ref: text.optional(),
     typeCode: z.string().min(1).max(12).optional(),
     number: z.string().min(1).max(20).optional(),
-    aspect: z.literal("deadlines").optional(),
+    aspect: z.enum(["deadlines", "signer", "issuer", "date", "number", "relation"]).optional(),
   }),
   z.strictObject({ kind: z.literal("person"), personId: idSchema }),
   z.strictObject({
@@ -75,7 +75,11 @@ export const querySchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("indicator"), year: year.optional() }),
   z.strictObject({ kind: z.literal("target"), year: year.optional(), text }),
   z.strictObject({ kind: z.literal("unit"), unitId: idSchema }),
-  z.strictObject({ kind: z.literal("search"), text, focus: z.enum(["lead", "support"]).optional() }),
+  z.strictObject({
+    kind: z.literal("search"),
+    text,
+    focus: z.enum(["lead", "support", "signer", "issuer", "date", "number", "relation"]).optional(),
+  }),
   z.strictObject({ kind: z.literal("help") }),
   z.strictObject({ kind: z.literal("greeting") }),
   z.strictObject({ kind: z.literal("empty") }),
@@ -123,7 +127,7 @@ const KINDS: Record<Kind, { code: string; fields: readonly (readonly [string, Fi
     code: "v",
     fields: [
       ["docId", "id"],
-      ["aspect", { d: "deadlines" }],
+      ["aspect", { d: "deadlines", k: "signer", b: "issuer", t: "date", h: "number", r: "relation" }],
       ["number", "text"],
       ["typeCode", "text"],
       ["ref", "text"],
@@ -161,7 +165,7 @@ const KINDS: Record<Kind, { code: string; fields: readonly (readonly [string, Fi
     code: "s",
     fields: [
       ["text", "text"],
-      ["focus", { l: "lead", s: "support" }],
+      ["focus", { l: "lead", s: "support", k: "signer", b: "issuer", t: "date", h: "number", r: "relation" }],
     ],
   },
   help: { code: "he", fields: [] },

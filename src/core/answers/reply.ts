@@ -5,6 +5,7 @@
  */
 import type { Citation } from "../knowledge/model.ts";
 import type { SearchKind } from "../search/search-index.ts";
+import type { DocumentFocus, Focus } from "./focus.ts";
 
 /** Every intent a reply can have (the eval file validates its expectations against this list). */
 export const INTENTS = [
@@ -66,7 +67,8 @@ export type Query =
       ref?: string;
       typeCode?: string;
       number?: string;
-      aspect?: "deadlines";
+      /** What is asked of it: its tasks and deadlines, or one attribute (who signed it, when…). */
+      aspect?: "deadlines" | DocumentFocus;
     }
   | { kind: "person"; personId: string }
   | {
@@ -92,8 +94,8 @@ export type Query =
       kind: "search";
       text: string;
       kinds?: SearchKind[];
-      /** What is asked of the task found: who leads it, who supports it. */
-      focus?: "lead" | "support";
+      /** What is asked of the entry found: who leads or supports a task, who signed a document… */
+      focus?: Focus;
     }
   | { kind: "help" }
   | { kind: "greeting" }

@@ -10,6 +10,7 @@ import { findDocRefs } from "../text/doc-number.ts";
 import { clean, fold } from "../text/normalize.ts";
 import { searchTerms } from "../text/search-terms.ts";
 import { localDate } from "../time.ts";
+import { documentFocus } from "./focus.ts";
 import { type Lexicon, matchTaskGroup, type UnitRef } from "./lexicon.ts";
 import type { Query } from "./reply.ts";
 
@@ -258,8 +259,20 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   if (ref) {
     const q: Query = { kind: "document", ref: ref.raw, number: ref.number };
     if (ref.typeCode) q.typeCode = ref.typeCode;
-    if (concepts.has("deadline") || concepts.has("task") || concepts.has("overdue")) q.aspect = "deadlines";
+    const asked = documentFocus(bare);
+    if (asked) q.aspect = asked;
+    else if (concepts.has("deadline") || concepts.has("task") || concepts.has("overdue"))
+      q.aspect = "deadlines";
     return { ...base, year, query: q };
+  }
+
+  // A document named by what it is about, asked for one attribute ("kế hoạch nâng cao chỉ số DTI số mấy").
+  const docFocus = documentFocus(bare);
+  if (docFocus) {
+    const hit = lex.index.search(text, { kinds: ["document"], limit: 1 })[0];
+    if (hit && hit.coverage >= 0.5) {
+      return { ...base, year, query: { kind: "search", text, kinds: ["document"], focus: docFocus } };
+    }
   }
 
   // 2. The year's theme.
@@ -394,8 +407,8 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   }
   if (unit?.kind === "unit") return { ...base, year, query: { kind: "unit", unitId: unit.id } };
 
-  // 8. Anything else: search.
-  return { ...base, year, query: { kind: "search", text } };
+  // 8. Anything else: search (what it asks of a document found, when it asks one thing).
+  return { ...base, year, query: { kind: "search", text, ...(docFocus ? { focus: docFocus } : {}) } };
 }
 
 /** The document query for what follows a "/vanban" command, or undefined when no number is recognised. */

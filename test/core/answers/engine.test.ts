@@ -202,3 +202,25 @@ describe("a department the knowledge does not hold, named anywhere in the questi
     expect(renderPlain(ask("so hoa quy trinh nam 2023 the nao"))).not.toContain("chưa có đơn vị");
   });
 });
+
+describe("one attribute of a document", () => {
+  it("opens with the direct answer: signer, date, issuer, number, what it comes with", () => {
+    const first = (q: string) => renderPlain(ask(q)).split("\n")[1];
+    expect(first("KH 4233 do ai ký")).toBe("Kế hoạch 4233/KH-UBND do Nguyễn Long Biên ký. [1, 2]");
+    expect(first("tb 16 ban hành ngày nào")).toContain("Thông báo 16/TB-VPCP ban hành ngày 28/01/2023");
+    expect(first("quyết định 56 do cơ quan nào ban hành")).toContain(
+      "Quyết định 56/QĐ-UBND do UBND tỉnh ban hành",
+    );
+    expect(first("qd 56 kem theo ke hoach nao")).toContain("Có Kế hoạch ban hành kèm theo Quyết định");
+    const byTopic = renderPlain(ask("kế hoạch nâng cao chỉ số DTI năm 2022 số mấy")).split("\n")[0];
+    expect(byTopic).toContain("Số hiệu: 4233/KH-UBND");
+  });
+
+  it("says precisely what the sources do not record, with what is known, and counts as not knowing", () => {
+    const r = ask("kế hoạch 3609 do ai ký");
+    expect(r.abstained).toBe(true);
+    expect(renderPlain(r)).toContain(
+      "Nguồn hiện có không ghi người ký Kế hoạch 3609/KH-BĐHCĐS; chỉ biết văn bản do Ban Điều hành chuyển đổi số tỉnh ban hành ngày 18/08/2022.",
+    );
+  });
+});

@@ -8,7 +8,9 @@ import { documentLabel } from "../../knowledge/model.ts";
 import type { KDocument } from "../../knowledge/schema.ts";
 import { DOC_TYPE_NAMES, type DocTypeCode, parseDocNumber } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
+import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
+import type { DocumentFocus } from "../focus.ts";
 import { dueText, leadNames } from "../format.ts";
 import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
 
@@ -103,6 +105,63 @@ export function findDocuments(ctx: AnswerContext, q: DocumentQuery): KDocument[]
   return found;
 }
 
+/**
+ * The direct answer to one question about a document, in one sentence (or two for a relation), and
+ * whether the sources record it: "Kế hoạch 4233/KH-UBND do Nguyễn Long Biên ký.", "Nguồn hiện có không
+ * ghi người ký Kế hoạch 3609/KH-BĐHCĐS."
+ */
+export function documentFocusLines(
+  d: KDocument,
+  focus: DocumentFocus,
+  ctx: AnswerContext,
+): { lines: string[]; recorded: boolean } {
+  const { kb } = ctx;
+  const name = `${d.type} ${d.number}`;
+  switch (focus) {
+    case "signer":
+      return d.signer
+        ? { lines: [`${name} do ${d.signer} ký.`], recorded: true }
+        : {
+            lines: [
+              `Nguồn hiện có không ghi người ký ${name}; chỉ biết văn bản do ${d.issuer} ban hành ngày ${formatViDate(d.date)}.`,
+            ],
+            recorded: false,
+          };
+    case "issuer":
+      return { lines: [`${name} do ${d.issuer} ban hành ngày ${formatViDate(d.date)}.`], recorded: true };
+    case "date":
+      return { lines: [`${name} ban hành ngày ${formatViDate(d.date)} (${d.issuer}).`], recorded: true };
+    case "number":
+      return {
+        lines: [
+          `Số hiệu: ${d.number} — ${d.type.toLowerCase()} ngày ${formatViDate(d.date)} của ${d.issuer}.`,
+        ],
+        recorded: true,
+      };
+    case "relation": {
+      const lines: string[] = [];
+      for (const rel of d.relations) {
+        const target = kb.document(rel.target);
+        if (target)
+          lines.push(`${name}: ${RELATION_LABELS[rel.kind].toLowerCase()} ${documentLabel(target)}.`);
+      }
+      for (const o of kb.data.documents) {
+        const rel = o.relations.find((x) => x.target === d.id);
+        if (rel) lines.push(`${o.type} ${o.number} ${RELATION_LABELS[rel.kind].toLowerCase()} ${name}.`);
+      }
+      // What the sources say in words ("Có Kế hoạch ban hành kèm theo Quyết định…").
+      const said = d.keyPoints.find((p) => /\bkem theo\b|\btrien khai\b|\bthuc hien\b/.test(fold(p)));
+      if (said && !lines.length) lines.push(`Theo nguồn: ${said}`);
+      return lines.length
+        ? { lines: lines.slice(0, 4), recorded: true }
+        : {
+            lines: [`Nguồn hiện có không ghi ${name} kèm theo hay triển khai văn bản nào.`],
+            recorded: false,
+          };
+    }
+  }
+}
+
 export function answerDocument(q: DocumentQuery, ctx: AnswerContext): Reply {
   const { kb } = ctx;
   const docs = findDocuments(ctx, q);
@@ -150,9 +209,16 @@ export function answerDocument(q: DocumentQuery, ctx: AnswerContext): Reply {
     }
     return r.build();
   }
-  r.line(`Cơ quan ban hành: ${d.issuer}${d.signer ? `; người ký: ${d.signer}` : ""}.`, cites);
+  const focus = q.aspect;
+  if (focus) {
+    // The direct answer first, then the card, short.
+    const asked = documentFocusLines(d, focus, ctx);
+    if (!asked.recorded) r.abstain();
+    for (const line of asked.lines) r.line(line, cites);
+  }
+  if (!focus) r.line(`Cơ quan ban hành: ${d.issuer}${d.signer ? `; người ký: ${d.signer}` : ""}.`, cites);
   r.line(`Nội dung: ${d.summary}`, cites);
-  for (const p of d.keyPoints.slice(0, 5)) r.line(`• ${p}`, cites);
+  for (const p of d.keyPoints.slice(0, focus ? 2 : 5)) r.line(`• ${p}`, cites);
   for (const rel of d.relations) {
     const target = kb.document(rel.target);
     if (target) {

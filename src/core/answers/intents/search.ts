@@ -8,8 +8,10 @@ import type { SearchHit, SearchKind } from "../../search/search-index.ts";
 import { queryTerms, searchTerms } from "../../text/search-terms.ts";
 import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
+import { DOCUMENT_FOCUSES, type DocumentFocus, type Focus } from "../focus.ts";
 import { dueText, leadNames, shorten, viNumber } from "../format.ts";
 import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
+import { documentFocusLines } from "./documents.ts";
 
 /** Share of the question an entry must match to be an answer, and to be named as "nearby". */
 export const ANSWER_COVERAGE = 0.78;
@@ -153,20 +155,43 @@ function describe(
   return undefined;
 }
 
-/** The direct answer to "who leads / supports <task>": one sentence, before the task's card. */
-function focusLine(focus: "lead" | "support", hit: SearchHit, ctx: AnswerContext): string | undefined {
-  if (hit.doc.kind !== "task") return undefined;
-  const t = ctx.kb.task(hit.doc.id);
+/**
+ * The direct answer to what the question asks of the entry found (who leads or supports a task; who
+ * signed a document, when, its number…), cited, and whether the sources record it.
+ */
+function focusAnswer(
+  focus: Focus,
+  hit: SearchHit,
+  ctx: AnswerContext,
+): { lines: string[]; sources: string[]; recorded: boolean } | undefined {
+  const { kb } = ctx;
+  if (hit.doc.kind === "document" && (DOCUMENT_FOCUSES as readonly string[]).includes(focus)) {
+    const d = kb.document(hit.doc.id);
+    if (!d) return undefined;
+    return { ...documentFocusLines(d, focus as DocumentFocus, ctx), sources: [d.id, ...d.sources] };
+  }
+  if (hit.doc.kind !== "task" || (focus !== "lead" && focus !== "support")) return undefined;
+  const t = kb.task(hit.doc.id);
   if (!t) return undefined;
   const title = shorten(t.title, 120);
-  if (focus === "lead") return `Chủ trì “${title}”: ${leadNames(ctx.kb, t)}.`;
+  const sources = [...(t.document ? [t.document] : []), ...t.sources];
+  if (focus === "lead")
+    return { lines: [`Chủ trì “${title}”: ${leadNames(kb, t)}.`], sources, recorded: true };
   return t.support.length
-    ? `Phối hợp thực hiện “${title}”: ${ctx.kb.namesOf(t.support).join("; ")}.`
-    : `Nguồn không ghi đơn vị phối hợp cho nhiệm vụ “${title}” (chủ trì: ${leadNames(ctx.kb, t)}).`;
+    ? {
+        lines: [`Phối hợp thực hiện “${title}”: ${kb.namesOf(t.support).join("; ")}.`],
+        sources,
+        recorded: true,
+      }
+    : {
+        lines: [`Nguồn không ghi đơn vị phối hợp cho nhiệm vụ “${title}” (chủ trì: ${leadNames(kb, t)}).`],
+        sources,
+        recorded: true,
+      };
 }
 
 export function answerSearch(
-  q: { text: string; kinds?: SearchKind[]; focus?: "lead" | "support" },
+  q: { text: string; kinds?: SearchKind[]; focus?: Focus },
   ctx: AnswerContext,
 ): Reply {
   const query = ctx.lex.index.expandQuery(q.text);
@@ -196,10 +221,10 @@ export function answerSearch(
   const best = strong[0]!.coverage;
   const shown = strong.filter((h) => h.coverage >= best - 0.15).slice(0, 4);
   const r = new ReplyBuilder("search");
-  const direct = q.focus ? focusLine(q.focus, strong[0]!, ctx) : undefined;
+  const direct = q.focus ? focusAnswer(q.focus, strong[0]!, ctx) : undefined;
   if (direct) {
-    const t = ctx.kb.task(strong[0]!.doc.id)!;
-    r.line(direct, ctx.kb.citeAll([...(t.document ? [t.document] : []), ...t.sources]));
+    if (!direct.recorded) r.abstain();
+    for (const line of direct.lines) r.line(line, ctx.kb.citeAll(direct.sources));
   }
   for (const h of shown) {
     const d = describe(h, ctx);

@@ -1,0 +1,36 @@
+/**
+ * What a question asks of the entry it names (its focus): who signed a document, when or by whom it was
+ * issued, its number, what it is attached to or implements; who leads or supports a task. Read from the
+ * folded question (abbreviations expanded), so "do ai ky", "ai kí", "người ký" are one focus.
+ */
+
+export type DocumentFocus = "signer" | "issuer" | "date" | "number" | "relation";
+export type TaskFocus = "lead" | "support";
+export type Focus = DocumentFocus | TaskFocus;
+
+export const DOCUMENT_FOCUSES: readonly DocumentFocus[] = ["signer", "issuer", "date", "number", "relation"];
+
+const CUES: readonly (readonly [DocumentFocus, RegExp])[] = [
+  [
+    "signer",
+    /\b(?:ai (?:da )?ki|ai (?:da )?ky|nguoi (?:ki|ky)|(?:ki|ky) boi|(?:ki|ky) ten|do ai (?:ki|ky))\b/,
+  ],
+  [
+    "relation",
+    /\b(?:kem theo|di kem|ban hanh kem|trien khai (?:van ban|quyet dinh|ke hoach|nghi quyet) nao|thuc hien (?:van ban|quyet dinh) nao|can cu (?:van ban|vao) nao|thay the (?:van ban|quyet dinh) nao)\b/,
+  ],
+  [
+    "issuer",
+    /\b(?:(?:co quan|don vi) (?:nao|gi) ban hanh|ai ban hanh|do ai ban hanh|co quan ban hanh|noi ban hanh|cua co quan nao)\b/,
+  ],
+  [
+    "date",
+    /\b(?:ngay nao|ngay ban hanh|ban hanh (?:ngay|khi nao|luc nao|bao gio|nam nao|thang nao)|(?:khi nao|bao gio) (?:duoc )?ban hanh|(?:ki|ky) ngay|(?:ki|ky) (?:khi nao|bao gio)|ra doi (?:khi nao|bao gio|nam nao))\b/,
+  ],
+  ["number", /\b(?:so may|so bao nhieu|so hieu (?:la|cua|bao nhieu)|co so hieu|so hieu gi|mang so)\b/],
+];
+
+/** The document attribute a question asks for, if any. `bare` is the folded, expanded question. */
+export function documentFocus(bare: string): DocumentFocus | undefined {
+  return CUES.find(([, re]) => re.test(bare))?.[0];
+}

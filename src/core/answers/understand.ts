@@ -8,7 +8,7 @@ import { conceptsIn, expandAbbreviations } from "../text/abbreviations.ts";
 import { findDatePhrases, findYear } from "../text/dates.ts";
 import { findDocRefs } from "../text/doc-number.ts";
 import { clean, fold } from "../text/normalize.ts";
-import { searchTerms } from "../text/search-terms.ts";
+import { searchTerms, typedWords } from "../text/search-terms.ts";
 import { localDate } from "../time.ts";
 import { documentFocus } from "./focus.ts";
 import { type Lexicon, matchTaskGroup, type UnitRef } from "./lexicon.ts";
@@ -177,17 +177,6 @@ const TASK_FRAME = new Set(
 const ORDINAL_CUE = /\b(?:thu|so)\s+(?:\d{1,2}|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)\b/;
 const CONTINUOUS_CUE = /\b(?:thuong xuyen|lien tuc)\b/;
 const RECURRING_CUE = /\b(?:dinh ky|(?:hang|moi) (?:thang|quy|nam))\b/;
-
-/** The words of `text` whose search terms are `terms`, as typed (diacritics kept); else the terms. */
-function asTyped(text: string, terms: string[]): string {
-  const wanted = new Set(terms);
-  const words = clean(text)
-    .split(" ")
-    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""))
-    .filter((w) => w && searchTerms(w).some((t) => wanted.has(t)));
-  const covered = new Set(words.flatMap((w) => searchTerms(w)));
-  return terms.every((t) => covered.has(t)) ? words.join(" ") : terms.join(" ");
-}
 
 function firstUnit(matches: { value: UnitRef }[]): UnitRef | undefined {
   // A unit named outright beats a group ("Sở TT&TT" over "các sở, ngành").
@@ -358,7 +347,11 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     content.length >= 2 &&
     aboutTasks()
   ) {
-    return { ...base, year, query: { kind: "search", text: asTyped(text, content), kinds: ["task"], focus } };
+    return {
+      ...base,
+      year,
+      query: { kind: "search", text: typedWords(text, content), kinds: ["task"], focus },
+    };
   }
 
   // 6. Meetings. "kết quả"/"hạn chế" alone only when a meeting actually fits the question's words
@@ -393,7 +386,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     !ORDINAL_CUE.test(bare) &&
     aboutTasks()
   ) {
-    const topic = asTyped(text, content).slice(0, 60).trim();
+    const topic = typedWords(text, content).slice(0, 60).trim();
     return {
       ...base,
       year,

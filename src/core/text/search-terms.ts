@@ -4,6 +4,7 @@
  * serves the index and the query, so both sides always agree.
  */
 import { ABBREVIATIONS } from "./abbreviations.ts";
+import { clean } from "./normalize.ts";
 import { contentTokens, STOPWORDS } from "./tokens.ts";
 
 /** "TT&TT", "TT & TT" are one abbreviation; "&" is not a token character. */
@@ -33,4 +34,18 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set(
 /** The search terms of a question: `searchTerms` without question words. */
 export function queryTerms(text: string): string[] {
   return searchTerms(text).filter((t) => !QUESTION_WORDS.has(t));
+}
+
+/**
+ * The words of `text` whose search terms are `terms`, as typed (diacritics kept): "các nhiệm vụ về dữ
+ * liệu" with terms ["du", "lieu"] → "dữ liệu". Falls back to the terms when the words do not cover them.
+ */
+export function typedWords(text: string, terms: string[]): string {
+  const wanted = new Set(terms);
+  const words = clean(text)
+    .split(" ")
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""))
+    .filter((w) => w && searchTerms(w).some((t) => wanted.has(t)));
+  const covered = new Set(words.flatMap((w) => searchTerms(w)));
+  return terms.every((t) => covered.has(t)) ? words.join(" ") : terms.join(" ");
 }

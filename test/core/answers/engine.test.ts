@@ -224,3 +224,25 @@ describe("one attribute of a document", () => {
     );
   });
 });
+
+describe("a target named by its figure", () => {
+  it("gives the targets that fit, not the year's whole list", () => {
+    const r = renderPlain(ask("mục tiêu tỷ lệ hộ gia đình có cáp quang năm 2023"));
+    expect(r.split("\n")[0]).toBe(
+      "• Xã hội số: Trên 85% hộ gia đình có cáp quang. (quốc gia, đến 2023) [1, 2, 3]",
+    );
+    expect(r).not.toContain("nhóm khá");
+  });
+
+  it("abstains on a figure the knowledge does not hold, naming the nearest", () => {
+    const r = ask("chỉ tiêu GRDP kinh tế số của tỉnh năm 2025 là bao nhiêu");
+    expect(r.abstained).toBe(true);
+    const text = renderPlain(r);
+    expect(text).toContain("Cơ sở tri thức không có chỉ tiêu về “GRDP kinh tế số” năm 2025.");
+    expect(text).toContain("Gần nhất tôi có: Kinh tế số: Kinh tế số chiếm trên 16% GDP.");
+  });
+
+  it("lists the year's targets when no figure is named", () => {
+    expect(renderPlain(ask("mục tiêu chuyển đổi số năm 2023"))).toMatch(/^Mục tiêu năm 2023 \(22\):/);
+  });
+});

@@ -1,7 +1,41 @@
-/** Targets (mục tiêu, chỉ tiêu) by year and area, ranked by the question's words. */
+/**
+ * Targets (mục tiêu, chỉ tiêu) by year and area. A question that names a figure ("chỉ tiêu hộ gia đình có
+ * cáp quang") gets the targets that fit it; when none does, it is told there is no such target and
+ * shown the nearest, never the whole list.
+ */
+import type { Target } from "../../knowledge/schema.ts";
+import { queryTerms, searchTerms, typedWords } from "../../text/search-terms.ts";
 import type { AnswerContext } from "../context.ts";
-import { cap } from "../format.ts";
+import { cap, shorten } from "../format.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
+
+/** Words every target question has; what is left names the figure asked for. */
+const FRAME = new Set(
+  searchTerms(
+    "mục tiêu chỉ tiêu năm tỉnh quốc gia cả nước bao nhiêu tỷ lệ phần trăm đạt đến của là gì phấn đấu " +
+      "đặt ra những các về giai đoạn",
+  ),
+);
+/** "chuyển đổi số" frames the question too, but "số" alone belongs to "kinh tế số", "dữ liệu số". */
+const CDS = searchTerms("chuyển đổi số");
+
+function withoutPhrase(terms: string[], phrase: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < terms.length; i++) {
+    if (phrase.every((p, k) => terms[i + k] === p)) i += phrase.length - 1;
+    else out.push(terms[i]!);
+  }
+  return out;
+}
+
+/** Share of the figure's words a target must match to answer it, and to be named as nearby. */
+const FIT = 0.6;
+const NEARBY = 0.3;
+
+function targetLine(t: Target): string {
+  const scope = t.scope === "national" ? "quốc gia" : "tỉnh";
+  return `• ${t.area ? `${t.area}: ` : ""}${t.text} (${scope}, đến ${t.year})`;
+}
 
 export function answerTarget(q: { year?: number; text: string }, ctx: AnswerContext): Reply {
   const { kb } = ctx;
@@ -13,24 +47,52 @@ export function answerTarget(q: { year?: number; text: string }, ctx: AnswerCont
     if (years.length) r.note(`Đã có mục tiêu cho các năm: ${years.join(", ")}.`);
     return r.build();
   }
-  // Rank by the question's words; the generic words ("mục tiêu", the year) match every target.
-  const hits = ctx.lex.index.search(q.text, { kinds: ["target"], limit: 200 });
   const poolIds = new Set(pool.map((t) => t.id));
-  const ranked = hits
-    .filter((h) => poolIds.has(h.doc.id) && h.coverage >= 0.5)
-    .map((h) => kb.get("targets", h.doc.id)!);
+  const cite = (t: Target) => kb.citeAll([...(t.document ? [t.document] : []), ...t.sources]);
+  // The figure asked for: the question's words beyond "mục tiêu … năm … bao nhiêu".
+  const content = withoutPhrase(queryTerms(q.text), CDS).filter((t) => !FRAME.has(t) && !/^\d+$/.test(t));
+  if (content.length) {
+    const hits = ctx.lex.index
+      .search(content.join(" "), { kinds: ["target"], limit: 50 })
+      .filter((h) => poolIds.has(h.doc.id));
+    const fit = hits.filter((h) => h.coverage >= FIT).map((h) => kb.get("targets", h.doc.id)!);
+    if (fit.length) {
+      const r = new ReplyBuilder("target");
+      for (const t of fit.slice(0, 4)) {
+        r.line(targetLine(t), cite(t));
+        r.item("target", t.id);
+      }
+      return r.build();
+    }
+    const r = new ReplyBuilder("target").abstain();
+    r.line(
+      `Cơ sở tri thức không có chỉ tiêu về “${shorten(typedWords(q.text, content), 60)}”${q.year ? ` năm ${q.year}` : ""}.`,
+    );
+    // The nearest targets of any year.
+    const near = ctx.lex.index
+      .search(content.join(" "), { kinds: ["target"], limit: 2 })
+      .filter((h) => h.coverage >= NEARBY);
+    for (const h of near) {
+      const t = kb.get("targets", h.doc.id)!;
+      r.line(`Gần nhất tôi có: ${targetLine(t).slice(2)}`, cite(t));
+      r.item("target", t.id);
+    }
+    r.action(`Mục tiêu${q.year ? ` năm ${q.year}` : ""}`, {
+      kind: "target",
+      ...(q.year ? { year: q.year } : {}),
+      text: "mục tiêu",
+    });
+    return r.build();
+  }
+  // No figure named: the year's targets, in the knowledge's order.
+  const ranked: Target[] = [];
   // The best-fitting first, then the rest of the year's targets.
   const rankedIds = new Set(ranked.map((t) => t.id));
   const list = [...ranked, ...pool.filter((t) => !rankedIds.has(t.id))];
   const page = cap(list, 6);
   const r = new ReplyBuilder("target", `Mục tiêu${q.year ? ` năm ${q.year}` : ""} (${list.length}):`);
   for (const t of page.shown) {
-    const doc = t.document ? kb.document(t.document) : undefined;
-    const scope = t.scope === "national" ? "quốc gia" : "tỉnh";
-    r.line(
-      `• ${t.area ? `${t.area}: ` : ""}${t.text} (${scope}, đến ${t.year})`,
-      kb.citeAll([...(doc ? [doc.id] : []), ...t.sources]),
-    );
+    r.line(targetLine(t), cite(t));
     r.item("target", t.id);
   }
   if (page.rest) r.note(`Còn ${page.rest} mục tiêu nữa; hỏi cụ thể hơn, ví dụ “mục tiêu dữ liệu năm 2023”.`);

@@ -34,3 +34,14 @@ const CUES: readonly (readonly [DocumentFocus, RegExp])[] = [
 export function documentFocus(bare: string): DocumentFocus | undefined {
   return CUES.find(([, re]) => re.test(bare))?.[0];
 }
+
+/** The kind of answer a question wants: who, when, a figure, the parts of something. */
+export function answerType(bare: string): "who" | "when" | "figure" | "parts" | undefined {
+  if (/\b(?:ai|nguoi nao|ong nao|ba nao|co quan nao|don vi nao)\b/.test(bare)) return "who";
+  if (/\b(?:khi nao|bao gio|ngay nao|luc nao|nam nao|thang nao|thoi diem nao)\b/.test(bare)) return "when";
+  if (/\b(?:gom|bao gom|gom nhung|nhung gi|thanh phan|tru cot|cac chi so thanh phan)\b/.test(bare))
+    return "parts";
+  if (/\b(?:bao nhieu|may|ty le|phan tram|xep hang|hang may|thu hang|dat muc|diem)\b/.test(bare))
+    return "figure";
+  return undefined;
+}

@@ -3,9 +3,11 @@
  * groups by every alias, bodies (Ban Điều hành…), people by full name and by the last two syllables,
  * and the groups (sections) of the plans' tasks ("HẠ TẦNG SỐ", "An toàn thông tin mạng").
  */
+
+import { buildFacts, type Fact } from "../knowledge/facts.ts";
 import type { Knowledge } from "../knowledge/model.ts";
 import { PhraseMatcher } from "../search/phrase-matcher.ts";
-import { buildSearchIndex, type SearchIndex } from "../search/search-index.ts";
+import { buildFactIndex, buildSearchIndex, type SearchIndex } from "../search/search-index.ts";
 import { nameVariants as personNameVariants } from "../text/name-variants.ts";
 import { fold } from "../text/normalize.ts";
 import { searchTerms } from "../text/search-terms.ts";
@@ -34,6 +36,13 @@ export interface Lexicon {
   bodies: PhraseMatcher<string>;
   people: PhraseMatcher<string>;
   taskGroups: TaskGroupRef[];
+  /** The facts and their index, built on first use (a search question), not at every reload. */
+  facts(): FactIndex;
+}
+
+export interface FactIndex {
+  index: SearchIndex;
+  byId: ReadonlyMap<string, Fact>;
 }
 
 /** "Sở Thông tin và Truyền thông tỉnh Ninh Thuận" is also said without "tỉnh Ninh Thuận". */
@@ -79,7 +88,23 @@ export function buildLexicon(kb: Knowledge): Lexicon {
     const terms = searchTerms(t.group);
     if (key && terms.length && !taskGroups.has(key)) taskGroups.set(key, { key, name: t.group, terms });
   }
-  return { kb, index: buildSearchIndex(kb), units, bodies, people, taskGroups: [...taskGroups.values()] };
+  let facts: FactIndex | undefined;
+  return {
+    kb,
+    index: buildSearchIndex(kb),
+    units,
+    bodies,
+    people,
+    taskGroups: [...taskGroups.values()],
+    facts() {
+      if (!facts) {
+        // Tasks are answered by their own intents; their facts stay out of the free search.
+        const list = buildFacts(kb).filter((f) => f.entity.kind !== "task");
+        facts = { index: buildFactIndex(list), byId: new Map(list.map((f) => [f.id, f])) };
+      }
+      return facts;
+    },
+  };
 }
 
 /** The longest run of consecutive terms that `a` and `b` share, in order. */

@@ -248,16 +248,18 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   if (ref) {
     const q: Query = { kind: "document", ref: ref.raw, number: ref.number };
     if (ref.typeCode) q.typeCode = ref.typeCode;
+    // "hạn chót … ngày nào" asks for the deadlines it sets, not the day it was issued.
+    const aboutDeadlines = concepts.has("deadline") || concepts.has("task") || concepts.has("overdue");
     const asked = documentFocus(bare);
-    if (asked) q.aspect = asked;
-    else if (concepts.has("deadline") || concepts.has("task") || concepts.has("overdue"))
-      q.aspect = "deadlines";
+    if (asked && !(asked === "date" && aboutDeadlines)) q.aspect = asked;
+    else if (aboutDeadlines) q.aspect = "deadlines";
     return { ...base, year, query: q };
   }
 
   // A document named by what it is about, asked for one attribute ("kế hoạch nâng cao chỉ số DTI số mấy").
   const docFocus = documentFocus(bare);
-  if (docFocus) {
+  const deadlineWords = concepts.has("deadline") || concepts.has("overdue") || concepts.has("upcoming");
+  if (docFocus && !(docFocus === "date" && deadlineWords)) {
     const hit = lex.index.search(text, { kinds: ["document"], limit: 1 })[0];
     if (hit && hit.coverage >= 0.5) {
       return { ...base, year, query: { kind: "search", text, kinds: ["document"], focus: docFocus } };

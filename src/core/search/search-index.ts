@@ -15,6 +15,7 @@
  *   rather than answer with something unrelated.
  */
 import Fuse from "fuse.js";
+import type { Fact } from "../knowledge/facts.ts";
 import type { Knowledge } from "../knowledge/model.ts";
 import { queryTerms, searchTerms } from "../text/search-terms.ts";
 
@@ -28,7 +29,8 @@ export type SearchKind =
   | "task"
   | "meeting"
   | "indicator"
-  | "target";
+  | "target"
+  | "fact";
 
 export interface SearchDoc {
   kind: SearchKind;
@@ -300,6 +302,18 @@ export function buildSearchIndex(kb: Knowledge): SearchIndex {
     ix.add({ kind: "target", id: t.id, title: t.text }, [
       { text: `mục tiêu ${t.year} ${t.area ?? ""}`, weight: 1 },
       { text: t.text, weight: 2 },
+    ]);
+  }
+  return ix.finish();
+}
+
+/** The index of the facts (core/knowledge/facts.ts): each fact's sentence, and the words naming its entry. */
+export function buildFactIndex(facts: readonly Fact[]): SearchIndex {
+  const ix = new SearchIndex();
+  for (const f of facts) {
+    ix.add({ kind: "fact", id: f.id, title: f.text }, [
+      { text: f.text, weight: 2 },
+      { text: f.context, weight: 1 },
     ]);
   }
   return ix.finish();

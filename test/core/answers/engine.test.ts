@@ -246,3 +246,24 @@ describe("a target named by its figure", () => {
     expect(renderPlain(ask("mục tiêu chuyển đổi số năm 2023"))).toMatch(/^Mục tiêu năm 2023 \(22\):/);
   });
 });
+
+describe("answers composed from facts", () => {
+  it("answers a free question with the sentence that states it, cited", () => {
+    const r = ask("Ban Chỉ đạo chuyển đổi số tỉnh thành lập khi nào");
+    expect(r.abstained).toBe(false);
+    const first = renderPlain(r).split("\n")[0]!;
+    expect(first).toContain("352-QĐ/TU");
+    expect(first).toMatch(/\[\d/);
+  });
+
+  it("a deadline asked of a document is its deadlines, not the day it was issued", () => {
+    expect(understand("tb 16 hạn chót ngày nào", NOW, engine.lexicon).query).toMatchObject({
+      kind: "document",
+      aspect: "deadlines",
+    });
+    expect(understand("tb 16 ban hành ngày nào", NOW, engine.lexicon).query).toMatchObject({
+      kind: "document",
+      aspect: "date",
+    });
+  });
+});

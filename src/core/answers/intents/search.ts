@@ -3,12 +3,16 @@
  * When nothing covers enough of the question, the reply says so plainly (abstains) and names what
  * is known nearby.
  */
+
+import { FACT_ANSWERS, type Fact } from "../../knowledge/facts.ts";
 import { documentLabel } from "../../knowledge/model.ts";
 import type { SearchHit, SearchKind } from "../../search/search-index.ts";
+import { expandAbbreviations } from "../../text/abbreviations.ts";
+import { fold } from "../../text/normalize.ts";
 import { queryTerms, searchTerms } from "../../text/search-terms.ts";
 import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
-import { DOCUMENT_FOCUSES, type DocumentFocus, type Focus } from "../focus.ts";
+import { answerType, DOCUMENT_FOCUSES, type DocumentFocus, type Focus } from "../focus.ts";
 import { dueText, leadNames, shorten, viNumber } from "../format.ts";
 import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
 import { documentFocusLines } from "./documents.ts";
@@ -190,6 +194,77 @@ function focusAnswer(
       };
 }
 
+/** Facts that answer the question: fitting at least `needed` of it, of the kind of answer it wants first. */
+function factsFor(text: string, needed: number, ctx: AnswerContext): { fact: Fact; coverage: number }[] {
+  const { index, byId } = ctx.lex.facts();
+  const wants = answerType(expandAbbreviations(fold(text)));
+  // The bodies and people the question names by name: their own facts first.
+  const terms = searchTerms(text);
+  const named = new Set([
+    ...ctx.lex.bodies.match(terms).map((m) => m.value),
+    ...ctx.lex.people.match(terms).map((m) => m.value),
+  ]);
+  const scored = index
+    .search(text, { limit: 12 })
+    .filter((h) => h.coverage >= needed)
+    .map((h) => {
+      const fact = byId.get(h.doc.id)!;
+      const bonus =
+        (wants && FACT_ANSWERS[fact.type] === wants ? 0.08 : 0) + (named.has(fact.entity.id) ? 0.1 : 0);
+      return { fact, coverage: h.coverage, rank: h.coverage + bonus };
+    })
+    .sort((a, b) => b.rank - a.rank);
+  if (!scored.length) return [];
+  const best = scored[0]!.rank;
+  return scored.filter((x) => x.rank >= best - 0.1).slice(0, 3);
+}
+
+/** The reply made of facts: each sentence cited, its entry as an item and a next step. */
+function answerFromFacts(facts: Fact[], ctx: AnswerContext): Reply {
+  const r = new ReplyBuilder("search");
+  const seen = new Set<string>();
+  for (const f of facts) {
+    r.line(f.text, ctx.kb.citeAll(f.sources));
+    const key = `${f.entity.kind}:${f.entity.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    r.item(f.entity.kind, f.entity.id);
+    const next = entityAction(f, ctx);
+    if (next) r.action(next.label, next.query);
+  }
+  return r.build();
+}
+
+function entityAction(f: Fact, ctx: AnswerContext): { label: string; query: Query } | undefined {
+  const { kb } = ctx;
+  switch (f.entity.kind) {
+    case "document": {
+      const d = kb.document(f.entity.id);
+      return d ? { label: `${d.type} ${d.number}`, query: { kind: "document", docId: d.id } } : undefined;
+    }
+    case "meeting": {
+      const m = kb.meeting(f.entity.id);
+      return m
+        ? { label: `Họp ${formatViDate(m.date)}`, query: { kind: "meeting", meetingId: m.id } }
+        : undefined;
+    }
+    case "person": {
+      const p = kb.person(f.entity.id);
+      return p ? { label: p.name, query: { kind: "person", personId: p.id } } : undefined;
+    }
+    case "indicator": {
+      const i = kb.get("indicators", f.entity.id);
+      return i ? { label: `${i.name} ${i.year}`, query: { kind: "indicator", year: i.year } } : undefined;
+    }
+    case "theme": {
+      const t = kb.get("themes", f.entity.id);
+      return t ? { label: `Chủ đề năm ${t.year}`, query: { kind: "theme", year: t.year } } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
 export function answerSearch(
   q: { text: string; kinds?: SearchKind[]; focus?: Focus },
   ctx: AnswerContext,
@@ -204,6 +279,18 @@ export function answerSearch(
   const base = q.kinds ? 0.5 : ANSWER_COVERAGE;
   const needed = unknown.length ? 0.95 : base;
   const strong = hits.filter((h) => h.coverage >= needed);
+  // The facts that state what is asked, when they fit the question at least as well as an entry does.
+  const facts = q.kinds ? [] : factsFor(q.text, needed, ctx);
+  // A task found is answered by its card (lead, support, deadline): tasks have no facts in this index.
+  const factsWin =
+    facts.length &&
+    (!strong.length || (strong[0]!.doc.kind !== "task" && facts[0]!.coverage >= strong[0]!.coverage));
+  if (factsWin) {
+    return answerFromFacts(
+      facts.map((f) => f.fact),
+      ctx,
+    );
+  }
   if (!strong.length) {
     const r = new ReplyBuilder("search").abstain();
     r.line("Tôi chưa có thông tin để trả lời câu hỏi này trong cơ sở tri thức.");

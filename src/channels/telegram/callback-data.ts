@@ -80,6 +80,7 @@ export const querySchema = z.discriminatedUnion("kind", [
     text,
     focus: z.enum(["lead", "support", "signer", "issuer", "date", "number", "relation"]).optional(),
   }),
+  z.strictObject({ kind: z.literal("check"), unitId: idSchema, role: z.enum(["lead", "support"]), text }),
   z.strictObject({ kind: z.literal("help") }),
   z.strictObject({ kind: z.literal("greeting") }),
   z.strictObject({ kind: z.literal("empty") }),
@@ -168,6 +169,16 @@ const KINDS: Record<Kind, { code: string; fields: readonly (readonly [string, Fi
       ["focus", { l: "lead", s: "support", k: "signer", b: "issuer", t: "date", h: "number", r: "relation" }],
     ],
   },
+  check: {
+    code: "ck",
+    fields: [
+      ["unitId", "id"],
+      ["role", { l: "lead", s: "support" }],
+      ["text", "text"],
+    ],
+  },
+  // A comparison names several entries: no button carries one (it does not fit the format).
+  compare: { code: "cp", fields: [] },
   help: { code: "he", fields: [] },
   greeting: { code: "g", fields: [] },
   empty: { code: "e", fields: [] },

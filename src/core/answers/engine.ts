@@ -5,6 +5,8 @@
 import type { Knowledge } from "../knowledge/model.ts";
 import { localDate } from "../time.ts";
 import type { AnswerContext, Asker } from "./context.ts";
+import { answerCheck } from "./intents/checks.ts";
+import { answerCompare } from "./intents/compare.ts";
 import { answerDocument } from "./intents/documents.ts";
 import { answerHelp } from "./intents/help.ts";
 import { answerIndicator } from "./intents/indicators.ts";
@@ -73,6 +75,10 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
         return answerTarget(query, ctx);
       case "unit":
         return answerUnit(query, ctx);
+      case "compare":
+        return answerCompare(query, ctx);
+      case "check":
+        return answerCheck(query, ctx);
       case "search":
         return answerSearch(query, ctx);
       case "help":

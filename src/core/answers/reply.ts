@@ -90,6 +90,10 @@ export type Query =
   | { kind: "indicator"; year?: number }
   | { kind: "target"; year?: number; text: string }
   | { kind: "unit"; unitId: string }
+  /** "A và B khác nhau thế nào": two or more entries side by side. */
+  | { kind: "compare"; items: { kind: "body" | "document" | "indicator"; id: string }[] }
+  /** "<đơn vị> có phải chủ trì <việc> không": yes or no, with the evidence. */
+  | { kind: "check"; unitId: string; role: "lead" | "support"; text: string }
   | {
       kind: "search";
       text: string;

@@ -178,6 +178,36 @@ const ORDINAL_CUE = /\b(?:thu|so)\s+(?:\d{1,2}|nhat|hai|ba|tu|nam|sau|bay|tam|ch
 const CONTINUOUS_CUE = /\b(?:thuong xuyen|lien tuc)\b/;
 const RECURRING_CUE = /\b(?:dinh ky|(?:hang|moi) (?:thang|quy|nam))\b/;
 
+/** "khác nhau", "so sánh", "phân biệt": the question compares what it names. */
+const COMPARE_CUE = /\b(?:khac nhau|khac gi|khac the nao|so sanh|phan biet|giong nhau|khac biet)\b/;
+/** "có phải … không", "… phải không", "có … không?" */
+const YES_NO_CUE = /\b(?:co phai|phai khong|dung khong|co dung|hay khong)\b|\bco\b.*\bkhong\s*$/;
+
+/** The entries a comparison names: two documents by number, two bodies, or two years of an index. */
+function compared(
+  text: string,
+  refs: ReturnType<typeof findDocRefs>,
+  bodies: { value: string }[],
+  lex: Lexicon,
+): Extract<Query, { kind: "compare" }>["items"] {
+  const docs = [
+    ...new Set(
+      refs.map((r) => lex.kb.documentByNumber(r.raw)?.id ?? lex.kb.documentsNumbered(r.number)[0]?.doc.id),
+    ),
+  ].filter((id): id is string => !!id);
+  if (docs.length >= 2) return docs.slice(0, 3).map((id) => ({ kind: "document" as const, id }));
+  const ids = [...new Set(bodies.map((b) => b.value))];
+  if (ids.length >= 2) return ids.slice(0, 3).map((id) => ({ kind: "body" as const, id }));
+  const years = [...new Set((fold(text).match(/\b(?:19|20)\d\d\b/g) ?? []).map(Number))];
+  if (years.length >= 2 && /\bdti\b|chi so/.test(expandAbbreviations(fold(text)))) {
+    const found = years
+      .map((y) => lex.kb.data.indicators.find((i) => i.year === y))
+      .filter((i): i is NonNullable<typeof i> => !!i);
+    if (found.length >= 2) return found.map((i) => ({ kind: "indicator" as const, id: i.id }));
+  }
+  return [];
+}
+
 function firstUnit(matches: { value: UnitRef }[]): UnitRef | undefined {
   // A unit named outright beats a group ("Sở TT&TT" over "các sở, ngành").
   return matches.find((m) => m.value.kind === "unit")?.value ?? matches[0]?.value;
@@ -241,6 +271,22 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
       : undefined;
   const aboutTasks = (): boolean =>
     (lex.index.search(content.join(" "), { kinds: ["task"], limit: 1 })[0]?.coverage ?? 0) >= 0.5;
+
+  // 0. "A và B khác nhau thế nào": two bodies, two documents, two years of an index, side by side.
+  if (COMPARE_CUE.test(bare)) {
+    const items = compared(text, refs, bodyMatches, lex);
+    if (items.length >= 2) return { ...base, year, query: { kind: "compare", items } };
+  }
+
+  // 0'. "<đơn vị> có phải chủ trì <việc> không": yes or no.
+  const role = concepts.has("lead") ? "lead" : concepts.has("support") ? "support" : undefined;
+  if (unit && role && YES_NO_CUE.test(bare) && content.length >= 2 && aboutTasks()) {
+    return {
+      ...base,
+      year,
+      query: { kind: "check", unitId: unit.id, role, text: typedWords(text, content) },
+    };
+  }
 
   // 1. A document named by its number.
   const ref = refs[0];

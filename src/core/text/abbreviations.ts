@@ -94,6 +94,9 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
 
 /** Multi-token spellings handled before the token pass. */
 const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
+  // "gd sở tttt": giám đốc of a department ("sở gd" stays giáo dục, the token pass leaves "gd" alone).
+  [/(^|[^\p{L}\p{N}&])gd(?=\s+so\b)/gu, "$1giam doc"],
+  [/(^|[^\p{L}\p{N}&])pgd(?=\s+so\b)/gu, "$1pho giam doc"],
   [/(^|[^\p{L}\p{N}&])tt\s*&\s*tt(?![\p{L}\p{N}&])/gu, "$1thong tin va truyen thong"],
   [/(^|[^\p{L}\p{N}&])(?:kt\s*-\s*xh|ktxh)(?![\p{L}\p{N}&])/gu, "$1kinh te xa hoi"],
 ];

@@ -267,3 +267,35 @@ describe("answers composed from facts", () => {
     });
   });
 });
+
+describe("yes or no, and comparisons", () => {
+  it("answers “có phải chủ trì … không” with Có or Không and who does it", () => {
+    const yes = renderPlain(ask("Bộ Công an có chủ trì xây dựng trung tâm dữ liệu quốc gia không"));
+    expect(yes.split("\n")[0]).toMatch(
+      /^Có\. Bộ Công an chủ trì nhiệm vụ “Chủ trì xây dựng Trung tâm Dữ liệu quốc gia”/,
+    );
+    const no = renderPlain(ask("so tttt chu tri xay dung trung tam du lieu quoc gia phai khong"));
+    expect(no.split("\n")[0]).toMatch(/^Không\. Sở Thông tin và Truyền thông không chủ trì/);
+    expect(no).toContain("Chủ trì: Bộ Công an.");
+  });
+
+  it("puts two bodies, two documents or two years of the index side by side", () => {
+    const bodies = renderPlain(ask("Ban Chỉ đạo và Ban Điều hành khác nhau thế nào"));
+    expect(bodies).toContain(
+      "• Ban Chỉ đạo của tỉnh về chuyển đổi số: cấp tỉnh; thành lập theo Quyết định số 352-QĐ/TU",
+    );
+    expect(bodies).toContain(
+      "• Ban Điều hành chuyển đổi số tỉnh: cấp tỉnh; thành lập theo Quyết định số 01-QĐ/BCĐCĐS",
+    );
+    const docs = renderPlain(ask("TB 16 và TB 03 khác nhau ra sao"));
+    expect(docs).toContain("16/TB-VPCP");
+    expect(docs).toContain("03-TB/BCĐCĐS");
+    const years = renderPlain(ask("so sánh DTI 2021 và 2022"));
+    expect(years).toContain("• DTI 2021: đạt 0,3048; xếp hạng 53/63");
+    expect(years).toContain("• DTI 2022: đạt 0,5934; xếp hạng 27/63");
+  });
+
+  it("reads “gd sở” as giám đốc, “sở gd” as giáo dục", () => {
+    expect(renderPlain(ask("gd so tttt la ai"))).toContain("Đào Xuân Kỳ");
+  });
+});

@@ -230,14 +230,9 @@ export function buildFacts(kb: Knowledge): Fact[] {
         p.rank !== undefined ? `xếp hạng ${p.rank}/${p.of ?? "?"}` : "",
         p.change ?? "",
       ].filter(Boolean);
-      add(
-        e,
-        "indicator.part",
-        `${p.name} (${name})${v.length ? `: ${v.join("; ")}` : ""}.`,
-        ctx,
-        ind.sources,
-        i,
-      );
+      // A part of the index is also called its pillar ("trụ cột") or component ("chỉ số thành phần").
+      const text = `${p.name} (${name})${v.length ? `: ${v.join("; ")}` : ""}.`;
+      add(e, "indicator.part", text, `${ctx} trụ cột`, ind.sources, i);
     });
     ind.notes.forEach((x, i) => add(e, "indicator.note", `${name}: ${x}`, ctx, ind.sources, i));
   }

@@ -56,6 +56,8 @@ export const querySchema = z.discriminatedUnion("kind", [
     typeCode: z.string().min(1).max(12).optional(),
     number: z.string().min(1).max(20).optional(),
     aspect: z.enum(["deadlines", "signer", "issuer", "date", "number", "relation"]).optional(),
+    issuedOn: isoDate.optional(),
+    anyYear: z.boolean().optional(),
   }),
   z.strictObject({ kind: z.literal("person"), personId: idSchema }),
   z.strictObject({
@@ -132,6 +134,8 @@ const KINDS: Record<Kind, { code: string; fields: readonly (readonly [string, Fi
       ["number", "text"],
       ["typeCode", "text"],
       ["ref", "text"],
+      ["issuedOn", "date"],
+      ["anyYear", "bool"],
     ],
   },
   person: { code: "pe", fields: [["personId", "id"]] },

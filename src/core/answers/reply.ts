@@ -69,6 +69,10 @@ export type Query =
       number?: string;
       /** What is asked of it: its tasks and deadlines, or one attribute (who signed it, when…). */
       aspect?: "deadlines" | DocumentFocus;
+      /** The documents issued on a day ("văn bản ngày 14/02/2023"). */
+      issuedOn?: string;
+      /** The day was written without its year: the latest year the knowledge has a document that day. */
+      anyYear?: boolean;
     }
   | { kind: "person"; personId: string }
   | {

@@ -178,6 +178,10 @@ const ORDINAL_CUE = /\b(?:thu|so)\s+(?:\d{1,2}|nhat|hai|ba|tu|nam|sau|bay|tam|ch
 const CONTINUOUS_CUE = /\b(?:thuong xuyen|lien tuc)\b/;
 const RECURRING_CUE = /\b(?:dinh ky|(?:hang|moi) (?:thang|quy|nam))\b/;
 
+/** Words that name a document (its kind), for "văn bản ngày 14/2". */
+const DOCUMENT_WORDS =
+  /\b(?:van ban|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van|chuong trinh|de an|nghi dinh|thong tu)\b/;
+
 /** "khác nhau", "so sánh", "phân biệt": the question compares what it names. */
 const COMPARE_CUE = /\b(?:khac nhau|khac gi|khac the nao|so sanh|phan biet|giong nhau|khac biet)\b/;
 /** "có phải … không", "… phải không", "có … không?" */
@@ -310,6 +314,21 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     if (hit && hit.coverage >= 0.5) {
       return { ...base, year, query: { kind: "search", text, kinds: ["document"], focus: docFocus } };
     }
+  }
+
+  // "văn bản ngày 14/2", "ngày 28/1 có quyết định nào": the documents issued that day.
+  if (
+    phrase?.kind === "day" &&
+    DOCUMENT_WORDS.test(bare) &&
+    !concepts.has("meeting") &&
+    !concepts.has("deadline")
+  ) {
+    const anyYear = !year && !findDatePhrases(text, { today }).some((p) => p.index === phrase.index);
+    return {
+      ...base,
+      year,
+      query: { kind: "document", issuedOn: phrase.from, ...(anyYear ? { anyYear: true } : {}) },
+    };
   }
 
   // 2. The year's theme.

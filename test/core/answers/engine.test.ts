@@ -299,3 +299,18 @@ describe("yes or no, and comparisons", () => {
     expect(renderPlain(ask("gd so tttt la ai"))).toContain("Đào Xuân Kỳ");
   });
 });
+
+describe("documents by the day they were issued", () => {
+  it("without a year: the latest year that has a document that day, and the reply says so", () => {
+    const r = renderPlain(ask("văn bản ngày 14/2 là gì"));
+    expect(r).toContain("Câu hỏi không ghi năm: tôi hiểu là năm 2023");
+    expect(r).toContain("Quyết định số 56/QĐ-UBND ngày 14/02/2023");
+    expect(renderPlain(ask("ngày 28/1 có văn bản nào"))).toContain("16/TB-VPCP");
+  });
+
+  it("a day with no document is said plainly", () => {
+    const r = ask("văn bản ngày 3/3");
+    expect(r.abstained).toBe(true);
+    expect(renderPlain(r)).toContain("Cơ sở tri thức không có văn bản nào ban hành ngày 03/03.");
+  });
+});

@@ -8,7 +8,7 @@ import { documentLabel } from "../../knowledge/model.ts";
 import type { KDocument } from "../../knowledge/schema.ts";
 import { DOC_TYPE_NAMES, type DocTypeCode, parseDocNumber } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
-import { formatViDate } from "../../time.ts";
+import { formatViDate, formatViDayMonth } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import type { DocumentFocus } from "../focus.ts";
 import { dueText, leadNames } from "../format.ts";
@@ -162,8 +162,40 @@ export function documentFocusLines(
   }
 }
 
+/** The documents issued on a day; written without a year, the latest year that has one that day. */
+function issuedOn(q: DocumentQuery & { issuedOn: string }, ctx: AnswerContext): Reply {
+  const { kb } = ctx;
+  const sameDay = kb.data.documents.filter((d) =>
+    q.anyYear ? d.date.slice(5) === q.issuedOn.slice(5) : d.date === q.issuedOn,
+  );
+  const latest = sameDay
+    .map((d) => d.date)
+    .sort()
+    .at(-1);
+  const docs = sameDay.filter((d) => d.date === latest);
+  const day = q.anyYear ? formatViDayMonth(q.issuedOn) : formatViDate(q.issuedOn);
+  if (!docs.length) {
+    return new ReplyBuilder("document")
+      .abstain()
+      .line(`Cơ sở tri thức không có văn bản nào ban hành ngày ${day}.`)
+      .build();
+  }
+  const r = new ReplyBuilder("document", `Văn bản ban hành ngày ${formatViDate(latest!)}:`);
+  if (q.anyYear)
+    r.line(
+      `Câu hỏi không ghi năm: tôi hiểu là năm ${latest!.slice(0, 4)}, lần gần nhất có văn bản ngày ${day}.`,
+    );
+  for (const d of docs) {
+    r.line(`• ${documentLabel(d)} (${d.issuer}): ${d.summary}`, kb.citeAll([d.id, ...d.sources]));
+    r.item("document", d.id);
+    r.action(`${d.type} ${d.number}`, { kind: "document", docId: d.id });
+  }
+  return r.build();
+}
+
 export function answerDocument(q: DocumentQuery, ctx: AnswerContext): Reply {
   const { kb } = ctx;
+  if (q.issuedOn && !q.docId && !q.number) return issuedOn({ ...q, issuedOn: q.issuedOn }, ctx);
   const docs = findDocuments(ctx, q);
   if (!docs.length) {
     const typeName = q.typeCode ? DOC_TYPE_NAMES[q.typeCode as DocTypeCode] : "văn bản";

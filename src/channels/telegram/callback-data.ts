@@ -80,7 +80,9 @@ export const querySchema = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("search"),
     text,
-    focus: z.enum(["lead", "support", "signer", "issuer", "date", "number", "relation"]).optional(),
+    focus: z
+      .enum(["lead", "support", "deadline", "signer", "issuer", "date", "number", "relation"])
+      .optional(),
   }),
   z.strictObject({ kind: z.literal("check"), unitId: idSchema, role: z.enum(["lead", "support"]), text }),
   z.strictObject({ kind: z.literal("help") }),
@@ -170,7 +172,19 @@ const KINDS: Record<Kind, { code: string; fields: readonly (readonly [string, Fi
     code: "s",
     fields: [
       ["text", "text"],
-      ["focus", { l: "lead", s: "support", k: "signer", b: "issuer", t: "date", h: "number", r: "relation" }],
+      [
+        "focus",
+        {
+          l: "lead",
+          s: "support",
+          d: "deadline",
+          k: "signer",
+          b: "issuer",
+          t: "date",
+          h: "number",
+          r: "relation",
+        },
+      ],
     ],
   },
   check: {

@@ -5,7 +5,7 @@
  */
 
 export type DocumentFocus = "signer" | "issuer" | "date" | "number" | "relation";
-export type TaskFocus = "lead" | "support";
+export type TaskFocus = "lead" | "support" | "deadline";
 export type Focus = DocumentFocus | TaskFocus;
 
 export const DOCUMENT_FOCUSES: readonly DocumentFocus[] = ["signer", "issuer", "date", "number", "relation"];

@@ -8,7 +8,7 @@ import { conceptsIn, expandAbbreviations } from "../text/abbreviations.ts";
 import { findDatePhrases, findYear } from "../text/dates.ts";
 import { findDocRefs } from "../text/doc-number.ts";
 import { clean, fold } from "../text/normalize.ts";
-import { searchTerms, typedWords } from "../text/search-terms.ts";
+import { QUESTION_WORDS, searchTerms, typedWords } from "../text/search-terms.ts";
 import { localDate } from "../time.ts";
 import { documentFocus } from "./focus.ts";
 import { type Lexicon, matchTaskGroup, type UnitRef } from "./lexicon.ts";
@@ -170,7 +170,7 @@ const TASK_FRAME = new Set(
   searchTerms(
     "nhiệm vụ công việc việc đầu việc giao được giao phải làm nhóm lĩnh vực về thuộc danh sách liệt kê " +
       "tất cả các những năm quý tháng hạn chót thời hạn chủ trì phối hợp đơn vị cơ quan kế hoạch nào " +
-      "thường xuyên liên tục định kỳ hằng hàng mỗi",
+      "thường xuyên liên tục định kỳ hằng hàng mỗi xong hoàn thành",
   ),
 );
 /** "thứ 2", "thứ hai", "số 3": one item of an enumeration is asked, not the list of a topic. */
@@ -265,7 +265,9 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // What the question is about beyond its frame and the unit it names: a section of the plans, a topic.
   const unitTerms = new Set<number>();
   for (const m of unitMatches) for (let i = m.start; i < m.end; i++) unitTerms.add(i);
-  const content = terms.filter((t, i) => !unitTerms.has(i) && !TASK_FRAME.has(t) && !/^\d+$/.test(t));
+  const content = terms.filter(
+    (t, i) => !unitTerms.has(i) && !TASK_FRAME.has(t) && !QUESTION_WORDS.has(t) && !/^\d+$/.test(t),
+  );
   const taskGroup = matchTaskGroup(lex, content);
   const groupParams = (): { group?: string } => (taskGroup ? { group: taskGroup.key } : {});
   const cadence: "continuous" | "recurring" | undefined = CONTINUOUS_CUE.test(bare)
@@ -273,8 +275,8 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     : RECURRING_CUE.test(bare)
       ? "recurring"
       : undefined;
-  const aboutTasks = (): boolean =>
-    (lex.index.search(content.join(" "), { kinds: ["task"], limit: 1 })[0]?.coverage ?? 0) >= 0.5;
+  const aboutTasks = (min = 0.5): boolean =>
+    (lex.index.search(content.join(" "), { kinds: ["task"], limit: 1 })[0]?.coverage ?? 0) >= min;
 
   // 0. "A và B khác nhau thế nào": two bodies, two documents, two years of an index, side by side.
   if (COMPARE_CUE.test(bare)) {
@@ -403,7 +405,16 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   }
 
   // "ai phối hợp phủ sóng 4G", "đơn vị chủ trì số hóa hồ sơ": who leads or supports the task the words name.
-  const focus = concepts.has("support") ? "support" : concepts.has("lead") ? "lead" : undefined;
+  // "khi nào phải xong <việc>": the deadline of the task the words name (a body, a person or a
+  // document the question names is asked about, not a task).
+  const when = concepts.has("when") && !bodyMatches.length && !personMatches.length && !refs.length;
+  const focus = concepts.has("support")
+    ? "support"
+    : concepts.has("lead")
+      ? "lead"
+      : when
+        ? "deadline"
+        : undefined;
   if (
     focus &&
     !unit &&
@@ -412,7 +423,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     !taskGroup &&
     !concepts.has("meeting") &&
     content.length >= 2 &&
-    aboutTasks()
+    aboutTasks(focus === "deadline" ? 0.7 : 0.5)
   ) {
     return {
       ...base,

@@ -314,3 +314,16 @@ describe("documents by the day they were issued", () => {
     expect(renderPlain(r)).toContain("Cơ sở tri thức không có văn bản nào ban hành ngày 03/03.");
   });
 });
+
+describe("when a task must be done", () => {
+  it("answers “khi nào phải xong <việc>” with the deadline of the task the words name", () => {
+    const r = engine.ask({
+      text: "khi nào phải xây xong trung tâm dữ liệu quốc gia",
+      now: new Date("2023-09-20T09:00:00+07:00"),
+    });
+    expect(r.abstained).toBe(false);
+    expect(renderPlain(r).split("\n")[0]).toBe(
+      "Thời hạn “Chủ trì xây dựng Trung tâm Dữ liệu quốc gia”: hạn Năm 2023, 31/12/2023: còn 102 ngày. [1, 2]",
+    );
+  });
+});

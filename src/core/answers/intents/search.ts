@@ -174,13 +174,18 @@ function focusAnswer(
     if (!d) return undefined;
     return { ...documentFocusLines(d, focus as DocumentFocus, ctx), sources: [d.id, ...d.sources] };
   }
-  if (hit.doc.kind !== "task" || (focus !== "lead" && focus !== "support")) return undefined;
+  if (hit.doc.kind !== "task" || (focus !== "lead" && focus !== "support" && focus !== "deadline"))
+    return undefined;
   const t = kb.task(hit.doc.id);
   if (!t) return undefined;
   const title = shorten(t.title, 120);
   const sources = [...(t.document ? [t.document] : []), ...t.sources];
   if (focus === "lead")
     return { lines: [`Chủ trì “${title}”: ${leadNames(kb, t)}.`], sources, recorded: true };
+  if (focus === "deadline") {
+    const recorded = Boolean(t.deadline.due || t.deadline.recurrence || t.deadline.continuous);
+    return { lines: [`Thời hạn “${title}”: ${dueText(t, ctx.today)}.`], sources, recorded };
+  }
   return t.support.length
     ? {
         lines: [`Phối hợp thực hiện “${title}”: ${kb.namesOf(t.support).join("; ")}.`],

@@ -460,6 +460,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     !unit &&
     !mine &&
     !unknownUnit &&
+    !bodyMatches.length &&
     content.length &&
     !ORDINAL_CUE.test(bare) &&
     aboutTasks()
@@ -470,6 +471,10 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
       year,
       query: withYear({ kind: "tasks" as const, topic, ...(cadence ? { cadence } : {}) }),
     };
+  }
+  // "Tổ công nghệ số cộng đồng có nhiệm vụ gì": a body's role, as the sources describe it.
+  if (bodyMatches.length && asksTasks && !unit && !mine && !unknownUnit) {
+    return { ...base, year, query: { kind: "search", text } };
   }
   if (asksTasks || concepts.has("deadline") || mine || (unit && terms.length <= unitMatches[0]!.end + 2)) {
     if (unit || mine || unknownUnit || asksTasks) {

@@ -327,3 +327,12 @@ describe("when a task must be done", () => {
     );
   });
 });
+
+describe("a body's role", () => {
+  it("“<tổ chức> có nhiệm vụ gì” is about the body, not a list of every task", () => {
+    const r = ask("tổ công nghệ số cộng đồng có nhiệm vụ gì");
+    expect(r.intent).toBe("search");
+    expect(renderPlain(r)).toContain("Tổ công nghệ số cộng đồng");
+    expect(renderPlain(r)).not.toContain("Nhiệm vụ trong cơ sở tri thức");
+  });
+});

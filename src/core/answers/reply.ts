@@ -90,6 +90,8 @@ export type Query =
       date?: string;
       /** The date was written without its year ("họp hôm 20/2"): the knowledge's latest such day counts. */
       anyYear?: boolean;
+      /** The meetings a person chaired or attended ("Trần Quốc Nam chủ trì cuộc họp nào"). */
+      personId?: string;
     }
   | { kind: "indicator"; year?: number }
   | { kind: "target"; year?: number; text: string }

@@ -345,6 +345,15 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // 4. People and roles.
   const roleCue = ROLE_CUES.find((c) => c.re.test(bare));
   const asksWho = concepts.has("who") || /\bla ai\b|\bai la\b|\bai\b/.test(bare);
+  // "Trần Quốc Nam chủ trì cuộc họp nào": the meetings of a person.
+  if (
+    personMatches.length &&
+    concepts.has("meeting") &&
+    !phrase &&
+    /\b(?:nao|nhung|bao nhieu)\b/.test(bare)
+  ) {
+    return { ...base, year, query: { kind: "meeting", personId: personMatches[0]!.value } };
+  }
   if (personMatches.length && !roleCue?.role && (asksWho || terms.length <= personMatches[0]!.end + 2)) {
     return { ...base, year, query: { kind: "person", personId: personMatches[0]!.value } };
   }

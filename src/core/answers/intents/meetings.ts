@@ -7,12 +7,36 @@ import type { AnswerContext } from "../context.ts";
 import { shorten } from "../format.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 
+/** The meetings a person chaired or attended, newest first. */
+function meetingsOf(personId: string, ctx: AnswerContext): Reply {
+  const { kb } = ctx;
+  const person = kb.person(personId);
+  const mine = [...kb.data.meetings]
+    .filter((m) => m.chair === personId || m.attendees.some((a) => a.person === personId))
+    .sort((a, b) => (a.date < b.date ? 1 : -1));
+  if (!person || !mine.length) {
+    return new ReplyBuilder("meeting")
+      .abstain()
+      .line(`Cơ sở tri thức không ghi cuộc họp nào có ${person?.name ?? "người này"} chủ trì hay tham dự.`)
+      .build();
+  }
+  const r = new ReplyBuilder("meeting", `Cuộc họp có ${person.name}:`);
+  for (const m of mine) {
+    const role = m.chair === personId ? "chủ trì" : "tham dự";
+    r.line(`• ${formatViDate(m.date)}: ${m.title} (${role})`, kb.citeAll(m.sources));
+    r.item("meeting", m.id);
+    r.action(`Họp ${formatViDate(m.date)}`, { kind: "meeting", meetingId: m.id });
+  }
+  return r.build();
+}
+
 export function answerMeeting(
-  q: { meetingId?: string; date?: string; anyYear?: boolean },
+  q: { meetingId?: string; date?: string; anyYear?: boolean; personId?: string },
   ctx: AnswerContext,
   question = "",
 ): Reply {
   const { kb } = ctx;
+  if (q.personId && !q.meetingId && !q.date) return meetingsOf(q.personId, ctx);
   const all = [...kb.data.meetings].sort((a, b) => (a.date < b.date ? 1 : -1));
   let m: Meeting | undefined;
   let yearTaken: string | undefined;

@@ -371,7 +371,9 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     if (roleCue?.title) q.title = roleCue.title;
     return { ...base, year, query: q };
   }
-  if (personMatches.length)
+  // A person named in a question about a meeting ("cuộc họp do Trần Quốc Nam chủ trì ngày 20/2 kết luận gì")
+  // is not what it asks about.
+  if (personMatches.length && !concepts.has("meeting"))
     return { ...base, year, query: { kind: "person", personId: personMatches[0]!.value } };
 
   // 5. Deadlines: overdue, upcoming, or within a period.

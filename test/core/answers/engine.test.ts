@@ -344,3 +344,18 @@ describe("the meetings of a person", () => {
     expect(renderPlain(ask("ông Tô Lâm dự hội nghị nào"))).toContain("(tham dự)");
   });
 });
+
+describe("what is asked of a meeting", () => {
+  it("gives the conclusions alone when asked for them, even with the chair's name in the question", () => {
+    const r = renderPlain(ask("cuộc họp do Trần Quốc Nam chủ trì ngày 20/2 kết luận gì"));
+    expect(r).toContain("Kết luận:");
+    expect(r).toContain("năm bản lề");
+    expect(r).not.toContain("Thành phần:");
+  });
+
+  it("gives the attendees alone when asked who attended", () => {
+    const r = renderPlain(ask("cuộc họp ngày 20/02/2023 có những ai dự"));
+    expect(r).toContain("Thành phần: Nguyễn Long Biên; Đào Xuân Kỳ");
+    expect(r).not.toContain("Kết luận:");
+  });
+});

@@ -98,6 +98,20 @@ export function answerMeeting(
   }
   const focusResults = concepts.has("result") && m.results.length;
   const focusShort = concepts.has("shortcoming") && m.shortcomings.length;
+  const f = fold(question);
+  // "kết luận gì", "chỉ đạo gì": the conclusions alone; "những ai dự", "thành phần": the attendees alone.
+  if (/\b(?:ket luan|chi dao|yeu cau|giao nhiem vu)\b/.test(f) && m.conclusions.length) {
+    r.line("Kết luận:", cites);
+    for (const x of m.conclusions) r.line(`• ${x}`, [], 1);
+    return r.build();
+  }
+  if (/\b(?:thanh phan|nhung ai|ai du|ai tham du|tham du|du hop)\b/.test(f) && m.attendees.length) {
+    const names = m.attendees
+      .map((a) => (a.person ? (kb.person(a.person)?.name ?? a.label) : a.label))
+      .filter(Boolean);
+    r.line(`Thành phần: ${names.join("; ")}.`, cites);
+    return r.build();
+  }
   if (focusResults || focusShort) {
     if (focusResults) {
       r.line("Kết quả:", cites);

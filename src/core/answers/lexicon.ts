@@ -4,7 +4,7 @@
  * and the groups (sections) of the plans' tasks ("HẠ TẦNG SỐ", "An toàn thông tin mạng").
  */
 
-import { buildFacts, type Fact } from "../knowledge/facts.ts";
+import { buildFacts, type Fact, type FactType } from "../knowledge/facts.ts";
 import type { Knowledge } from "../knowledge/model.ts";
 import { PhraseMatcher } from "../search/phrase-matcher.ts";
 import { buildFactIndex, buildSearchIndex, type SearchIndex } from "../search/search-index.ts";
@@ -39,6 +39,13 @@ export interface Lexicon {
   /** The facts and their index, built on first use (a search question), not at every reload. */
   facts(): FactIndex;
 }
+
+const CARD_FACTS: ReadonlySet<FactType> = new Set([
+  "document.number",
+  "document.date",
+  "document.issuer",
+  "document.signer",
+]);
 
 export interface FactIndex {
   index: SearchIndex;
@@ -98,8 +105,10 @@ export function buildLexicon(kb: Knowledge): Lexicon {
     taskGroups: [...taskGroups.values()],
     facts() {
       if (!facts) {
-        // Tasks are answered by their own intents; their facts stay out of the free search.
-        const list = buildFacts(kb).filter((f) => f.entity.kind !== "task");
+        // Tasks are answered by their own intents, a document's number, date, issuer and signer by the
+        // document's card with the question's focus: those facts stay out of the free search (at 2,000
+        // documents they would be most of the index for no better answer).
+        const list = buildFacts(kb).filter((f) => f.entity.kind !== "task" && !CARD_FACTS.has(f.type));
         facts = { index: buildFactIndex(list), byId: new Map(list.map((f) => [f.id, f])) };
       }
       return facts;

@@ -9,6 +9,7 @@ import { findDatePhrases, findYear } from "../text/dates.ts";
 import { findDocRefs } from "../text/doc-number.ts";
 import { clean, fold } from "../text/normalize.ts";
 import { QUESTION_WORDS, searchTerms, typedWords } from "../text/search-terms.ts";
+import { untelexText } from "../text/telex.ts";
 import { localDate } from "../time.ts";
 import { documentFocus } from "./focus.ts";
 import { type Lexicon, matchTaskGroup, type UnitRef } from "./lexicon.ts";
@@ -223,7 +224,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     0,
     MAX_QUESTION_CHARS,
   );
-  const folded = expandAbbreviations(fold(text));
+  const folded = expandAbbreviations(untelexText(fold(text)));
   const bare = folded
     .replace(/[^\p{L}\p{N}\s]/gu, " ")
     .replace(/\s+/g, " ")

@@ -112,7 +112,9 @@ export function buildFacts(kb: Knowledge): Fact[] {
   for (const doc of d.documents) {
     const e = { kind: "document" as const, id: doc.id };
     const name = `${doc.type} ${doc.number}`;
-    const ctx = `${documentLabel(doc)} ${doc.summary}`;
+    // Light context: the number and type (the summary is a fact of its own; repeating it in every
+    // fact of the document would multiply the index for no better answer).
+    const ctx = `${doc.type} ${doc.number} ${doc.issuer}`;
     const src = [doc.id, ...doc.sources];
     add(e, "document.number", `${doc.summary} — ${documentLabel(doc)} của ${doc.issuer}.`, name, src);
     add(e, "document.date", `${name} ban hành ngày ${formatViDate(doc.date)}.`, ctx, src);

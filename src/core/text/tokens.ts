@@ -13,6 +13,7 @@
  * one of the `KEEP_BIGRAMS` ("co quan", "hoi nghi"…).
  */
 import { fold, nfc } from "./normalize.ts";
+import { untelexWord } from "./telex.ts";
 
 const TOKEN_RE = /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}]+/gu;
 
@@ -125,7 +126,8 @@ const ACCENTED_TOKEN_RE = /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{M}\p{N}]+/gu;
  */
 export function contentTokens(s: string): string[] {
   const raw = nfc(s).toLowerCase().match(ACCENTED_TOKEN_RE) ?? [];
-  const folded = raw.map((t) => fold(t));
+  // Telex leftovers ("nhieemj") read as the word they stand for ("nhiem").
+  const folded = raw.map((t) => untelexWord(fold(t)));
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     const f = folded[i]!;

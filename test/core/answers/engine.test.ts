@@ -359,3 +359,12 @@ describe("what is asked of a meeting", () => {
     expect(r).not.toContain("Kết luận:");
   });
 });
+
+describe("questions typed with Telex leftovers", () => {
+  it("are understood as the words they stand for", () => {
+    expect(renderPlain(ask("nhieemj vuj cuar sowr tttt"))).toMatch(
+      /^Nhiệm vụ của Sở Thông tin và Truyền thông/,
+    );
+    expect(renderPlain(ask("ddaof xuaan kyf laf ai"))).toContain("Đào Xuân Kỳ");
+  });
+});

@@ -209,8 +209,11 @@ function factsFor(text: string, needed: number, ctx: AnswerContext): { fact: Fac
     ...ctx.lex.bodies.match(terms).map((m) => m.value),
     ...ctx.lex.people.match(terms).map((m) => m.value),
   ]);
+  // The query as the entry index reads it (typos corrected there): the fact index keeps no fuzzy
+  // vocabulary of its own.
+  const query = ctx.lex.index.expandQuery(text);
   const scored = index
-    .search(text, { limit: 12 })
+    .search(text, { limit: 12, query })
     .filter((h) => h.coverage >= needed)
     .map((h) => {
       const fact = byId.get(h.doc.id)!;

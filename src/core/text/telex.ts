@@ -1,0 +1,40 @@
+/**
+ * Telex leftovers: a word typed with the Telex keys but without the input method turning them into
+ * diacritics ("nhieemj vuj cuar sowr" for "nhiệm vụ của sở"). Folded, such a word is not a Vietnamese
+ * syllable; with its keys taken out it is ("nhiem vu cua so"). A word that is already a syllable, or
+ * that does not become one (an abbreviation "tttt", a loanword "facebook"), is left as it is.
+ */
+
+/** A folded Vietnamese syllable: onset, vowel nucleus (with glides), coda. */
+const SYLLABLE =
+  /^(?!.*(?:aa|ee|oo|ii|uu|yy))(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?(?:[aeiouy]{1,3})(?:ch|ng|nh|[cmnpt])?$/;
+
+const cache = new Map<string, string>();
+
+/** The folded word with Telex keys removed when that makes it a syllable; otherwise the word. */
+export function untelexWord(w: string): string {
+  let out = cache.get(w);
+  if (out !== undefined) return out;
+  if (w.length < 2 || w.length > 9 || !/^[a-z]+$/.test(w) || SYLLABLE.test(w)) {
+    if (cache.size < 50_000) cache.set(w, w);
+    return w;
+  }
+  let s = w;
+  // A tone key typed after the word ("vuj", "cuar"), then the vowel and đ keys ("aa", "ow", "dd").
+  if (/[sfrxj]$/.test(s) && /[aeiouy]/.test(s.slice(0, -1))) s = s.slice(0, -1);
+  s = s
+    .replace(/^dd/, "d")
+    .replace(/aa|aw/g, "a")
+    .replace(/ee/g, "e")
+    .replace(/oo|ow/g, "o")
+    .replace(/uw/g, "u")
+    .replace(/w$/, "");
+  out = SYLLABLE.test(s) && s !== w ? s : w;
+  if (cache.size < 50_000) cache.set(w, out);
+  return out;
+}
+
+/** `untelexWord` on every word of a folded text (separators kept). */
+export function untelexText(folded: string): string {
+  return folded.replace(/[a-z]+/g, (w) => untelexWord(w));
+}

@@ -6,8 +6,9 @@
 
 import { buildFacts, type Fact, type FactType } from "../knowledge/facts.ts";
 import type { Knowledge } from "../knowledge/model.ts";
-import { PhraseMatcher } from "../search/phrase-matcher.ts";
+import { type PhraseMatch, PhraseMatcher } from "../search/phrase-matcher.ts";
 import { buildFactIndex, buildSearchIndex, type SearchIndex } from "../search/search-index.ts";
+import { editDistance } from "../text/edit-distance.ts";
 import { nameVariants as personNameVariants } from "../text/name-variants.ts";
 import { fold } from "../text/normalize.ts";
 import { searchTerms } from "../text/search-terms.ts";
@@ -145,4 +146,25 @@ export function matchTaskGroup(lex: Lexicon, content: string[]): TaskGroupRef | 
     if (!best || run > best.run || (run === best.run && share > best.share)) best = { g, run, share };
   }
   return best?.g;
+}
+
+/**
+ * A person's name typed with a letter dropped, doubled or swapped ("tran quoc nm"): two or three
+ * consecutive terms of the question within one edit per name of a known name (two for long names),
+ * first letters kept. Used only when no name matched exactly.
+ */
+export function fuzzyPeople(lex: Lexicon, terms: string[]): PhraseMatch<string>[] {
+  const names = lex.people.entries().filter((e) => e.key.split(" ").length >= 2);
+  for (const len of [3, 2]) {
+    for (let i = 0; i + len <= terms.length; i++) {
+      const typed = terms.slice(i, i + len).join(" ");
+      if (typed.length < 6) continue;
+      for (const n of names) {
+        if (n.key.split(" ").length !== len || n.key[0] !== typed[0]) continue;
+        const allowed = n.key.length >= 12 ? 2 : 1;
+        if (editDistance(typed, n.key) <= allowed) return [{ value: n.value, start: i, end: i + len }];
+      }
+    }
+  }
+  return [];
 }

@@ -12,7 +12,7 @@ import { QUESTION_WORDS, searchTerms, typedWords } from "../text/search-terms.ts
 import { untelexText } from "../text/telex.ts";
 import { localDate } from "../time.ts";
 import { documentFocus } from "./focus.ts";
-import { type Lexicon, matchTaskGroup, type UnitRef } from "./lexicon.ts";
+import { fuzzyPeople, type Lexicon, matchTaskGroup, type UnitRef } from "./lexicon.ts";
 import type { Query } from "./reply.ts";
 
 /** Questions longer than this are read only up to here (a phone question is short). */
@@ -254,7 +254,9 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     }
   }
   const bodyMatches = lex.bodies.match(terms);
-  const personMatches = lex.people.match(terms);
+  // A name typed with a letter dropped or swapped, when no name is written out.
+  const exactPeople = lex.people.match(terms);
+  const personMatches = exactPeople.length ? exactPeople : fuzzyPeople(lex, terms);
   const mine = mentionsSelf(text) && !unit;
   const phrase = findDatePhrases(text, { today, defaultYear: year ?? Number(today.slice(0, 4)) }).find(
     (p) => p.kind !== "year" || concepts.has("deadline") || concepts.has("overdue"),

@@ -368,3 +368,14 @@ describe("questions typed with Telex leftovers", () => {
     expect(renderPlain(ask("ddaof xuaan kyf laf ai"))).toContain("Đào Xuân Kỳ");
   });
 });
+
+describe("a name typed with a letter dropped or swapped", () => {
+  it("finds the person when no name is written out exactly", () => {
+    expect(renderPlain(ask("tran quoc nm la ai"))).toMatch(/^Trần Quốc Nam/);
+    expect(renderPlain(ask("nguyen long bin giu chuc gi"))).toMatch(/^Nguyễn Long Biên/);
+  });
+
+  it("does not take another name for one one letter away from a different word", () => {
+    expect(ask("nguyen van an la ai").abstained).toBe(true);
+  });
+});

@@ -7,6 +7,7 @@
 import { documentLabel } from "../../knowledge/model.ts";
 import type { KDocument } from "../../knowledge/schema.ts";
 import { DOC_TYPE_NAMES, type DocTypeCode, parseDocNumber } from "../../text/doc-number.ts";
+import { editDistance } from "../../text/edit-distance.ts";
 import { fold } from "../../text/normalize.ts";
 import { formatViDate, formatViDayMonth } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
@@ -23,23 +24,6 @@ const RELATION_LABELS = {
   "attached-to": "Ban hành kèm theo",
 } as const;
 
-/** Edit distance (with adjacent transpositions) between two short strings. */
-function distance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  }
-  return d[a.length]![b.length]!;
-}
-
 const stripZeros = (s: string) => s.replace(/^0+(?=\d)/, "");
 
 /** Real documents whose number is close to the one asked for (same type first). */
@@ -49,7 +33,7 @@ export function nearDocuments(ctx: AnswerContext, number: string, typeCode?: str
   const scored: { d: KDocument; score: number }[] = [];
   for (const other of ctx.kb.documentNumbers()) {
     if (Math.abs(other.length - n.length) > maxDist) continue;
-    const dist = distance(n, other);
+    const dist = editDistance(n, other);
     if (dist > maxDist) continue;
     for (const { doc, parsed } of ctx.kb.documentsNumbered(other)) {
       scored.push({ d: doc, score: dist + (typeCode && parsed.typeCode !== typeCode ? 1 : 0) });

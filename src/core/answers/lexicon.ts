@@ -149,9 +149,29 @@ export function matchTaskGroup(lex: Lexicon, content: string[]): TaskGroupRef | 
 }
 
 /**
+ * Whether `typed` is `name` with one letter dropped, doubled, or two neighbours swapped. A letter
+ * replaced by another is not a slip: "Lam" is another name than "Nam".
+ */
+function slip(typed: string, name: string): boolean {
+  if (typed === name || editDistance(typed, name) !== 1) return false;
+  if (typed.length === name.length - 1 || typed.length === name.length + 1) {
+    const [short, long] = typed.length < name.length ? [typed, name] : [name, typed];
+    for (let i = 0; i < long.length; i++) {
+      if (long.slice(0, i) + long.slice(i + 1) === short) {
+        // An extra letter must double its neighbour ("nnam"), a missing one may be any.
+        return typed.length < name.length || long[i] === long[i - 1] || long[i] === long[i + 1];
+      }
+    }
+    return false;
+  }
+  // Same length at distance 1 with the same letters: two neighbours swapped.
+  return [...typed].sort().join("") === [...name].sort().join("");
+}
+
+/**
  * A person's name typed with a letter dropped, doubled or swapped ("tran quoc nm"): two or three
- * consecutive terms of the question within one edit per name of a known name (two for long names),
- * first letters kept. Used only when no name matched exactly.
+ * consecutive terms of the question that are a known name but for one such slip, first letter kept.
+ * Used only when no name matched exactly.
  */
 export function fuzzyPeople(lex: Lexicon, terms: string[]): PhraseMatch<string>[] {
   const names = lex.people.entries().filter((e) => e.key.split(" ").length >= 2);
@@ -161,8 +181,7 @@ export function fuzzyPeople(lex: Lexicon, terms: string[]): PhraseMatch<string>[
       if (typed.length < 6) continue;
       for (const n of names) {
         if (n.key.split(" ").length !== len || n.key[0] !== typed[0]) continue;
-        const allowed = n.key.length >= 12 ? 2 : 1;
-        if (editDistance(typed, n.key) <= allowed) return [{ value: n.value, start: i, end: i + len }];
+        if (slip(typed, n.key)) return [{ value: n.value, start: i, end: i + len }];
       }
     }
   }

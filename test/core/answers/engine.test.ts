@@ -375,7 +375,9 @@ describe("a name typed with a letter dropped or swapped", () => {
     expect(renderPlain(ask("nguyen long bin giu chuc gi"))).toMatch(/^Nguyễn Long Biên/);
   });
 
-  it("does not take another name for one one letter away from a different word", () => {
+  it("does not take a name with a letter replaced for a known one: that is another person", () => {
     expect(ask("nguyen van an la ai").abstained).toBe(true);
+    expect(ask("tran quoc lam la ai").abstained).toBe(true);
+    expect(renderPlain(ask("tran quoc lam la ai"))).not.toContain("Chủ tịch UBND tỉnh");
   });
 });

@@ -74,7 +74,12 @@ export type Query =
       /** The day was written without its year: the latest year the knowledge has a document that day. */
       anyYear?: boolean;
     }
-  | { kind: "person"; personId: string }
+  | {
+      kind: "person";
+      personId: string;
+      /** A name the question gives that no known person has ("Trần Quốc Lam"): said plainly. */
+      unknownName?: string;
+    }
   | {
       kind: "role";
       bodyId?: string;

@@ -7,6 +7,7 @@
 import { conceptsIn, expandAbbreviations } from "../text/abbreviations.ts";
 import { findDatePhrases, findYear } from "../text/dates.ts";
 import { findDocRefs } from "../text/doc-number.ts";
+import { personLikeName } from "../text/name-variants.ts";
 import { clean, fold } from "../text/normalize.ts";
 import { QUESTION_WORDS, searchTerms, typedWords } from "../text/search-terms.ts";
 import { untelexText } from "../text/telex.ts";
@@ -213,6 +214,10 @@ function compared(
   return [];
 }
 
+function capitalizeName(s: string): string {
+  return s.replace(/(^|\s)(\p{Ll})/gu, (_, sp: string, c: string) => sp + c.toUpperCase());
+}
+
 function firstUnit(matches: { value: UnitRef }[]): UnitRef | undefined {
   // A unit named outright beats a group ("Sở TT&TT" over "các sở, ngành").
   return matches.find((m) => m.value.kind === "unit")?.value ?? matches[0]?.value;
@@ -348,6 +353,20 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // 4. People and roles.
   const roleCue = ROLE_CUES.find((c) => c.re.test(bare));
   const asksWho = concepts.has("who") || /\bla ai\b|\bai la\b|\bai\b/.test(bare);
+  // "Trần Quốc Lam là ai": a person's name that no known person has is not someone else who shares
+  // two of its words.
+  if (
+    !personMatches.length &&
+    !unit &&
+    !bodyMatches.length &&
+    !roleCue &&
+    (asksWho || /\bgiu chuc\b/.test(bare))
+  ) {
+    const name = personLikeName(text);
+    if (name)
+      return { ...base, year, query: { kind: "person", personId: "", unknownName: capitalizeName(name) } };
+  }
+
   // "Trần Quốc Nam chủ trì cuộc họp nào": the meetings of a person.
   if (
     personMatches.length &&

@@ -3,7 +3,7 @@
  * covers those). `nameVariants` gives the folded spellings of a name with a syllable-final "y" and "i"
  * after a consonant swapped ("dao xuan ky" → "dao xuan ki"); "uy", "ay", "oy" are left alone.
  */
-import { fold } from "./normalize.ts";
+import { clean, fold } from "./normalize.ts";
 
 const VOWELS = new Set(["a", "e", "i", "o", "u", "y"]);
 
@@ -28,4 +28,54 @@ export function nameVariants(name: string): string[] {
     out.push(copy.join(" "));
   }
   return out;
+}
+
+/** Folded surnames that are no other common word in a question ("nguyen", "tran"…). */
+const PLAIN_SURNAMES: ReadonlySet<string> = new Set("nguyen tran hoang huynh ngo bui vo quach".split(" "));
+/** Surnames that are also common words ("Đào" / đào tạo, "Lê", "Phạm", "Đặng" / đang): only written with a capital. */
+const CAPITAL_SURNAMES: ReadonlySet<string> = new Set(
+  "le pham vu phan dang do ho duong ly dao dinh lam mai trinh truong to ha luu cao chau thai ton tang kieu mac".split(
+    " ",
+  ),
+);
+/** Words after a name that end it. */
+const AFTER_NAME = new Set([
+  "la",
+  "giu",
+  "co",
+  "duoc",
+  "thuoc",
+  "o",
+  "hien",
+  "ai",
+  "dang",
+  "chuc",
+  "lam",
+  "nam",
+]);
+
+/**
+ * The words of a question that look like a person's name: a surname and one to three more words, as
+ * typed ("ông Trần Quốc Lâm là ai" → "Trần Quốc Lâm"). A surname that is also a common word counts only
+ * when written with a capital. Undefined when none.
+ */
+export function personLikeName(text: string): string | undefined {
+  const words = clean(text)
+    .split(" ")
+    .map((w) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ""))
+    .filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const f = fold(w);
+    if (!PLAIN_SURNAMES.has(f) && !(CAPITAL_SURNAMES.has(f) && /^\p{Lu}/u.test(w))) continue;
+    const name = [w];
+    for (const next of words.slice(i + 1, i + 4)) {
+      // The given name may be "Nam" or "Lâm": a following word ends the name only after two words.
+      if (AFTER_NAME.has(fold(next)) && name.length >= 3) break;
+      if (AFTER_NAME.has(fold(next)) && !["nam", "lam"].includes(fold(next))) break;
+      name.push(next);
+    }
+    if (name.length >= 2) return name.join(" ");
+  }
+  return undefined;
 }

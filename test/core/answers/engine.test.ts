@@ -378,6 +378,11 @@ describe("a name typed with a letter dropped or swapped", () => {
   it("does not take a name with a letter replaced for a known one: that is another person", () => {
     expect(ask("nguyen van an la ai").abstained).toBe(true);
     expect(ask("tran quoc lam la ai").abstained).toBe(true);
-    expect(renderPlain(ask("tran quoc lam la ai"))).not.toContain("Chủ tịch UBND tỉnh");
+    expect(renderPlain(ask("tran quoc lam la ai"))).toContain(
+      "Cơ sở tri thức không có thông tin về “Tran Quoc Lam”.",
+    );
+    expect(renderPlain(ask("ông Lê Văn Hưởng giữ chức gì"))).toContain(
+      "không có thông tin về “Lê Văn Hưởng”",
+    );
   });
 });

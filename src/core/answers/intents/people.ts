@@ -11,10 +11,17 @@ function positionCites(ctx: AnswerContext, p: Person, pos: Position) {
   return ctx.kb.citeAll(pos.sources.length ? pos.sources : p.sources);
 }
 
-export function answerPerson(q: { personId: string }, ctx: AnswerContext): Reply {
+export function answerPerson(q: { personId: string; unknownName?: string }, ctx: AnswerContext): Reply {
   const { kb } = ctx;
   const p = kb.person(q.personId);
-  if (!p) return new ReplyBuilder("person").abstain().line("Tôi chưa có thông tin về người này.").build();
+  if (!p) {
+    const who = q.unknownName ? `“${q.unknownName}”` : "người này";
+    return new ReplyBuilder("person")
+      .abstain()
+      .line(`Cơ sở tri thức không có thông tin về ${who}.`)
+      .note("Tổ Giúp việc có thể bổ sung nếu có nguồn.")
+      .build();
+  }
   const r = new ReplyBuilder("person", p.name);
   r.item("person", p.id);
   for (const pos of p.positions) {

@@ -14,6 +14,7 @@ import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { answerType, DOCUMENT_FOCUSES, type DocumentFocus, type Focus } from "../focus.ts";
 import { dueText, leadNames, shorten, viNumber } from "../format.ts";
+import { fuzzyPeople } from "../lexicon.ts";
 import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
 import { documentFocusLines } from "./documents.ts";
 
@@ -205,9 +206,10 @@ function factsFor(text: string, needed: number, ctx: AnswerContext): { fact: Fac
   const wants = answerType(expandAbbreviations(fold(text)));
   // The bodies and people the question names by name: their own facts first.
   const terms = searchTerms(text);
+  const people = ctx.lex.people.match(terms);
   const named = new Set([
     ...ctx.lex.bodies.match(terms).map((m) => m.value),
-    ...ctx.lex.people.match(terms).map((m) => m.value),
+    ...(people.length ? people : fuzzyPeople(ctx.lex, terms)).map((m) => m.value),
   ]);
   // The query as the entry index reads it (typos corrected there): the fact index keeps no fuzzy
   // vocabulary of its own.
@@ -215,6 +217,12 @@ function factsFor(text: string, needed: number, ctx: AnswerContext): { fact: Fac
   const scored = index
     .search(text, { limit: 12, query })
     .filter((h) => h.coverage >= needed)
+    // A fact about a person answers only a question that names that person ("Trần Quốc Lam" is not
+    // "Trần Quốc Nam", however many words they share).
+    .filter((h) => {
+      const f = byId.get(h.doc.id)!;
+      return f.entity.kind !== "person" || named.has(f.entity.id);
+    })
     .map((h) => {
       const fact = byId.get(h.doc.id)!;
       const bonus =

@@ -105,11 +105,11 @@ export function answerMeeting(
     for (const x of m.conclusions) r.line(`• ${x}`, [], 1);
     return r.build();
   }
-  if (/\b(?:thanh phan|nhung ai|ai du|ai tham du|tham du|du hop)\b/.test(f) && m.attendees.length) {
-    const names = m.attendees
-      .map((a) => (a.person ? (kb.person(a.person)?.name ?? a.label) : a.label))
-      .filter(Boolean);
-    r.line(`Thành phần: ${names.join("; ")}.`, cites);
+  const attendees = m.attendees
+    .map((a) => (a.person ? (kb.person(a.person)?.name ?? a.label) : a.label))
+    .filter(Boolean);
+  if (/\b(?:thanh phan|nhung ai|ai du|ai tham du|tham du|du hop)\b/.test(f) && attendees.length) {
+    r.line(`Thành phần: ${attendees.join("; ")}.`, cites);
     return r.build();
   }
   if (focusResults || focusShort) {
@@ -123,9 +123,6 @@ export function answerMeeting(
     }
     return r.build();
   }
-  const attendees = m.attendees
-    .map((a) => (a.person ? (kb.person(a.person)?.name ?? a.label) : a.label))
-    .filter(Boolean);
   if (attendees.length) r.line(`Thành phần: ${shorten(attendees.join("; "), 300)}.`, cites);
   if (m.agenda.length) {
     r.line("Nội dung:", cites);

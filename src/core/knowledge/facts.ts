@@ -120,7 +120,7 @@ export function buildFacts(kb: Knowledge): Fact[] {
     add(e, "document.date", `${name} ban hành ngày ${formatViDate(doc.date)}.`, ctx, src);
     add(e, "document.issuer", `${name} do ${doc.issuer} ban hành.`, ctx, src);
     if (doc.signer) add(e, "document.signer", `${name} do ${doc.signer} ký.`, ctx, src);
-    doc.keyPoints.forEach((p, i) => add(e, "document.point", `${name}: ${p}`, ctx, src, i));
+    for (const [i, p] of doc.keyPoints.entries()) add(e, "document.point", `${name}: ${p}`, ctx, src, i);
     doc.relations.forEach((r, i) => {
       const t = kb.document(r.target);
       if (!t) return;
@@ -203,16 +203,14 @@ export function buildFacts(kb: Knowledge): Fact[] {
       .filter((x): x is string => !!x);
     if (attendees.length)
       add(e, "meeting.attendees", `Dự cuộc họp ${when}: ${attendees.join("; ")}.`, ctx, m.sources);
-    m.agenda.forEach((x, i) => add(e, "meeting.agenda", `Cuộc họp ${when}: ${x}`, ctx, m.sources, i));
-    m.results.forEach((x, i) =>
-      add(e, "meeting.result", `Kết quả nêu tại cuộc họp ${when}: ${x}`, ctx, m.sources, i),
-    );
-    m.shortcomings.forEach((x, i) =>
-      add(e, "meeting.shortcoming", `Hạn chế nêu tại cuộc họp ${when}: ${x}`, ctx, m.sources, i),
-    );
-    m.conclusions.forEach((x, i) =>
-      add(e, "meeting.conclusion", `Kết luận cuộc họp ${when}: ${x}`, ctx, m.sources, i),
-    );
+    for (const [i, x] of m.agenda.entries())
+      add(e, "meeting.agenda", `Cuộc họp ${when}: ${x}`, ctx, m.sources, i);
+    for (const [i, x] of m.results.entries())
+      add(e, "meeting.result", `Kết quả nêu tại cuộc họp ${when}: ${x}`, ctx, m.sources, i);
+    for (const [i, x] of m.shortcomings.entries())
+      add(e, "meeting.shortcoming", `Hạn chế nêu tại cuộc họp ${when}: ${x}`, ctx, m.sources, i);
+    for (const [i, x] of m.conclusions.entries())
+      add(e, "meeting.conclusion", `Kết luận cuộc họp ${when}: ${x}`, ctx, m.sources, i);
   }
 
   for (const ind of d.indicators) {
@@ -236,7 +234,7 @@ export function buildFacts(kb: Knowledge): Fact[] {
       const text = `${p.name} (${name})${v.length ? `: ${v.join("; ")}` : ""}.`;
       add(e, "indicator.part", text, `${ctx} trụ cột`, ind.sources, i);
     });
-    ind.notes.forEach((x, i) => add(e, "indicator.note", `${name}: ${x}`, ctx, ind.sources, i));
+    for (const [i, x] of ind.notes.entries()) add(e, "indicator.note", `${name}: ${x}`, ctx, ind.sources, i);
   }
 
   for (const t of d.targets) {

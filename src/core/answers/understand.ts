@@ -5,6 +5,7 @@
  * knowledge (lexicon.ts), numbers and dates from the text module.
  */
 import { conceptsIn, expandAbbreviations } from "../text/abbreviations.ts";
+import { expandAgencyName } from "../text/agency-names.ts";
 import { findDatePhrases, findYear } from "../text/dates.ts";
 import { findDocRefs } from "../text/doc-number.ts";
 import { personLikeName } from "../text/name-variants.ts";
@@ -133,15 +134,30 @@ export interface Understanding {
  * "Sở" followed by the field of a department names a unit wherever it stands ("năm 2023 sở y tế phải làm
  * gì"); elsewhere "so" may be "số" (số hóa), so a unit the knowledge lacks is noticed only after "của"…
  */
+const FIELD_WORDS =
+  /^(?:y te|tai chinh|noi vu|giao duc va dao tao|giao duc|tu phap|cong thuong|xay dung|van hoa|lao dong|nong nghiep|ke hoach|tai nguyen|giao thong|khoa hoc|ngoai vu|du lich|dan toc)/;
 const DEPARTMENT_ANYWHERE =
   /(?:^|\s)(so\s+(?:y te|tai chinh|noi vu|giao duc|tu phap|cong thuong|xay dung|van hoa|lao dong|nong nghiep|ke hoach|tai nguyen|giao thong|khoa hoc|ngoai vu|du lich|dan toc)(?:\s+[a-z]+){0,4})/;
 
+/** Companies officials name as units ("Viettel có nhiệm vụ gì"). */
+const COMPANY = /(?:^|\s)(viettel|vnpt|mobifone|vinaphone|fpt)(?:\s|$)/;
+
 function unknownUnitPhrase(folded: string, original: string): string | undefined {
-  const m = UNIT_HEAD.exec(folded) ?? DEPARTMENT_ANYWHERE.exec(folded);
+  const company = COMPANY.exec(folded)?.[1];
+  if (company)
+    return company === "fpt" || company === "vnpt"
+      ? company.toUpperCase()
+      : company.charAt(0).toUpperCase() + company.slice(1);
+  // A department named by its field ("Sở Giáo dục và Đào tạo"): the field's words are part of the name even
+  // where they are also question words ("giao" as in "được giao").
+  const dept = DEPARTMENT_ANYWHERE.exec(folded);
+  const field = dept ? (FIELD_WORDS.exec(dept[1]!.slice(3))?.[0] ?? "") : "";
+  const m = dept ?? UNIT_HEAD.exec(folded);
   if (!m?.[1]) return undefined;
   const words = m[1].split(" ");
-  const kept: string[] = [words[0]!];
-  for (const w of words.slice(1)) {
+  const fixed = dept ? 1 + field.split(" ").length : 1;
+  const kept: string[] = words.slice(0, fixed);
+  for (const w of words.slice(fixed)) {
     if (UNIT_NAME_STOP.has(w) || /\d/.test(w)) break;
     kept.push(w);
   }
@@ -225,9 +241,12 @@ function firstUnit(matches: { value: UnitRef }[]): UnitRef | undefined {
 
 export function understand(raw: string, now: Date, lex: Lexicon): Understanding {
   // Markup pasted from elsewhere is not part of the question.
-  const text = clean(raw.slice(0, MAX_QUESTION_CHARS * 2).replace(/<\/?[a-zA-Z][^>]*>/g, " ")).slice(
-    0,
-    MAX_QUESTION_CHARS,
+  // Agency abbreviations written out ("Sở GD&ĐT" → "Sở Giáo dục và Đào tạo"), as imports read them.
+  const text = expandAgencyName(
+    clean(raw.slice(0, MAX_QUESTION_CHARS * 2).replace(/<\/?[a-zA-Z][^>]*>/g, " ")).slice(
+      0,
+      MAX_QUESTION_CHARS,
+    ),
   );
   const folded = expandAbbreviations(untelexText(fold(text)));
   const bare = folded
@@ -255,6 +274,17 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     const covered = lex.units.match(phraseTerms).reduce((n, m) => n + m.end - m.start, 0);
     if (phrase && covered < phraseTerms.length) {
       namedInGroup = phrase;
+      unit = undefined;
+    }
+  }
+  // "Văn phòng UBND tỉnh", "Chi cục Thuế …": a known name under an agency's head word is another unit.
+  const first = unit ? unitMatches.find((m) => m.value === unit) : undefined;
+  if (unit?.kind === "unit" && first) {
+    const before = terms.slice(Math.max(0, first.start - 2), first.start).join(" ");
+    const head = /(?:^|\s)(van phong|chi cuc|trung tam|cuc|vien|phong)$/.exec(before)?.[1];
+    if (head) {
+      const start = first.start - head.split(" ").length;
+      namedInGroup = typedWords(text, terms.slice(start, first.end));
       unit = undefined;
     }
   }

@@ -386,3 +386,17 @@ describe("a name typed with a letter dropped or swapped", () => {
     );
   });
 });
+
+describe("units the knowledge does not hold, however they are named", () => {
+  it("an abbreviated department, a company, an office of a known body", () => {
+    expect(renderPlain(ask("Sở GD&ĐT có nhiệm vụ gì"))).toMatch(
+      /^Cơ sở tri thức chưa có đơn vị “Sở Giáo dục và Đào tạo”/,
+    );
+    expect(renderPlain(ask("Viettel có nhiệm vụ gì"))).toMatch(/^Cơ sở tri thức chưa có đơn vị “Viettel”/);
+    expect(renderPlain(ask("VP UBND tỉnh có nhiệm vụ gì"))).toMatch(
+      /^Cơ sở tri thức chưa có đơn vị “Văn phòng UBND tỉnh”/,
+    );
+    // The known unit itself is still found.
+    expect(renderPlain(ask("nhiệm vụ của UBND tỉnh"))).toMatch(/^Nhiệm vụ của UBND tỉnh Ninh Thuận/);
+  });
+});

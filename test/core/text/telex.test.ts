@@ -8,6 +8,11 @@ describe("telex leftovers", () => {
     expect(untelexText("chur ddeef nawm 2023")).toBe("chu de nam 2023");
   });
 
+  it("read letters stretched for emphasis as one", () => {
+    expect(untelexText("nhiem vuuuu cua so tttttt")).toBe("nhiem vu cua so tttt");
+    expect(untelexText("chu deeee nam 2023")).toBe("chu de nam 2023");
+  });
+
   it("leave syllables, abbreviations and loanwords alone", () => {
     for (const w of ["nhiem", "chuyen", "tttt", "ubnd", "dti", "cds", "facebook", "zalo", "vnpt", "online"]) {
       expect(untelexWord(w), w).toBe(w);

@@ -48,7 +48,9 @@ export function mentionsSelf(text: string): boolean {
   return words.some((w, i) => {
     if (SELF_ACCENTED.has(w)) return true;
     const f = fold(w);
-    if (f === "em" && fold(words[i - 1] ?? "") === "cua") return true;
+    // "của em", "sở em", "đơn vị em", "cơ quan em": the asker's own unit.
+    if (f === "em" && ["cua", "so", "vi", "quan", "ban", "phong", "nganh"].includes(fold(words[i - 1] ?? "")))
+      return true;
     if (f !== w || (f !== "toi" && f !== "minh")) return false;
     return !NOT_SELF_BEFORE.has(fold(words[i - 1] ?? ""));
   });
@@ -103,6 +105,8 @@ const UNIT_NAME_STOP = new Set([
   "cho",
   "toi",
   "minh",
+  "em",
+  "chung",
 ]);
 
 const ROLE_CUES: { re: RegExp; role?: string; title?: string }[] = [

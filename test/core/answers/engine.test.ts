@@ -400,3 +400,11 @@ describe("units the knowledge does not hold, however they are named", () => {
     expect(renderPlain(ask("nhiệm vụ của UBND tỉnh"))).toMatch(/^Nhiệm vụ của UBND tỉnh Ninh Thuận/);
   });
 });
+
+describe("the asker's own unit, however they say it", () => {
+  it("“sở em”, “đơn vị em”, “của em” are the asker's unit, never an unknown unit called “Sở em”", () => {
+    for (const q of ["sở em có bao nhiêu nhiệm vụ", "đơn vị em phải làm gì", "nhiệm vụ của em"]) {
+      expect(renderPlain(ask(q, "so-tttt")), q).toMatch(/^Nhiệm vụ của Sở Thông tin và Truyền thông/);
+    }
+  });
+});

@@ -342,6 +342,8 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   if (ref) {
     const q: Query = { kind: "document", ref: ref.raw, number: ref.number };
     if (ref.typeCode) q.typeCode = ref.typeCode;
+    // "tb kl 16", "thông báo kết luận 16": a Thông báo (kết luận), not a Kết luận.
+    if (ref.typeCode === "KL" && /\b(?:tb|thong bao)\s+(?:kl|ket luan)\b/.test(bare)) q.typeCode = "TB";
     // "hạn chót … ngày nào" asks for the deadlines it sets, not the day it was issued.
     const aboutDeadlines = concepts.has("deadline") || concepts.has("task") || concepts.has("overdue");
     const asked = documentFocus(bare);

@@ -94,9 +94,6 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
 
 /** Multi-token spellings handled before the token pass. */
 const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
-  // "gd sở tttt": giám đốc of a department ("sở gd" stays giáo dục, the token pass leaves "gd" alone).
-  [/(^|[^\p{L}\p{N}&])gd(?=\s+so\b)/gu, "$1giam doc"],
-  [/(^|[^\p{L}\p{N}&])pgd(?=\s+so\b)/gu, "$1pho giam doc"],
   [/(^|[^\p{L}\p{N}&])tt\s*&\s*tt(?![\p{L}\p{N}&])/gu, "$1thong tin va truyen thong"],
   [/(^|[^\p{L}\p{N}&])(?:kt\s*-\s*xh|ktxh)(?![\p{L}\p{N}&])/gu, "$1kinh te xa hoi"],
 ];
@@ -107,7 +104,7 @@ const TOKEN_RE = /[\p{L}\p{N}&]+/gu;
 export function expandAbbreviations(folded: string): string {
   let s = folded;
   for (const [re, to] of PHRASES) s = s.replace(re, to);
-  return s.replace(TOKEN_RE, (tok: string, offset: number, whole: string) => {
+  s = s.replace(TOKEN_RE, (tok: string, offset: number, whole: string) => {
     const before = whole[offset - 1];
     const after = whole[offset + tok.length];
     if (before === "/" || before === "-" || after === "/" || after === "-") return tok;
@@ -116,7 +113,18 @@ export function expandAbbreviations(folded: string): string {
     if (tok === "ct") return /^\s*(?:so\s+)?\d/.test(whole.slice(offset + 2)) ? "chi thi" : "chu tich";
     return Object.hasOwn(ABBREVIATIONS, tok) ? ABBREVIATIONS[tok]! : tok;
   });
+  for (const [re, to] of AFTER_TOKENS) s = s.replace(re, to);
+  return s;
 }
+
+/**
+ * Spellings read once the tokens are written out: "gd sở …" / "gd stttt" is giám đốc of a department
+ * ("sở gd" stays giáo dục: the token pass leaves "gd" alone).
+ */
+const AFTER_TOKENS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(^|[^\p{L}\p{N}&])gd(?=\s+so\b)/gu, "$1giam doc"],
+  [/(^|[^\p{L}\p{N}&])pgd(?=\s+so\b)/gu, "$1pho giam doc"],
+];
 
 // ---------------------------------------------------------------- synonyms
 

@@ -4,8 +4,8 @@
  * syllable; with its keys taken out it is ("nhiem vu cua so"). A word that is already a syllable, or
  * that does not become one (an abbreviation "tttt", a loanword "facebook"), is left as it is.
  *
- * Letters stretched for emphasis ("nhiệm vụuuu") are typing leftovers too: no Vietnamese word has a letter
- * three times in a row, so such a run is one letter ("tttttt", all t's, is the abbreviation "tttt").
+ * Vowels stretched for emphasis ("nhiệm vụuuu") are typing leftovers too: no Vietnamese word has a vowel
+ * three times in a row, so such a run is one vowel. Consonant runs stay: "tttt", "stttt" are abbreviations.
  */
 
 /** A folded Vietnamese syllable: onset, vowel nucleus (with glides), coda. */
@@ -16,11 +16,8 @@ const cache = new Map<string, string>();
 
 /** The folded word with Telex keys removed when that makes it a syllable; otherwise the word. */
 export function untelexWord(word: string): string {
-  const w = /([a-z])\1\1/.test(word)
-    ? /^t{4,}$/.test(word)
-      ? "tttt"
-      : word.replace(/([a-z])\1{2,}/g, "$1")
-    : word;
+  // Vowels stretched for emphasis; consonant runs are left alone ("tttt", "stttt" are abbreviations).
+  const w = /([aeiouy])\1\1/.test(word) ? word.replace(/([aeiouy])\1{2,}/g, "$1") : word;
   let out = cache.get(w);
   if (out !== undefined) return out;
   if (w.length < 2 || w.length > 9 || !/^[a-z]+$/.test(w) || SYLLABLE.test(w)) {

@@ -297,6 +297,7 @@ describe("yes or no, and comparisons", () => {
 
   it("reads “gd sở” as giám đốc, “sở gd” as giáo dục", () => {
     expect(renderPlain(ask("gd so tttt la ai"))).toContain("Đào Xuân Kỳ");
+    expect(renderPlain(ask("gđ stttt"))).toContain("Đào Xuân Kỳ");
   });
 });
 
@@ -406,5 +407,11 @@ describe("the asker's own unit, however they say it", () => {
     for (const q of ["sở em có bao nhiêu nhiệm vụ", "đơn vị em phải làm gì", "nhiệm vụ của em"]) {
       expect(renderPlain(ask(q, "so-tttt")), q).toMatch(/^Nhiệm vụ của Sở Thông tin và Truyền thông/);
     }
+  });
+});
+
+describe("abbreviated document kinds", () => {
+  it("“tb kl 16” is the Thông báo (kết luận) 16, not a Kết luận", () => {
+    expect(renderPlain(ask("tb kl 16 của ttcp"))).toMatch(/^Thông báo số 16\/TB-VPCP/);
   });
 });

@@ -8,8 +8,9 @@ describe("telex leftovers", () => {
     expect(untelexText("chur ddeef nawm 2023")).toBe("chu de nam 2023");
   });
 
-  it("read letters stretched for emphasis as one", () => {
-    expect(untelexText("nhiem vuuuu cua so tttttt")).toBe("nhiem vu cua so tttt");
+  it("read vowels stretched for emphasis as one, and keep consonant runs (abbreviations)", () => {
+    expect(untelexText("nhiem vuuuu cua so tttt")).toBe("nhiem vu cua so tttt");
+    expect(untelexText("gd stttt")).toBe("gd stttt");
     expect(untelexText("chu deeee nam 2023")).toBe("chu de nam 2023");
   });
 

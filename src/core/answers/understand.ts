@@ -5,7 +5,7 @@
  * knowledge (lexicon.ts), numbers and dates from the text module.
  */
 import { conceptsIn, expandAbbreviations } from "../text/abbreviations.ts";
-import { expandAgencyName } from "../text/agency-names.ts";
+import { DEPARTMENT_FIELDS, expandAgencyName } from "../text/agency-names.ts";
 import { findDatePhrases, findYear } from "../text/dates.ts";
 import { findDocRefs } from "../text/doc-number.ts";
 import { personLikeName } from "../text/name-variants.ts";
@@ -138,10 +138,9 @@ export interface Understanding {
  * "Sở" followed by the field of a department names a unit wherever it stands ("năm 2023 sở y tế phải làm
  * gì"); elsewhere "so" may be "số" (số hóa), so a unit the knowledge lacks is noticed only after "của"…
  */
-const FIELD_WORDS =
-  /^(?:y te|tai chinh|noi vu|giao duc va dao tao|giao duc|tu phap|cong thuong|xay dung|van hoa|lao dong|nong nghiep|ke hoach|tai nguyen|giao thong|khoa hoc|ngoai vu|du lich|dan toc)/;
-const DEPARTMENT_ANYWHERE =
-  /(?:^|\s)(so\s+(?:y te|tai chinh|noi vu|giao duc|tu phap|cong thuong|xay dung|van hoa|lao dong|nong nghiep|ke hoach|tai nguyen|giao thong|khoa hoc|ngoai vu|du lich|dan toc)(?:\s+[a-z]+){0,4})/;
+const FIELDS_ALT = DEPARTMENT_FIELDS.join("|");
+const FIELD_WORDS = new RegExp(`^(?:${FIELDS_ALT})`);
+const DEPARTMENT_ANYWHERE = new RegExp(`(?:^|\\s)(so\\s+(?:${FIELDS_ALT})(?:\\s+[a-z]+){0,4})`);
 
 /** Companies officials name as units ("Viettel có nhiệm vụ gì"). */
 const COMPANY = /(?:^|\s)(viettel|vnpt|mobifone|vinaphone|fpt)(?:\s|$)/;

@@ -40,6 +40,20 @@ const AFTER_SO: Readonly<Record<string, string>> = {
   ng: "Ngoại vụ",
 };
 
+/**
+ * The fields of provincial departments, folded, longest first ("giao duc va dao tao", "giao duc", "y te"):
+ * the names the abbreviations stand for, their first two words, and fields named only in full.
+ */
+export const DEPARTMENT_FIELDS: readonly string[] = (() => {
+  const out = new Set<string>();
+  for (const name of [...Object.values(FIELDS), ...Object.values(AFTER_SO), "Du lịch"]) {
+    const f = foldAlnum(name);
+    out.add(f);
+    out.add(f.split(" ").slice(0, 2).join(" "));
+  }
+  return [...out].sort((a, b) => b.length - a.length);
+})();
+
 /** Whole-word abbreviations of agency heads and bodies. */
 const WORDS: Readonly<Record<string, string>> = {
   vp: "Văn phòng",

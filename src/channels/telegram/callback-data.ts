@@ -55,7 +55,7 @@ export const querySchema = z.discriminatedUnion("kind", [
     ref: text.optional(),
     typeCode: z.string().min(1).max(12).optional(),
     number: z.string().min(1).max(20).optional(),
-    aspect: z.enum(["deadlines", "signer", "issuer", "date", "number", "relation"]).optional(),
+    aspect: z.enum(["deadlines", "signer", "issuer", "date", "number", "relation", "which"]).optional(),
     issuedOn: isoDate.optional(),
     anyYear: z.boolean().optional(),
   }),
@@ -82,7 +82,7 @@ export const querySchema = z.discriminatedUnion("kind", [
     kind: z.literal("search"),
     text,
     focus: z
-      .enum(["lead", "support", "deadline", "signer", "issuer", "date", "number", "relation"])
+      .enum(["lead", "support", "deadline", "signer", "issuer", "date", "number", "relation", "which"])
       .optional(),
   }),
   z.strictObject({ kind: z.literal("check"), unitId: idSchema, role: z.enum(["lead", "support"]), text }),
@@ -133,7 +133,10 @@ const KINDS: Record<Kind, { code: string; fields: readonly (readonly [string, Fi
     code: "v",
     fields: [
       ["docId", "id"],
-      ["aspect", { d: "deadlines", k: "signer", b: "issuer", t: "date", h: "number", r: "relation" }],
+      [
+        "aspect",
+        { d: "deadlines", k: "signer", b: "issuer", t: "date", h: "number", r: "relation", w: "which" },
+      ],
       ["number", "text"],
       ["typeCode", "text"],
       ["ref", "text"],
@@ -185,6 +188,7 @@ const KINDS: Record<Kind, { code: string; fields: readonly (readonly [string, Fi
           t: "date",
           h: "number",
           r: "relation",
+          w: "which",
         },
       ],
     ],

@@ -17,6 +17,7 @@ import { answerTarget } from "./intents/targets.ts";
 import { answerDeadlines, answerTasks } from "./intents/tasks.ts";
 import { answerTheme } from "./intents/theme.ts";
 import { answerUnit } from "./intents/units.ts";
+import { answerUnrecorded, unrecordedAttribute } from "./intents/unrecorded.ts";
 import { buildLexicon, type Lexicon } from "./lexicon.ts";
 import type { Query, Reply } from "./reply.ts";
 import { understand } from "./understand.ts";
@@ -94,6 +95,10 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     answer,
     ask(req) {
       const u = understand(req.text, req.now, lexicon);
+      // What the knowledge has no field for (a phone number, another province) is said so, whatever
+      // the entry the question names.
+      const gap = unrecordedAttribute(u, context(req));
+      if (gap) return answerUnrecorded(gap, u, context(req));
       return answer(u.query, { ...req, text: u.text });
     },
   };

@@ -4,11 +4,18 @@
  * folded question (abbreviations expanded), so "do ai ky", "ai kí", "người ký" are one focus.
  */
 
-export type DocumentFocus = "signer" | "issuer" | "date" | "number" | "relation";
+export type DocumentFocus = "signer" | "issuer" | "date" | "number" | "relation" | "which";
 export type TaskFocus = "lead" | "support" | "deadline";
 export type Focus = DocumentFocus | TaskFocus;
 
-export const DOCUMENT_FOCUSES: readonly DocumentFocus[] = ["signer", "issuer", "date", "number", "relation"];
+export const DOCUMENT_FOCUSES: readonly DocumentFocus[] = [
+  "signer",
+  "issuer",
+  "date",
+  "number",
+  "relation",
+  "which",
+];
 
 const CUES: readonly (readonly [DocumentFocus, RegExp])[] = [
   [
@@ -28,6 +35,11 @@ const CUES: readonly (readonly [DocumentFocus, RegExp])[] = [
     /\b(?:ngay nao|ngay ban hanh|ban hanh (?:ngay|khi nao|luc nao|bao gio|nam nao|thang nao)|(?:khi nao|bao gio) (?:duoc )?ban hanh|(?:ki|ky) ngay|(?:ki|ky) (?:khi nao|bao gio)|ra doi (?:khi nao|bao gio|nam nao))\b/,
   ],
   ["number", /\b(?:so may|so bao nhieu|so hieu (?:la|cua|bao nhieu)|co so hieu|so hieu gi|mang so)\b/],
+  // "văn bản nào quy định…", "được phê duyệt tại quyết định nào": the document is the answer.
+  [
+    "which",
+    /\b(?:van ban|quyet dinh|ke hoach|thong bao|cong van|nghi quyet|chi thi|de an|nghi dinh|thong tu|chuong trinh) (?:nao|gi)\b/,
+  ],
 ];
 
 /** The document attribute a question asks for, if any. `bare` is the folded, expanded question. */

@@ -10,7 +10,7 @@ import { findDatePhrases, findYear } from "../text/dates.ts";
 import { findDocRefs } from "../text/doc-number.ts";
 import { personLikeName } from "../text/name-variants.ts";
 import { clean, fold } from "../text/normalize.ts";
-import { QUESTION_WORDS, searchTerms, typedWords } from "../text/search-terms.ts";
+import { frameIndices, QUESTION_WORDS, searchTerms, typedWords } from "../text/search-terms.ts";
 import { untelexText } from "../text/telex.ts";
 import { localDate } from "../time.ts";
 import { documentFocus } from "./focus.ts";
@@ -123,6 +123,10 @@ const ROLE_CUES: { re: RegExp; role?: string; title?: string }[] = [
   { re: /pho thu tuong/, title: "pho thu tuong" },
   { re: /thu tuong/, title: "thu tuong" },
   { re: /bo truong/, title: "bo truong" },
+  { re: /cuc truong/, title: "cuc truong" },
+  { re: /pho bi thu/, title: "pho bi thu" },
+  { re: /bi thu/, title: "bi thu" },
+  { re: /giam doc|thu truong|lanh dao|nguoi dung dau/ },
   { re: /nguoi viet bai|tac gia|ai viet/, title: "viet bai" },
 ];
 
@@ -184,6 +188,17 @@ function unknownUnitPhrase(folded: string, original: string): string | undefined
     }
   }
   return kept.join(" ");
+}
+
+/**
+ * An agency-like phrase the knowledge writes out in its tasks, documents or meetings ("Trung tâm Dữ liệu
+ * quốc gia", what a task builds) is a thing it knows, not a unit it lacks: undefined then.
+ */
+function knownAsThing(phrase: string | undefined, lex: Lexicon): string | undefined {
+  // A department ("Sở Y tế") stays a unit even where its words occur ("cơ sở y tế").
+  if (!phrase || searchTerms(phrase).length < 4 || /^so\s/.test(fold(phrase))) return phrase;
+  const hit = lex.index.search(phrase, { kinds: ["task", "document", "meeting", "target"], limit: 1 })[0];
+  return hit && hit.coverage >= 0.99 ? undefined : phrase;
 }
 
 /** Terms that frame a question about tasks; what is left says what the tasks are about. */
@@ -300,14 +315,16 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     (p) => p.kind !== "year" || concepts.has("deadline") || concepts.has("overdue"),
   );
   const unitId = unit?.kind === "unit" ? unit.id : undefined;
-  const unknownUnit = unit ? undefined : (namedInGroup ?? unknownUnitPhrase(bare, text));
+  const unknownUnit = unit ? undefined : (namedInGroup ?? knownAsThing(unknownUnitPhrase(bare, text), lex));
   const unitParams = (): { unitId?: string; mine?: boolean; unknownUnit?: string } =>
     unit ? { unitId: unit.id } : mine ? { mine: true } : unknownUnit ? { unknownUnit } : {};
   // What the question is about beyond its frame and the unit it names: a section of the plans, a topic.
   const unitTerms = new Set<number>();
   for (const m of unitMatches) for (let i = m.start; i < m.end; i++) unitTerms.add(i);
+  const frames = frameIndices(terms);
   const content = terms.filter(
-    (t, i) => !unitTerms.has(i) && !TASK_FRAME.has(t) && !QUESTION_WORDS.has(t) && !/^\d+$/.test(t),
+    (t, i) =>
+      !unitTerms.has(i) && !frames.has(i) && !TASK_FRAME.has(t) && !QUESTION_WORDS.has(t) && !/^\d+$/.test(t),
   );
   const taskGroup = matchTaskGroup(lex, content);
   const groupParams = (): { group?: string } => (taskGroup ? { group: taskGroup.key } : {});
@@ -379,8 +396,26 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // 2. The year's theme.
   if (concepts.has("theme")) return { ...base, year, query: withYear({ kind: "theme" as const }) };
 
-  // 3. Targets ("mục tiêu DTI 2023" asks for the target, not the index), then indicators (DTI).
-  if (concepts.has("target")) return { ...base, year, query: withYear({ kind: "target" as const, text }) };
+  // A meeting named by its day, or asked for ("được phân tích tại cuộc họp nào"), whatever it discussed
+  // (the DTI, a target).
+  if (
+    concepts.has("meeting") &&
+    (phrase?.kind === "day" ||
+      (!personMatches.length && /\b(?:cuoc hop|hoi nghi|phien hop|buoi hop) (?:nao|gi)\b/.test(bare)))
+  ) {
+    const q: Query = { kind: "meeting" };
+    if (phrase?.kind === "day" && phrase.from === phrase.to) {
+      q.date = phrase.from;
+      if (!year && !findDatePhrases(text, { today }).some((p) => p.index === phrase.index)) q.anyYear = true;
+    }
+    return { ...base, year, query: q };
+  }
+
+  // 3. Targets ("mục tiêu DTI 2023" asks for the target, not the index; so does "phấn đấu DTI đạt
+  // nhóm nào", "muốn vào top mấy"), then indicators (DTI).
+  const aimsAt = concepts.has("dti") && /\b(?:phan dau|muon|top|dat nhom|vao nhom|huong toi)\b/.test(bare);
+  if (concepts.has("target") || aimsAt)
+    return { ...base, year, query: withYear({ kind: "target" as const, text }) };
   if (concepts.has("dti") || /\bxep hang\b|\bthu hang\b/.test(bare)) {
     return { ...base, year, query: withYear({ kind: "indicator" as const }) };
   }
@@ -416,8 +451,10 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   }
   const asksMembers =
     /\bgom nhung ai\b|\bgom ai\b|\bthanh phan\b|\bthanh vien\b|\bco nhung ai\b|\bnhung ai\b/.test(bare);
+  // "Bộ Công an được Thủ tướng giao nhiệm vụ gì": a unit's tasks, whoever assigned them.
+  const unitTasks = (unit || unknownUnit) && !asksWho && /\b(?:nhiem vu|giao|lam gi|phai lam)\b/.test(bare);
   if (
-    (roleCue && (asksWho || bodyMatches.length || unit || unknownUnit)) ||
+    (roleCue && !unitTasks && (asksWho || bodyMatches.length || unit || unknownUnit)) ||
     (bodyMatches.length && (asksMembers || asksWho) && !concepts.has("meeting"))
   ) {
     const q: Query = { kind: "role", phrase: text };

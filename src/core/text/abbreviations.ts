@@ -69,6 +69,13 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   xhs: "xa hoi so",
   ktra: "kiem tra",
   sl: "so luong",
+  cq: "co quan",
+  dp: "dia phuong",
+  sp: "san pham",
+  dl: "du lieu",
+  mt: "muc tieu",
+  ptb: "pho truong ban",
+  tmdt: "thuong mai dien tu",
   // chat
   j: "gi",
   gj: "gi",
@@ -96,6 +103,8 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
 const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(^|[^\p{L}\p{N}&])tt\s*&\s*tt(?![\p{L}\p{N}&])/gu, "$1thong tin va truyen thong"],
   [/(^|[^\p{L}\p{N}&])(?:kt\s*-\s*xh|ktxh)(?![\p{L}\p{N}&])/gu, "$1kinh te xa hoi"],
+  // "dti2022": the index and its year glued.
+  [/(^|[^\p{L}\p{N}&])dti((?:19|20)\d\d)(?![\p{L}\p{N}&])/gu, "$1dti $2"],
 ];
 
 const TOKEN_RE = /[\p{L}\p{N}&]+/gu;
@@ -122,8 +131,10 @@ export function expandAbbreviations(folded: string): string {
  * ("sở gd" stays giáo dục: the token pass leaves "gd" alone).
  */
 const AFTER_TOKENS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/(^|[^\p{L}\p{N}&])gd(?=\s+so\b)/gu, "$1giam doc"],
-  [/(^|[^\p{L}\p{N}&])pgd(?=\s+so\b)/gu, "$1pho giam doc"],
+  [/(^|[^\p{L}\p{N}&])gd(?=\s+(?:so|bao hiem|kho bac|trung tam|ngan hang|cong an|cong ty)\b)/gu, "$1giam doc"],
+  [/(^|[^\p{L}\p{N}&])pgd(?=\s+(?:so|bao hiem|kho bac|trung tam|ngan hang|cong an|cong ty)\b)/gu, "$1pho giam doc"],
+  // "cđ năm 2023", "cđ 2023": the year's theme (chủ đề).
+  [/(^|[^\p{L}\p{N}&])cd(?=\s+(?:nam\s+)?(?:19|20)\d\d\b)/gu, "$1chu de"],
 ];
 
 // ---------------------------------------------------------------- synonyms
@@ -185,7 +196,7 @@ export const SYNONYMS: Readonly<Record<Concept, readonly string[]>> = {
   result: ["ket qua", "thanh tich", "dat duoc"],
   shortcoming: ["han che", "ton tai", "yeu kem", "bat cap", "kho khan", "vuong mac"],
   who: ["ai", "nguoi nao", "ong nao", "ba nao", "la ai"],
-  when: ["khi nao", "bao gio", "luc nao", "ngay nao", "thoi diem nao"],
+  when: ["khi nao", "bao gio", "luc nao", "ngay nao", "thoi diem nao", "thoi gian nao", "truoc ngay nao"],
 };
 
 /**

@@ -31,9 +31,55 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set(
   "ai gi nao dau sao bao nhieu may the nhu lam tai vi khi luc gio hien nay hom phai".split(" "),
 );
 
-/** The search terms of a question: `searchTerms` without question words. */
+/**
+ * Words that frame what is asked without naming what it is about ("xong", "bao lâu nữa", "phần trăm",
+ * "thời gian", "khác nhau", "ghi", "nhắc"), and chat fillers ("ad", "vậy"): not matched and not counted
+ * as missing, so "trung tâm dữ liệu quốc gia xây xong khi nào" is the task's words plus a frame.
+ * Phrases first, longest first: "phần" and "thời" alone are topic words ("phân tích").
+ */
+const FRAME_PHRASES: readonly (readonly string[])[] = [
+  "trong thoi gian",
+  "trong khoang thoi gian",
+  "phan tram",
+  "thoi gian",
+  "thoi diem",
+  "thoi han",
+  "khac nhau",
+  "giong nhau",
+  "bao lau",
+  "cam on",
+  "chiu trach",
+  "gan voi",
+  "lien quan",
+]
+  .map((p) => p.split(" "))
+  .sort((a, b) => b.length - a.length);
+const FRAME_WORDS: ReadonlySet<string> = new Set(
+  "xong nua lau lai nhac ghi neu chiu nhiu bn ad admin vay oi nhe luon".split(" "),
+);
+
+/** The search terms of a question: `searchTerms` without question words and frames. */
 export function queryTerms(text: string): string[] {
-  return searchTerms(text).filter((t) => !QUESTION_WORDS.has(t));
+  return withoutFrames(searchTerms(text).filter((t) => !QUESTION_WORDS.has(t)));
+}
+
+/** The positions of `terms` that frame the question (see FRAME_PHRASES, FRAME_WORDS). */
+export function frameIndices(terms: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < terms.length; i++) {
+    const phrase = FRAME_PHRASES.find((p) => p.every((w, j) => terms[i + j] === w));
+    if (phrase) {
+      for (let j = 0; j < phrase.length; j++) out.add(i + j);
+      i += phrase.length - 1;
+    } else if (FRAME_WORDS.has(terms[i]!)) out.add(i);
+  }
+  return out;
+}
+
+/** `terms` without the words and phrases that frame a question. */
+export function withoutFrames(terms: readonly string[]): string[] {
+  const frames = frameIndices(terms);
+  return terms.filter((_, i) => !frames.has(i));
 }
 
 /**

@@ -115,6 +115,8 @@ export function documentFocusLines(
       return { lines: [`${name} do ${d.issuer} ban hành ngày ${formatViDate(d.date)}.`], recorded: true };
     case "date":
       return { lines: [`${name} ban hành ngày ${formatViDate(d.date)} (${d.issuer}).`], recorded: true };
+    case "which":
+      return { lines: [`Văn bản: ${documentLabel(d)} của ${d.issuer}.`], recorded: true };
     case "number":
       return {
         lines: [

@@ -56,6 +56,24 @@ const ROLE_NAMES: Record<string, string> = {
   "deputy-leader": "Tổ phó",
 };
 
+const TITLE_NAMES: Record<string, string> = {
+  "chu tich": "Chủ tịch",
+  "pho chu tich": "Phó Chủ tịch",
+  "giam doc": "Giám đốc",
+  "pho giam doc": "Phó Giám đốc",
+  "thu tuong": "Thủ tướng",
+  "pho thu tuong": "Phó Thủ tướng",
+  "bo truong": "Bộ trưởng",
+  "cuc truong": "Cục trưởng",
+  "bi thu": "Bí thư",
+  "pho bi thu": "Phó Bí thư",
+};
+
+/** "Giám đốc Bảo hiểm xã hội tỉnh" inside a sentence: "giám đốc Bảo hiểm xã hội tỉnh". */
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
 function findHolders(q: RoleQuery, ctx: AnswerContext, useBody: boolean): { p: Person; pos: Position }[] {
   const matches: { p: Person; pos: Position }[] = [];
   for (const p of ctx.kb.data.people) {
@@ -98,13 +116,21 @@ export function answerRole(q: RoleQuery, ctx: AnswerContext): Reply {
   const unit = q.unitId ? kb.unit(q.unitId) : undefined;
   const what =
     q.role || q.title
-      ? [q.role ? ROLE_NAMES[q.role] : undefined, body?.name ?? unit?.name].filter(Boolean).join(" ")
+      ? [q.role ? ROLE_NAMES[q.role] : q.title ? TITLE_NAMES[q.title] : undefined, body?.name ?? unit?.name]
+          .filter(Boolean)
+          .join(" ")
       : body
         ? `Thành phần ${body.name} (những người đã biết)`
-        : "";
+        : unit
+          ? `Lãnh đạo ${unit.name}`
+          : "";
   if (!matches.length) {
     const r = new ReplyBuilder("role").abstain();
-    r.line(`Tôi chưa có thông tin về ${what || "chức danh này"}.`);
+    r.line(
+      unit && !body
+        ? `Nguồn hiện có không ghi ${what ? lowerFirst(what) : `lãnh đạo ${unit.name}`}.`
+        : `Tôi chưa có thông tin về ${what || "chức danh này"}.`,
+    );
     if (body) {
       const known = kb.data.people.filter((p) => p.positions.some((x) => x.body === body.id));
       if (known.length) {

@@ -1,0 +1,121 @@
+/**
+ * Questions for what the knowledge never records: a person's phone number, birth year or salary, who
+ * held a post before them, how long a meeting lasted or where it was held, another province's figures,
+ * which province ranks first. The entity may be well known ("số điện thoại của ông Đào Xuân Kỳ"): its
+ * card is not the answer. The reply says plainly what is not recorded, of whom, and offers the card.
+ */
+import { provinceIn } from "../../text/provinces.ts";
+import { searchTerms } from "../../text/search-terms.ts";
+import { formatViDate } from "../../time.ts";
+import type { AnswerContext } from "../context.ts";
+import { fuzzyPeople } from "../lexicon.ts";
+import { INTENTS, type Intent, type Query, type Reply, ReplyBuilder } from "../reply.ts";
+import type { Understanding } from "../understand.ts";
+
+/** An attribute the knowledge has no field for, as a phrase ("số điện thoại"), with its cue. */
+const ATTRIBUTES: readonly { what: string; re: RegExp; of: "person" | "meeting" | "any" }[] = [
+  {
+    what: "số điện thoại",
+    re: /\b(?:so dien thoai|sdt|so dt|hotline|dien thoai (?:cua|lien he|lien lac|ca nhan|la))\b/,
+    of: "person",
+  },
+  { what: "địa chỉ thư điện tử", re: /\b(?:email|e mail|gmail|dia chi thu)\b/, of: "person" },
+  {
+    what: "năm sinh, tuổi",
+    re: /\b(?:sinh nam|nam sinh|ngay sinh|sinh ngay|sinh vao|bao nhieu tuoi|may tuoi)\b/,
+    of: "person",
+  },
+  { what: "quê quán", re: /\b(?:que quan|que huong|que o)\b/, of: "person" },
+  {
+    what: "tiền lương, thu nhập",
+    re: /\b(?:muc luong|tien luong|luong (?:bao nhieu|thang|cua|cao)|thu nhap (?:cua|bao nhieu|thang))\b/,
+    of: "person",
+  },
+  {
+    what: "người giữ chức vụ này trước đó",
+    re: /\b(?:tien nhiem|nguoi truoc|truoc (?:ong|ba|anh|chi))\b/,
+    of: "person",
+  },
+  { what: "người kế nhiệm", re: /\b(?:ke nhiem|nguoi thay (?:ong|ba))\b/, of: "person" },
+  {
+    what: "thời lượng",
+    re: /\b(?:keo dai (?:bao lau|may|bao nhieu)|may tieng|bao nhieu tieng|bao nhieu phut|thoi luong)\b/,
+    of: "meeting",
+  },
+  {
+    what: "địa điểm",
+    re: /\b(?:dia diem|tru so|dat (?:o|tai) dau|hop (?:o|tai) dau|to chuc (?:o|tai) dau|dien ra (?:o|tai) dau|phong hop)\b/,
+    of: "any",
+  },
+  {
+    what: "tổng số người dự",
+    re: /\bbao nhieu (?:nguoi|dai bieu|dong chi|thanh phan) (?:du|tham du|tham gia)\b/,
+    of: "meeting",
+  },
+  {
+    what: "thứ hạng của các tỉnh, thành phố khác",
+    re: /\b(?:tinh|dia phuong) (?:nao|gi) (?:dung dau|dan dau|cao nhat|thap nhat|dung cuoi|xep (?:thu|hang) nhat|nhat)\b|\b(?:dung dau|dan dau|cao nhat|thap nhat) ca nuoc\b/,
+    of: "any",
+  },
+];
+
+export interface Gap {
+  /** What is not recorded ("số điện thoại"). */
+  what: string;
+  /** Of whom or of what, as shown ("Đào Xuân Kỳ", "tỉnh Khánh Hòa"). */
+  of?: string;
+  /** The card of what is named, offered as the next step. */
+  next?: { label: string; query: Query };
+}
+
+/** What a question asks that the knowledge has no field for, or undefined. */
+export function unrecordedAttribute(u: Understanding, ctx: AnswerContext): Gap | undefined {
+  const bare = u.folded.replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ");
+  const { kb, lex } = ctx;
+  const own = kb.data.province.name;
+  // Another province's figures, units or plans: the knowledge is the province's own.
+  const other = provinceIn(bare, [own]);
+  if (other && u.query.kind !== "document" && u.query.kind !== "meeting") {
+    const mentionsOther = lex.index.search(other, { limit: 1 })[0];
+    // A province the knowledge itself names (a meeting held there, a merger) is not "another one".
+    if (!mentionsOther || mentionsOther.coverage < 0.99)
+      return { what: `thông tin riêng của ${other.startsWith("TP.") ? other : `tỉnh ${other}`}` };
+  }
+  const attr = ATTRIBUTES.find((a) => a.re.test(bare));
+  if (!attr) return undefined;
+  if (attr.of !== "meeting") {
+    const terms = searchTerms(u.text);
+    const exact = lex.people.match(terms);
+    const person = (exact.length ? exact : fuzzyPeople(lex, terms))[0];
+    const p = person ? kb.person(person.value) : undefined;
+    if (p)
+      return {
+        what: attr.what,
+        of: p.name,
+        next: { label: p.name, query: { kind: "person", personId: p.id } },
+      };
+  }
+  if (attr.of !== "person" && u.query.kind === "meeting") {
+    const day = u.query.date ? ` ngày ${formatViDate(u.query.date)}` : "";
+    return { what: attr.what, of: `cuộc họp${day}`, next: { label: `Cuộc họp${day}`, query: u.query } };
+  }
+  return { what: attr.what };
+}
+
+export function answerUnrecorded(gap: Gap, u: Understanding, ctx: AnswerContext): Reply {
+  const kind = u.query.kind as string;
+  const intent: Intent = (INTENTS as readonly string[]).includes(kind) ? (kind as Intent) : "search";
+  const r = new ReplyBuilder(intent).abstain();
+  const own = ctx.kb.data.province.name;
+  if (gap.what.startsWith("thông tin riêng của")) {
+    r.line(`Cơ sở tri thức chỉ có thông tin của tỉnh ${own}; không có ${gap.what}.`);
+  } else {
+    r.line(`Nguồn hiện có không ghi ${gap.what}${gap.of ? ` của ${gap.of}` : ""}.`);
+  }
+  if (gap.next) {
+    r.line(`Xem những gì đã biết: ${gap.next.label}.`);
+    r.action(gap.next.label, gap.next.query);
+  }
+  r.note("Câu hỏi đã được ghi lại để Tổ Giúp việc bổ sung.");
+  return r.build();
+}

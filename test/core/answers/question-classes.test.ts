@@ -1,0 +1,129 @@
+/**
+ * Classes of questions the engine once got wrong on unseen questions (issue 13), each guarded here with
+ * wordings of our own: what the knowledge never records, frames around a task's words, "which
+ * document", a unit's leaders, a meeting named by its day, the DTI aimed at.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadShippedKnowledge } from "../../../src/app/knowledge.ts";
+import { type AnswerEngine, createAnswerEngine } from "../../../src/core/answers/engine.ts";
+import { renderPlain } from "../../../src/core/answers/reply.ts";
+import { fold } from "../../../src/core/text/normalize.ts";
+import { provinceIn } from "../../../src/core/text/provinces.ts";
+import { queryTerms } from "../../../src/core/text/search-terms.ts";
+
+const NOW = new Date("2026-11-26T09:00:00+07:00");
+let engine: AnswerEngine;
+beforeAll(() => {
+  engine = createAnswerEngine(loadShippedKnowledge({ KNOWLEDGE_DIR: "knowledge" }));
+});
+const ask = (text: string) => engine.ask({ text, now: NOW });
+const plain = (text: string) => fold(renderPlain(ask(text)));
+
+describe("what the knowledge never records is said so, not answered with the card", () => {
+  it.each([
+    ["số điện thoại của ông Đào Xuân Kỳ", "khong ghi so dien thoai cua dao xuan ky"],
+    ["sdt dao xuan ky", "khong ghi so dien thoai cua dao xuan ky"],
+    ["Trần Quốc Nam sinh năm bao nhiêu", "khong ghi nam sinh, tuoi cua tran quoc nam"],
+    ["email cua ong nguyen long bien", "khong ghi dia chi thu dien tu cua nguyen long bien"],
+    ["cuộc họp ngày 20/02/2023 kéo dài mấy tiếng", "khong ghi thoi luong cua cuoc hop ngay 20/02/2023"],
+    ["trung tâm dữ liệu quốc gia đặt ở đâu", "khong ghi dia diem"],
+    ["tỉnh nào dẫn đầu cả nước về DTI 2022", "khong ghi thu hang cua cac tinh"],
+    ["DTI 2022 của Đà Nẵng là bao nhiêu", "khong co thong tin rieng cua tinh da nang"],
+    ["nhiem vu cds cua tinh binh thuan", "khong co thong tin rieng cua tinh binh thuan"],
+  ])("%s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(true);
+    const text = fold(renderPlain(r));
+    expect(text).toContain(said);
+    // Not the card of what is named: no position, no figure.
+    expect(text).not.toMatch(/giam doc so|0,5934|xep hang 27/);
+  });
+
+  it.each([
+    ["tỷ lệ điện thoại thông minh theo mục tiêu 2023", "80%"],
+    ["nhiệm vụ hằng năm định kỳ của sở tttt", "10/10"],
+    ["mục tiêu hộ gia đình có cáp quang năm 2023", "85%"],
+    ["chỉ số DTI 2022 của tỉnh Ninh Thuận", "0,5934"],
+  ])("a question that only looks like one is answered: %s", (q, fact) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain(fold(fact));
+  });
+
+  it("a province is named only as a province ('năm định kỳ' is not Nam Định)", () => {
+    expect(provinceIn("nhiem vu hang nam dinh ky")).toBeUndefined();
+    expect(provinceIn("cap quang nam 2023")).toBeUndefined();
+    expect(provinceIn("dti tinh nam dinh")).toBe("Nam Định");
+    expect(provinceIn("dti cua khanh hoa", ["Ninh Thuận"])).toBe("Khánh Hòa");
+    expect(provinceIn("dti cua ninh thuan", ["Ninh Thuận"])).toBeUndefined();
+  });
+});
+
+describe("the frame of a question is neither matched nor missing", () => {
+  it("framing words and pairs leave the topic's words", () => {
+    expect(queryTerms("trung tâm dữ liệu quốc gia xây xong khi nào")).toEqual([
+      "trung",
+      "tam",
+      "du",
+      "lieu",
+      "quoc",
+      "gia",
+      "xay",
+    ]);
+    expect(queryTerms("bao nhiêu phần trăm hộ gia đình có cáp quang")).not.toContain("tram");
+    // "phân tích" keeps its "phan": only the pair "phần trăm" is a frame.
+    expect(queryTerms("nền tảng phân tích dữ liệu")).toContain("phan");
+  });
+
+  it.each([
+    ["Trung tâm Dữ liệu quốc gia phải làm xong trong thời gian nào", "31/12/2023"],
+    ["bao nhiêu phần trăm hộ gia đình có cáp quang năm 2023", "85%"],
+    ["sp cds cua moi cq dp nam 2023 la bao nhieu", "it nhat mot san pham"],
+  ])("%s", (q, fact) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain(fold(fact));
+  });
+});
+
+describe("'văn bản nào …': the document is the answer, first", () => {
+  it.each([
+    ["văn bản nào quy định Ngày Chuyển đổi số quốc gia", "505/QĐ-TTg"],
+    ["Ban Điều hành chuyển đổi số tỉnh thành lập theo quyết định nào", "01-QĐ/BCĐCĐS"],
+    ["de an chuyen doi so cua tinh phe duyet o quyet dinh nao", "2314/QĐ-UBND"],
+  ])("%s", (q, number) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(r.lines[0]!.text)).toContain(`van ban: `);
+    expect(fold(r.lines[0]!.text)).toContain(fold(number));
+  });
+});
+
+describe("a unit's leaders, and a unit's tasks whoever assigned them", () => {
+  it("'lãnh đạo <sở>' names the head the sources record", () => {
+    expect(plain("lãnh đạo Sở TT&TT là ai")).toContain("dao xuan ky");
+  });
+  it("a post the sources do not fill is said so, for that unit", () => {
+    const r = ask("giám đốc bảo hiểm xã hội tỉnh là ai");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi giam doc bao hiem xa hoi tinh");
+    expect(ask("gđ bhxh tỉnh").abstained).toBe(true);
+    expect(ask("cục trưởng cục thuế tỉnh là ai").abstained).toBe(true);
+  });
+  it("'<bộ> được Thủ tướng giao nhiệm vụ gì' lists the unit's tasks", () => {
+    const r = ask("Bộ Công an được Thủ tướng giao nhiệm vụ gì");
+    expect(r.intent).toBe("tasks");
+    expect(fold(renderPlain(r))).toContain("trung tam du lieu quoc gia");
+  });
+});
+
+describe("meetings named by day and the DTI aimed at", () => {
+  it("a meeting named by its day is the meeting, whatever it discussed", () => {
+    const r = ask("hạn chế nêu tại họp 07/9/2022 về DTI");
+    expect(r.intent).toBe("meeting");
+    expect(r.abstained).toBe(false);
+  });
+  it("'phấn đấu DTI … đạt nhóm nào' asks for the target", () => {
+    expect(ask("tỉnh phấn đấu DTI năm 2025 đạt nhóm nào").intent).toBe("target");
+  });
+});

@@ -131,8 +131,14 @@ export function expandAbbreviations(folded: string): string {
  * ("sở gd" stays giáo dục: the token pass leaves "gd" alone).
  */
 const AFTER_TOKENS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/(^|[^\p{L}\p{N}&])gd(?=\s+(?:so|bao hiem|kho bac|trung tam|ngan hang|cong an|cong ty)\b)/gu, "$1giam doc"],
-  [/(^|[^\p{L}\p{N}&])pgd(?=\s+(?:so|bao hiem|kho bac|trung tam|ngan hang|cong an|cong ty)\b)/gu, "$1pho giam doc"],
+  [
+    /(^|[^\p{L}\p{N}&])gd(?=\s+(?:so|bao hiem|kho bac|trung tam|ngan hang|cong an|cong ty)\b)/gu,
+    "$1giam doc",
+  ],
+  [
+    /(^|[^\p{L}\p{N}&])pgd(?=\s+(?:so|bao hiem|kho bac|trung tam|ngan hang|cong an|cong ty)\b)/gu,
+    "$1pho giam doc",
+  ],
   // "cđ năm 2023", "cđ 2023": the year's theme (chủ đề).
   [/(^|[^\p{L}\p{N}&])cd(?=\s+(?:nam\s+)?(?:19|20)\d\d\b)/gu, "$1chu de"],
 ];

@@ -53,3 +53,17 @@ export function shorten(s: string, max = 220): string {
 export function asOfNote(iso: string): string {
   return `thông tin tại ngày ${formatViDate(iso)}`;
 }
+
+/**
+ * Whether a text states a figure (a count, a share, a value, a rank): a number that is not a year, a
+ * date or a document's number, or "ít nhất một". A question for a figure is not answered by a text
+ * without one.
+ */
+export function hasFigure(text: string): boolean {
+  const t = text
+    .replace(/\(\d{1,2}\)|^\s*\d{1,2}[.)]\s/gmu, " ")
+    .replace(/\d+[-/][\p{L}][\p{L}\p{N}&/-]*/gu, " ")
+    .replace(/\b[0-3]?\d\/(?:0?[1-9]|1[0-2])(?:\/\d{2,4})?\b/g, " ")
+    .replace(/\b(?:19|20)\d\d\b/g, " ");
+  return /\d/.test(t) || /\b(?:ít nhất|tối thiểu|toàn bộ|tất cả) (?:một|hai|ba)\b/iu.test(t);
+}

@@ -169,6 +169,8 @@ function unknownUnitPhrase(folded: string, original: string): string | undefined
     kept.push(w);
   }
   if (kept.length < 2) return undefined;
+  // "Phó Trưởng ban Thường trực": a post, not a unit called "Ban Thường trực".
+  if (kept[0] === "ban" && kept[1] === "thuong" && kept[2] === "truc") return undefined;
   // Cut the same words from the original text to show them as typed (with diacritics); an
   // abbreviation typed ("UBND") counts for the words it stands for.
   const origWords = clean(original).split(" ");
@@ -421,7 +423,8 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   }
 
   // 4. People and roles.
-  const roleCue = ROLE_CUES.find((c) => c.re.test(bare));
+  // "lãnh đạo <đơn vị>" in a question about a meeting is who attended, not who heads the unit.
+  const roleCue = ROLE_CUES.find((c) => c.re.test(bare) && (c.role || c.title || !concepts.has("meeting")));
   const asksWho = concepts.has("who") || /\bla ai\b|\bai la\b|\bai\b/.test(bare);
   // "Trần Quốc Lam là ai": a person's name that no known person has is not someone else who shares
   // two of its words.
@@ -461,7 +464,10 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     if (unknownUnit && !bodyMatches.length) q.unknownUnit = unknownUnit;
     if (bodyMatches[0]) q.bodyId = bodyMatches[0].value;
     if (unitId) q.unitId = unitId;
-    if (roleCue?.role) q.role = roleCue.role;
+    // "Trưởng ban và các Phó Trưởng ban": both posts, so every leader the sources name.
+    const bothPosts =
+      /\bpho truong ban\b/.test(bare) && /\btruong ban\b/.test(bare.replace(/pho truong ban/g, ""));
+    if (roleCue?.role && !bothPosts) q.role = roleCue.role;
     if (roleCue?.title) q.title = roleCue.title;
     return { ...base, year, query: q };
   }

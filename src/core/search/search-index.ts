@@ -49,6 +49,8 @@ export interface SearchHit {
   score: number;
   /** Share (0–1) of the query's term weight that this entry matches. */
   coverage: number;
+  /** Share (0–1) of the query's single terms (weighted by rarity) the entry has, pairs aside. */
+  termCoverage: number;
 }
 
 const K1 = 1.2;
@@ -226,7 +228,7 @@ export class SearchIndex {
     for (const d of touched) {
       const single = totalWeight ? matched[d]! / totalWeight : 0;
       const coverage = pairs.length ? 0.5 * single + (0.5 * pairHits[d]!) / pairs.length : single;
-      const h: SearchHit = { doc: this.docs[d]!, score: score[d]!, coverage };
+      const h: SearchHit = { doc: this.docs[d]!, score: score[d]!, coverage, termCoverage: single };
       score[d] = 0;
       matched[d] = 0;
       pairHits[d] = 0;

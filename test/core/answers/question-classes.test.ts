@@ -127,3 +127,59 @@ describe("meetings named by day and the DTI aimed at", () => {
     expect(ask("tỉnh phấn đấu DTI năm 2025 đạt nhóm nào").intent).toBe("target");
   });
 });
+
+describe("a question for a figure, and an entry with all the words", () => {
+  it("an entry without a figure does not answer 'bao nhiêu'", () => {
+    const r = ask("tổng kinh phí chuyển đổi số của tỉnh năm 2023 là bao nhiêu tiền");
+    expect(r.abstained).toBe(true);
+  });
+  it("keywords all found in one entry, not side by side, answer", () => {
+    const r = ask("cáp quang hộ gia đình 2023");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("85%");
+  });
+  it("hasFigure: a rank is a figure, a date, a year or a document's number is not", async () => {
+    const { hasFigure } = await import("../../../src/core/answers/format.ts");
+    expect(hasFigure("xếp hạng 27/63")).toBe(true);
+    expect(hasFigure("Trên 85% hộ gia đình")).toBe(true);
+    expect(hasFigure("Thông báo 16/TB-VPCP ngày 28/01/2023")).toBe(false);
+    expect(hasFigure("(1) Quán triệt chủ đề năm 2023")).toBe(false);
+  });
+});
+
+describe("meetings: who attended, and what was said on a topic", () => {
+  it("a person among the attendees: 'Có', first", () => {
+    const r = ask("đào xuân kỳ có dự họp ngày 20/02/2023 không");
+    expect(fold(r.lines[0]!.text)).toMatch(/^co\. dao xuan ky/);
+  });
+  it("a unit among the attendees, named by its leaders", () => {
+    const r = ask("họp ngày 20/02/2023 có lãnh đạo Ngân hàng Nhà nước dự không");
+    expect(r.intent).toBe("meeting");
+    expect(fold(r.lines.find((l) => /^Có\./.test(l.text))?.text ?? "")).toContain("ngan hang nha nuoc");
+  });
+  it("someone the attendees do not include is said so, not 'Có'", () => {
+    const r = ask("trần quốc nam có dự họp 25/12/2022 không");
+    expect(r.abstained).toBe(true);
+    expect(renderPlain(r)).not.toMatch(/\bCó\./);
+  });
+  it("the sentences on the topic asked come before the card", () => {
+    const r = ask("họp ngày 20/02/2023 nói gì về thanh toán không dùng tiền mặt");
+    const i = r.lines.findIndex((l) => /thanh toán không dùng tiền mặt/i.test(l.text));
+    const card = r.lines.findIndex((l) => l.text.startsWith("Thành phần"));
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(card === -1 || i < card).toBe(true);
+  });
+});
+
+describe("posts", () => {
+  it("'Phó Trưởng ban Thường trực' is a post, not an unknown unit", () => {
+    const r = ask("phó trưởng ban thường trực ban điều hành là ai");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("nguyen long bien");
+  });
+  it("'trưởng ban và phó trưởng ban' names both", () => {
+    const text = plain("ban điều hành có trưởng ban và phó trưởng ban là ai");
+    expect(text).toContain("tran quoc nam");
+    expect(text).toContain("nguyen long bien");
+  });
+});

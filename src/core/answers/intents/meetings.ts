@@ -2,6 +2,7 @@
 import type { Meeting } from "../../knowledge/schema.ts";
 import { conceptsIn } from "../../text/abbreviations.ts";
 import { fold } from "../../text/normalize.ts";
+import { queryTerms, searchTerms, withoutFrames } from "../../text/search-terms.ts";
 import { formatViDate, formatViDayMonth } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { shorten } from "../format.ts";
@@ -91,6 +92,20 @@ export function answerMeeting(
     );
   }
   const concepts = new Set(conceptsIn(fold(question)));
+  // "Đào Xuân Kỳ có dự họp không", "có lãnh đạo Ngân hàng Nhà nước dự không": yes, with who; or that the
+  // recorded attendees do not include them.
+  const attendance = attendanceAnswer(m, question, ctx);
+  if (attendance) {
+    for (const line of attendance.lines) r.line(line, cites);
+    if (!attendance.recorded) r.abstain();
+    return r.build();
+  }
+  // "họp 20/2 nói gì về thanh toán không dùng tiền mặt": the sentences on that topic first.
+  const onTopic = topicSentences(m, question);
+  if (onTopic.length) {
+    r.line(`Về nội dung được hỏi, cuộc họp nêu:`, cites);
+    for (const x of onTopic) r.line(`• ${shorten(x, 400)}`, [], 1);
+  }
   const chair = m.chair ? kb.person(m.chair) : undefined;
   if (chair) {
     const title = chair.positions.map((p) => p.title).join(", ");
@@ -141,4 +156,70 @@ export function answerMeeting(
       `Có ${m.results.length} kết quả và ${m.shortcomings.length} hạn chế được nêu (hỏi “kết quả” hoặc “hạn chế”).`,
     );
   return r.build();
+}
+
+/** Words of a meeting question that say it is about a meeting, not what it is about. */
+const MEETING_FRAME = new Set(
+  searchTerms(
+    "cuộc họp phiên họp buổi họp hội nghị ngày hôm tháng năm nói gì nêu đánh giá thế nào kết luận chỉ đạo nội dung " +
+      "ban điều hành chỉ đạo chuyển đổi số tỉnh quý sáng chiều",
+  ),
+);
+
+/** The meeting's sentences that share at least two words (or a pair) of the question's topic. */
+function topicSentences(m: Meeting, question: string): string[] {
+  const topic = withoutFrames(queryTerms(question)).filter((t) => !MEETING_FRAME.has(t) && !/^\d+$/.test(t));
+  if (topic.length < 2) return [];
+  const want = new Set(topic);
+  const pairs = new Set(topic.slice(1).map((t, i) => `${topic[i]} ${t}`));
+  const scored = [...m.agenda, ...m.results, ...m.shortcomings, ...m.conclusions]
+    .map((x) => {
+      const st = searchTerms(x);
+      let n = new Set(st.filter((t) => want.has(t))).size;
+      for (let i = 0; i + 1 < st.length; i++) if (pairs.has(`${st[i]} ${st[i + 1]}`)) n += 1;
+      return { x, n };
+    })
+    .filter((e) => e.n >= Math.min(3, topic.length + 1))
+    .sort((a, b) => b.n - a.n);
+  return scored.slice(0, 2).map((e) => e.x);
+}
+
+const ATTEND_CUE = /\b(?:co (?:du|tham du|tham gia|mat)|du (?:hop|khong)|tham du (?:khong|hop)|co mat)\b/;
+
+/** Whether a person or a unit the question names is among the meeting's recorded attendees. */
+function attendanceAnswer(
+  m: Meeting,
+  question: string,
+  ctx: AnswerContext,
+): { lines: string[]; recorded: boolean } | undefined {
+  const f = fold(question);
+  if (!ATTEND_CUE.test(f) || !/\bkhong\b|\bko\b|\bk\b|\bchua\b|\?\s*$/.test(f)) return undefined;
+  const { kb, lex } = ctx;
+  const terms = searchTerms(question);
+  const personId = lex.people.match(terms)[0]?.value;
+  const unitId = lex.units.match(terms).find((x) => x.value.kind === "unit")?.value.id;
+  const person = personId ? kb.person(personId) : undefined;
+  const unit = unitId ? kb.unit(unitId) : undefined;
+  if (!person && !unit) return undefined;
+  const day = formatViDate(m.date);
+  if (person) {
+    const a = m.attendees.find((x) => x.person === person.id);
+    if (m.chair === person.id)
+      return { lines: [`Có. ${person.name} chủ trì cuộc họp ngày ${day}.`], recorded: true };
+    if (a)
+      return {
+        lines: [`Có. ${person.name}${a.label ? ` (${a.label})` : ""} dự cuộc họp ngày ${day}.`],
+        recorded: true,
+      };
+    return {
+      lines: [`Thành phần dự họp ngày ${day} mà nguồn ghi không có ${person.name}.`],
+      recorded: false,
+    };
+  }
+  const names = [unit!.name, ...unit!.aliases].map((n) => fold(n)).filter((n) => n.length > 3);
+  const a = m.attendees.find(
+    (x) => x.unit === unit!.id || names.some((n) => fold(x.label ?? "").includes(n)),
+  );
+  if (a) return { lines: [`Có. Thành phần dự họp ngày ${day} có ${a.label}.`], recorded: true };
+  return { lines: [`Thành phần dự họp ngày ${day} mà nguồn ghi không nêu ${unit!.name}.`], recorded: false };
 }

@@ -13,7 +13,7 @@ import { queryTerms, searchTerms } from "../../text/search-terms.ts";
 import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { answerType, DOCUMENT_FOCUSES, type DocumentFocus, type Focus } from "../focus.ts";
-import { dueText, leadNames, shorten, viNumber } from "../format.ts";
+import { dueText, hasFigure, leadNames, shorten, viNumber } from "../format.ts";
 import { fuzzyPeople } from "../lexicon.ts";
 import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
 import { documentFocusLines } from "./documents.ts";
@@ -21,6 +21,8 @@ import { documentFocusLines } from "./documents.ts";
 /** Share of the question an entry must match to be an answer, and to be named as "nearby". */
 export const ANSWER_COVERAGE = 0.78;
 export const NEARBY_COVERAGE = 0.45;
+/** An entry with every word of the question, not all side by side, still needs this much. */
+export const SPREAD_COVERAGE = 0.6;
 
 /** The sentence of an entry that shares most words with the question (to show why it matched). */
 function bestSentence(sentences: string[], question: string, exclude = ""): string | undefined {
@@ -294,7 +296,14 @@ export function answerSearch(
   // A search the intent already narrowed (the tasks a deadline question names) needs less.
   const base = q.kinds ? 0.5 : ANSWER_COVERAGE;
   const needed = unknown.length ? 0.95 : base;
-  const strong = hits.filter((h) => h.coverage >= needed);
+  // An entry that has every word the question names answers it too, however they are spread
+  // ("cáp quang 2023": a target on "hộ gia đình có cáp quang" by 2023).
+  const found = (h: SearchHit) =>
+    h.coverage >= needed ||
+    (!unknown.length && query.length >= 2 && h.termCoverage >= 0.99 && h.coverage >= SPREAD_COVERAGE);
+  const strong = hits.filter(found);
+  // A question for a figure ("bao nhiêu", "tỷ lệ") is answered only by an entry that states one.
+  const wantsFigure = !q.focus && answerType(expandAbbreviations(fold(q.text))) === "figure";
   // The facts that state what is asked, when they fit the question at least as well as an entry does.
   const facts = q.kinds ? [] : factsFor(q.text, needed, ctx);
   // A task found is answered by its card (lead, support, deadline): tasks have no facts in this index.
@@ -307,9 +316,20 @@ export function answerSearch(
       ctx,
     );
   }
-  if (!strong.length) {
+  const noFigure =
+    wantsFigure &&
+    strong.length > 0 &&
+    !strong.slice(0, 4).some((h) => {
+      const d = describe(h, ctx);
+      return d && (hasFigure(d.text) || hasFigure(bestSentence(sentencesOf(h, ctx), q.text, d.text) ?? ""));
+    });
+  if (!strong.length || noFigure) {
     const r = new ReplyBuilder("search").abstain();
-    r.line("Tôi chưa có thông tin để trả lời câu hỏi này trong cơ sở tri thức.");
+    r.line(
+      noFigure
+        ? "Nguồn hiện có không ghi con số được hỏi."
+        : "Tôi chưa có thông tin để trả lời câu hỏi này trong cơ sở tri thức.",
+    );
     const near = hits.filter((h) => h.coverage >= NEARBY_COVERAGE).slice(0, 2);
     for (const h of near) {
       const d = describe(h, ctx);

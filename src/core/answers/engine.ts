@@ -5,7 +5,7 @@
 import type { Knowledge } from "../knowledge/model.ts";
 import { localDate } from "../time.ts";
 import type { AnswerContext, Asker } from "./context.ts";
-import { answerCheck } from "./intents/checks.ts";
+import { answerCheck, answerPersonCheck } from "./intents/checks.ts";
 import { answerCompare } from "./intents/compare.ts";
 import { answerDocument } from "./intents/documents.ts";
 import { answerHelp } from "./intents/help.ts";
@@ -99,6 +99,9 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       // the entry the question names.
       const gap = unrecordedAttribute(u, context(req));
       if (gap) return answerUnrecorded(gap, u, context(req));
+      // "X có phải Trưởng ban … không", "KH 4233 có phải do X ký không": yes or no, first.
+      const check = answerPersonCheck(u, context(req));
+      if (check) return check;
       return answer(u.query, { ...req, text: u.text });
     },
   };

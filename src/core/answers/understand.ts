@@ -13,7 +13,7 @@ import { clean, fold } from "../text/normalize.ts";
 import { frameIndices, QUESTION_WORDS, searchTerms, typedWords } from "../text/search-terms.ts";
 import { untelexText } from "../text/telex.ts";
 import { localDate } from "../time.ts";
-import { documentFocus } from "./focus.ts";
+import { answerType, documentFocus } from "./focus.ts";
 import { fuzzyPeople, type Lexicon, matchTaskGroup, type UnitRef } from "./lexicon.ts";
 import type { Query } from "./reply.ts";
 
@@ -354,8 +354,10 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     };
   }
 
-  // 1. A document named by its number.
+  // 1. A document named by its number ("mục tiêu về dữ liệu theo QĐ 17": that document's targets).
   const ref = refs[0];
+  if (ref && concepts.has("target") && !concepts.has("meeting"))
+    return { ...base, year, query: withYear({ kind: "target" as const, text }) };
   if (ref && concepts.has("meeting")) return { ...base, year, query: { kind: "meeting" } };
   if (ref) {
     const q: Query = { kind: "document", ref: ref.raw, number: ref.number };
@@ -475,6 +477,13 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // is not what it asks about.
   if (personMatches.length && !concepts.has("meeting"))
     return { ...base, year, query: { kind: "person", personId: personMatches[0]!.value } };
+
+  // "bao nhiêu phần trăm hồ sơ cấp xã xử lý trên môi trường mạng": a figure a target states.
+  if (!unit && !mine && answerType(bare) === "figure" && !concepts.has("meeting")) {
+    const hit = lex.index.search(text, { kinds: ["target"], limit: 1 })[0];
+    if (hit && hit.coverage >= 0.6)
+      return { ...base, year, query: withYear({ kind: "target" as const, text }) };
+  }
 
   // 5. Deadlines: overdue, upcoming, or within a period.
   if (concepts.has("overdue")) {

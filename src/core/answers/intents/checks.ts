@@ -2,10 +2,16 @@
  * Yes/no questions about who does a task: "Sở TT&TT có phải chủ trì <việc> không?" → "Có." or "Không."
  * with the evidence (who leads and who supports the task the words name), cited.
  */
-import type { Task } from "../../knowledge/schema.ts";
+import type { Person, Task } from "../../knowledge/schema.ts";
+import { fold } from "../../text/normalize.ts";
+import { searchTerms } from "../../text/search-terms.ts";
+import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { leadNames, shorten } from "../format.ts";
+import { fuzzyPeople } from "../lexicon.ts";
 import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
+import type { Understanding } from "../understand.ts";
+import { findDocuments } from "./documents.ts";
 
 type CheckQuery = Extract<Query, { kind: "check" }>;
 
@@ -44,3 +50,113 @@ export function answerCheck(q: CheckQuery, ctx: AnswerContext): Reply {
   r.item("task", task.id);
   return r.build();
 }
+
+/** "có phải … không", "… phải không", "có … không?", "… ko". */
+const YES_NO =
+  /\b(?:co phai|phai khong|dung khong|co dung|hay khong|phai ko|dung ko)\b|\bco\b.*\b(?:khong|ko|k|khg|hok)\s*\??\s*$/;
+
+/**
+ * Yes/no questions about a person the question names: did they sign the document it names, chair
+ * the meeting it names, hold the post it names? "Không." comes with who did.
+ */
+export function answerPersonCheck(u: Understanding, ctx: AnswerContext): Reply | undefined {
+  const bare = u.folded
+    .replace(/[^\p{L}\p{N}\s?]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (!YES_NO.test(bare)) return undefined;
+  const { kb, lex } = ctx;
+  const terms = searchTerms(u.text);
+  const exact = lex.people.match(terms);
+  const match = (exact.length ? exact : fuzzyPeople(lex, terms))[0];
+  const person = match ? kb.person(match.value) : undefined;
+  if (!person) return undefined;
+  const q = u.query;
+  // Signed the document named.
+  if (/\b(?:ky|ki)\b/.test(bare) && q.kind === "document") {
+    const d = findDocuments(ctx, q)[0];
+    if (!d) return undefined;
+    const cites = kb.citeAll([d.id, ...d.sources]);
+    const r = new ReplyBuilder("document");
+    r.item("document", d.id);
+    if (!d.signer) {
+      r.abstain();
+      r.line(`Nguồn hiện có không ghi người ký ${d.type} ${d.number}.`, cites);
+    } else if (fold(d.signer).includes(fold(person.name))) {
+      r.line(`Có. ${d.type} ${d.number} do ${d.signer} ký.`, cites);
+    } else {
+      r.line(`Không. ${d.type} ${d.number} do ${d.signer} ký, không phải ${person.name}.`, cites);
+    }
+    return r.build();
+  }
+  // Chaired the meeting named.
+  if (/\bchu tri\b/.test(bare) && q.kind === "meeting" && (q.date || q.meetingId)) {
+    const all = [...kb.data.meetings].sort((a, b) => (a.date < b.date ? 1 : -1));
+    const m = q.meetingId
+      ? kb.meeting(q.meetingId)
+      : (all.find((x) => x.date === q.date) ??
+        (q.anyYear ? all.find((x) => x.date.slice(5) === q.date!.slice(5)) : undefined));
+    if (!m) return undefined;
+    const chair = m.chair ? kb.person(m.chair) : undefined;
+    const cites = kb.citeAll(m.sources);
+    const r = new ReplyBuilder("meeting");
+    r.item("meeting", m.id);
+    if (!chair)
+      r.abstain().line(`Nguồn hiện có không ghi người chủ trì cuộc họp ngày ${formatViDate(m.date)}.`);
+    else if (chair.id === person.id)
+      r.line(`Có. ${person.name} chủ trì cuộc họp ngày ${formatViDate(m.date)}.`, cites);
+    else
+      r.line(
+        `Không. Cuộc họp ngày ${formatViDate(m.date)} do ${chair.name} chủ trì, không phải ${person.name}.`,
+        cites,
+      );
+    return r.build();
+  }
+  // Holds the post named ("có phải Trưởng ban Điều hành", "có phải phó trưởng ban thường trực").
+  const post = POSTS.find((p) => p.re.test(bare));
+  if (!post) return undefined;
+  const bodyId = lex.bodies.match(terms)[0]?.value;
+  const holds = (pos: Person["positions"][number]) =>
+    post.test(fold(pos.title), pos.role) && (!bodyId || !pos.body || pos.body === bodyId);
+  const own = person.positions.find(holds);
+  const holders = kb.data.people.filter((p) => p.id !== person.id && p.positions.some(holds));
+  const cite = (p: Person) => kb.citeAll(p.positions.flatMap((x) => x.sources).concat(p.sources));
+  const r = new ReplyBuilder("person");
+  r.item("person", person.id);
+  const asOf = (pos: Person["positions"][number]) =>
+    pos.asOf ? ` (tại ngày ${formatViDate(pos.asOf)})` : "";
+  if (own) {
+    r.line(`Có. ${person.name}: ${own.title}${asOf(own)}.`, cite(person));
+  } else if (holders.length) {
+    const h = holders[0]!;
+    const pos = h.positions.find(holds)!;
+    r.line(`Không. ${pos.title} là ${h.name}${asOf(pos)}.`, cite(h));
+    r.line(`${person.name}: ${person.positions.map((x) => x.title).join("; ")}.`, cite(person), 1);
+  } else {
+    r.abstain();
+    r.line(`Nguồn hiện có không ghi ${person.name} giữ chức vụ này.`);
+    r.line(`${person.name}: ${person.positions.map((x) => x.title).join("; ")}.`, cite(person), 1);
+  }
+  r.note("Chức vụ ghi theo thời điểm của nguồn; có thể đã thay đổi.");
+  return r.build();
+}
+
+/** Posts a yes/no question may name, most specific first. */
+const POSTS: readonly { re: RegExp; test: (title: string, role?: string) => boolean }[] = [
+  {
+    re: /\bpho truong ban thuong truc\b/,
+    test: (t, role) => role === "standing-deputy" || /pho truong ban thuong truc/.test(t),
+  },
+  {
+    re: /\bpho truong ban\b/,
+    test: (t, role) => role === "deputy" || role === "standing-deputy" || /pho truong ban/.test(t),
+  },
+  { re: /\btruong ban\b/, test: (t, role) => role === "head" || /(?:^|[^o] )truong ban/.test(t) },
+  { re: /\bpho chu tich\b/, test: (t) => /pho chu tich/.test(t) },
+  { re: /\bchu tich\b/, test: (t) => /(?:^|[^o] )chu tich/.test(t) },
+  { re: /\bpho giam doc\b/, test: (t) => /pho giam doc/.test(t) },
+  { re: /\bgiam doc\b/, test: (t) => /(?:^|[^o] )giam doc/.test(t) },
+  { re: /\bthu tuong\b/, test: (t) => /thu tuong/.test(t) },
+  { re: /\bbo truong\b/, test: (t) => /bo truong/.test(t) },
+  { re: /\bto truong\b/, test: (t, role) => role === "leader" || /to truong/.test(t) },
+];

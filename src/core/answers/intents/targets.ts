@@ -4,16 +4,20 @@
  * shown the nearest, never the whole list.
  */
 import type { Target } from "../../knowledge/schema.ts";
+import { expandAbbreviations } from "../../text/abbreviations.ts";
+import { findDocRefs } from "../../text/doc-number.ts";
+import { fold } from "../../text/normalize.ts";
 import { queryTerms, searchTerms, typedWords } from "../../text/search-terms.ts";
 import type { AnswerContext } from "../context.ts";
-import { cap, shorten } from "../format.ts";
+import { answerType } from "../focus.ts";
+import { cap, hasFigure, shorten } from "../format.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 
 /** Words every target question has; what is left names the figure asked for. */
 const FRAME = new Set(
   searchTerms(
     "mục tiêu chỉ tiêu năm tỉnh quốc gia cả nước bao nhiêu tỷ lệ phần trăm đạt đến của là gì phấn đấu " +
-      "đặt ra những các về giai đoạn",
+      "đặt ra những các về giai đoạn theo trong quyết định kế hoạch thông báo qđ kh",
   ),
 );
 /** "chuyển đổi số" frames the question too, but "số" alone belongs to "kinh tế số", "dữ liệu số". */
@@ -39,7 +43,15 @@ function targetLine(t: Target): string {
 
 export function answerTarget(q: { year?: number; text: string }, ctx: AnswerContext): Reply {
   const { kb } = ctx;
-  const pool = kb.data.targets.filter((t) => !q.year || t.year === q.year);
+  // "theo QĐ 17", "trong KH 562": the targets that document sets.
+  const docIds = new Set(
+    findDocRefs(q.text).flatMap((r) => {
+      const exact = kb.documentByNumber(r.raw);
+      return exact ? [exact.id] : kb.documentsNumbered(r.number).map((x) => x.doc.id);
+    }),
+  );
+  const ofDocs = kb.data.targets.filter((t) => t.document && docIds.has(t.document));
+  const pool = (ofDocs.length ? ofDocs : kb.data.targets).filter((t) => !q.year || t.year === q.year);
   if (!pool.length) {
     const years = [...new Set(kb.data.targets.map((t) => t.year))].sort();
     const r = new ReplyBuilder("target").abstain();
@@ -56,6 +68,17 @@ export function answerTarget(q: { year?: number; text: string }, ctx: AnswerCont
       .search(content.join(" "), { kinds: ["target"], limit: 50 })
       .filter((h) => poolIds.has(h.doc.id));
     const fit = hits.filter((h) => h.coverage >= FIT).map((h) => kb.get("targets", h.doc.id)!);
+    // "tỷ lệ … là bao nhiêu" of a target that states no figure: not recorded.
+    const wantsFigure = answerType(expandAbbreviations(fold(q.text))) === "figure";
+    if (fit.length && wantsFigure && !fit.slice(0, 2).some((t) => hasFigure(t.text))) {
+      const r = new ReplyBuilder("target").abstain();
+      r.line("Nguồn hiện có không ghi con số cho chỉ tiêu này.");
+      for (const t of fit.slice(0, 2)) {
+        r.line(`Điều đã biết: ${targetLine(t).slice(2)}`, cite(t));
+        r.item("target", t.id);
+      }
+      return r.build();
+    }
     if (fit.length) {
       const r = new ReplyBuilder("target");
       for (const t of fit.slice(0, 4)) {

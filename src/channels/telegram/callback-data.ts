@@ -55,7 +55,9 @@ export const querySchema = z.discriminatedUnion("kind", [
     ref: text.optional(),
     typeCode: z.string().min(1).max(12).optional(),
     number: z.string().min(1).max(20).optional(),
-    aspect: z.enum(["deadlines", "signer", "issuer", "date", "number", "relation", "which"]).optional(),
+    aspect: z
+      .enum(["deadlines", "signer", "issuer", "date", "number", "relation", "which", "summary"])
+      .optional(),
     issuedOn: isoDate.optional(),
     anyYear: z.boolean().optional(),
   }),
@@ -82,7 +84,18 @@ export const querySchema = z.discriminatedUnion("kind", [
     kind: z.literal("search"),
     text,
     focus: z
-      .enum(["lead", "support", "deadline", "signer", "issuer", "date", "number", "relation", "which"])
+      .enum([
+        "lead",
+        "support",
+        "deadline",
+        "signer",
+        "issuer",
+        "date",
+        "number",
+        "relation",
+        "which",
+        "summary",
+      ])
       .optional(),
   }),
   z.strictObject({ kind: z.literal("check"), unitId: idSchema, role: z.enum(["lead", "support"]), text }),
@@ -135,7 +148,16 @@ const KINDS: Record<Kind, { code: string; fields: readonly (readonly [string, Fi
       ["docId", "id"],
       [
         "aspect",
-        { d: "deadlines", k: "signer", b: "issuer", t: "date", h: "number", r: "relation", w: "which" },
+        {
+          d: "deadlines",
+          k: "signer",
+          b: "issuer",
+          t: "date",
+          h: "number",
+          r: "relation",
+          w: "which",
+          y: "summary",
+        },
       ],
       ["number", "text"],
       ["typeCode", "text"],
@@ -189,6 +211,7 @@ const KINDS: Record<Kind, { code: string; fields: readonly (readonly [string, Fi
           h: "number",
           r: "relation",
           w: "which",
+          y: "summary",
         },
       ],
     ],

@@ -4,7 +4,7 @@
  * folded question (abbreviations expanded), so "do ai ky", "ai kí", "người ký" are one focus.
  */
 
-export type DocumentFocus = "signer" | "issuer" | "date" | "number" | "relation" | "which";
+export type DocumentFocus = "signer" | "issuer" | "date" | "number" | "relation" | "which" | "summary";
 export type TaskFocus = "lead" | "support" | "deadline";
 export type Focus = DocumentFocus | TaskFocus;
 
@@ -15,6 +15,7 @@ export const DOCUMENT_FOCUSES: readonly DocumentFocus[] = [
   "number",
   "relation",
   "which",
+  "summary",
 ];
 
 const CUES: readonly (readonly [DocumentFocus, RegExp])[] = [
@@ -35,6 +36,7 @@ const CUES: readonly (readonly [DocumentFocus, RegExp])[] = [
     /\b(?:ngay nao|ngay ban hanh|ban hanh (?:ngay|khi nao|luc nao|bao gio|nam nao|thang nao)|(?:khi nao|bao gio) (?:duoc )?ban hanh|(?:ki|ky) ngay|(?:ki|ky) (?:khi nao|bao gio)|ra doi (?:khi nao|bao gio|nam nao))\b/,
   ],
   ["number", /\b(?:so may|so bao nhieu|so hieu (?:la|cua|bao nhieu)|co so hieu|so hieu gi|mang so)\b/],
+  ["summary", /\b(?:trich yeu|ve viec gi|noi dung chinh)\b/],
   // "văn bản nào quy định…", "được phê duyệt tại quyết định nào": the document is the answer.
   [
     "which",

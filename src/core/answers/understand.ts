@@ -149,7 +149,31 @@ const DEPARTMENT_ANYWHERE = new RegExp(`(?:^|\\s)(so\\s+(?:${FIELDS_ALT})(?:\\s+
 /** Companies officials name as units ("Viettel có nhiệm vụ gì"). */
 const COMPANY = /(?:^|\s)(viettel|vnpt|mobifone|vinaphone|fpt)(?:\s|$)/;
 
+/** The province's mass organisations and press, as officials name them ("Tỉnh đoàn", "Hội LHPN tỉnh"). */
+const ORGANISATIONS: Readonly<Record<string, string>> = {
+  "tinh doan": "Tỉnh đoàn",
+  "doan thanh nien": "Đoàn Thanh niên",
+  "hoi lien hiep phu nu": "Hội Liên hiệp Phụ nữ",
+  "hoi phu nu": "Hội Phụ nữ",
+  "hoi nong dan": "Hội Nông dân",
+  "hoi cuu chien binh": "Hội Cựu chiến binh",
+  "hoi chu thap do": "Hội Chữ thập đỏ",
+  "lien doan lao dong": "Liên đoàn Lao động",
+  "mat tran to quoc": "Mặt trận Tổ quốc",
+  "dai phat thanh va truyen hinh": "Đài Phát thanh và Truyền hình",
+  "dai phat thanh": "Đài Phát thanh",
+  "ban dan van": "Ban Dân vận",
+  "ban tuyen giao": "Ban Tuyên giáo",
+};
+const ORGANISATION = new RegExp(
+  `(?:^|\\s)(${Object.keys(ORGANISATIONS)
+    .sort((a, b) => b.length - a.length)
+    .join("|")})(?:\\s|$)`,
+);
+
 function unknownUnitPhrase(folded: string, original: string): string | undefined {
+  const org = ORGANISATION.exec(folded)?.[1];
+  if (org) return ORGANISATIONS[org];
   const company = COMPANY.exec(folded)?.[1];
   if (company)
     return company === "fpt" || company === "vnpt"

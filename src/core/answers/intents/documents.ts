@@ -115,6 +115,11 @@ export function documentFocusLines(
       return { lines: [`${name} do ${d.issuer} ban hành ngày ${formatViDate(d.date)}.`], recorded: true };
     case "date":
       return { lines: [`${name} ban hành ngày ${formatViDate(d.date)} (${d.issuer}).`], recorded: true };
+    case "summary":
+      // The sources say when they do not give a document's subject ("nguồn không nêu trích yếu").
+      return /khong neu trich yeu/.test(fold(d.summary))
+        ? { lines: [`Nguồn hiện có không ghi trích yếu của ${name}.`], recorded: false }
+        : { lines: [`Trích yếu ${name}: ${d.summary}`], recorded: true };
     case "which":
       return { lines: [`Văn bản: ${documentLabel(d)} của ${d.issuer}.`], recorded: true };
     case "number":

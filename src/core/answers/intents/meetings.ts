@@ -1,6 +1,7 @@
 /** Meetings: date, chair, attendees, agenda, results, shortcomings, conclusions. */
 import type { Meeting } from "../../knowledge/schema.ts";
 import { conceptsIn } from "../../text/abbreviations.ts";
+import { findDatePhrases } from "../../text/dates.ts";
 import { fold } from "../../text/normalize.ts";
 import { queryTerms, searchTerms, withoutFrames } from "../../text/search-terms.ts";
 import { formatViDate, formatViDayMonth } from "../../time.ts";
@@ -49,6 +50,20 @@ export function answerMeeting(
       m = all.find((x) => x.date.slice(5) === q.date!.slice(5));
       if (m) yearTaken = m.date.slice(0, 4);
     }
+  } else if (question && periodWithout(question, all, ctx)) {
+    const p = periodWithout(question, all, ctx)!;
+    const r = new ReplyBuilder("meeting").abstain();
+    r.line(`Cơ sở tri thức không có cuộc họp nào trong ${p.label}.`);
+    for (const x of all.slice(0, 3))
+      r.action(`Họp ${formatViDate(x.date)}`, { kind: "meeting", meetingId: x.id });
+    if (all.length)
+      r.note(
+        `Các cuộc họp đã có: ${all
+          .slice(0, 3)
+          .map((x) => formatViDate(x.date))
+          .join(", ")}.`,
+      );
+    return r.build();
   } else if (question) {
     // The meeting the question's words fit best (search), else the latest one. A question about
     // results or shortcomings looks only at meetings that record them.
@@ -222,4 +237,23 @@ function attendanceAnswer(
   );
   if (a) return { lines: [`Có. Thành phần dự họp ngày ${day} có ${a.label}.`], recorded: true };
   return { lines: [`Thành phần dự họp ngày ${day} mà nguồn ghi không nêu ${unit!.name}.`], recorded: false };
+}
+
+/**
+ * A month, a quarter or a year the question names ("họp quý II/2023", "tháng 12/2023", "hội nghị tổng
+ * kết năm 2025") in which the knowledge holds no meeting; undefined when it holds one, or when the year
+ * is the one a meeting reviewed ("kết quả năm 2022").
+ */
+function periodWithout(question: string, all: Meeting[], ctx: AnswerContext): { label: string } | undefined {
+  const p = findDatePhrases(question, { today: ctx.today }).find(
+    (x) => x.kind === "month" || x.kind === "quarter" || x.kind === "year",
+  );
+  if (!p?.from || !p.to) return undefined;
+  if (all.some((m) => m.date >= p.from && m.date <= p.to)) return undefined;
+  if (p.kind === "year") {
+    const y = p.from.slice(0, 4);
+    if (all.some((m) => fold(m.title).includes(`nam ${y}`) || m.date.slice(0, 4) === String(Number(y) + 1)))
+      return undefined;
+  }
+  return { label: p.label ?? `năm ${p.from.slice(0, 4)}` };
 }

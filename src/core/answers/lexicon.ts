@@ -165,8 +165,20 @@ function slip(typed: string, name: string): boolean {
     return false;
   }
   // Same length at distance 1 with the same letters: two neighbours swapped.
-  return [...typed].sort().join("") === [...name].sort().join("");
+  if ([...typed].sort().join("") === [...name].sort().join("")) return true;
+  // Or one letter replaced by its neighbour on the keyboard ("nan" for "nam": n and m side by side);
+  // "Lam" is not "Nam" (l and n are apart).
+  for (let i = 0; i < typed.length; i++) {
+    if (typed[i] !== name[i]) return KEY_NEIGHBOURS[name[i]!]?.includes(typed[i]!) ?? false;
+  }
+  return false;
 }
+
+/** Letters next to each other on a QWERTY keyboard (phones too), for one mistyped letter. */
+const KEY_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+const KEY_NEIGHBOURS: Readonly<Record<string, string>> = Object.fromEntries(
+  KEY_ROWS.flatMap((row) => [...row].map((c, i) => [c, (row[i - 1] ?? "") + (row[i + 1] ?? "")])),
+);
 
 /**
  * A person's name typed with a letter dropped, doubled or swapped ("tran quoc nm"): two or three

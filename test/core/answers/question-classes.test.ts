@@ -185,3 +185,74 @@ describe("posts", () => {
     expect(text).toContain("nguyen long bien");
   });
 });
+
+describe("yes or no about a person, first", () => {
+  it.each([
+    ["Kế hoạch 4233/KH-UBND có phải ông Trần Quốc Nam ký không", /^khong\. .*nguyen long bien/],
+    ["kh 4233 co phai do nguyen long bien ki ko", /^co\. /],
+    ["ông Trần Quốc Nam có chủ trì họp ngày 07/09/2022 không", /^co\. tran quoc nam chu tri/],
+    ["Nguyễn Long Biên có chủ trì cuộc họp ngày 20/02/2023 không", /^khong\. .*tran quoc nam chu tri/],
+    ["Đào Xuân Kỳ có phải Trưởng ban Điều hành không", /^khong\. .*tran quoc nam/],
+    ["nguyen long bien co phai pho truong ban thuong truc ko", /^co\. nguyen long bien/],
+  ])("%s", (q, first) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(r.lines[0]!.text)).toMatch(first);
+  });
+});
+
+describe("targets named by figure or by document", () => {
+  it("'bao nhiêu phần trăm <what a target measures>' is the target, with its figure", () => {
+    const r = ask("đến năm 2025 bao nhiêu phần trăm hồ sơ công việc cấp xã được xử lý trên môi trường mạng");
+    expect(r.intent).toBe("target");
+    expect(fold(renderPlain(r))).toMatch(/\d+%/);
+  });
+  it("the targets of the document named", () => {
+    const text = plain("mục tiêu về dữ liệu theo QĐ 17");
+    expect(text).toContain("du lieu mo");
+  });
+  it("a target that states no figure does not answer 'bao nhiêu'", () => {
+    const r = ask("tỷ lệ thanh toán không dùng tiền mặt tại trường học mục tiêu là bao nhiêu phần trăm");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi con so");
+  });
+});
+
+describe("documents, units and meetings the sources do not describe", () => {
+  it("'trích yếu' the sources do not give is said so", () => {
+    const r = ask("trích yếu của kế hoạch 3609 là gì");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi trich yeu cua ke hoach 3609/kh-bdhcds");
+    expect(ask("trích yếu quyết định 505").abstained).toBe(false);
+  });
+  it.each(["tỉnh đoàn có nhiệm vụ chuyển đổi số gì", "hoi lien hiep phu nu tinh phai lam gi"])(
+    "a mass organisation the knowledge lacks: %s",
+    (q) => {
+      const r = ask(q);
+      expect(r.abstained).toBe(true);
+      expect(fold(renderPlain(r))).toContain("chua co don vi");
+      expect(fold(renderPlain(r))).not.toContain("trung tam du lieu quoc gia");
+    },
+  );
+  it.each([
+    ["họp ban điều hành quý III/2023 kết luận gì", "quy iii/2023"],
+    ["cuộc họp tháng 11/2024 của BĐH", "thang 11/2024"],
+  ])("a period with no meeting: %s", (q, label) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain(`khong co cuoc hop nao trong ${label}`);
+  });
+  it("a meeting in the period named is still found", () => {
+    expect(ask("họp ban điều hành quý I/2023 kết luận gì").abstained).toBe(false);
+  });
+});
+
+describe("names typed with a neighbouring key", () => {
+  it("'nan' for 'nam' (m and n side by side) is the same person; 'Lam' is not", () => {
+    expect(plain("tran quoc nan la ai")).toContain("chu tich ubnd tinh");
+    expect(ask("Trần Quốc Lam là ai").abstained).toBe(true);
+  });
+  it("'người đứng đầu <sở>' is the unit's head", () => {
+    expect(plain("người đứng đầu Sở Thông tin và Truyền thông")).toContain("dao xuan ky");
+  });
+});

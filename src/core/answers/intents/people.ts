@@ -80,7 +80,9 @@ function findHolders(q: RoleQuery, ctx: AnswerContext, useBody: boolean): { p: P
     for (const pos of p.positions) {
       if (useBody && q.bodyId && pos.body !== q.bodyId) continue;
       if (q.unitId && !q.bodyId && pos.unit !== q.unitId) continue;
-      if (q.role) {
+      // "Người đứng đầu Sở …": the unit's head, whatever the post is called there.
+      const unitHead = q.role === "head" && q.unitId && !q.bodyId;
+      if (q.role && !unitHead) {
         const ok =
           q.role === "deputy" ? pos.role === "deputy" || pos.role === "standing-deputy" : pos.role === q.role;
         // In a unit (not a body), "leader" is how the schema marks the head of the unit.
@@ -115,15 +117,17 @@ export function answerRole(q: RoleQuery, ctx: AnswerContext): Reply {
   const body = q.bodyId ? kb.body(q.bodyId) : undefined;
   const unit = q.unitId ? kb.unit(q.unitId) : undefined;
   const what =
-    q.role || q.title
-      ? [q.role ? ROLE_NAMES[q.role] : q.title ? TITLE_NAMES[q.title] : undefined, body?.name ?? unit?.name]
-          .filter(Boolean)
-          .join(" ")
-      : body
-        ? `Thành phần ${body.name} (những người đã biết)`
-        : unit
-          ? `Lãnh đạo ${unit.name}`
-          : "";
+    q.role === "head" && unit && !body
+      ? `Người đứng đầu ${unit.name}`
+      : q.role || q.title
+        ? [q.role ? ROLE_NAMES[q.role] : q.title ? TITLE_NAMES[q.title] : undefined, body?.name ?? unit?.name]
+            .filter(Boolean)
+            .join(" ")
+        : body
+          ? `Thành phần ${body.name} (những người đã biết)`
+          : unit
+            ? `Lãnh đạo ${unit.name}`
+            : "";
   if (!matches.length) {
     const r = new ReplyBuilder("role").abstain();
     r.line(

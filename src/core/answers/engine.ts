@@ -3,6 +3,8 @@
  * Built once per knowledge version (the lexicon and the search index are made here).
  */
 import type { Knowledge } from "../knowledge/model.ts";
+import { fold } from "../text/normalize.ts";
+import { searchTerms } from "../text/search-terms.ts";
 import { localDate } from "../time.ts";
 import type { AnswerContext, Asker } from "./context.ts";
 import { answerCheck, answerPersonCheck } from "./intents/checks.ts";
@@ -94,15 +96,46 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     lexicon,
     answer,
     ask(req) {
-      const u = understand(req.text, req.now, lexicon);
-      // What the knowledge has no field for (a phone number, another province) is said so, whatever
-      // the entry the question names.
-      const gap = unrecordedAttribute(u, context(req));
-      if (gap) return answerUnrecorded(gap, u, context(req));
-      // "X có phải Trưởng ban … không", "KH 4233 có phải do X ký không": yes or no, first.
-      const check = answerPersonCheck(u, context(req));
-      if (check) return check;
-      return answer(u.query, { ...req, text: u.text });
+      // A long, chatty message ("Cho em hỏi với ạ, em mới về công tác, … Ngày Chuyển đổi số của tỉnh
+      // là ngày nào vậy ạ, em cảm ơn"): its question clause first when it has three clauses or more,
+      // else the whole first; the other when the first is not understood.
+      const clause = questionClause(req.text);
+      const chatty = clause !== undefined && clauses(req.text).length >= 3;
+      const first = askOnce(chatty ? { ...req, text: clause } : req);
+      if (!first.abstained || !clause) return first;
+      const second = askOnce(chatty ? req : { ...req, text: clause });
+      return second.abstained ? first : second;
     },
   };
+
+  function askOnce(req: AskRequest): Reply {
+    const u = understand(req.text, req.now, lexicon);
+    // What the knowledge has no field for (a phone number, another province) is said so, whatever
+    // the entry the question names.
+    const gap = unrecordedAttribute(u, context(req));
+    if (gap) return answerUnrecorded(gap, u, context(req));
+    // "X có phải Trưởng ban … không", "KH 4233 có phải do X ký không": yes or no, first.
+    const check = answerPersonCheck(u, context(req));
+    if (check) return check;
+    return answer(u.query, { ...req, text: u.text });
+  }
+}
+
+function clauses(text: string): string[] {
+  return text
+    .split(/[,;.!?\n]+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+const CLAUSE_CUE = /\b(?:la gi|gi|nao|ai|khi nao|bao gio|bao nhieu|may|the nao|ra sao|co phai|khong|ko)\b/;
+
+/**
+ * The clause of a message that asks (the last one with a question word and two words of content), when
+ * the message has more than one; undefined otherwise.
+ */
+export function questionClause(text: string): string | undefined {
+  const parts = clauses(text);
+  if (parts.length < 2) return undefined;
+  return parts.filter((p) => CLAUSE_CUE.test(fold(p)) && searchTerms(p).length >= 3).at(-1);
 }

@@ -35,7 +35,10 @@ const CUES: readonly (readonly [DocumentFocus, RegExp])[] = [
     "date",
     /\b(?:ngay nao|ngay ban hanh|ban hanh (?:ngay|khi nao|luc nao|bao gio|nam nao|thang nao)|(?:khi nao|bao gio) (?:duoc )?ban hanh|(?:ki|ky) ngay|(?:ki|ky) (?:khi nao|bao gio)|ra doi (?:khi nao|bao gio|nam nao))\b/,
   ],
-  ["number", /\b(?:so may|so bao nhieu|so hieu (?:la|cua|bao nhieu)|co so hieu|so hieu gi|mang so)\b/],
+  [
+    "number",
+    /\b(?:so may|so bao nhieu|so hieu (?:la|cua|bao nhieu|van ban|quyet dinh|ke hoach|thong bao|nghi quyet)|co so hieu|so hieu gi|mang so)\b/,
+  ],
   ["summary", /\b(?:trich yeu|ve viec gi|noi dung chinh)\b/],
   // "văn bản nào quy định…", "được phê duyệt tại quyết định nào": the document is the answer.
   [

@@ -4,6 +4,8 @@
  * No rule here is keyed to one question: cues are concepts (abbreviations.ts), names come from the
  * knowledge (lexicon.ts), numbers and dates from the text module.
  */
+
+import type { SearchKind } from "../search/search-index.ts";
 import { conceptsIn, expandAbbreviations } from "../text/abbreviations.ts";
 import { DEPARTMENT_FIELDS, expandAgencyName } from "../text/agency-names.ts";
 import { findDatePhrases, findYear } from "../text/dates.ts";
@@ -46,6 +48,9 @@ export function mentionsSelf(text: string): boolean {
       .normalize("NFC")
       .match(/[\p{L}\p{M}]+/gu) ?? [];
   return words.some((w, i) => {
+    // "tỉnh mình", "nước mình": the province, the country, not the asker's unit.
+    if (fold(w) === "minh" && ["tinh", "nuoc", "chung", "ta"].includes(fold(words[i - 1] ?? "")))
+      return false;
     if (SELF_ACCENTED.has(w)) return true;
     const f = fold(w);
     // "của em", "sở em", "đơn vị em", "cơ quan em": the asker's own unit.
@@ -240,6 +245,14 @@ const ORDINAL_CUE = /\b(?:thu|so)\s+(?:\d{1,2}|nhat|hai|ba|tu|nam|sau|bay|tam|ch
 const CONTINUOUS_CUE = /\b(?:thuong xuyen|lien tuc)\b/;
 const RECURRING_CUE = /\b(?:dinh ky|(?:hang|moi) (?:thang|quy|nam))\b/;
 
+/** Words that ask for a document rather than say what it is about. */
+const DOC_FRAME = new Set(
+  searchTerms(
+    "hiệu văn bản quyết định kế hoạch thông báo nghị quyết công văn quy định ban hành ký trích yếu " +
+      "theo tại bằng được do mấy",
+  ),
+);
+
 /** Words that name a document (its kind), for "văn bản ngày 14/2". */
 const DOCUMENT_WORDS =
   /\b(?:van ban|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van|chuong trinh|de an|nghi dinh|thong tu)\b/;
@@ -399,10 +412,27 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // A document named by what it is about, asked for one attribute ("kế hoạch nâng cao chỉ số DTI số mấy").
   const docFocus = documentFocus(bare);
   const deadlineWords = concepts.has("deadline") || concepts.has("overdue") || concepts.has("upcoming");
-  if (docFocus && !(docFocus === "date" && deadlineWords)) {
-    const hit = lex.index.search(text, { kinds: ["document"], limit: 1 })[0];
-    if (hit && hit.coverage >= 0.5) {
-      return { ...base, year, query: { kind: "search", text, kinds: ["document"], focus: docFocus } };
+  // "ngày nào", "ai ban hành" ask about a document when the question names one, or when a document is
+  // plainly what it names ("Ngày Chuyển đổi số quốc gia là ngày nào": the decision that set it), not
+  // about the DTI; a day named with a document is what was issued that day.
+  const namesDocument = DOCUMENT_WORDS.test(bare);
+  if (docFocus && !(docFocus === "date" && deadlineWords) && !(concepts.has("dti") && !namesDocument)) {
+    // What the document is about, without the words that ask for it ("số hiệu văn bản quy định …").
+    const about = terms.filter((t, i) => !DOC_FRAME.has(t) && !frames.has(i) && !QUESTION_WORDS.has(t));
+    const aboutText = about.length >= 2 ? typedWords(text, about) : text;
+    const kinds: SearchKind[] = docFocus === "which" ? ["document", "target"] : ["document"];
+    const hit = lex.index.search(aboutText, { kinds, limit: 1 })[0];
+    const loose = docFocus === "date" || docFocus === "issuer";
+    // With a day named ("văn bản ngày 14/2"), only a document the rest plainly names; else what was
+    // issued that day.
+    const issuedThatDay = phrase?.kind === "day" && /\b(?:ban hanh|ky|ki)\b/.test(bare);
+    const needed = loose && !namesDocument ? 0.75 : 0.5;
+    if (hit && hit.coverage >= needed && !issuedThatDay) {
+      return {
+        ...base,
+        year,
+        query: { kind: "search", text: aboutText, kinds: ["document"], focus: docFocus },
+      };
     }
   }
 

@@ -83,6 +83,23 @@ export const STOPWORDS_ACCENTED: ReadonlySet<string> = new Set([
   "gj",
 ]);
 
+/**
+ * Chat words dropped only when typed with their diacritics, since their folded form is a meaningful
+ * word: "chị" (chi → chỉ số), "bạn" (ban → Ban Điều hành), "mình" (minh → thông minh), "cảm ơn".
+ */
+export const ACCENTED_ONLY_STOPWORDS: ReadonlySet<string> = new Set([
+  "chị",
+  "bạn",
+  "mình",
+  "cảm",
+  "ơn",
+  "dạ",
+  "vâng",
+  "nhờ",
+  "lấy",
+  "chọn",
+]);
+
 /** Folded stopwords ("la", "gi", "cua", "nao", "co", "khong"…). */
 export const STOPWORDS: ReadonlySet<string> = new Set([...STOPWORDS_ACCENTED].map((w) => fold(w)));
 
@@ -132,6 +149,7 @@ export function contentTokens(s: string): string[] {
   for (let i = 0; i < raw.length; i++) {
     const f = folded[i]!;
     if (!f) continue;
+    if (ACCENTED_ONLY_STOPWORDS.has(raw[i]!)) continue;
     if (STOPWORDS.has(f)) {
       const r = raw[i]!;
       const typedWithDiacritics = r !== f;

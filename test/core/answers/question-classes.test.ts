@@ -256,3 +256,38 @@ describe("names typed with a neighbouring key", () => {
     expect(plain("người đứng đầu Sở Thông tin và Truyền thông")).toContain("dao xuan ky");
   });
 });
+
+describe("the document asked for by what it sets", () => {
+  it("'số hiệu văn bản quy định <điều>' is the number of that document", () => {
+    const r = ask("số hiệu văn bản quy định ngày chuyển đổi số của tỉnh");
+    expect(fold(r.lines[0]!.text)).toContain("1560/qd-ubnd");
+  });
+  it("'<mục tiêu> nằm trong văn bản nào' is the document that set the target", () => {
+    const r = ask("mục tiêu 100% hồ sơ công việc cấp tỉnh xử lý trên môi trường mạng thuộc văn bản nào");
+    expect(r.abstained).toBe(false);
+    expect(fold(r.lines[0]!.text)).toMatch(/^van ban: /);
+  });
+  it("a day named with 'ban hành' is what was issued that day", () => {
+    expect(ask("ngày 09/11/2022 ban hành quyết định gì").intent).toBe("document");
+  });
+});
+
+describe("chat around the question", () => {
+  it("'tỉnh mình' is the province, not the asker's unit", async () => {
+    const { mentionsSelf } = await import("../../../src/core/answers/understand.ts");
+    expect(mentionsSelf("tỉnh mình lấy ngày nào làm Ngày Chuyển đổi số")).toBe(false);
+    expect(mentionsSelf("đơn vị mình có nhiệm vụ gì")).toBe(true);
+  });
+  it("a long message with greetings and thanks is answered from its question clause", () => {
+    const r = ask(
+      "Dạ em chào anh chị, em mới được phân công theo dõi, cho em hỏi Ngày Chuyển đổi số quốc gia là ngày nào vậy ạ, em cảm ơn nhiều",
+    );
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("10/10");
+  });
+  it("chat words typed with their diacritics are not searched ('chị', 'mình'); their folded twins are", async () => {
+    const { contentTokens } = await import("../../../src/core/text/tokens.ts");
+    expect(contentTokens("anh chị cho em hỏi tỉnh mình")).toEqual(["tinh"]);
+    expect(contentTokens("chi so thong minh")).toEqual(["chi", "so", "thong", "minh"]);
+  });
+});

@@ -172,6 +172,13 @@ function focusAnswer(
   ctx: AnswerContext,
 ): { lines: string[]; sources: string[]; recorded: boolean } | undefined {
   const { kb } = ctx;
+  // "<mục tiêu> nằm trong văn bản nào": the document the target was set by.
+  if (focus === "which" && hit.doc.kind === "target") {
+    const t = kb.get("targets", hit.doc.id);
+    const d = t?.document ? kb.document(t.document) : undefined;
+    if (!t || !d) return undefined;
+    return { ...documentFocusLines(d, "which", ctx), sources: [d.id, ...d.sources, ...t.sources] };
+  }
   if (hit.doc.kind === "document" && (DOCUMENT_FOCUSES as readonly string[]).includes(focus)) {
     const d = kb.document(hit.doc.id);
     if (!d) return undefined;

@@ -7,10 +7,12 @@ import { fold } from "../text/normalize.ts";
 import { searchTerms } from "../text/search-terms.ts";
 import { localDate } from "../time.ts";
 import type { AnswerContext, Asker } from "./context.ts";
+import { answerBodyAttribute } from "./intents/bodies.ts";
 import { answerCheck, answerPersonCheck } from "./intents/checks.ts";
 import { answerCompare } from "./intents/compare.ts";
 import { answerDocument } from "./intents/documents.ts";
 import { answerHelp } from "./intents/help.ts";
+import { answerHoliday } from "./intents/holidays.ts";
 import { answerIndicator } from "./intents/indicators.ts";
 import { answerMeeting } from "./intents/meetings.ts";
 import { answerPerson, answerRole } from "./intents/people.ts";
@@ -115,7 +117,9 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     const gap = unrecordedAttribute(u, context(req));
     if (gap) return answerUnrecorded(gap, u, context(req));
     // "X có phải Trưởng ban … không", "KH 4233 có phải do X ký không": yes or no, first.
-    const check = answerPersonCheck(u, context(req));
+    // What a body is for or reports to; whether a day is a public holiday.
+    const ctx = context(req);
+    const check = answerPersonCheck(u, ctx) ?? answerBodyAttribute(u, ctx) ?? answerHoliday(u, ctx);
     if (check) return check;
     return answer(u.query, { ...req, text: u.text });
   }

@@ -539,6 +539,25 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
       return { ...base, year, query: withYear({ kind: "target" as const, text }) };
   }
 
+  // "ai phối hợp với Sở TT&TT tuyên truyền Ngày CĐS", "nhiệm vụ tuyên truyền ngày 10/10 ai phối hợp": who
+  // supports or leads the task the words name, whatever unit or day is named in them.
+  const whoDoes = concepts.has("support") ? "support" : concepts.has("lead") ? "lead" : undefined;
+  if (
+    whoDoes &&
+    asksWho &&
+    !mine &&
+    !concepts.has("meeting") &&
+    !YES_NO_CUE.test(bare) &&
+    content.length >= 2 &&
+    aboutTasks(0.6)
+  ) {
+    return {
+      ...base,
+      year,
+      query: { kind: "search", text: typedWords(text, content), kinds: ["task"], focus: whoDoes },
+    };
+  }
+
   // 5. Deadlines: overdue, upcoming, or within a period.
   if (concepts.has("overdue")) {
     return { ...base, year, query: { kind: "deadlines", mode: "overdue", ...unitParams() } };

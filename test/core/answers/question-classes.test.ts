@@ -94,7 +94,8 @@ describe("'văn bản nào …': the document is the answer, first", () => {
   ])("%s", (q, number) => {
     const r = ask(q);
     expect(r.abstained).toBe(false);
-    expect(fold(r.lines[0]!.text)).toContain(`van ban: `);
+    // The document first: "Văn bản: …", or "<body> thành lập theo …" for a body's founding decision.
+    expect(fold(r.lines[0]!.text)).toMatch(/^van ban: |thanh lap theo/);
     expect(fold(r.lines[0]!.text)).toContain(fold(number));
   });
 });
@@ -289,5 +290,52 @@ describe("chat around the question", () => {
     const { contentTokens } = await import("../../../src/core/text/tokens.ts");
     expect(contentTokens("anh chị cho em hỏi tỉnh mình")).toEqual(["tinh"]);
     expect(contentTokens("chi so thong minh")).toEqual(["chi", "so", "thong", "minh"]);
+  });
+});
+
+describe("who supports or leads a task, whoever the question names in it", () => {
+  it("'ai phối hợp với <sở chủ trì> <việc>' names the supporting units", () => {
+    const text = plain("ai phối hợp với Sở TT&TT tuyên truyền Ngày Chuyển đổi số tỉnh");
+    expect(text).toContain("phoi hop thuc hien");
+    expect(text).toContain("ubnd cac huyen");
+  });
+  it("a day in the task's name is not a deadline window", () => {
+    expect(plain("tuyên truyền ngày 10/10 thì ai phối hợp")).toContain("phoi hop thuc hien");
+  });
+});
+
+describe("bodies: whom they report to, what they are for, what founded them", () => {
+  it.each([
+    ["Ban Điều hành chuyển đổi số tỉnh trực thuộc ban nào", "truc thuoc ban chi dao"],
+    ["tổ giúp việc thuộc cơ quan nào", "truc thuoc ban dieu hanh"],
+    ["Tổ công nghệ số cộng đồng có vai trò gì", "canh tay noi dai"],
+    ["ban chi dao cds tinh thanh lap theo quyet dinh nao", "352-qd/tu"],
+  ])("%s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(r.lines[0]!.text)).toContain(said);
+  });
+  it("a body the sources do not describe is said so", () => {
+    const r = ask("tổ giúp việc có vai trò gì");
+    expect(r.abstained).toBe(true);
+    expect(fold(r.lines[0]!.text)).toContain("khong mo ta");
+  });
+  it("a question about a theme or a document only names the body", () => {
+    expect(ask("chủ đề hành động năm 2023 của ban chỉ đạo là gì").intent).toBe("theme");
+    expect(ask("trích yếu kế hoạch 3609/KH-BĐHCĐS là gì").intent).toBe("document");
+  });
+});
+
+describe("public holidays", () => {
+  it("a listed holiday: 'Có', with its name and source", () => {
+    const r = ask("ngày 2/9/2026 có được nghỉ lễ không");
+    expect(r.abstained).toBe(false);
+    expect(fold(r.lines[0]!.text)).toContain("co. ngay 02/09/2026 la ngay nghi le: quoc khanh");
+    expect(r.citations.length).toBeGreaterThan(0);
+  });
+  it("another day is not claimed a holiday, nor a working day outright", () => {
+    const r = ask("ngày 15/9/2026 có nghỉ lễ không");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong co trong danh sach ngay nghi le nam 2026");
   });
 });

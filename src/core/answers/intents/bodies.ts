@@ -1,0 +1,72 @@
+/**
+ * What a question asks of a body the knowledge describes (Ban Chỉ đạo, Ban Điều hành, Tổ Giúp việc, Tổ
+ * công nghệ số cộng đồng…): whom it reports to, what it is for, which decision founded it. Answered
+ * first, in one sentence, cited; "not recorded" when the sources do not say.
+ */
+import { documentLabel } from "../../knowledge/model.ts";
+import { conceptsIn } from "../../text/abbreviations.ts";
+import { searchTerms } from "../../text/search-terms.ts";
+import type { AnswerContext } from "../context.ts";
+import { type Reply, ReplyBuilder } from "../reply.ts";
+import type { Understanding } from "../understand.ts";
+
+const PARENT = /\b(?:truc thuoc|thuoc (?:ban|co quan|to chuc|don vi|cap) (?:nao|gi)|thuoc ai|cap tren)\b/;
+const ROLE =
+  /\b(?:vai tro|chuc nang|nhiem vu (?:gi|la gi)|lam (?:nhung )?(?:viec |cong viec )?gi|la gi|de lam gi|hoat dong (?:the nao|ra sao))\b/;
+const FOUNDED =
+  /\bthanh lap (?:theo |tai |bang |o )?(?:van ban |quyet dinh )?(?:nao|khi nao|bao gio|nam nao|ngay nao)\b/;
+
+export function answerBodyAttribute(u: Understanding, ctx: AnswerContext): Reply | undefined {
+  const bare = u.folded.replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ");
+  const asks = PARENT.test(bare)
+    ? "parent"
+    : FOUNDED.test(bare)
+      ? "founded"
+      : ROLE.test(bare)
+        ? "role"
+        : undefined;
+  if (!asks) return undefined;
+  const { kb, lex } = ctx;
+  const terms = searchTerms(u.text);
+  // One body named, and no person or meeting the question could be about instead.
+  const bodies = [...new Set(lex.bodies.match(terms).map((m) => m.value))];
+  if (bodies.length !== 1 || lex.people.match(terms).length) return undefined;
+  // A question about a document, a meeting, a theme, a target or tasks only names the body.
+  if (
+    ["meeting", "document", "theme", "target", "indicator", "tasks", "deadlines", "role", "person"].includes(
+      u.query.kind,
+    )
+  )
+    return undefined;
+  const concepts = new Set(conceptsIn(u.folded));
+  if (
+    asks === "role" &&
+    (concepts.has("theme") || concepts.has("target") || concepts.has("document") || concepts.has("task"))
+  )
+    return undefined;
+  const body = kb.body(bodies[0]!);
+  if (!body) return undefined;
+  const cites = kb.citeAll(body.sources);
+  const r = new ReplyBuilder("search");
+  r.item("body", body.id);
+  if (asks === "parent") {
+    const parent = body.parent ? kb.body(body.parent) : undefined;
+    if (parent) r.line(`${body.name} trực thuộc ${parent.name}.`, cites);
+    else r.abstain().line(`Nguồn hiện có không ghi ${body.name} trực thuộc cơ quan nào.`);
+  } else if (asks === "founded") {
+    const doc = body.establishedBy ? kb.document(body.establishedBy) : undefined;
+    if (doc)
+      r.line(
+        `${body.name} thành lập theo ${documentLabel(doc)} của ${doc.issuer}.`,
+        kb.citeAll([doc.id, ...doc.sources]),
+      );
+    else r.abstain().line(`Nguồn hiện có không ghi văn bản thành lập ${body.name}.`);
+  } else if (body.description) {
+    r.line(`${body.name}: ${body.description}`, cites);
+  } else {
+    r.abstain().line(`Nguồn hiện có không mô tả vai trò, nhiệm vụ của ${body.name}.`);
+    const parent = body.parent ? kb.body(body.parent) : undefined;
+    if (parent) r.line(`Điều đã biết: ${body.name} trực thuộc ${parent.name}.`, cites);
+  }
+  return r.build();
+}

@@ -1,0 +1,42 @@
+/**
+ * "Ngày 2/9/2026 có được nghỉ lễ không": the public holidays the knowledge lists (fixed by the Labour
+ * Code; the lunar ones and the days off in lieu are published each year and are listed only when the
+ * secretariat has added them).
+ */
+import { findDatePhrases } from "../../text/dates.ts";
+import { formatViDate } from "../../time.ts";
+import type { AnswerContext } from "../context.ts";
+import { type Reply, ReplyBuilder } from "../reply.ts";
+import type { Understanding } from "../understand.ts";
+
+const HOLIDAY_CUE = /\b(?:nghi le|ngay le|duoc nghi|co nghi|nghi khong|ngay nghi|nghi tet|le gi)\b/;
+const WEEKDAYS = ["Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"];
+
+export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | undefined {
+  if (!HOLIDAY_CUE.test(u.folded)) return undefined;
+  const day = findDatePhrases(u.text, { today: ctx.today }).find((p) => p.kind === "day" && p.from === p.to);
+  if (!day?.from) return undefined;
+  const { kb } = ctx;
+  const date = day.from;
+  const holiday = kb.data.holidays.find((h) => h.date === date);
+  const year = date.slice(0, 4);
+  const r = new ReplyBuilder("deadlines");
+  if (holiday) {
+    r.line(`Có. Ngày ${formatViDate(date)} là ngày nghỉ lễ: ${holiday.name}.`, kb.citeAll(holiday.sources));
+    return r.build();
+  }
+  const weekday = new Date(`${date}T12:00:00+07:00`).getUTCDay();
+  const listed = kb.data.holidays.filter((h) => h.date.startsWith(year));
+  r.abstain();
+  r.line(
+    listed.length
+      ? `Ngày ${formatViDate(date)} (${WEEKDAYS[weekday]}) không có trong danh sách ngày nghỉ lễ năm ${year} của cơ sở tri thức.`
+      : `Cơ sở tri thức chưa có danh sách ngày nghỉ lễ năm ${year}.`,
+    listed.length ? kb.citeAll(listed[0]!.sources) : [],
+  );
+  if (weekday === 0 || weekday === 6) r.line("Đó là ngày nghỉ hằng tuần.");
+  r.note(
+    "Các ngày nghỉ Tết Âm lịch, Giỗ Tổ Hùng Vương và nghỉ bù do Chính phủ thông báo hằng năm có thể chưa có trong danh sách.",
+  );
+  return r.build();
+}

@@ -13,7 +13,7 @@ import { answerCompare } from "./intents/compare.ts";
 import { answerDocument } from "./intents/documents.ts";
 import { answerHelp } from "./intents/help.ts";
 import { answerHoliday } from "./intents/holidays.ts";
-import { answerIndicator } from "./intents/indicators.ts";
+import { answerIndicator, answerIndicatorAttribute } from "./intents/indicators.ts";
 import { answerMeeting } from "./intents/meetings.ts";
 import { answerPerson, answerRole } from "./intents/people.ts";
 import { answerSearch } from "./intents/search.ts";
@@ -119,7 +119,11 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     // "X có phải Trưởng ban … không", "KH 4233 có phải do X ký không": yes or no, first.
     // What a body is for or reports to; whether a day is a public holiday.
     const ctx = context(req);
-    const check = answerPersonCheck(u, ctx) ?? answerBodyAttribute(u, ctx) ?? answerHoliday(u, ctx);
+    const check =
+      answerPersonCheck(u, ctx) ??
+      answerBodyAttribute(u, ctx) ??
+      answerHoliday(u, ctx) ??
+      answerIndicatorAttribute(u, ctx);
     if (check) return check;
     return answer(u.query, { ...req, text: u.text });
   }

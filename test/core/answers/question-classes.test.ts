@@ -339,3 +339,27 @@ describe("public holidays", () => {
     expect(fold(renderPlain(r))).toContain("khong co trong danh sach ngay nghi le nam 2026");
   });
 });
+
+describe("one thing asked of the DTI", () => {
+  it.each([
+    ["các trụ cột của DTI cấp tỉnh là gì", "nhan thuc so"],
+    ["DTI viết tắt của chỉ số gì", "chi so chuyen doi so cap tinh"],
+    ["chinh quyen so 2022 diem bao nhieu", "0,6787"],
+    ["so với năm 2021 thì DTI 2022 tăng bao nhiêu", "94,69%"],
+    ["trung bình cả nước DTI 2022", "0,5791"],
+    ["dti 2022 cua tinh co cao hon trung binh ca nuoc khong", "co. dti 2022"],
+  ])("%s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(r.lines[0]!.text)).toContain(said);
+  });
+  it.each([
+    ["kinh tế số DTI 2021 xếp thứ mấy", "khong ghi chi so thanh phan kinh te so nam 2021"],
+    ["tb dti ca nuoc nam 2021", "khong ghi dti trung binh ca nuoc nam 2021"],
+    ["xã hội số 2022 tăng bao nhiêu phần trăm", "khong ghi muc tang theo phan tram"],
+  ])("what the year's record lacks is said so: %s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(true);
+    expect(fold(r.lines[0]!.text)).toContain(said);
+  });
+});

@@ -1,9 +1,11 @@
 /** DTI (provincial digital-transformation index) by year. */
 import type { Indicator } from "../../knowledge/schema.ts";
+import { fold } from "../../text/normalize.ts";
 import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { viNumber } from "../format.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
+import type { Understanding } from "../understand.ts";
 
 function rank(i: { rank?: number; of?: number }): string {
   return i.rank ? `xếp hạng ${i.rank}${i.of ? `/${i.of}` : ""}` : "";
@@ -51,4 +53,90 @@ export function answerIndicator(q: { year?: number }, ctx: AnswerContext): Reply
   if (!q.year && list.length > 1)
     for (const i of list) r.action(`Chi tiết ${i.name} ${i.year}`, { kind: "indicator", year: i.year });
   return r.build();
+}
+
+const PILLARS = /\b(?:tru cot|gom nhung|gom nhung gi|bao gom|thanh phan|cau phan|gom nhung nhom)\b/;
+const FULL_NAME = /\b(?:viet tat|ten day du|la chi so gi|nghia la gi)\b/;
+const AVERAGE = /\b(?:trung binh|binh quan)\b/;
+const CHANGE = /\b(?:tang (?:bao nhieu|may)|giam (?:bao nhieu|may)|so voi)\b/;
+const VALUE_OR_RANK = /\b(?:diem|xep hang|hang|thu hang|bao nhieu|dat|gia tri)\b/;
+
+/**
+ * One thing asked of the DTI: its pillars, its full name, the national average, how much it rose, or one
+ * component's value and rank in a year. Answered first; "not recorded" when the year lacks it.
+ */
+export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): Reply | undefined {
+  const bare = u.folded.replace(/[^\p{L}\p{N}\s%]/gu, " ").replace(/\s+/g, " ");
+  const { kb } = ctx;
+  const all = [...kb.data.indicators].sort((a, b) => b.year - a.year);
+  if (!all.length) return undefined;
+  const partNames = [...new Set(all.flatMap((i) => i.parts.map((p) => p.name)))];
+  const part = partNames.find((n) => bare.includes(fold(n)));
+  const isDti = u.query.kind === "indicator" || /\bdti\b|chi so chuyen doi so/.test(bare);
+  if (!isDti && !(part && u.year && VALUE_OR_RANK.test(bare))) return undefined;
+  // "So với 2021, DTI năm 2022 tăng bao nhiêu": the year compared is not the one asked.
+  const years = [...new Set((bare.match(/\b(?:19|20)\d\d\b/g) ?? []).map(Number))];
+  const against = /\bso voi (?:nam )?((?:19|20)\d\d)\b/.exec(bare)?.[1];
+  const year = years.length > 1 && against ? years.find((y) => y !== Number(against)) : u.year;
+  const ind = year ? all.find((i) => i.year === year) : all[0];
+  const r = new ReplyBuilder("indicator");
+  if (FULL_NAME.test(bare)) {
+    const i = all.find((x) => x.fullName) ?? all[0]!;
+    if (!i.fullName) return undefined;
+    r.item("indicator", i.id);
+    return r.line(`${i.name} là ${i.fullName}.`, kb.citeAll(i.sources)).build();
+  }
+  if (PILLARS.test(bare) && !part) {
+    const said = all.flatMap((i) => i.notes.map((n) => ({ i, n }))).find((x) => /tru cot/.test(fold(x.n)));
+    if (!said) return undefined;
+    r.item("indicator", said.i.id);
+    return r.line(said.n, kb.citeAll(said.i.sources)).build();
+  }
+  if (!ind) return undefined;
+  const cites = kb.citeAll(ind.sources);
+  r.item("indicator", ind.id);
+  // "TB" is "trung bình" before "cả nước" (elsewhere it is "thông báo").
+  const average = AVERAGE.test(bare) || /\btb\b/.test(fold(u.text));
+  if (average && /\bca nuoc|toan quoc\b/.test(bare)) {
+    if (ind.nationalAverage === undefined)
+      return r.abstain().line(`Nguồn hiện có không ghi DTI trung bình cả nước năm ${ind.year}.`).build();
+    const avg = viNumber(ind.nationalAverage);
+    // "có cao hơn mức trung bình cả nước không": yes or no, with both figures.
+    if (/\b(?:cao hon|thap hon|vuot|hon)\b/.test(bare) && ind.value !== undefined) {
+      const above = ind.value > ind.nationalAverage;
+      const yes = /\bthap hon\b/.test(bare) ? !above : above;
+      return r
+        .line(
+          `${yes ? "Có" : "Không"}. DTI ${ind.year} của tỉnh là ${viNumber(ind.value)}, ${above ? "cao hơn" : "thấp hơn"} trung bình cả nước (${avg}).`,
+          cites,
+        )
+        .build();
+    }
+    return r.line(`DTI trung bình cả nước năm ${ind.year}: ${avg}.`, cites).build();
+  }
+  if (part) {
+    const p = ind.parts.find((x) => x.name === part);
+    if (!p) {
+      r.abstain().line(`Nguồn hiện có không ghi chỉ số thành phần ${part} năm ${ind.year}.`);
+      if (ind.parts.length)
+        r.line(`Năm ${ind.year} nguồn ghi: ${ind.parts.map((x) => x.name).join(", ")}.`, cites);
+      return r.build();
+    }
+    const v = [p.value !== undefined ? viNumber(p.value) : "", rank(p), p.change ?? ""]
+      .filter(Boolean)
+      .join("; ");
+    // A rise in percent the sources give in ranks only is not recorded.
+    if (/\bphan tram\b|%/.test(bare) && CHANGE.test(bare) && !(p.change ?? "").includes("%")) {
+      return r
+        .abstain()
+        .line(`Nguồn hiện có không ghi mức tăng theo phần trăm của ${part} năm ${ind.year}.`)
+        .line(`Điều đã biết: ${part} (DTI ${ind.year}): ${v}.`, cites)
+        .build();
+    }
+    return r.line(`${part} (DTI ${ind.year}): ${v}.`, cites).build();
+  }
+  if (CHANGE.test(bare) && ind.change) {
+    return r.line(`DTI ${ind.year} của tỉnh: ${viNumber(ind.value ?? 0)}; ${ind.change}.`, cites).build();
+  }
+  return undefined;
 }

@@ -102,7 +102,7 @@ export type Query =
   | { kind: "target"; year?: number; text: string }
   | { kind: "unit"; unitId: string }
   /** "A và B khác nhau thế nào": two or more entries side by side. */
-  | { kind: "compare"; items: { kind: "body" | "document" | "indicator"; id: string }[] }
+  | { kind: "compare"; items: { kind: "body" | "document" | "indicator" | "meeting"; id: string }[] }
   /** "<đơn vị> có phải chủ trì <việc> không": yes or no, with the evidence. */
   | { kind: "check"; unitId: string; role: "lead" | "support"; text: string }
   | {

@@ -269,12 +269,31 @@ function compared(
   bodies: { value: string }[],
   lex: Lexicon,
 ): Extract<Query, { kind: "compare" }>["items"] {
+  // "quyết định 505 với 1560": a bare number beside a document named by number is another document.
+  const bareNumbers = refs.length
+    ? (fold(text).match(/(?:^|\s)(\d{2,5})(?=\s|$|\?)/g) ?? []).map((n) => n.trim())
+    : [];
   const docs = [
-    ...new Set(
-      refs.map((r) => lex.kb.documentByNumber(r.raw)?.id ?? lex.kb.documentsNumbered(r.number)[0]?.doc.id),
-    ),
+    ...new Set([
+      ...refs.map((r) => lex.kb.documentByNumber(r.raw)?.id ?? lex.kb.documentsNumbered(r.number)[0]?.doc.id),
+      ...bareNumbers
+        .filter((n) => !/^(?:19|20)\d\d$/.test(n) || lex.kb.documentsNumbered(n).length)
+        .map((n) => lex.kb.documentsNumbered(n)[0]?.doc.id),
+    ]),
   ].filter((id): id is string => !!id);
   if (docs.length >= 2) return docs.slice(0, 3).map((id) => ({ kind: "document" as const, id }));
+  // Two meetings named by their days ("họp 7/9/2022 và họp 20/2/2023").
+  const days = findDatePhrases(text, {}).filter((p) => p.kind === "day" && p.from === p.to);
+  const meetings = [
+    ...new Set(
+      days.map(
+        (p) =>
+          lex.kb.data.meetings.find((m) => m.date === p.from)?.id ??
+          lex.kb.data.meetings.find((m) => m.date.slice(5) === p.from!.slice(5))?.id,
+      ),
+    ),
+  ].filter((id): id is string => !!id);
+  if (meetings.length >= 2) return meetings.slice(0, 3).map((id) => ({ kind: "meeting" as const, id }));
   const ids = [...new Set(bodies.map((b) => b.value))];
   if (ids.length >= 2) return ids.slice(0, 3).map((id) => ({ kind: "body" as const, id }));
   const years = [...new Set((fold(text).match(/\b(?:19|20)\d\d\b/g) ?? []).map(Number))];
@@ -376,6 +395,9 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     (lex.index.search(content.join(" "), { kinds: ["task"], limit: 1 })[0]?.coverage ?? 0) >= min;
 
   // 0. "A và B khác nhau thế nào": two bodies, two documents, two years of an index, side by side.
+  // "so sánh chủ đề 2023 của UBQG và của BCĐ tỉnh": the year's themes, which the theme answer shows side by side.
+  if (COMPARE_CUE.test(bare) && concepts.has("theme"))
+    return { ...base, year, query: withYear({ kind: "theme" as const }) };
   if (COMPARE_CUE.test(bare)) {
     const items = compared(text, refs, bodyMatches, lex);
     if (items.length >= 2) return { ...base, year, query: { kind: "compare", items } };

@@ -363,3 +363,23 @@ describe("one thing asked of the DTI", () => {
     expect(fold(r.lines[0]!.text)).toContain(said);
   });
 });
+
+describe("comparisons side by side", () => {
+  it("two meetings named by their days", () => {
+    const r = ask("cuộc họp 07/9/2022 và cuộc họp 20/02/2023 khác gì nhau");
+    expect(r.items.filter((i) => i.kind === "meeting")).toHaveLength(2);
+    expect(fold(renderPlain(r))).toContain("3609/kh-bdhcds");
+  });
+  it("a bare number beside a document named by number is the other document", () => {
+    const r = ask("quyết định 505 và 1560 khác nhau chỗ nào");
+    expect(r.items.filter((i) => i.kind === "document")).toHaveLength(2);
+  });
+  it("two documents show what each says, not only their titles", () => {
+    const text = plain("so sánh kế hoạch 562/KH-UBND và kế hoạch 3402/KH-UBND");
+    expect(text).toContain("so sanh");
+    expect(text.split("\n").length).toBeGreaterThan(4);
+  });
+  it("comparing the year's themes is the theme answer (both scopes)", () => {
+    expect(ask("so sánh chủ đề 2023 của UBQG và của BCĐ tỉnh").intent).toBe("theme");
+  });
+});

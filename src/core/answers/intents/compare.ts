@@ -37,8 +37,24 @@ export function answerCompare(q: CompareQuery, ctx: AnswerContext): Reply {
         `• ${documentLabel(d)} (${d.issuer}): ${shorten(d.summary, 300)}`,
         kb.citeAll([d.id, ...d.sources]),
       );
+      for (const p of d.keyPoints.slice(0, 3)) r.line(shorten(p, 240), [], 1);
       r.item("document", d.id);
       r.action(`${d.type} ${d.number}`, { kind: "document", docId: d.id });
+    } else if (it.kind === "meeting") {
+      const m = kb.meeting(it.id);
+      if (!m) continue;
+      const chair = m.chair ? kb.person(m.chair) : undefined;
+      r.line(
+        `• ${formatViDate(m.date)}: ${m.title}${chair ? ` — chủ trì: ${chair.name}` : ""}.`,
+        kb.citeAll(m.sources),
+      );
+      for (const x of [...m.agenda, ...m.conclusions].slice(0, 3)) r.line(shorten(x, 240), [], 1);
+      for (const d of m.documents.slice(0, 2)) {
+        const doc = kb.document(d);
+        if (doc) r.line(`Văn bản liên quan: ${documentLabel(doc)}.`, [], 1);
+      }
+      r.item("meeting", m.id);
+      r.action(`Họp ${formatViDate(m.date)}`, { kind: "meeting", meetingId: m.id });
     } else {
       const i = kb.get("indicators", it.id);
       if (!i) continue;

@@ -55,7 +55,7 @@ const FRAME_PHRASES: readonly (readonly string[])[] = [
   .map((p) => p.split(" "))
   .sort((a, b) => b.length - a.length);
 const FRAME_WORDS: ReadonlySet<string> = new Set(
-  "xong nua lau lai nhac ghi neu chiu nhiu bn ad admin vay oi nhe luon bang cung".split(" "),
+  "xong nua lau lai nhac ghi neu chiu nhiu bn ad admin vay oi nhe luon bang cung con den".split(" "),
 );
 
 /** The search terms of a question: `searchTerms` without question words and frames. */

@@ -384,3 +384,38 @@ describe("comparisons side by side", () => {
     expect(ask("so sánh chủ đề 2023 của UBQG và của BCĐ tỉnh").intent).toBe("theme");
   });
 });
+
+describe("budgets, unit rankings, events and posts at a meeting", () => {
+  it.each([
+    "kinh phí chuyển đổi số của tỉnh năm 2024 là bao nhiêu",
+    "ngân sách cds của đơn vị tôi",
+    "sở tôi xếp hạng chuyển đổi số thứ mấy trong các sở",
+  ])("not recorded: %s", (q) => {
+    const r = engine.ask({ text: q, now: NOW, asker: { unitId: "so-tttt" } });
+    expect(r.abstained).toBe(true);
+    expect(fold(r.lines[0]!.text)).toContain("khong ghi");
+  });
+  it("'còn bao lâu nữa đến <sự kiện>' finds the event", () => {
+    const r = ask("còn bao lâu nữa là đến Ngày Chuyển đổi số tỉnh");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("10/10");
+  });
+  it("'mốc', 'sự kiện' in a period are deadlines in that period", () => {
+    const now = new Date("2026-10-05T09:00:00+07:00");
+    const r = engine.ask({ text: "tuần tới có mốc nào về chuyển đổi số không", now });
+    expect(r.intent).toBe("deadlines");
+    expect(fold(renderPlain(r))).toContain("10/10");
+  });
+  it("a person's post asked at a meeting is the person's card", () => {
+    const r = ask("Tô Lâm giữ chức vụ gì tại hội nghị ngày 25/12/2022");
+    expect(r.intent).toBe("person");
+    expect(fold(renderPlain(r))).toContain("bo truong bo cong an");
+  });
+  it("a department named alone, unknown to the knowledge, is said unknown", () => {
+    const r = ask("sở y tế chuyển đổi số 2023");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("chua co don vi");
+    // "Bộ chỉ số đánh giá …" is a set of indices, not a ministry.
+    expect(ask("bộ chỉ số đánh giá chuyển đổi số cấp xã").abstained).toBe(false);
+  });
+});

@@ -67,7 +67,10 @@ export function answerTarget(q: { year?: number; text: string }, ctx: AnswerCont
     const hits = ctx.lex.index
       .search(content.join(" "), { kinds: ["target"], limit: 50 })
       .filter((h) => poolIds.has(h.doc.id));
-    const fit = hits.filter((h) => h.coverage >= FIT).map((h) => kb.get("targets", h.doc.id)!);
+    // Every word of the figure asked, even apart ("DTI … nhóm" in "DTI năm 2023 đạt nhóm khá"), fits too.
+    const fit = hits
+      .filter((h) => h.coverage >= FIT || (h.termCoverage >= 0.99 && h.coverage >= 0.5))
+      .map((h) => kb.get("targets", h.doc.id)!);
     // "tỷ lệ … là bao nhiêu" of a target that states no figure: not recorded.
     const wantsFigure = answerType(expandAbbreviations(fold(q.text))) === "figure";
     if (fit.length && wantsFigure && !fit.slice(0, 2).some((t) => hasFigure(t.text))) {

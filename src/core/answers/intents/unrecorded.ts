@@ -53,6 +53,17 @@ const ATTRIBUTES: readonly { what: string; re: RegExp; of: "person" | "meeting" 
     of: "meeting",
   },
   {
+    // The knowledge records no budget; "kinh phí còn hạn chế" (a shortcoming) is not a figure.
+    what: "kinh phí, ngân sách (số tiền)",
+    re: /^(?!.*\b(?:nguyen nhan|han che|vi sao|tai sao)\b).*\b(?:kinh phi|ngan sach|von dau tu|tong von|tong muc dau tu|bao nhieu tien)\b/,
+    of: "any",
+  },
+  {
+    what: "thứ hạng chuyển đổi số của từng cơ quan, đơn vị trong tỉnh",
+    re: /\b(?:don vi|co quan|so) (?:toi|minh|em)?\s*xep (?:hang|thu)\b|\bxep (?:hang|thu) .*\b(?:trong|giua) cac (?:so|don vi|co quan)\b/,
+    of: "any",
+  },
+  {
     what: "thứ hạng của các tỉnh, thành phố khác",
     re: /\b(?:tinh|dia phuong) (?:nao|gi) (?:dung dau|dan dau|cao nhat|thap nhat|dung cuoi|xep (?:thu|hang) nhat|nhat)\b|\b(?:dung dau|dan dau|cao nhat|thap nhat) ca nuoc\b/,
     of: "any",

@@ -503,7 +503,9 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   const aimsAt = concepts.has("dti") && /\b(?:phan dau|muon|top|dat nhom|vao nhom|huong toi)\b/.test(bare);
   if (concepts.has("target") || aimsAt)
     return { ...base, year, query: withYear({ kind: "target" as const, text }) };
-  if (concepts.has("dti") || /\bxep hang\b|\bthu hang\b/.test(bare)) {
+  // The DTI is the provincial index: "bộ chỉ số chuyển đổi số cấp xã" is another set, searched for.
+  const communeIndex = /\bcap (?:xa|huyen)\b/.test(bare);
+  if (!communeIndex && (concepts.has("dti") || /\bxep hang\b|\bthu hang\b/.test(bare))) {
     return { ...base, year, query: withYear({ kind: "indicator" as const }) };
   }
 

@@ -76,6 +76,8 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   mt: "muc tieu",
   ptb: "pho truong ban",
   tmdt: "thuong mai dien tu",
+  qg: "quoc gia",
+  kq: "ket qua",
   // chat
   j: "gi",
   gj: "gi",

@@ -419,3 +419,24 @@ describe("budgets, unit rankings, events and posts at a meeting", () => {
     expect(ask("bộ chỉ số đánh giá chuyển đổi số cấp xã").abstained).toBe(false);
   });
 });
+
+describe("figures of the province, a misremembered document type, the commune index", () => {
+  it("the province's population is not recorded", () => {
+    expect(ask("dân số tỉnh Ninh Thuận bao nhiêu").abstained).toBe(true);
+  });
+  it("a figure asked of a note that states none is not answered with the entry's headline figure", () => {
+    // The DTI 2021 notes say the digital economy's share of GRDP is low, with no figure.
+    const r = ask("tỷ trọng kinh tế số trong GRDP của tỉnh năm 2021 là bao nhiêu phần trăm");
+    expect(r.abstained).toBe(true);
+  });
+  it("'QĐ 3609' is Kế hoạch 3609, and the reply says so", () => {
+    const r = ask("QĐ 3609 nói gì");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("so 3609 la ke hoach, khong phai quyet dinh");
+  });
+  it("'bộ chỉ số chuyển đổi số cấp xã' is not the provincial DTI", () => {
+    const r = ask("bộ chỉ số chuyển đổi số cấp xã gồm những nhóm nào");
+    expect(r.intent).not.toBe("indicator");
+    expect(fold(renderPlain(r))).toContain("852/qd-ubnd");
+  });
+});

@@ -86,6 +86,12 @@ export function findDocuments(ctx: AnswerContext, q: DocumentQuery): KDocument[]
       if (named.length === 1) return named;
     }
   }
+  // "QĐ 3609" for what is Kế hoạch 3609 (the type misremembered, without an issuer code): the one
+  // document with that number; the reply names its real type.
+  if (!found.length && ref.typeCode && !ref.issuerCode) {
+    const any = ctx.kb.documentsNumbered(ref.number).map((x) => x.doc);
+    if (any.length === 1) return any;
+  }
   return found;
 }
 
@@ -216,6 +222,9 @@ export function answerDocument(q: DocumentQuery, ctx: AnswerContext): Reply {
   const cites = kb.citeAll([d.id, ...d.sources]);
   const r = new ReplyBuilder("document", documentLabel(d));
   r.item("document", d.id);
+  const askedType = q.typeCode ? DOC_TYPE_NAMES[q.typeCode as DocTypeCode] : undefined;
+  if (askedType && !q.docId && askedType.toLowerCase() !== d.type.toLowerCase())
+    r.line(`Số ${d.number.split("/")[0]} là ${d.type.toLowerCase()}, không phải ${askedType.toLowerCase()}.`);
   const tasks = kb.data.tasks.filter((t) => t.document === d.id);
   if (q.aspect === "deadlines") {
     if (tasks.length) {

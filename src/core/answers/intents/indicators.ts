@@ -72,6 +72,9 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
   if (!all.length) return undefined;
   const partNames = [...new Set(all.flatMap((i) => i.parts.map((p) => p.name)))];
   const part = partNames.find((n) => bare.includes(fold(n)));
+  // The DTI is the provincial index; "chỉ số chuyển đổi số cấp xã" is another set (QĐ 852).
+  // Nor is "tỷ trọng kinh tế số trong GRDP" the DTI's component "Kinh tế số".
+  if (/\bcap (?:xa|huyen)\b|\bty trong\b|\bg?r?dp\b/.test(bare)) return undefined;
   const isDti = u.query.kind === "indicator" || /\bdti\b|chi so chuyen doi so/.test(bare);
   if (!isDti && !(part && u.year && VALUE_OR_RANK.test(bare))) return undefined;
   // "So với 2021, DTI năm 2022 tăng bao nhiêu": the year compared is not the one asked.

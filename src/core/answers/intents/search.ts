@@ -328,7 +328,11 @@ export function answerSearch(
     strong.length > 0 &&
     !strong.slice(0, 4).some((h) => {
       const d = describe(h, ctx);
-      return d && (hasFigure(d.text) || hasFigure(bestSentence(sentencesOf(h, ctx), q.text, d.text) ?? ""));
+      if (!d) return false;
+      // The sentence that matched the question must state the figure; the entry's headline figure
+      // (a DTI value) is not the one asked about a sentence of its notes.
+      const why = bestSentence(sentencesOf(h, ctx), q.text, d.text);
+      return why ? hasFigure(why) : hasFigure(d.text);
     });
   if (!strong.length || noFigure) {
     const r = new ReplyBuilder("search").abstain();

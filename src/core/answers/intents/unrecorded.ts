@@ -59,6 +59,11 @@ const ATTRIBUTES: readonly { what: string; re: RegExp; of: "person" | "meeting" 
     of: "any",
   },
   {
+    what: "số liệu dân số, diện tích, GRDP của tỉnh",
+    re: /\b(?:dan so|dien tich|bao nhieu dan|tong san pham|grdp (?:cua tinh )?(?:la )?bao nhieu)\b/,
+    of: "any",
+  },
+  {
     what: "thứ hạng chuyển đổi số của từng cơ quan, đơn vị trong tỉnh",
     re: /\b(?:don vi|co quan|so) (?:toi|minh|em)?\s*xep (?:hang|thu)\b|\bxep (?:hang|thu) .*\b(?:trong|giua) cac (?:so|don vi|co quan)\b/,
     of: "any",

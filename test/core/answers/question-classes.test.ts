@@ -440,3 +440,11 @@ describe("figures of the province, a misremembered document type, the commune in
     expect(fold(renderPlain(r))).toContain("852/qd-ubnd");
   });
 });
+
+describe("a group's tasks include those of a wider group", () => {
+  it("'các sở, ban, ngành phải làm gì năm 2023' includes what every unit must do", () => {
+    const r = ask("các sở ban ngành phải làm gì năm 2023");
+    expect(fold(renderPlain(r))).toContain("it nhat mot san pham");
+    expect(fold(renderPlain(r))).toContain("(giao chung)");
+  });
+});

@@ -155,11 +155,28 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
   } else if (group) {
     const inGroup = (ids: string[]) => ids.includes(group.id);
     const yearOk = keep;
+    // A group wider than this one ("các cơ quan, đơn vị, địa phương" for "các sở, ban, ngành") gives its
+    // tasks to this group's units too.
+    const members = new Set(kb.unitsOf([group.id]).map((u) => u.id));
+    const wider = new Set(
+      kb.data.unitGroups
+        .filter((g) => g.id !== group.id && members.size > 0)
+        .filter((g) => {
+          const theirs = new Set(kb.unitsOf([g.id]).map((u) => u.id));
+          return [...members].every((m) => theirs.has(m));
+        })
+        .map((g) => g.id),
+    );
+    const viaWider = (ids: string[]) => !inGroup(ids) && ids.some((id) => wider.has(id));
     rows = [
       ...kb.data.tasks
         .filter((t) => inGroup(t.lead) && yearOk(t))
         .sort(sortDue)
         .map((task) => ({ task })),
+      ...kb.data.tasks
+        .filter((t) => viaWider(t.lead) && yearOk(t))
+        .sort(sortDue)
+        .map((task) => ({ task, role: "giao chung" })),
       ...kb.data.tasks
         .filter((t) => inGroup(t.support) && !inGroup(t.lead) && yearOk(t))
         .sort(sortDue)

@@ -28,6 +28,11 @@ export const QUESTIONS_FILE = fileURLToPath(new URL("./questions.yaml", import.m
 export const HELDOUT_FILE = fileURLToPath(new URL("./heldout.yaml", import.meta.url));
 /** A second held-out set, written blind after the first had been measured during engine work. */
 export const HELDOUT_2_FILE = fileURLToPath(new URL("./heldout-2.yaml", import.meta.url));
+/**
+ * The third, written blind (sources and knowledge only) and committed before the last round of engine
+ * work; sets 1 and 2 are spent (their failures were read to find classes of problems).
+ */
+export const HELDOUT_3_FILE = fileURLToPath(new URL("./heldout-3.yaml", import.meta.url));
 export const FORMS = ["diacritics", "plain", "typo", "abbrev", "keywords"] as const;
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 export const DEFAULT_NOW = "2026-11-26T09:00:00+07:00";
@@ -320,17 +325,21 @@ async function main(): Promise<void> {
   }
   const heldout = await runEval({ questionsFile: HELDOUT_FILE });
   const heldout2 = await runEval({ questionsFile: HELDOUT_2_FILE });
+  const heldout3 = await runEval({ questionsFile: HELDOUT_3_FILE });
   if (process.argv.includes("--json")) {
-    process.stdout.write(`${JSON.stringify({ dev, heldout, heldout2 }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ dev, heldout, heldout2, heldout3 }, null, 2)}\n`);
     return;
   }
   const failures = process.argv.includes("--heldout-failures");
   process.stdout.write(`${formatReport(dev, { title: "Dev set (eval/questions.yaml, tuned on)" })}\n\n`);
   process.stdout.write(
-    `${formatReport(heldout, { title: "Held-out set (eval/heldout.yaml, written blind, never tuned on)", failures })}\n\n`,
+    `${formatReport(heldout, { title: "Held-out set 1 (eval/heldout.yaml, written blind; spent: its failures were read for classes)", failures })}\n\n`,
   );
   process.stdout.write(
-    `${formatReport(heldout2, { title: "Held-out set 2 (eval/heldout-2.yaml, written blind, never tuned on)", failures })}\n`,
+    `${formatReport(heldout2, { title: "Held-out set 2 (eval/heldout-2.yaml, written blind; spent: its failures were read for classes)", failures })}\n\n`,
+  );
+  process.stdout.write(
+    `${formatReport(heldout3, { title: "Held-out set 3 (eval/heldout-3.yaml, written blind, committed before the last engine work)", failures })}\n`,
   );
 }
 

@@ -25,7 +25,11 @@ const groupKey = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
 
 /** Every Query, validated strictly: the decoder never returns anything else. */
 export const querySchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("theme"), year: year.optional() }),
+  z.strictObject({
+    kind: z.literal("theme"),
+    year: year.optional(),
+    scope: z.enum(["national", "provincial"]).optional(),
+  }),
   z.strictObject({
     kind: z.literal("tasks"),
     unitId: idSchema.optional(),
@@ -114,7 +118,13 @@ type Kind = Query["kind"];
 
 /** Per kind: its short code and its fields in encoding order (often-used first). */
 const KINDS: Record<Kind, { code: string; fields: readonly (readonly [string, FieldType])[] }> = {
-  theme: { code: "th", fields: [["year", "int"]] },
+  theme: {
+    code: "th",
+    fields: [
+      ["year", "int"],
+      ["scope", { n: "national", p: "provincial" }],
+    ],
+  },
   tasks: {
     code: "t",
     fields: [

@@ -33,7 +33,7 @@ export type Intent = (typeof INTENTS)[number];
  * can be answered again without the text (next page, the document cited, a unit's tasks).
  */
 export type Query =
-  | { kind: "theme"; year?: number }
+  | { kind: "theme"; year?: number; scope?: "national" | "provincial" }
   | {
       kind: "tasks";
       unitId?: string;

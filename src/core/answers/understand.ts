@@ -14,7 +14,7 @@ import { personLikeName } from "../text/name-variants.ts";
 import { clean, fold } from "../text/normalize.ts";
 import { frameIndices, QUESTION_WORDS, searchTerms, typedWords } from "../text/search-terms.ts";
 import { untelexText } from "../text/telex.ts";
-import { localDate } from "../time.ts";
+import { addDays, localDate } from "../time.ts";
 import { answerType, documentFocus } from "./focus.ts";
 import { fuzzyPeople, type Lexicon, matchTaskGroup, type UnitRef } from "./lexicon.ts";
 import type { Query } from "./reply.ts";
@@ -26,6 +26,9 @@ export const MAX_QUESTION_CHARS = 500;
 const SELF_ACCENTED = new Set(["tôi", "mình", "tui", "tớ"]);
 /** Without diacritics "toi" is also "tới" (sắp tới, đến tới): not "me" after these words. */
 const NOT_SELF_BEFORE = new Set([
+  "lan",
+  "nua",
+  "ky",
   "sap",
   "den",
   "gan",
@@ -236,6 +239,9 @@ function knownAsThing(phrase: string | undefined, lex: Lexicon): string | undefi
   return hit && hit.coverage >= 0.99 ? undefined : phrase;
 }
 
+/** "chuyển đổi số" says nothing about which tasks. */
+const CDS_TERMS = new Set(searchTerms("chuyển đổi số"));
+
 /** Terms that frame a question about tasks; what is left says what the tasks are about. */
 const TASK_FRAME = new Set(
   searchTerms(
@@ -373,11 +379,32 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   const exactPeople = lex.people.match(terms);
   const personMatches = exactPeople.length ? exactPeople : fuzzyPeople(lex, terms);
   const mine = mentionsSelf(text) && !unit;
-  const phrase = findDatePhrases(text, { today, defaultYear: year ?? Number(today.slice(0, 4)) }).find(
+  const phrases = findDatePhrases(text, { today, defaultYear: year ?? Number(today.slice(0, 4)) }).filter(
     (p) => p.kind !== "year" || concepts.has("deadline") || concepts.has("overdue"),
   );
+  // "sắp đến hạn trong tháng này": the month named, not the default "sắp tới" span.
+  const named = phrases.find((p) => !p.label?.startsWith("sắp tới")) ?? phrases[0];
+  // "có hạn trước ngày 01/01/2024": every deadline up to the day before (a deadline written "trước
+  // 30/6" is due that day: that reading is the deadline parser's, not this one).
+  const before =
+    named?.kind === "day" && named.from && /\btruoc\s+(?:ngay\s+)?$/.test(fold(text).slice(0, named.index))
+      ? named.from
+      : undefined;
+  const phrase = before
+    ? {
+        ...named!,
+        kind: "span" as const,
+        // From the first year the plans have tasks (a yearly task is not due in 1900).
+        from: `${Math.min(...lex.kb.data.tasks.map((t) => t.year ?? Number(before.slice(0, 4))))}-01-01`,
+        to: addDays(before, -1),
+        label: `trước ngày ${before.slice(8, 10)}/${before.slice(5, 7)}/${before.slice(0, 4)}`,
+      }
+    : named;
   const unitId = unit?.kind === "unit" ? unit.id : undefined;
-  const unknownUnit = unit ? undefined : (namedInGroup ?? knownAsThing(unknownUnitPhrase(bare, text), lex));
+  const phraseOfUnit = unit ? undefined : (namedInGroup ?? knownAsThing(unknownUnitPhrase(bare, text), lex));
+  // "Ban Điều hành giao …": a body the knowledge knows, not a unit it lacks.
+  const unknownUnit =
+    phraseOfUnit && lex.bodies.match(searchTerms(phraseOfUnit)).length ? undefined : phraseOfUnit;
   const unitParams = (): { unitId?: string; mine?: boolean; unknownUnit?: string } =>
     unit ? { unitId: unit.id } : mine ? { mine: true } : unknownUnit ? { unknownUnit } : {};
   // What the question is about beyond its frame and the unit it names: a section of the plans, a topic.
@@ -477,8 +504,29 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     };
   }
 
-  // 2. The year's theme.
-  if (concepts.has("theme")) return { ...base, year, query: withYear({ kind: "theme" as const }) };
+  // 2. The year's theme — of the country or of the province when the question names one of them
+  // ("chủ đề năm 2023 của Ủy ban Quốc gia", "năm 2023 cả nước gọi là năm gì").
+  // ("Chủ tịch tỉnh xác định năm 2023 là năm bản lề" is said at a meeting, not a theme.)
+  const yearNamed =
+    /\b(?:la|goi la|duoc goi la|duoc xac dinh la) nam gi\b/.test(bare) && !/\bchu tich\b/.test(bare);
+  // "năm 2023 là năm gì": that year, whatever other date the question names ("hội nghị 25/12/2022").
+  const namedYear = /\bnam ((?:19|20)\d\d)\b[^?]*\bla nam gi\b/.exec(bare)?.[1];
+  if (yearNamed && namedYear) {
+    const national = /\b(?:quoc gia|ca nuoc|toan quoc|thu tuong|chinh phu|trung uong|hoi nghi)\b/.test(bare);
+    return {
+      ...base,
+      year: Number(namedYear),
+      query: { kind: "theme", year: Number(namedYear), ...(national ? { scope: "national" as const } : {}) },
+    };
+  }
+  if (concepts.has("theme") || (yearNamed && year)) {
+    const national = /\b(?:quoc gia|ca nuoc|toan quoc|thu tuong|chinh phu|trung uong)\b/.test(bare);
+    const provincial = /\b(?:tinh|ban chi dao|ban dieu hanh)\b/.test(
+      bare.replace(/\bchuyen doi so tinh\b/g, ""),
+    );
+    const scope = national && !provincial ? "national" : provincial && !national ? "provincial" : undefined;
+    return { ...base, year, query: withYear({ kind: "theme" as const, ...(scope ? { scope } : {}) }) };
+  }
 
   // A meeting named by its day, or asked for ("được phân tích tại cuộc họp nào"), whatever it discussed
   // (the DTI, a target).
@@ -701,8 +749,27 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
       query: withYear({ kind: "tasks" as const, topic, ...(cadence ? { cadence } : {}) }),
     };
   }
-  // "Tổ công nghệ số cộng đồng có nhiệm vụ gì": a body's role, as the sources describe it.
+  // "Tổ công nghệ số cộng đồng có nhiệm vụ gì": a body's role, as the sources describe it; "Ban Điều
+  // hành giao những nhiệm vụ trọng tâm nào": the tasks on that topic.
   if (bodyMatches.length && asksTasks && !unit && !mine && !unknownUnit) {
+    const bodyTerms = new Set<number>();
+    for (const m of bodyMatches) for (let i = m.start; i < m.end; i++) bodyTerms.add(i);
+    const topicTerms = terms.filter(
+      (t, i) =>
+        !bodyTerms.has(i) &&
+        !frames.has(i) &&
+        !TASK_FRAME.has(t) &&
+        !QUESTION_WORDS.has(t) &&
+        !/^\d+$/.test(t) &&
+        !CDS_TERMS.has(t),
+    );
+    const fits = topicTerms.length
+      ? (lex.index.search(topicTerms.join(" "), { kinds: ["task"], limit: 1 })[0]?.coverage ?? 0)
+      : 0;
+    if (fits >= 0.8) {
+      const topic = typedWords(text, topicTerms).slice(0, 60).trim();
+      return { ...base, year, query: withYear({ kind: "tasks" as const, topic }) };
+    }
     return { ...base, year, query: { kind: "search", text } };
   }
   if (asksTasks || concepts.has("deadline") || mine || (unit && terms.length <= unitMatches[0]!.end + 2)) {

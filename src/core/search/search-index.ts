@@ -284,7 +284,9 @@ export function buildSearchIndex(kb: Knowledge): SearchIndex {
   for (const t of d.tasks) {
     ix.add({ kind: "task", id: t.id, title: t.title }, [
       { text: t.title, weight: 2 },
-      { text: [t.details, t.product, t.group].filter(Boolean).join(" . "), weight: 1 },
+      // The clause it comes from ("Nhiệm vụ trọng tâm (1), kết luận … cuộc họp ngày 20/02/2023") too:
+      // officials name tasks by it.
+      { text: [t.details, t.product, t.group, t.clause].filter(Boolean).join(" . "), weight: 1 },
     ]);
   }
   for (const m of d.meetings) {

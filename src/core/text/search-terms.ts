@@ -39,6 +39,10 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set(
  */
 const FRAME_PHRASES: readonly (readonly string[])[] = [
   "trong thoi gian",
+  "tiep theo",
+  "lan toi",
+  "ke tiep",
+  "roi vao",
   "trong khoang thoi gian",
   "phan tram",
   "thoi gian",

@@ -448,3 +448,72 @@ describe("a group's tasks include those of a wider group", () => {
     expect(fold(renderPlain(r))).toContain("(giao chung)");
   });
 });
+
+describe("themes by scope, and the year named", () => {
+  it("the national theme alone when the question names the national committee", () => {
+    const text = plain("chủ đề năm 2023 của Ủy ban Quốc gia về chuyển đổi số là gì");
+    expect(text).toContain("tao lap va khai thac du lieu");
+    expect(text).not.toContain("huy dong moi nguon luc");
+  });
+  it("the province's theme alone when the question names the province", () => {
+    const text = plain("chủ đề hành động năm 2023 của tỉnh");
+    expect(text).toContain("huy dong moi nguon luc");
+    expect(text).not.toContain("tao lap va khai thac du lieu");
+  });
+  it("'năm 2023 là năm gì' is the year's theme, even beside a meeting's date", () => {
+    expect(plain("hội nghị ngày 25/12/2022 tuyên bố năm 2023 là năm gì")).toContain("nam du lieu so");
+  });
+});
+
+describe("tasks named by the clause they come from, and by a body", () => {
+  it("'nhiệm vụ trọng tâm' are the tasks the meeting's conclusions call so", () => {
+    const r = ask("ban điều hành giao những nhiệm vụ trọng tâm nào năm 2023");
+    expect(r.intent).toBe("tasks");
+    const text = fold(renderPlain(r));
+    expect(text).toContain("quan triet");
+    expect(text).toContain("nguoi dung dau");
+    // "trung tâm" is not "trọng tâm".
+    expect(text).not.toContain("trung tam du lieu quoc gia");
+  });
+});
+
+describe("deadline windows", () => {
+  const june2023 = new Date("2023-06-01T09:00:00+07:00");
+  it("'có hạn trước ngày X' is every deadline before X", () => {
+    const r = engine.ask({ text: "nhiệm vụ nào có hạn trước ngày 01/01/2024", now: june2023 });
+    expect(r.lines.length).toBeGreaterThanOrEqual(2);
+    expect(fold(r.title ?? "")).toContain("truoc ngay 01/01/2024");
+    expect(fold(renderPlain(r))).toContain("31/12/2023");
+  });
+  it("'sắp đến hạn trong tháng này' is this month, not the default span", () => {
+    const dec = new Date("2023-12-05T09:00:00+07:00");
+    const r = engine.ask({ text: "nhiệm vụ nào sắp đến hạn trong tháng này", now: dec });
+    expect(fold(renderPlain(r))).toContain("31/12/2023");
+  });
+  it("a unit with nothing due soon also sees what is past due", () => {
+    const r = engine.ask({ text: "hạn chót nhiệm vụ của tôi", now: NOW, asker: { unitId: "bhxh-tinh" } });
+    expect(fold(renderPlain(r))).toContain("da qua han");
+  });
+  it("'lần tới', 'nữa tới' are not 'tôi'", async () => {
+    const { mentionsSelf } = await import("../../../src/core/answers/understand.ts");
+    expect(mentionsSelf("ngay chuyen doi so tinh lan toi la ngay nao")).toBe(false);
+    expect(mentionsSelf("con bao lau nua toi ngay cds")).toBe(false);
+  });
+});
+
+describe("bodies: founded by whom; a thing named with a body is not the body", () => {
+  it.each(["ai thành lập Ban Chỉ đạo chuyển đổi số tỉnh", "BCĐ CĐS tỉnh do cơ quan nào thành lập"])(
+    "%s",
+    (q) => {
+      expect(plain(q)).toContain("352-qd/tu");
+    },
+  );
+  it("'“cánh tay nối dài” của Ban Chỉ đạo là gì' is the Tổ công nghệ số cộng đồng", () => {
+    expect(plain("cánh tay nối dài của Ban Chỉ đạo là gì")).toContain("to cong nghe so cong dong");
+  });
+  it("the 2025 reorganisation is not in the shipped knowledge yet: said so", () => {
+    const r = ask("Sở TT&TT sáp nhập vào sở nào");
+    expect(r.abstained).toBe(true);
+    expect(fold(r.lines[0]!.text)).toContain("khong ghi viec sap xep, sap nhap");
+  });
+});

@@ -14,7 +14,7 @@ const PARENT = /\b(?:truc thuoc|thuoc (?:ban|co quan|to chuc|don vi|cap) (?:nao|
 const ROLE =
   /\b(?:vai tro|chuc nang|nhiem vu (?:gi|la gi)|lam (?:nhung )?(?:viec |cong viec )?gi|la gi|de lam gi|hoat dong (?:the nao|ra sao))\b/;
 const FOUNDED =
-  /\bthanh lap (?:theo |tai |bang |o )?(?:van ban |quyet dinh )?(?:nao|khi nao|bao gio|nam nao|ngay nao)\b/;
+  /\bthanh lap (?:theo |tai |bang |o )?(?:van ban |quyet dinh )?(?:nao|khi nao|bao gio|nam nao|ngay nao)\b|\b(?:ai|co quan nao|don vi nao)(?: ra quyet dinh| ky quyet dinh)? thanh lap\b|\bthanh lap boi\b|\bdo (?:ai|co quan nao) thanh lap\b/;
 
 export function answerBodyAttribute(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const bare = u.folded.replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ");
@@ -32,12 +32,9 @@ export function answerBodyAttribute(u: Understanding, ctx: AnswerContext): Reply
   const bodies = [...new Set(lex.bodies.match(terms).map((m) => m.value))];
   if (bodies.length !== 1 || lex.people.match(terms).length) return undefined;
   // A question about a document, a meeting, a theme, a target or tasks only names the body.
-  if (
-    ["meeting", "document", "theme", "target", "indicator", "tasks", "deadlines", "role", "person"].includes(
-      u.query.kind,
-    )
-  )
-    return undefined;
+  // ("ai thành lập Ban Chỉ đạo" is read as a question about people: the founding is still what it asks.)
+  const elsewhere = ["meeting", "document", "theme", "target", "indicator", "tasks", "deadlines", "person"];
+  if (elsewhere.includes(u.query.kind) || (u.query.kind === "role" && asks === "role")) return undefined;
   const concepts = new Set(conceptsIn(u.folded));
   if (
     asks === "role" &&
@@ -53,6 +50,9 @@ export function answerBodyAttribute(u: Understanding, ctx: AnswerContext): Reply
     const parent = body.parent ? kb.body(body.parent) : undefined;
     if (parent) r.line(`${body.name} trực thuộc ${parent.name}.`, cites);
     else r.abstain().line(`Nguồn hiện có không ghi ${body.name} trực thuộc cơ quan nào.`);
+  } else if (asks === "role" && extraTerms(u.text, lex) > 1) {
+    // "“Cánh tay nối dài” của Ban Chỉ đạo là gì": it asks about something else the body is named with.
+    return undefined;
   } else if (asks === "founded") {
     const doc = body.establishedBy ? kb.document(body.establishedBy) : undefined;
     if (doc)
@@ -70,3 +70,17 @@ export function answerBodyAttribute(u: Understanding, ctx: AnswerContext): Reply
   }
   return r.build();
 }
+
+/** Words of the question beyond the body's name and the words that ask (how much else it names). */
+function extraTerms(text: string, lex: AnswerContext["lex"]): number {
+  const terms = searchTerms(text);
+  const covered = new Set<number>();
+  for (const m of lex.bodies.match(terms)) for (let i = m.start; i < m.end; i++) covered.add(i);
+  return terms.filter((t, i) => !covered.has(i) && !ASKING.has(t)).length;
+}
+
+const ASKING = new Set(
+  searchTerms(
+    "vai trò chức năng nhiệm vụ gì là làm những việc công việc để hoạt động thế nào ra sao có của tỉnh",
+  ),
+);

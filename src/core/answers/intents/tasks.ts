@@ -20,7 +20,11 @@ const TOPIC_COVERAGE = 0.5;
 /** The tasks a few words are about (their titles, products and groups), by the search index. */
 function topicTasks(topic: string, ctx: AnswerContext): Set<string> {
   const hits = ctx.lex.index.search(topic, { kinds: ["task"], limit: 200 });
-  return new Set(hits.filter((h) => h.coverage >= TOPIC_COVERAGE).map((h) => h.doc.id));
+  // Those that fit the topic about as well as the best one: a near-spelling ("trung tâm" for "trọng
+  // tâm") does not join tasks that have the words themselves.
+  const best = hits.reduce((m, h) => Math.max(m, h.coverage), 0);
+  const needed = Math.max(TOPIC_COVERAGE, best * 0.8);
+  return new Set(hits.filter((h) => h.coverage >= needed).map((h) => h.doc.id));
 }
 
 /** The name of a task group as the plans write it, from its key. */
@@ -270,9 +274,9 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
     }
     heading =
       q.mode === "window"
-        ? `Nhiệm vụ${scope} có hạn trong ${label}`
+        ? `Nhiệm vụ${scope} có hạn ${label.startsWith("trước") ? label : `trong ${label}`}`
         : `Nhiệm vụ${scope} sắp đến hạn (${label})`;
-    emptyText = `Không có nhiệm vụ nào${scope} có hạn trong ${label} theo cơ sở tri thức.`;
+    emptyText = `Không có nhiệm vụ nào${scope} có hạn ${label.startsWith("trước") ? label : `trong ${label}`} theo cơ sở tri thức.`;
   }
   rows.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
 
@@ -289,6 +293,17 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
         kb.citeAll([...(next.t.document ? [next.t.document] : []), ...next.t.sources]),
       );
       r.item("task", next.t.id);
+    }
+    // A unit asking for its deadlines also sees those already past and not recorded done.
+    if ((unit || group) && q.mode !== "overdue") {
+      const overdue = pool.filter((t) => taskStatus(t, today).status === "overdue").slice(0, 3);
+      for (const t of overdue) {
+        r.line(
+          `Đã quá hạn: ${t.title} — ${dueText(t, today)}.`,
+          kb.citeAll([...(t.document ? [t.document] : []), ...t.sources]),
+        );
+        r.item("task", t.id);
+      }
     }
     const undated = pool.filter((t) => !effectiveDue(t, today)).length;
     if (undated) r.note(`${undated} nhiệm vụ không có hạn cụ thể (thường xuyên hoặc nguồn không nêu hạn).`);

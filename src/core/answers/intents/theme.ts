@@ -4,7 +4,10 @@ import { type Reply, ReplyBuilder } from "../reply.ts";
 
 const SCOPE_LABEL = { national: "Quốc gia", provincial: "Tỉnh" } as const;
 
-export function answerTheme(q: { year?: number }, ctx: AnswerContext): Reply {
+export function answerTheme(
+  q: { year?: number; scope?: "national" | "provincial" },
+  ctx: AnswerContext,
+): Reply {
   const { kb } = ctx;
   const years = [...new Set(kb.data.themes.map((t) => t.year))].sort((a, b) => b - a);
   const currentYear = Number(ctx.today.slice(0, 4));
@@ -20,8 +23,12 @@ export function answerTheme(q: { year?: number }, ctx: AnswerContext): Reply {
     return r.build();
   }
   const r = new ReplyBuilder("theme", `Chủ đề chuyển đổi số năm ${year}`);
-  // The province first: it is what officials here act on; then the national theme.
-  const ordered = [...themes].sort((a, b) => (a.scope === b.scope ? 0 : a.scope === "provincial" ? -1 : 1));
+  // The province first: it is what officials here act on; then the national theme. A question about
+  // one of them ("chủ đề của Ủy ban Quốc gia") gets that one.
+  const scoped = q.scope ? themes.filter((t) => t.scope === q.scope) : [];
+  const ordered = (scoped.length ? scoped : [...themes]).sort((a, b) =>
+    a.scope === b.scope ? 0 : a.scope === "provincial" ? -1 : 1,
+  );
   for (const t of ordered) {
     const body = t.body ? kb.body(t.body)?.name : undefined;
     const who = body ? `${SCOPE_LABEL[t.scope]} (${body})` : SCOPE_LABEL[t.scope];

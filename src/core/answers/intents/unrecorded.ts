@@ -59,6 +59,12 @@ const ATTRIBUTES: readonly { what: string; re: RegExp; of: "person" | "meeting" 
     of: "any",
   },
   {
+    // The organisation changes of 2025 are not in the shipped knowledge yet.
+    what: "việc sắp xếp, sáp nhập, đổi tên cơ quan, đơn vị",
+    re: /\b(?:sap nhap|hop nhat|giai the|doi ten|chia tach|tach ra|sat nhap)\b/,
+    of: "any",
+  },
+  {
     what: "số liệu dân số, diện tích, GRDP của tỉnh",
     re: /\b(?:dan so|dien tich|bao nhieu dan|tong san pham|grdp (?:cua tinh )?(?:la )?bao nhieu)\b/,
     of: "any",

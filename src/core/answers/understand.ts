@@ -16,6 +16,7 @@ import { frameIndices, QUESTION_WORDS, searchTerms, typedWords } from "../text/s
 import { untelexText } from "../text/telex.ts";
 import { addDays, localDate } from "../time.ts";
 import { answerType, documentFocus } from "./focus.ts";
+import { figureTerms } from "./intents/targets.ts";
 import { fuzzyPeople, type Lexicon, matchTaskGroup, type UnitRef } from "./lexicon.ts";
 import type { Query } from "./reply.ts";
 
@@ -618,7 +619,11 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // "bao nhiêu phần trăm hồ sơ cấp xã xử lý trên môi trường mạng": a figure a target states.
   // With a unit named ("Bộ TT&TT muốn dữ liệu mở đạt bao nhiêu"), the target must fit more plainly.
   if (!mine && answerType(bare) === "figure" && !concepts.has("meeting")) {
-    const hit = lex.index.search(text, { kinds: ["target"], limit: 1 })[0];
+    // Measured on the words that name the figure ("tỷ lệ … năm 2023 là bao nhiêu" aside).
+    const words = figureTerms(text);
+    const hit = words.length
+      ? lex.index.search(words.join(" "), { kinds: ["target"], limit: 1 })[0]
+      : undefined;
     if (hit && hit.coverage >= (unit ? 0.7 : 0.6))
       return { ...base, year, query: withYear({ kind: "target" as const, text }) };
   }
@@ -648,6 +653,10 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   }
   const asksTasks = concepts.has("task") || /\bphai lam\b|\blam gi\b|\bduoc giao\b|\bgiao\b/.test(bare);
   if (concepts.has("upcoming") || concepts.has("deadline") || (phrase && asksTasks)) {
+    // "hạn góp ý dự thảo kế hoạch năm 2023": a year's deadlines only if some task is about those words;
+    // otherwise the search says plainly that no such deadline is known.
+    if (phrase?.kind === "year" && !unit && !mine && content.length >= 2 && !aboutTasks(0.5))
+      return { ...base, year, query: { kind: "search", text, kinds: ["task"] } };
     if (phrase) {
       return {
         ...base,

@@ -517,3 +517,28 @@ describe("bodies: founded by whom; a thing named with a body is not the body", (
     expect(fold(r.lines[0]!.text)).toContain("khong ghi viec sap xep, sap nhap");
   });
 });
+
+describe("targets asked with their frame words", () => {
+  it.each([
+    ["tỷ lệ người từ 15 tuổi có tài khoản thanh toán năm 2023", "75%"],
+    ["đến năm 2025 tỷ lệ dịch vụ công trực tuyến mức độ 4 của tỉnh là bao nhiêu", "100%"],
+    ["Kế hoạch 562/KH-UBND đặt mục tiêu gì về dịch vụ công trực tuyến", "muc do 4"],
+  ])("%s", (q, fact) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain(fold(fact));
+  });
+  it("a figure whose qualifier no target has is not answered with a near one", () => {
+    const r = ask("tỷ lệ dịch vụ công trực tuyến toàn trình của tỉnh năm 2023 phấn đấu là bao nhiêu");
+    expect(r.abstained).toBe(true);
+  });
+  it("merging systems is not a reorganisation of agencies", () => {
+    expect(ask("hợp nhất cổng dịch vụ công và hệ thống một cửa 2023").lines[0]?.text ?? "").not.toMatch(
+      /sáp nhập/,
+    );
+  });
+  it("a year's deadline for something no task is about is not the year's list", () => {
+    const r = ask("khi nào hết hạn góp ý dự thảo kế hoạch chuyển đổi số năm 2023 của Ban Điều hành");
+    expect(r.abstained).toBe(true);
+  });
+});

@@ -17,7 +17,7 @@ import { type Reply, ReplyBuilder } from "../reply.ts";
 const FRAME = new Set(
   searchTerms(
     "mục tiêu chỉ tiêu năm tỉnh quốc gia cả nước bao nhiêu tỷ lệ phần trăm đạt đến của là gì phấn đấu " +
-      "đặt ra những các về giai đoạn theo trong quyết định kế hoạch thông báo qđ kh",
+      "đặt ra những các về giai đoạn theo trong quyết định kế hoạch thông báo qđ kh đặt",
   ),
 );
 /** "chuyển đổi số" frames the question too, but "số" alone belongs to "kinh tế số", "dữ liệu số". */
@@ -32,8 +32,17 @@ function withoutPhrase(terms: string[], phrase: string[]): string[] {
   return out;
 }
 
+/** The words of a question that name the figure asked for (beyond "mục tiêu … năm … bao nhiêu"). */
+export function figureTerms(text: string): string[] {
+  // A document's number ("theo KH 562/KH-UBND") says where, not what.
+  let rest = text;
+  for (const r of findDocRefs(text)) rest = rest.replace(r.raw, " ");
+  return withoutPhrase(queryTerms(rest), CDS).filter((t) => !FRAME.has(t) && !/^\d+$/.test(t));
+}
+
 /** Share of the figure's words a target must match to answer it, and to be named as nearby. */
 const FIT = 0.6;
+const FIGURE_FIT = 0.75;
 const NEARBY = 0.3;
 
 function targetLine(t: Target): string {
@@ -62,17 +71,19 @@ export function answerTarget(q: { year?: number; text: string }, ctx: AnswerCont
   const poolIds = new Set(pool.map((t) => t.id));
   const cite = (t: Target) => kb.citeAll([...(t.document ? [t.document] : []), ...t.sources]);
   // The figure asked for: the question's words beyond "mục tiêu … năm … bao nhiêu".
-  const content = withoutPhrase(queryTerms(q.text), CDS).filter((t) => !FRAME.has(t) && !/^\d+$/.test(t));
+  const content = figureTerms(q.text);
   if (content.length) {
     const hits = ctx.lex.index
       .search(content.join(" "), { kinds: ["target"], limit: 50 })
       .filter((h) => poolIds.has(h.doc.id));
     // Every word of the figure asked, even apart ("DTI … nhóm" in "DTI năm 2023 đạt nhóm khá"), fits too.
-    const fit = hits
-      .filter((h) => h.coverage >= FIT || (h.termCoverage >= 0.99 && h.coverage >= 0.5))
-      .map((h) => kb.get("targets", h.doc.id)!);
-    // "tỷ lệ … là bao nhiêu" of a target that states no figure: not recorded.
+    // "tỷ lệ … là bao nhiêu" asks for one figure: the target must have nearly all its words
+    // ("dịch vụ công trực tuyến toàn trình" is not "dịch vụ công trực tuyến").
     const wantsFigure = answerType(expandAbbreviations(fold(q.text))) === "figure";
+    const fitNeeded = wantsFigure ? FIGURE_FIT : FIT;
+    const fit = hits
+      .filter((h) => h.coverage >= fitNeeded || (h.termCoverage >= 0.99 && h.coverage >= 0.5))
+      .map((h) => kb.get("targets", h.doc.id)!);
     if (fit.length && wantsFigure && !fit.slice(0, 2).some((t) => hasFigure(t.text))) {
       const r = new ReplyBuilder("target").abstain();
       r.line("Nguồn hiện có không ghi con số cho chỉ tiêu này.");

@@ -61,7 +61,7 @@ const ATTRIBUTES: readonly { what: string; re: RegExp; of: "person" | "meeting" 
   {
     // The organisation changes of 2025 are not in the shipped knowledge yet.
     what: "việc sắp xếp, sáp nhập, đổi tên cơ quan, đơn vị",
-    re: /\b(?:sap nhap|hop nhat|giai the|doi ten|chia tach|tach ra|sat nhap)\b/,
+    re: /\b(?:sap nhap|hop nhat|giai the|doi ten|chia tach|tach ra|sat nhap)\b(?=.*\b(?:so|co quan|don vi|tinh|huyen|xa|uy ban|phong|cuc|bo|ban)\b)|\b(?:so|co quan|don vi|tinh|huyen|xa|uy ban|phong|cuc|bo|ban)\b.*\b(?:sap nhap|hop nhat|giai the|doi ten|chia tach|sat nhap)\b/,
     of: "any",
   },
   {

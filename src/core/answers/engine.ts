@@ -10,7 +10,7 @@ import type { AnswerContext, Asker } from "./context.ts";
 import { answerBodyAttribute } from "./intents/bodies.ts";
 import { answerCheck, answerPersonCheck } from "./intents/checks.ts";
 import { answerCompare } from "./intents/compare.ts";
-import { answerDocument } from "./intents/documents.ts";
+import { answerDocument, answerDocumentGap } from "./intents/documents.ts";
 import { answerHelp } from "./intents/help.ts";
 import { answerHoliday } from "./intents/holidays.ts";
 import { answerIndicator, answerIndicatorAttribute } from "./intents/indicators.ts";
@@ -123,7 +123,8 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       answerPersonCheck(u, ctx) ??
       answerBodyAttribute(u, ctx) ??
       answerHoliday(u, ctx) ??
-      answerIndicatorAttribute(u, ctx);
+      answerIndicatorAttribute(u, ctx) ??
+      answerDocumentGap(u, ctx);
     if (check) return check;
     return answer(u.query, { ...req, text: u.text });
   }

@@ -33,7 +33,7 @@ const CUES: readonly (readonly [DocumentFocus, RegExp])[] = [
   ],
   [
     "date",
-    /\b(?:ngay nao|ngay ban hanh|ban hanh (?:ngay|khi nao|luc nao|bao gio|nam nao|thang nao)|(?:khi nao|bao gio) (?:duoc )?ban hanh|(?:ki|ky) ngay|(?:ki|ky) (?:khi nao|bao gio)|ra doi (?:khi nao|bao gio|nam nao))\b/,
+    /\b(?:ngay nao|ngay bao nhieu|ngay may|ngay ban hanh|ban hanh (?:ngay|khi nao|luc nao|bao gio|nam nao|thang nao)|(?:khi nao|bao gio) (?:duoc )?ban hanh|(?:ki|ky) ngay|(?:ki|ky) (?:khi nao|bao gio)|ra doi (?:khi nao|bao gio|nam nao))\b/,
   ],
   [
     "number",
@@ -55,7 +55,12 @@ export function documentFocus(bare: string): DocumentFocus | undefined {
 /** The kind of answer a question wants: who, when, a figure, the parts of something. */
 export function answerType(bare: string): "who" | "when" | "figure" | "parts" | undefined {
   if (/\b(?:ai|nguoi nao|ong nao|ba nao|co quan nao|don vi nao)\b/.test(bare)) return "who";
-  if (/\b(?:khi nao|bao gio|ngay nao|luc nao|nam nao|thang nao|thoi diem nao)\b/.test(bare)) return "when";
+  if (
+    /\b(?:khi nao|bao gio|ngay nao|luc nao|nam nao|thang nao|thoi diem nao|ngay bao nhieu|ngay may|hom nao)\b/.test(
+      bare,
+    )
+  )
+    return "when";
   if (/\b(?:gom|bao gom|gom nhung|nhung gi|thanh phan|tru cot|cac chi so thanh phan)\b/.test(bare))
     return "parts";
   if (/\b(?:bao nhieu|may|ty le|phan tram|xep hang|hang may|thu hang|dat muc|diem)\b/.test(bare))

@@ -65,5 +65,10 @@ export function hasFigure(text: string): boolean {
     .replace(/\d+[-/][\p{L}][\p{L}\p{N}&/-]*/gu, " ")
     .replace(/\b[0-3]?\d\/(?:0?[1-9]|1[0-2])(?:\/\d{2,4})?\b/g, " ")
     .replace(/\b(?:19|20)\d\d\b/g, " ");
-  return /\d/.test(t) || /\b(?:ít nhất|tối thiểu|toàn bộ|tất cả) (?:một|hai|ba)\b/iu.test(t);
+  return (
+    /\d/.test(t) ||
+    /\b(?:ít nhất|tối thiểu|toàn bộ|tất cả) (?:một|hai|ba)\b/iu.test(t) ||
+    // A level is what "đạt mức nào", "nhóm nào" asks: "nhóm khá", "nhóm dẫn đầu".
+    /\bnhóm (?:khá|tốt|trung bình|dẫn đầu|cao|thấp|đầu|xuất sắc)\b/iu.test(t)
+  );
 }

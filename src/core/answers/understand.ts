@@ -133,6 +133,7 @@ const ROLE_CUES: { re: RegExp; role?: string; title?: string }[] = [
   { re: /thu tuong/, title: "thu tuong" },
   { re: /bo truong/, title: "bo truong" },
   { re: /cuc truong/, title: "cuc truong" },
+  { re: /hieu truong/, title: "hieu truong" },
   { re: /pho bi thu/, title: "pho bi thu" },
   { re: /bi thu/, title: "bi thu" },
   { re: /giam doc|thu truong|lanh dao|nguoi dung dau/ },
@@ -256,13 +257,38 @@ const ORDINAL_CUE = /\b(?:thu|so)\s+(?:\d{1,2}|nhat|hai|ba|tu|nam|sau|bay|tam|ch
 const CONTINUOUS_CUE = /\b(?:thuong xuyen|lien tuc)\b/;
 const RECURRING_CUE = /\b(?:dinh ky|(?:hang|moi) (?:thang|quy|nam))\b/;
 
-/** Words that ask for a document rather than say what it is about. */
-const DOC_FRAME = new Set(
-  searchTerms(
-    "hiệu văn bản quyết định kế hoạch thông báo nghị quyết công văn quy định ban hành ký trích yếu " +
-      "theo tại bằng được do mấy",
-  ),
+/**
+ * Words that ask for a document rather than say what it is about: the two-word names of kinds and of
+ * asking ("văn bản", "ban hành", "số hiệu"), as pairs ("Ban Điều hành" keeps its "ban" and "hành"),
+ * and a few single words.
+ */
+const DOC_FRAME_PAIRS = new Set(
+  [
+    "số hiệu",
+    "văn bản",
+    "quyết định",
+    "kế hoạch",
+    "thông báo",
+    "nghị quyết",
+    "công văn",
+    "quy định",
+    "ban hành",
+    "trích yếu",
+  ].map((p) => searchTerms(p).join(" ")),
 );
+const DOC_FRAME_WORDS = new Set(searchTerms("theo tại bằng được do mấy ký"));
+
+function docFrameIndices(terms: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < terms.length; i++) {
+    if (i + 1 < terms.length && DOC_FRAME_PAIRS.has(`${terms[i]} ${terms[i + 1]}`)) {
+      out.add(i);
+      out.add(i + 1);
+      i++;
+    } else if (DOC_FRAME_WORDS.has(terms[i]!)) out.add(i);
+  }
+  return out;
+}
 
 /** Words that name a document (its kind), for "văn bản ngày 14/2". */
 const DOCUMENT_WORDS =
@@ -380,7 +406,9 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   const exactPeople = lex.people.match(terms);
   const personMatches = exactPeople.length ? exactPeople : fuzzyPeople(lex, terms);
   const mine = mentionsSelf(text) && !unit;
-  const phrases = findDatePhrases(text, { today, defaultYear: year ?? Number(today.slice(0, 4)) }).filter(
+  // Dates read from the text with Telex leftovers taken out ("quys II/2023").
+  const dateText = untelexText(fold(text));
+  const phrases = findDatePhrases(dateText, { today, defaultYear: year ?? Number(today.slice(0, 4)) }).filter(
     (p) => p.kind !== "year" || concepts.has("deadline") || concepts.has("overdue"),
   );
   // "sắp đến hạn trong tháng này": the month named, not the default "sắp tới" span.
@@ -388,7 +416,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // "có hạn trước ngày 01/01/2024": every deadline up to the day before (a deadline written "trước
   // 30/6" is due that day: that reading is the deadline parser's, not this one).
   const before =
-    named?.kind === "day" && named.from && /\btruoc\s+(?:ngay\s+)?$/.test(fold(text).slice(0, named.index))
+    named?.kind === "day" && named.from && /\btruoc\s+(?:ngay\s+)?$/.test(dateText.slice(0, named.index))
       ? named.from
       : undefined;
   const phrase = before
@@ -463,6 +491,22 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     return { ...base, year, query: q };
   }
 
+  // "Ngày Chuyển đổi số tỉnh lần tới là ngày nào", "còn bao lâu nữa tới …": the next date of a yearly task.
+  if (
+    /\b(?:tiep theo|lan toi|lan ke tiep|ke tiep|nam sau|nam toi|sap toi|bao lau)\b/.test(bare) &&
+    (concepts.has("when") || /\bbao lau\b/.test(bare)) &&
+    !refs.length
+  ) {
+    const hit = lex.index.search(typedWords(text, content), { kinds: ["task"], limit: 1 })[0];
+    const task = hit && hit.coverage >= 0.5 ? lex.kb.task(hit.doc.id) : undefined;
+    if (task?.deadline.recurrence)
+      return {
+        ...base,
+        year,
+        query: { kind: "search", text: typedWords(text, content), kinds: ["task"], focus: "deadline" },
+      };
+  }
+
   // A document named by what it is about, asked for one attribute ("kế hoạch nâng cao chỉ số DTI số mấy").
   const docFocus = documentFocus(bare);
   const deadlineWords = concepts.has("deadline") || concepts.has("overdue") || concepts.has("upcoming");
@@ -472,7 +516,8 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   const namesDocument = DOCUMENT_WORDS.test(bare);
   if (docFocus && !(docFocus === "date" && deadlineWords) && !(concepts.has("dti") && !namesDocument)) {
     // What the document is about, without the words that ask for it ("số hiệu văn bản quy định …").
-    const about = terms.filter((t, i) => !DOC_FRAME.has(t) && !frames.has(i) && !QUESTION_WORDS.has(t));
+    const docFrame = docFrameIndices(terms);
+    const about = terms.filter((t, i) => !docFrame.has(i) && !frames.has(i) && !QUESTION_WORDS.has(t));
     const aboutText = about.length >= 2 ? typedWords(text, about) : text;
     const kinds: SearchKind[] = docFocus === "which" ? ["document", "target"] : ["document"];
     const hit = lex.index.search(aboutText, { kinds, limit: 1 })[0];
@@ -497,7 +542,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     !concepts.has("meeting") &&
     !concepts.has("deadline")
   ) {
-    const anyYear = !year && !findDatePhrases(text, { today }).some((p) => p.index === phrase.index);
+    const anyYear = !year && !findDatePhrases(dateText, { today }).some((p) => p.index === phrase.index);
     return {
       ...base,
       year,
@@ -532,17 +577,24 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // A meeting named by its day, or asked for ("được phân tích tại cuộc họp nào"), whatever it discussed
   // (the DTI, a target).
   // "Tô Lâm giữ chức vụ gì tại hội nghị ngày 25/12/2022": the person's post, not the meeting.
-  const asksPost = personMatches.length > 0 && /\b(?:chuc vu|chuc danh|giu chuc|la ai)\b/.test(bare);
+  const asksPost =
+    personMatches.length > 0 &&
+    /\b(?:chuc vu|chuc danh|giu chuc|la ai|(?:ban|co quan|don vi|to) nao|lam gi o dau)\b/.test(bare);
+  // "Tổ phó Tổ Giúp việc dự họp ngày 20/02/2023 tên là gì": a post's holder, whatever meeting is named.
+  const asksHolder =
+    ROLE_CUES.some((c) => (c.role || c.title) && c.re.test(bare)) &&
+    /\b(?:ten (?:la )?gi|la ai|ai)\b/.test(bare);
   if (
     concepts.has("meeting") &&
     !asksPost &&
+    !asksHolder &&
     (phrase?.kind === "day" ||
       (!personMatches.length && /\b(?:cuoc hop|hoi nghi|phien hop|buoi hop) (?:nao|gi)\b/.test(bare)))
   ) {
     const q: Query = { kind: "meeting" };
     if (phrase?.kind === "day" && phrase.from === phrase.to) {
       q.date = phrase.from;
-      if (!year && !findDatePhrases(text, { today }).some((p) => p.index === phrase.index)) q.anyYear = true;
+      if (!findDatePhrases(dateText, { today }).some((p) => p.index === phrase.index)) q.anyYear = true;
     }
     return { ...base, year, query: q };
   }
@@ -561,7 +613,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // 4. People and roles.
   // "lãnh đạo <đơn vị>" in a question about a meeting is who attended, not who heads the unit.
   const roleCue = ROLE_CUES.find((c) => c.re.test(bare) && (c.role || c.title || !concepts.has("meeting")));
-  const asksWho = concepts.has("who") || /\bla ai\b|\bai la\b|\bai\b/.test(bare);
+  const asksWho = concepts.has("who") || /\bla ai\b|\bai la\b|\bai\b|\bten (?:la )?gi\b/.test(bare);
   // "Trần Quốc Lam là ai": a person's name that no known person has is not someone else who shares
   // two of its words.
   if (
@@ -587,7 +639,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   }
   if (
     personMatches.length &&
-    !roleCue?.role &&
+    (!roleCue?.role || asksPost) &&
     (asksWho || asksPost || terms.length <= personMatches[0]!.end + 2)
   ) {
     return { ...base, year, query: { kind: "person", personId: personMatches[0]!.value } };
@@ -728,7 +780,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     if (phrase?.from && phrase.from === phrase.to) {
       q.date = phrase.from;
       // Written without a year: officials name the meetings they know by day and month.
-      if (!year && !findDatePhrases(text, { today }).some((p) => p.index === phrase.index)) q.anyYear = true;
+      if (!findDatePhrases(dateText, { today }).some((p) => p.index === phrase.index)) q.anyYear = true;
     }
     return { ...base, year, query: q };
   }

@@ -248,6 +248,7 @@ export class SearchIndex {
 export function buildSearchIndex(kb: Knowledge): SearchIndex {
   const ix = new SearchIndex();
   const d = kb.data;
+  const names = (ids: readonly string[]) => kb.namesOf([...ids]);
   for (const u of d.units)
     ix.add({ kind: "unit", id: u.id, title: u.name }, [
       { text: [u.name, ...u.aliases].join(" . "), weight: 3 },
@@ -287,6 +288,8 @@ export function buildSearchIndex(kb: Knowledge): SearchIndex {
       // The clause it comes from ("Nhiệm vụ trọng tâm (1), kết luận … cuộc họp ngày 20/02/2023") too:
       // officials name tasks by it.
       { text: [t.details, t.product, t.group, t.clause].filter(Boolean).join(" . "), weight: 1 },
+      // Who leads and supports it ("sản phẩm chuyển đổi số của mỗi cơ quan, đơn vị"), lightly.
+      { text: names(t.lead).concat(names(t.support)).join(" . "), weight: 0.5 },
     ]);
   }
   for (const m of d.meetings) {

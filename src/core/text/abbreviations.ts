@@ -77,6 +77,9 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   ptb: "pho truong ban",
   tmdt: "thuong mai dien tu",
   qg: "quoc gia",
+  hn: "hoi nghi",
+  dnnvv: "doanh nghiep nho va vua",
+  dn: "doanh nghiep",
   kq: "ket qua",
   // chat
   j: "gi",

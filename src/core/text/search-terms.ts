@@ -40,6 +40,11 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set(
 const FRAME_PHRASES: readonly (readonly string[])[] = [
   "trong thoi gian",
   "tiep theo",
+  "nam sau",
+  "nam toi",
+  "nam nay",
+  "nam ngoai",
+  "nam truoc",
   "lan toi",
   "ke tiep",
   "roi vao",

@@ -16,7 +16,9 @@ const cache = new Map<string, string>();
 
 /** The folded word with Telex keys removed when that makes it a syllable; otherwise the word. */
 export function untelexWord(word: string): string {
-  // Vowels stretched for emphasis; consonant runs are left alone ("tttt", "stttt" are abbreviations).
+  // Vowels stretched for emphasis; consonant runs are left alone ("tttt", "stttt" are abbreviations), and
+  // so are Roman numerals ("quý III").
+  if (/^(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})$/.test(word)) return word;
   const w = /([aeiouy])\1\1/.test(word) ? word.replace(/([aeiouy])\1{2,}/g, "$1") : word;
   let out = cache.get(w);
   if (out !== undefined) return out;

@@ -542,3 +542,50 @@ describe("targets asked with their frame words", () => {
     expect(r.abstained).toBe(true);
   });
 });
+
+describe("more of what the record has, or lacks", () => {
+  it("a holiday named by what it celebrates, in a year", () => {
+    const r = ask("nghỉ lễ Quốc khánh năm 2026");
+    expect(fold(r.lines[0]!.text)).toContain("02/09/2026");
+    expect(ask("ngày nghỉ bù Quốc khánh năm 2026 là ngày nào").abstained).toBe(true);
+  });
+  it("tasks that name a document answer 'nhiệm vụ nào … <văn bản>'", () => {
+    expect(plain("nhiệm vụ nào yêu cầu bám sát Thông báo 16/TB-VPCP")).toContain("cu the hoa");
+  });
+  it("a figure asked of a document whose record states none is said not recorded", () => {
+    const r = ask("kết quả thực hiện KH 3609 đạt bao nhiêu phần trăm");
+    expect(r.abstained).toBe(true);
+    expect(fold(r.lines[0]!.text)).toContain("khong ghi con so");
+    // "ngày bao nhiêu" asks a date, which the record has.
+    expect(ask("kế hoạch 3609 ngày bao nhiêu").abstained).toBe(false);
+  });
+  it("the number of a document attached to another, when the sources give none", () => {
+    const r = ask("kế hoạch kèm theo QĐ 56/QĐ-UBND có số hiệu là gì");
+    expect(r.abstained).toBe(true);
+    expect(fold(r.lines[0]!.text)).toContain("khong ghi so hieu cua van ban ban hanh kem theo");
+  });
+  it("a question naming one body is not answered by another body's document", () => {
+    const r = ask("quy chế làm việc của Ban Điều hành chuyển đổi số tỉnh ban hành theo quyết định nào");
+    expect(fold(renderPlain(r))).not.toContain("02-qd/bcdcds");
+    expect(plain("quy chế làm việc của Ban Chỉ đạo ban hành theo văn bản nào")).toContain("02-qd/bcdcds");
+  });
+  it("the next date of a yearly day ('lần tới', 'năm sau', 'còn bao lâu')", () => {
+    for (const q of ["Ngày Chuyển đổi số tỉnh lần tới là ngày nào", "ngày cđs tỉnh năm sau là ngày nào"]) {
+      expect(fold(renderPlain(ask(q)))).toContain("10/10/2027");
+    }
+  });
+  it("a post's holder at a meeting ('tên là gì') is the post, said not recorded when it is not", () => {
+    const r = ask("tổ phó tổ giúp việc dự họp ngày 20/02/2023 tên là gì");
+    expect(r.intent).toBe("role");
+    expect(r.abstained).toBe(true);
+  });
+  it("'hiệu trưởng' is a post; a person asked 'trưởng ban của ban nào' gets their posts", () => {
+    expect(ask("hiệu trưởng trường chính trị tỉnh là ai").abstained).toBe(true);
+    expect(plain("ông Trần Quốc Nam là trưởng ban của ban nào")).toContain(
+      "ban dieu hanh chuyen doi so tinh",
+    );
+  });
+  it("a level ('nhóm khá') answers 'đạt mức nào'", () => {
+    expect(plain("tỉnh phấn đấu chỉ số DTI năm 2023 đạt mức nào")).toContain("nhom kha");
+  });
+});

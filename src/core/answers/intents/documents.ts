@@ -6,14 +6,17 @@
 
 import { documentLabel } from "../../knowledge/model.ts";
 import type { KDocument } from "../../knowledge/schema.ts";
+import { expandAbbreviations } from "../../text/abbreviations.ts";
 import { DOC_TYPE_NAMES, type DocTypeCode, parseDocNumber } from "../../text/doc-number.ts";
 import { editDistance } from "../../text/edit-distance.ts";
 import { fold } from "../../text/normalize.ts";
 import { formatViDate, formatViDayMonth } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import type { DocumentFocus } from "../focus.ts";
-import { dueText, leadNames } from "../format.ts";
+import { answerType } from "../focus.ts";
+import { dueText, hasFigure, leadNames } from "../format.ts";
 import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
+import type { Understanding } from "../understand.ts";
 
 type DocumentQuery = Extract<Query, { kind: "document" }>;
 
@@ -226,8 +229,20 @@ export function answerDocument(q: DocumentQuery, ctx: AnswerContext): Reply {
   if (askedType && !q.docId && askedType.toLowerCase() !== d.type.toLowerCase())
     r.line(`Số ${d.number.split("/")[0]} là ${d.type.toLowerCase()}, không phải ${askedType.toLowerCase()}.`);
   const tasks = kb.data.tasks.filter((t) => t.document === d.id);
+  // Tasks given elsewhere that name this document ("Bám sát Thông báo 16/TB-VPCP …").
+  const number = fold(d.number);
+  const naming = kb.data.tasks.filter(
+    (t) => t.document !== d.id && fold(`${t.title} ${t.details ?? ""}`).includes(number),
+  );
   if (q.aspect === "deadlines") {
-    if (tasks.length) {
+    if (!tasks.length && naming.length) {
+      r.line(`Nhiệm vụ nêu ${d.type.toLowerCase()} này (${naming.length}):`, cites);
+      naming.forEach((t, i) => {
+        r.line(`${i + 1}. ${t.title} — ${dueText(t, ctx.today)}`, kb.citeAll(t.sources));
+        r.line(`Chủ trì: ${leadNames(kb, t)}`, [], 1);
+        r.item("task", t.id);
+      });
+    } else if (tasks.length) {
       r.line(`Nhiệm vụ giao tại văn bản này (${tasks.length}):`, cites);
       tasks.forEach((t, i) => {
         r.line(`${i + 1}. ${t.title} — ${dueText(t, ctx.today)}`, kb.citeAll(t.sources));
@@ -269,4 +284,40 @@ export function answerDocument(q: DocumentQuery, ctx: AnswerContext): Reply {
   }
   if (!d.fullText) r.note("Toàn văn chưa có trong cơ sở tri thức; trên đây là những điều nguồn đã nêu.");
   return r.build();
+}
+
+/**
+ * What a question asks of a document that its record lacks: a figure ("kết quả thực hiện KH 3609 đạt bao
+ * nhiêu %") when no sentence of it states one, or the number of a document attached to it ("Kế hoạch kèm
+ * theo QĐ 56 có số hiệu là gì") when the sources give none. Undefined when the record has it.
+ */
+export function answerDocumentGap(u: Understanding, ctx: AnswerContext): Reply | undefined {
+  const q = u.query;
+  if (q.kind !== "document" || q.issuedOn) return undefined;
+  const bare = expandAbbreviations(u.folded).replace(/[^\p{L}\p{N}\s%]/gu, " ");
+  const d = findDocuments(ctx, q)[0];
+  if (!d) return undefined;
+  const name = `${d.type} ${d.number}`;
+  const cites = ctx.kb.citeAll([d.id, ...d.sources]);
+  const attachedNumber =
+    /\b(?:kem theo|di kem|ban hanh kem)\b/.test(bare) && /\bso hieu|\bso may\b|\bso bao nhieu\b/.test(bare);
+  if (attachedNumber) {
+    const attached = ctx.kb.data.documents.filter((o) => o.relations.some((x) => x.target === d.id));
+    if (attached.length) return undefined;
+    return new ReplyBuilder("document")
+      .abstain()
+      .line(`Nguồn hiện có không ghi số hiệu của văn bản ban hành kèm theo ${name}.`, cites)
+      .item("document", d.id)
+      .build();
+  }
+  if (!q.aspect && answerType(bare) === "figure") {
+    if ([d.summary, ...d.keyPoints].some((x) => hasFigure(x))) return undefined;
+    return new ReplyBuilder("document")
+      .abstain()
+      .line(`Nguồn hiện có không ghi con số được hỏi cho ${name}.`)
+      .line(`Điều đã biết: ${d.summary}`, cites)
+      .item("document", d.id)
+      .build();
+  }
+  return undefined;
 }

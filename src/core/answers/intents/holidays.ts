@@ -4,6 +4,7 @@
  * secretariat has added them).
  */
 import { findDatePhrases } from "../../text/dates.ts";
+import { fold } from "../../text/normalize.ts";
 import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
@@ -12,11 +13,34 @@ import type { Understanding } from "../understand.ts";
 const HOLIDAY_CUE = /\b(?:nghi le|ngay le|duoc nghi|co nghi|nghi khong|ngay nghi|nghi tet|le gi)\b/;
 const WEEKDAYS = ["Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"];
 
+/** Holidays named by what they celebrate ("nghỉ lễ Quốc khánh 2026"), folded. */
+const NAMED =
+  /\b(quoc khanh|tet duong lich|chien thang|quoc te lao dong|gio to|tet am lich|tet nguyen dan)\b/;
+
 export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | undefined {
+  const { kb } = ctx;
+  const named = NAMED.exec(u.folded)?.[1];
+  if (named && (HOLIDAY_CUE.test(u.folded) || /\bnghi\b|\ble\b/.test(u.folded))) {
+    const year = u.year ?? Number(ctx.today.slice(0, 4));
+    // A day off in lieu or next to the holiday ("nghỉ bù", "liền kề") is published each year, not listed.
+    const inLieu = /\b(?:nghi bu|lien ke|nghi them)\b/.test(u.folded);
+    const days = inLieu
+      ? []
+      : kb.data.holidays.filter((h) => h.date.startsWith(String(year)) && fold(h.name).includes(named));
+    const r = new ReplyBuilder("deadlines");
+    if (!days.length) {
+      return r
+        .abstain()
+        .line(`Danh sách ngày nghỉ lễ năm ${year} của cơ sở tri thức chưa có ngày này.`)
+        .note("Các ngày nghỉ Tết Âm lịch, Giỗ Tổ Hùng Vương và nghỉ bù do Chính phủ thông báo hằng năm.")
+        .build();
+    }
+    for (const h of days) r.line(`${h.name}: nghỉ ngày ${formatViDate(h.date)}.`, kb.citeAll(h.sources));
+    return r.build();
+  }
   if (!HOLIDAY_CUE.test(u.folded)) return undefined;
   const day = findDatePhrases(u.text, { today: ctx.today }).find((p) => p.kind === "day" && p.from === p.to);
   if (!day?.from) return undefined;
-  const { kb } = ctx;
   const date = day.from;
   const holiday = kb.data.holidays.find((h) => h.date === date);
   const year = date.slice(0, 4);

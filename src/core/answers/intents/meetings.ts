@@ -4,6 +4,7 @@ import { conceptsIn } from "../../text/abbreviations.ts";
 import { findDatePhrases } from "../../text/dates.ts";
 import { fold } from "../../text/normalize.ts";
 import { queryTerms, searchTerms, withoutFrames } from "../../text/search-terms.ts";
+import { untelexText } from "../../text/telex.ts";
 import { formatViDate, formatViDayMonth } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { shorten } from "../format.ts";
@@ -245,7 +246,7 @@ function attendanceAnswer(
  * is the one a meeting reviewed ("kết quả năm 2022").
  */
 function periodWithout(question: string, all: Meeting[], ctx: AnswerContext): { label: string } | undefined {
-  const p = findDatePhrases(question, { today: ctx.today }).find(
+  const p = findDatePhrases(untelexText(fold(question)), { today: ctx.today }).find(
     (x) => x.kind === "month" || x.kind === "quarter" || x.kind === "year",
   );
   if (!p?.from || !p.to) return undefined;

@@ -67,6 +67,7 @@ const TITLE_NAMES: Record<string, string> = {
   "cuc truong": "Cục trưởng",
   "bi thu": "Bí thư",
   "pho bi thu": "Phó Bí thư",
+  "hieu truong": "Hiệu trưởng",
 };
 
 /** "Giám đốc Bảo hiểm xã hội tỉnh" inside a sentence: "giám đốc Bảo hiểm xã hội tỉnh". */

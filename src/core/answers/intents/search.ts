@@ -308,7 +308,7 @@ export function answerSearch(
   const found = (h: SearchHit) =>
     h.coverage >= needed ||
     (!unknown.length && query.length >= 2 && h.termCoverage >= 0.99 && h.coverage >= SPREAD_COVERAGE);
-  const strong = hits.filter(found);
+  const strong = hits.filter(found).filter((h) => aboutNamedBodies(h, q.text, ctx));
   // A question for a figure ("bao nhiêu", "tỷ lệ") is answered only by an entry that states one.
   const wantsFigure = !q.focus && answerType(expandAbbreviations(fold(q.text))) === "figure";
   // The facts that state what is asked, when they fit the question at least as well as an entry does.
@@ -370,4 +370,24 @@ export function answerSearch(
     if (d.query && d.label) r.action(d.label, d.query);
   }
   return r.build();
+}
+
+/**
+ * Whether an entry can answer a question that names a body ("Quy chế làm việc của Ban Điều hành"): it is
+ * that body, or its text names it, or it names no other body. The Ban Chỉ đạo's rules do not answer a
+ * question about the Ban Điều hành's, however many words they share.
+ */
+function aboutNamedBodies(hit: SearchHit, question: string, ctx: AnswerContext): boolean {
+  const { kb, lex } = ctx;
+  const named = new Set(lex.bodies.match(searchTerms(question)).map((m) => m.value));
+  if (!named.size) return true;
+  if (hit.doc.kind === "body") return named.has(hit.doc.id);
+  const d = describe(hit, ctx);
+  const text = fold([d?.text ?? "", ...sentencesOf(hit, ctx)].join(" . "));
+  const mentions = (id: string) => {
+    const b = kb.body(id);
+    return !!b && [b.name, ...b.aliases].some((n) => n.length > 4 && text.includes(fold(n)));
+  };
+  if ([...named].some(mentions)) return true;
+  return !kb.data.bodies.some((b) => !named.has(b.id) && mentions(b.id));
 }

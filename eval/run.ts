@@ -33,6 +33,8 @@ export const HELDOUT_2_FILE = fileURLToPath(new URL("./heldout-2.yaml", import.m
  * work; sets 1 and 2 are spent (their failures were read to find classes of problems).
  */
 export const HELDOUT_3_FILE = fileURLToPath(new URL("./heldout-3.yaml", import.meta.url));
+/** The fourth, written blind while the fixes drawn from set 3 were made, committed before them. */
+export const HELDOUT_4_FILE = fileURLToPath(new URL("./heldout-4.yaml", import.meta.url));
 export const FORMS = ["diacritics", "plain", "typo", "abbrev", "keywords"] as const;
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 export const DEFAULT_NOW = "2026-11-26T09:00:00+07:00";
@@ -326,8 +328,9 @@ async function main(): Promise<void> {
   const heldout = await runEval({ questionsFile: HELDOUT_FILE });
   const heldout2 = await runEval({ questionsFile: HELDOUT_2_FILE });
   const heldout3 = await runEval({ questionsFile: HELDOUT_3_FILE });
+  const heldout4 = await runEval({ questionsFile: HELDOUT_4_FILE });
   if (process.argv.includes("--json")) {
-    process.stdout.write(`${JSON.stringify({ dev, heldout, heldout2, heldout3 }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ dev, heldout, heldout2, heldout3, heldout4 }, null, 2)}\n`);
     return;
   }
   const failures = process.argv.includes("--heldout-failures");
@@ -339,7 +342,10 @@ async function main(): Promise<void> {
     `${formatReport(heldout2, { title: "Held-out set 2 (eval/heldout-2.yaml, written blind; spent: its failures were read for classes)", failures })}\n\n`,
   );
   process.stdout.write(
-    `${formatReport(heldout3, { title: "Held-out set 3 (eval/heldout-3.yaml, written blind, committed before the last engine work)", failures })}\n`,
+    `${formatReport(heldout3, { title: "Held-out set 3 (eval/heldout-3.yaml, written blind; spent: first run 351/415, then its failures were read for classes)", failures })}\n\n`,
+  );
+  process.stdout.write(
+    `${formatReport(heldout4, { title: "Held-out set 4 (eval/heldout-4.yaml, written blind, committed before the fixes drawn from set 3)", failures })}\n`,
   );
 }
 

@@ -3,6 +3,7 @@
  * Built once per knowledge version (the lexicon and the search index are made here).
  */
 import type { Knowledge } from "../knowledge/model.ts";
+import { findDocRefs } from "../text/doc-number.ts";
 import { fold } from "../text/normalize.ts";
 import { searchTerms } from "../text/search-terms.ts";
 import { localDate } from "../time.ts";
@@ -132,11 +133,12 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
 
 function clauses(text: string): string[] {
   return text
-    .split(/[,;.!?\n]+/)
+    .split(/[,;.!?:\n]+/)
     .map((p) => p.trim())
     .filter(Boolean);
 }
 
+const STRONG_CUE = /\b(?:la gi|gi|nao|ai|khi nao|bao gio|bao nhieu|may|the nao|ra sao)\b/;
 const CLAUSE_CUE = /\b(?:la gi|gi|nao|ai|khi nao|bao gio|bao nhieu|may|the nao|ra sao|co phai|khong|ko)\b/;
 
 /**
@@ -146,5 +148,14 @@ const CLAUSE_CUE = /\b(?:la gi|gi|nao|ai|khi nao|bao gio|bao nhieu|may|the nao|r
 export function questionClause(text: string): string | undefined {
   const parts = clauses(text);
   if (parts.length < 2) return undefined;
-  return parts.filter((p) => CLAUSE_CUE.test(fold(p)) && searchTerms(p).length >= 3).at(-1);
+  // A clause with a question word ("nào", "mấy", "gì") before one with only "không" ("em tìm mãi không thấy").
+  const asking = parts.filter((p) => CLAUSE_CUE.test(fold(p)) && searchTerms(p).length >= 3);
+  const strong = asking.filter((p) => STRONG_CUE.test(fold(p)));
+  const chosen = (strong.length ? strong : asking).at(-1);
+  if (!chosen) return undefined;
+  // "… cái TB 16/TB-VPCP ấy, ban hành ngày nào ạ": the document named just before goes with the question.
+  const i = parts.indexOf(chosen);
+  if (i > 0 && !findDocRefs(chosen).length && findDocRefs(parts[i - 1]!).length)
+    return `${parts[i - 1]} ${chosen}`;
+  return chosen;
 }

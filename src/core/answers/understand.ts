@@ -27,6 +27,7 @@ export const MAX_QUESTION_CHARS = 500;
 const SELF_ACCENTED = new Set(["tôi", "mình", "tui", "tớ"]);
 /** Without diacritics "toi" is also "tới" (sắp tới, đến tới): not "me" after these words. */
 const NOT_SELF_BEFORE = new Set([
+  "thong",
   "lan",
   "nua",
   "ky",
@@ -44,6 +45,22 @@ const NOT_SELF_BEFORE = new Set([
   "huong",
 ]);
 
+/** Words after "tôi"/"mình" that make it the asker speaking ("cho tôi hỏi"), not "my unit". */
+const NOT_SELF_AFTER = new Set([
+  "hoi",
+  "xin",
+  "muon",
+  "la",
+  "moi",
+  "chua",
+  "tim",
+  "nghe",
+  "thay",
+  "biet",
+  "cam",
+  "can",
+]);
+
 /** Whether the asker speaks of themselves or their unit ("của tôi", "đơn vị mình", "nhiem vu cua toi"). */
 export function mentionsSelf(text: string): boolean {
   const words =
@@ -52,6 +69,14 @@ export function mentionsSelf(text: string): boolean {
       .normalize("NFC")
       .match(/[\p{L}\p{M}]+/gu) ?? [];
   return words.some((w, i) => {
+    // "cho tôi hỏi", "tôi là cán bộ mới", "mình muốn biết": the asker speaking, not "my unit".
+    // ("của tôi là gì" is "mine".)
+    if (
+      ["toi", "minh", "em"].includes(fold(w)) &&
+      fold(words[i - 1] ?? "") !== "cua" &&
+      NOT_SELF_AFTER.has(fold(words[i + 1] ?? ""))
+    )
+      return false;
     // "tỉnh mình", "nước mình": the province, the country, not the asker's unit.
     if (fold(w) === "minh" && ["tinh", "nuoc", "chung", "ta"].includes(fold(words[i - 1] ?? "")))
       return false;
@@ -295,7 +320,8 @@ const DOCUMENT_WORDS =
   /\b(?:van ban|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van|chuong trinh|de an|nghi dinh|thong tu)\b/;
 
 /** "khác nhau", "so sánh", "phân biệt": the question compares what it names. */
-const COMPARE_CUE = /\b(?:khac nhau|khac gi|khac the nao|so sanh|phan biet|giong nhau|khac biet)\b/;
+const COMPARE_CUE =
+  /\b(?:khac nhau|khac gi|khac the nao|so sanh|phan biet|giong nhau|khac biet)\b|\bkhac\b.*\b(?:diem nao|cho nao|o dau|the nao|ra sao)\b/;
 /** "có phải … không", "… phải không", "có … không?" */
 const YES_NO_CUE = /\b(?:co phai|phai khong|dung khong|co dung|hay khong)\b|\bco\b.*\bkhong\s*$/;
 
@@ -355,8 +381,10 @@ function firstUnit(matches: { value: UnitRef }[]): UnitRef | undefined {
 export function understand(raw: string, now: Date, lex: Lexicon): Understanding {
   // Markup pasted from elsewhere is not part of the question.
   // Agency abbreviations written out ("Sở GD&ĐT" → "Sở Giáo dục và Đào tạo"), as imports read them.
+  // "kế hoạc 3402": the document's kind with its last letter dropped.
+  const typed = raw.replace(/\b(k[eếê]\s+ho[aạ])c(?=\s+\d)/giu, "$1ch");
   const text = expandAgencyName(
-    clean(raw.slice(0, MAX_QUESTION_CHARS * 2).replace(/<\/?[a-zA-Z][^>]*>/g, " ")).slice(
+    clean(typed.slice(0, MAX_QUESTION_CHARS * 2).replace(/<\/?[a-zA-Z][^>]*>/g, " ")).slice(
       0,
       MAX_QUESTION_CHARS,
     ),
@@ -440,10 +468,9 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   const unitTerms = new Set<number>();
   for (const m of unitMatches) for (let i = m.start; i < m.end; i++) unitTerms.add(i);
   const frames = frameIndices(terms);
-  const content = terms.filter(
-    (t, i) =>
-      !unitTerms.has(i) && !frames.has(i) && !TASK_FRAME.has(t) && !QUESTION_WORDS.has(t) && !/^\d+$/.test(t),
-  );
+  const isContent = (t: string, i: number) =>
+    !unitTerms.has(i) && !frames.has(i) && !TASK_FRAME.has(t) && !QUESTION_WORDS.has(t) && !/^\d+$/.test(t);
+  const content = terms.filter(isContent);
   const taskGroup = matchTaskGroup(lex, content);
   const groupParams = (): { group?: string } => (taskGroup ? { group: taskGroup.key } : {});
   const cadence: "continuous" | "recurring" | undefined = CONTINUOUS_CUE.test(bare)
@@ -493,7 +520,9 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
 
   // "Ngày Chuyển đổi số tỉnh lần tới là ngày nào", "còn bao lâu nữa tới …": the next date of a yearly task.
   if (
-    /\b(?:tiep theo|lan toi|lan ke tiep|ke tiep|nam sau|nam toi|sap toi|bao lau)\b/.test(bare) &&
+    /\b(?:tiep theo|lan toi|lan ke tiep|ke tiep|nam sau|nam toi|nam nay|sap toi|bao lau|toi la ngay)\b/.test(
+      bare,
+    ) &&
     (concepts.has("when") || /\bbao lau\b/.test(bare)) &&
     !refs.length
   ) {
@@ -519,13 +548,13 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     const docFrame = docFrameIndices(terms);
     const about = terms.filter((t, i) => !docFrame.has(i) && !frames.has(i) && !QUESTION_WORDS.has(t));
     const aboutText = about.length >= 2 ? typedWords(text, about) : text;
-    const kinds: SearchKind[] = docFocus === "which" ? ["document", "target"] : ["document"];
+    const kinds: SearchKind[] = docFocus === "which" ? ["document", "target", "task"] : ["document"];
     const hit = lex.index.search(aboutText, { kinds, limit: 1 })[0];
     const loose = docFocus === "date" || docFocus === "issuer";
     // With a day named ("văn bản ngày 14/2"), only a document the rest plainly names; else what was
     // issued that day.
     const issuedThatDay = phrase?.kind === "day" && /\b(?:ban hanh|ky|ki)\b/.test(bare);
-    const needed = loose && !namesDocument ? 0.75 : 0.5;
+    const needed = (loose && !namesDocument) || phrase?.kind === "day" ? 0.75 : 0.5;
     if (hit && hit.coverage >= needed && !issuedThatDay) {
       return {
         ...base,
@@ -647,10 +676,17 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   const asksMembers =
     /\bgom nhung ai\b|\bgom ai\b|\bthanh phan\b|\bthanh vien\b|\bco nhung ai\b|\bnhung ai\b/.test(bare);
   // "Bộ Công an được Thủ tướng giao nhiệm vụ gì": a unit's tasks, whoever assigned them.
-  const unitTasks = (unit || unknownUnit) && !asksWho && /\b(?:nhiem vu|giao|lam gi|phai lam)\b/.test(bare);
+  // "Các nhiệm vụ trọng tâm Chủ tịch tỉnh giao … gồm những gì": tasks, whoever gave them.
+  const tasksAsked = !asksWho && /\b(?:nhiem vu|giao|lam gi|phai lam)\b/.test(bare);
+  const unitTasks = (unit || unknownUnit || concepts.has("task")) && tasksAsked;
+  // "Ai được gọi là “cánh tay nối dài” của Ban Chỉ đạo": who, about something the body is named with.
+  const bodyTerms = new Set<number>();
+  for (const m of bodyMatches) for (let i = m.start; i < m.end; i++) bodyTerms.add(i);
+  const otherWords = terms.filter((t, i) => isContent(t, i) && !bodyTerms.has(i)).length;
+  const aboutBodyMembers = bodyMatches.length && (asksMembers || (asksWho && (roleCue || otherWords <= 2)));
   if (
     (roleCue && !unitTasks && (asksWho || bodyMatches.length || unit || unknownUnit)) ||
-    (bodyMatches.length && (asksMembers || asksWho) && !concepts.has("meeting"))
+    (aboutBodyMembers && !concepts.has("meeting"))
   ) {
     const q: Query = { kind: "role", phrase: text };
     if (unknownUnit && !bodyMatches.length) q.unknownUnit = unknownUnit;
@@ -813,8 +849,9 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // "Tổ công nghệ số cộng đồng có nhiệm vụ gì": a body's role, as the sources describe it; "Ban Điều
   // hành giao những nhiệm vụ trọng tâm nào": the tasks on that topic.
   if (bodyMatches.length && asksTasks && !unit && !mine && !unknownUnit) {
-    const bodyTerms = new Set<number>();
-    for (const m of bodyMatches) for (let i = m.start; i < m.end; i++) bodyTerms.add(i);
+    // "Tổ công nghệ số cộng đồng làm những việc gì (cho người dân)": its role, as the sources describe it.
+    if (/\blam (?:nhung )?(?:viec |cong viec )?gi\b|\bvai tro\b|\bchuc nang\b/.test(bare))
+      return { ...base, year, query: { kind: "search", text } };
     const topicTerms = terms.filter(
       (t, i) =>
         !bodyTerms.has(i) &&

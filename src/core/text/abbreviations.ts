@@ -78,6 +78,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   tmdt: "thuong mai dien tu",
   qg: "quoc gia",
   hn: "hoi nghi",
+  xd: "xay dung",
   dnnvv: "doanh nghiep nho va vua",
   dn: "doanh nghiep",
   kq: "ket qua",

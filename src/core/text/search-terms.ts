@@ -59,12 +59,16 @@ const FRAME_PHRASES: readonly (readonly string[])[] = [
   "cam on",
   "chiu trach",
   "gan voi",
+  "lien quan toi",
+  "lien quan den",
   "lien quan",
 ]
   .map((p) => p.split(" "))
   .sort((a, b) => b.length - a.length);
 const FRAME_WORDS: ReadonlySet<string> = new Set(
-  "xong nua lau lai nhac ghi neu chiu nhiu bn ad admin vay oi nhe luon bang cung con den".split(" "),
+  "xong nua lau lai nhac ghi neu chiu nhiu bn ad admin vay oi nhe luon bang cung con den ta hong hem".split(
+    " ",
+  ),
 );
 
 /** The search terms of a question: `searchTerms` without question words and frames. */

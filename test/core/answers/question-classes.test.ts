@@ -589,3 +589,43 @@ describe("more of what the record has, or lacks", () => {
     expect(plain("tỉnh phấn đấu chỉ số DTI năm 2023 đạt mức nào")).toContain("nhom kha");
   });
 });
+
+describe("chat, holidays, pillars, bodies and supported tasks", () => {
+  it("'cho tôi hỏi', 'tôi là cán bộ mới' are the asker speaking, not 'my unit'", async () => {
+    const { mentionsSelf } = await import("../../../src/core/answers/understand.ts");
+    expect(mentionsSelf("cho tôi hỏi tổ đó làm gì")).toBe(false);
+    expect(mentionsSelf("tôi là cán bộ mới ở huyện")).toBe(false);
+    expect(mentionsSelf("việc của tôi là gì")).toBe(true);
+    expect(mentionsSelf("đô thị thông minh")).toBe(false);
+  });
+  it("a message split by ':' is answered from its question", () => {
+    const r = ask("e cần gấp lắm: mục tiêu kinh tế số năm 2023 chiếm bao nhiêu % GDP ạ");
+    expect(fold(renderPlain(r))).toContain("16%");
+  });
+  it("the next holiday, after today or after the one named", () => {
+    expect(fold(ask("ngày nghỉ lễ tiếp theo là ngày nào").lines[0]!.text)).toContain("01/01/2027");
+    const r = engine.ask({
+      text: "sau Tết Dương lịch thì ngày lễ kế tiếp là ngày nào",
+      now: new Date("2025-01-02T09:00:00+07:00"),
+    });
+    expect(fold(r.lines[0]!.text)).toContain("30/04/2025");
+  });
+  it("a pillar whose score the sources do not give is said so", () => {
+    const r = ask("trụ cột hạ tầng số trong DTI 2022 được bao nhiêu điểm");
+    expect(r.abstained).toBe(true);
+    expect(fold(r.lines[0]!.text)).toContain("khong ghi diem, thu hang cua tru cot ha tang so");
+  });
+  it("a decision issuing a plan answers 'kế hoạch … ban hành kèm văn bản nào'", () => {
+    expect(plain("kế hoạch hoạt động năm 2023 của UBQG ban hành kèm văn bản nào")).toContain("17/qd-ubqgcds");
+  });
+  it("'Ban Chỉ đạo là cấp trên của ban nào' names the bodies under it", () => {
+    expect(fold(ask("Ban Chỉ đạo là cấp trên của ban nào").lines[0]!.text)).toContain("ban dieu hanh");
+  });
+  it("a group's dated tasks include those it supports, marked", () => {
+    const text = plain("UBND các huyện có nhiệm vụ gì liên quan đến ngày 10/10");
+    expect(text).toContain("(phoi hop)");
+  });
+  it("progress counts are not recorded", () => {
+    expect(ask("năm 2023 tỉnh đã hoàn thành được bao nhiêu sản phẩm chuyển đổi số").abstained).toBe(true);
+  });
+});

@@ -10,6 +10,8 @@ import type { AnswerContext } from "../context.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 import type { Understanding } from "../understand.ts";
 
+const CHILDREN =
+  /\b(?:cap tren cua|truc thuoc no|ben duoi|cap duoi)\b.*\b(?:ban|to|co quan) nao\b|\b(?:ban|to|co quan) nao truc thuoc\b/;
 const PARENT = /\b(?:truc thuoc|thuoc (?:ban|co quan|to chuc|don vi|cap) (?:nao|gi)|thuoc ai|cap tren)\b/;
 const ROLE =
   /\b(?:vai tro|chuc nang|nhiem vu (?:gi|la gi)|lam (?:nhung )?(?:viec |cong viec )?gi|la gi|de lam gi|hoat dong (?:the nao|ra sao))\b/;
@@ -18,13 +20,15 @@ const FOUNDED =
 
 export function answerBodyAttribute(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const bare = u.folded.replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ");
-  const asks = PARENT.test(bare)
-    ? "parent"
-    : FOUNDED.test(bare)
-      ? "founded"
-      : ROLE.test(bare)
-        ? "role"
-        : undefined;
+  const asks = CHILDREN.test(bare)
+    ? "children"
+    : PARENT.test(bare)
+      ? "parent"
+      : FOUNDED.test(bare)
+        ? "founded"
+        : ROLE.test(bare)
+          ? "role"
+          : undefined;
   if (!asks) return undefined;
   const { kb, lex } = ctx;
   const terms = searchTerms(u.text);
@@ -46,7 +50,15 @@ export function answerBodyAttribute(u: Understanding, ctx: AnswerContext): Reply
   const cites = kb.citeAll(body.sources);
   const r = new ReplyBuilder("search");
   r.item("body", body.id);
-  if (asks === "parent") {
+  if (asks === "children") {
+    const children = kb.data.bodies.filter((b) => b.parent === body.id);
+    if (children.length)
+      r.line(
+        `Trực thuộc ${body.name}: ${children.map((b) => b.name).join("; ")}.`,
+        kb.citeAll(children.flatMap((b) => b.sources)),
+      );
+    else r.abstain().line(`Nguồn hiện có không ghi cơ quan nào trực thuộc ${body.name}.`);
+  } else if (asks === "parent") {
     const parent = body.parent ? kb.body(body.parent) : undefined;
     if (parent) r.line(`${body.name} trực thuộc ${parent.name}.`, cites);
     else r.abstain().line(`Nguồn hiện có không ghi ${body.name} trực thuộc cơ quan nào.`);

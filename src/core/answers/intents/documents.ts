@@ -152,6 +152,14 @@ export function documentFocusLines(
       // What the sources say in words ("Có Kế hoạch ban hành kèm theo Quyết định…").
       const said = d.keyPoints.find((p) => /\bkem theo\b|\btrien khai\b|\bthuc hien\b/.test(fold(p)));
       if (said && !lines.length) lines.push(`Theo nguồn: ${said}`);
+      // A decision whose subject is a plan, a programme or rules issues them with it: "Kế hoạch hoạt động
+      // năm 2023 … ban hành kèm theo Quyết định 17/QĐ-UBQGCĐS".
+      if (
+        !lines.length &&
+        /^quyet dinh/.test(fold(d.type)) &&
+        /^(?:ke hoach|chuong trinh|quy che|de an|quy dinh)\b/.test(fold(d.summary))
+      )
+        lines.push(`${d.summary.replace(/\.$/, "")} ban hành kèm theo ${documentLabel(d)}.`);
       return lines.length
         ? { lines: lines.slice(0, 4), recorded: true }
         : {

@@ -20,7 +20,33 @@ const NAMED =
 export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const { kb } = ctx;
   const named = NAMED.exec(u.folded)?.[1];
-  if (named && (HOLIDAY_CUE.test(u.folded) || /\bnghi\b|\ble\b/.test(u.folded))) {
+  // "ngày lễ tiếp theo", "sau Tết Dương lịch thì ngày lễ kế tiếp": the next listed holiday.
+  if (/\b(?:nghi le|ngay le|ngay nghi|le)\b.*\b(?:tiep theo|ke tiep|sap toi|gan nhat|toi)\b/.test(u.folded)) {
+    const after = named
+      ? kb.data.holidays
+          .filter(
+            (h) => fold(h.name).includes(named) && h.date.startsWith(String(u.year ?? ctx.today.slice(0, 4))),
+          )
+          .map((h) => h.date)[0]
+      : undefined;
+    const from = after ?? ctx.today;
+    const next = [...kb.data.holidays].sort((a, b) => (a.date < b.date ? -1 : 1)).find((h) => h.date > from);
+    const r = new ReplyBuilder("deadlines");
+    if (!next)
+      return r.abstain().line("Danh sách ngày nghỉ lễ của cơ sở tri thức chưa có ngày nào sau đó.").build();
+    r.line(
+      `Ngày nghỉ lễ tiếp theo: ${next.name}, ngày ${formatViDate(next.date)}.`,
+      kb.citeAll(next.sources),
+    );
+    r.note(
+      "Tính theo danh sách ngày nghỉ lễ cố định; Tết Âm lịch, Giỗ Tổ và nghỉ bù có thể chưa có trong danh sách.",
+    );
+    return r.build();
+  }
+  if (
+    named &&
+    (HOLIDAY_CUE.test(u.folded) || /\bnghi\b|\ble\b|\bngay nao\b|\bla ngay\b/.test(u.folded) || u.year)
+  ) {
     const year = u.year ?? Number(ctx.today.slice(0, 4));
     // A day off in lieu or next to the holiday ("nghỉ bù", "liền kề") is published each year, not listed.
     const inLieu = /\b(?:nghi bu|lien ke|nghi them)\b/.test(u.folded);
@@ -39,7 +65,11 @@ export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | und
     return r.build();
   }
   if (!HOLIDAY_CUE.test(u.folded)) return undefined;
-  const day = findDatePhrases(u.text, { today: ctx.today }).find((p) => p.kind === "day" && p.from === p.to);
+  // "30/4 năm 2025": the year written apart from the day.
+  const day = findDatePhrases(u.text, {
+    today: ctx.today,
+    ...(u.year ? { defaultYear: u.year } : {}),
+  }).find((p) => p.kind === "day" && p.from === p.to);
   if (!day?.from) return undefined;
   const date = day.from;
   const holiday = kb.data.holidays.find((h) => h.date === date);

@@ -3,6 +3,7 @@ import type { Indicator } from "../../knowledge/schema.ts";
 import { fold } from "../../text/normalize.ts";
 import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
+import { answerType } from "../focus.ts";
 import { viNumber } from "../format.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 import type { Understanding } from "../understand.ts";
@@ -59,7 +60,7 @@ const PILLARS = /\b(?:tru cot|gom nhung|gom nhung gi|bao gom|thanh phan|cau phan
 const FULL_NAME = /\b(?:viet tat|ten day du|la chi so gi|nghia la gi)\b/;
 const AVERAGE = /\b(?:trung binh|binh quan)\b/;
 const CHANGE = /\b(?:tang (?:bao nhieu|may)|giam (?:bao nhieu|may)|so voi)\b/;
-const VALUE_OR_RANK = /\b(?:diem|xep hang|hang|thu hang|bao nhieu|dat|gia tri)\b/;
+const VALUE_OR_RANK = /\b(?:diem|xep hang|hang|thu hang|bao nhieu|dat|gia tri|chi so|may|bac|tang)\b/;
 
 /**
  * One thing asked of the DTI: its pillars, its full name, the national average, how much it rose, or one
@@ -72,6 +73,14 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
   if (!all.length) return undefined;
   const partNames = [...new Set(all.flatMap((i) => i.parts.map((p) => p.name)))];
   const part = partNames.find((n) => bare.includes(fold(n)));
+  // The pillars the notes name ("Các trụ cột …: Nhận thức số; Thể chế số; Hạ tầng số; …").
+  const pillars = all
+    .flatMap((i) => i.notes)
+    .filter((n) => /tru cot/.test(fold(n)))
+    .flatMap((n) => (n.split(":")[1] ?? "").split(/[;,.]/))
+    .map((x) => x.trim())
+    .filter(Boolean);
+  const pillar = pillars.find((n) => !partNames.includes(n) && bare.includes(fold(n)));
   // The DTI is the provincial index; "chỉ số chuyển đổi số cấp xã" is another set (QĐ 852).
   // Nor is "tỷ trọng kinh tế số trong GRDP" the DTI's component "Kinh tế số".
   if (/\bcap (?:xa|huyen)\b|\bty trong\b|\bg?r?dp\b/.test(bare)) return undefined;
@@ -88,6 +97,17 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
     if (!i.fullName) return undefined;
     r.item("indicator", i.id);
     return r.line(`${i.name} là ${i.fullName}.`, kb.citeAll(i.sources)).build();
+  }
+  // A pillar whose score the sources do not give ("trụ cột Hạ tầng số được bao nhiêu điểm").
+  if (pillar && !part && (VALUE_OR_RANK.test(bare) || answerType(bare) === "figure")) {
+    const i = (year ? all.find((x) => x.year === year) : undefined) ?? all[0]!;
+    r.item("indicator", i.id);
+    r.abstain().line(
+      `Nguồn hiện có không ghi điểm, thứ hạng của trụ cột ${pillar}${year ? ` năm ${year}` : ""}.`,
+    );
+    if (i.parts.length)
+      r.line(`Nguồn ghi chỉ số thành phần: ${i.parts.map((p) => p.name).join(", ")}.`, kb.citeAll(i.sources));
+    return r.build();
   }
   if (PILLARS.test(bare) && !part) {
     const said = all.flatMap((i) => i.notes.map((n) => ({ i, n }))).find((x) => /tru cot/.test(fold(x.n)));

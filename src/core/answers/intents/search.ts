@@ -8,6 +8,7 @@ import { FACT_ANSWERS, type Fact } from "../../knowledge/facts.ts";
 import { documentLabel } from "../../knowledge/model.ts";
 import type { SearchHit, SearchKind } from "../../search/search-index.ts";
 import { expandAbbreviations } from "../../text/abbreviations.ts";
+import { findDocRefs } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
 import { queryTerms, searchTerms } from "../../text/search-terms.ts";
 import { formatViDate } from "../../time.ts";
@@ -172,6 +173,22 @@ function focusAnswer(
   ctx: AnswerContext,
 ): { lines: string[]; sources: string[]; recorded: boolean } | undefined {
   const { kb } = ctx;
+  // "Nhiệm vụ trọng tâm thứ ba bám sát những văn bản nào": the documents the task names.
+  if (focus === "which" && hit.doc.kind === "task") {
+    const t = kb.task(hit.doc.id);
+    const docs = t
+      ? findDocRefs(`${t.title} ${t.details ?? ""}`)
+          .map((r) => kb.documentByNumber(r.raw))
+          .filter((d): d is NonNullable<typeof d> => !!d)
+      : [];
+    const unique = [...new Map(docs.map((d) => [d.id, d])).values()];
+    if (!t || !unique.length) return undefined;
+    return {
+      lines: [`Văn bản: ${unique.map((d) => documentLabel(d)).join("; ")}.`],
+      sources: [...unique.map((d) => d.id), ...t.sources],
+      recorded: true,
+    };
+  }
   // "<mục tiêu> nằm trong văn bản nào": the document the target was set by.
   if (focus === "which" && hit.doc.kind === "target") {
     const t = kb.get("targets", hit.doc.id);
@@ -308,7 +325,10 @@ export function answerSearch(
   const found = (h: SearchHit) =>
     h.coverage >= needed ||
     (!unknown.length && query.length >= 2 && h.termCoverage >= 0.99 && h.coverage >= SPREAD_COVERAGE);
-  const strong = hits.filter(found).filter((h) => aboutNamedBodies(h, q.text, ctx));
+  // A document asked for one attribute must name the body the question names (its number is not
+  // another body's number).
+  const strict = q.focus !== undefined && (DOCUMENT_FOCUSES as readonly string[]).includes(q.focus);
+  const strong = hits.filter(found).filter((h) => aboutNamedBodies(h, q.text, ctx, strict));
   // A question for a figure ("bao nhiêu", "tỷ lệ") is answered only by an entry that states one.
   const wantsFigure = !q.focus && answerType(expandAbbreviations(fold(q.text))) === "figure";
   // The facts that state what is asked, when they fit the question at least as well as an entry does.
@@ -377,7 +397,7 @@ export function answerSearch(
  * that body, or its text names it, or it names no other body. The Ban Chỉ đạo's rules do not answer a
  * question about the Ban Điều hành's, however many words they share.
  */
-function aboutNamedBodies(hit: SearchHit, question: string, ctx: AnswerContext): boolean {
+function aboutNamedBodies(hit: SearchHit, question: string, ctx: AnswerContext, strict = false): boolean {
   const { kb, lex } = ctx;
   const named = new Set(lex.bodies.match(searchTerms(question)).map((m) => m.value));
   if (!named.size) return true;
@@ -389,5 +409,5 @@ function aboutNamedBodies(hit: SearchHit, question: string, ctx: AnswerContext):
     return !!b && [b.name, ...b.aliases].some((n) => n.length > 4 && text.includes(fold(n)));
   };
   if ([...named].some(mentions)) return true;
-  return !kb.data.bodies.some((b) => !named.has(b.id) && mentions(b.id));
+  return !strict && !kb.data.bodies.some((b) => !named.has(b.id) && mentions(b.id));
 }

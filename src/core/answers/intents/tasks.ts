@@ -246,6 +246,20 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
         ? kb.data.tasks.filter((t) => t.lead.includes(group.id))
         : kb.data.tasks
   ).filter(inTaskGroup);
+  // What the unit supports has the same dates for it: listed too, marked "phối hợp" (not in the overdue
+  // list, which is the lead's).
+  const supported = new Set(
+    (unit
+      ? kb.tasksOfUnit(unit.id).support
+      : group
+        ? kb.data.tasks.filter((t) => t.support.includes(group.id) && !t.lead.includes(group.id))
+        : []
+    )
+      .filter(inTaskGroup)
+      .filter((t) => !pool.includes(t))
+      .map((t) => t.id),
+  );
+  if (q.mode !== "overdue") for (const t of kb.data.tasks) if (supported.has(t.id)) pool.push(t);
   const groupName = q.group ? taskGroupName(kb.data.tasks, q.group) : undefined;
   const scope =
     (groupName ? ` thuộc nhóm “${groupName}”` : "") +
@@ -316,8 +330,9 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
     const occurrenceTask = t.deadline.recurrence ? { ...t, deadline: { ...t.deadline, due: row.due } } : t;
     const n = (page.page - 1) * ctx.pageSize + i + 1;
     const later = row.later?.length ? ` (các kỳ sau: ${row.later.map(formatViDate).join(", ")})` : "";
+    const role = supported.has(t.id) ? " (phối hợp)" : "";
     r.line(
-      `${n}. ${t.title} — ${dueText(occurrenceTask, today)}${later}`,
+      `${n}. ${t.title}${role} — ${dueText(occurrenceTask, today)}${later}`,
       kb.citeAll([...(t.document ? [t.document] : []), ...t.sources]),
     );
     if (!unit) r.line(`Chủ trì: ${leadNames(kb, t)}`, [], 1);

@@ -19,7 +19,13 @@ const ATTRIBUTES: readonly { what: string; re: RegExp; of: "person" | "meeting" 
     re: /\b(?:so dien thoai|sdt|so dt|hotline|dien thoai (?:cua|lien he|lien lac|ca nhan|la))\b/,
     of: "person",
   },
-  { what: "địa chỉ thư điện tử", re: /\b(?:email|e mail|gmail|dia chi thu)\b/, of: "person" },
+  { what: "địa chỉ thư điện tử", re: /\b(?:email|e mail|emal|mail|gmail|dia chi thu)\b/, of: "person" },
+  {
+    // Progress is recorded per task (done, extended), not as counts of products.
+    what: "số sản phẩm, nhiệm vụ đã hoàn thành",
+    re: /\bda (?:hoan thanh|lam duoc|co) (?:duoc )?bao nhieu\b|\bbao nhieu\b.*\bda (?:duoc )?(?:hoan thanh|xong)\b/,
+    of: "any",
+  },
   {
     what: "năm sinh, tuổi",
     re: /\b(?:sinh nam|nam sinh|ngay sinh|sinh ngay|sinh vao|bao nhieu tuoi|may tuoi)\b/,

@@ -133,6 +133,11 @@ export const KEEP_BIGRAMS: ReadonlySet<string> = new Set([
   "tai nguyen",
   "tai san",
   "hinh anh",
+  "thoi gian",
+  "thoi han",
+  "thoi diem",
+  "thoi ky",
+  "thoi luong",
 ]);
 
 const ACCENTED_TOKEN_RE = /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{M}\p{N}]+/gu;

@@ -629,3 +629,16 @@ describe("chat, holidays, pillars, bodies and supported tasks", () => {
     expect(ask("năm 2023 tỉnh đã hoàn thành được bao nhiêu sản phẩm chuyển đổi số").abstained).toBe(true);
   });
 });
+
+describe("plain-typed frames", () => {
+  it("'thoi gian' typed without diacritics is the frame 'thời gian', not the word 'thôi'", () => {
+    const r = ask("Trung tam Du lieu quoc gia phai xay dung trong thoi gian nao");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("31/12/2023");
+  });
+  it("'tới', 'trước', 'ủa' frame a question", () => {
+    expect(fold(renderPlain(ask("ngày cđs tỉnh tới là ngày nào")))).toContain("10/10/2027");
+    expect(ask("sản phẩm chuyển đổi số năm 2023 phải hoàn thành trước ngày nào").abstained).toBe(false);
+    expect(plain("ủa vậy ai chủ trì xây Trung tâm Dữ liệu quốc gia vậy ta")).toContain("bo cong an");
+  });
+});

@@ -35,6 +35,8 @@ export const HELDOUT_2_FILE = fileURLToPath(new URL("./heldout-2.yaml", import.m
 export const HELDOUT_3_FILE = fileURLToPath(new URL("./heldout-3.yaml", import.meta.url));
 /** The fourth, written blind while the fixes drawn from set 3 were made, committed before them. */
 export const HELDOUT_4_FILE = fileURLToPath(new URL("./heldout-4.yaml", import.meta.url));
+/** The fifth, written blind while the fixes drawn from set 4 were made, committed before them. */
+export const HELDOUT_5_FILE = fileURLToPath(new URL("./heldout-5.yaml", import.meta.url));
 export const FORMS = ["diacritics", "plain", "typo", "abbrev", "keywords"] as const;
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 export const DEFAULT_NOW = "2026-11-26T09:00:00+07:00";
@@ -329,8 +331,11 @@ async function main(): Promise<void> {
   const heldout2 = await runEval({ questionsFile: HELDOUT_2_FILE });
   const heldout3 = await runEval({ questionsFile: HELDOUT_3_FILE });
   const heldout4 = await runEval({ questionsFile: HELDOUT_4_FILE });
+  const heldout5 = await runEval({ questionsFile: HELDOUT_5_FILE });
   if (process.argv.includes("--json")) {
-    process.stdout.write(`${JSON.stringify({ dev, heldout, heldout2, heldout3, heldout4 }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ dev, heldout, heldout2, heldout3, heldout4, heldout5 }, null, 2)}\n`,
+    );
     return;
   }
   const failures = process.argv.includes("--heldout-failures");
@@ -345,7 +350,10 @@ async function main(): Promise<void> {
     `${formatReport(heldout3, { title: "Held-out set 3 (eval/heldout-3.yaml, written blind; spent: first run 351/415, then its failures were read for classes)", failures })}\n\n`,
   );
   process.stdout.write(
-    `${formatReport(heldout4, { title: "Held-out set 4 (eval/heldout-4.yaml, written blind, committed before the fixes drawn from set 3)", failures })}\n`,
+    `${formatReport(heldout4, { title: "Held-out set 4 (eval/heldout-4.yaml, written blind; spent: first run 371/415, then its failures were read for classes)", failures })}\n\n`,
+  );
+  process.stdout.write(
+    `${formatReport(heldout5, { title: "Held-out set 5 (eval/heldout-5.yaml, written blind, committed before the fixes drawn from set 4)", failures })}\n`,
   );
 }
 

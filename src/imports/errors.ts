@@ -23,6 +23,8 @@ export type ImportErrorCode =
   | "no-header"
   /** A header, but no task row under it. */
   | "no-tasks"
+  /** A cell longer than MAX_CELL_CHARS. */
+  | "cell-too-long"
   /** More task rows than MAX_TASK_ROWS. */
   | "too-many-rows"
   /** The document given for the import is not in the knowledge base. */

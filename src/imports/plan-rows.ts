@@ -21,6 +21,10 @@ import { foldAlnum, nfc } from "../core/text/normalize.ts";
 import { addDays, formatViDate, isIsoDate } from "../core/time.ts";
 import { type ColumnKey, detectLayout, isNumberingRow, type PlanLayout } from "./plan-layout.ts";
 import { MAX_TASK_ROWS, type Table, type TableRow, tooManyRows } from "./read-table.ts";
+
+/** A task's name, as a plan writes it: a sentence or two. */
+export const MAX_TITLE_CHARS = 2_000;
+
 import { guessUnitKind, isCreatableUnitName, type UnitMatcher, type UnitRefName } from "./unit-matcher.ts";
 
 export interface RowProblem {
@@ -401,6 +405,10 @@ export function parsePlan(
       const warnings: string[] = [];
       if (docProblem) errors.push(docProblem);
       if (!title) errors.push("thiếu tên nhiệm vụ");
+      else if (title.length > MAX_TITLE_CHARS)
+        errors.push(
+          `tên nhiệm vụ dài ${title.length.toLocaleString("vi-VN")} ký tự, tối đa ${MAX_TITLE_CHARS.toLocaleString("vi-VN")}`,
+        );
 
       // units
       const asOf = doc?.date ?? existing?.asOf ?? opts.today;

@@ -14,6 +14,7 @@
 import ExcelJS from "exceljs";
 import { ImportError } from "./errors.ts";
 import { readDocx } from "./read-docx.ts";
+import { checkZipLimits, type ZipLimits } from "./zip-limits.ts";
 
 export interface InputFile {
   /** The file name as uploaded ("ke-hoach.xlsx"): used for the format and in messages. */
@@ -144,7 +145,7 @@ function sniff(file: InputFile): Kind {
  * Reads every visible sheet of a workbook, the CSV, or every table of a Word document (with the
  * paragraphs before each). Throws `ImportError` for files it cannot read.
  */
-export async function readTables(file: InputFile): Promise<Table[]> {
+export async function readTables(file: InputFile, opts: { zipLimits?: ZipLimits } = {}): Promise<Table[]> {
   if (file.bytes.byteLength > MAX_FILE_BYTES) {
     throw new ImportError(
       "too-large",
@@ -156,10 +157,11 @@ export async function readTables(file: InputFile): Promise<Table[]> {
   const kind = sniff(file);
   const tables =
     kind === "xlsx"
-      ? await readXlsx(file)
+      ? await readXlsx(file, opts.zipLimits)
       : kind === "docx"
         ? (await readDocx(file)).tables
         : [readCsv(file)];
+  checkCellLengths(tables, file.name);
   if (!tables.some((t) => t.rows.length > 0)) {
     throw new ImportError(
       "empty",
@@ -169,6 +171,38 @@ export async function readTables(file: InputFile): Promise<Table[]> {
     );
   }
   return tables;
+}
+
+/** What one cell may hold: a task's title and its details fit; a pasted book does not. */
+export const MAX_CELL_CHARS = 4_000;
+
+/** Column letters as a spreadsheet shows them (1 → A, 27 → AA). */
+function columnLetter(n: number): string {
+  let s = "";
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * Refuses a file with a cell longer than MAX_CELL_CHARS, naming the cell, before anything reads its text
+ * (a cell of millions of characters is not a task and would make every later step slow).
+ */
+function checkCellLengths(tables: Table[], name: string): void {
+  for (const t of tables) {
+    for (const row of t.rows) {
+      const c = row.cells.findIndex((x) => x.length > MAX_CELL_CHARS);
+      if (c < 0) continue;
+      const where =
+        t.kind === "word"
+          ? `${t.sheet || "bảng"}, dòng ${row.number}, cột ${c + 1}`
+          : `ô ${columnLetter(c + 1)}${row.number}${t.sheet ? ` (trang “${t.sheet}”)` : ""}`;
+      throw new ImportError(
+        "cell-too-long",
+        `Tệp “${name}”: ${where} dài ${row.cells[c]!.length.toLocaleString("vi-VN")} ký tự, quá giới hạn ` +
+          `${MAX_CELL_CHARS.toLocaleString("vi-VN")} ký tự một ô. Hãy rút gọn nội dung ô đó rồi gửi lại.`,
+      );
+    }
+  }
 }
 
 // ---------------------------------------------------------------- xlsx
@@ -217,7 +251,9 @@ function cellText(cell: ExcelJS.Cell): CellText {
   return valueText(v);
 }
 
-async function readXlsx(file: InputFile): Promise<Table[]> {
+async function readXlsx(file: InputFile, limits?: ZipLimits): Promise<Table[]> {
+  // What the workbook unpacks to, bounded before exceljs inflates it all into memory.
+  await checkZipLimits(file.bytes, file.name, limits);
   const wb = new ExcelJS.Workbook();
   try {
     const buf = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);

@@ -34,7 +34,13 @@ export const isoDateSchema = z.preprocess(
   z.string().refine(isRealDate, { message: "ngày không hợp lệ (định dạng YYYY-MM-DD, ví dụ 2023-02-20)" }),
 );
 
-const text = z.string().trim().min(1, { message: "không được để trống" });
+/** Any text of the knowledge: not empty, and bounded (a pasted book is not a field). */
+export const MAX_TEXT_CHARS = 10_000;
+const text = z
+  .string()
+  .trim()
+  .min(1, { message: "không được để trống" })
+  .max(MAX_TEXT_CHARS, { message: `dài quá ${MAX_TEXT_CHARS.toLocaleString("vi-VN")} ký tự` });
 
 /** Where an entry comes from, and as of when it holds. */
 const provenance = {
@@ -229,7 +235,7 @@ export const taskProgressSchema = z.object({
 
 export const taskSchema = z.object({
   id: idSchema,
-  title: text,
+  title: text.max(2_000, { message: "dài quá 2.000 ký tự" }),
   details: text.optional(),
   /** Lead units (chủ trì): unit ids or unit-group ids. */
   lead: z.array(idSchema).min(1, { message: "nhiệm vụ phải có ít nhất một đơn vị chủ trì" }),

@@ -19,6 +19,9 @@ export function untelexWord(word: string): string {
   // Vowels stretched for emphasis; consonant runs are left alone ("tttt", "stttt" are abbreviations), and
   // so are Roman numerals ("quý III").
   if (/^(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})$/.test(word)) return word;
+  // No word is that long (a pasted URL, "aaaa…" of megabytes): left as it is, and no regular expression
+  // with a back-reference runs over it.
+  if (word.length > 40) return word;
   const w = /([aeiouy])\1\1/.test(word) ? word.replace(/([aeiouy])\1{2,}/g, "$1") : word;
   let out = cache.get(w);
   if (out !== undefined) return out;

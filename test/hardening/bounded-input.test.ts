@@ -6,8 +6,8 @@
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { searchTerms } from "../../src/core/text/search-terms.ts";
-import { contentTokens } from "../../src/core/text/tokens.ts";
 import { untelexWord } from "../../src/core/text/telex.ts";
+import { contentTokens } from "../../src/core/text/tokens.ts";
 import { ImportError } from "../../src/imports/errors.ts";
 import { MAX_CELL_CHARS, readTables } from "../../src/imports/read-table.ts";
 import { checkZipLimits } from "../../src/imports/zip-limits.ts";
@@ -40,7 +40,11 @@ describe("a workbook that unpacks to too much", () => {
       checkZipLimits(bytes, "b.xlsx", { maxPart: 10 * 1024 * 1024, maxTotal: 2 * 1024 * 1024, maxParts: 10 }),
     ).rejects.toMatchObject({ code: "too-large" });
     await expect(
-      checkZipLimits(bytes, "b.xlsx", { maxPart: 10 * 1024 * 1024, maxTotal: 20 * 1024 * 1024, maxParts: 10 }),
+      checkZipLimits(bytes, "b.xlsx", {
+        maxPart: 10 * 1024 * 1024,
+        maxTotal: 20 * 1024 * 1024,
+        maxParts: 10,
+      }),
     ).resolves.toBeUndefined();
   });
 

@@ -90,6 +90,20 @@ export const configSchema = z
         .optional(),
     ),
     PORT: int(8080, 1, 65535),
+    /**
+     * The address the webhook servers listen on: "127.0.0.1" behind a reverse proxy on the same machine
+     * (the production guide's set-up), "0.0.0.0" (the default) to listen on every interface.
+     */
+    HOST: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() ? v.trim() : undefined),
+      z
+        .string()
+        .regex(
+          /^(?:\d{1,3}(?:\.\d{1,3}){3}|\[?[0-9a-fA-F:]+\]?|localhost)$/,
+          "phải là một địa chỉ IP hoặc localhost",
+        )
+        .default("0.0.0.0"),
+    ),
     ADMIN_TELEGRAM_IDS: idList,
     LINK_CODE_TTL_DAYS: int(7, 1, 90),
     BACKUP_DIR: optionalString,

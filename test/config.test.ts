@@ -13,6 +13,13 @@ describe("config", () => {
     expect(c.TELEGRAM_BOT_TOKEN).toBeUndefined();
   });
 
+  it("binds the webhook servers where HOST says (loopback behind a reverse proxy)", () => {
+    expect(loadConfig({}, NO_FILE).HOST).toBe("0.0.0.0");
+    expect(loadConfig({ HOST: "127.0.0.1" }, NO_FILE).HOST).toBe("127.0.0.1");
+    expect(loadConfig({ HOST: "::1" }, NO_FILE).HOST).toBe("::1");
+    expect(() => loadConfig({ HOST: "mọi nơi; rm -rf" }, NO_FILE)).toThrow(/HOST: phải là một địa chỉ IP/);
+  });
+
   it("names the variable of a wrong value, in Vietnamese", () => {
     expect(() => loadConfig({ PORT: "abc" }, NO_FILE)).toThrow(ConfigError);
     try {

@@ -27,7 +27,7 @@ export interface StartTelegramOptions {
   bot?: Bot<Context>;
   fetch?: typeof fetch;
   extraFeatures?: Composer<Context>[];
-  /** Webhook server port (default PORT; 0 picks a free one) and host (default all interfaces). */
+  /** Webhook server port (default PORT; 0 picks a free one) and host (default HOST). */
   port?: number;
   host?: string;
   /** How long stop() waits for polling to wind down (default 5 s). */
@@ -180,7 +180,7 @@ export async function startTelegram(opts: StartTelegramOptions): Promise<Telegra
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(opts.port ?? config.PORT, opts.host, () => {
+    server.listen(opts.port ?? config.PORT, opts.host ?? config.HOST, () => {
       server.off("error", reject);
       resolve();
     });

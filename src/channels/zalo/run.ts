@@ -360,7 +360,7 @@ export async function startZalo(
       server = s;
       await new Promise<void>((resolve, reject) => {
         s.once("error", reject);
-        s.listen(opts.port ?? config.ZALO_PORT, opts.host, () => {
+        s.listen(opts.port ?? config.ZALO_PORT, opts.host ?? config.HOST, () => {
           s.off("error", reject);
           resolve();
         });

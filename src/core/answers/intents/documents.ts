@@ -237,12 +237,10 @@ export function answerDocument(q: DocumentQuery, ctx: AnswerContext): Reply {
   if (askedType && !q.docId && askedType.toLowerCase() !== d.type.toLowerCase())
     r.line(`Số ${d.number.split("/")[0]} là ${d.type.toLowerCase()}, không phải ${askedType.toLowerCase()}.`);
   const tasks = kb.data.tasks.filter((t) => t.document === d.id);
-  // Tasks given elsewhere that name this document ("Bám sát Thông báo 16/TB-VPCP …").
-  const number = fold(d.number);
-  const naming = kb.data.tasks.filter(
-    (t) => t.document !== d.id && fold(`${t.title} ${t.details ?? ""}`).includes(number),
-  );
   if (q.aspect === "deadlines") {
+    // Tasks given elsewhere that name this document ("Bám sát Thông báo 16/TB-VPCP …").
+    const number = fold(d.number);
+    const naming = kb.data.tasks.filter((t) => t.document !== d.id && foldedTaskText(kb, t).includes(number));
     if (!tasks.length && naming.length) {
       r.line(`Nhiệm vụ nêu ${d.type.toLowerCase()} này (${naming.length}):`, cites);
       naming.forEach((t, i) => {
@@ -328,4 +326,24 @@ export function answerDocumentGap(u: Understanding, ctx: AnswerContext): Reply |
       .build();
   }
   return undefined;
+}
+
+/** Each task's title and details, folded once per knowledge version (a document's tasks are looked up by
+ * the number they write, over every task). */
+const FOLDED_TASKS = new WeakMap<object, Map<string, string>>();
+function foldedTaskText(
+  kb: AnswerContext["kb"],
+  t: { id: string; title: string; details?: string | undefined },
+): string {
+  let m = FOLDED_TASKS.get(kb);
+  if (!m) {
+    m = new Map();
+    FOLDED_TASKS.set(kb, m);
+  }
+  let f = m.get(t.id);
+  if (f === undefined) {
+    f = fold(`${t.title} ${t.details ?? ""}`);
+    m.set(t.id, f);
+  }
+  return f;
 }

@@ -73,7 +73,7 @@ export function mentionsSelf(text: string): boolean {
     // ("của tôi là gì" is "mine".)
     if (
       ["toi", "minh", "em"].includes(fold(w)) &&
-      fold(words[i - 1] ?? "") !== "cua" &&
+      !["cua", "vi", "so", "quan", "ban", "nganh", "phong"].includes(fold(words[i - 1] ?? "")) &&
       NOT_SELF_AFTER.has(fold(words[i + 1] ?? ""))
     )
       return false;
@@ -378,18 +378,29 @@ function firstUnit(matches: { value: UnitRef }[]): UnitRef | undefined {
   return matches.find((m) => m.value.kind === "unit")?.value ?? matches[0]?.value;
 }
 
+/** "tỉnh NT" for "tỉnh Ninh Thuận": the province named by its initials, written out. */
+function withProvinceInitials(text: string, lex: Lexicon): string {
+  const name = lex.kb.data.province.name;
+  const initials = fold(name)
+    .split(/\s+/)
+    .map((w) => w[0] ?? "")
+    .join("");
+  if (initials.length < 2) return text;
+  return text.replace(new RegExp(`(?<=\\btỉnh\\s+|\\btinh\\s+)${initials}\\b`, "giu"), name);
+}
+
 export function understand(raw: string, now: Date, lex: Lexicon): Understanding {
   // Markup pasted from elsewhere is not part of the question.
   // Agency abbreviations written out ("Sở GD&ĐT" → "Sở Giáo dục và Đào tạo"), as imports read them.
-  // "kế hoạc 3402": the document's kind with its last letter dropped.
-  const typed = raw.replace(/\b(k[eếê]\s+ho[aạ])c(?=\s+\d)/giu, "$1ch");
+  // "kế hoạc 3402": the document's kind with its last letter dropped; "tỉnh NT": the province's initials.
+  const typed = withProvinceInitials(raw.replace(/\b(k[eếê]\s+ho[aạ])c(?=\s+\d)/giu, "$1ch"), lex);
   const text = expandAgencyName(
     clean(typed.slice(0, MAX_QUESTION_CHARS * 2).replace(/<\/?[a-zA-Z][^>]*>/g, " ")).slice(
       0,
       MAX_QUESTION_CHARS,
     ),
   );
-  const folded = expandAbbreviations(untelexText(fold(text)));
+  const folded = expandAbbreviations(untelexText(fold(text), text));
   const bare = folded
     .replace(/[^\p{L}\p{N}\s]/gu, " ")
     .replace(/\s+/g, " ")
@@ -511,7 +522,11 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     // "tb kl 16", "thông báo kết luận 16": a Thông báo (kết luận), not a Kết luận.
     if (ref.typeCode === "KL" && /\b(?:tb|thong bao)\s+(?:kl|ket luan)\b/.test(bare)) q.typeCode = "TB";
     // "hạn chót … ngày nào" asks for the deadlines it sets, not the day it was issued.
-    const aboutDeadlines = concepts.has("deadline") || concepts.has("task") || concepts.has("overdue");
+    // ("nói về việc gì" asks what it is about, not its tasks.)
+    const aboutDeadlines =
+      concepts.has("deadline") ||
+      concepts.has("overdue") ||
+      (concepts.has("task") && !/\b(?:ve viec gi|noi ve viec|ve viec nao)\b/.test(bare));
     const asked = documentFocus(bare);
     if (asked && !(asked === "date" && aboutDeadlines)) q.aspect = asked;
     else if (aboutDeadlines) q.aspect = "deadlines";
@@ -520,7 +535,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
 
   // "Ngày Chuyển đổi số tỉnh lần tới là ngày nào", "còn bao lâu nữa tới …": the next date of a yearly task.
   if (
-    /\b(?:tiep theo|lan toi|lan ke tiep|ke tiep|nam sau|nam toi|nam nay|sap toi|bao lau|toi la ngay)\b/.test(
+    /\b(?:tiep theo|lan toi|lan ke tiep|ke tiep|nam sau|nam toi|nam nay|sap toi|bao lau|(?:tinh|lan|nam|ky|dot) toi)\b/.test(
       bare,
     ) &&
     (concepts.has("when") || /\bbao lau\b/.test(bare)) &&
@@ -528,11 +543,13 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   ) {
     const hit = lex.index.search(typedWords(text, content), { kinds: ["task"], limit: 1 })[0];
     const task = hit && hit.coverage >= 0.5 ? lex.kb.task(hit.doc.id) : undefined;
+    // Searched by the task's own title: the question's other words ("sắp tới", "để chuẩn bị") are not
+    // the task's.
     if (task?.deadline.recurrence)
       return {
         ...base,
         year,
-        query: { kind: "search", text: typedWords(text, content), kinds: ["task"], focus: "deadline" },
+        query: { kind: "search", text: task.title, kinds: ["task"], focus: "deadline" },
       };
   }
 
@@ -594,7 +611,9 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
       query: { kind: "theme", year: Number(namedYear), ...(national ? { scope: "national" as const } : {}) },
     };
   }
-  if (concepts.has("theme") || (yearNamed && year)) {
+  // "nhiệm vụ tuyên truyền chủ đề 2023": tasks about the theme, not the theme.
+  const themeTasks = concepts.has("theme") && /\bnhiem vu\b/.test(bare) && aboutTasks(0.6);
+  if (!themeTasks && (concepts.has("theme") || (yearNamed && year))) {
     const national = /\b(?:quoc gia|ca nuoc|toan quoc|thu tuong|chinh phu|trung uong)\b/.test(bare);
     const provincial = /\b(?:tinh|ban chi dao|ban dieu hanh)\b/.test(
       bare.replace(/\bchuyen doi so tinh\b/g, ""),
@@ -610,9 +629,11 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     personMatches.length > 0 &&
     /\b(?:chuc vu|chuc danh|giu chuc|la ai|(?:ban|co quan|don vi|to) nao|lam gi o dau)\b/.test(bare);
   // "Tổ phó Tổ Giúp việc dự họp ngày 20/02/2023 tên là gì": a post's holder, whatever meeting is named.
+  // ("Ngoài Thủ tướng, những ai dự hội nghị": the attendees, not the post.)
   const asksHolder =
     ROLE_CUES.some((c) => (c.role || c.title) && c.re.test(bare)) &&
-    /\b(?:ten (?:la )?gi|la ai|ai)\b/.test(bare);
+    /\b(?:ten (?:la )?gi|la ai|ai)\b/.test(bare) &&
+    !/\b(?:nhung ai|thanh phan|ngoai)\b/.test(bare);
   if (
     concepts.has("meeting") &&
     !asksPost &&
@@ -684,8 +705,10 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   for (const m of bodyMatches) for (let i = m.start; i < m.end; i++) bodyTerms.add(i);
   const otherWords = terms.filter((t, i) => isContent(t, i) && !bodyTerms.has(i)).length;
   const aboutBodyMembers = bodyMatches.length && (asksMembers || (asksWho && (roleCue || otherWords <= 2)));
+  // "Chủ tịch tỉnh xác định năm 2023 là năm gì": what a post-holder said, not who holds the post.
+  const asksWhatSaid = !asksWho && /\b(?:la gi|la nam gi|nhu the nao|ra sao)\b/.test(bare);
   if (
-    (roleCue && !unitTasks && (asksWho || bodyMatches.length || unit || unknownUnit)) ||
+    (roleCue && !unitTasks && !asksWhatSaid && (asksWho || bodyMatches.length || unit || unknownUnit)) ||
     (aboutBodyMembers && !concepts.has("meeting"))
   ) {
     const q: Query = { kind: "role", phrase: text };

@@ -78,6 +78,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   tmdt: "thuong mai dien tu",
   qg: "quoc gia",
   hn: "hoi nghi",
+  bn: "bao nhieu",
   xd: "xay dung",
   dnnvv: "doanh nghiep nho va vua",
   dn: "doanh nghiep",
@@ -213,7 +214,16 @@ export const SYNONYMS: Readonly<Record<Concept, readonly string[]>> = {
   result: ["ket qua", "thanh tich", "dat duoc"],
   shortcoming: ["han che", "ton tai", "yeu kem", "bat cap", "kho khan", "vuong mac"],
   who: ["ai", "nguoi nao", "ong nao", "ba nao", "la ai"],
-  when: ["khi nao", "bao gio", "luc nao", "ngay nao", "thoi diem nao", "thoi gian nao", "truoc ngay nao"],
+  when: [
+    "khi nao",
+    "bao gio",
+    "luc nao",
+    "ngay nao",
+    "ngay may",
+    "thoi diem nao",
+    "thoi gian nao",
+    "truoc ngay nao",
+  ],
 };
 
 /**

@@ -8,6 +8,8 @@
  * three times in a row, so such a run is one vowel. Consonant runs stay: "tttt", "stttt" are abbreviations.
  */
 
+import { ABBREVIATIONS } from "./abbreviations.ts";
+
 /** A folded Vietnamese syllable: onset, vowel nucleus (with glides), coda. */
 const SYLLABLE =
   /^(?!.*(?:aa|ee|oo|ii|uu|yy))(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?(?:[aeiouy]{1,3})(?:ch|ng|nh|[cmnpt])?$/;
@@ -22,7 +24,16 @@ export function untelexWord(word: string): string {
   // No word is that long (a pasted URL, "aaaa…" of megabytes): left as it is, and no regular expression
   // with a back-reference runs over it.
   if (word.length > 40) return word;
-  const w = /([aeiouy])\1\1/.test(word) ? word.replace(/([aeiouy])\1{2,}/g, "$1") : word;
+  let w = /([aeiouy])\1\1/.test(word) ? word.replace(/([aeiouy])\1{2,}/g, "$1") : word;
+  // A consonant held down after a vowel ("gấpppp", "nướccc"): one. Runs without a vowel stay ("tttt").
+  // (An abbreviation keeps its letters: "attt" is an toàn thông tin.)
+  if (!Object.hasOwn(ABBREVIATIONS, w) && /[aeiouy]/.test(w) && /([bcdghklmnpqrstvx])\1\1$/.test(w))
+    w = w.replace(/([bcdghklmnpqrstvx])\1+$/, "$1");
+  // "ii", "uu", "yy" are never Telex keys: a doubled letter ("điịnh").
+  if (/ii|uu|yy/.test(w) && !SYLLABLE.test(w)) {
+    const single = w.replace(/(i|u|y)\1/g, "$1");
+    if (SYLLABLE.test(single)) w = single;
+  }
   let out = cache.get(w);
   if (out !== undefined) return out;
   if (w.length < 2 || w.length > 9 || !/^[a-z]+$/.test(w) || SYLLABLE.test(w)) {
@@ -45,6 +56,18 @@ export function untelexWord(word: string): string {
 }
 
 /** `untelexWord` on every word of a folded text (separators kept). */
-export function untelexText(folded: string): string {
-  return folded.replace(/[a-z]+/g, (w) => untelexWord(w));
+export function untelexText(folded: string, original?: string): string {
+  // A word typed in capitals ("PAR", "DTI") is an acronym, not Telex: kept when the original is given
+  // (folding keeps the words where they were).
+  const caps = original ? capitalWords(original) : undefined;
+  return folded.replace(/[a-z]+/g, (w, at: number) => (caps?.has(at) ? w : untelexWord(w)));
+}
+
+/** Start offsets of the all-capital words (two letters or more) of a text. */
+function capitalWords(text: string): Set<number> {
+  const out = new Set<number>();
+  for (const m of text.matchAll(/\p{L}+/gu)) {
+    if (m[0].length >= 2 && m[0] === m[0].toUpperCase() && m[0] !== m[0].toLowerCase()) out.add(m.index);
+  }
+  return out;
 }

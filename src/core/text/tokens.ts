@@ -149,7 +149,14 @@ const ACCENTED_TOKEN_RE = /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{M}\p{N}]+/gu;
 export function contentTokens(s: string): string[] {
   const raw = nfc(s).toLowerCase().match(ACCENTED_TOKEN_RE) ?? [];
   // Telex leftovers ("nhieemj") read as the word they stand for ("nhiem").
-  const folded = raw.map((t) => untelexWord(fold(t)));
+  // (A word typed in capitals is an acronym, not Telex: "PAR" stays "par".)
+  const typed = nfc(s).match(ACCENTED_TOKEN_RE) ?? [];
+  const folded = raw.map((t, i) => {
+    const orig = typed[i] ?? t;
+    return orig.length >= 2 && orig === orig.toUpperCase() && orig !== orig.toLowerCase()
+      ? fold(t)
+      : untelexWord(fold(t));
+  });
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     const f = folded[i]!;

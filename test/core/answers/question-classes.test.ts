@@ -642,3 +642,55 @@ describe("plain-typed frames", () => {
     expect(plain("ủa vậy ai chủ trì xây Trung tâm Dữ liệu quốc gia vậy ta")).toContain("bo cong an");
   });
 });
+
+describe("set-5 classes: periods of holidays, next dates, chat and typing", () => {
+  it("the holidays in a period, from now to the end of a month, and several days named", () => {
+    const april = new Date("2026-04-10T09:00:00+07:00");
+    const text = fold(
+      renderPlain(engine.ask({ text: "từ nay đến hết tháng 5 có ngày nghỉ lễ nào", now: april })),
+    );
+    expect(text).toContain("30/04/2026");
+    expect(text).toContain("01/05/2026");
+    const two = fold(renderPlain(ask("năm 2027 nghỉ lễ 30/4 và 1/5 vào ngày nào")));
+    expect(two).toContain("30/04/2027");
+    expect(two).toContain("01/05/2027");
+  });
+  it("the next date of the yearly day, whatever else the question says", () => {
+    for (const q of [
+      "Ngày Chuyển đổi số tỉnh sắp tới là ngày nào?",
+      "lần tới tổ chức Ngày Chuyển đổi số của tỉnh là ngày mấy",
+    ])
+      expect(fold(renderPlain(ask(q)))).toContain("10/10/2027");
+  });
+  it("the meeting's sentences on a topic are all given (up to five)", () => {
+    const text = plain("nguyên nhân DTI 2021 thấp theo họp 07/9/2022");
+    expect(text).toContain("vo so");
+  });
+  it("'tỉnh NT' is the province; a doubled or held letter is one", () => {
+    expect(plain("QĐ nào quy định ngày CĐS tỉnh NT")).toContain("1560/qd-ubnd");
+    expect(ask("quyết điịnh 505 ban hành ngày nào").abstained).toBe(false);
+    expect(plain("Mục tiêuuu kinh tế số 2023 cả nướccc là bao nhiêuuu % GDP ạ")).toContain("16%");
+    // An abbreviation keeps its letters.
+    expect(plain("mục tiêu ATTT năm 2023 theo QĐ 17")).toContain("80%");
+  });
+  it("what a post-holder said is not who holds the post; 'ngoài Thủ tướng, những ai dự' are the attendees", () => {
+    expect(plain("tại cuộc họp BĐH, Chủ tịch tỉnh xác định năm 2023 là năm gì")).toContain("nam ban le");
+    expect(plain("ngoài Thủ tướng, những ai dự Hội nghị ngày 25/12/2022")).toContain("vu duc dam");
+  });
+  it("an address, a newspaper, another index, a successor are not recorded", () => {
+    for (const q of [
+      "địa chỉ trung tâm phục vụ hành chính công tỉnh ở đâu",
+      "Như Vương viết cho báo nào",
+      "PAR Index 2022 của tỉnh xếp hạng mấy",
+      "ai thay ông Đào Xuân Kỳ làm giám đốc sở",
+      "tỉnh đã lập được bn Tổ CNSCĐ",
+    ])
+      expect(ask(q).abstained).toBe(true);
+  });
+  it("'Cơ quan cấp trên của Ban Điều hành' is its parent; 'nói về việc gì' is what a document says", () => {
+    expect(
+      fold(ask("cơ quan cấp trên của Ban Điều hành chuyển đổi số là cơ quan nào").lines[0]!.text),
+    ).toContain("truc thuoc ban chi dao");
+    expect(ask("Chỉ thị 05/CT-TTg ban hành ngày nào và nói về việc gì").abstained).toBe(false);
+  });
+});

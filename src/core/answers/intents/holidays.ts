@@ -65,6 +65,54 @@ export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | und
     return r.build();
   }
   if (!HOLIDAY_CUE.test(u.folded)) return undefined;
+  // "từ nay đến hết tháng 5 có ngày nghỉ lễ nào", "tháng sau có được nghỉ lễ không": the listed holidays
+  // in that period; "30/4 và 1/5 năm 2027": each day named.
+  const phrases = findDatePhrases(u.text, { today: ctx.today, ...(u.year ? { defaultYear: u.year } : {}) });
+  // "từ nay đến hết tháng 5", "đến cuối T5": from today to the end of that month (this year, or the next
+  // when it has passed).
+  const untilMonth = /\b(?:den|toi|truoc) (?:het|cuoi) (?:thang |t)(\d{1,2})\b/.exec(u.folded)?.[1];
+  let until: { from: string; to: string; label: string } | undefined;
+  if (untilMonth && Number(untilMonth) >= 1 && Number(untilMonth) <= 12) {
+    const m = Number(untilMonth);
+    let y = Number(ctx.today.slice(0, 4));
+    if (m < Number(ctx.today.slice(5, 7))) y += 1;
+    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    const to = `${y}-${String(m).padStart(2, "0")}-${String(last).padStart(2, "0")}`;
+    until = { from: ctx.today, to, label: `từ nay đến hết tháng ${m}/${y}` };
+  }
+  const period = until ?? phrases.find((p) => p.kind !== "day" && p.from && p.to);
+  const days = phrases.filter((p) => p.kind === "day" && p.from && p.from === p.to);
+  if (period?.from && period.to && !days.length) {
+    const from =
+      /\b(?:tu nay|tu gio|tu bay gio|den het|den cuoi)\b/.test(u.folded) && period.from > ctx.today
+        ? ctx.today
+        : period.from;
+    const list = kb.data.holidays.filter((h) => h.date >= from && h.date <= period.to!);
+    const label = period.label ?? "khoảng đó";
+    const within = label.startsWith("từ") ? label : `trong ${label}`;
+    const r = new ReplyBuilder("deadlines");
+    if (!list.length) {
+      r.abstain().line(
+        `Danh sách ngày nghỉ lễ của cơ sở tri thức không có ngày nào trong ${period.label ?? "khoảng đó"}.`,
+      );
+    } else {
+      r.line(`Ngày nghỉ lễ ${within}:`);
+      for (const h of list) r.line(`• ${formatViDate(h.date)}: ${h.name}`, kb.citeAll(h.sources));
+    }
+    r.note(
+      "Tết Âm lịch, Giỗ Tổ Hùng Vương và nghỉ bù do Chính phủ thông báo hằng năm có thể chưa có trong danh sách.",
+    );
+    return r.build();
+  }
+  if (days.length > 1) {
+    const r = new ReplyBuilder("deadlines");
+    for (const d of days) {
+      const h = kb.data.holidays.find((x) => x.date === d.from);
+      if (h) r.line(`${formatViDate(d.from!)}: nghỉ lễ ${h.name}.`, kb.citeAll(h.sources));
+      else r.line(`${formatViDate(d.from!)}: không có trong danh sách ngày nghỉ lễ.`);
+    }
+    return r.build();
+  }
   // "30/4 năm 2025": the year written apart from the day.
   const day = findDatePhrases(u.text, {
     today: ctx.today,

@@ -197,7 +197,7 @@ function topicSentences(m: Meeting, question: string): string[] {
     })
     .filter((e) => e.n >= Math.min(3, topic.length + 1))
     .sort((a, b) => b.n - a.n);
-  return scored.slice(0, 2).map((e) => e.x);
+  return scored.slice(0, 5).map((e) => e.x);
 }
 
 const ATTEND_CUE = /\b(?:co (?:du|tham du|tham gia|mat)|du (?:hop|khong)|tham du (?:khong|hop)|co mat)\b/;
@@ -209,7 +209,7 @@ function attendanceAnswer(
   ctx: AnswerContext,
 ): { lines: string[]; recorded: boolean } | undefined {
   const f = fold(question);
-  if (!ATTEND_CUE.test(f) || !/\bkhong\b|\bko\b|\bk\b|\bchua\b|\?\s*$/.test(f)) return undefined;
+  if (!ATTEND_CUE.test(f) || !/\b(?:khong|ko|k|khog|khg|hok|hong|chua)\b|\?\s*$/.test(f)) return undefined;
   const { kb, lex } = ctx;
   const terms = searchTerms(question);
   const personId = lex.people.match(terms)[0]?.value;

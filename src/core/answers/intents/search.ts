@@ -177,9 +177,10 @@ function focusAnswer(
   if (focus === "which" && hit.doc.kind === "task") {
     const t = kb.task(hit.doc.id);
     const docs = t
-      ? findDocRefs(`${t.title} ${t.details ?? ""}`)
-          .map((r) => kb.documentByNumber(r.raw))
-          .filter((d): d is NonNullable<typeof d> => !!d)
+      ? [
+          ...(t.document ? [kb.document(t.document)] : []),
+          ...findDocRefs(`${t.title} ${t.details ?? ""}`).map((r) => kb.documentByNumber(r.raw)),
+        ].filter((d): d is NonNullable<typeof d> => !!d)
       : [];
     const unique = [...new Map(docs.map((d) => [d.id, d])).values()];
     if (!t || !unique.length) return undefined;

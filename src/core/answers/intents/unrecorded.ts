@@ -23,7 +23,7 @@ const ATTRIBUTES: readonly { what: string; re: RegExp; of: "person" | "meeting" 
   {
     // Progress is recorded per task (done, extended), not as counts of products.
     what: "số sản phẩm, nhiệm vụ đã hoàn thành",
-    re: /\bda (?:hoan thanh|lam duoc|co) (?:duoc )?bao nhieu\b|\bbao nhieu\b.*\bda (?:duoc )?(?:hoan thanh|xong)\b/,
+    re: /\bda (?:hoan thanh|lam|lap|thanh lap|co|thuc hien) (?:duoc )?bao nhieu\b|\bbao nhieu\b.*\bda (?:duoc )?(?:hoan thanh|xong)\b/,
     of: "any",
   },
   {
@@ -42,7 +42,21 @@ const ATTRIBUTES: readonly { what: string; re: RegExp; of: "person" | "meeting" 
     re: /\b(?:tien nhiem|nguoi truoc|truoc (?:ong|ba|anh|chi))\b/,
     of: "person",
   },
-  { what: "người kế nhiệm", re: /\b(?:ke nhiem|nguoi thay (?:ong|ba))\b/, of: "person" },
+  {
+    what: "người kế nhiệm",
+    re: /\b(?:ke nhiem|(?:nguoi|ai) thay (?:ong|ba|cho ong|cho ba))\b/,
+    of: "person",
+  },
+  {
+    what: "cơ quan báo chí của tác giả",
+    re: /\b(?:bao nao|to bao nao|co quan bao|phong vien (?:cua|bao))\b/,
+    of: "person",
+  },
+  {
+    what: "các chỉ số khác ngoài DTI (PAR Index, SIPAS, PCI, PAPI…)",
+    re: /\b(?:par index|sipas|pci|papi|ict index|chi so cai cach hanh chinh|chi so hai long)\b/,
+    of: "any",
+  },
   {
     what: "thời lượng",
     re: /\b(?:keo dai (?:bao lau|may|bao nhieu)|may tieng|bao nhieu tieng|bao nhieu phut|thoi luong)\b/,
@@ -50,7 +64,7 @@ const ATTRIBUTES: readonly { what: string; re: RegExp; of: "person" | "meeting" 
   },
   {
     what: "địa điểm",
-    re: /\b(?:dia diem|tru so|dat (?:o|tai) dau|hop (?:o|tai) dau|to chuc (?:o|tai) dau|dien ra (?:o|tai) dau|phong hop)\b/,
+    re: /\b(?:dia diem|dia chi|tru so|dat (?:o|tai) dau|hop (?:o|tai) dau|to chuc (?:o|tai) dau|dien ra (?:o|tai) dau|phong hop)\b/,
     of: "any",
   },
   {

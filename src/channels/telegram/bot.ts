@@ -20,6 +20,7 @@ import { linking } from "./features/linking.ts";
 import { questions } from "./features/questions.ts";
 import { secretariat } from "./features/secretariat.ts";
 import { startHelp } from "./features/start-help.ts";
+import { DEFAULT_NETWORK_RETRY, type NetworkRetryOptions, networkRetry } from "./network-retry.ts";
 import { TEXTS } from "./texts.ts";
 
 export interface CreateBotOptions {
@@ -37,9 +38,16 @@ export interface CreateBotOptions {
   flood?: FloodLimit;
   /** auto-retry settings; false turns retries off. */
   retry?: Partial<AutoRetryOptions> | false;
+  /** Network-error retries (bounded; tests shorten the delays). */
+  networkRetry?: Partial<NetworkRetryOptions>;
 }
 
-export const DEFAULT_RETRY: Partial<AutoRetryOptions> = { maxRetryAttempts: 3, maxDelaySeconds: 60 };
+/** 429 and 5xx (auto-retry); network errors are left to `networkRetry`, which gives up. */
+export const DEFAULT_RETRY: Partial<AutoRetryOptions> = {
+  maxRetryAttempts: 3,
+  maxDelaySeconds: 60,
+  rethrowHttpErrors: true,
+};
 
 export function createBot(opts: CreateBotOptions): Bot<Context> {
   const { app, assistant, token } = opts;
@@ -53,7 +61,17 @@ export function createBot(opts: CreateBotOptions): Bot<Context> {
     client,
     ...(opts.botInfo ? { botInfo: opts.botInfo } : {}),
   });
-  if (opts.retry !== false) bot.api.config.use(autoRetry({ ...DEFAULT_RETRY, ...(opts.retry ?? {}) }));
+  if (opts.retry !== false) {
+    bot.api.config.use(autoRetry({ ...DEFAULT_RETRY, ...(opts.retry ?? {}) }));
+    bot.api.config.use(
+      networkRetry({
+        ...DEFAULT_NETWORK_RETRY,
+        ...(opts.networkRetry ?? {}),
+        onRetry: ({ method, attempt, delayMs, message }) =>
+          log.warn({ method, attempt, delayMs, error: message }, "Telegram unreachable, retrying"),
+      }),
+    );
+  }
 
   const secrets = [token, app.config.TELEGRAM_WEBHOOK_SECRET];
   const onError = async (err: BotError<Context>) => {

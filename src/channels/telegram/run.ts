@@ -104,8 +104,14 @@ export async function startTelegram(opts: StartTelegramOptions): Promise<Telegra
       ...(opts.extraFeatures ? { extraFeatures: opts.extraFeatures } : {}),
     });
 
+  // getMe through the bot's transformers (network errors retried a few times, each logged): grammY's
+  // own bot.init() retries network errors forever, which kept `npm start` silent for minutes when
+  // Telegram could not be reached.
   try {
-    await bot.init();
+    if (!bot.isInited()) {
+      log.info("connecting to Telegram");
+      bot.botInfo = await bot.api.getMe();
+    }
   } catch (e) {
     throw startError(e, secrets);
   }

@@ -9,7 +9,7 @@ import { searchTerms } from "../text/search-terms.ts";
 import { localDate } from "../time.ts";
 import type { AnswerContext, Asker } from "./context.ts";
 import { answerBodyAttribute } from "./intents/bodies.ts";
-import { answerCheck, answerPersonCheck } from "./intents/checks.ts";
+import { answerCheck, answerPersonCheck, answerProgressCheck } from "./intents/checks.ts";
 import { answerCompare } from "./intents/compare.ts";
 import { answerDocument, answerDocumentGap } from "./intents/documents.ts";
 import { answerHelp } from "./intents/help.ts";
@@ -122,6 +122,7 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     const ctx = context(req);
     const check =
       answerPersonCheck(u, ctx) ??
+      answerProgressCheck(u, ctx) ??
       answerBodyAttribute(u, ctx) ??
       answerHoliday(u, ctx) ??
       answerIndicatorAttribute(u, ctx) ??

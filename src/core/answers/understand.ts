@@ -23,6 +23,9 @@ import type { Query } from "./reply.ts";
 /** Questions longer than this are read only up to here (a phone question is short). */
 export const MAX_QUESTION_CHARS = 500;
 
+/** The unit id a check query carries for "đơn vị tôi": the asker's unit, filled in when answering. */
+export const MINE = "-";
+
 /** Words for "me / my unit", as typed with diacritics (unambiguous). */
 const SELF_ACCENTED = new Set(["tôi", "mình", "tui", "tớ"]);
 /** Without diacritics "toi" is also "tới" (sắp tới, đến tới): not "me" after these words. */
@@ -96,7 +99,7 @@ const HELP =
 
 /** Words that start the name of an agency, for noticing a unit the knowledge does not know. */
 const UNIT_HEAD =
-  /(?:^|\b(?:cua|cho|giao|thuoc|doi voi|la|giam doc|chu tich|lanh dao|thu truong|truong)\s)((?:so|ban|cuc|chi cuc|trung tam|uy ban nhan dan huyen|uy ban nhan dan thanh pho|uy ban nhan dan xa|phong|bo|truong|benh vien|cong an|bao hiem|kho bac|vien)\s+[a-z]+(?:\s+[a-z]+){0,3})/;
+  /(?:^|\b(?:cua|cho|giao|thuoc|doi voi|la|giam doc|chu tich|lanh dao|thu truong|truong)\s)((?:so(?!\s+(?:hoa|lieu|hieu|luong|do|sanh|thu tu)\b)|ban|cuc|chi cuc|trung tam|uy ban nhan dan huyen|uy ban nhan dan thanh pho|uy ban nhan dan xa|phong|bo|truong|benh vien|cong an|bao hiem|kho bac|vien)\s+[a-z]+(?:\s+[a-z]+){0,3})/;
 /** Words that end a unit name in a question ("Sở Nội vụ phải làm gì"). */
 const UNIT_NAME_STOP = new Set([
   "phai",
@@ -266,6 +269,42 @@ function knownAsThing(phrase: string | undefined, lex: Lexicon): string | undefi
   return hit && hit.coverage >= 0.99 ? undefined : phrase;
 }
 
+const ORDINAL_WORDS: Readonly<Record<string, number>> = {
+  nhat: 1,
+  mot: 1,
+  hai: 2,
+  ba: 3,
+  tu: 4,
+  bon: 4,
+  nam: 5,
+  sau: 6,
+  bay: 7,
+  tam: 8,
+  chin: 9,
+  muoi: 10,
+};
+
+/**
+ * The task an ordinal names ("nhiệm vụ trọng tâm thứ ba", "nv trọng tâm số 3"): among the tasks whose
+ * clause carries "(3)", the one whose clause or title the question's other words fit best.
+ */
+function ordinalTask(bare: string, content: string[], lex: Lexicon) {
+  const m =
+    /\b(?:thu|so)\s+(\d{1,2}|nhat|mot|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b/.exec(bare) ??
+    /\btrong tam\s+(\d{1,2})\b/.exec(bare);
+  if (!m || !/\b(?:nhiem vu|trong tam)\b/.test(bare)) return undefined;
+  const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : ORDINAL_WORDS[m[1]!];
+  const words = content.filter((w) => !ORDINAL_WORDS[w] && !/^\d+$/.test(w));
+  const candidates = lex.kb.data.tasks.filter((t) => t.clause?.includes(`(${n})`));
+  let best: { t: (typeof candidates)[number]; score: number } | undefined;
+  for (const t of candidates) {
+    const own = new Set(searchTerms(`${t.clause} ${t.title}`));
+    const score = words.filter((w) => own.has(w)).length;
+    if (score > 0 && (!best || score > best.score)) best = { t, score };
+  }
+  return best?.t;
+}
+
 /** "chuyển đổi số" says nothing about which tasks. */
 const CDS_TERMS = new Set(searchTerms("chuyển đổi số"));
 
@@ -393,7 +432,12 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // Markup pasted from elsewhere is not part of the question.
   // Agency abbreviations written out ("Sở GD&ĐT" → "Sở Giáo dục và Đào tạo"), as imports read them.
   // "kế hoạc 3402": the document's kind with its last letter dropped; "tỉnh NT": the province's initials.
-  const typed = withProvinceInitials(raw.replace(/\b(k[eếê]\s+ho[aạ])c(?=\s+\d)/giu, "$1ch"), lex);
+  const typed = withProvinceInitials(
+    raw
+      .replace(/\b(k[eếê])\s+ho[aạ][a-zạ]{0,3}(?=\s+\d)/giu, "$1 hoạch")
+      .replace(/\bKế hoạch\b/g, "Kế hoạch"),
+    lex,
+  );
   const text = expandAgencyName(
     clean(typed.slice(0, MAX_QUESTION_CHARS * 2).replace(/<\/?[a-zA-Z][^>]*>/g, " ")).slice(
       0,
@@ -492,6 +536,23 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   const aboutTasks = (min = 0.5): boolean =>
     (lex.index.search(content.join(" "), { kinds: ["task"], limit: 1 })[0]?.coverage ?? 0) >= min;
 
+  // "nhiệm vụ trọng tâm thứ ba", "nv trọng tâm số 3": the task whose clause is numbered so ("Nhiệm vụ
+  // trọng tâm (3)"); the question is then read about that task.
+  const ordinal = ordinalTask(bare, content, lex);
+  if (ordinal) {
+    const docAsked = documentFocus(bare) === "which" || /\b(?:van ban|vb) nao\b|\bcan cu\b/.test(bare);
+    const focus = docAsked
+      ? "which"
+      : concepts.has("when") || concepts.has("deadline")
+        ? "deadline"
+        : undefined;
+    return {
+      ...base,
+      year,
+      query: { kind: "search", text: ordinal.title, kinds: ["task"], ...(focus ? { focus } : {}) },
+    };
+  }
+
   // 0. "A và B khác nhau thế nào": two bodies, two documents, two years of an index, side by side.
   // "so sánh chủ đề 2023 của UBQG và của BCĐ tỉnh": the year's themes, which the theme answer shows side by side.
   if (COMPARE_CUE.test(bare) && concepts.has("theme"))
@@ -502,12 +563,23 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   }
 
   // 0'. "<đơn vị> có phải chủ trì <việc> không": yes or no.
+  // Without "chủ trì"/"phối hợp" ("Sở TT&TT có phải xây dựng … không") the question is whether it leads;
+  // "đơn vị tôi có phải …" asks it of the asker's unit.
   const role = concepts.has("lead") ? "lead" : concepts.has("support") ? "support" : undefined;
-  if (unit && role && YES_NO_CUE.test(bare) && content.length >= 2 && aboutTasks()) {
+  const checkedUnit = unit?.kind === "unit" ? unit.id : mine ? MINE : undefined;
+  if (
+    checkedUnit &&
+    !refs.length &&
+    (role || /\bco phai\b/.test(bare)) &&
+    YES_NO_CUE.test(bare) &&
+    !concepts.has("done") &&
+    content.length >= 2 &&
+    aboutTasks(role ? 0.5 : 0.7)
+  ) {
     return {
       ...base,
       year,
-      query: { kind: "check", unitId: unit.id, role, text: typedWords(text, content) },
+      query: { kind: "check", unitId: checkedUnit, role: role ?? "lead", text: typedWords(text, content) },
     };
   }
 
@@ -585,6 +657,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   if (
     phrase?.kind === "day" &&
     DOCUMENT_WORDS.test(bare) &&
+    !/\b(?:lay|chon) ngay\b/.test(bare) &&
     !concepts.has("meeting") &&
     !concepts.has("deadline")
   ) {
@@ -600,9 +673,10 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // ("chủ đề năm 2023 của Ủy ban Quốc gia", "năm 2023 cả nước gọi là năm gì").
   // ("Chủ tịch tỉnh xác định năm 2023 là năm bản lề" is said at a meeting, not a theme.)
   const yearNamed =
-    /\b(?:la|goi la|duoc goi la|duoc xac dinh la) nam gi\b/.test(bare) && !/\bchu tich\b/.test(bare);
+    /\b(?:la|goi la|duoc goi la|duoc xac dinh la) nam(?: [a-z]+){0,2} gi\b/.test(bare) &&
+    !/\bchu tich\b/.test(bare);
   // "năm 2023 là năm gì": that year, whatever other date the question names ("hội nghị 25/12/2022").
-  const namedYear = /\bnam ((?:19|20)\d\d)\b[^?]*\bla nam gi\b/.exec(bare)?.[1];
+  const namedYear = /\bnam ((?:19|20)\d\d)\b[^?]*\bla nam(?: [a-z]+){0,2} gi\b/.exec(bare)?.[1];
   if (yearNamed && namedYear) {
     const national = /\b(?:quoc gia|ca nuoc|toan quoc|thu tuong|chinh phu|trung uong|hoi nghi)\b/.test(bare);
     return {

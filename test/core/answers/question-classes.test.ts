@@ -694,3 +694,44 @@ describe("set-5 classes: periods of holidays, next dates, chat and typing", () =
     expect(ask("Chỉ thị 05/CT-TTg ban hành ngày nào và nói về việc gì").abstained).toBe(false);
   });
 });
+
+describe("set-6 classes: ordinals, yes/no on a unit, progress, lists of meetings, the DTI at a date", () => {
+  it("'nhiệm vụ trọng tâm thứ ba' is the task whose clause is numbered (3)", () => {
+    const text = plain("nhiệm vụ trọng tâm thứ ba yêu cầu căn cứ vào những văn bản nào");
+    expect(text).toContain("03-tb/bcdcds");
+    expect(plain("nv trọng tâm 3 bám sát vb nào")).toContain("03-tb/bcdcds");
+    expect(plain("nhiệm vụ số 1 trong kết luận họp BĐH 20/02/2023")).toContain("tao lap va khai thac");
+  });
+  it("'<đơn vị> có phải <việc> không' without 'chủ trì' asks whether it leads; 'đơn vị tôi' is the asker's", () => {
+    expect(fold(ask("Sở TT&TT có phải xây dựng Trung tâm Dữ liệu quốc gia không").lines[0]!.text)).toMatch(
+      /^khong\./,
+    );
+    const r = engine.ask({
+      text: "đơn vị tôi có phải chủ trì xây dựng Trung tâm Dữ liệu quốc gia không",
+      now: NOW,
+      asker: { unitId: "so-tttt" },
+    });
+    expect(fold(renderPlain(r))).toContain("bo cong an");
+  });
+  it("progress the store does not record is said so, with the deadline", () => {
+    const r = ask("Sở TT&TT đã hoàn thành sản phẩm chuyển đổi số năm 2023 chưa");
+    expect(r.abstained).toBe(true);
+    expect(fold(r.lines[0]!.text)).toContain("chua ghi nhan so thong tin va truyen thong da hoan thanh");
+  });
+  it("'BĐH đã họp những lần nào' lists the meetings of that body", () => {
+    const r = ask("BĐH đã họp những lần nào");
+    expect(r.items.filter((i) => i.kind === "meeting").length).toBe(2);
+  });
+  it("the latest DTI at a date is the one published by then", () => {
+    expect(
+      fold(ask("khi họp ngày 20/02/2023, chỉ số DTI mới nhất của tỉnh là bao nhiêu").lines[0]!.text),
+    ).toContain("0,3048");
+  });
+  it("'quyết định nào lấy ngày 10/10 là ngày chuyển đổi số' is not what was issued on 10/10", () => {
+    expect(plain("quyết định nào lấy ngày 10/10 là ngày chuyển đổi số tỉnh")).toContain("1560/qd-ubnd");
+  });
+  it("'số hóa' is not a department; 'kế hoahc 562' is the plan", () => {
+    expect(plain("so hoa giao duc y te")).not.toContain("chua co don vi");
+    expect(ask("ke hoahc 562 ngay nao").abstained).toBe(false);
+  });
+});

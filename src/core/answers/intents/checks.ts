@@ -7,11 +7,13 @@ import { fold } from "../../text/normalize.ts";
 import { searchTerms } from "../../text/search-terms.ts";
 import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
-import { leadNames, shorten } from "../format.ts";
+import { dueText, leadNames, shorten } from "../format.ts";
 import { fuzzyPeople } from "../lexicon.ts";
 import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
 import type { Understanding } from "../understand.ts";
+import { MINE, mentionsSelf } from "../understand.ts";
 import { findDocuments } from "./documents.ts";
+import { linkNeeded } from "./tasks.ts";
 
 type CheckQuery = Extract<Query, { kind: "check" }>;
 
@@ -22,7 +24,9 @@ function among(ctx: AnswerContext, ids: string[], unitId: string): boolean {
 
 export function answerCheck(q: CheckQuery, ctx: AnswerContext): Reply {
   const { kb } = ctx;
-  const unit = kb.unit(q.unitId) ?? kb.group(q.unitId);
+  if (q.unitId === MINE && !ctx.asker?.unitId) return linkNeeded();
+  const unitId = q.unitId === MINE ? ctx.asker!.unitId! : q.unitId;
+  const unit = kb.unit(unitId) ?? kb.group(unitId);
   const hit = ctx.lex.index.search(q.text, { kinds: ["task"], limit: 1 })[0];
   const task: Task | undefined = hit && hit.coverage >= 0.5 ? kb.task(hit.doc.id) : undefined;
   if (!unit || !task) {
@@ -160,3 +164,47 @@ const POSTS: readonly { re: RegExp; test: (title: string, role?: string) => bool
   { re: /\bbo truong\b/, test: (t) => /bo truong/.test(t) },
   { re: /\bto truong\b/, test: (t, role) => role === "leader" || /to truong/.test(t) },
 ];
+
+/**
+ * "Sở TT&TT đã hoàn thành sản phẩm chuyển đổi số năm 2023 chưa?": the progress the store records for the
+ * unit's task the words name. Done: when and by whom it was marked; not recorded: said so, with the
+ * deadline (a report not made is not a task not done).
+ */
+export function answerProgressCheck(u: Understanding, ctx: AnswerContext): Reply | undefined {
+  const bare = u.folded
+    .replace(/[^\p{L}\p{N}\s?]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (!/\bda (?:hoan thanh|xong|lam xong|thuc hien xong)\b/.test(bare)) return undefined;
+  if (!/\b(?:chua|khong|ko|k|hay chua)\b\s*\??\s*$/.test(bare) && !/\bchua\b/.test(bare)) return undefined;
+  const { kb, lex } = ctx;
+  const terms = searchTerms(u.text);
+  const named = lex.units.match(terms).find((m) => m.value.kind === "unit")?.value.id;
+  const unitId = named ?? (mentionsSelf(u.text) ? ctx.asker?.unitId : undefined);
+  if (!unitId) return undefined;
+  const unit = kb.unit(unitId);
+  if (!unit) return undefined;
+  const own = kb.tasksOfUnit(unit.id).lead;
+  if (!own.length) return undefined;
+  const hits = lex.index
+    .search(u.text, { kinds: ["task"], limit: 20 })
+    .filter((h) => own.some((t) => t.id === h.doc.id));
+  const task = hits[0] && hits[0].coverage >= 0.3 ? kb.task(hits[0].doc.id) : undefined;
+  if (!task) return undefined;
+  const cites = kb.citeAll([...(task.document ? [task.document] : []), ...task.sources]);
+  const r = new ReplyBuilder("tasks");
+  r.item("task", task.id);
+  const title = shorten(task.title, 140);
+  if (task.progress.completedOn) {
+    r.line(
+      `Có. ${unit.name} đã hoàn thành “${title}” ngày ${formatViDate(task.progress.completedOn)}.`,
+      cites,
+    );
+  } else {
+    r.abstain();
+    r.line(`Cơ sở tri thức chưa ghi nhận ${unit.name} đã hoàn thành “${title}”.`, cites);
+    r.line(`Thời hạn: ${dueText(task, ctx.today)}.`, [], 1);
+    r.note("Khi đơn vị báo đã hoàn thành (trả lời nhắc hạn), kết quả được ghi lại.");
+  }
+  return r.build();
+}

@@ -21,7 +21,11 @@ export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | und
   const { kb } = ctx;
   const named = NAMED.exec(u.folded)?.[1];
   // "ngày lễ tiếp theo", "sau Tết Dương lịch thì ngày lễ kế tiếp": the next listed holiday.
-  if (/\b(?:nghi le|ngay le|ngay nghi|le)\b.*\b(?:tiep theo|ke tiep|sap toi|gan nhat|toi)\b/.test(u.folded)) {
+  const nextCue = /\b(?:tiep theo|ke tiep|sap toi|gan nhat)\b/;
+  if (
+    (/\b(?:nghi le|ngay le|ngay nghi)\b/.test(u.folded) && nextCue.test(u.folded)) ||
+    /\b(?:nghi le|ngay le|ngay nghi|le)\b.*\b(?:tiep theo|ke tiep|sap toi|gan nhat|toi)\b/.test(u.folded)
+  ) {
     const after = named
       ? kb.data.holidays
           .filter(

@@ -1,5 +1,6 @@
 /** DTI (provincial digital-transformation index) by year. */
 import type { Indicator } from "../../knowledge/schema.ts";
+import { findDatePhrases } from "../../text/dates.ts";
 import { fold } from "../../text/normalize.ts";
 import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
@@ -115,6 +116,29 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
     r.item("indicator", said.i.id);
     return r.line(said.n, kb.citeAll(said.i.sources)).build();
   }
+  // "Khi họp ngày 20/02/2023, DTI mới nhất là bao nhiêu": the latest published by that day.
+  const asOf = /\b(?:moi nhat|gan nhat|hien hanh)\b/.test(bare)
+    ? findDatePhrases(u.text, { today: ctx.today }).find((p) => p.kind === "day" && p.from)?.from
+    : undefined;
+  if (asOf) {
+    const published = (i: (typeof all)[number]) => i.announcedOn ?? `${i.year + 1}-06-30`;
+    const latest = all.filter((i) => published(i) <= asOf).sort((a, b) => b.year - a.year)[0];
+    if (latest) {
+      r.item("indicator", latest.id);
+      const later = all.find((i) => i.year > latest.year && i.announcedOn);
+      r.line(
+        `Tại ngày ${formatViDate(asOf)}, DTI mới nhất là ${indicatorLine(latest)}.`,
+        kb.citeAll(latest.sources),
+      );
+      if (later?.announcedOn)
+        r.line(
+          `(${later.name} ${later.year} công bố ngày ${formatViDate(later.announcedOn)}.)`,
+          kb.citeAll(later.sources),
+          1,
+        );
+      return r.build();
+    }
+  }
   if (!ind) return undefined;
   const cites = kb.citeAll(ind.sources);
   r.item("indicator", ind.id);
@@ -159,7 +183,7 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
     return r.line(`${part} (DTI ${ind.year}): ${v}.`, cites).build();
   }
   if (CHANGE.test(bare) && ind.change) {
-    return r.line(`DTI ${ind.year} của tỉnh: ${viNumber(ind.value ?? 0)}; ${ind.change}.`, cites).build();
+    return r.line(`${indicatorLine(ind)}.`, cites).build();
   }
   return undefined;
 }

@@ -41,6 +41,27 @@ export function answerMeeting(
   const { kb } = ctx;
   if (q.personId && !q.meetingId && !q.date) return meetingsOf(q.personId, ctx);
   const all = [...kb.data.meetings].sort((a, b) => (a.date < b.date ? 1 : -1));
+  // "Ban Điều hành đã họp những lần nào", "có bao nhiêu cuộc họp": the list, of the body named.
+  const fq = fold(question);
+  if (
+    !q.meetingId &&
+    !q.date &&
+    /\b(?:nhung lan nao|may lan|bao nhieu (?:lan|cuoc hop|phien)|cac cuoc hop|nhung cuoc hop|danh sach cuoc hop)\b/.test(
+      fq,
+    )
+  ) {
+    const bodyId = ctx.lex.bodies.match(searchTerms(question))[0]?.value;
+    const list = all.filter((m) => !bodyId || m.body === bodyId);
+    const r = new ReplyBuilder("meeting", `Các cuộc họp cơ sở tri thức có (${list.length}):`);
+    for (const m of list) {
+      r.line(`• ${formatViDate(m.date)}: ${m.title}`, kb.citeAll(m.sources));
+      r.item("meeting", m.id);
+      r.action(`Họp ${formatViDate(m.date)}`, { kind: "meeting", meetingId: m.id });
+    }
+    if (!list.length) r.abstain().line("Cơ sở tri thức chưa có cuộc họp nào của cơ quan này.");
+    r.note("Chỉ gồm các cuộc họp mà nguồn đã ghi; có thể còn cuộc họp khác.");
+    return r.build();
+  }
   let m: Meeting | undefined;
   let yearTaken: string | undefined;
   if (q.meetingId) m = kb.meeting(q.meetingId);

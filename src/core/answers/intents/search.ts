@@ -211,7 +211,10 @@ function focusAnswer(
   if (focus === "lead")
     return { lines: [`Chủ trì “${title}”: ${leadNames(kb, t)}.`], sources, recorded: true };
   if (focus === "deadline") {
-    const recorded = Boolean(t.deadline.due || t.deadline.recurrence || t.deadline.continuous);
+    // A deadline the sources give in words ("Trong năm 2023") is recorded too.
+    const recorded = Boolean(
+      t.deadline.due || t.deadline.recurrence || t.deadline.continuous || t.deadline.text,
+    );
     return { lines: [`Thời hạn “${title}”: ${dueText(t, ctx.today)}.`], sources, recorded };
   }
   return t.support.length
@@ -387,6 +390,9 @@ export function answerSearch(
     r.line(`• ${d.text}`, ctx.kb.citeAll(d.sources));
     const why = bestSentence(sentencesOf(h, ctx), q.text, d.text);
     if (why) r.line(`“${shorten(why, 300)}”`, [], 1);
+    // A task the question names whole ("nhiệm vụ trọng tâm thứ nhất là gì"): what it asks, in detail.
+    const task = h.doc.kind === "task" && h.coverage >= 0.85 && !q.focus ? ctx.kb.task(h.doc.id) : undefined;
+    if (task?.details && !why) r.line(shorten(task.details, 600), [], 1);
     r.item(h.doc.kind, h.doc.id);
     if (d.query && d.label) r.action(d.label, d.query);
   }

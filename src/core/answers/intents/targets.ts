@@ -17,7 +17,7 @@ import { type Reply, ReplyBuilder } from "../reply.ts";
 const FRAME = new Set(
   searchTerms(
     "mục tiêu chỉ tiêu năm tỉnh quốc gia cả nước bao nhiêu tỷ lệ phần trăm đạt đến của là gì phấn đấu " +
-      "đặt ra những các về giai đoạn theo trong quyết định kế hoạch thông báo qđ kh đặt",
+      "đặt ra những các về giai đoạn theo trong quyết định kế hoạch thông báo qđ kh đặt hướng tới nào",
   ),
 );
 /** "chuyển đổi số" frames the question too, but "số" alone belongs to "kinh tế số", "dữ liệu số". */
@@ -81,8 +81,22 @@ export function answerTarget(q: { year?: number; text: string }, ctx: AnswerCont
     // ("dịch vụ công trực tuyến toàn trình" is not "dịch vụ công trực tuyến").
     const wantsFigure = answerType(expandAbbreviations(fold(q.text))) === "figure";
     const fitNeeded = wantsFigure ? FIGURE_FIT : FIT;
+    const asked = new Set(content);
+    // A target whose own words are nearly all in the question fits too, whatever the question adds
+    // ("e chào a/c, hôm trước họp … mục tiêu kinh tế số chiếm bao nhiêu % GDP mà e quên mất").
+    const ownWords = (t: Target) => figureTerms(t.text);
+    const inQuestion = (t: Target) => {
+      const w = ownWords(t);
+      return w.length >= 2 ? w.filter((x) => asked.has(x)).length / w.length : 0;
+    };
     const fit = hits
-      .filter((h) => h.coverage >= fitNeeded || (h.termCoverage >= 0.99 && h.coverage >= 0.5))
+      .filter(
+        (h) =>
+          h.coverage >= fitNeeded ||
+          (h.termCoverage >= 0.99 && h.coverage >= 0.5) ||
+          // (Only in a long message: in a short one, a word the target lacks, "toàn trình", matters.)
+          (content.length >= 10 && h.coverage >= 0.3 && inQuestion(kb.get("targets", h.doc.id)!) >= 0.8),
+      )
       .map((h) => kb.get("targets", h.doc.id)!);
     if (fit.length && wantsFigure && !fit.slice(0, 2).some((t) => hasFigure(t.text))) {
       const r = new ReplyBuilder("target").abstain();

@@ -39,6 +39,8 @@ export const HELDOUT_4_FILE = fileURLToPath(new URL("./heldout-4.yaml", import.m
 export const HELDOUT_5_FILE = fileURLToPath(new URL("./heldout-5.yaml", import.meta.url));
 /** The sixth, written blind while the fixes drawn from set 5 were made, committed before them. */
 export const HELDOUT_6_FILE = fileURLToPath(new URL("./heldout-6.yaml", import.meta.url));
+/** The seventh, written blind while the fixes drawn from set 6 were made, committed before them. */
+export const HELDOUT_7_FILE = fileURLToPath(new URL("./heldout-7.yaml", import.meta.url));
 export const FORMS = ["diacritics", "plain", "typo", "abbrev", "keywords"] as const;
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 export const DEFAULT_NOW = "2026-11-26T09:00:00+07:00";
@@ -335,9 +337,10 @@ async function main(): Promise<void> {
   const heldout4 = await runEval({ questionsFile: HELDOUT_4_FILE });
   const heldout5 = await runEval({ questionsFile: HELDOUT_5_FILE });
   const heldout6 = await runEval({ questionsFile: HELDOUT_6_FILE });
+  const heldout7 = await runEval({ questionsFile: HELDOUT_7_FILE });
   if (process.argv.includes("--json")) {
     process.stdout.write(
-      `${JSON.stringify({ dev, heldout, heldout2, heldout3, heldout4, heldout5, heldout6 }, null, 2)}\n`,
+      `${JSON.stringify({ dev, heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7 }, null, 2)}\n`,
     );
     return;
   }
@@ -359,7 +362,10 @@ async function main(): Promise<void> {
     `${formatReport(heldout5, { title: "Held-out set 5 (eval/heldout-5.yaml, written blind; spent: first run 381/430, then its failures were read for classes)", failures })}\n\n`,
   );
   process.stdout.write(
-    `${formatReport(heldout6, { title: "Held-out set 6 (eval/heldout-6.yaml, written blind, committed before the fixes drawn from set 5)", failures })}\n`,
+    `${formatReport(heldout6, { title: "Held-out set 6 (eval/heldout-6.yaml, written blind; spent: first run 417/442, then its failures were read for classes)", failures })}\n\n`,
+  );
+  process.stdout.write(
+    `${formatReport(heldout7, { title: "Held-out set 7 (eval/heldout-7.yaml, written blind, committed before the fixes drawn from set 6)", failures })}\n`,
   );
 }
 

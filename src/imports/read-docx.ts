@@ -15,10 +15,12 @@
  *   `w:gridBefore`/`w:gridAfter` leave empty columns.
  * - A table inside a cell is read as lines of that cell.
  */
+
 import JSZip from "jszip";
 import { SaxesParser } from "saxes";
 import { ImportError } from "./errors.ts";
 import type { InputFile, Merge, Table, TableRow } from "./read-table.ts";
+import { inflateStream } from "./zip-limits.ts";
 
 /** The unpacked size of word/document.xml read at most. */
 export const MAX_XML_BYTES = 64 * 1024 * 1024;
@@ -90,9 +92,7 @@ async function streamDocumentXml(file: InputFile, onText: (chunk: string) => voi
   const decoder = new TextDecoder("utf-8");
   let total = 0;
   // jszip's own stream (chunks as they are inflated): its Node stream is not async-iterable.
-  const helper = (entry as unknown as { internalStream(type: "uint8array"): JsZipStream }).internalStream(
-    "uint8array",
-  );
+  const helper = inflateStream(entry);
   await new Promise<void>((resolve, reject) => {
     let failed = false;
     const fail = (e: unknown) => {
@@ -124,14 +124,6 @@ async function streamDocumentXml(file: InputFile, onText: (chunk: string) => voi
       })
       .resume();
   });
-}
-
-interface JsZipStream {
-  on(event: "data", cb: (chunk: Uint8Array) => void): JsZipStream;
-  on(event: "error", cb: (e: unknown) => void): JsZipStream;
-  on(event: "end", cb: () => void): JsZipStream;
-  pause(): JsZipStream;
-  resume(): JsZipStream;
 }
 
 function attr(node: { attributes: Record<string, unknown> }, name: string): string | undefined {

@@ -36,7 +36,8 @@ function tooLarge(name: string, limits: ZipLimits): ImportError {
   );
 }
 
-interface InflateStream {
+/** jszip's own stream of an entry's inflated bytes (its Node stream is not async-iterable). */
+export interface InflateStream {
   on(event: "data", cb: (chunk: Uint8Array) => void): InflateStream;
   on(event: "error", cb: (e: unknown) => void): InflateStream;
   on(event: "end", cb: () => void): InflateStream;
@@ -44,11 +45,16 @@ interface InflateStream {
   pause(): InflateStream;
 }
 
-/** Inflates one entry as a stream, counting bytes; rejects as soon as a limit is passed. */
-function countEntry(entry: JSZip.JSZipObject, onBytes: (n: number) => boolean): Promise<void> {
-  const stream = (entry as unknown as { internalStream(type: "uint8array"): InflateStream }).internalStream(
+/** An entry's inflated bytes as they come, chunk by chunk (paused until `resume()`). */
+export function inflateStream(entry: JSZip.JSZipObject): InflateStream {
+  return (entry as unknown as { internalStream(type: "uint8array"): InflateStream }).internalStream(
     "uint8array",
   );
+}
+
+/** Inflates one entry as a stream, counting bytes; rejects as soon as a limit is passed. */
+function countEntry(entry: JSZip.JSZipObject, onBytes: (n: number) => boolean): Promise<void> {
+  const stream = inflateStream(entry);
   return new Promise<void>((resolve, reject) => {
     let stopped = false;
     stream

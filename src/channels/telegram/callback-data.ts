@@ -9,6 +9,7 @@
  * Examples: `q:v:kh-3609` (document kh-3609), `p:t::1::2` (my unit's tasks, page 2).
  */
 import { z } from "zod";
+import { DOCUMENT_FOCUSES } from "../../core/answers/focus.ts";
 import type { Query } from "../../core/answers/reply.ts";
 import { idSchema } from "../../core/knowledge/schema.ts";
 import { isIsoDate } from "../../core/time.ts";
@@ -17,6 +18,16 @@ export const CALLBACK_DATA_MAX_BYTES = 64;
 
 export type CallbackMode = "q" | "p";
 
+/** One letter per document focus, in callback data (a document's aspect, a search's focus). */
+const DOCUMENT_FOCUS_CODES = {
+  k: "signer",
+  b: "issuer",
+  t: "date",
+  h: "number",
+  r: "relation",
+  w: "which",
+  y: "summary",
+} as const;
 const year = z.number().int().min(1990).max(2100);
 const page = z.number().int().min(1).max(999);
 const text = z.string().trim().min(1).max(60);
@@ -59,9 +70,7 @@ export const querySchema = z.discriminatedUnion("kind", [
     ref: text.optional(),
     typeCode: z.string().min(1).max(12).optional(),
     number: z.string().min(1).max(20).optional(),
-    aspect: z
-      .enum(["deadlines", "signer", "issuer", "date", "number", "relation", "which", "summary"])
-      .optional(),
+    aspect: z.enum(["deadlines", ...DOCUMENT_FOCUSES]).optional(),
     issuedOn: isoDate.optional(),
     anyYear: z.boolean().optional(),
   }),
@@ -87,20 +96,7 @@ export const querySchema = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("search"),
     text,
-    focus: z
-      .enum([
-        "lead",
-        "support",
-        "deadline",
-        "signer",
-        "issuer",
-        "date",
-        "number",
-        "relation",
-        "which",
-        "summary",
-      ])
-      .optional(),
+    focus: z.enum(["lead", "support", "deadline", ...DOCUMENT_FOCUSES]).optional(),
   }),
   z.strictObject({ kind: z.literal("check"), unitId: idSchema, role: z.enum(["lead", "support"]), text }),
   z.strictObject({ kind: z.literal("help") }),
@@ -156,19 +152,7 @@ const KINDS: Record<Kind, { code: string; fields: readonly (readonly [string, Fi
     code: "v",
     fields: [
       ["docId", "id"],
-      [
-        "aspect",
-        {
-          d: "deadlines",
-          k: "signer",
-          b: "issuer",
-          t: "date",
-          h: "number",
-          r: "relation",
-          w: "which",
-          y: "summary",
-        },
-      ],
+      ["aspect", { d: "deadlines", ...DOCUMENT_FOCUS_CODES }],
       ["number", "text"],
       ["typeCode", "text"],
       ["ref", "text"],
@@ -209,21 +193,7 @@ const KINDS: Record<Kind, { code: string; fields: readonly (readonly [string, Fi
     code: "s",
     fields: [
       ["text", "text"],
-      [
-        "focus",
-        {
-          l: "lead",
-          s: "support",
-          d: "deadline",
-          k: "signer",
-          b: "issuer",
-          t: "date",
-          h: "number",
-          r: "relation",
-          w: "which",
-          y: "summary",
-        },
-      ],
+      ["focus", { l: "lead", s: "support", d: "deadline", ...DOCUMENT_FOCUS_CODES }],
     ],
   },
   check: {

@@ -1,11 +1,15 @@
 /**
  * One writer process per data dir: `writer.lock`, created with O_EXCL, holds the writer's pid,
- * host and start time. A lock whose pid is no longer alive (on this host) is taken over.
+ * host and start time, and on Linux the boot id and the process's start time in ticks since boot
+ * (/proc/<pid>/stat). A lock is stale, and taken over, when its pid is no longer alive, when the
+ * machine was rebooted since, or when the pid now belongs to another process (a restart in a fresh
+ * PID namespace, a container, gets the dead holder's pid back: same pid, other start time).
  *
  * Limits: if two processes find the same stale lock at the same instant, both may take it over
  * (the window is a few system calls; starts are not concurrent in practice). On a data dir
  * shared between hosts, a lock from another host is always treated as live.
  */
+import { readFileSync } from "node:fs";
 import { open, readFile, stat, unlink } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -29,6 +33,43 @@ interface LockContent {
   pid: number;
   startedAt: string;
   hostname?: string;
+  /** Linux: /proc/sys/kernel/random/boot_id when the lock was taken. */
+  bootId?: string;
+  /** Linux: the holder's start time in clock ticks since boot (/proc/<pid>/stat, field 22). */
+  procStart?: string;
+}
+
+/** The machine's boot id (Linux), or undefined. */
+export function bootId(): string | undefined {
+  try {
+    return readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** When a process started, in clock ticks since boot (Linux), or undefined. */
+export function processStart(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name (field 2) may hold spaces and parentheses: fields are counted after the last ")".
+    const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return rest[19]; // field 22 = index 19 after "pid (comm) "
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the process a lock names is still the one that wrote it. */
+function holderAlive(holder: LockContent): boolean {
+  const boot = bootId();
+  if (holder.bootId && boot && holder.bootId !== boot) return false;
+  if (!isProcessAlive(holder.pid)) return false;
+  if (holder.procStart) {
+    const now = processStart(holder.pid);
+    if (now !== undefined && now !== holder.procStart) return false;
+  }
+  return true;
 }
 
 function parseLock(text: string): LockContent | undefined {
@@ -44,6 +85,8 @@ function parseLock(text: string): LockContent | undefined {
         pid: v.pid,
         startedAt: v.startedAt,
         ...(typeof v.hostname === "string" ? { hostname: v.hostname } : {}),
+        ...(typeof v.bootId === "string" ? { bootId: v.bootId } : {}),
+        ...(typeof v.procStart === "string" ? { procStart: v.procStart } : {}),
       };
     }
   } catch {
@@ -68,8 +111,9 @@ function lockedError(lockPath: string, holder: LockContent | undefined): StoreEr
     : "pid không rõ";
   return new StoreError(
     "locked",
-    `Kho dữ liệu đang được tiến trình khác (${who}) ghi. Dừng tiến trình đó trước, ` +
-      `hoặc xoá tệp ${lockPath} nếu chắc chắn nó không còn chạy.`,
+    `Kho dữ liệu đang được tiến trình khác (${who}) ghi (tệp khoá ${lockPath}). Dừng tiến trình đó ` +
+      "rồi chạy lại; khoá của tiến trình đã dừng được tự nhận ra và thay. Đừng xoá tệp khoá khi tiến trình " +
+      "kia còn chạy: hai tiến trình cùng ghi sẽ làm hỏng dữ liệu.",
     { file: lockPath },
   );
 }
@@ -77,10 +121,14 @@ function lockedError(lockPath: string, holder: LockContent | undefined): StoreEr
 /** Creates `<dataDir>/writer.lock` (the directory must exist) or fails with a `StoreError` "locked". */
 export async function acquireWriterLock(dataDir: string): Promise<WriterLock> {
   const lockPath = path.join(dataDir, LOCK_FILE);
+  const boot = bootId();
+  const start = processStart(process.pid);
   const mine: LockContent = {
     pid: process.pid,
     startedAt: new Date().toISOString(),
     hostname: os.hostname(),
+    ...(boot ? { bootId: boot } : {}),
+    ...(start ? { procStart: start } : {}),
   };
   const text = `${JSON.stringify(mine)}\n`;
 
@@ -114,7 +162,7 @@ export async function acquireWriterLock(dataDir: string): Promise<WriterLock> {
     const holder = parseLock(existing);
     if (holder) {
       const otherHost = holder.hostname !== undefined && holder.hostname !== os.hostname();
-      if (otherHost || isProcessAlive(holder.pid)) throw lockedError(lockPath, holder);
+      if (otherHost || holderAlive(holder)) throw lockedError(lockPath, holder);
     } else {
       // Empty or garbled: a writer may be between open() and write(); stale only once it is old.
       const age = await stat(lockPath).then(

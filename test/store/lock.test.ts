@@ -1,9 +1,10 @@
 import { spawnSync } from "node:child_process";
 import { readdir, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { openStore, StoreError } from "../../src/store/index.ts";
-import { acquireWriterLock, isProcessAlive, LOCK_FILE } from "../../src/store/lock.ts";
+import { acquireWriterLock, bootId, isProcessAlive, LOCK_FILE, processStart } from "../../src/store/lock.ts";
 import { open, tempDir } from "./helpers.ts";
 
 /** The pid of a process that has exited. */
@@ -50,6 +51,55 @@ describe("writer lock", () => {
     const content = JSON.parse(await readFile(path.join(dir, LOCK_FILE), "utf8"));
     expect(content.pid).toBe(process.pid);
     await lock.release();
+  });
+
+  it("takes over a lock whose pid now belongs to another process (a restart in a new PID namespace)", async () => {
+    const dir = await tempDir();
+    // Our own pid with another start time: the lock of a dead process whose pid we were given.
+    await writeFile(
+      path.join(dir, LOCK_FILE),
+      JSON.stringify({
+        pid: process.pid,
+        startedAt: "2024-01-01T00:00:00.000Z",
+        hostname: os.hostname(),
+        procStart: "1",
+      }),
+    );
+    const lock = await acquireWriterLock(dir);
+    expect(JSON.parse(await readFile(path.join(dir, LOCK_FILE), "utf8")).procStart).toBe(
+      processStart(process.pid),
+    );
+    await lock.release();
+  });
+
+  it("takes over a lock written before a reboot; keeps one whose holder is the process that wrote it", async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, LOCK_FILE);
+    const live = process.ppid;
+    await writeFile(
+      file,
+      JSON.stringify({
+        pid: live,
+        startedAt: "2024-01-01T00:00:00.000Z",
+        hostname: os.hostname(),
+        bootId: "another-boot",
+      }),
+    );
+    if (bootId()) await (await acquireWriterLock(dir)).release();
+    await writeFile(
+      file,
+      JSON.stringify({
+        pid: live,
+        startedAt: "2024-01-01T00:00:00.000Z",
+        hostname: os.hostname(),
+        ...(bootId() ? { bootId: bootId() } : {}),
+        ...(processStart(live) ? { procStart: processStart(live) } : {}),
+      }),
+    );
+    const err = await acquireWriterLock(dir).catch((e: unknown) => e);
+    expect((err as StoreError).code).toBe("locked");
+    // The message does not invite deleting the lock of a live writer.
+    expect((err as StoreError).message).toContain("Đừng xoá tệp khoá khi tiến trình kia còn chạy");
   });
 
   it("a fresh unreadable lock counts as held; an old one is taken over", async () => {

@@ -21,6 +21,7 @@
  */
 import type { App } from "../app/app.ts";
 import type { Person } from "../app/assistant.ts";
+import { occurrences } from "../core/deadlines/due-date.ts";
 import { taskStatus } from "../core/deadlines/status.ts";
 import type { Task } from "../core/knowledge/schema.ts";
 import type { AnswerKind } from "../core/reminders/message.ts";
@@ -61,7 +62,15 @@ export function parseRequestedDue(text: string, today: string): string | undefin
   return d;
 }
 
-type Checked = { ok: true; task: Task; occurrence: string } | { ok: false; message: string };
+type Checked =
+  | {
+      ok: true;
+      task: Task;
+      occurrence: string;
+      /** An earlier occurrence of a recurring task than the one now open (an old reminder's button). */
+      past?: { current: string };
+    }
+  | { ok: false; message: string };
 
 function actorOf(p: Person): Actor {
   const name = p.user?.name ?? p.name;
@@ -104,8 +113,20 @@ export class ReminderAnswers {
         ok: false,
         message: `Nhiệm vụ này đã được ghi nhận hoàn thành${status.completedOn ? ` ngày ${formatViDate(status.completedOn)}` : ""}.`,
       };
-    // The current due date, when the button is from a reminder about an earlier one.
-    return { ok: true, task, occurrence: reminderDue(task, today) ?? occurrence };
+    // A yearly or monthly task: the button is about its occurrence ("10/10/2023"), which the answer is
+    // recorded for, even pressed years later; the current one is not credited with it.
+    const current = reminderDue(task, today);
+    const recurring = !task.deadline.due && !task.progress.extendedTo && !!task.deadline.recurrence;
+    if (
+      recurring &&
+      isIsoDate(occurrence) &&
+      current &&
+      occurrence < current &&
+      occurrences(task.deadline, occurrence, occurrence).includes(occurrence)
+    )
+      return { ok: true, task, occurrence, past: { current } };
+    // Otherwise the current due date (the button may be from a reminder before an extension).
+    return { ok: true, task, occurrence: current ?? occurrence };
   }
 
   async #record(
@@ -164,6 +185,18 @@ export class ReminderAnswers {
     if (!c.ok) return c;
     const { task, occurrence } = c;
     const response = await this.#record(p, task, occurrence, input.kind);
+    // An old reminder of a recurring task: the answer is recorded for its occurrence; the open one is
+    // not credited with it (one completion date per task: it is not moved back either).
+    if (c.past) {
+      await this.#tellSecretariat(response, task, p);
+      return {
+        ok: true,
+        message:
+          `Đã ghi nhận trả lời cho kỳ hạn ${formatViDate(occurrence)} của nhiệm vụ “${task.title}”. ` +
+          `Kỳ hạn hiện tại (${formatViDate(c.past.current)}) vẫn đang mở: khi hoàn thành, xin trả lời nhắc hạn của kỳ đó.`,
+        response,
+      };
+    }
     if (input.kind === "done") {
       const today = this.#today();
       const recurring = !task.deadline.due && !task.progress.extendedTo && !!task.deadline.recurrence;

@@ -265,3 +265,40 @@ describe("answers to reminders", () => {
     expect(parseRequestedDue("sớm nhất có thể", "2026-06-29")).toBeUndefined();
   });
 });
+
+describe("an old reminder button of a yearly task (issue 14)", () => {
+  it("records the answer for the occurrence the button is about; the open one is not credited", async () => {
+    // 2026-11-26: t-hang-nam was last done on 09/10/2025; 10/10/2026 is open (overdue). A button from
+    // the reminder about 10/10/2024 is pressed now.
+    const s = await setup(vn("2026-11-26", "09:00"));
+    const out = await s.answers.answer(s.person(1001), {
+      taskId: "t-hang-nam",
+      occurrence: "2024-10-10",
+      kind: "done",
+    });
+    expect(out.ok).toBe(true);
+    expect((out as { message: string }).message).toContain("kỳ hạn 10/10/2024");
+    expect((out as { message: string }).message).toContain("Kỳ hạn hiện tại (10/10/2026) vẫn đang mở");
+    const [resp] = s.app.store.reminders.responses().filter((r) => r.taskId === "t-hang-nam");
+    expect(resp?.occurrence).toBe("2024-10-10");
+    // The completion date is not moved, back or forward.
+    expect(s.app.knowledge().task("t-hang-nam")!.progress.completedOn).toBe("2025-10-09");
+  });
+
+  it("the open occurrence's own button completes it", async () => {
+    const s = await setup(vn("2026-11-26", "09:00"));
+    await s.answers.answer(s.person(1001), { taskId: "t-hang-nam", occurrence: "2026-10-10", kind: "done" });
+    expect(s.app.knowledge().task("t-hang-nam")!.progress.completedOn).toBe("2026-10-10");
+  });
+
+  it("a made-up occurrence is not taken: the answer goes to the open one", async () => {
+    const s = await setup(vn("2026-11-26", "09:00"));
+    await s.answers.answer(s.person(1001), {
+      taskId: "t-hang-nam",
+      occurrence: "2024-10-11",
+      kind: "in-progress",
+    });
+    const [resp] = s.app.store.reminders.responses().filter((r) => r.taskId === "t-hang-nam");
+    expect(resp?.occurrence).toBe("2026-10-10");
+  });
+});

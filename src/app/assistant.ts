@@ -31,6 +31,10 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 export type LinkOutcome = { ok: true; user: User; message: string } | { ok: false; message: string };
 
+/** Wrong link codes, from all accounts together, that pause linking for the window. */
+export const LINK_GUESS_LIMIT = 30;
+export const LINK_GUESS_WINDOW_MS = 10 * 60_000;
+
 export class Assistant {
   constructor(private readonly app: App) {}
 
@@ -98,10 +102,37 @@ export class Assistant {
     return this.engine.answer(query, { now: this.app.now(), ...(asker ? { asker } : {}) });
   }
 
+  /** When wrong link codes were sent lately, from any account (a guess spread over many accounts). */
+  #wrongCodes: number[] = [];
+  #guessingAlerted = 0;
+
+  /** Whether link codes are refused for now: too many wrong ones in the window, from all accounts. */
+  #guessing(now: number): boolean {
+    this.#wrongCodes = this.#wrongCodes.filter((t) => now - t < LINK_GUESS_WINDOW_MS);
+    return this.#wrongCodes.length >= LINK_GUESS_LIMIT;
+  }
+
   /** Binds this account to the unit and role of a one-time code. */
   async link(p: Person, code: string): Promise<LinkOutcome> {
     const clean = code.trim();
     if (!clean) return { ok: false, message: "Hãy gửi kèm mã liên kết, ví dụ: /lienket ABCD2345." };
+    const now = this.app.now().getTime();
+    if (this.#guessing(now)) {
+      // Someone is guessing codes across accounts: redemptions pause for the window, the operator is told
+      // (error level) once per window.
+      if (now - this.#guessingAlerted > LINK_GUESS_WINDOW_MS) {
+        this.#guessingAlerted = now;
+        this.app.logger.error(
+          { wrong: this.#wrongCodes.length, windowMinutes: LINK_GUESS_WINDOW_MS / 60_000 },
+          "many wrong link codes from several accounts: linking paused",
+        );
+      }
+      return {
+        ok: false,
+        message:
+          "Liên kết tài khoản tạm ngưng vài phút vì có nhiều mã sai được gửi. Xin thử lại sau ít phút.",
+      };
+    }
     if (clean.length > 64)
       return { ok: false, message: "Mã liên kết không đúng. Hãy kiểm tra lại mã do Tổ Giúp việc cấp." };
     const res = await this.app.store.state.redeemLinkCode(
@@ -110,6 +141,13 @@ export class Assistant {
       this.app.now(),
     );
     if (!res.ok) {
+      if (res.reason === "unknown") {
+        this.#wrongCodes.push(now);
+        this.app.logger.warn(
+          { channel: p.channel, wrongInWindow: this.#wrongCodes.length },
+          "wrong link code",
+        );
+      }
       const message =
         res.reason === "expired"
           ? "Mã liên kết đã hết hạn. Hãy xin Tổ Giúp việc cấp mã mới."

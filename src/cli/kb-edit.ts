@@ -225,6 +225,11 @@ export const kbImport: Command = {
         `Đã áp dụng: thêm ${result.added}, sửa ${result.changed}, bỏ ${result.removed} nhiệm vụ${units}${doc}` +
           `${result.entry ? ` (nhật ký #${result.entry.id})` : ""}. Hoàn tác: npm run cli -- kb undo`,
       );
+      if (result.auditPending)
+        say(
+          "Lưu ý: thay đổi đã được lưu nhưng nhật ký thay đổi (audit.json) chưa ghi được lúc này (ổ đĩa đầy?); " +
+            "nhật ký sẽ được ghi bù ở lần ghi hoặc lần khởi động sau. Hãy giải phóng dung lượng.",
+        );
       return 0;
     });
   },

@@ -24,6 +24,8 @@ export interface ApplyOptions {
 export interface ApplyResult {
   /** The audit entry; null when nothing changed. */
   entry: AuditEntry | null;
+  /** The change is saved but its audit entry waits in the journal (audit.json could not take it). */
+  auditPending: boolean;
   added: number;
   changed: number;
   removed: number;
@@ -127,6 +129,7 @@ export async function applyImport(
   app.reloadKnowledge();
   return {
     entry,
+    auditPending: app.store.auditPending(),
     added: preview.added.length,
     changed: preview.changed.length,
     removed: preview.removed.length,

@@ -139,6 +139,12 @@ export interface Store {
    */
   commitChange(meta: CommitMeta, fn: (tx: EditsTx) => void): Promise<AuditEntry | null>;
   /**
+   * Whether the audit entry of the last commit is still only in the overlay's journal: the change is
+   * written, but audit.json could not take the entry then (a full disk). It is appended at the next
+   * commit or start; the caller says the change is saved, not that it failed.
+   */
+  auditPending(): boolean;
+  /**
    * Reverts the most recent change that is not yet undone (all its entities at once) and records
    * an "undo" entry. Null when there is nothing to undo. A `StoreError` "conflict" when one of
    * the entities was changed afterwards outside `commitChange`.
@@ -229,6 +235,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     const state = new StateStore(stateFile, clock);
     const reminders = new ReminderLog(remindersFile, clock);
 
+    let pending = false;
     /** Appends the journal entry to audit.json if a crash came between the two writes. */
     const recoverJournal = async (tx: AuditTx) => {
       const j = edits.journal();
@@ -287,9 +294,19 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
             },
           });
           if (!entry) return null;
-          await tx.append(entry);
+          try {
+            await tx.append(entry);
+            pending = false;
+          } catch {
+            // The change and its entry (as the journal) are written; the audit file is appended later.
+            pending = true;
+          }
           return entry;
         });
+      },
+
+      auditPending() {
+        return pending;
       },
 
       async undoLast(actor, note) {

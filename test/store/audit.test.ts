@@ -173,3 +173,32 @@ describe("audit input", () => {
     expect(store.audit.list()).toEqual([]);
   });
 });
+
+describe("a commit whose audit entry cannot be written now (issue 14: a full disk)", () => {
+  it("is saved and said saved; the entry waits in the journal and is appended at the next commit", async () => {
+    const { mkdir, rm } = await import("node:fs/promises");
+    const dir = await tempDir();
+    const store = await open(dir);
+    const auditPath = path.join(dir, "audit.json");
+    // audit.json cannot be replaced (a directory stands where it should be): the append fails as on ENOSPC.
+    await rm(auditPath, { force: true });
+    await mkdir(auditPath);
+    const entry = await store.commitChange({ actor: secretary, action: "task.add" }, (tx) => {
+      tx.upsert("tasks", task("t-1"));
+    });
+    expect(entry?.id).toBe("1");
+    expect(store.auditPending()).toBe(true);
+    expect(store.edits.get("tasks", "t-1")?.id).toBe("t-1");
+    expect(store.edits.journal()?.id).toBe("1");
+
+    // Room again: the next commit appends the waiting entry first, then its own.
+    await rm(auditPath, { recursive: true });
+    const next = await store.commitChange({ actor: secretary, action: "task.add" }, (tx) => {
+      tx.upsert("tasks", task("t-2"));
+    });
+    expect(store.auditPending()).toBe(false);
+    expect(next?.id).toBe("2");
+    expect(store.audit.list().map((e) => e.id)).toEqual(["2", "1"]);
+    await store.close();
+  });
+});

@@ -2,9 +2,11 @@
  * The one command parser for operators and scripts: `npm run cli -- <command> …`.
  * Each command lives in src/cli/<group>.ts; this file only parses and dispatches.
  */
+
 import { parseArgs } from "node:util";
 import { COMMANDS, HELP } from "./cli/commands.ts";
 import { CliError, type CliIo, nodeIo } from "./cli/io.ts";
+import { systemErrorMessage } from "./cli/system-errors.ts";
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const positionals = argv.filter((a) => !a.startsWith("-"));
@@ -44,6 +46,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (e instanceof CliError) {
       io.err(e.message);
       return e.exitCode;
+    }
+    // A full disk, a missing permission…: said in Vietnamese, not as a raw "ENOSPC: …".
+    const system = systemErrorMessage(e);
+    if (system) {
+      io.err(`Lỗi: ${system}`);
+      return 1;
     }
     throw e;
   }

@@ -4,7 +4,7 @@
  * current state as a bundle of its own, then writes each file atomically (manifest last), holding the
  * writer lock: a bad bundle changes nothing, and a running bot refuses the restore.
  */
-import { mkdir, readdir, readFile, stat, unlink } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { AUDIT_FILE, auditFileSchema } from "./audit.ts";
@@ -153,13 +153,29 @@ export async function restoreBackup(opts: {
     if (schema) parseStoreText(body, schema, `${opts.file} › ${name}`);
     texts.push([name, body]);
   }
+  // Every target must be a file or absent: a directory where a file should be would stop the restore
+  // half-way (EISDIR), so it is refused before anything is written.
+  for (const [name] of texts) {
+    const target = path.join(opts.dataDir, name);
+    const s = await stat(target).catch(() => undefined);
+    if (s && !s.isFile()) {
+      throw new StoreError(
+        "invalid",
+        `${target} không phải là tệp (có thể là một thư mục). Hãy đổi tên hoặc xoá nó rồi chạy lại; chưa khôi phục gì.`,
+        { file: target },
+      );
+    }
+  }
   const lock = await acquireWriterLock(opts.dataDir);
   try {
     let safety: BackupInfo | undefined;
     try {
       safety = await createBackup({ ...opts, keep: Number.MAX_SAFE_INTEGER, label: "truoc-khoi-phuc" });
     } catch (e) {
-      if (!(e instanceof StoreError && e.code === "missing")) throw e;
+      if (e instanceof StoreError && e.code === "corrupt") {
+        // The current files are what the restore is for: kept as they are, byte for byte, not refused.
+        safety = await rawSafetyCopy(opts);
+      } else if (!(e instanceof StoreError && e.code === "missing")) throw e;
     }
     const ordered = texts.sort(([a], [b]) => (a === MANIFEST ? 1 : b === MANIFEST ? -1 : 0));
     for (const [name, body] of ordered) await writeFileAtomic(path.join(opts.dataDir, name), body);
@@ -167,4 +183,22 @@ export async function restoreBackup(opts: {
   } finally {
     await lock.release();
   }
+}
+
+/**
+ * The current data files copied as they are (damaged ones included) into
+ * `<backupDir>/tro-ly-cds-<stamp>-truoc-khoi-phuc-nguyen-ban/`, before a restore replaces them.
+ */
+async function rawSafetyCopy(opts: { dataDir: string; backupDir: string; now: Date }): Promise<BackupInfo> {
+  const dir = path.join(opts.backupDir, `${PREFIX}${stamp(opts.now)}-truoc-khoi-phuc-nguyen-ban`);
+  await mkdir(dir, { recursive: true });
+  let bytes = 0;
+  for (const name of [...Object.keys(FILE_SCHEMAS), MANIFEST]) {
+    const from = path.join(opts.dataDir, name);
+    const s = await stat(from).catch(() => undefined);
+    if (!s?.isFile()) continue;
+    await copyFile(from, path.join(dir, name));
+    bytes += s.size;
+  }
+  return { file: path.basename(dir), path: dir, createdAt: opts.now.toISOString(), bytes };
 }

@@ -79,3 +79,39 @@ describe("backups", () => {
     await running.close();
   });
 });
+
+describe("restoring when it is needed (issue 14)", () => {
+  async function saved() {
+    const dataDir = await tempDir();
+    const backupDir = path.join(dataDir, "backups");
+    const store = await open(dataDir);
+    const code = await store.state.createLinkCode({ unitId: "so-tttt", role: "head" });
+    await store.state.redeemLinkCode(code.code, { channel: "telegram", chatId: "42" });
+    await store.close();
+    const b = await createBackup({ dataDir, backupDir, now: NOW, keep: 14 });
+    return { dataDir, backupDir, file: b.file };
+  }
+
+  it("restores over a corrupt state file, keeping the damaged file as it was", async () => {
+    const { dataDir, backupDir, file } = await saved();
+    await writeFile(path.join(dataDir, "state.json"), "{ hỏng");
+    const r = await restoreBackup({ dataDir, backupDir, file, now: new Date(NOW.getTime() + 60_000) });
+    expect(r.safety?.file).toMatch(/truoc-khoi-phuc-nguyen-ban/);
+    expect(await readFile(path.join(r.safety!.path, "state.json"), "utf8")).toBe("{ hỏng");
+    const reopened = await open(dataDir);
+    expect(reopened.state.findUser("telegram", "42")?.unitId).toBe("so-tttt");
+    await reopened.close();
+  });
+
+  it("refuses before writing anything when a directory stands where a file should be", async () => {
+    const { mkdir, rm } = await import("node:fs/promises");
+    const { dataDir, backupDir, file } = await saved();
+    const before = await readFile(path.join(dataDir, "state.json"), "utf8");
+    await rm(path.join(dataDir, "audit.json"), { force: true });
+    await mkdir(path.join(dataDir, "audit.json"));
+    const err = await restoreBackup({ dataDir, backupDir, file, now: NOW }).catch((e: unknown) => e);
+    expect((err as Error).message).toContain("không phải là tệp");
+    expect((err as Error).message).toContain("chưa khôi phục gì");
+    expect(await readFile(path.join(dataDir, "state.json"), "utf8")).toBe(before);
+  });
+});

@@ -31,6 +31,9 @@ const SELF_ACCENTED = new Set(["tôi", "mình", "tui", "tớ"]);
 /** Without diacritics "toi" is also "tới" (sắp tới, đến tới): not "me" after these words. */
 const NOT_SELF_BEFORE = new Set([
   "thong",
+  "quan",
+  "lien",
+  "giup",
   "lan",
   "nua",
   "ky",
@@ -80,6 +83,8 @@ export function mentionsSelf(text: string): boolean {
       NOT_SELF_AFTER.has(fold(words[i + 1] ?? ""))
     )
       return false;
+    // "liệt kê giúp tôi": the asker asking for help, not "my unit".
+    if (["toi", "minh", "em"].includes(fold(w)) && fold(words[i - 1] ?? "") === "giup") return false;
     // "tỉnh mình", "nước mình": the province, the country, not the asker's unit.
     if (fold(w) === "minh" && ["tinh", "nuoc", "chung", "ta"].includes(fold(words[i - 1] ?? "")))
       return false;
@@ -508,7 +513,8 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
         kind: "span" as const,
         // From the first year the plans have tasks (a yearly task is not due in 1900).
         from: `${Math.min(...lex.kb.data.tasks.map((t) => t.year ?? Number(before.slice(0, 4))))}-01-01`,
-        to: addDays(before, -1),
+        // "phải xong trước 31/12/2023" is due by that day: included.
+        to: before,
         label: `trước ngày ${before.slice(8, 10)}/${before.slice(5, 7)}/${before.slice(0, 4)}`,
       }
     : named;
@@ -686,7 +692,10 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     };
   }
   // "nhiệm vụ tuyên truyền chủ đề 2023": tasks about the theme, not the theme.
-  const themeTasks = concepts.has("theme") && /\bnhiem vu\b/.test(bare) && aboutTasks(0.6);
+  const themeTasks =
+    concepts.has("theme") &&
+    (/\bnhiem vu\b/.test(bare) || concepts.has("deadline") || concepts.has("when")) &&
+    aboutTasks(0.6);
   if (!themeTasks && (concepts.has("theme") || (yearNamed && year))) {
     const national = /\b(?:quoc gia|ca nuoc|toan quoc|thu tuong|chinh phu|trung uong)\b/.test(bare);
     const provincial = /\b(?:tinh|ban chi dao|ban dieu hanh)\b/.test(
@@ -818,7 +827,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   const whoDoes = concepts.has("support") ? "support" : concepts.has("lead") ? "lead" : undefined;
   if (
     whoDoes &&
-    asksWho &&
+    (asksWho || /\b(?:co quan|don vi|nhung) nao\b/.test(bare)) &&
     !mine &&
     !concepts.has("meeting") &&
     !YES_NO_CUE.test(bare) &&

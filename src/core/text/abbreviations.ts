@@ -80,6 +80,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   hn: "hoi nghi",
   bn: "bao nhieu",
   xd: "xay dung",
+  httt: "he thong thong tin",
   dnnvv: "doanh nghiep nho va vua",
   dn: "doanh nghiep",
   kq: "ket qua",
@@ -113,6 +114,8 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
 const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(^|[^\p{L}\p{N}&])tt\s*&\s*tt(?![\p{L}\p{N}&])/gu, "$1thong tin va truyen thong"],
   [/(^|[^\p{L}\p{N}&])(?:kt\s*-\s*xh|ktxh)(?![\p{L}\p{N}&])/gu, "$1kinh te xa hoi"],
+  // "CQ số": chính quyền số (elsewhere "cq" is cơ quan).
+  [/(^|[^\p{L}\p{N}&])cq\s+so(?![\p{L}\p{N}&])/gu, "$1chinh quyen so"],
   // "dti2022": the index and its year glued.
   [/(^|[^\p{L}\p{N}&])dti((?:19|20)\d\d)(?![\p{L}\p{N}&])/gu, "$1dti $2"],
 ];

@@ -735,3 +735,54 @@ describe("set-6 classes: ordinals, yes/no on a unit, progress, lists of meetings
     expect(ask("ke hoahc 562 ngay nao").abstained).toBe(false);
   });
 });
+
+describe("set-7 classes", () => {
+  it("'liên quan tới', 'giúp tôi' are not 'my unit'", async () => {
+    const { mentionsSelf } = await import("../../../src/core/answers/understand.ts");
+    expect(mentionsSelf("co nhiem vu nao lien quan toi du lieu khong")).toBe(false);
+    expect(mentionsSelf("liệt kê giúp tôi các nhiệm vụ năm 2023")).toBe(false);
+  });
+  it("'phải xong trước 31/12/2023' includes what is due on 31/12/2023", () => {
+    const r = engine.ask({
+      text: "những việc nào phải xong trước 31/12/2023",
+      now: new Date("2023-06-01T09:00:00+07:00"),
+    });
+    expect(fold(renderPlain(r))).toContain("it nhat mot san pham");
+  });
+  it("the next holiday comes with those right after it (30/4 and 1/5)", () => {
+    const r = engine.ask({ text: "sắp tới được nghỉ lễ gì", now: new Date("2024-04-10T09:00:00+07:00") });
+    const text = fold(renderPlain(r));
+    expect(text).toContain("30/04/2024");
+    expect(text).toContain("01/05/2024");
+  });
+  it("'X có phải chủ trì họp ngày D không' is about that meeting, whatever post X holds", () => {
+    expect(
+      fold(ask("Thủ tướng Phạm Minh Chính có chủ trì cuộc họp ngày 20/02/2023 không").lines[0]!.text),
+    ).toContain("tran quoc nam");
+  });
+  it("meetings on days with no attendees recorded: said so", () => {
+    const r = ask("ngoài người chủ trì, những ai dự cuộc họp ngày 07/9/2022");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi thanh phan du");
+  });
+  it("no supporting unit recorded is a precise 'not recorded'", () => {
+    expect(ask("cơ quan nào phối hợp với Bộ Công an xây dựng Trung tâm Dữ liệu quốc gia").abstained).toBe(
+      true,
+    );
+  });
+  it("progress of a task named without a unit", () => {
+    const r = ask("Trung tâm Dữ liệu quốc gia đã xây dựng xong chưa");
+    expect(r.abstained).toBe(true);
+    expect(fold(r.lines[0]!.text)).toContain("chua ghi nhan bo cong an da hoan thanh");
+  });
+  it("'CQ số' is chính quyền số; a region's ranking is not recorded; 'hello … thanks' frames", () => {
+    expect(plain("CQ số năm 2021 đạt bao nhiêu điểm, hạng mấy")).toContain("0,3512");
+    expect(ask("DTI 2022 của tỉnh đứng thứ mấy trong khu vực Nam Trung Bộ").abstained).toBe(true);
+    expect(
+      plain("hello bot mục tiêu kinh tế số năm 2023 của cả nước là bao nhiêu % GDP thế ạ? thanks"),
+    ).toContain("16%");
+  });
+  it("'Tổ công nghệ số cộng đồng làm nhiệm vụ gì' is the body's role", () => {
+    expect(plain("Tổ công nghệ số cộng đồng làm nhiệm vụ gì")).toContain("canh tay noi dai");
+  });
+});

@@ -41,9 +41,13 @@ export function answerBodyAttribute(u: Understanding, ctx: AnswerContext): Reply
   const elsewhere = ["meeting", "document", "theme", "target", "indicator", "tasks", "deadlines", "person"];
   if (elsewhere.includes(u.query.kind) || (u.query.kind === "role" && asks === "role")) return undefined;
   const concepts = new Set(conceptsIn(u.folded));
+  // "Chủ đề … của Ban Chỉ đạo là gì" asks the theme; "Tổ … làm nhiệm vụ gì" still asks the body's role.
   if (
     asks === "role" &&
-    (concepts.has("theme") || concepts.has("target") || concepts.has("document") || concepts.has("task"))
+    (concepts.has("theme") ||
+      concepts.has("target") ||
+      concepts.has("document") ||
+      (concepts.has("task") && !/\b(?:nhiem vu|viec) (?:gi|la gi)\b/.test(bare)))
   )
     return undefined;
   const body = kb.body(bodies[0]!);

@@ -3,6 +3,7 @@
  * with the evidence (who leads and who supports the task the words name), cited.
  */
 import type { Person, Task } from "../../knowledge/schema.ts";
+import { findDatePhrases } from "../../text/dates.ts";
 import { fold } from "../../text/normalize.ts";
 import { searchTerms } from "../../text/search-terms.ts";
 import { formatViDate } from "../../time.ts";
@@ -94,12 +95,17 @@ export function answerPersonCheck(u: Understanding, ctx: AnswerContext): Reply |
     return r.build();
   }
   // Chaired the meeting named.
-  if (/\bchu tri\b/.test(bare) && q.kind === "meeting" && (q.date || q.meetingId)) {
+  // (The meeting is the one the question's day names, however the question was read.)
+  const dayNamed = findDatePhrases(u.text, { today: ctx.today }).find(
+    (p) => p.kind === "day" && p.from,
+  )?.from;
+  const meetingDay = (q.kind === "meeting" ? q.date : undefined) ?? dayNamed;
+  const meetingId = q.kind === "meeting" ? q.meetingId : undefined;
+  if (/\bchu tri\b/.test(bare) && (meetingDay || meetingId)) {
     const all = [...kb.data.meetings].sort((a, b) => (a.date < b.date ? 1 : -1));
-    const m = q.meetingId
-      ? kb.meeting(q.meetingId)
-      : (all.find((x) => x.date === q.date) ??
-        (q.anyYear ? all.find((x) => x.date.slice(5) === q.date!.slice(5)) : undefined));
+    const m = meetingId
+      ? kb.meeting(meetingId)
+      : (all.find((x) => x.date === meetingDay) ?? all.find((x) => x.date.slice(5) === meetingDay!.slice(5)));
     if (!m) return undefined;
     const chair = m.chair ? kb.person(m.chair) : undefined;
     const cites = kb.citeAll(m.sources);
@@ -130,7 +136,8 @@ export function answerPersonCheck(u: Understanding, ctx: AnswerContext): Reply |
   const asOf = (pos: Person["positions"][number]) =>
     pos.asOf ? ` (tại ngày ${formatViDate(pos.asOf)})` : "";
   if (own) {
-    r.line(`Có. ${person.name}: ${own.title}${asOf(own)}.`, cite(person));
+    const others = person.positions.filter((x) => x !== own).map((x) => x.title);
+    r.line(`Có. ${person.name}: ${[own.title, ...others].join("; ")}${asOf(own)}.`, cite(person));
   } else if (holders.length) {
     const h = holders[0]!;
     const pos = h.positions.find(holds)!;
@@ -175,34 +182,31 @@ export function answerProgressCheck(u: Understanding, ctx: AnswerContext): Reply
     .replace(/[^\p{L}\p{N}\s?]/gu, " ")
     .replace(/\s+/g, " ")
     .trim();
-  if (!/\bda (?:hoan thanh|xong|lam xong|thuc hien xong)\b/.test(bare)) return undefined;
+  if (!/\bda(?: [a-z]+){0,3} (?:hoan thanh|xong)\b/.test(bare)) return undefined;
   if (!/\b(?:chua|khong|ko|k|hay chua)\b\s*\??\s*$/.test(bare) && !/\bchua\b/.test(bare)) return undefined;
   const { kb, lex } = ctx;
   const terms = searchTerms(u.text);
   const named = lex.units.match(terms).find((m) => m.value.kind === "unit")?.value.id;
   const unitId = named ?? (mentionsSelf(u.text) ? ctx.asker?.unitId : undefined);
-  if (!unitId) return undefined;
-  const unit = kb.unit(unitId);
-  if (!unit) return undefined;
-  const own = kb.tasksOfUnit(unit.id).lead;
+  const unit = unitId ? kb.unit(unitId) : undefined;
+  // Without a unit ("Trung tâm Dữ liệu quốc gia đã xây dựng xong chưa"): the task the words name, plainly.
+  const own = unit ? kb.tasksOfUnit(unit.id).lead : kb.data.tasks;
   if (!own.length) return undefined;
   const hits = lex.index
     .search(u.text, { kinds: ["task"], limit: 20 })
     .filter((h) => own.some((t) => t.id === h.doc.id));
-  const task = hits[0] && hits[0].coverage >= 0.3 ? kb.task(hits[0].doc.id) : undefined;
+  const task = hits[0] && hits[0].coverage >= (unit ? 0.3 : 0.5) ? kb.task(hits[0].doc.id) : undefined;
   if (!task) return undefined;
+  const who = unit?.name ?? leadNames(kb, task);
   const cites = kb.citeAll([...(task.document ? [task.document] : []), ...task.sources]);
   const r = new ReplyBuilder("tasks");
   r.item("task", task.id);
   const title = shorten(task.title, 140);
   if (task.progress.completedOn) {
-    r.line(
-      `Có. ${unit.name} đã hoàn thành “${title}” ngày ${formatViDate(task.progress.completedOn)}.`,
-      cites,
-    );
+    r.line(`Có. ${who} đã hoàn thành “${title}” ngày ${formatViDate(task.progress.completedOn)}.`, cites);
   } else {
     r.abstain();
-    r.line(`Cơ sở tri thức chưa ghi nhận ${unit.name} đã hoàn thành “${title}”.`, cites);
+    r.line(`Cơ sở tri thức chưa ghi nhận ${who} đã hoàn thành “${title}”.`, cites);
     r.line(`Thời hạn: ${dueText(task, ctx.today)}.`, [], 1);
     r.note("Khi đơn vị báo đã hoàn thành (trả lời nhắc hạn), kết quả được ghi lại.");
   }

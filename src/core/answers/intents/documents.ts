@@ -316,7 +316,12 @@ export function answerDocumentGap(u: Understanding, ctx: AnswerContext): Reply |
       .item("document", d.id)
       .build();
   }
-  if (!q.aspect && answerType(bare) === "figure") {
+  // ("có mấy nhóm chỉ số, liệt kê giúp": the list is asked, which the key points give.)
+  if (
+    !q.aspect &&
+    answerType(bare) === "figure" &&
+    !/\b(?:liet ke|gom|nhung nhom|nhom nao|nhung gi)\b/.test(bare)
+  ) {
     if ([d.summary, ...d.keyPoints].some((x) => hasFigure(x))) return undefined;
     return new ReplyBuilder("document")
       .abstain()

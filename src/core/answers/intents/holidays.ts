@@ -5,7 +5,7 @@
  */
 import { findDatePhrases } from "../../text/dates.ts";
 import { fold } from "../../text/normalize.ts";
-import { formatViDate } from "../../time.ts";
+import { addDays, formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 import type { Understanding } from "../understand.ts";
@@ -34,14 +34,19 @@ export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | und
           .map((h) => h.date)[0]
       : undefined;
     const from = after ?? ctx.today;
-    const next = [...kb.data.holidays].sort((a, b) => (a.date < b.date ? -1 : 1)).find((h) => h.date > from);
+    const sorted = [...kb.data.holidays].sort((a, b) => (a.date < b.date ? -1 : 1));
+    const next = sorted.find((h) => h.date > from);
     const r = new ReplyBuilder("deadlines");
     if (!next)
       return r.abstain().line("Danh sách ngày nghỉ lễ của cơ sở tri thức chưa có ngày nào sau đó.").build();
+    // Holidays that follow within a week (30/4 and 1/5) come with it.
+    const following = sorted.filter((x) => x.date > next.date && x.date <= addDays(next.date, 7));
     r.line(
       `Ngày nghỉ lễ tiếp theo: ${next.name}, ngày ${formatViDate(next.date)}.`,
       kb.citeAll(next.sources),
     );
+    for (const h of following)
+      r.line(`Tiếp đó: ${h.name}, ngày ${formatViDate(h.date)}.`, kb.citeAll(h.sources));
     r.note(
       "Tính theo danh sách ngày nghỉ lễ cố định; Tết Âm lịch, Giỗ Tổ và nghỉ bù có thể chưa có trong danh sách.",
     );

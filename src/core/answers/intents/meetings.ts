@@ -46,7 +46,7 @@ export function answerMeeting(
   if (
     !q.meetingId &&
     !q.date &&
-    /\b(?:nhung lan nao|may lan|bao nhieu (?:lan|cuoc hop|phien)|cac cuoc hop|nhung cuoc hop|danh sach cuoc hop)\b/.test(
+    /\b(?:nhung lan nao|nhung ngay nao|may lan|bao nhieu (?:lan|cuoc hop|phien)|cac cuoc hop|nhung cuoc hop|danh sach cuoc hop)\b/.test(
       fq,
     )
   ) {
@@ -160,6 +160,10 @@ export function answerMeeting(
   const attendees = m.attendees
     .map((a) => (a.person ? (kb.person(a.person)?.name ?? a.label) : a.label))
     .filter(Boolean);
+  if (/\b(?:thanh phan|nhung ai|ai du|ai tham du)\b/.test(f) && !attendees.length) {
+    r.abstain().line(`Nguồn hiện có không ghi thành phần dự cuộc họp ngày ${formatViDate(m.date)}.`, cites);
+    return r.build();
+  }
   if (/\b(?:thanh phan|nhung ai|ai du|ai tham du|tham du|du hop)\b/.test(f) && attendees.length) {
     r.line(`Thành phần: ${attendees.join("; ")}.`, cites);
     return r.build();

@@ -226,7 +226,7 @@ function focusAnswer(
     : {
         lines: [`Nguồn không ghi đơn vị phối hợp cho nhiệm vụ “${title}” (chủ trì: ${leadNames(kb, t)}).`],
         sources,
-        recorded: true,
+        recorded: false,
       };
 }
 
@@ -391,7 +391,7 @@ export function answerSearch(
     const why = bestSentence(sentencesOf(h, ctx), q.text, d.text);
     if (why) r.line(`“${shorten(why, 300)}”`, [], 1);
     // A task the question names whole ("nhiệm vụ trọng tâm thứ nhất là gì"): what it asks, in detail.
-    const task = h.doc.kind === "task" && h.coverage >= 0.85 && !q.focus ? ctx.kb.task(h.doc.id) : undefined;
+    const task = h.doc.kind === "task" && h.coverage >= 0.75 && !q.focus ? ctx.kb.task(h.doc.id) : undefined;
     if (task?.details && !why) r.line(shorten(task.details, 600), [], 1);
     r.item(h.doc.kind, h.doc.id);
     if (d.query && d.label) r.action(d.label, d.query);

@@ -95,6 +95,11 @@ const ATTRIBUTES: readonly { what: string; re: RegExp; of: "person" | "meeting" 
     of: "any",
   },
   {
+    what: "thứ hạng trong khu vực, vùng",
+    re: /\b(?:khu vuc|vung|mien)\b.*\b(?:thu may|xep hang|dung thu|hang may)\b|\b(?:thu may|xep hang|dung thu|hang may)\b.*\b(?:khu vuc|vung|mien)\b/,
+    of: "any",
+  },
+  {
     what: "thứ hạng của các tỉnh, thành phố khác",
     re: /\b(?:tinh|dia phuong) (?:nao|gi) (?:dung dau|dan dau|cao nhat|thap nhat|dung cuoi|xep (?:thu|hang) nhat|nhat)\b|\b(?:dung dau|dan dau|cao nhat|thap nhat) ca nuoc\b/,
     of: "any",

@@ -41,6 +41,8 @@ export const HELDOUT_5_FILE = fileURLToPath(new URL("./heldout-5.yaml", import.m
 export const HELDOUT_6_FILE = fileURLToPath(new URL("./heldout-6.yaml", import.meta.url));
 /** The seventh, written blind while the fixes drawn from set 6 were made, committed before them. */
 export const HELDOUT_7_FILE = fileURLToPath(new URL("./heldout-7.yaml", import.meta.url));
+/** The eighth, written blind while the fixes drawn from set 7 were made, committed before them. */
+export const HELDOUT_8_FILE = fileURLToPath(new URL("./heldout-8.yaml", import.meta.url));
 export const FORMS = ["diacritics", "plain", "typo", "abbrev", "keywords"] as const;
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 export const DEFAULT_NOW = "2026-11-26T09:00:00+07:00";
@@ -382,7 +384,12 @@ const HELDOUT_SETS: { key: string; file: string; title: string }[] = [
   {
     key: "heldout7",
     file: HELDOUT_7_FILE,
-    title: "Held-out set 7 (eval/heldout-7.yaml, written blind; first run 393/430, failures not yet read)",
+    title: "Held-out set 7 (eval/heldout-7.yaml, written blind; spent: first run 393/430)",
+  },
+  {
+    key: "heldout8",
+    file: HELDOUT_8_FILE,
+    title: "Held-out set 8 (eval/heldout-8.yaml, written blind, committed before the fixes drawn from set 7)",
   },
 ];
 

@@ -13,6 +13,7 @@ import {
   HELDOUT_5_FILE,
   HELDOUT_6_FILE,
   HELDOUT_7_FILE,
+  HELDOUT_8_FILE,
   HELDOUT_FILE,
   loadQuestions,
   runEval,
@@ -147,7 +148,7 @@ describe("answer engine on the held-out set", () => {
 /**
  * The later held-out sets, each written blind and first run once (2026-12-06): set 2 75 %, set 3 85 %,
  * set 4 89 %, set 5 89 % (381/430), set 6 94 % (417/442; abstentions 65/68), set 7 91 % (393/430;
- * abstentions 53/62). Floors a little under their figures at the end of that day, per set
+ * abstentions 53/62), set 8 94.9 % (408/430; abstentions 61/63). Floors a little under their figures at the end of that day, per set
  * and per category, so that a change that loses ground on any of them fails the suite.
  */
 const LATER_SETS: { file: string; name: string; overall: number; category: number; abstain: number }[] = [
@@ -156,7 +157,8 @@ const LATER_SETS: { file: string; name: string; overall: number; category: numbe
   { file: HELDOUT_4_FILE, name: "held-out set 4", overall: 0.92, category: 0.7, abstain: 0.9 },
   { file: HELDOUT_5_FILE, name: "held-out set 5", overall: 0.92, category: 0.7, abstain: 0.9 },
   { file: HELDOUT_6_FILE, name: "held-out set 6", overall: 0.94, category: 0.75, abstain: 0.9 },
-  { file: HELDOUT_7_FILE, name: "held-out set 7", overall: 0.88, category: 0.7, abstain: 0.8 },
+  { file: HELDOUT_7_FILE, name: "held-out set 7", overall: 0.93, category: 0.75, abstain: 0.88 },
+  { file: HELDOUT_8_FILE, name: "held-out set 8", overall: 0.93, category: 0.75, abstain: 0.93 },
 ];
 
 describe.each(LATER_SETS)("answer engine on $name", ({ file, overall, category, abstain }) => {

@@ -6,15 +6,22 @@ import { open, tempDir } from "./helpers.ts";
 
 const NOW = new Date("2026-11-26T01:00:00Z");
 
+/** A data dir with one linked user, and a backup of it. */
+async function saved() {
+  const dataDir = await tempDir();
+  const backupDir = path.join(dataDir, "backups");
+  const store = await open(dataDir);
+  const code = await store.state.createLinkCode({ unitId: "so-tttt", role: "head" });
+  await store.state.redeemLinkCode(code.code, { channel: "telegram", chatId: "42" });
+  await store.close();
+  const b = await createBackup({ dataDir, backupDir, now: NOW, keep: 14 });
+  return { dataDir, backupDir, file: b.file };
+}
+
 describe("backups", () => {
   it("restores exactly what was saved, keeping the state before the restore", async () => {
-    const dataDir = await tempDir();
-    const backupDir = path.join(dataDir, "backups");
-    const store = await open(dataDir);
-    const code = await store.state.createLinkCode({ unitId: "so-tttt", role: "head" });
-    await store.state.redeemLinkCode(code.code, { channel: "telegram", chatId: "42" });
-    await store.close();
-    const b = await createBackup({ dataDir, backupDir, now: NOW, keep: 14 });
+    const { dataDir, backupDir, file } = await saved();
+    const b = { file };
     expect(b.file).toBe("tro-ly-cds-20261126-080000.json");
 
     const again = await open(dataDir);
@@ -81,17 +88,6 @@ describe("backups", () => {
 });
 
 describe("restoring when it is needed (issue 14)", () => {
-  async function saved() {
-    const dataDir = await tempDir();
-    const backupDir = path.join(dataDir, "backups");
-    const store = await open(dataDir);
-    const code = await store.state.createLinkCode({ unitId: "so-tttt", role: "head" });
-    await store.state.redeemLinkCode(code.code, { channel: "telegram", chatId: "42" });
-    await store.close();
-    const b = await createBackup({ dataDir, backupDir, now: NOW, keep: 14 });
-    return { dataDir, backupDir, file: b.file };
-  }
-
   it("restores over a corrupt state file, keeping the damaged file as it was", async () => {
     const { dataDir, backupDir, file } = await saved();
     await writeFile(path.join(dataDir, "state.json"), "{ hỏng");

@@ -76,26 +76,21 @@ describe("writer lock", () => {
     const dir = await tempDir();
     const file = path.join(dir, LOCK_FILE);
     const live = process.ppid;
-    await writeFile(
-      file,
-      JSON.stringify({
-        pid: live,
-        startedAt: "2024-01-01T00:00:00.000Z",
-        hostname: os.hostname(),
-        bootId: "another-boot",
-      }),
-    );
+    const writeLock = (extra: Record<string, string>) =>
+      writeFile(
+        file,
+        JSON.stringify({
+          pid: live,
+          startedAt: "2024-01-01T00:00:00.000Z",
+          hostname: os.hostname(),
+          ...extra,
+        }),
+      );
+    await writeLock({ bootId: "another-boot" });
     if (bootId()) await (await acquireWriterLock(dir)).release();
-    await writeFile(
-      file,
-      JSON.stringify({
-        pid: live,
-        startedAt: "2024-01-01T00:00:00.000Z",
-        hostname: os.hostname(),
-        ...(bootId() ? { bootId: bootId() } : {}),
-        ...(processStart(live) ? { procStart: processStart(live) } : {}),
-      }),
-    );
+    const boot = bootId();
+    const start = processStart(live);
+    await writeLock({ ...(boot ? { bootId: boot } : {}), ...(start ? { procStart: start } : {}) });
     const err = await acquireWriterLock(dir).catch((e: unknown) => e);
     expect((err as StoreError).code).toBe("locked");
     // The message does not invite deleting the lock of a live writer.

@@ -28,7 +28,7 @@ describe("what the knowledge never records is said so, not answered with the car
     ["cuộc họp ngày 20/02/2023 kéo dài mấy tiếng", "khong ghi thoi luong cua cuoc hop ngay 20/02/2023"],
     ["trung tâm dữ liệu quốc gia đặt ở đâu", "khong ghi dia diem"],
     ["tỉnh nào dẫn đầu cả nước về DTI 2022", "khong ghi thu hang cua cac tinh"],
-    ["DTI 2022 của Đà Nẵng là bao nhiêu", "khong co thong tin rieng cua tinh da nang"],
+    ["DTI 2022 của Đà Nẵng là bao nhiêu", "khong co thong tin rieng cua thanh pho da nang"],
     ["nhiem vu cds cua tinh binh thuan", "khong co thong tin rieng cua tinh binh thuan"],
   ])("%s", (q, said) => {
     const r = ask(q);

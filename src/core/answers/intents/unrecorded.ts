@@ -126,7 +126,7 @@ export function unrecordedAttribute(u: Understanding, ctx: AnswerContext): Gap |
     const mentionsOther = lex.index.search(other, { limit: 1 })[0];
     // A province the knowledge itself names (a meeting held there, a merger) is not "another one".
     if (!mentionsOther || mentionsOther.coverage < 0.99)
-      return { what: `thông tin riêng của ${other.startsWith("TP.") ? other : `tỉnh ${other}`}` };
+      return { what: `thông tin riêng của ${provinceLabel(other)}` };
   }
   const attr = ATTRIBUTES.find((a) => a.re.test(bare));
   if (!attr) return undefined;
@@ -165,4 +165,11 @@ export function answerUnrecorded(gap: Gap, u: Understanding, ctx: AnswerContext)
   }
   r.note("Câu hỏi đã được ghi lại để Tổ Giúp việc bổ sung.");
   return r.build();
+}
+
+/** The five centrally-run cities are "thành phố", the others "tỉnh". */
+const CITIES = new Set(["Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ"]);
+function provinceLabel(name: string): string {
+  if (name.startsWith("TP. ")) return `thành phố ${name.slice(4)}`;
+  return CITIES.has(name) ? `thành phố ${name}` : `tỉnh ${name}`;
 }

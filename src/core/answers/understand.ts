@@ -14,7 +14,7 @@ import { personLikeName } from "../text/name-variants.ts";
 import { clean, fold } from "../text/normalize.ts";
 import { frameIndices, QUESTION_WORDS, searchTerms, typedWords } from "../text/search-terms.ts";
 import { untelexText } from "../text/telex.ts";
-import { addDays, localDate } from "../time.ts";
+import { localDate } from "../time.ts";
 import { answerType, documentFocus } from "./focus.ts";
 import { figureTerms } from "./intents/targets.ts";
 import { fuzzyPeople, type Lexicon, matchTaskGroup, type UnitRef } from "./lexicon.ts";

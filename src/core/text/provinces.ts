@@ -105,3 +105,12 @@ export function provinceIn(folded: string, except: readonly string[] = []): stri
   }
   return undefined;
 }
+
+/** The centrally-run cities among `PROVINCES` (TP. Hồ Chí Minh is written with its "TP." here). */
+const CITIES: ReadonlySet<string> = new Set(["Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "TP. Hồ Chí Minh"]);
+
+/** A name from `provinceIn` as a sentence says it: "thành phố Đà Nẵng", "tỉnh Khánh Hòa". */
+export function provinceLabel(name: string): string {
+  const bare = name.replace(/^TP\.\s*/, "");
+  return CITIES.has(name) ? `thành phố ${bare}` : `tỉnh ${bare}`;
+}

@@ -4,7 +4,7 @@
  * which province ranks first. The entity may be well known ("số điện thoại của ông Đào Xuân Kỳ"): its
  * card is not the answer. The reply says plainly what is not recorded, of whom, and offers the card.
  */
-import { provinceIn } from "../../text/provinces.ts";
+import { provinceIn, provinceLabel } from "../../text/provinces.ts";
 import { searchTerms } from "../../text/search-terms.ts";
 import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
@@ -165,11 +165,4 @@ export function answerUnrecorded(gap: Gap, u: Understanding, ctx: AnswerContext)
   }
   r.note("Câu hỏi đã được ghi lại để Tổ Giúp việc bổ sung.");
   return r.build();
-}
-
-/** The five centrally-run cities are "thành phố", the others "tỉnh". */
-const CITIES = new Set(["Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ"]);
-function provinceLabel(name: string): string {
-  if (name.startsWith("TP. ")) return `thành phố ${name.slice(4)}`;
-  return CITIES.has(name) ? `thành phố ${name}` : `tỉnh ${name}`;
 }

@@ -1,12 +1,27 @@
 /** `backup create|list|restore <file>`: snapshots of the store (DATA_DIR) with retention. */
 import path from "node:path";
 import { type Config, loadConfig } from "../config.ts";
-import { createBackup, listBackups, restoreBackup } from "../store/backup.ts";
+import { createBackup, listBackups, type RestoreResult, restoreBackup } from "../store/backup.ts";
 import { StoreError } from "../store/errors.ts";
 import { CliError, type Command } from "./io.ts";
 
 export function backupDir(config: Pick<Config, "BACKUP_DIR" | "DATA_DIR">): string {
   return config.BACKUP_DIR ?? path.join(config.DATA_DIR, "backups");
+}
+
+/** What a restore did, for the operator: restored, where the old entries went (nothing is deleted). */
+export function restoreSummary(file: string, r: RestoreResult): string {
+  const out = [`Đã khôi phục ${r.restored.length} tệp từ ${file}.`];
+  if (r.asideDir) {
+    const dirs = r.movedAside.filter((m) => m.kind !== "file").map((m) => m.name);
+    out.push(
+      `Các tệp cũ được chuyển sang ${r.asideDir} (không xoá gì)${
+        dirs.length ? `; trong đó ${dirs.join(", ")} là thư mục nằm ở chỗ cần là tệp` : ""
+      }.`,
+    );
+  }
+  if (r.safety) out.push(`Trạng thái trước khi khôi phục cũng được lưu ở ${r.safety.file}.`);
+  return out.join(" ");
 }
 
 const kib = (n: number) => `${Math.max(1, Math.round(n / 1024))} KiB`;
@@ -41,9 +56,7 @@ export const backupCommand: Command = {
       }
       if (action === "restore" && file) {
         const r = await restoreBackup({ dataDir: config.DATA_DIR, backupDir: dir, file, now: new Date() });
-        io.out(
-          `Đã khôi phục ${r.restored.length} tệp từ ${file}.${r.safety ? ` Trạng thái trước khi khôi phục được lưu ở ${r.safety.file}.` : ""}`,
-        );
+        io.out(restoreSummary(file, r));
         return 0;
       }
     } catch (e) {

@@ -1,8 +1,9 @@
 /**
  * Snapshots of the store: every store file in one JSON bundle (`tro-ly-cds-YYYYMMDD-HHmmss.json`),
  * written atomically, the newest `keep` kept. A restore validates the whole bundle first, saves the
- * current state as a bundle of its own, then writes each file atomically (manifest last), holding the
- * writer lock: a bad bundle changes nothing, and a running bot refuses the restore.
+ * current state as a bundle of its own (or, when the current files are damaged, as a raw copy), then
+ * stages the whole bundle and swaps it in at once, holding the writer lock: a bad bundle or a failed
+ * step changes nothing, and a running bot refuses the restore.
  */
 import { copyFile, mkdir, readdir, readFile, stat, unlink } from "node:fs/promises";
 import path from "node:path";
@@ -13,6 +14,7 @@ import { parseStoreText, serialize, writeFileAtomic } from "./json-file.ts";
 import { EDITS_FILE, editsFileSchema } from "./knowledge-edits.ts";
 import { acquireWriterLock } from "./lock.ts";
 import { REMINDERS_FILE, remindersFileSchema } from "./reminder-log.ts";
+import { type MovedAside, recoverInterruptedRestore, type SwapFs, swapIn } from "./restore-swap.ts";
 import { STATE_FILE, stateFileSchema } from "./state.ts";
 
 const MANIFEST = "store-manifest.json";
@@ -113,13 +115,32 @@ export async function createBackup(opts: {
   return { file, path: p, createdAt: bundle.createdAt, bytes: s.size };
 }
 
-/** Restores a bundle; the current state is saved first as “…-truoc-khoi-phuc.json”. */
+/** What a restore did. */
+export interface RestoreResult {
+  restored: string[];
+  /** The state before the restore: a bundle, or a raw copy when the current files were damaged. */
+  safety: BackupInfo | undefined;
+  /**
+   * The directory in the data dir where what stood in place of the restored files was moved
+   * (damaged files and directories included); undefined when nothing stood there.
+   */
+  asideDir: string | undefined;
+  movedAside: MovedAside[];
+}
+
+/**
+ * Restores a bundle: validated whole first, the current state saved (“…-truoc-khoi-phuc”), then the
+ * whole bundle staged in the data dir and swapped in at once (see restore-swap.ts). Whatever stood in
+ * place of a restored file (a damaged file, a directory) is moved aside, never deleted. A failure at
+ * any step puts every original back and says so; `fs` is injected by tests to make a step fail.
+ */
 export async function restoreBackup(opts: {
   dataDir: string;
   backupDir: string;
   file: string;
   now: Date;
-}): Promise<{ restored: string[]; safety: BackupInfo | undefined }> {
+  fs?: SwapFs;
+}): Promise<RestoreResult> {
   const p =
     path.isAbsolute(opts.file) || opts.file.includes(path.sep)
       ? opts.file
@@ -153,21 +174,10 @@ export async function restoreBackup(opts: {
     if (schema) parseStoreText(body, schema, `${opts.file} › ${name}`);
     texts.push([name, body]);
   }
-  // Every target must be a file or absent: a directory where a file should be would stop the restore
-  // half-way (EISDIR), so it is refused before anything is written.
-  for (const [name] of texts) {
-    const target = path.join(opts.dataDir, name);
-    const s = await stat(target).catch(() => undefined);
-    if (s && !s.isFile()) {
-      throw new StoreError(
-        "invalid",
-        `${target} không phải là tệp (có thể là một thư mục). Hãy đổi tên hoặc xoá nó rồi chạy lại; chưa khôi phục gì.`,
-        { file: target },
-      );
-    }
-  }
   const lock = await acquireWriterLock(opts.dataDir);
   try {
+    // What an earlier restore left half-done is put right first (originals back, or the swap finished).
+    await recoverInterruptedRestore(opts.dataDir, opts.fs);
     let safety: BackupInfo | undefined;
     try {
       safety = await createBackup({ ...opts, keep: Number.MAX_SAFE_INTEGER, label: "truoc-khoi-phuc" });
@@ -177,9 +187,15 @@ export async function restoreBackup(opts: {
         safety = await rawSafetyCopy(opts);
       } else if (!(e instanceof StoreError && e.code === "missing")) throw e;
     }
+    // The manifest last: it says which files must exist.
     const ordered = texts.sort(([a], [b]) => (a === MANIFEST ? 1 : b === MANIFEST ? -1 : 0));
-    for (const [name, body] of ordered) await writeFileAtomic(path.join(opts.dataDir, name), body);
-    return { restored: ordered.map(([n]) => n), safety };
+    const swapped = await swapIn({
+      dataDir: opts.dataDir,
+      files: ordered,
+      stamp: stamp(opts.now),
+      ...(opts.fs ? { fs: opts.fs } : {}),
+    });
+    return { restored: ordered.map(([n]) => n), safety, ...swapped };
   } finally {
     await lock.release();
   }

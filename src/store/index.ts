@@ -57,6 +57,7 @@ import {
   type RemindersFileData,
   remindersFileSchema,
 } from "./reminder-log.ts";
+import { recoverInterruptedRestore, restoreInProgress } from "./restore-swap.ts";
 import { defaultStateFile, STATE_FILE, type StateFileData, StateStore, stateFileSchema } from "./state.ts";
 
 export type { Actor, AuditChange, AuditEntry, AuditInput, AuditLog } from "./audit.ts";
@@ -202,7 +203,17 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   }
 
   try {
-    if (lock) await removeStaleTemps(dataDir, [...STORE_FILES, MANIFEST_FILE]);
+    if (lock) {
+      // A restore interrupted mid-swap (a crash, a full disk) is put right before anything is read.
+      await recoverInterruptedRestore(dataDir);
+      await removeStaleTemps(dataDir, [...STORE_FILES, MANIFEST_FILE]);
+    } else if (await restoreInProgress(dataDir)) {
+      throw new StoreError(
+        "locked",
+        `Kho dữ liệu ${dataDir} đang được khôi phục từ bản sao lưu (hoặc lần khôi phục trước bị gián đoạn). ` +
+          "Chờ lệnh backup restore chạy xong; nếu nó đã dừng, khởi động trợ lý hoặc chạy lại backup restore để đưa kho về trạng thái trọn vẹn.",
+      );
+    }
     const manifestPath = path.join(dataDir, MANIFEST_FILE);
     const manifest = await readManifest(manifestPath);
 

@@ -19,6 +19,7 @@ import { answerMeeting } from "./intents/meetings.ts";
 import { answerPerson, answerRole } from "./intents/people.ts";
 import { answerSearch } from "./intents/search.ts";
 import { answerTarget } from "./intents/targets.ts";
+import { answerTaskAttribute } from "./intents/task-attributes.ts";
 import { answerDeadlines, answerTasks } from "./intents/tasks.ts";
 import { answerTheme } from "./intents/theme.ts";
 import { answerUnit } from "./intents/units.ts";
@@ -121,6 +122,7 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     // What a body is for or reports to; whether a day is a public holiday.
     const ctx = context(req);
     const check =
+      answerTaskAttribute(u, ctx) ??
       answerPersonCheck(u, ctx) ??
       answerProgressCheck(u, ctx) ??
       answerBodyAttribute(u, ctx) ??

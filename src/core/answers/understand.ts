@@ -11,7 +11,7 @@ import { DEPARTMENT_FIELDS, expandAgencyName } from "../text/agency-names.ts";
 import { findDatePhrases, findYear } from "../text/dates.ts";
 import { findDocRefs } from "../text/doc-number.ts";
 import { personLikeName } from "../text/name-variants.ts";
-import { clean, fold } from "../text/normalize.ts";
+import { clean, fold, unstretch } from "../text/normalize.ts";
 import { frameIndices, QUESTION_WORDS, searchTerms, typedWords } from "../text/search-terms.ts";
 import { untelexText } from "../text/telex.ts";
 import { localDate } from "../time.ts";
@@ -310,6 +310,10 @@ function ordinalTask(bare: string, content: string[], lex: Lexicon) {
   return best?.t;
 }
 
+/** Verbs of saying: the question asks what someone said or judged. */
+const SAYING =
+  /\b(?:xac dinh|nhan dinh|danh gia|khang dinh|nhan manh|phat bieu|noi (?:gi|la|rang|ve)|coi (?:nam|day) la)\b/;
+
 /** "chuyển đổi số" says nothing about which tasks. */
 const CDS_TERMS = new Set(searchTerms("chuyển đổi số"));
 
@@ -438,9 +442,12 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // Agency abbreviations written out ("Sở GD&ĐT" → "Sở Giáo dục và Đào tạo"), as imports read them.
   // "kế hoạc 3402": the document's kind with its last letter dropped; "tỉnh NT": the province's initials.
   const typed = withProvinceInitials(
-    raw
+    unstretch(raw.slice(0, MAX_QUESTION_CHARS * 4))
       .replace(/\b(k[eếê])\s+ho[aạ][a-zạ]{0,3}(?=\s+\d)/giu, "$1 hoạch")
-      .replace(/\bKế hoạch\b/g, "Kế hoạch"),
+      .replace(/\bKế hoạch\b/g, "Kế hoạch")
+      // "AI" in capitals, or after "ứng dụng"/"công nghệ", is artificial intelligence, not "ai" (who).
+      .replace(/(?<![\p{L}\p{N}])AI(?![\p{L}\p{N}])/gu, "trí tuệ nhân tạo")
+      .replace(/\b(ứng dụng|ung dung|công nghệ|cong nghe)\s+ai(?![\p{L}\p{N}])/giu, "$1 trí tuệ nhân tạo"),
     lex,
   );
   const text = expandAgencyName(
@@ -981,6 +988,9 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
       return { ...base, year, query: withYear({ kind: "tasks" as const, ...unitParams() }) };
     }
   }
+  // "Chủ tịch UBND tỉnh xác định năm 2023 là năm thế nào": what was said, not the unit's card.
+  if (unit && SAYING.test(bare) && content.length >= 1)
+    return { ...base, year, query: { kind: "search", text } };
   if (unit?.kind === "unit") return { ...base, year, query: { kind: "unit", unitId: unit.id } };
   // "sở y tế chuyển đổi số 2023": a department or organisation the knowledge lacks, named with nothing
   // else asked.

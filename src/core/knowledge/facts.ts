@@ -120,7 +120,9 @@ export function buildFacts(kb: Knowledge): Fact[] {
     add(e, "document.date", `${name} ban hành ngày ${formatViDate(doc.date)}.`, ctx, src);
     add(e, "document.issuer", `${name} do ${doc.issuer} ban hành.`, ctx, src);
     if (doc.signer) add(e, "document.signer", `${name} do ${doc.signer} ký.`, ctx, src);
-    for (const [i, p] of doc.keyPoints.entries()) add(e, "document.point", `${name}: ${p}`, ctx, src, i);
+    // A key point is read with what the document is about ("các nhóm chỉ số" of the "chỉ số … cấp xã").
+    for (const [i, p] of doc.keyPoints.entries())
+      add(e, "document.point", `${name}: ${p}`, `${ctx} ${doc.summary}`, src, i);
     doc.relations.forEach((r, i) => {
       const t = kb.document(r.target);
       if (!t) return;

@@ -130,3 +130,26 @@ export function foldSameLength(s: string): string {
   }
   return start === 0 ? s : out + s.slice(start);
 }
+
+/**
+ * A vowel typed three times or more in a row, as chat stretches words ("ạaa", "ơiii", "nhaaa"), kept
+ * once: no Vietnamese word has a vowel three times running. Consonants stay ("TTTT" is "TT&TT"), and
+ * so does a Roman numeral ("quý III").
+ * Case and diacritics of the first kept. Linear in the input.
+ */
+export function unstretch(s: string): string {
+  const t = s.normalize("NFC");
+  const f = foldSameLength(t).toLowerCase();
+  let out = "";
+  let i = 0;
+  while (i < t.length) {
+    let j = i + 1;
+    while (j < t.length && f[j] === f[i]) j++;
+    const run = j - i;
+    // "III" standing alone is a Roman numeral ("quý III"): an "i" run is stretched only inside a word.
+    const vowel = /[aeouy]/.test(f[i]!) || (f[i] === "i" && i > 0 && /\p{L}/u.test(f[i - 1]!));
+    out += run >= 3 && vowel ? t[i] : t.slice(i, j);
+    i = j;
+  }
+  return out;
+}

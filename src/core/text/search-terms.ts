@@ -62,18 +62,31 @@ const FRAME_PHRASES: readonly (readonly string[])[] = [
   "lien quan toi",
   "lien quan den",
   "lien quan",
+  // "công tác tuyên truyền", "nội dung tuyên truyền": the work of propaganda is propaganda.
+  "cong tac",
+  // "năm 2022 Tổ … có gì thay đổi": asks what happened, the words name nothing.
+  "thay doi",
+  // "gồm những gì", "bao gồm": asks for the parts.
+  "bao gom",
+  "noi dung",
 ]
   .map((p) => p.split(" "))
   .sort((a, b) => b.length - a.length);
 const FRAME_WORDS: ReadonlySet<string> = new Set(
-  "xong nua lau lai nhac ghi neu chiu nhiu bn ad admin vay oi nhe luon bang cung con den ta hong hem toi truoc ua uh uk um hello hi bot thanks thank ok pls please".split(
+  "gom xong nua lau lai nhac ghi neu chiu nhiu bn ad admin vay oi nhe luon bang cung con den ta hong hem toi truoc ua uh uk um hello hi bot thanks thank ok pls please".split(
     " ",
   ),
 );
 
 /** The search terms of a question: `searchTerms` without question words and frames. */
+/** "trên nền tảng nào", "qua hệ thống gì": the kind of thing asked for, not a word the answer has. */
+const ASKED_KIND =
+  /(?<![\p{L}])(?:nền tảng|nen tang|hệ thống|he thong|phần mềm|phan mem|hình thức|hinh thuc)\s+(?:nào|nao|gì|gi)(?![\p{L}])/giu;
+
 export function queryTerms(text: string): string[] {
-  return withoutFrames(searchTerms(text).filter((t) => !QUESTION_WORDS.has(t)));
+  const terms = searchTerms(text.replace(ASKED_KIND, " "));
+  const frames = frameIndices(terms);
+  return withoutFrames(terms.filter((t, i) => !frames.has(i) && !QUESTION_WORDS.has(t)));
 }
 
 /** The positions of `terms` that frame the question (see FRAME_PHRASES, FRAME_WORDS). */
@@ -81,7 +94,10 @@ export function frameIndices(terms: readonly string[]): Set<number> {
   const out = new Set<number>();
   for (let i = 0; i < terms.length; i++) {
     const phrase = FRAME_PHRASES.find((p) => p.every((w, j) => terms[i + j] === w));
-    if (phrase) {
+    // "bộ chỉ số", "bộ tiêu chí": a set of indicators, not a ministry ("Bộ Công an").
+    if (terms[i] === "bo" && ((terms[i + 1] === "chi" && terms[i + 2] === "so") || terms[i + 1] === "tieu"))
+      out.add(i);
+    else if (phrase) {
       for (let j = 0; j < phrase.length; j++) out.add(i + j);
       i += phrase.length - 1;
     } else if (FRAME_WORDS.has(terms[i]!)) out.add(i);

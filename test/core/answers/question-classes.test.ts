@@ -786,3 +786,110 @@ describe("set-7 classes", () => {
     expect(plain("Tổ công nghệ số cộng đồng làm nhiệm vụ gì")).toContain("canh tay noi dai");
   });
 });
+
+describe("classes from held-out set 8: a task named by its words, asked one attribute", () => {
+  const askAs = (text: string, unitId: string) => engine.ask({ text, now: NOW, asker: { unitId } });
+
+  it.each([
+    // The product, though the words also name a role ("người đứng đầu") or a plan.
+    [
+      "việc cụ thể hóa nhiệm vụ vào kế hoạch có sản phẩm là gì",
+      "san pham cua nhiem vu",
+      "ke hoach cua tung co quan",
+    ],
+    [
+      "nhiệm vụ phát huy tinh thần trách nhiệm người đứng đầu do ai chủ trì",
+      "chu tri",
+      "cac co quan, don vi, dia phuong",
+    ],
+    // The document it rests on.
+    ["Nhiệm vụ tuyên truyền Ngày Chuyển đổi số tỉnh dựa vào quyết định nào?", "can cu", "1560/qd-ubnd"],
+    // Who gave it: where it was assigned, and the sentence that says so.
+    ["Ai đã giao việc xây dựng Trung tâm Dữ liệu quốc gia?", "giao tai", "pham minh chinh"],
+    // A task with no product recorded: said so, precisely.
+    ["việc tuyên truyền ngày cđs tỉnh ra sản phẩm gì", "khong ghi san pham cua nhiem vu", "so thong tin"],
+  ])("%s", (q, opening, fact) => {
+    const text = plain(q);
+    expect(text.split("\n")[0]).toContain(opening);
+    expect(text).toContain(fact);
+  });
+
+  it("the supporting units of 'my' task, and whether a task is mine (Có / Không)", () => {
+    const support = fold(
+      renderPlain(
+        askAs("trong việc tuyên truyền ngày CĐS tỉnh đơn vị nào phối hợp với chúng tôi", "so-tttt"),
+      ),
+    );
+    expect(support).toContain("ubnd cac huyen");
+    const yes = askAs("Đơn vị tôi có phải làm nhiệm vụ quán triệt chủ đề không?", "so-tttt");
+    expect(fold(renderPlain(yes))).toMatch(/^co\. so thong tin va truyen thong - giao chung/);
+    const no = fold(
+      renderPlain(askAs("chúng tôi có việc gì liên quan Trung tâm Dữ liệu quốc gia không", "so-tttt")),
+    );
+    expect(no).toMatch(/^khong\. nhiem vu .*bo cong an chu tri/);
+    // "có phải chủ trì … không" stays a check of the role asked.
+    const check = fold(
+      renderPlain(askAs("đv tôi có phải chủ trì tuyên truyền ngày CĐS tỉnh ko", "bhxh-tinh")),
+    );
+    expect(check).toMatch(/^khong\./);
+    expect(check).toContain("so thong tin va truyen thong");
+  });
+
+  it("'ba nhiệm vụ trọng tâm … có thời hạn không' gives each task's deadline, the meeting only names them", () => {
+    const text = plain("3 nhiệm vụ trọng tâm họp ngày 20/02/2023 có thời hạn không?");
+    expect(text.match(/thoi han "/g)?.length).toBe(3);
+    expect(text).toContain("trong nam 2023");
+    expect(text).not.toContain("thoi han: thoi han");
+  });
+
+  it("'công tác tuyên truyền' is tuyên truyền: every task on it", () => {
+    const text = plain("Có những nhiệm vụ nào liên quan đến công tác tuyên truyền?");
+    expect(text).toContain("quan triet");
+    expect(text).toContain("ngay chuyen doi so tinh");
+  });
+
+  it("'AI' in capitals or after 'ứng dụng' is trí tuệ nhân tạo, not 'ai' (who)", () => {
+    expect(plain("cuộc họp ngày 20/02/2023 nói gì về AI")).toContain("tri tue nhan tao");
+    expect(plain("cuoc hop quy 1 ban ve ung dung ai the nao")).toContain("tri tue nhan tao");
+  });
+
+  it("a count of what exists is not answered by a rate to reach; a hotline is a phone number", () => {
+    const count = ask("Tỉnh có bao nhiêu thuê bao di động?");
+    expect(count.abstained).toBe(true);
+    expect(fold(renderPlain(count))).toContain("khong ghi so luong nay");
+    const groups = ask("tinh co bao nhieu to cong nghe so cong dong");
+    expect(groups.abstained).toBe(true);
+    const hotline = ask("Số đường dây nóng của Trung tâm phục vụ hành chính công tỉnh?");
+    expect(hotline.abstained).toBe(true);
+    expect(fold(renderPlain(hotline))).toContain("so dien thoai");
+  });
+
+  it("'trên nền tảng nào' asks for the platform: the target that names one answers", () => {
+    for (const q of [
+      "Mục tiêu 2023 về chia sẻ dữ liệu qua nền tảng nào?",
+      "Các địa phương phải cung cấp dịch vụ chia sẻ dữ liệu trên nền tảng nào?",
+    ]) {
+      const r = ask(q);
+      expect(r.abstained).toBe(false);
+      expect(fold(renderPlain(r))).toContain("ndxp/lgsp");
+    }
+    expect(queryTerms("chia sẻ dữ liệu trên nền tảng nào")).not.toContain("tang");
+  });
+
+  it("keywords 'văn bản thành lập <cơ quan>'; 'có gì thay đổi'; 'bộ chỉ số … gồm'; a stretched 'ạaa'", () => {
+    expect(plain("van ban thanh lap ban dieu hanh chuyen doi so tinh")).toContain("01-qd/bcdcds");
+    const changed = ask("Năm 2022 Tổ công nghệ số cộng đồng có gì thay đổi?");
+    expect(changed.abstained).toBe(false);
+    expect(fold(renderPlain(changed))).toContain("mo rong");
+    expect(plain("bộ chỉ số cấp xã gồm những nhóm nào")).toContain("nhan thuc so; the che so; ha tang so");
+    const stretched = ask("tổ công nghệ số cộng đồng lập ở đâu vậy ạaa");
+    expect(stretched.abstained).toBe(false);
+    expect(fold(renderPlain(stretched))).toContain("thon, khu pho");
+  });
+
+  it("a unit with a verb of saying asks what was said, not the unit's card", () => {
+    const r = ask("Chủ tịch UBND tỉnh đánh giá năm 2023 ra sao?");
+    expect(r.intent).not.toBe("unit");
+    expect(fold(renderPlain(r))).not.toContain("ten goi khac");
+  });
+});

@@ -6,6 +6,7 @@ import {
   foldSameLength,
   hasDiacritics,
   nfc,
+  unstretch,
 } from "../../../src/core/text/normalize.ts";
 
 describe("nfc", () => {
@@ -150,5 +151,19 @@ describe("foldSameLength", () => {
   it("agrees with fold on NFC text with single spaces", () => {
     const s = "Ban Điều hành chuyển đổi số tỉnh Ninh Thuận";
     expect(foldSameLength(s)).toBe(fold(s));
+  });
+});
+
+describe("unstretch", () => {
+  it("keeps a vowel typed three times or more once, consonants and digits as they are", () => {
+    expect(unstretch("vậy ạaa")).toBe("vậy ạ");
+    expect(unstretch("ơiii ad")).toBe("ơi ad");
+    expect(unstretch("Sở TTTT 1000")).toBe("Sở TTTT 1000");
+    expect(unstretch("xoong")).toBe("xoong");
+    expect(unstretch("quý III/2023, quy iii")).toBe("quý III/2023, quy iii");
+  });
+  it("is linear on a megabyte", () => {
+    const s = "a".repeat(1_000_000);
+    expect(unstretch(s)).toBe("a");
   });
 });

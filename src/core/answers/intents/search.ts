@@ -338,8 +338,10 @@ export function answerSearch(
   // The facts that state what is asked, when they fit the question at least as well as an entry does.
   const facts = q.kinds ? [] : factsFor(q.text, needed, ctx);
   // A task found is answered by its card (lead, support, deadline): tasks have no facts in this index.
+  // (A question for a figure is not answered by facts that state none: "có bao nhiêu tổ …".)
   const factsWin =
     facts.length &&
+    (!wantsFigure || facts.some((f) => hasFigure(f.fact.text))) &&
     (!strong.length || (strong[0]!.doc.kind !== "task" && facts[0]!.coverage >= strong[0]!.coverage));
   if (factsWin) {
     return answerFromFacts(

@@ -16,7 +16,7 @@ import type { Understanding } from "../understand.ts";
 const ATTRIBUTES: readonly { what: string; re: RegExp; of: "person" | "meeting" | "any" }[] = [
   {
     what: "số điện thoại",
-    re: /\b(?:so dien thoai|sdt|so dt|hotline|dien thoai (?:cua|lien he|lien lac|ca nhan|la))\b/,
+    re: /\b(?:so dien thoai|sdt|so dt|hotline|duong day nong|dien thoai (?:cua|lien he|lien lac|ca nhan|la))\b/,
     of: "person",
   },
   { what: "địa chỉ thư điện tử", re: /\b(?:email|e mail|emal|mail|gmail|dia chi thu)\b/, of: "person" },

@@ -1,0 +1,314 @@
+/**
+ * What a question asks of a task it names by its words rather than by a list ("nhiệm vụ đề cao vai trò
+ * người đứng đầu giao cho ai", "việc cụ thể hóa kế hoạch cần ra sản phẩm gì", "tuyên truyền Ngày CĐS tỉnh
+ * căn cứ văn bản nào", "ai giao xây dựng Trung tâm Dữ liệu quốc gia", "đơn vị tôi có phải làm … không"):
+ * the attribute first, in one sentence, cited; "not recorded" when the sources do not say it.
+ */
+
+import { documentLabel } from "../../knowledge/model.ts";
+import type { Task } from "../../knowledge/schema.ts";
+import { findDocRefs } from "../../text/doc-number.ts";
+import { frameIndices, QUESTION_WORDS, searchTerms } from "../../text/search-terms.ts";
+import type { AnswerContext } from "../context.ts";
+import { dueText, leadNames, shorten } from "../format.ts";
+import { type Reply, ReplyBuilder } from "../reply.ts";
+import { mentionsSelf, type Understanding } from "../understand.ts";
+
+export type TaskAttribute = "assigner" | "support" | "lead" | "product" | "basis" | "deadline" | "mine";
+
+/** The attribute cues, the more specific first ("ai giao" before "giao cho ai"). */
+const CUES: readonly (readonly [TaskAttribute, RegExp])[] = [
+  [
+    "assigner",
+    /\b(?:ai (?:da |dang )?giao|do ai giao|nguoi giao|ai chi dao|giao (?:tai|o) (?:dau|hoi nghi nao|cuoc hop nao|van ban nao))\b/,
+  ],
+  ["support", /\bphoi hop\b/],
+  [
+    "lead",
+    /\b(?:(?:ai|don vi nao|co quan nao|ben nao) (?:chu tri|phu trach|thuc hien|dam nhan|lam)|chu tri (?:la )?(?:ai|don vi nao|co quan nao)|(?:duoc )?giao (?:cho )?(?:ai|don vi nao|co quan nao)|do (?:ai|don vi nao|co quan nao) (?:chu tri|thuc hien|phu trach)|ai chiu trach nhiem)\b/,
+  ],
+  // ("hạn hoàn thành sản phẩm chuyển đổi số": "sản phẩm" names the task there, it is not asked.)
+  [
+    "product",
+    /\b(?:san pham (?:dau ra )?(?:la )?(?:gi|nao)|dau ra|ra san pham|ket qua (?:dau ra|can dat|phai dat))\b/,
+  ],
+  [
+    "basis",
+    /\b(?:can cu|dua (?:vao|tren|theo) (?:van ban|quyet dinh|thong bao|ke hoach|dau|gi)|theo (?:van ban|quyet dinh|thong bao|ke hoach) nao|bam sat (?:nhung )?(?:van ban|gi|nao))\b/,
+  ],
+  ["deadline", /\b(?:thoi han|han chot|han(?! che)|khi nao|bao gio|den bao gio)\b/],
+];
+
+/**
+ * Words and phrases that ask or frame, never what a task is about, matched as phrases over the folded
+ * terms ("cơ quan" is asking; "quán triệt" keeps its "quan").
+ */
+const ASKING: readonly (readonly string[])[] = [
+  "nhiem vu",
+  "cong viec",
+  "dau viec",
+  "viec",
+  "nv",
+  "ai",
+  "don vi",
+  "co quan",
+  "ben",
+  "nao",
+  "gi",
+  "la",
+  "duoc",
+  "giao",
+  "cho",
+  "do",
+  "chu tri",
+  "phu trach",
+  "thuc hien",
+  "dam nhan",
+  "lam",
+  "phoi hop",
+  "voi",
+  "san pham",
+  "dau ra",
+  "ket qua",
+  "can",
+  "phai",
+  "dat",
+  "ra",
+  "can cu",
+  "dua",
+  "vao",
+  "tren",
+  "theo",
+  "van ban",
+  "bam sat",
+  "nhung",
+  "cac",
+  "thoi han",
+  "han chot",
+  "han",
+  "han cu the",
+  "khi nao",
+  "bao gio",
+  "den",
+  "co",
+  "khong",
+  "ko",
+  "chua",
+  "trong",
+  "cua",
+  "toi",
+  "chung toi",
+  "minh",
+  "em",
+  "nguoi",
+  "da",
+  "dang",
+  "chi dao",
+  "tai",
+  "dau",
+  "hop",
+  "cuoc hop",
+  "ba",
+  "hai",
+  "mot",
+  "tat ca",
+]
+  .map((p) => p.split(" "))
+  .sort((a, b) => b.length - a.length);
+
+/** The positions of `terms` taken by the asking phrases. */
+function askingIndices(terms: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < terms.length; i++) {
+    // "trọng tâm" names tasks ("nhiệm vụ trọng tâm"); "trong" alone is "in".
+    if (terms[i] === "trong" && terms[i + 1] === "tam") {
+      i++;
+      continue;
+    }
+    const phrase = ASKING.find((p) => p.every((w, j) => terms[i + j] === w));
+    if (!phrase) continue;
+    for (let j = 0; j < phrase.length; j++) out.add(i + j);
+    i += phrase.length - 1;
+  }
+  return out;
+}
+
+/** Share of the task's words the rest of the question must match to name it. */
+const NAMED_COVERAGE = 0.7;
+
+export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply | undefined {
+  const bare = u.folded.replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ");
+  const mine = mentionsSelf(u.text) && ctx.asker?.unitId !== undefined;
+  // Whether something is done ("đã hoàn thành … chưa") is a progress question, answered elsewhere.
+  if (/\b(?:da|xong|hoan thanh)\b.*\bchua\s*$/.test(bare)) return undefined;
+  // A yes/no question ("X có phải chủ trì … không") is a check, answered elsewhere; only "đơn vị tôi có
+  // (nhiệm vụ, việc) … không", which names no role, is asked of the task here.
+  const yesNo =
+    /\bco\b/.test(bare) && (/\b(?:khong|ko|k|chua)\s*$/.test(bare) || /\b(?:khong|ko) hay\b/.test(bare));
+  const roleCheck = yesNo && /\b(?:chu tri|phoi hop|co phai)\b/.test(bare);
+  const attr: TaskAttribute | undefined = roleCheck
+    ? mine && !/\b(?:chu tri|phoi hop)\b/.test(bare)
+      ? "mine"
+      : undefined
+    : (CUES.find(([, re]) => re.test(bare))?.[0] ?? (yesNo && mine ? "mine" : undefined));
+  if (!attr) return undefined;
+  // A deadline question already read as one about tasks is answered by the deadline reading (it knows
+  // the year asked and the next occurrence of a yearly task).
+  const q = u.query;
+  if (attr === "deadline" && (q.kind === "deadlines" || (q.kind === "search" && q.focus === "deadline")))
+    return undefined;
+  // A question naming a document, a person or a body by name asks about that entry.
+  if (findDocRefs(u.text).length) return undefined;
+  const { lex } = ctx;
+  const terms = searchTerms(u.text);
+  if (lex.people.match(terms).length) return undefined;
+  const taskWord = /\b(?:nhiem vu|viec|nv)\b/.test(bare);
+  // "Hội nghị ngày 25/12/2022 do ai chủ trì": the meeting's chair, not a task's lead.
+  if (u.query.kind === "meeting" && !taskWord && attr !== "deadline") return undefined;
+  const named = new Set<number>();
+  for (const m of lex.units.match(terms)) for (let i = m.start; i < m.end; i++) named.add(i);
+  // "nhiệm vụ trọng tâm thứ ba": the understanding already found the task an ordinal names.
+  const ordinal =
+    q.kind === "search" && q.kinds?.length === 1 && q.kinds[0] === "task"
+      ? ctx.kb.data.tasks.find((t) => t.title === q.text)
+      : undefined;
+  const frames = frameIndices(terms);
+  const asking = askingIndices(terms);
+  const content = terms.filter(
+    (t, i) => !named.has(i) && !frames.has(i) && !asking.has(i) && !QUESTION_WORDS.has(t) && !/^\d+$/.test(t),
+  );
+  if (content.length < 2 && !ordinal) return undefined;
+  const hits = ordinal
+    ? [{ doc: { kind: "task" as const, id: ordinal.id }, coverage: 1, termCoverage: 1 }]
+    : lex.index.search(content.join(" "), { kinds: ["task"], limit: 6 });
+  const best = hits[0];
+  // Named well enough: with the word "nhiệm vụ"/"việc", most of its words; without, nearly all.
+  // (Every word of it, though apart, names it too: "cụ thể hóa … vào kế hoạch".)
+  const namedBy = (h: { coverage: number; termCoverage: number }) =>
+    h.coverage >= (taskWord ? NAMED_COVERAGE : 0.85) ||
+    (taskWord && h.termCoverage >= 0.99 && h.coverage >= 0.5);
+  if (!best || !namedBy(best)) return undefined;
+  // A body named with words beyond a task's ("Tổ công nghệ số cộng đồng thành lập ở đâu") is the body's.
+  if (lex.bodies.match(terms).length && !taskWord) return undefined;
+  // "ba nhiệm vụ trọng tâm", "các việc …": every task that fits as well; otherwise the one named.
+  const plural = /\b(?:cac|nhung|hai|ba|bon|nam|[2-9])\s+(?:nhiem vu|viec|nv|dau viec)\b/.test(bare);
+  const tasks = hits
+    .filter((h) => (plural ? h.coverage >= best.coverage - 0.05 : h === best) && namedBy(h))
+    .map((h) => ctx.kb.task(h.doc.id))
+    .filter((t): t is Task => !!t)
+    .slice(0, 5);
+  if (!tasks.length) return undefined;
+  const r = new ReplyBuilder("search");
+  let recorded = 0;
+  for (const t of tasks) {
+    const line = attributeLine(attr, t, ctx);
+    if (line.recorded) recorded++;
+    r.line(line.text, ctx.kb.citeAll(line.sources));
+    r.item("task", t.id);
+  }
+  if (!recorded) r.abstain();
+  if (tasks.length === 1)
+    r.action("Chi tiết nhiệm vụ", { kind: "search", text: tasks[0]!.title, kinds: ["task"] });
+  return r.build();
+}
+
+function attributeLine(
+  attr: TaskAttribute,
+  t: Task,
+  ctx: AnswerContext,
+): { text: string; sources: string[]; recorded: boolean } {
+  const { kb } = ctx;
+  const title = shorten(t.title, 120);
+  const sources = [...(t.document ? [t.document] : []), ...t.sources];
+  switch (attr) {
+    case "lead":
+      return { text: `Chủ trì “${title}”: ${leadNames(kb, t)}.`, sources, recorded: true };
+    case "support":
+      return t.support.length
+        ? {
+            text: `Phối hợp thực hiện “${title}”: ${kb.namesOf(t.support).join("; ")}.`,
+            sources,
+            recorded: true,
+          }
+        : {
+            text: `Nguồn không ghi đơn vị phối hợp cho nhiệm vụ “${title}” (chủ trì: ${leadNames(kb, t)}).`,
+            sources,
+            recorded: false,
+          };
+    case "product":
+      return t.product
+        ? { text: `Sản phẩm của nhiệm vụ “${title}”: ${t.product}.`, sources, recorded: true }
+        : {
+            text: `Nguồn hiện có không ghi sản phẩm của nhiệm vụ “${title}” (chủ trì: ${leadNames(kb, t)}; thời hạn: ${dueText(t, ctx.today)}).`,
+            sources,
+            recorded: false,
+          };
+    case "deadline": {
+      const recorded = Boolean(
+        t.deadline.due || t.deadline.recurrence || t.deadline.continuous || t.deadline.text,
+      );
+      const due = dueText(t, ctx.today).replace(/^thời hạn:\s*/, "");
+      return { text: `Thời hạn “${title}”: ${due}.`, sources, recorded };
+    }
+    case "basis": {
+      const refs = findDocRefs(`${t.title} ${t.details ?? ""}`);
+      const known = [
+        ...(t.document ? [kb.document(t.document)] : []),
+        ...refs.map((ref) => kb.documentByNumber(ref.raw)),
+      ].filter((d): d is NonNullable<typeof d> => !!d);
+      const docs = [...new Map(known.map((d) => [d.id, d])).values()];
+      const labels = docs.map((d) => documentLabel(d));
+      // A number the task names that the knowledge has no card for is still said, as written.
+      for (const ref of refs)
+        if (!kb.documentByNumber(ref.raw) && !labels.some((l) => l.includes(ref.raw))) labels.push(ref.raw);
+      if (!labels.length)
+        return {
+          text: `Nguồn hiện có không ghi văn bản làm căn cứ cho nhiệm vụ “${title}”${t.clause ? ` (giao tại: ${t.clause})` : ""}.`,
+          sources,
+          recorded: false,
+        };
+      return {
+        text: `Nhiệm vụ “${title}” căn cứ: ${labels.join("; ")}.`,
+        sources: [...docs.map((d) => d.id), ...sources],
+        recorded: true,
+      };
+    }
+    case "assigner": {
+      const said = (t.details ?? "")
+        .split(/(?<=[.;])\s+/)
+        .find((s) => /\bgiao\b/.test(s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase()));
+      const parts = [t.clause ? `giao tại ${t.clause}` : "", said ? `“${shorten(said.trim(), 240)}”` : ""];
+      if (!t.clause && !said)
+        return {
+          text: `Nguồn hiện có không ghi ai giao nhiệm vụ “${title}” (chủ trì: ${leadNames(kb, t)}).`,
+          sources,
+          recorded: false,
+        };
+      return {
+        text: `Nhiệm vụ “${title}”: ${parts.filter(Boolean).join(". ")}.`.replace(/\.”\.$/, ".”"),
+        sources,
+        recorded: true,
+      };
+    }
+    case "mine": {
+      const unitId = ctx.asker?.unitId;
+      const unit = unitId ? kb.unit(unitId) : undefined;
+      if (!unit) return { text: `Chủ trì “${title}”: ${leadNames(kb, t)}.`, sources, recorded: true };
+      const { lead, support } = kb.tasksOfUnit(unit.id);
+      const role = t.lead.includes(unit.id)
+        ? "chủ trì"
+        : lead.some((x) => x.id === t.id)
+          ? `giao chung cho ${leadNames(kb, t)}`
+          : support.some((x) => x.id === t.id)
+            ? "phối hợp"
+            : undefined;
+      return role
+        ? { text: `Có. ${unit.name} — ${role}: “${title}”.`, sources, recorded: true }
+        : {
+            text: `Không. Nhiệm vụ “${title}” do ${leadNames(kb, t)} chủ trì; nguồn không giao ${unit.name} chủ trì hay phối hợp.`,
+            sources,
+            recorded: true,
+          };
+    }
+  }
+}

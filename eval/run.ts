@@ -43,6 +43,8 @@ export const HELDOUT_6_FILE = fileURLToPath(new URL("./heldout-6.yaml", import.m
 export const HELDOUT_7_FILE = fileURLToPath(new URL("./heldout-7.yaml", import.meta.url));
 /** The eighth, written blind while the fixes drawn from set 7 were made, committed before them. */
 export const HELDOUT_8_FILE = fileURLToPath(new URL("./heldout-8.yaml", import.meta.url));
+/** The ninth, written blind while the fixes drawn from set 8 were made, committed before them. */
+export const HELDOUT_9_FILE = fileURLToPath(new URL("./heldout-9.yaml", import.meta.url));
 export const FORMS = ["diacritics", "plain", "typo", "abbrev", "keywords"] as const;
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 export const DEFAULT_NOW = "2026-11-26T09:00:00+07:00";
@@ -152,10 +154,21 @@ function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
+/**
+ * Folded, with the day and month of every date unpadded: "17/05/2021" and "17/5/2021" are one date
+ * (the knowledge writes both ways; an answer is not wrong for padding a month).
+ */
+export function comparable(s: string): string {
+  return fold(s).replace(
+    /(?<![\d/])0?(\d{1,2})\/0?(\d{1,2})(?=\/\d{4}(?!\d))/g,
+    (_, d: string, m: string) => `${d}/${m}`,
+  );
+}
+
 /** The checks of one question against its reply; an empty list means it passed. */
 export function check(question: Question, reply: Reply, text: string): string[] {
   const reasons: string[] = [];
-  const folded = fold(text);
+  const folded = comparable(text);
   const abstain = question.abstain ?? false;
   if (abstain === true && !reply.abstained) reasons.push("expected to abstain, but answered");
   if (abstain === false && reply.abstained) reasons.push("abstained, but the knowledge has the answer");
@@ -163,10 +176,10 @@ export function check(question: Question, reply: Reply, text: string): string[] 
     reasons.push(`intent ${reply.intent}, expected ${question.intent}`);
   }
   for (const e of question.expect) {
-    if (!folded.includes(fold(e))) reasons.push(`missing “${e}”`);
+    if (!folded.includes(comparable(e))) reasons.push(`missing “${e}”`);
   }
   for (const f of question.forbid ?? []) {
-    if (folded.includes(fold(f))) reasons.push(`contains forbidden “${f}”`);
+    if (folded.includes(comparable(f))) reasons.push(`contains forbidden “${f}”`);
   }
   if (!text.trim()) reasons.push("empty answer");
   for (const leak of LEAKS) if (leak.re.test(text)) reasons.push(`answer shows “${leak.label}”`);
@@ -389,7 +402,12 @@ const HELDOUT_SETS: { key: string; file: string; title: string }[] = [
   {
     key: "heldout8",
     file: HELDOUT_8_FILE,
-    title: "Held-out set 8 (eval/heldout-8.yaml, written blind, committed before the fixes drawn from set 7)",
+    title: "Held-out set 8 (eval/heldout-8.yaml, written blind; spent: first run 408/430)",
+  },
+  {
+    key: "heldout9",
+    file: HELDOUT_9_FILE,
+    title: "Held-out set 9 (eval/heldout-9.yaml, written blind, committed before the fixes drawn from set 8)",
   },
 ];
 

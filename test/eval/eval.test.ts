@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   CATEGORIES,
+  comparable,
   type EvalResult,
   HELDOUT_2_FILE,
   HELDOUT_3_FILE,
@@ -14,6 +15,7 @@ import {
   HELDOUT_6_FILE,
   HELDOUT_7_FILE,
   HELDOUT_8_FILE,
+  HELDOUT_9_FILE,
   HELDOUT_FILE,
   loadQuestions,
   runEval,
@@ -26,6 +28,17 @@ import {
 const FLOOR = 0.95;
 const MIN_QUESTIONS = 150;
 const MIN_PER_CATEGORY = 8;
+
+describe("comparing an answer with what it must contain", () => {
+  it("a date is one date padded or not, and only that date", () => {
+    expect(comparable("ngày 17/05/2021")).toContain(comparable("17/5/2021"));
+    expect(comparable("Ngày 05/03/2022")).toBe(comparable("ngay 5/3/2022"));
+    expect(comparable("1/12/2021")).not.toBe(comparable("11/2/2021"));
+    // A document number is not a date.
+    expect(comparable("3609/KH-BĐHCĐS")).toBe("3609/kh-bdhcds");
+    expect(comparable("Số 01/2023")).toBe("so 01/2023");
+  });
+});
 
 describe("evaluation set", () => {
   const questions = loadQuestions();
@@ -148,7 +161,8 @@ describe("answer engine on the held-out set", () => {
 /**
  * The later held-out sets, each written blind and first run once (2026-12-06): set 2 75 %, set 3 85 %,
  * set 4 89 %, set 5 89 % (381/430), set 6 94 % (417/442; abstentions 65/68), set 7 91 % (393/430;
- * abstentions 53/62), set 8 94.9 % (408/430; abstentions 61/63). Floors a little under their figures at the end of that day, per set
+ * abstentions 53/62), set 8 94.9 % (408/430; abstentions 61/63), set 9 91 % (392/430 with dates compared
+ * unpadded, 377 strictly; abstentions 74/82). Floors a little under their figures at the end of that day, per set
  * and per category, so that a change that loses ground on any of them fails the suite.
  */
 const LATER_SETS: { file: string; name: string; overall: number; category: number; abstain: number }[] = [
@@ -158,7 +172,8 @@ const LATER_SETS: { file: string; name: string; overall: number; category: numbe
   { file: HELDOUT_5_FILE, name: "held-out set 5", overall: 0.92, category: 0.7, abstain: 0.9 },
   { file: HELDOUT_6_FILE, name: "held-out set 6", overall: 0.94, category: 0.75, abstain: 0.9 },
   { file: HELDOUT_7_FILE, name: "held-out set 7", overall: 0.93, category: 0.75, abstain: 0.88 },
-  { file: HELDOUT_8_FILE, name: "held-out set 8", overall: 0.93, category: 0.75, abstain: 0.93 },
+  { file: HELDOUT_8_FILE, name: "held-out set 8", overall: 0.95, category: 0.8, abstain: 0.95 },
+  { file: HELDOUT_9_FILE, name: "held-out set 9", overall: 0.89, category: 0.6, abstain: 0.88 },
 ];
 
 describe.each(LATER_SETS)("answer engine on $name", ({ file, overall, category, abstain }) => {

@@ -52,6 +52,27 @@ export function documentFocus(bare: string): DocumentFocus | undefined {
   return CUES.find(([, re]) => re.test(bare))?.[0];
 }
 
+const DOCUMENT_KINDS = [
+  "ke hoach",
+  "quyet dinh",
+  "thong bao",
+  "nghi quyet",
+  "cong van",
+  "chi thi",
+  "nghi dinh",
+  "thong tu",
+];
+
+/**
+ * The one kind of document a question names ("kế hoạch … có số hiệu là gì"), folded, when it names
+ * exactly one (document numbers such as "56/qd-ubnd" are not counted).
+ */
+export function documentKindNamed(bare: string): string | undefined {
+  const text = bare.replace(/\d+\/\S+/g, " ");
+  const named = DOCUMENT_KINDS.filter((k) => new RegExp(`\\b${k}\\b`).test(text));
+  return named.length === 1 ? named[0] : undefined;
+}
+
 /** The kind of answer a question wants: who, when, a figure, the parts of something. */
 export function answerType(bare: string): "who" | "when" | "figure" | "parts" | undefined {
   if (/\b(?:ai|nguoi nao|ong nao|ba nao|co quan nao|don vi nao)\b/.test(bare)) return "who";
@@ -63,7 +84,7 @@ export function answerType(bare: string): "who" | "when" | "figure" | "parts" | 
     return "when";
   if (/\b(?:gom|bao gom|gom nhung|nhung gi|thanh phan|tru cot|cac chi so thanh phan)\b/.test(bare))
     return "parts";
-  if (/\b(?:bao nhieu|may|ty le|phan tram|xep hang|hang may|thu hang|dat muc|diem)\b/.test(bare))
+  if (/\b(?:bao nhieu|may|ty le|phan tram|xep hang|hang may|thu hang|dat muc(?! tieu)|diem)\b/.test(bare))
     return "figure";
   return undefined;
 }

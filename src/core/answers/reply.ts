@@ -111,6 +111,10 @@ export type Query =
       kinds?: SearchKind[];
       /** What is asked of the entry found: who leads or supports a task, who signed a document… */
       focus?: Focus;
+      /** The kind of document the question names ("kế hoạch", folded): the one asked about is of it. */
+      docType?: string;
+      /** The year the question names: a document asked about is of that year, or about it. */
+      year?: number;
     }
   | { kind: "help" }
   | { kind: "greeting" }

@@ -15,7 +15,7 @@ import { clean, fold, unstretch } from "../text/normalize.ts";
 import { frameIndices, QUESTION_WORDS, searchTerms, typedWords } from "../text/search-terms.ts";
 import { untelexText } from "../text/telex.ts";
 import { localDate } from "../time.ts";
-import { answerType, documentFocus } from "./focus.ts";
+import { answerType, documentFocus, documentKindNamed } from "./focus.ts";
 import { figureTerms } from "./intents/targets.ts";
 import { fuzzyPeople, type Lexicon, matchTaskGroup, type UnitRef } from "./lexicon.ts";
 import type { Query } from "./reply.ts";
@@ -101,6 +101,13 @@ const GREETING =
   /^(?:xin chao|chao|hello|hi|alo|chao ban|chao tro ly|hey)(?:\s+(?:ban|tro ly|bot|anh|chi|em|a))*$/;
 const HELP =
   /^(?:help|tro giup|huong dan|giup toi|giup do|menu|ban lam duoc gi|ban co the lam gi|lam duoc gi|su dung the nao|cach dung|hoi gi|toi co the hoi gi)$/;
+
+/** The kinds of documents, named in a question. */
+const DOCUMENT_KIND = /\b(?:nghi quyet|quyet dinh|ke hoach|thong bao|cong van|chi thi|de an|van ban)\b/;
+
+/** About the assistant itself: "trợ lý này phục vụ tỉnh nào", "bạn là ai". */
+const ABOUT =
+  /\b(?:tro ly|bot|ban|chatbot)(?: cds| chuyen doi so)?(?: nay)? (?:phuc vu|danh cho|cua|la cua|ho tro) (?:tinh|dia phuong|co quan|ai) nao\b|^(?:ban|tro ly|bot) la ai\b/;
 
 /** Words that start the name of an agency, for noticing a unit the knowledge does not know. */
 const UNIT_HEAD =
@@ -447,7 +454,13 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
       .replace(/\bKế hoạch\b/g, "Kế hoạch")
       // "AI" in capitals, or after "ứng dụng"/"công nghệ", is artificial intelligence, not "ai" (who).
       .replace(/(?<![\p{L}\p{N}])AI(?![\p{L}\p{N}])/gu, "trí tuệ nhân tạo")
-      .replace(/\b(ứng dụng|ung dung|công nghệ|cong nghe)\s+ai(?![\p{L}\p{N}])/giu, "$1 trí tuệ nhân tạo"),
+      .replace(/\b(ứng dụng|ung dung|công nghệ|cong nghe)\s+ai(?![\p{L}\p{N}])/giu, "$1 trí tuệ nhân tạo")
+      // Capitals officials write for "đề án", "dự án", "đầu tư" ("QĐ phê duyệt ĐA CĐS", "chủ trương ĐT").
+      .replace(/(?<![\p{L}\p{N}])ĐA(?![\p{L}\p{N}])/gu, "đề án")
+      .replace(/(?<![\p{L}\p{N}])DA(?![\p{L}\p{N}])/gu, "dự án")
+      .replace(/\b(chủ trương|chu truong|tổng mức|tong muc|vốn|von)\s+ĐT(?![\p{L}\p{N}])/giu, "$1 đầu tư")
+      // "vào top 15": among the first fifteen ("nhóm 15 tỉnh … cao nhất").
+      .replace(/\btop\s+(?=\d|mấy|may|bao)/giu, "nhóm "),
     lex,
   );
   const text = expandAgencyName(
@@ -464,7 +477,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   const base = { text, folded };
   if (!bare) return { ...base, query: { kind: "empty" } };
   if (GREETING.test(bare)) return { ...base, query: { kind: "greeting" } };
-  if (HELP.test(bare.replace(/^\//, ""))) return { ...base, query: { kind: "help" } };
+  if (HELP.test(bare.replace(/^\//, "")) || ABOUT.test(bare)) return { ...base, query: { kind: "help" } };
 
   const terms = searchTerms(text);
   const concepts = new Set(conceptsIn(folded));
@@ -503,8 +516,12 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   const mine = mentionsSelf(text) && !unit;
   // Dates read from the text with Telex leftovers taken out ("quys II/2023").
   const dateText = untelexText(fold(text));
+  // "tính từ hôm nay … còn bao lâu": today is where the count starts, not the period asked about.
+  const fromToday = /\b(?:tinh tu|ke tu|tu) hom nay\b|\bcon (?:bao lau|may ngay|bao nhieu ngay)\b/.test(bare);
   const phrases = findDatePhrases(dateText, { today, defaultYear: year ?? Number(today.slice(0, 4)) }).filter(
-    (p) => p.kind !== "year" || concepts.has("deadline") || concepts.has("overdue"),
+    (p) =>
+      (p.kind !== "year" || concepts.has("deadline") || concepts.has("overdue")) &&
+      !(fromToday && p.kind === "day" && p.from === today),
   );
   // "sắp đến hạn trong tháng này": the month named, not the default "sắp tới" span.
   const named = phrases.find((p) => !p.label?.startsWith("sắp tới")) ?? phrases[0];
@@ -598,7 +615,17 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
 
   // 1. A document named by its number ("mục tiêu về dữ liệu theo QĐ 17": that document's targets).
   const ref = refs[0];
-  if (ref && concepts.has("target") && !concepts.has("meeting"))
+  // "TMĐT chiếm bao nhiêu % tổng mức bán lẻ theo QĐ 17": a figure the document sets is one of its targets.
+  const setsTargets = () => {
+    const d = lex.kb.documentByNumber(ref!.raw);
+    const ids = d ? [d.id] : lex.kb.documentsNumbered(ref!.number).map((x) => x.doc.id);
+    return lex.kb.data.targets.some((t) => t.document && ids.includes(t.document));
+  };
+  if (
+    ref &&
+    (concepts.has("target") || (answerType(bare) === "figure" && setsTargets())) &&
+    !concepts.has("meeting")
+  )
     return { ...base, year, query: withYear({ kind: "target" as const, text }) };
   if (ref && concepts.has("meeting")) return { ...base, year, query: { kind: "meeting" } };
   if (ref) {
@@ -645,7 +672,13 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // plainly what it names ("Ngày Chuyển đổi số quốc gia là ngày nào": the decision that set it), not
   // about the DTI; a day named with a document is what was issued that day.
   const namesDocument = DOCUMENT_WORDS.test(bare);
-  if (docFocus && !(docFocus === "date" && deadlineWords) && !(concepts.has("dti") && !namesDocument)) {
+  // ("họp BĐH quý I/2023 ngày nào" asks for a meeting's day.)
+  if (
+    docFocus &&
+    !(docFocus === "date" && deadlineWords) &&
+    !(concepts.has("dti") && !namesDocument) &&
+    !(docFocus === "date" && concepts.has("meeting") && !namesDocument)
+  ) {
     // What the document is about, without the words that ask for it ("số hiệu văn bản quy định …").
     const docFrame = docFrameIndices(terms);
     const about = terms.filter((t, i) => !docFrame.has(i) && !frames.has(i) && !QUESTION_WORDS.has(t));
@@ -661,7 +694,14 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
       return {
         ...base,
         year,
-        query: { kind: "search", text: aboutText, kinds: ["document"], focus: docFocus },
+        query: {
+          kind: "search",
+          text: aboutText,
+          kinds: ["document"],
+          focus: docFocus,
+          ...(documentKindNamed(bare) ? { docType: documentKindNamed(bare)! } : {}),
+          ...(year ? { year } : {}),
+        },
       };
     }
   }
@@ -788,7 +828,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     /\bgom nhung ai\b|\bgom ai\b|\bthanh phan\b|\bthanh vien\b|\bco nhung ai\b|\bnhung ai\b/.test(bare);
   // "Bộ Công an được Thủ tướng giao nhiệm vụ gì": a unit's tasks, whoever assigned them.
   // "Các nhiệm vụ trọng tâm Chủ tịch tỉnh giao … gồm những gì": tasks, whoever gave them.
-  const tasksAsked = !asksWho && /\b(?:nhiem vu|giao|lam gi|phai lam)\b/.test(bare);
+  const tasksAsked = !asksWho && /\b(?:nhiem vu|giao|(?<!de )lam gi|phai lam)\b/.test(bare);
   const unitTasks = (unit || unknownUnit || concepts.has("task")) && tasksAsked;
   // "Ai được gọi là “cánh tay nối dài” của Ban Chỉ đạo": who, about something the body is named with.
   const bodyTerms = new Set<number>();
@@ -797,9 +837,13 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   const aboutBodyMembers = bodyMatches.length && (asksMembers || (asksWho && (roleCue || otherWords <= 2)));
   // "Chủ tịch tỉnh xác định năm 2023 là năm gì": what a post-holder said, not who holds the post.
   const asksWhatSaid = !asksWho && /\b(?:la gi|la nam gi|nhu the nao|ra sao)\b/.test(bare);
+  // "Ai dự hội nghị 25/12/2022 cùng Thủ tướng": who attended the meeting, whatever post is named.
+  const attendance =
+    concepts.has("meeting") && /\b(?:ai (?:da )?(?:du|tham du)|tham du|thanh phan du|co mat)\b/.test(bare);
   if (
-    (roleCue && !unitTasks && !asksWhatSaid && (asksWho || bodyMatches.length || unit || unknownUnit)) ||
-    (aboutBodyMembers && !concepts.has("meeting"))
+    !attendance &&
+    ((roleCue && !unitTasks && !asksWhatSaid && (asksWho || bodyMatches.length || unit || unknownUnit)) ||
+      (aboutBodyMembers && !concepts.has("meeting")))
   ) {
     const q: Query = { kind: "role", phrase: text };
     if (unknownUnit && !bodyMatches.length) q.unknownUnit = unknownUnit;
@@ -852,7 +896,8 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   if (concepts.has("overdue")) {
     return { ...base, year, query: { kind: "deadlines", mode: "overdue", ...unitParams() } };
   }
-  const asksTasks = concepts.has("task") || /\bphai lam\b|\blam gi\b|\bduoc giao\b|\bgiao\b/.test(bare);
+  const asksTasks =
+    concepts.has("task") || /\bphai lam\b|\b(?<!de )lam gi\b|\bduoc giao\b|\bgiao\b/.test(bare);
   if (concepts.has("upcoming") || concepts.has("deadline") || (phrase && asksTasks)) {
     // "hạn góp ý dự thảo kế hoạch năm 2023": a year's deadlines only if some task is about those words;
     // otherwise the search says plainly that no such deadline is known.
@@ -988,6 +1033,9 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
       return { ...base, year, query: withYear({ kind: "tasks" as const, ...unitParams() }) };
     }
   }
+  // "nghị quyết HĐND về chủ trương đầu tư dự án …": a document of the unit, described by its subject.
+  if (unit && DOCUMENT_KIND.test(bare) && content.length >= 3)
+    return { ...base, year, query: { kind: "search", text } };
   // "Chủ tịch UBND tỉnh xác định năm 2023 là năm thế nào": what was said, not the unit's card.
   if (unit && SAYING.test(bare) && content.length >= 1)
     return { ...base, year, query: { kind: "search", text } };

@@ -211,8 +211,16 @@ export function buildFacts(kb: Knowledge): Fact[] {
       add(e, "meeting.result", `Kết quả nêu tại cuộc họp ${when}: ${x}`, ctx, m.sources, i);
     for (const [i, x] of m.shortcomings.entries())
       add(e, "meeting.shortcoming", `Hạn chế nêu tại cuộc họp ${when}: ${x}`, ctx, m.sources, i);
+    // Who concluded: the chair, named ("Ai tuyên bố 2023 là Năm Dữ liệu số" asks for a name).
     for (const [i, x] of m.conclusions.entries())
-      add(e, "meeting.conclusion", `Kết luận cuộc họp ${when}: ${x}`, ctx, m.sources, i);
+      add(
+        e,
+        "meeting.conclusion",
+        `Kết luận cuộc họp ${when}${chair ? ` (chủ trì: ${chair.name}, ${chair.positions[0]?.title ?? ""})`.replace(", )", ")") : ""}: ${x}`,
+        ctx,
+        m.sources,
+        i,
+      );
   }
 
   for (const ind of d.indicators) {

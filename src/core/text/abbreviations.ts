@@ -12,6 +12,7 @@
 export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   // chuyển đổi số and its bodies
   cds: "chuyen doi so",
+  dit: "dti",
   bcd: "ban chi dao",
   bchd: "ban chi dao",
   bdh: "ban dieu hanh",

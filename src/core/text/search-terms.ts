@@ -66,6 +66,16 @@ const FRAME_PHRASES: readonly (readonly string[])[] = [
   "cong tac",
   // "năm 2022 Tổ … có gì thay đổi": asks what happened, the words name nothing.
   "thay doi",
+  // Verbs of saying or judging: "Chủ tịch tỉnh xác định năm 2023 là năm gì" asks what was said.
+  "xac dinh",
+  "nhan dinh",
+  "khang dinh",
+  "nhan manh",
+  "phat bieu",
+  "nhan xet",
+  "cum tu",
+  // "QĐ phê duyệt đề án …": the decision that approves it, the words name the đề án.
+  "phe duyet",
   // "gồm những gì", "bao gồm": asks for the parts.
   "bao gom",
   "noi dung",
@@ -81,7 +91,7 @@ const FRAME_WORDS: ReadonlySet<string> = new Set(
 /** The search terms of a question: `searchTerms` without question words and frames. */
 /** "trên nền tảng nào", "qua hệ thống gì": the kind of thing asked for, not a word the answer has. */
 const ASKED_KIND =
-  /(?<![\p{L}])(?:nền tảng|nen tang|hệ thống|he thong|phần mềm|phan mem|hình thức|hinh thuc)\s+(?:nào|nao|gì|gi)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:nền tảng|nen tang|hệ thống|he thong|phần mềm|phan mem|hình thức|hinh thuc|tổ chức|to chuc)\s+(?:nào|nao|gì|gi)(?![\p{L}])/giu;
 
 export function queryTerms(text: string): string[] {
   const terms = searchTerms(text.replace(ASKED_KIND, " "));
@@ -101,6 +111,25 @@ export function frameIndices(terms: readonly string[]): Set<number> {
       for (let j = 0; j < phrase.length; j++) out.add(i + j);
       i += phrase.length - 1;
     } else if (FRAME_WORDS.has(terms[i]!)) out.add(i);
+  }
+  return out;
+}
+
+/**
+ * The positions of `terms` covered by any of `phrases` (folded, split into words), longest first, left to
+ * right: "chỉ đạo" taken as a phrase leaves the "chỉ" of "chỉ số" alone.
+ */
+export function phraseIndices(
+  terms: readonly string[],
+  phrases: readonly (readonly string[])[],
+): Set<number> {
+  const sorted = [...phrases].sort((a, b) => b.length - a.length);
+  const out = new Set<number>();
+  for (let i = 0; i < terms.length; i++) {
+    const phrase = sorted.find((p) => p.length > 0 && p.every((w, j) => terms[i + j] === w));
+    if (!phrase) continue;
+    for (let j = 0; j < phrase.length; j++) out.add(i + j);
+    i += phrase.length - 1;
   }
   return out;
 }

@@ -3,7 +3,7 @@ import type { Meeting } from "../../knowledge/schema.ts";
 import { conceptsIn } from "../../text/abbreviations.ts";
 import { findDatePhrases } from "../../text/dates.ts";
 import { fold } from "../../text/normalize.ts";
-import { queryTerms, searchTerms, withoutFrames } from "../../text/search-terms.ts";
+import { phraseIndices, queryTerms, searchTerms, withoutFrames } from "../../text/search-terms.ts";
 import { untelexText } from "../../text/telex.ts";
 import { formatViDate, formatViDayMonth } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
@@ -86,6 +86,9 @@ export function answerMeeting(
           .join(", ")}.`,
       );
     return r.build();
+  } else if (question && meetingInPeriod(question, all, ctx)) {
+    // "Tháng trước BĐH họp ngày nào", "họp quý I/2023": the (latest) meeting held in that period.
+    m = meetingInPeriod(question, all, ctx);
   } else if (question) {
     // The meeting the question's words fit best (search), else the latest one. A question about
     // results or shortcomings looks only at meetings that record them.
@@ -200,20 +203,49 @@ export function answerMeeting(
 }
 
 /** Words of a meeting question that say it is about a meeting, not what it is about. */
-const MEETING_FRAME = new Set(
-  searchTerms(
-    "cuộc họp phiên họp buổi họp hội nghị ngày hôm tháng năm nói gì nêu đánh giá thế nào kết luận chỉ đạo nội dung " +
-      "ban điều hành chỉ đạo chuyển đổi số tỉnh quý sáng chiều",
-  ),
-);
+/** Words and phrases that frame a question about a meeting (phrases: "chỉ đạo" keeps "chỉ số" whole). */
+const MEETING_FRAME = [
+  "cuộc họp",
+  "phiên họp",
+  "buổi họp",
+  "họp",
+  "hội nghị",
+  "ngày",
+  "hôm",
+  "tháng",
+  "năm",
+  "nói",
+  "gì",
+  "nêu",
+  "đánh giá",
+  "thế nào",
+  "kết luận",
+  "chỉ đạo",
+  "nội dung",
+  "ban điều hành",
+  "ban chỉ đạo",
+  "chuyển đổi số",
+  "tỉnh",
+  "quý",
+  "sáng",
+  "chiều",
+].map((p) => searchTerms(p));
 
 /** The meeting's sentences that share at least two words (or a pair) of the question's topic. */
 function topicSentences(m: Meeting, question: string): string[] {
-  const topic = withoutFrames(queryTerms(question)).filter((t) => !MEETING_FRAME.has(t) && !/^\d+$/.test(t));
+  const all = withoutFrames(queryTerms(question));
+  const framed = phraseIndices(all, MEETING_FRAME);
+  const topic = all.filter((t, i) => !framed.has(i) && !/^\d+$/.test(t));
+  const sentences = [...m.agenda, ...m.results, ...m.shortcomings, ...m.conclusions];
+  // One distinctive word ("đánh giá DTI thế nào"): the one or two sentences that have it.
+  if (topic.length === 1 && topic[0]!.length >= 3) {
+    const having = sentences.filter((x) => searchTerms(x).includes(topic[0]!));
+    return having.length <= 2 ? having : [];
+  }
   if (topic.length < 2) return [];
   const want = new Set(topic);
   const pairs = new Set(topic.slice(1).map((t, i) => `${topic[i]} ${t}`));
-  const scored = [...m.agenda, ...m.results, ...m.shortcomings, ...m.conclusions]
+  const scored = sentences
     .map((x) => {
       const st = searchTerms(x);
       let n = new Set(st.filter((t) => want.has(t))).size;
@@ -270,6 +302,15 @@ function attendanceAnswer(
  * kết năm 2025") in which the knowledge holds no meeting; undefined when it holds one, or when the year
  * is the one a meeting reviewed ("kết quả năm 2022").
  */
+/** The latest meeting held in the month, quarter or year the question names, if any. */
+function meetingInPeriod(question: string, all: Meeting[], ctx: AnswerContext): Meeting | undefined {
+  const p = findDatePhrases(untelexText(fold(question)), { today: ctx.today }).find(
+    (x) => x.kind === "month" || x.kind === "quarter",
+  );
+  if (!p?.from || !p.to) return undefined;
+  return all.find((m) => m.date >= p.from! && m.date <= p.to!);
+}
+
 function periodWithout(question: string, all: Meeting[], ctx: AnswerContext): { label: string } | undefined {
   const p = findDatePhrases(untelexText(fold(question)), { today: ctx.today }).find(
     (x) => x.kind === "month" || x.kind === "quarter" || x.kind === "year",

@@ -312,7 +312,7 @@ function entityAction(f: Fact, ctx: AnswerContext): { label: string; query: Quer
 }
 
 export function answerSearch(
-  q: { text: string; kinds?: SearchKind[]; focus?: Focus },
+  q: { text: string; kinds?: SearchKind[]; focus?: Focus; docType?: string; year?: number },
   ctx: AnswerContext,
 ): Reply {
   const query = ctx.lex.index.expandQuery(q.text);
@@ -332,7 +332,25 @@ export function answerSearch(
   // A document asked for one attribute must name the body the question names (its number is not
   // another body's number).
   const strict = q.focus !== undefined && (DOCUMENT_FOCUSES as readonly string[]).includes(q.focus);
-  const strong = hits.filter(found).filter((h) => aboutNamedBodies(h, q.text, ctx, strict));
+  // "Kế hoạch … của BĐH có số hiệu là gì": the number, date or signer of a plan is a plan's.
+  const kind = strict && ["number", "date", "signer"].includes(q.focus!) ? q.docType : undefined;
+  const strong = hits
+    .filter(found)
+    .filter((h) => aboutNamedBodies(h, q.text, ctx, strict))
+    .filter((h) => {
+      if (!kind || h.doc.kind !== "document") return true;
+      // (A Quyết định that issues a "Kế hoạch hoạt động năm 2023" is that plan's number.)
+      const d = ctx.kb.document(h.doc.id);
+      return !d || fold(d.type) === kind || fold(d.summary).startsWith(kind);
+    })
+    // "Kế hoạch … năm 2023 … số hiệu": a document issued that year, or one about it.
+    .filter((h) => {
+      if (!kind || !q.year || h.doc.kind !== "document") return true;
+      const d = ctx.kb.document(h.doc.id);
+      // (A year the summary names as a day's, "ngày 20/02/2023", is not what the plan is for.)
+      const about = new RegExp(`(?:năm|giai đoạn|đến)\\s+${q.year}|${q.year}\\s*[–-]|[–-]\\s*${q.year}`);
+      return !d || d.date.startsWith(String(q.year)) || about.test(d.summary);
+    });
   // A question for a figure ("bao nhiêu", "tỷ lệ") is answered only by an entry that states one.
   const wantsFigure = !q.focus && answerType(expandAbbreviations(fold(q.text))) === "figure";
   // The facts that state what is asked, when they fit the question at least as well as an entry does.
@@ -342,7 +360,10 @@ export function answerSearch(
   const factsWin =
     facts.length &&
     (!wantsFigure || facts.some((f) => hasFigure(f.fact.text))) &&
-    (!strong.length || (strong[0]!.doc.kind !== "task" && facts[0]!.coverage >= strong[0]!.coverage));
+    (!strong.length ||
+      (strong[0]!.doc.kind !== "task" && facts[0]!.coverage >= strong[0]!.coverage) ||
+      // (A fact that fits plainly better than a task whose words are only spread over it.)
+      facts[0]!.coverage >= strong[0]!.coverage + 0.1);
   if (factsWin) {
     return answerFromFacts(
       facts.map((f) => f.fact),

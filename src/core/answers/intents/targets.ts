@@ -17,7 +17,7 @@ import { type Reply, ReplyBuilder } from "../reply.ts";
 const FRAME = new Set(
   searchTerms(
     "mục tiêu chỉ tiêu năm tỉnh quốc gia cả nước bao nhiêu tỷ lệ phần trăm đạt đến của là gì phấn đấu " +
-      "đặt ra những các về giai đoạn theo trong quyết định kế hoạch thông báo qđ kh đặt hướng tới nào qua trên",
+      "đặt ra những các về giai đoạn theo trong quyết định kế hoạch thông báo qđ kh đặt hướng tới nào qua trên vào",
   ),
 );
 /** "chuyển đổi số" frames the question too, but "số" alone belongs to "kinh tế số", "dữ liệu số". */
@@ -101,12 +101,15 @@ export function answerTarget(q: { year?: number; text: string }, ctx: AnswerCont
     // "Tỉnh có bao nhiêu thuê bao di động": a count of what exists now, which no target (a rate to reach)
     // states.
     const folded = expandAbbreviations(fold(q.text));
+    // "Hiện tỉnh đạt bao nhiêu % …": what is reached now, which a target does not say either.
     const count =
-      /\bbao nhieu (?!phan tram|ty le|diem|la\b|nam\b|%)[a-z]/.test(folded) &&
-      !/\b(?:muc tieu|chi tieu|phan dau|ty le|phan tram)\b|%/.test(folded);
+      (/\bbao nhieu (?!phan tram|ty le|diem|la\b|nam\b|%)[a-z]/.test(folded) &&
+        !/\b(?:muc tieu|chi tieu|phan dau|ty le|phan tram)\b|%/.test(folded)) ||
+      (/\bhien(?: nay| tai| gio)?\b.*\b(?:dat|co)\b/.test(folded) &&
+        !/\b(?:muc tieu|chi tieu|phan dau|ke hoach|de ra|dat ra)\b/.test(folded));
     if (fit.length && count) {
       const r = new ReplyBuilder("target").abstain();
-      r.line("Nguồn hiện có không ghi số lượng này; chỉ có chỉ tiêu gần với nó:");
+      r.line("Nguồn hiện có không ghi số liệu thực tế này; chỉ có chỉ tiêu gần với nó:");
       for (const t of fit.slice(0, 2)) {
         r.line(`Điều đã biết: ${targetLine(t).slice(2)}`, cite(t));
         r.item("target", t.id);

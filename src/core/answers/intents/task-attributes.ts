@@ -20,7 +20,7 @@ export type TaskAttribute = "assigner" | "support" | "lead" | "product" | "basis
 const CUES: readonly (readonly [TaskAttribute, RegExp])[] = [
   [
     "assigner",
-    /\b(?:ai (?:da |dang )?giao|do ai giao|nguoi giao|ai chi dao|giao (?:tai|o) (?:dau|hoi nghi nao|cuoc hop nao|van ban nao))\b/,
+    /\b(?:ai (?:da |dang )?giao|do ai (?:ket luan|giao|chi dao)|ai ket luan|nguoi giao|ai chi dao|giao (?:tai|o) (?:dau|hoi nghi nao|cuoc hop nao|van ban nao))\b/,
   ],
   ["support", /\bphoi hop\b/],
   [
@@ -36,7 +36,10 @@ const CUES: readonly (readonly [TaskAttribute, RegExp])[] = [
     "basis",
     /\b(?:can cu|dua (?:vao|tren|theo) (?:van ban|quyet dinh|thong bao|ke hoach|dau|gi)|theo (?:van ban|quyet dinh|thong bao|ke hoach) nao|bam sat (?:nhung )?(?:van ban|gi|nao))\b/,
   ],
-  ["deadline", /\b(?:thoi han|han chot|han(?! che)|khi nao|bao gio|den bao gio)\b/],
+  [
+    "deadline",
+    /\b(?:thoi han|han chot|han(?! che)|khi nao|bao gio|den bao gio)\b|^(?!.*\b(?:ban hanh|ky|hop|thanh lap)\b).*\b(?:vao )?ngay nao\b/,
+  ],
 ];
 
 /**
@@ -155,7 +158,10 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
   // A deadline question already read as one about tasks is answered by the deadline reading (it knows
   // the year asked and the next occurrence of a yearly task).
   const q = u.query;
-  if (attr === "deadline" && (q.kind === "deadlines" || (q.kind === "search" && q.focus === "deadline")))
+  if (
+    attr === "deadline" &&
+    ((q.kind === "deadlines" && q.mode !== "upcoming") || (q.kind === "search" && q.focus === "deadline"))
+  )
     return undefined;
   // A question naming a document, a person or a body by name asks about that entry.
   if (findDocRefs(u.text).length) return undefined;
@@ -198,6 +204,13 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
     .filter((t): t is Task => !!t)
     .slice(0, 5);
   if (!tasks.length) return undefined;
+  // A yearly task's deadline: the deadline reading knows the year asked and the next occurrence.
+  if (
+    attr === "deadline" &&
+    tasks.some((t) => t.deadline.recurrence) &&
+    (q.kind === "deadlines" || q.kind === "tasks" || (q.kind === "search" && q.kinds?.includes("task")))
+  )
+    return undefined;
   const r = new ReplyBuilder("search");
   let recorded = 0;
   for (const t of tasks) {
@@ -277,7 +290,16 @@ function attributeLine(
       const said = (t.details ?? "")
         .split(/(?<=[.;])\s+/)
         .find((s) => /\bgiao\b/.test(s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase()));
-      const parts = [t.clause ? `giao tại ${t.clause}` : "", said ? `“${shorten(said.trim(), 240)}”` : ""];
+      // The meeting the clause names ("… tại cuộc họp Ban Điều hành ngày 20/02/2023"): its chair, by name.
+      const day = /(\d{1,2})\/(\d{1,2})\/(\d{4})/.exec(t.clause ?? "");
+      const iso = day ? `${day[3]}-${day[2]!.padStart(2, "0")}-${day[1]!.padStart(2, "0")}` : undefined;
+      const meeting = iso ? kb.data.meetings.find((m) => m.date === iso) : undefined;
+      const chair = meeting?.chair ? kb.person(meeting.chair) : undefined;
+      const parts = [
+        t.clause ? `giao tại ${t.clause}` : "",
+        chair ? `chủ trì cuộc họp: ${chair.name}` : "",
+        said ? `“${shorten(said.trim(), 240)}”` : "",
+      ];
       if (!t.clause && !said)
         return {
           text: `Nguồn hiện có không ghi ai giao nhiệm vụ “${title}” (chủ trì: ${leadNames(kb, t)}).`,

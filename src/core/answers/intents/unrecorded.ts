@@ -4,6 +4,8 @@
  * which province ranks first. The entity may be well known ("số điện thoại của ông Đào Xuân Kỳ"): its
  * card is not the answer. The reply says plainly what is not recorded, of whom, and offers the card.
  */
+
+import type { Person } from "../../knowledge/schema.ts";
 import { provinceIn, provinceLabel } from "../../text/provinces.ts";
 import { searchTerms } from "../../text/search-terms.ts";
 import { formatViDate } from "../../time.ts";
@@ -13,7 +15,28 @@ import { INTENTS, type Intent, type Query, type Reply, ReplyBuilder } from "../r
 import type { Understanding } from "../understand.ts";
 
 /** An attribute the knowledge has no field for, as a phrase ("số điện thoại"), with its cue. */
-const ATTRIBUTES: readonly { what: string; re: RegExp; of: "person" | "meeting" | "any" }[] = [
+const ATTRIBUTES: readonly {
+  what: string;
+  re: RegExp;
+  of: "person" | "meeting" | "any";
+  /** Recorded after all for this person (a workplace, when a position names the unit). */
+  known?: (p: Person) => boolean;
+  /** Said alone, not "of" the entry named. */
+  alone?: boolean;
+}[] = [
+  {
+    what: "nơi công tác",
+    re: /\b(?:cong tac|lam viec|lam) (?:o|tai) (?:dau|co quan nao|don vi nao|bao nao)\b|\bthuoc (?:co quan|don vi) nao\b/,
+    of: "person",
+    known: (p) => p.positions.some((x) => x.unit !== undefined || x.body !== undefined),
+  },
+  {
+    // The meetings the knowledge has all took place: no schedule of the next ones.
+    what: "lịch các cuộc họp sắp tới",
+    re: /\b(?:phien|cuoc|buoi|lan)? ?hop (?:phien |lan |cuoc )?(?:tiep theo|lan toi|sap toi|ke tiep|lan sau|toi day)\b|\b(?:phien|cuoc|buoi) hop (?:tiep theo|ke tiep|toi)\b/,
+    of: "any",
+    alone: true,
+  },
   {
     what: "số điện thoại",
     re: /\b(?:so dien thoai|sdt|so dt|hotline|duong day nong|dien thoai (?:cua|lien he|lien lac|ca nhan|la))\b/,
@@ -130,11 +153,14 @@ export function unrecordedAttribute(u: Understanding, ctx: AnswerContext): Gap |
   }
   const attr = ATTRIBUTES.find((a) => a.re.test(bare));
   if (!attr) return undefined;
+  if (attr.alone) return { what: attr.what };
   if (attr.of !== "meeting") {
     const terms = searchTerms(u.text);
     const exact = lex.people.match(terms);
     const person = (exact.length ? exact : fuzzyPeople(lex, terms))[0];
     const p = person ? kb.person(person.value) : undefined;
+    // (A workplace is asked of a person: without one named, it is not this question.)
+    if (attr.known && (!p || attr.known(p))) return undefined;
     if (p)
       return {
         what: attr.what,

@@ -45,6 +45,8 @@ export const HELDOUT_7_FILE = fileURLToPath(new URL("./heldout-7.yaml", import.m
 export const HELDOUT_8_FILE = fileURLToPath(new URL("./heldout-8.yaml", import.meta.url));
 /** The ninth, written blind while the fixes drawn from set 8 were made, committed before them. */
 export const HELDOUT_9_FILE = fileURLToPath(new URL("./heldout-9.yaml", import.meta.url));
+/** The tenth, written blind while the fixes drawn from set 9 were made, committed before them. */
+export const HELDOUT_10_FILE = fileURLToPath(new URL("./heldout-10.yaml", import.meta.url));
 export const FORMS = ["diacritics", "plain", "typo", "abbrev", "keywords"] as const;
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 export const DEFAULT_NOW = "2026-11-26T09:00:00+07:00";
@@ -407,7 +409,13 @@ const HELDOUT_SETS: { key: string; file: string; title: string }[] = [
   {
     key: "heldout9",
     file: HELDOUT_9_FILE,
-    title: "Held-out set 9 (eval/heldout-9.yaml, written blind, committed before the fixes drawn from set 8)",
+    title: "Held-out set 9 (eval/heldout-9.yaml, written blind; spent: first run 392/430)",
+  },
+  {
+    key: "heldout10",
+    file: HELDOUT_10_FILE,
+    title:
+      "Held-out set 10 (eval/heldout-10.yaml, written blind, committed before the fixes drawn from set 9)",
   },
 ];
 

@@ -104,6 +104,20 @@ export const configSchema = z
         )
         .default("0.0.0.0"),
     ),
+    /**
+     * Port of a server answering GET /healthz alone (each channel's state), for polling mode; unset:
+     * no such server. Webhook servers answer /healthz on their own port anyway. Listens on HOST.
+     */
+    HEALTH_PORT: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .trim()
+        .regex(/^\d+$/, "phải là số nguyên")
+        .transform(Number)
+        .refine((n) => n >= 1 && n <= 65535, "phải từ 1 đến 65535")
+        .optional(),
+    ),
     ADMIN_TELEGRAM_IDS: idList,
     LINK_CODE_TTL_DAYS: int(7, 1, 90),
     BACKUP_DIR: optionalString,

@@ -5,6 +5,12 @@
  *
  * A wrong configuration prints the Vietnamese message naming the variable and exits 1, without a
  * stack trace. SIGINT/SIGTERM stop the channels, then close the store.
+ *
+ * Start-up logs each step (configuration, store, knowledge, each channel connecting/connected, jobs).
+ * A channel whose API cannot be reached never stops the others: it is reported on standard error
+ * (src/channels/supervise.ts), retried with back-off, and /healthz (HEALTH_PORT, or the webhook
+ * servers) shows each channel's state. A token Telegram refuses (401) or a conflict (409) still ends
+ * the process with its message.
  */
 import { resolve } from "node:path";
 import type { Logger } from "pino";
@@ -12,6 +18,16 @@ import { type App, createApp, createLogger } from "./app/app.ts";
 import { Assistant } from "./app/assistant.ts";
 import { KnowledgeLoadError } from "./app/knowledge.ts";
 import { runConsoleChat } from "./channels/console/chat.ts";
+import {
+  ChannelHealth,
+  ChannelMonitor,
+  type ChannelName,
+  ChannelStopped,
+  type Clock,
+  type HealthServer,
+  startHealthServer,
+  systemClock,
+} from "./channels/supervise.ts";
 import { createReminderFeature } from "./channels/telegram/features/reminders.ts";
 import { startTelegram, TelegramStartError } from "./channels/telegram/run.ts";
 import { quotaWarningText } from "./channels/zalo/quota.ts";
@@ -36,7 +52,13 @@ export interface MainOptions {
   /** Where logs go (JSON lines); default standard output, standard error for the terminal chat. */
   logDestination?: NodeJS.WritableStream;
   now?: () => Date;
+  /** Time of the channel supervision (retries, reports); tests move it by hand. */
+  clock?: Clock;
 }
+
+/** What the operator reads when Zalo refuses the token (the channel stops, the others keep running). */
+export const ZALO_REFUSED_TEXT =
+  "Zalo từ chối mã bot (401 Unauthorized): kênh Zalo đã dừng, các kênh khác vẫn chạy. Hãy kiểm tra ZALO_BOT_TOKEN trong .env rồi khởi động lại.";
 
 /** A running channel, as main sees it. */
 interface ChannelRunner {
@@ -84,13 +106,32 @@ export async function main(opts: MainOptions = {}): Promise<number> {
     opts.logDestination ?? (consoleMode ? process.stderr : process.stdout),
   );
 
+  // Start-up steps: info for the bots; debug in the terminal chat, whose logs share the screen.
+  const step = (fields: Record<string, unknown>, msg: string) =>
+    consoleMode ? logger.debug(fields, msg) : logger.info(fields, msg);
+  step(
+    { channels, dataDir: resolve(config.DATA_DIR), knowledgeDir: resolve(config.KNOWLEDGE_DIR) },
+    "configuration loaded",
+  );
+
   let app: App | undefined;
   const runners: ChannelRunner[] = [];
   const jobs: (() => Promise<void>)[] = [];
+  let healthServer: HealthServer | undefined;
+  // Ends the channels' connection attempts: on a stop request, or when start-up fails.
+  const starting = new AbortController();
   try {
     // The terminal chat only reads: it never takes the writer lock from a running bot.
     app = await createApp({ config, logger, readOnly: consoleMode, ...(opts.now ? { now: opts.now } : {}) });
+    step({ dataDir: resolve(config.DATA_DIR), readOnly: consoleMode }, "store opened");
+    const kb = app.knowledge().data;
+    step(
+      { units: kb.units.length, documents: kb.documents.length, tasks: kb.tasks.length },
+      "knowledge loaded",
+    );
     const stop = opts.signal ?? new AbortController().signal;
+    if (stop.aborted) starting.abort();
+    else stop.addEventListener("abort", () => starting.abort(), { once: true });
     if (consoleMode) {
       await Promise.race([runConsoleChat(app, io), waitForAbort(stop)]);
       return 0;
@@ -102,17 +143,70 @@ export async function main(opts: MainOptions = {}): Promise<number> {
     const answers = new ReminderAnswers(app, senders);
     // Follow-up questions (new date, reason, what help is needed) are shared by both channels.
     const prompts = new ReminderPrompts({ app, answers });
-    if (config.TELEGRAM_BOT_TOKEN) {
-      runners.push(
-        await startTelegram({
-          app,
-          assistant,
-          extraFeatures: [createReminderFeature({ app, assistant, answers, prompts })],
-        }),
-      );
+
+    // Each channel's connection state: what the operator is told, what /healthz answers.
+    const health = new ChannelHealth();
+    const clock = opts.clock ?? systemClock;
+    const monitor = (name: ChannelName) =>
+      health.add(new ChannelMonitor(name, { report: (text) => io.err(text), log: logger, clock }));
+    const telegramMonitor = config.TELEGRAM_BOT_TOKEN ? monitor("telegram") : undefined;
+    const zaloMonitor = config.ZALO_BOT_TOKEN ? monitor("zalo") : undefined;
+    // Webhook servers answer /healthz on their own port; HEALTH_PORT adds one (polling mode).
+    const webhookPorts = [
+      ...(config.TELEGRAM_BOT_TOKEN && config.TELEGRAM_WEBHOOK_URL ? [config.PORT] : []),
+      ...(config.ZALO_BOT_TOKEN && config.ZALO_WEBHOOK_URL ? [config.ZALO_PORT] : []),
+    ];
+    if (config.HEALTH_PORT !== undefined && !webhookPorts.includes(config.HEALTH_PORT)) {
+      const port = config.HEALTH_PORT;
+      healthServer = await startHealthServer({ health, port, host: config.HOST }).catch((e: unknown) => {
+        const code = (e as { code?: unknown })?.code;
+        throw new ConfigError([
+          `HEALTH_PORT: không mở được cổng ${port}${typeof code === "string" ? ` (${code})` : ""}; hãy chọn cổng khác hoặc dừng chương trình đang dùng cổng này.`,
+        ]);
+      });
+      step({ port: healthServer.port, host: config.HOST }, "health check listening");
     }
-    if (config.ZALO_BOT_TOKEN) {
+
+    if (telegramMonitor) {
+      const started = startTelegram({
+        app,
+        assistant,
+        extraFeatures: [createReminderFeature({ app, assistant, answers, prompts })],
+        health,
+        supervise: { monitor: telegramMonitor, signal: starting.signal, clock },
+      });
+      const done = started.then(
+        (r) => r.done,
+        (e: unknown) => {
+          if (!(e instanceof ChannelStopped)) throw e;
+        },
+      );
+      // Handled by whoever waits (below, or the race at the end); never an unhandled rejection.
+      done.catch(() => {});
+      runners.push({
+        done,
+        async stop() {
+          starting.abort();
+          const r = await started.catch(() => undefined);
+          await r?.stop();
+        },
+      });
+      // A refused token (401) or a conflict (409) ends start-up here, before the jobs start; an
+      // unreachable Telegram does not hold the rest: it is reported and retried in the background.
+      const first = await Promise.race([
+        telegramMonitor.settled.then(() => undefined),
+        started.then(
+          () => undefined,
+          (e: unknown) => e,
+        ),
+      ]);
+      if (first !== undefined && !(first instanceof ChannelStopped)) throw first;
+      if (stop.aborted) return 0;
+    }
+    if (zaloMonitor) {
       const zalo = await startZalo(app, assistant, {
+        connection: zaloMonitor,
+        health,
         ...zaloReminderHandlers(prompts),
         // The secretariat hears of the Zalo quota at 80 % and at the limit (by Telegram where it can).
         onQuotaWarning: (threshold, status) => {
@@ -128,9 +222,14 @@ export async function main(opts: MainOptions = {}): Promise<number> {
       });
       senders.zalo = zalo.sender;
       runners.push(zalo);
+      void zalo.disabled.then(() => {
+        zaloMonitor.failed("Zalo từ chối mã bot (401)");
+        io.err(ZALO_REFUSED_TEXT);
+      });
     }
     jobs.push(startReminderJobs(app, senders));
     jobs.push(startBackupJob(app, backupDir(config)));
+    step({ reminderTime: config.REMINDER_TIME, backupDir: resolve(backupDir(config)) }, "jobs started");
     // Until asked to stop, or until a channel fails for good.
     const failed = Promise.race(runners.map((r) => r.done)).then(
       () => 0,
@@ -151,8 +250,10 @@ export async function main(opts: MainOptions = {}): Promise<number> {
     io.err(`Lỗi: ${e instanceof Error ? e.message : String(e)}`);
     return 1;
   } finally {
+    starting.abort();
     for (const stopJob of jobs) await stopJob().catch(() => {});
     for (const r of runners) await r.stop().catch(() => {});
+    await healthServer?.close().catch(() => {});
     await app?.close().catch(() => {});
   }
 }

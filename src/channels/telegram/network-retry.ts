@@ -3,6 +3,9 @@
  * each logged. auto-retry retries them forever (its attempt limit covers 429 and 5xx only), which made
  * `npm start` hang silently for minutes when the API root could not be reached; with this transformer
  * the error surfaces after a few attempts and start-up says it cannot connect.
+ *
+ * A call made with a signal from `withoutNetworkRetry` is tried once: at start-up the channel
+ * supervisor (src/channels/supervise.ts) retries getMe itself, reports each failure at once and backs off.
  */
 import { HttpError, type Transformer } from "grammy";
 
@@ -15,6 +18,14 @@ export interface NetworkRetryOptions {
 }
 
 export const DEFAULT_NETWORK_RETRY: NetworkRetryOptions = { attempts: 3, delayMs: 2_000 };
+
+const tryOnce = new WeakSet<object>();
+
+/** A signal whose calls are not retried here (their caller retries). */
+export function withoutNetworkRetry(signal: AbortSignal): AbortSignal {
+  tryOnce.add(signal);
+  return signal;
+}
 
 function pause(
   ms: number,
@@ -31,6 +42,7 @@ function pause(
 
 export function networkRetry(opts: NetworkRetryOptions = DEFAULT_NETWORK_RETRY): Transformer {
   return async (prev, method, payload, signal) => {
+    if (signal && tryOnce.has(signal)) return prev(method, payload, signal);
     let delay = opts.delayMs;
     for (let attempt = 1; ; attempt++) {
       try {

@@ -4,18 +4,32 @@
  * Webhook mode: a node:http server on PORT serves
  * - POST <path of TELEGRAM_WEBHOOK_URL>: updates from Telegram; the X-Telegram-Bot-Api-Secret-Token
  *   header must equal TELEGRAM_WEBHOOK_SECRET, otherwise 401 and the update is not read;
- * - GET /healthz: 200 {"ok":true}.
- * setWebhook is called (with the secret) once the server listens. Stopping never deletes the
- * webhook: Telegram keeps the updates until the next start.
+ * - GET /healthz: the channels' states (src/channels/supervise.ts), 200 when all are connected, else 503.
+ * The server listens first (so /healthz answers while connecting), then getMe and setWebhook (with the
+ * secret). Stopping never deletes the webhook: Telegram keeps the updates until the next start.
+ *
+ * With `supervise` (npm start), a Telegram that cannot be reached (network error, timeout, 5xx) is
+ * reported and retried with back-off until it answers or the signal stops it; a refused token (401)
+ * or a conflict (409) still fails the start with TelegramStartError.
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Bot, type Composer, type Context, GrammyError, HttpError, webhookCallback } from "grammy";
 import type { App } from "../../app/app.ts";
 import type { Assistant } from "../../app/assistant.ts";
+import {
+  type ChannelHealth,
+  ChannelStopped,
+  type Clock,
+  type ConnectionListener,
+  connectWithRetry,
+  networkReason,
+  serveHealthz,
+} from "../supervise.ts";
 import { createBot } from "./bot.ts";
 import { setCommands } from "./commands.ts";
 import { safeError } from "./context.ts";
+import { withoutNetworkRetry } from "./network-retry.ts";
 
 /** The updates the bot handles (others are not even delivered). */
 export const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
@@ -32,6 +46,20 @@ export interface StartTelegramOptions {
   host?: string;
   /** How long stop() waits for polling to wind down (default 5 s). */
   stopTimeoutMs?: number;
+  /**
+   * Keep trying while Telegram cannot be reached, telling `monitor` (npm start). Without it, a Telegram
+   * that cannot be reached fails the start with TelegramStartError. Stopped by `signal` before
+   * connecting: rejects with ChannelStopped.
+   */
+  supervise?: {
+    monitor: ConnectionListener;
+    signal: AbortSignal;
+    clock?: Clock;
+    backoff?: { initialMs?: number; maxMs?: number };
+    attemptTimeoutMs?: number;
+  };
+  /** The channels' states for /healthz in webhook mode (default: 200 {"ok":true}). */
+  health?: ChannelHealth;
 }
 
 export const STOP_TIMEOUT_MS = 5_000;
@@ -86,8 +114,16 @@ function startError(e: unknown, secrets: (string | undefined)[]): TelegramStartE
   return new TelegramStartError(`Không khởi động được bot Telegram: ${String(s.description ?? s.message)}`);
 }
 
+/** Why Telegram counts as unreachable (retried), or undefined when the error is final. */
+export function unreachableReason(e: unknown): string | undefined {
+  if (e instanceof HttpError) return networkReason(e);
+  if (e instanceof GrammyError && (e.error_code >= 500 || e.error_code === 429))
+    return `máy chủ trả lỗi ${e.error_code}`;
+  return undefined;
+}
+
 export async function startTelegram(opts: StartTelegramOptions): Promise<TelegramRunner> {
-  const { app, assistant } = opts;
+  const { app, assistant, supervise } = opts;
   const config = app.config;
   const token = config.TELEGRAM_BOT_TOKEN;
   if (!opts.bot && !token) throw new TelegramStartError("TELEGRAM_BOT_TOKEN: chưa đặt mã bot.");
@@ -103,19 +139,122 @@ export async function startTelegram(opts: StartTelegramOptions): Promise<Telegra
       ...(opts.fetch ? { fetch: opts.fetch } : {}),
       ...(opts.extraFeatures ? { extraFeatures: opts.extraFeatures } : {}),
     });
+  const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
+  const mode = webhookUrl ? "webhook" : "polling";
 
-  // getMe through the bot's transformers (network errors retried a few times, each logged): grammY's
-  // own bot.init() retries network errors forever, which kept `npm start` silent for minutes when
-  // Telegram could not be reached.
+  // Webhook mode: the server listens first, so that /healthz answers while Telegram is being reached.
+  let server: Server | undefined;
+  let port: number | undefined;
+  let resolveDone!: () => void;
+  const closed = new Promise<void>((r) => {
+    resolveDone = r;
+  });
+  const close = async () => {
+    const s = server;
+    if (!s?.listening) return resolveDone();
+    const closing = new Promise<void>((resolve) => {
+      s.close(() => resolve());
+      s.closeIdleConnections();
+    });
+    // Requests still being handled get a moment to finish, then their connections are cut.
+    await withTimeout(closing, opts.stopTimeoutMs ?? STOP_TIMEOUT_MS);
+    s.closeAllConnections();
+    resolveDone();
+  };
+  const hookPath = webhookUrl ? new URL(webhookUrl).pathname || "/" : "";
+  if (webhookUrl) {
+    const handle = webhookCallback(bot, "http", {
+      secretToken: config.TELEGRAM_WEBHOOK_SECRET,
+      // Answer Telegram before its own timeout; the update keeps being handled.
+      onTimeout: "return",
+      timeoutMilliseconds: 50_000,
+    });
+    const s = createServer((req, res) => {
+      if (serveHealthz(req, res, opts.health)) return;
+      const path = (req.url ?? "/").split("?")[0];
+      if (path !== hookPath) {
+        res.writeHead(404).end();
+        return;
+      }
+      if (req.method !== "POST") {
+        res.writeHead(405, { allow: "POST" }).end();
+        return;
+      }
+      handle(req, res).catch((e: unknown) => {
+        log.error({ error: safeError(e, secrets) }, "webhook request failed");
+        if (!res.headersSent) res.writeHead(500).end();
+        else res.end();
+      });
+    });
+    server = s;
+    await new Promise<void>((resolve, reject) => {
+      s.once("error", reject);
+      s.listen(opts.port ?? config.PORT, opts.host ?? config.HOST, () => {
+        s.off("error", reject);
+        resolve();
+      });
+    });
+    port = (s.address() as AddressInfo).port;
+  }
+
+  // getMe (and setWebhook) go through the bot's transformers: grammY's own bot.init() retries network
+  // errors forever, which kept `npm start` silent for minutes when Telegram could not be reached.
+  const connect = async (abort?: AbortSignal) => {
+    // grammY types signals with its own shim; Node's AbortSignal is what it gets at run time.
+    const signal = abort as Parameters<typeof bot.api.getMe>[0];
+    if (!bot.isInited()) bot.botInfo = await bot.api.getMe(signal);
+    if (webhookUrl) {
+      await bot.api.setWebhook(
+        webhookUrl,
+        {
+          secret_token: config.TELEGRAM_WEBHOOK_SECRET,
+          allowed_updates: [...ALLOWED_UPDATES],
+          drop_pending_updates: false,
+        },
+        signal,
+      );
+    }
+  };
+  log.info({ mode }, "connecting to Telegram");
   try {
-    if (!bot.isInited()) {
-      log.info("connecting to Telegram");
-      bot.botInfo = await bot.api.getMe();
+    if (supervise) {
+      const connected = await connectWithRetry({
+        monitor: supervise.monitor,
+        // Tried once per attempt: the supervisor reports and backs off.
+        attempt: (signal) => connect(withoutNetworkRetry(signal)).then(() => true),
+        retryable: unreachableReason,
+        signal: supervise.signal,
+        ...(supervise.clock ? { clock: supervise.clock } : {}),
+        ...(supervise.backoff ? { backoff: supervise.backoff } : {}),
+        ...(supervise.attemptTimeoutMs !== undefined ? { attemptTimeoutMs: supervise.attemptTimeoutMs } : {}),
+      });
+      if (!connected) throw new ChannelStopped();
+    } else {
+      await connect();
     }
   } catch (e) {
-    throw startError(e, secrets);
+    await close();
+    throw e instanceof ChannelStopped ? e : startError(e, secrets);
   }
   const username = bot.botInfo.username;
+  supervise?.monitor.connected({ username, mode });
+  if (supervise) {
+    // From now on every call tells whether Telegram answers (polling, replies): /healthz follows it.
+    const monitor = supervise.monitor;
+    bot.api.config.use(async (prev, method, payload, signal) => {
+      try {
+        const res = await prev(method, payload, signal);
+        const code = res.ok ? 0 : res.error_code;
+        if (code >= 500) monitor.unreachable(`máy chủ trả lỗi ${code}`);
+        else monitor.connected();
+        return res;
+      } catch (e) {
+        const reason = unreachableReason(e);
+        if (reason && !signal?.aborted) monitor.unreachable(reason);
+        throw e;
+      }
+    });
+  }
   try {
     await setCommands(bot, {
       adminIds: config.ADMIN_TELEGRAM_IDS,
@@ -125,7 +264,6 @@ export async function startTelegram(opts: StartTelegramOptions): Promise<Telegra
     log.warn({ error: safeError(e, secrets) }, "could not set the command menu");
   }
 
-  const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
   if (!webhookUrl) {
     let stopped = false;
     const done = bot
@@ -157,67 +295,14 @@ export async function startTelegram(opts: StartTelegramOptions): Promise<Telegra
     };
   }
 
-  const hookPath = new URL(webhookUrl).pathname || "/";
-  const handle = webhookCallback(bot, "http", {
-    secretToken: config.TELEGRAM_WEBHOOK_SECRET,
-    // Answer Telegram before its own timeout; the update keeps being handled.
-    onTimeout: "return",
-    timeoutMilliseconds: 50_000,
-  });
-  const server: Server = createServer((req, res) => {
-    const path = (req.url ?? "/").split("?")[0];
-    if (path === "/healthz" && (req.method === "GET" || req.method === "HEAD")) {
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true }));
-      return;
-    }
-    if (path !== hookPath) {
-      res.writeHead(404).end();
-      return;
-    }
-    if (req.method !== "POST") {
-      res.writeHead(405, { allow: "POST" }).end();
-      return;
-    }
-    handle(req, res).catch((e: unknown) => {
-      log.error({ error: safeError(e, secrets) }, "webhook request failed");
-      if (!res.headersSent) res.writeHead(500).end();
-      else res.end();
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(opts.port ?? config.PORT, opts.host ?? config.HOST, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  let resolveDone!: () => void;
-  const done = new Promise<void>((r) => {
-    resolveDone = r;
-  });
-  const close = async () => {
-    if (!server.listening) return;
-    const closing = new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections();
-    });
-    // Requests still being handled get a moment to finish, then their connections are cut.
-    await withTimeout(closing, opts.stopTimeoutMs ?? STOP_TIMEOUT_MS);
-    server.closeAllConnections();
-    resolveDone();
-  };
-  try {
-    await bot.api.setWebhook(webhookUrl, {
-      secret_token: config.TELEGRAM_WEBHOOK_SECRET,
-      allowed_updates: [...ALLOWED_UPDATES],
-      drop_pending_updates: false,
-    });
-  } catch (e) {
-    await close();
-    throw startError(e, secrets);
-  }
   const shownPath = secrets.reduce<string>((acc, sec) => (sec ? acc.split(sec).join("[ẩn]") : acc), hookPath);
   log.info({ username, mode: "webhook", port, path: shownPath }, "Telegram bot started");
-  return { mode: "webhook", username, port, bot, done, stop: close };
+  return {
+    mode: "webhook",
+    username,
+    ...(port !== undefined ? { port } : {}),
+    bot,
+    done: closed,
+    stop: close,
+  };
 }

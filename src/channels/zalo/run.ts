@@ -12,13 +12,17 @@
  *   ZALO_WEBHOOK_SECRET in constant time BEFORE the body is read; wrong or missing → 401. The body
  *   is `{ok:true, result:{…}}` or the bare update; the answer (200) comes at once and the update is
  *   handled afterwards;
- * - GET /healthz: 200 {"ok":true}.
+ * - GET /healthz: the channels' states (src/channels/supervise.ts), 200 when all are connected, else 503.
  * setWebhook {url, secret_token} is called once the server listens (retried on transient errors).
  * Stopping never deletes the webhook.
  *
  * A 401 (bad token), at start or later, stops the Zalo channel with a clear log line and never
  * the process: `disabled` settles, `done` does not (it settles only after `stop()`), so the
  * other channels keep running.
+ *
+ * `connection` (npm start) hears whether Zalo answers: each failure to reach it (network error,
+ * timeout, 5xx) and each success; getMe, deleteWebhook and setWebhook get ATTEMPT_TIMEOUT_MS, so a
+ * Zalo that does not answer is reported within 10 s.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -26,6 +30,12 @@ import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import type { App } from "../../app/app.ts";
 import type { Assistant } from "../../app/assistant.ts";
+import {
+  ATTEMPT_TIMEOUT_MS,
+  type ChannelHealth,
+  type ConnectionListener,
+  serveHealthz,
+} from "../supervise.ts";
 import {
   isAbort,
   parseUpdate,
@@ -72,6 +82,10 @@ export interface StartZaloOptions {
   flood?: FloodLimit;
   /** Keep the last message ids in the store (default true). */
   persistRecentIds?: boolean;
+  /** Told when Zalo cannot be reached and when it answers again (the channel monitor). */
+  connection?: ConnectionListener;
+  /** The channels' states for /healthz in webhook mode (default: 200 {"ok":true}). */
+  health?: ChannelHealth;
 }
 
 export type ZaloState = "running" | "unauthorized" | "stopped";
@@ -130,6 +144,8 @@ export interface WebhookHandlerOptions {
   onUpdate: (u: ZaloUpdate) => void;
   log: Logger;
   maxBytes?: number;
+  /** What /healthz reports (default 200 {"ok":true}). */
+  health?: ChannelHealth;
 }
 
 /**
@@ -146,9 +162,8 @@ export function createWebhookHandler(
       .end(body ? JSON.stringify(body) : "");
   };
   return (req, res) => {
+    if (serveHealthz(req, res, opts.health)) return;
     const path = (req.url ?? "/").split("?")[0];
-    if (path === "/healthz" && (req.method === "GET" || req.method === "HEAD"))
-      return end(res, 200, { ok: true });
     if (path !== opts.path) return end(res, 404);
     if (req.method !== "POST") return end(res, 405, undefined, { allow: "POST" });
     const header = req.headers[SECRET_HEADER];
@@ -189,6 +204,13 @@ export function createWebhookHandler(
       else opts.log.warn("zalo webhook: body is not an update, ignored");
     });
   };
+}
+
+/** Why Zalo counts as unreachable (a short fixed phrase: never the server's text). */
+export function zaloUnreachableReason(e: ZaloTransientError): string {
+  if (e.status >= 500 || e.status === 429) return `máy chủ trả lỗi ${e.status}`;
+  if (e.status === 0) return e.description === "timeout" ? "quá thời gian chờ" : "lỗi mạng";
+  return `lỗi HTTP ${e.status}`;
 }
 
 export async function startZalo(
@@ -278,6 +300,12 @@ export async function startZalo(
     void conversation.handle(u);
   };
 
+  const connection = opts.connection;
+  const unreachable = (e: unknown) => {
+    if (e instanceof ZaloTransientError) connection?.unreachable(zaloUnreachableReason(e));
+  };
+  const connectTimeout = { timeoutMs: ATTEMPT_TIMEOUT_MS };
+
   /** Runs `fn` until it succeeds; transient errors back off. False when stopped or unauthorized. */
   const withRetry = async (what: string, fn: () => Promise<unknown>): Promise<boolean> => {
     let delay = initialMs;
@@ -292,6 +320,7 @@ export async function startZalo(
           return false;
         }
         if (!(e instanceof ZaloTransientError)) throw e;
+        unreachable(e);
         log.warn({ err: errInfo(e), retryInMs: delay }, `${what} failed, retrying`);
         await sleep(delay, abort.signal);
         delay = Math.min(delay * 2, maxMs);
@@ -301,17 +330,21 @@ export async function startZalo(
   };
 
   // Who the bot is; a bad token stops here.
+  log.info({ mode }, "connecting to Zalo");
   try {
-    bot = await client.getMe({ signal: abort.signal });
+    bot = await client.getMe({ signal: abort.signal, ...connectTimeout });
   } catch (e) {
     if (e instanceof ZaloAuthError) disable(e);
-    else log.warn({ err: errInfo(e) }, "zalo getMe failed; continuing");
+    else {
+      unreachable(e);
+      log.warn({ err: errInfo(e) }, "zalo getMe failed; continuing");
+    }
   }
 
   const poll = async () => {
     const ok = await withRetry("zalo deleteWebhook", async () => {
       try {
-        await client.deleteWebhook({ signal: abort.signal });
+        await client.deleteWebhook({ signal: abort.signal, ...connectTimeout });
       } catch (e) {
         // A bot without a webhook may refuse the call: nothing to delete.
         if (
@@ -327,11 +360,13 @@ export async function startZalo(
     });
     if (!ok) return;
     log.info({ mode: "polling", bot: bot?.account_name }, "Zalo bot started");
+    connection?.connected({ bot: bot?.account_name, mode: "polling" });
     let delay = initialMs;
     while (state === "running") {
       try {
         const u = await client.getUpdates({ timeout: opts.pollTimeout ?? "30" }, { signal: abort.signal });
         delay = initialMs;
+        connection?.connected();
         if (u) onUpdate(u);
       } catch (e) {
         if (isAbort(e) || state !== "running") return;
@@ -339,6 +374,7 @@ export async function startZalo(
           disable(e);
           return;
         }
+        unreachable(e);
         log.warn({ err: errInfo(e), retryInMs: delay }, "zalo getUpdates failed, retrying");
         await sleep(delay, abort.signal);
         delay = Math.min(delay * 2, maxMs);
@@ -356,7 +392,15 @@ export async function startZalo(
       const secret = config.ZALO_WEBHOOK_SECRET;
       if (!secret) throw new ZaloStartError("ZALO_WEBHOOK_SECRET: bắt buộc khi đặt ZALO_WEBHOOK_URL.");
       const path = new URL(webhookUrl).pathname || "/";
-      const s = createServer(createWebhookHandler({ path, secret, onUpdate, log }));
+      const s = createServer(
+        createWebhookHandler({
+          path,
+          secret,
+          onUpdate,
+          log,
+          ...(opts.health ? { health: opts.health } : {}),
+        }),
+      );
       server = s;
       await new Promise<void>((resolve, reject) => {
         s.once("error", reject);
@@ -367,10 +411,15 @@ export async function startZalo(
       });
       port = (s.address() as AddressInfo).port;
       loop = withRetry("zalo setWebhook", () =>
-        client.setWebhook({ url: webhookUrl, secret_token: secret }, { signal: abort.signal }),
+        client.setWebhook(
+          { url: webhookUrl, secret_token: secret },
+          { signal: abort.signal, ...connectTimeout },
+        ),
       )
         .then((ok) => {
-          if (ok) log.info({ mode: "webhook", port, path, bot: bot?.account_name }, "Zalo bot started");
+          if (!ok) return;
+          log.info({ mode: "webhook", port, path, bot: bot?.account_name }, "Zalo bot started");
+          connection?.connected({ bot: bot?.account_name, mode: "webhook" });
         })
         .catch((e: unknown) => {
           log.error({ err: errInfo(e) }, "zalo setWebhook refused; the webhook server keeps listening");

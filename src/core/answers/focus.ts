@@ -21,7 +21,7 @@ export const DOCUMENT_FOCUSES: readonly DocumentFocus[] = [
 const CUES: readonly (readonly [DocumentFocus, RegExp])[] = [
   [
     "signer",
-    /\b(?:ai (?:da )?ki|ai (?:da )?ky|nguoi (?:ki|ky)|(?:ki|ky) boi|(?:ki|ky) ten|do ai (?:ki|ky))\b/,
+    /\b(?:ai (?:da )?ki|ai (?:da )?ky|nguoi (?:ki|ky)|(?:ki|ky) boi|(?:ki|ky) ten|do ai (?:ki|ky)|(?:lanh dao|nguoi|ong|ba) nao (?:da )?(?:ki|ky))\b/,
   ],
   [
     "relation",
@@ -39,7 +39,10 @@ const CUES: readonly (readonly [DocumentFocus, RegExp])[] = [
     "number",
     /\b(?:so may|so bao nhieu|so hieu (?:la|cua|bao nhieu|van ban|quyet dinh|ke hoach|thong bao|nghi quyet)|co so hieu|so hieu gi|mang so)\b/,
   ],
-  ["summary", /\b(?:trich yeu|ve viec gi|noi dung chinh)\b/],
+  [
+    "summary",
+    /\b(?:trich yeu|ve viec gi|noi dung chinh|(?:nhung )?noi dung (?:cu the )?(?:gi|nao|la gi)|nhung noi dung)\b/,
+  ],
   // "văn bản nào quy định…", "được phê duyệt tại quyết định nào": the document is the answer.
   [
     "which",

@@ -6,13 +6,13 @@
  */
 
 import type { SearchKind } from "../search/search-index.ts";
-import { conceptsIn, expandAbbreviations } from "../text/abbreviations.ts";
+import { ABBREVIATIONS, conceptsIn, expandAbbreviations } from "../text/abbreviations.ts";
 import { DEPARTMENT_FIELDS, expandAgencyName } from "../text/agency-names.ts";
 import { findDatePhrases, findYear } from "../text/dates.ts";
 import { findDocRefs } from "../text/doc-number.ts";
 import { personLikeName } from "../text/name-variants.ts";
 import { clean, fold, unstretch } from "../text/normalize.ts";
-import { frameIndices, QUESTION_WORDS, searchTerms, typedWords } from "../text/search-terms.ts";
+import { frameIndices, QUESTION_WORDS, queryTerms, searchTerms, typedWords } from "../text/search-terms.ts";
 import { untelexText } from "../text/telex.ts";
 import { localDate } from "../time.ts";
 import { answerType, documentFocus, documentKindNamed } from "./focus.ts";
@@ -459,6 +459,9 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
       .replace(/(?<![\p{L}\p{N}])ĐA(?![\p{L}\p{N}])/gu, "đề án")
       .replace(/(?<![\p{L}\p{N}])DA(?![\p{L}\p{N}])/gu, "dự án")
       .replace(/\b(chủ trương|chu truong|tổng mức|tong muc|vốn|von)\s+ĐT(?![\p{L}\p{N}])/giu, "$1 đầu tư")
+      // "TT DLQG", "DVC TT": Trung tâm Dữ liệu quốc gia, dịch vụ công trực tuyến.
+      .replace(/(?<![\p{L}\p{N}])(?:TT\s*DLQG|ttdlqg)(?![\p{L}\p{N}])/giu, "Trung tâm Dữ liệu quốc gia")
+      .replace(/(?<![\p{L}\p{N}])DVC\s*TT(?![\p{L}\p{N}])/giu, "dịch vụ công trực tuyến")
       // "vào top 15": among the first fifteen ("nhóm 15 tỉnh … cao nhất").
       .replace(/\btop\s+(?=\d|mấy|may|bao)/giu, "nhóm "),
     lex,
@@ -616,6 +619,15 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // 1. A document named by its number ("mục tiêu về dữ liệu theo QĐ 17": that document's targets).
   const ref = refs[0];
   // "TMĐT chiếm bao nhiêu % tổng mức bán lẻ theo QĐ 17": a figure the document sets is one of its targets.
+  // "QĐ 17 hợp nhất cổng dịch vụ công": words beyond the number that one of its targets has.
+  const refTargetWords = () => {
+    // (The number's own codes, "KH-UBND", are not words about a target.)
+    const rest = (ref ? text.replace(ref.raw, " ") : text).replace(/\S*[\d/-]\S*/g, " ");
+    const words = queryTerms(rest).filter((t) => !/^\d+$/.test(t) && !ABBREVIATIONS[t]);
+    if (words.length < 3) return false;
+    const hit = lex.index.search(words.join(" "), { kinds: ["target"], limit: 1 })[0];
+    return (hit?.coverage ?? 0) >= 0.75;
+  };
   const setsTargets = () => {
     const d = lex.kb.documentByNumber(ref!.raw);
     const ids = d ? [d.id] : lex.kb.documentsNumbered(ref!.number).map((x) => x.doc.id);
@@ -623,7 +635,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   };
   if (
     ref &&
-    (concepts.has("target") || (answerType(bare) === "figure" && setsTargets())) &&
+    (concepts.has("target") || ((answerType(bare) === "figure" || refTargetWords()) && setsTargets())) &&
     !concepts.has("meeting")
   )
     return { ...base, year, query: withYear({ kind: "target" as const, text }) };
@@ -672,12 +684,12 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // plainly what it names ("Ngày Chuyển đổi số quốc gia là ngày nào": the decision that set it), not
   // about the DTI; a day named with a document is what was issued that day.
   const namesDocument = DOCUMENT_WORDS.test(bare);
-  // ("họp BĐH quý I/2023 ngày nào" asks for a meeting's day.)
+  // ("họp BĐH quý I/2023 ngày nào", "… bàn nội dung gì" ask about a meeting.)
   if (
     docFocus &&
     !(docFocus === "date" && deadlineWords) &&
     !(concepts.has("dti") && !namesDocument) &&
-    !(docFocus === "date" && concepts.has("meeting") && !namesDocument)
+    !(concepts.has("meeting") && !namesDocument)
   ) {
     // What the document is about, without the words that ask for it ("số hiệu văn bản quy định …").
     const docFrame = docFrameIndices(terms);
@@ -710,7 +722,8 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   if (
     phrase?.kind === "day" &&
     DOCUMENT_WORDS.test(bare) &&
-    !/\b(?:lay|chon) ngay\b/.test(bare) &&
+    // ("quyết định nào lấy 10/10 làm Ngày …": the day chosen, not the day it was issued.)
+    !/\b(?:lay|chon)(?: ngay)?\b/.test(bare) &&
     !concepts.has("meeting") &&
     !concepts.has("deadline")
   ) {
@@ -786,6 +799,15 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     return { ...base, year, query: withYear({ kind: "target" as const, text }) };
   // The DTI is the provincial index: "bộ chỉ số chuyển đổi số cấp xã" is another set, searched for.
   const communeIndex = /\bcap (?:xa|huyen)\b/.test(bare);
+  // "Liệt kê các kế hoạch về nâng cao chỉ số DTI": the documents, not the index.
+  if (
+    /\b(?:liet ke|danh sach|cac|nhung)(?: cac| nhung)? (?:ke hoach|quyet dinh|van ban|thong bao|nghi quyet|chi thi|cong van|de an)\b/.test(
+      bare,
+    ) &&
+    !/\b(?:nao|gi)\b/.test(bare) &&
+    !refs.length
+  )
+    return { ...base, year, query: { kind: "search", text, kinds: ["document"] } };
   if (!communeIndex && (concepts.has("dti") || /\bxep hang\b|\bthu hang\b/.test(bare))) {
     return { ...base, year, query: withYear({ kind: "indicator" as const }) };
   }
@@ -817,6 +839,9 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   ) {
     return { ...base, year, query: { kind: "meeting", personId: personMatches[0]!.value } };
   }
+  // "ông Nguyễn Long Biên là PCT tỉnh hay giám đốc sở": which post the person holds.
+  if (personMatches.length && /\bla\b.*\bhay\b/.test(bare))
+    return { ...base, year, query: { kind: "person", personId: personMatches[0]!.value } };
   if (
     personMatches.length &&
     (!roleCue?.role || asksPost) &&

@@ -74,6 +74,11 @@ const FRAME_PHRASES: readonly (readonly string[])[] = [
   "phat bieu",
   "nhan xet",
   "cum tu",
+  "duoc goi la",
+  "goi la",
+  "cai gi",
+  "tim giup",
+  "tim cho",
   // "QĐ phê duyệt đề án …": the decision that approves it, the words name the đề án.
   "phe duyet",
   // "gồm những gì", "bao gồm": asks for the parts.
@@ -83,7 +88,7 @@ const FRAME_PHRASES: readonly (readonly string[])[] = [
   .map((p) => p.split(" "))
   .sort((a, b) => b.length - a.length);
 const FRAME_WORDS: ReadonlySet<string> = new Set(
-  "gom xong nua lau lai nhac ghi neu chiu nhiu bn ad admin vay oi nhe luon bang cung con den ta hong hem toi truoc ua uh uk um hello hi bot thanks thank ok pls please".split(
+  "cai goi gom xong nua lau lai nhac ghi neu chiu nhiu bn ad admin vay oi nhe luon bang cung con den ta hong hem toi truoc ua uh uk um hello hi bot thanks thank ok pls please".split(
     " ",
   ),
 );

@@ -25,7 +25,11 @@ function indicatorLine(i: Indicator): string {
 export function answerIndicator(q: { year?: number }, ctx: AnswerContext): Reply {
   const { kb } = ctx;
   const all = [...kb.data.indicators].sort((a, b) => b.year - a.year);
-  const list = q.year ? all.filter((i) => i.year === q.year) : all;
+  // Without a year asked, the figures published by today ("DTI mới nhất" asked in March 2023 is 2021's:
+  // 2022's came out in July 2023).
+  const list = q.year
+    ? all.filter((i) => i.year === q.year)
+    : all.filter((i) => !i.announcedOn || i.announcedOn <= ctx.today);
   if (!list.length) {
     const r = new ReplyBuilder("indicator").abstain();
     r.line(`Tôi chưa có thông tin về chỉ số chuyển đổi số (DTI) năm ${q.year}.`);

@@ -267,6 +267,8 @@ function attendanceAnswer(
 ): { lines: string[]; recorded: boolean } | undefined {
   const f = fold(question);
   if (!ATTEND_CUE.test(f) || !/\b(?:khong|ko|k|khog|khg|hok|hong|chua)\b|\?\s*$/.test(f)) return undefined;
+  // "Ngoài ông …, những ai dự họp": who, not whether.
+  if (/\b(?:nhung ai|ai|ngoai)\b/.test(f)) return undefined;
   const { kb, lex } = ctx;
   const terms = searchTerms(question);
   const personId = lex.people.match(terms)[0]?.value;
@@ -308,15 +310,22 @@ function meetingInPeriod(question: string, all: Meeting[], ctx: AnswerContext): 
     (x) => x.kind === "month" || x.kind === "quarter",
   );
   if (!p?.from || !p.to) return undefined;
-  return all.find((m) => m.date >= p.from! && m.date <= p.to!);
+  // (A meeting of the body the question names: the national conference is not the BĐH's quarter meeting.)
+  const bodies = new Set(ctx.lex.bodies.match(searchTerms(question)).map((b) => b.value));
+  return all.find(
+    (m) => m.date >= p.from! && m.date <= p.to! && (!bodies.size || !m.body || bodies.has(m.body)),
+  );
 }
 
 function periodWithout(question: string, all: Meeting[], ctx: AnswerContext): { label: string } | undefined {
   const p = findDatePhrases(untelexText(fold(question)), { today: ctx.today }).find(
-    (x) => x.kind === "month" || x.kind === "quarter" || x.kind === "year",
+    (x) => x.kind === "month" || x.kind === "quarter" || x.kind === "year" || x.kind === "week",
   );
   if (!p?.from || !p.to) return undefined;
-  if (all.some((m) => m.date >= p.from && m.date <= p.to)) return undefined;
+  // Of the body the question names ("họp BĐH quý IV/2022": the national conference that quarter is not it).
+  const bodies = new Set(ctx.lex.bodies.match(searchTerms(question)).map((b) => b.value));
+  if (all.some((m) => m.date >= p.from && m.date <= p.to && (!bodies.size || !m.body || bodies.has(m.body))))
+    return undefined;
   if (p.kind === "year") {
     const y = p.from.slice(0, 4);
     if (all.some((m) => fold(m.title).includes(`nam ${y}`) || m.date.slice(0, 4) === String(Number(y) + 1)))

@@ -84,8 +84,13 @@ function findHolders(q: RoleQuery, ctx: AnswerContext, useBody: boolean): { p: P
       // "Người đứng đầu Sở …": the unit's head, whatever the post is called there.
       const unitHead = q.role === "head" && q.unitId && !q.bodyId;
       if (q.role && !unitHead) {
+        // (Every leader of a body is one of its members: "Phó Chủ tịch nào là thành viên BĐH".)
         const ok =
-          q.role === "deputy" ? pos.role === "deputy" || pos.role === "standing-deputy" : pos.role === q.role;
+          q.role === "deputy"
+            ? pos.role === "deputy" || pos.role === "standing-deputy"
+            : q.role === "member"
+              ? pos.body !== undefined && pos.role !== undefined
+              : pos.role === q.role;
         // In a unit (not a body), "leader" is how the schema marks the head of the unit.
         if (!ok) continue;
       }

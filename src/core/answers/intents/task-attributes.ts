@@ -25,7 +25,7 @@ const CUES: readonly (readonly [TaskAttribute, RegExp])[] = [
   ["support", /\bphoi hop\b/],
   [
     "lead",
-    /\b(?:(?:ai|don vi nao|co quan nao|ben nao) (?:chu tri|phu trach|thuc hien|dam nhan|lam)|chu tri (?:la )?(?:ai|don vi nao|co quan nao)|(?:duoc )?giao (?:cho )?(?:ai|don vi nao|co quan nao)|do (?:ai|don vi nao|co quan nao) (?:chu tri|thuc hien|phu trach)|ai chiu trach nhiem)\b/,
+    /\b(?:(?:ai|don vi nao|co quan nao|ben nao) (?:chu tri|phu trach|thuc hien|dam nhan|lam|lo)|chu tri (?:la )?(?:ai|don vi nao|co quan nao)|(?:duoc )?giao (?:cho )?(?:ai|don vi nao|co quan nao)|do (?:ai|don vi nao|co quan nao) (?:chu tri|thuc hien|phu trach)|ai chiu trach nhiem)\b/,
   ],
   // ("hạn hoàn thành sản phẩm chuyển đổi số": "sản phẩm" names the task there, it is not asked.)
   [
@@ -34,7 +34,7 @@ const CUES: readonly (readonly [TaskAttribute, RegExp])[] = [
   ],
   [
     "basis",
-    /\b(?:can cu|dua (?:vao|tren|theo) (?:van ban|quyet dinh|thong bao|ke hoach|dau|gi)|theo (?:van ban|quyet dinh|thong bao|ke hoach) nao|bam sat (?:nhung )?(?:van ban|gi|nao))\b/,
+    /\b(?:can cu|dua (?:vao|tren|theo) (?:nhung |cac )?(?:van ban|quyet dinh|thong bao|ke hoach|dau|gi)|theo (?:nhung |cac )?(?:van ban|quyet dinh|thong bao|ke hoach) nao|bam sat (?:nhung )?(?:van ban|gi|nao))\b/,
   ],
   [
     "deadline",
@@ -66,6 +66,7 @@ const ASKING: readonly (readonly string[])[] = [
   "chu tri",
   "phu trach",
   "thuc hien",
+  "lo",
   "dam nhan",
   "lam",
   "phoi hop",
@@ -166,7 +167,8 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
   // A question naming a document, a person or a body by name asks about that entry.
   if (findDocRefs(u.text).length) return undefined;
   const { lex } = ctx;
-  const terms = searchTerms(u.text);
+  // (Read from the folded, expanded question: "CĐS" is "chuyển đổi số" there.)
+  const terms = searchTerms(u.folded);
   if (lex.people.match(terms).length) return undefined;
   const taskWord = /\b(?:nhiem vu|viec|nv)\b/.test(bare);
   // "Hội nghị ngày 25/12/2022 do ai chủ trì": the meeting's chair, not a task's lead.

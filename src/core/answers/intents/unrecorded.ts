@@ -31,6 +31,24 @@ const ATTRIBUTES: readonly {
     known: (p) => p.positions.some((x) => x.unit !== undefined || x.body !== undefined),
   },
   {
+    // The sources name a body's leaders, not how many members it has.
+    what: "tổng số thành viên",
+    re: /\bbao nhieu thanh vien\b|\bso (?:luong )?thanh vien\b/,
+    of: "any",
+  },
+  {
+    what: "số cán bộ, công chức",
+    re: /\bbao nhieu (?:can bo|cong chuc|vien chuc|nhan vien|nguoi lam viec|bien che)\b|\bso (?:luong )?(?:can bo|bien che)\b/,
+    of: "any",
+  },
+  {
+    // Whether a target was reached is not recorded (only the targets and past DTI figures are).
+    what: "kết quả thực hiện mục tiêu này",
+    re: /\b(?:co|da) dat (?:duoc )?(?:muc tieu|chi tieu)\b/,
+    of: "any",
+    alone: true,
+  },
+  {
     // The meetings the knowledge has all took place: no schedule of the next ones.
     what: "lịch các cuộc họp sắp tới",
     re: /\b(?:phien|cuoc|buoi|lan)? ?hop (?:phien |lan |cuoc )?(?:tiep theo|lan toi|sap toi|ke tiep|lan sau|toi day)\b|\b(?:phien|cuoc|buoi) hop (?:tiep theo|ke tiep|toi)\b/,
@@ -123,8 +141,8 @@ const ATTRIBUTES: readonly {
     of: "any",
   },
   {
-    what: "thứ hạng của các tỉnh, thành phố khác",
-    re: /\b(?:tinh|dia phuong) (?:nao|gi) (?:dung dau|dan dau|cao nhat|thap nhat|dung cuoi|xep (?:thu|hang) nhat|nhat)\b|\b(?:dung dau|dan dau|cao nhat|thap nhat) ca nuoc\b/,
+    what: "thứ hạng giữa các tỉnh, các xã hay các đơn vị",
+    re: /\b(?:tinh|dia phuong|xa|phuong|huyen|so|don vi|co quan) (?:nao|gi)\b.*\b(?:dung dau|dan dau|cao nhat|thap nhat|dung cuoi|xep (?:thu|hang) nhat)\b|\b(?:dung dau|dan dau|cao nhat|thap nhat) ca nuoc\b/,
     of: "any",
   },
 ];

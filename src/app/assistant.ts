@@ -5,9 +5,20 @@
  */
 import type { AnswerEngine } from "../core/answers/engine.ts";
 import { type Query, type Reply, ReplyBuilder } from "../core/answers/reply.ts";
+import type { OutgoingMessage } from "../core/reminders/message.ts";
 import { fold } from "../core/text/normalize.ts";
 import { formatViDate, localDate } from "../core/time.ts";
-import type { Channel, Role, User } from "../store/state.ts";
+import { type BroadcastResult, broadcast, secretariatTargets, type Target } from "../reminders/broadcast.ts";
+import { type Sender, type Senders, SendLimiter } from "../reminders/notifier.ts";
+import type { AuditInput } from "../store/audit.ts";
+import type { AdminRequest, ByWhom, Channel, Role, User } from "../store/state.ts";
+import {
+  ADMIN_REQUEST_TEXTS,
+  adminRequestMessage,
+  byWhomLabel,
+  pendingRequestLines,
+  requesterLabel,
+} from "./admin-requests.ts";
 import type { App } from "./app.ts";
 
 export interface Person {
@@ -34,9 +45,55 @@ export type LinkOutcome = { ok: true; user: User; message: string } | { ok: fals
 /** Wrong link codes, from all accounts together, that pause linking for the window. */
 export const LINK_GUESS_LIMIT = 30;
 export const LINK_GUESS_WINDOW_MS = 10 * 60_000;
+/** A decision not yet told to its requester is told when their channel starts, up to this age. */
+const TELL_DECISIONS_WITHIN_MS = 30 * 86_400_000;
+
+/** Who a person is, as recorded on a link code or a decision. */
+export function byWhomOf(p: Person): ByWhom {
+  const name = p.user?.name ?? p.name;
+  return { kind: p.channel, id: p.chatId, ...(name ? { name: name.slice(0, 200) } : {}) };
+}
 
 export class Assistant {
   constructor(private readonly app: App) {}
+
+  /**
+   * How the assistant reaches people outside the current chat (the admins asked to confirm an admin
+   * code, a requester told the outcome, the secretariat told of a guessing burst): each channel
+   * registers its sender when it is built (createBot, ZaloConversation). Main may register others.
+   */
+  readonly #senders: Senders = {};
+  readonly #inFlight = new Set<Promise<void>>();
+  readonly #limiter = new SendLimiter({ ratePerSecond: 20, chatIntervalMs: 0 });
+
+  /** Registers a channel's sender, and tells requesters decisions taken while they could not be told. */
+  useSender(sender: Sender): void {
+    this.#senders[sender.channel] = sender;
+    if (!this.app.store.readOnly) this.#background(this.#tellDecisions(sender.channel), "admin decisions");
+  }
+
+  /** Settles when every notification started so far is sent (or has failed). */
+  async settled(): Promise<void> {
+    while (this.#inFlight.size) await Promise.all([...this.#inFlight]);
+  }
+
+  #background(work: Promise<unknown>, what: string): void {
+    const p = work.then(
+      () => {},
+      (e: unknown) => {
+        this.app.logger.warn(
+          { error: { type: (e as Error)?.name, message: (e as Error)?.message } },
+          `${what}: not sent`,
+        );
+      },
+    );
+    this.#inFlight.add(p);
+    void p.then(() => this.#inFlight.delete(p));
+  }
+
+  #notify(targets: readonly Target[], message: OutgoingMessage): Promise<BroadcastResult> {
+    return broadcast(this.#senders, targets, message, { limiter: this.#limiter });
+  }
 
   private get engine(): AnswerEngine {
     return this.app.engine();
@@ -112,21 +169,40 @@ export class Assistant {
     return this.#wrongCodes.length >= LINK_GUESS_LIMIT;
   }
 
+  /**
+   * Someone is guessing codes across accounts: the operator (error log) and the secretariat (a message
+   * in chat) are told, once per window.
+   */
+  #alertGuessing(now: number): void {
+    if (now - this.#guessingAlerted <= LINK_GUESS_WINDOW_MS) return;
+    this.#guessingAlerted = now;
+    const minutes = LINK_GUESS_WINDOW_MS / 60_000;
+    this.app.logger.error(
+      { wrong: this.#wrongCodes.length, windowMinutes: minutes },
+      "many wrong link codes from several accounts: linking paused",
+    );
+    this.#background(
+      this.#notify(secretariatTargets(this.app), {
+        kind: "notice",
+        title: "Nhiều mã liên kết sai",
+        lines: [
+          `Trong ${minutes} phút qua có ${this.#wrongCodes.length} mã liên kết sai được gửi từ nhiều tài khoản: có thể có người dò mã.`,
+          `Liên kết tài khoản tạm ngưng ${minutes} phút với mọi người. Mã đúng vẫn dùng được sau đó; nếu lặp lại, hãy báo người vận hành kiểm tra nhật ký.`,
+        ],
+        actions: [],
+      }),
+      "guessing alert",
+    );
+  }
+
   /** Binds this account to the unit and role of a one-time code. */
   async link(p: Person, code: string): Promise<LinkOutcome> {
     const clean = code.trim();
     if (!clean) return { ok: false, message: "Hãy gửi kèm mã liên kết, ví dụ: /lienket ABCD2345." };
     const now = this.app.now().getTime();
     if (this.#guessing(now)) {
-      // Someone is guessing codes across accounts: redemptions pause for the window, the operator is told
-      // (error level) once per window.
-      if (now - this.#guessingAlerted > LINK_GUESS_WINDOW_MS) {
-        this.#guessingAlerted = now;
-        this.app.logger.error(
-          { wrong: this.#wrongCodes.length, windowMinutes: LINK_GUESS_WINDOW_MS / 60_000 },
-          "many wrong link codes from several accounts: linking paused",
-        );
-      }
+      // Redemptions pause for the window (see #alertGuessing).
+      this.#alertGuessing(now);
       return {
         ok: false,
         message:
@@ -135,10 +211,13 @@ export class Assistant {
     }
     if (clean.length > 64)
       return { ok: false, message: "Mã liên kết không đúng. Hãy kiểm tra lại mã do Tổ Giúp việc cấp." };
+    // An admin code grants the role only to an account that is an admin already (ADMIN_TELEGRAM_IDS, or
+    // a confirmed admin re-linking); anyone else is linked as a member and the admins are asked.
     const res = await this.app.store.state.redeemLinkCode(
       clean,
       { channel: p.channel, chatId: p.chatId, ...(p.name ? { name: p.name } : {}) },
       this.app.now(),
+      { adminConfirmed: p.isAdmin },
     );
     if (!res.ok) {
       if (res.reason === "unknown") {
@@ -147,6 +226,7 @@ export class Assistant {
           { channel: p.channel, wrongInWindow: this.#wrongCodes.length },
           "wrong link code",
         );
+        if (this.#guessing(now)) this.#alertGuessing(now);
       }
       const message =
         res.reason === "expired"
@@ -157,6 +237,14 @@ export class Assistant {
       return { ok: false, message };
     }
     const unit = this.app.knowledge().unit(res.user.unitId)?.name ?? "đơn vị";
+    if (res.adminRequest) {
+      const anyAdmin = await this.#askAdmins(res.adminRequest, unit);
+      return {
+        ok: true,
+        user: res.user,
+        message: ADMIN_REQUEST_TEXTS.linkedPending(unit, anyAdmin, res.adminRequest.id),
+      };
+    }
     return {
       ok: true,
       user: res.user,
@@ -199,8 +287,122 @@ export class Assistant {
     return "Đã hủy liên kết. Bạn sẽ không nhận nhắc hạn nữa.";
   }
 
+  // ------------------------------------------------------------ admin requests
+
+  /**
+   * Records the request in the audit and asks every admin (configured and linked) to confirm or refuse.
+   * Returns whether anyone can be asked.
+   */
+  async #askAdmins(r: AdminRequest, unitName: string): Promise<boolean> {
+    const targets = secretariatTargets(this.app).filter((t) => `${t.channel}:${t.chatId}` !== r.userId);
+    this.app.logger.info(
+      { request: r.id, channel: r.channel, admins: targets.length },
+      "admin code: confirmation asked",
+    );
+    await this.#audit({
+      actor: { kind: r.channel, id: r.chatId, ...(r.name ? { name: r.name } : {}) },
+      action: "admin.request",
+      entityId: r.userId,
+      note: `Xin quyền quản trị (yêu cầu số ${r.id}, ${unitName}; mã do ${byWhomLabel(r.codeCreatedBy) ?? "không rõ ai"} tạo)`,
+    });
+    if (targets.length)
+      this.#background(this.#notify(targets, adminRequestMessage(r, unitName)), "admin request");
+    return targets.length > 0;
+  }
+
+  /**
+   * An audit entry for an admin request or decision. The decision itself is already in state.json (the
+   * request's status, who decided and when): a full disk here is logged, not reported as a failure.
+   */
+  async #audit(input: AuditInput): Promise<void> {
+    try {
+      await this.app.store.audit.record(input);
+    } catch (e) {
+      this.app.logger.warn({ action: input.action, error: (e as Error)?.message }, "audit entry not written");
+    }
+  }
+
+  /** The admin requests waiting for a decision, as lines (admins and the operator only). */
+  pendingAdminRequests(): string[] {
+    const kb = this.app.knowledge();
+    return pendingRequestLines(this.app.store.state.adminRequests(), (id) => kb.unit(id)?.name ?? id);
+  }
+
+  /**
+   * Grants or refuses admin request `id`: by an admin (a chat) or the operator ("cli"). Anyone else,
+   * a request unknown or already decided, or an account that re-linked since, changes nothing. The
+   * decision is recorded (state and audit) and the requester is told.
+   */
+  async decideAdminRequest(
+    by: Person | "cli",
+    id: string,
+    decision: "grant" | "refuse",
+  ): Promise<{ ok: boolean; message: string }> {
+    if (by !== "cli" && !by.isAdmin) {
+      this.app.logger.info({ channel: by.channel, request: id }, "admin decision refused: not an admin");
+      return { ok: false, message: ADMIN_REQUEST_TEXTS.notAdmin };
+    }
+    const who: ByWhom = by === "cli" ? { kind: "cli" } : byWhomOf(by);
+    const res = await this.app.store.state.decideAdminRequest(id, decision, who, this.app.now());
+    if (!res.ok) {
+      this.app.logger.info({ request: id, reason: res.reason }, "admin decision changed nothing");
+      const message =
+        res.reason === "unknown"
+          ? ADMIN_REQUEST_TEXTS.unknown(id)
+          : res.reason === "stale"
+            ? ADMIN_REQUEST_TEXTS.stale(id)
+            : ADMIN_REQUEST_TEXTS.decided(id, res.request!.status);
+      return { ok: false, message };
+    }
+    const r = res.request;
+    const unit = this.app.knowledge().unit(r.unitId)?.name ?? r.unitId;
+    this.app.logger.info({ request: id, decision }, "admin request decided");
+    await this.#audit({
+      actor: { kind: who.kind, ...(who.id ? { id: who.id } : {}), ...(who.name ? { name: who.name } : {}) },
+      action: decision === "grant" ? "admin.grant" : "admin.refuse",
+      entityId: r.userId,
+      note: `${decision === "grant" ? "Cấp" : "Từ chối"} quyền quản trị cho ${requesterLabel(r)} (yêu cầu số ${r.id}, ${unit})`,
+    });
+    this.#background(this.#tellDecision(r, unit), "admin decision");
+    return {
+      ok: true,
+      message:
+        decision === "grant"
+          ? ADMIN_REQUEST_TEXTS.granted(requesterLabel(r), unit)
+          : ADMIN_REQUEST_TEXTS.refused(requesterLabel(r), unit),
+    };
+  }
+
+  /** Tells the requester the decision, through their channel, once. */
+  async #tellDecision(r: AdminRequest, unitName: string): Promise<void> {
+    if (!this.#senders[r.channel] || r.notifiedAt) return; // told when the channel next starts
+    const result = await this.#notify([{ channel: r.channel, chatId: r.chatId, userId: r.userId }], {
+      kind: "info",
+      title: ADMIN_REQUEST_TEXTS.title,
+      lines: [
+        r.status === "granted"
+          ? ADMIN_REQUEST_TEXTS.toRequesterGranted
+          : ADMIN_REQUEST_TEXTS.toRequesterRefused(unitName),
+      ],
+      actions: [],
+    });
+    if (result.sent) await this.app.store.state.markAdminRequestNotified(r.id, this.app.now());
+  }
+
+  /** Decisions not told yet (taken at the CLI, or while the channel was down) on this channel. */
+  async #tellDecisions(channel: Channel): Promise<void> {
+    const kb = this.app.knowledge();
+    const since = this.app.now().getTime() - TELL_DECISIONS_WITHIN_MS;
+    for (const r of this.app.store.state.adminRequests({ all: true })) {
+      if (r.channel !== channel || r.notifiedAt || (r.status !== "granted" && r.status !== "refused"))
+        continue;
+      if (Date.parse(r.decidedAt ?? r.requestedAt) < since) continue; // too old to be news
+      await this.#tellDecision(r, kb.unit(r.unitId)?.name ?? r.unitId);
+    }
+  }
+
   /** Creates a one-time link code (CLI `link create`, admin `/moi`). */
-  async createLinkCode(input: { unitId: string; role: Role; name?: string }) {
+  async createLinkCode(input: { unitId: string; role: Role; name?: string; createdBy?: ByWhom }) {
     const unit = this.app.knowledge().unit(input.unitId);
     if (!unit) throw new Error(`Không có đơn vị mã “${input.unitId}”.`);
     const code = await this.app.store.state.createLinkCode(input, {

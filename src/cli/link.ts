@@ -6,6 +6,7 @@
  * admins create codes in the chat instead (/moi).
  */
 import { resolve } from "node:path";
+import { ADMIN_REQUEST_TEXTS, parseRequestNumber } from "../app/admin-requests.ts";
 import { type App, createApp, createLogger } from "../app/app.ts";
 import { Assistant, ROLE_LABELS } from "../app/assistant.ts";
 import { KnowledgeLoadError } from "../app/knowledge.ts";
@@ -80,6 +81,7 @@ export const linkCreate: Command = {
         unitId,
         role: role.data as Role,
         ...(name ? { name } : {}),
+        createdBy: { kind: "cli" },
       });
       const link = deepLink(app.config.PUBLIC_BOT_USERNAME, code.code);
       if (flag(args, "json")) {
@@ -104,6 +106,11 @@ export const linkCreate: Command = {
         `Vai trò: ${ROLE_LABELS[code.role]}`,
         ...(code.name ? [`Người nhận: ${code.name}`] : []),
         `Hết hạn: ${expiresOn} (chỉ dùng được một lần)`,
+        ...(code.role === "admin"
+          ? [
+              "Mã quản trị: người dùng mã được liên kết với quyền thành viên; quyền quản trị chỉ có hiệu lực khi một quản trị viên xác nhận (trong chat: /xacnhanqt <số>) hoặc khi bạn chạy: npm run cli -- link confirm-admin <số>.",
+            ]
+          : []),
         "",
       ];
       if (link) {
@@ -191,4 +198,57 @@ export const linkRevoke: Command = {
   },
 };
 
-export const linkCommands: Command[] = [linkCreate, linkList, linkRevoke];
+export const linkRequests: Command = {
+  name: "link requests",
+  usage: "link requests",
+  summary: "Các yêu cầu quyền quản trị đang chờ xác nhận (mã quản trị đã được dùng)",
+  async run(_args, io) {
+    return withApp(io, true, async (app) => {
+      const lines = new Assistant(app).pendingAdminRequests();
+      io.out(
+        lines.length
+          ? [
+              `Yêu cầu quyền quản trị đang chờ (${lines.length}):`,
+              ...lines.map((l) => `  ${l}`),
+              "Xác nhận: npm run cli -- link confirm-admin <số> — Từ chối: npm run cli -- link refuse-admin <số>",
+            ].join("\n")
+          : ADMIN_REQUEST_TEXTS.none,
+      );
+      return 0;
+    });
+  },
+};
+
+function adminDecisionCommand(decision: "grant" | "refuse"): Command {
+  const name = decision === "grant" ? "link confirm-admin" : "link refuse-admin";
+  return {
+    name,
+    usage: `${name} <số yêu cầu>`,
+    summary:
+      decision === "grant"
+        ? "Xác nhận quyền quản trị cho người đã dùng mã quản trị (xem số: link requests)"
+        : "Từ chối quyền quản trị (tài khoản vẫn liên kết, vai trò thành viên)",
+    async run(args, io) {
+      const id = parseRequestNumber(args.positionals[0] ?? "");
+      if (!id) throw new CliError(`Cần số yêu cầu, ví dụ: npm run cli -- ${name} 3 (xem: link requests)`, 2);
+      return withApp(io, false, async (app) => {
+        const out = await new Assistant(app).decideAdminRequest("cli", id, decision);
+        if (!out.ok) throw new CliError(out.message);
+        io.out(`${out.message} Người xin được báo khi trợ lý chạy lại.`);
+        return 0;
+      });
+    },
+  };
+}
+
+export const linkConfirmAdmin = adminDecisionCommand("grant");
+export const linkRefuseAdmin = adminDecisionCommand("refuse");
+
+export const linkCommands: Command[] = [
+  linkCreate,
+  linkList,
+  linkRevoke,
+  linkRequests,
+  linkConfirmAdmin,
+  linkRefuseAdmin,
+];

@@ -22,6 +22,9 @@ const ACTIONS: Record<string, string> = {
   "document.update": "Sửa văn bản",
   "person.update": "Cập nhật người giữ chức vụ",
   "knowledge.answer": "Bổ sung câu trả lời vào cơ sở tri thức",
+  "admin.request": "Xin quyền quản trị (dùng mã quản trị)",
+  "admin.grant": "Cấp quyền quản trị",
+  "admin.refuse": "Từ chối quyền quản trị",
 };
 
 export function actionLabel(action: string): string {

@@ -41,6 +41,14 @@ export const userSchema = z.strictObject({
 });
 export type User = z.infer<typeof userSchema>;
 
+/** Who made a link code or decided an admin request: a chat account, or the operator at the CLI. */
+export const byWhomSchema = z.strictObject({
+  kind: z.enum(["telegram", "zalo", "cli"]),
+  id: z.string().min(1).max(100).optional(),
+  name: z.string().min(1).max(200).optional(),
+});
+export type ByWhom = z.infer<typeof byWhomSchema>;
+
 export const linkCodeSchema = z.strictObject({
   code: z.string().regex(new RegExp(`^[${LINK_CODE_ALPHABET}]{${LINK_CODE_LENGTH}}$`), {
     message: "mã liên kết không hợp lệ",
@@ -53,8 +61,33 @@ export const linkCodeSchema = z.strictObject({
   usedAt: instantSchema.optional(),
   /** The user id that redeemed it. */
   usedBy: z.string().min(1).optional(),
+  /** Who made it (shown to the admins asked to confirm an admin code). */
+  createdBy: byWhomSchema.optional(),
 });
 export type LinkCode = z.infer<typeof linkCodeSchema>;
+
+/**
+ * An admin code redeemed by an account that is not an admin yet: the account is linked as a member
+ * of the unit, and becomes admin only when an existing admin (or the operator) confirms.
+ */
+export const adminRequestSchema = z.strictObject({
+  /** "1", "2"… never reused (see `adminRequestSeq`): typed in "/xacnhanqt <số>". */
+  id: z.string().regex(/^[1-9][0-9]{0,8}$/),
+  userId: z.string().min(1),
+  channel: channelSchema,
+  chatId: z.string().min(1),
+  name: z.string().min(1).optional(),
+  unitId: idSchema,
+  /** The instant of the link (the user's `linkedAt`): a later re-link makes the request stale. */
+  requestedAt: instantSchema,
+  codeCreatedBy: byWhomSchema.optional(),
+  status: z.enum(["pending", "granted", "refused", "stale"]),
+  decidedAt: instantSchema.optional(),
+  decidedBy: byWhomSchema.optional(),
+  /** When the requester was told the decision (undefined: still to tell). */
+  notifiedAt: instantSchema.optional(),
+});
+export type AdminRequest = z.infer<typeof adminRequestSchema>;
 
 export const unansweredSchema = z.strictObject({
   id: z.string().min(1),
@@ -74,6 +107,10 @@ export const stateFileSchema = z.strictObject({
   /** Last number used for an unanswered question id ("q1", "q2"…). */
   unansweredSeq: z.number().int().min(0),
   settings: z.record(z.string(), z.json()),
+  /** Admin codes waiting for (or given) an admin's confirmation. Absent in files of older versions. */
+  adminRequests: z.array(adminRequestSchema).optional(),
+  /** Last number used for an admin request id. */
+  adminRequestSeq: z.number().int().min(0).optional(),
 });
 export type StateFileData = z.infer<typeof stateFileSchema>;
 export type JsonValue = StateFileData["settings"][string];
@@ -108,6 +145,7 @@ export interface LinkCodeInput {
   role: Role;
   /** The person's name as the secretariat writes it; preferred over the chat profile name. */
   name?: string;
+  createdBy?: ByWhom;
 }
 
 export interface Redeemer {
@@ -117,10 +155,35 @@ export interface Redeemer {
 }
 
 export type RedeemResult =
-  | { ok: true; user: User; code: LinkCode }
+  | {
+      ok: true;
+      user: User;
+      code: LinkCode;
+      /** An admin code redeemed without admin rights: the user is linked as a member until confirmed. */
+      adminRequest?: AdminRequest;
+    }
   | { ok: false; reason: "unknown" | "expired" | "used" };
 
+export type AdminDecisionResult =
+  | { ok: true; request: AdminRequest; user?: User }
+  | {
+      ok: false;
+      /** unknown: no such request; decided: already granted or refused; stale: the account re-linked or left. */
+      reason: "unknown" | "decided" | "stale";
+      request?: AdminRequest;
+    };
+
+/** Decided admin requests kept (the oldest decided ones go first; pending ones are never dropped). */
+export const ADMIN_REQUESTS_KEPT = 200;
+
 const DAY_MS = 86_400_000;
+
+/** Keeps every pending request and the newest `ADMIN_REQUESTS_KEPT` others. */
+function pruneRequests(list: AdminRequest[]): AdminRequest[] {
+  const others = list.filter((r) => r.status !== "pending");
+  const drop = new Set(others.slice(0, Math.max(0, others.length - ADMIN_REQUESTS_KEPT)));
+  return list.filter((r) => !drop.has(r));
+}
 
 export class StateStore {
   readonly #file: StoreFile<StateFileData>;
@@ -211,6 +274,7 @@ export class StateStore {
         unitId: input.unitId,
         role: input.role,
         ...(input.name ? { name: input.name } : {}),
+        ...(input.createdBy ? { createdBy: input.createdBy } : {}),
         createdAt: now.toISOString(),
         expiresAt: new Date(now.getTime() + ttlDays * DAY_MS).toISOString(),
       };
@@ -222,8 +286,17 @@ export class StateStore {
   /**
    * Links the chat to the code's unit and role. "unknown": no such code; "used": already
    * redeemed; "expired": `now` is at or after its expiry. A chat already linked is re-linked.
+   *
+   * An admin code never grants the admin role by itself: unless `adminConfirmed` (the account is an
+   * admin by configuration already), the account is linked as a member of the unit and a pending
+   * admin request is recorded in the same write, for an admin to confirm (`decideAdminRequest`).
    */
-  redeemLinkCode(code: string, who: Redeemer, now?: Date): Promise<RedeemResult> {
+  redeemLinkCode(
+    code: string,
+    who: Redeemer,
+    now?: Date,
+    options: { adminConfirmed?: boolean } = {},
+  ): Promise<RedeemResult> {
     const at = now ?? this.#clock.now();
     const wanted = normalizeLinkCode(code);
     return this.#file.update(
@@ -235,13 +308,14 @@ export class StateStore {
         const id = userIdFor(who.channel, who.chatId);
         const previous = d.users.find((u) => u.id === id);
         const name = lc.name ?? who.name;
+        const asks = lc.role === "admin" && !options.adminConfirmed;
         const user: User = {
           id,
           channel: who.channel,
           chatId: String(who.chatId),
           ...(name ? { name } : {}),
           unitId: lc.unitId,
-          role: lc.role,
+          role: asks ? "member" : lc.role,
           linkedAt: at.toISOString(),
           ...(previous?.preferredChannel ? { preferredChannel: previous.preferredChannel } : {}),
           reachable: true,
@@ -249,9 +323,103 @@ export class StateStore {
         d.users = [...d.users.filter((u) => u.id !== id), user];
         lc.usedAt = at.toISOString();
         lc.usedBy = id;
-        return { ok: true, user: structuredClone(user), code: structuredClone(lc) };
+        // A re-link makes this account's earlier requests stale.
+        for (const r of d.adminRequests ?? []) {
+          if (r.userId === id && r.status === "pending") r.status = "stale";
+        }
+        let request: AdminRequest | undefined;
+        if (asks) {
+          d.adminRequestSeq = (d.adminRequestSeq ?? 0) + 1;
+          request = {
+            id: String(d.adminRequestSeq),
+            userId: id,
+            channel: who.channel,
+            chatId: String(who.chatId),
+            ...(name ? { name } : {}),
+            unitId: lc.unitId,
+            requestedAt: user.linkedAt,
+            ...(lc.createdBy ? { codeCreatedBy: lc.createdBy } : {}),
+            status: "pending",
+          };
+          d.adminRequests = pruneRequests([...(d.adminRequests ?? []), request]);
+        }
+        return {
+          ok: true,
+          user: structuredClone(user),
+          code: structuredClone(lc),
+          ...(request ? { adminRequest: structuredClone(request) } : {}),
+        };
       },
       (r) => r.ok,
+    );
+  }
+
+  // ------------------------------------------------------------ admin requests
+
+  /** Admin requests, oldest first; only the pending ones unless `all`. */
+  adminRequests(options: { all?: boolean } = {}): AdminRequest[] {
+    const list = this.#file.data.adminRequests ?? [];
+    return structuredClone(options.all ? list : list.filter((r) => r.status === "pending"));
+  }
+
+  getAdminRequest(id: string): AdminRequest | undefined {
+    const r = (this.#file.data.adminRequests ?? []).find((x) => x.id === id);
+    return r && structuredClone(r);
+  }
+
+  /**
+   * Grants or refuses a pending admin request in one write (the role and the decision together).
+   * Whether `by` may decide is the caller's check. A request whose account re-linked or was unlinked
+   * since is "stale" and changes nothing but its status.
+   */
+  decideAdminRequest(
+    id: string,
+    decision: "grant" | "refuse",
+    by: ByWhom,
+    now?: Date,
+  ): Promise<AdminDecisionResult> {
+    const at = (now ?? this.#clock.now()).toISOString();
+    let changed = false;
+    return this.#file.update(
+      (d): AdminDecisionResult => {
+        changed = false;
+        const r = (d.adminRequests ?? []).find((x) => x.id === id);
+        if (!r) return { ok: false, reason: "unknown" };
+        if (r.status !== "pending") {
+          return {
+            ok: false,
+            reason: r.status === "stale" ? "stale" : "decided",
+            request: structuredClone(r),
+          };
+        }
+        const user = d.users.find((u) => u.id === r.userId);
+        changed = true;
+        if (!user || user.linkedAt !== r.requestedAt || user.unitId !== r.unitId) {
+          r.status = "stale";
+          return { ok: false, reason: "stale", request: structuredClone(r) };
+        }
+        r.status = decision === "grant" ? "granted" : "refused";
+        r.decidedAt = at;
+        r.decidedBy = by;
+        if (decision === "grant") user.role = "admin";
+        return { ok: true, request: structuredClone(r), user: structuredClone(user) };
+      },
+      // Only a decision, or a pending request found stale, is written.
+      () => changed,
+    );
+  }
+
+  /** Records that the requester was told the decision. */
+  markAdminRequestNotified(id: string, now?: Date): Promise<boolean> {
+    const at = (now ?? this.#clock.now()).toISOString();
+    return this.#file.update(
+      (d) => {
+        const r = (d.adminRequests ?? []).find((x) => x.id === id);
+        if (!r || r.notifiedAt || (r.status !== "granted" && r.status !== "refused")) return false;
+        r.notifiedAt = at;
+        return true;
+      },
+      (changed) => changed,
     );
   }
 

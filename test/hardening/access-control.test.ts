@@ -194,6 +194,9 @@ const RULES: Record<string, CommandRule> = {
   hoantac: { arg: "", expect: adminOnly, changes: byAdmin },
   cauhoi: { arg: "", expect: adminOnly, changes: never },
   thongbao: { arg: "Đề nghị các đơn vị gửi báo cáo quý III.", expect: adminOnly, changes: never },
+  // Admin codes: no request waits here, so an admin's answer changes nothing either.
+  xacnhanqt: { arg: "", expect: adminOnly, changes: never },
+  tuchoiqt: { arg: "1", expect: adminOnly, changes: never },
 };
 
 const MENU: CommandInfo[] = [...USER_COMMANDS, ...LEADER_COMMANDS, ...ADMIN_COMMANDS];

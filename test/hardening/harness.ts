@@ -130,7 +130,10 @@ export async function linkSenders(app: App, channel: Channel): Promise<string[]>
     const user = app.store.state.findUser(channel, chatId);
     if (user && user.role === who.role && user.unitId === who.unitId && user.reachable) continue;
     const code = await app.store.state.createLinkCode({ unitId: who.unitId, role: who.role, name: who.name });
-    const r = await app.store.state.redeemLinkCode(code.code, { channel, chatId });
+    // The Zalo admin is seeded as already confirmed (an admin code alone links a member).
+    const r = await app.store.state.redeemLinkCode(code.code, { channel, chatId }, undefined, {
+      adminConfirmed: true,
+    });
     if (!r.ok) throw new Error(`could not link ${kind}`);
     done.push(kind);
   }

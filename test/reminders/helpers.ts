@@ -31,7 +31,15 @@ export async function seedUsers(store: Store, users: readonly User[]): Promise<v
       role: u.role,
       ...(u.name ? { name: u.name } : {}),
     });
-    const r = await store.state.redeemLinkCode(code.code, { channel: u.channel, chatId: u.chatId });
+    // Admins are seeded as already confirmed (an admin code alone links a member; see the link tests).
+    const r = await store.state.redeemLinkCode(
+      code.code,
+      { channel: u.channel, chatId: u.chatId },
+      undefined,
+      {
+        adminConfirmed: true,
+      },
+    );
     if (!r.ok) throw new Error(`could not link ${u.id}`);
     if (!u.reachable) await store.state.setReachable(u.id, false, "đã chặn trợ lý");
   }

@@ -16,6 +16,12 @@ import { isIsoDate } from "../../core/time.ts";
 
 export const CALLBACK_DATA_MAX_BYTES = 64;
 
+/**
+ * The buttons of an admin-code confirmation ("qt:y:<số>", "qt:n:<số>"): encoded and validated with zod
+ * in app/admin-requests.ts (the message is channel-neutral), decoded here like every other button.
+ */
+export { ADMIN_DECISION_PREFIX, decodeAdminDecision, encodeAdminDecision } from "../../app/admin-requests.ts";
+
 export type CallbackMode = "q" | "p";
 
 /** One letter per document focus, in callback data (a document's aspect, a search's focus). */

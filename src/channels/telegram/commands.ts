@@ -14,6 +14,12 @@ export const ADMIN_COMMANDS: CommandInfo[] = [
   { command: "danhsach", description: "Danh sách tài khoản đã liên kết (chỉ quản trị viên)" },
   { command: "huy", args: "<mã tài khoản>", description: "Hủy liên kết một tài khoản" },
   {
+    command: "xacnhanqt",
+    args: "[số]",
+    description: "Xác nhận quyền quản trị của người dùng mã quản trị (không số: xem yêu cầu chờ)",
+  },
+  { command: "tuchoiqt", args: "<số>", description: "Từ chối quyền quản trị" },
+  {
     command: "suanv",
     args: "<mã hoặc từ khóa>",
     description: "Sửa một nhiệm vụ: tên, thời hạn, chủ trì, hoàn thành",

@@ -14,10 +14,17 @@
  * - Access per BOT_ACCESS through Assistant.mayAsk; linking with the same one-time codes.
  */
 import type { Logger } from "pino";
+import {
+  ADMIN_REQUEST_TEXTS,
+  CONFIRM_COMMAND,
+  parseRequestNumber,
+  REFUSE_COMMAND,
+} from "../../app/admin-requests.ts";
 import type { App } from "../../app/app.ts";
 import { type Assistant, type Person, ROLE_LABELS } from "../../app/assistant.ts";
 import type { Reply } from "../../core/answers/reply.ts";
 import { documentQuery } from "../../core/answers/understand.ts";
+import { renderPlainMessage } from "../../core/reminders/message.ts";
 import { fold } from "../../core/text/normalize.ts";
 import { ZaloApiError, ZaloAuthError, type ZaloClient, ZaloQuotaError, type ZaloUpdate } from "./client.ts";
 import { type Choice, ChoiceMemory, RecentIds } from "./memory.ts";
@@ -83,7 +90,12 @@ const NON_TEXT_NOTE_EVERY_MS = 10 * 60_000;
 
 const PAGE_NEXT = new Set(["tiep", "tiep theo", "trang sau", "trang tiep", "xem tiep", "next"]);
 const PAGE_PREV = new Set(["truoc", "trang truoc", "quay lai", "lui", "prev"]);
-const COMMAND_NAMES = new Set([...ZALO_COMMANDS.map((c) => c.command), "start"]);
+const COMMAND_NAMES = new Set([
+  ...ZALO_COMMANDS.map((c) => c.command),
+  "start",
+  CONFIRM_COMMAND,
+  REFUSE_COMMAND,
+]);
 
 /** "/nhiemvu Sở Tài chính" → {name: "nhiemvu", arg: "Sở Tài chính"}; a bare "nhiemvu" counts too. */
 export function parseCommand(text: string): { name: string; arg: string } | undefined {
@@ -113,6 +125,23 @@ export class ZaloConversation {
     this.#recent = new RecentIds(1000, persist ? opts.app.store.state : undefined, 200, (e) =>
       this.#log.warn({ err: errInfo(e) }, "could not save recent message ids"),
     );
+    // The Assistant reaches Zalo chats other than the current one (an admin asked to confirm an admin
+    // code, a requester told the outcome, the secretariat) through this conversation's client and quota.
+    // Zalo has no buttons: the message names its commands (/xacnhanqt <số>), no numbered choices.
+    opts.assistant.useSender({
+      channel: "zalo",
+      send: async (chatId, message) => {
+        try {
+          const sent = await this.#sendTexts(
+            chatId,
+            splitText(renderPlainMessage(message, { numberedActions: false })),
+          );
+          return sent ? { ok: true } : { ok: false, kind: "fatal", description: "Không gửi được tin Zalo." };
+        } catch {
+          return { ok: false, kind: "fatal", description: "Zalo từ chối mã bot (401)." };
+        }
+      },
+    });
   }
 
   /**
@@ -290,9 +319,34 @@ export class ZaloConversation {
         return this.#sendTexts(chatId, [await assistant.unlink(p)]);
       case "kenhnhac":
         return this.#sendTexts(chatId, [await assistant.setReminderChannel(p, arg)]);
+      case CONFIRM_COMMAND:
+      case REFUSE_COMMAND:
+        return this.#sendTexts(chatId, splitText(await this.#adminDecision(p, name, arg)));
       default:
         return this.#sendTexts(chatId, [ZALO_TEXTS.unknownCommand(name || "?")]);
     }
+  }
+
+  /** "/xacnhanqt <số>", "/tuchoiqt <số>" (admins only); without a number, the requests waiting. */
+  async #adminDecision(p: Person, name: string, arg: string): Promise<string> {
+    const { assistant } = this.#o;
+    if (!p.isAdmin) {
+      this.#log.info("admin decision command refused");
+      return ADMIN_REQUEST_TEXTS.notAdmin;
+    }
+    if (!arg) {
+      const lines = assistant.pendingAdminRequests();
+      if (!lines.length) return ADMIN_REQUEST_TEXTS.none;
+      return [
+        `Yêu cầu quyền quản trị đang chờ (${lines.length}):`,
+        ...lines,
+        `Xác nhận: /${CONFIRM_COMMAND} <số> — Từ chối: /${REFUSE_COMMAND} <số>`,
+      ].join("\n");
+    }
+    const id = parseRequestNumber(arg);
+    if (!id) return ADMIN_REQUEST_TEXTS.usage(name);
+    const out = await assistant.decideAdminRequest(p, id, name === CONFIRM_COMMAND ? "grant" : "refuse");
+    return out.message;
   }
 
   #startText(p: Person): string {

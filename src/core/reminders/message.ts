@@ -27,7 +27,8 @@ export type ActionRef =
 
 export interface MessageAction {
   label: string;
-  ref: ActionRef;
+  /** What a reminder action means; absent on actions of other features (they decode their own data). */
+  ref?: ActionRef;
   /** `encodeAction(ref)`: Telegram callback data, or what a plain channel keeps for a numbered reply. */
   data: string;
 }

@@ -178,6 +178,10 @@ describe("admin commands", () => {
     h = await makeBot();
     const adminCode = await h.assistant.createLinkCode({ unitId: "so-tttt", role: "admin" });
     await h.send(`/lienket ${adminCode.code.code}`, { userId: ADMIN });
+    // An admin code alone does not make an admin: the operator confirms it (see admin-codes.test.ts).
+    await h.send(`/huy ${HEAD}`, { userId: ADMIN });
+    expect(h.api.sent().at(-1)).toBe(TEXTS.adminOnly);
+    expect((await h.assistant.decideAdminRequest("cli", "1", "grant")).ok).toBe(true);
     const headCode = await h.assistant.createLinkCode({ unitId: "so-tttt", role: "head" });
     await h.send(`/lienket ${headCode.code.code}`, { userId: HEAD, firstName: "Bình" });
     await h.send(`/huy ${HEAD}`, { userId: ADMIN });

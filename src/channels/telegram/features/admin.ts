@@ -3,7 +3,7 @@
  * /danhsach lists who is linked to which unit (personal data: admins only), /huy unlinks someone.
  */
 import { Composer, type Context } from "grammy";
-import { ROLE_LABELS } from "../../../app/assistant.ts";
+import { byWhomOf, ROLE_LABELS } from "../../../app/assistant.ts";
 import { formatViDate, localDate } from "../../../core/time.ts";
 import { type Role, roleSchema, userIdFor } from "../../../store/state.ts";
 import { type BotDeps, personOf, sendBlocks } from "../context.ts";
@@ -35,9 +35,13 @@ export function parseRole(word: string | undefined): Role | undefined {
   return r && roleSchema.safeParse(r).success ? r : undefined;
 }
 
+/** Said wherever an admin code is made: the code alone does not make an admin. */
+export const ADMIN_CODE_NOTE =
+  "Mã quản trị: người dùng mã được liên kết với quyền thành viên; quyền quản trị chỉ có hiệu lực khi một quản trị viên xác nhận (trợ lý sẽ hỏi).";
+
 const MOI_USAGE = [
   "Cách dùng: /moi <mã đơn vị> <vai trò> [họ tên]",
-  "Vai trò: head (thủ trưởng), deputy (cấp phó), member (thành viên), leader (lãnh đạo BCĐ/BĐH), admin (quản trị).",
+  "Vai trò: head (thủ trưởng), deputy (cấp phó), member (thành viên), leader (lãnh đạo BCĐ/BĐH), admin (quản trị: cần một quản trị viên xác nhận sau khi mã được dùng).",
   "Ví dụ: /moi so-tttt head Nguyễn Văn A",
 ].join("\n");
 
@@ -87,10 +91,12 @@ export function admin(deps: BotDeps): Composer<Context> {
         return;
       }
       const name = nameWords.join(" ").slice(0, 100);
+      const creator = personOf(ctx, assistant);
       const { code, unit, expiresOn } = await assistant.createLinkCode({
         unitId,
         role,
         ...(name ? { name } : {}),
+        ...(creator ? { createdBy: byWhomOf(creator) } : {}),
       });
       deps.log.info({ by: ctx.from?.id, unitId, role }, "link code created");
       const link = `https://t.me/${ctx.me.username}?start=${code.code}`;
@@ -101,6 +107,7 @@ export function admin(deps: BotDeps): Composer<Context> {
         plain(`Vai trò: ${ROLE_LABELS[role]}`),
         ...(name ? [plain(`Người nhận: ${name}`)] : []),
         plain(`Hết hạn: ${expiresOn}; chỉ dùng được một lần.`),
+        ...(role === "admin" ? [italic(ADMIN_CODE_NOTE)] : []),
         blank(),
         plain("Gửi cho người nhận đường liên kết này (bấm vào là liên kết xong):"),
         plain(link),

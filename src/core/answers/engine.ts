@@ -104,7 +104,9 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       // là ngày nào vậy ạ, em cảm ơn"): its question clause first when it has three clauses or more,
       // else the whole first; the other when the first is not understood.
       const clause = questionClause(req.text);
-      const chatty = clause !== undefined && clauses(req.text).length >= 3;
+      // (A short question with commas, "Tuyên truyền …: ai chủ trì, ai phối hợp?", is one question.)
+      const chatty =
+        clause !== undefined && clauses(req.text).length >= 3 && req.text.split(/\s+/).length >= 14;
       const first = askOnce(chatty ? { ...req, text: clause } : req);
       if (!first.abstained || !clause) return first;
       const second = askOnce(chatty ? req : { ...req, text: clause });

@@ -85,6 +85,14 @@ export function mentionsSelf(text: string): boolean {
       return false;
     // "liệt kê giúp tôi": the asker asking for help, not "my unit".
     if (["toi", "minh", "em"].includes(fold(w)) && fold(words[i - 1] ?? "") === "giup") return false;
+    // "còn bao nhiêu ngày nữa là toi ngày …": "tới" typed plain, not "tôi".
+    if (
+      fold(w) === "toi" &&
+      w === "toi" &&
+      ["ngay", "han", "luc", "khi", "thang", "nam", "tuan", "dip"].includes(fold(words[i + 1] ?? "")) &&
+      !["cua", "vi", "so", "quan", "ban", "nganh", "phong"].includes(fold(words[i - 1] ?? ""))
+    )
+      return false;
     // "tỉnh mình", "nước mình": the province, the country, not the asker's unit.
     if (fold(w) === "minh" && ["tinh", "nuoc", "chung", "ta"].includes(fold(words[i - 1] ?? "")))
       return false;
@@ -801,13 +809,31 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   const communeIndex = /\bcap (?:xa|huyen)\b/.test(bare);
   // "Liệt kê các kế hoạch về nâng cao chỉ số DTI": the documents, not the index.
   if (
-    /\b(?:liet ke|danh sach|cac|nhung)(?: cac| nhung)? (?:ke hoach|quyet dinh|van ban|thong bao|nghi quyet|chi thi|cong van|de an)\b/.test(
+    /\b(?:liet ke|danh sach|cac|nhung|tim)(?: cac| nhung)? (?:ke hoach|quyet dinh|van ban|thong bao|nghi quyet|chi thi|cong van|de an)\b/.test(
       bare,
     ) &&
     !/\b(?:nao|gi)\b/.test(bare) &&
     !refs.length
-  )
-    return { ...base, year, query: { kind: "search", text, kinds: ["document"] } };
+  ) {
+    // (Searched by what they are about: "văn bản", "liệt kê" are not in the documents' words.)
+    const docFrame = docFrameIndices(terms);
+    const about = terms.filter(
+      (t, i) =>
+        !docFrame.has(i) &&
+        !frames.has(i) &&
+        !QUESTION_WORDS.has(t) &&
+        !/^(?:liet|ke|danh|sach|cac|nhung|ve)$/.test(t),
+    );
+    return {
+      ...base,
+      year,
+      query: {
+        kind: "search",
+        text: about.length >= 2 ? typedWords(text, about) : text,
+        kinds: ["document"],
+      },
+    };
+  }
   if (!communeIndex && (concepts.has("dti") || /\bxep hang\b|\bthu hang\b/.test(bare))) {
     return { ...base, year, query: withYear({ kind: "indicator" as const }) };
   }
@@ -923,6 +949,13 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   }
   const asksTasks =
     concepts.has("task") || /\bphai lam\b|\b(?<!de )lam gi\b|\bduoc giao\b|\bgiao\b/.test(bare);
+  // "Hạn để 90% hồ sơ cấp xã được xử lý trên mạng là năm nào": the year a target is set for, when the
+  // words are a target's, not a task's.
+  if (concepts.has("deadline") && !unit && !mine && content.length >= 3 && !aboutTasks(0.5)) {
+    const target = lex.index.search(content.join(" "), { kinds: ["target"], limit: 1 })[0];
+    if (target && target.coverage >= 0.7)
+      return { ...base, year, query: withYear({ kind: "target" as const, text }) };
+  }
   if (concepts.has("upcoming") || concepts.has("deadline") || (phrase && asksTasks)) {
     // "hạn góp ý dự thảo kế hoạch năm 2023": a year's deadlines only if some task is about those words;
     // otherwise the search says plainly that no such deadline is known.

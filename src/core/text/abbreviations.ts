@@ -13,6 +13,8 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   // chuyển đổi số and its bodies
   cds: "chuyen doi so",
   dit: "dti",
+  bca: "bo cong an",
+  ttdl: "trung tam du lieu",
   bcd: "ban chi dao",
   bchd: "ban chi dao",
   bdh: "ban dieu hanh",

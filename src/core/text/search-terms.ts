@@ -79,6 +79,8 @@ const FRAME_PHRASES: readonly (readonly string[])[] = [
   "cai gi",
   "tim giup",
   "tim cho",
+  "dem giup",
+  "cong bo",
   // "QĐ phê duyệt đề án …": the decision that approves it, the words name the đề án.
   "phe duyet",
   // "gồm những gì", "bao gồm": asks for the parts.
@@ -88,7 +90,7 @@ const FRAME_PHRASES: readonly (readonly string[])[] = [
   .map((p) => p.split(" "))
   .sort((a, b) => b.length - a.length);
 const FRAME_WORDS: ReadonlySet<string> = new Set(
-  "cai goi gom xong nua lau lai nhac ghi neu chiu nhiu bn ad admin vay oi nhe luon bang cung con den ta hong hem toi truoc ua uh uk um hello hi bot thanks thank ok pls please".split(
+  "z zay dzay dem tim cai goi gom xong nua lau lai nhac ghi neu chiu nhiu bn ad admin vay oi nhe luon bang cung con den ta hong hem toi truoc ua uh uk um hello hi bot thanks thank ok pls please".split(
     " ",
   ),
 );

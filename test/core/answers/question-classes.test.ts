@@ -857,7 +857,9 @@ describe("classes from held-out set 8: a task named by its words, asked one attr
     const count = ask("Tỉnh có bao nhiêu thuê bao di động?");
     expect(count.abstained).toBe(true);
     // The rate is offered as what is near, not as the answer.
-    expect(fold(renderPlain(count))).toMatch(/(?:gan nhat toi co|dieu da biet): .*ty le dien thoai thong minh/);
+    expect(fold(renderPlain(count))).toMatch(
+      /(?:gan nhat toi co|dieu da biet): .*ty le dien thoai thong minh/,
+    );
     const groups = ask("tinh co bao nhieu to cong nghe so cong dong");
     expect(groups.abstained).toBe(true);
     const hotline = ask("Số đường dây nóng của Trung tâm phục vụ hành chính công tỉnh?");
@@ -1004,5 +1006,50 @@ describe("classes from held-out set 10", () => {
     expect(march2023).toContain("0,3048");
     expect(march2023).not.toContain("0,5934");
     expect(plain("DTI mới nhất của tỉnh là bao nhiêu")).toContain("0,5934");
+  });
+});
+
+describe("classes from held-out set 11", () => {
+  it.each([
+    // "z", "tỉnh mình", "tới" typed plain: not "tôi"; a short question with commas is one question.
+    ["ngày CĐS tỉnh là ngày nào z", "10/10"],
+    ["con bao nhieu ngay nua la toi ngay chuyen doi so tinh", "10/10"],
+    ["Tuyên truyền Ngày CĐS tỉnh: ai chủ trì, ai phối hợp?", "so thong tin va truyen thong"],
+    ["tuyen truyen ngay cds tinh ai chu tri ai phoi hop", "ubnd cac huyen"],
+    // A body's superior asked as "giúp việc cho ai".
+    ["Tổ Giúp việc giúp việc cho ai?", "truc thuoc ban dieu hanh"],
+    // The year a target is set for, asked as a deadline or a "mốc".
+    ["Mốc để tỉnh vào nhóm 15 tỉnh DTI cao nhất là năm nào?", "2025"],
+    ["Hạn để 90% hồ sơ công việc cấp xã xử lý trên môi trường mạng là năm nào?", "2025"],
+    // Documents about a subject, looked for.
+    ["Tìm các văn bản về Ngày Chuyển đổi số", "505/qd-ttg"],
+    ["tim van ban ve to cong nghe so cong dong", "1813/kh-ubnd"],
+    // "ai phải thực hiện", "BCA", "TTDL".
+    ["Ai phải thực hiện các nhiệm vụ trọng tâm năm 2023?", "cac co quan, don vi, dia phuong"],
+    ["ai giao BCA chủ trì TTDL quốc gia", "pham minh chinh"],
+  ])("%s", (q, fact) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain(fact);
+  });
+
+  it("'tới' typed plain after a unit word is still 'tôi' ('việc của toi hạn cuối')", () => {
+    const r = engine.ask({
+      text: "viec cua toi han cuoi la ngay nao",
+      now: NOW,
+      asker: { unitId: "so-tttt" },
+    });
+    expect(r.intent).not.toBe("link-needed");
+    expect(fold(renderPlain(r))).toContain("so thong tin va truyen thong");
+  });
+
+  it.each([
+    ["Họp Ban Điều hành ngày 20/02/2023 bắt đầu lúc mấy giờ?", "khong ghi gio bat dau"],
+    ["Trung tâm Dữ liệu quốc gia xây đến đâu rồi?", "khong ghi tien do thuc hien"],
+    ["tỷ lệ người dân có định danh điện tử hiện nay", "khong ghi so lieu thuc te"],
+  ])("not recorded, said so: %s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain(said);
   });
 });

@@ -13,7 +13,7 @@ import type { Understanding } from "../understand.ts";
 const CHILDREN =
   /\b(?:la|lam) cap tren cua\b|\b(?:ben duoi|cap duoi|truc thuoc no)\b|\b(?:ban|to|co quan) nao truc thuoc\b/;
 const PARENT =
-  /\bcap tren\b|\b(?:truc thuoc|thuoc (?:ban|co quan|to chuc|don vi|cap) (?:nao|gi)|thuoc ai|cap tren)\b/;
+  /\bcap tren\b|\bgiup viec cho (?:ai|co quan nao|ban nao)\b|\bphuc vu (?:ai|co quan nao)\b|\b(?:truc thuoc|thuoc (?:ban|co quan|to chuc|don vi|cap) (?:nao|gi)|thuoc ai|cap tren)\b/;
 const ROLE =
   /\b(?:vai tro|chuc nang|nhiem vu (?:gi|la gi)|lam (?:nhung )?(?:viec |cong viec )?gi|la gi|de lam gi|hoat dong (?:the nao|ra sao))\b/;
 const FOUNDED =

@@ -17,7 +17,7 @@ import { type Reply, ReplyBuilder } from "../reply.ts";
 const FRAME = new Set(
   searchTerms(
     "mục tiêu chỉ tiêu năm tỉnh quốc gia cả nước bao nhiêu tỷ lệ phần trăm đạt đến của là gì phấn đấu " +
-      "đặt ra những các về giai đoạn theo trong quyết định kế hoạch thông báo qđ kh đặt hướng tới nào qua trên vào dự kiến đóng góp lọt muốn nằm dẫn đầu",
+      "đặt ra những các về giai đoạn theo trong quyết định kế hoạch thông báo qđ kh đặt hướng tới nào qua trên vào dự kiến đóng góp lọt muốn nằm dẫn đầu mốc hạn để",
   ),
 );
 /** "chuyển đổi số" frames the question too, but "số" alone belongs to "kinh tế số", "dữ liệu số". */
@@ -107,7 +107,8 @@ export function answerTarget(q: { year?: number; text: string }, ctx: AnswerCont
         !/\b(?:muc tieu|chi tieu|phan dau|ty le|phan tram|muon|du kien|den nam|dat ra|tang tu|len)\b|%/.test(
           folded,
         )) ||
-      (/\bhien(?: nay| tai| gio)?\b.*\b(?:dat|co)\b/.test(folded) &&
+      ((/\bhien(?: nay| tai| gio)?\b.*\b(?:dat|co)\b/.test(folded) ||
+        /\bhien (?:nay|tai|gio)\b/.test(folded)) &&
         !/\b(?:muc tieu|chi tieu|phan dau|ke hoach|de ra|dat ra)\b/.test(folded));
     if (fit.length && count) {
       const r = new ReplyBuilder("target").abstain();

@@ -25,7 +25,7 @@ const CUES: readonly (readonly [TaskAttribute, RegExp])[] = [
   ["support", /\bphoi hop\b/],
   [
     "lead",
-    /\b(?:(?:ai|don vi nao|co quan nao|ben nao) (?:chu tri|phu trach|thuc hien|dam nhan|lam|lo)|chu tri (?:la )?(?:ai|don vi nao|co quan nao)|(?:duoc )?giao (?:cho )?(?:ai|don vi nao|co quan nao)|do (?:ai|don vi nao|co quan nao) (?:chu tri|thuc hien|phu trach)|ai chiu trach nhiem)\b/,
+    /\b(?:(?:ai|don vi nao|co quan nao|ben nao) (?:phai |se |duoc )?(?:chu tri|phu trach|thuc hien|dam nhan|lam|lo)|chu tri (?:la )?(?:ai|don vi nao|co quan nao)|(?:duoc )?giao (?:cho )?(?:ai|don vi nao|co quan nao)|do (?:ai|don vi nao|co quan nao) (?:chu tri|thuc hien|phu trach)|ai chiu trach nhiem)\b/,
   ],
   // ("hạn hoàn thành sản phẩm chuyển đổi số": "sản phẩm" names the task there, it is not asked.)
   [
@@ -38,7 +38,7 @@ const CUES: readonly (readonly [TaskAttribute, RegExp])[] = [
   ],
   [
     "deadline",
-    /\b(?:thoi han|han chot|han(?! che)|khi nao|bao gio|den bao gio)\b|^(?!.*\b(?:ban hanh|ky|hop|thanh lap)\b).*\b(?:vao )?ngay nao\b/,
+    /\b(?:thoi han|han chot|han(?! che)|khi nao|bao gio|den bao gio)\b|^(?!.*\b(?:ban hanh|ky|hop|thanh lap)\b).*\bvao ngay nao\b/,
   ],
 ];
 
@@ -154,13 +154,23 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
     ? mine && !/\b(?:chu tri|phoi hop)\b/.test(bare)
       ? "mine"
       : undefined
-    : (CUES.find(([, re]) => re.test(bare))?.[0] ?? (yesNo && mine ? "mine" : undefined));
+    : (CUES.find(([, re]) => re.test(bare))?.[0] ??
+      (yesNo && mine ? "mine" : undefined) ??
+      // "nhiệm vụ X là ngày nào": its deadline (a day named alone, "Ngày CĐS là ngày nào", is not a task's).
+      (/\b(?:nhiem vu|viec|nv)\b/.test(bare) && /\bngay nao\b/.test(bare) ? "deadline" : undefined));
   if (!attr) return undefined;
+  // "ai chủ trì, ai phối hợp": both.
+  const both =
+    (attr === "support" || attr === "lead") &&
+    /\b(?:ai|don vi nao|co quan nao) (?:se |duoc )?chu tri\b/.test(bare) &&
+    /\b(?:ai|don vi nao|co quan nao) (?:se |duoc )?phoi hop\b/.test(bare);
   // A deadline question already read as one about tasks is answered by the deadline reading (it knows
   // the year asked and the next occurrence of a yearly task).
   const q = u.query;
+  const plural = /\b(?:cac|nhung|hai|ba|bon|nam|[2-9])\s+(?:nhiem vu|viec|nv|dau viec)\b/.test(bare);
   if (
     attr === "deadline" &&
+    !plural &&
     ((q.kind === "deadlines" && q.mode !== "upcoming") || (q.kind === "search" && q.focus === "deadline"))
   )
     return undefined;
@@ -199,7 +209,6 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
   // A body named with words beyond a task's ("Tổ công nghệ số cộng đồng thành lập ở đâu") is the body's.
   if (lex.bodies.match(terms).length && !taskWord) return undefined;
   // "ba nhiệm vụ trọng tâm", "các việc …": every task that fits as well; otherwise the one named.
-  const plural = /\b(?:cac|nhung|hai|ba|bon|nam|[2-9])\s+(?:nhiem vu|viec|nv|dau viec)\b/.test(bare);
   const tasks = hits
     .filter((h) => (plural ? h.coverage >= best.coverage - 0.05 : h === best) && namedBy(h))
     .map((h) => ctx.kb.task(h.doc.id))
@@ -216,9 +225,11 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
   const r = new ReplyBuilder("search");
   let recorded = 0;
   for (const t of tasks) {
-    const line = attributeLine(attr, t, ctx);
-    if (line.recorded) recorded++;
-    r.line(line.text, ctx.kb.citeAll(line.sources));
+    for (const a of both ? (["lead", "support"] as const) : [attr]) {
+      const line = attributeLine(a, t, ctx);
+      if (line.recorded) recorded++;
+      r.line(line.text, ctx.kb.citeAll(line.sources));
+    }
     r.item("task", t.id);
   }
   if (!recorded) r.abstain();

@@ -23,7 +23,22 @@ const ATTRIBUTES: readonly {
   known?: (p: Person) => boolean;
   /** Said alone, not "of" the entry named. */
   alone?: boolean;
+  /** Only for questions read as this kind ("vì sao DTI tăng": the index's reasons). */
+  kind?: string;
 }[] = [
+  {
+    // Meetings are recorded by day (and "sáng"/"chiều"), not by the hour.
+    what: "giờ bắt đầu, kết thúc",
+    re: /\b(?:may gio|luc may gio|gio nao|bat dau luc|khai mac luc|ket thuc luc)\b/,
+    of: "meeting",
+  },
+  {
+    // How far a task has got is not recorded, only what was assigned and its deadline.
+    what: "tiến độ thực hiện hiện nay",
+    re: /\b(?:(?:xay|lam|thuc hien|trien khai) (?:den|toi) dau(?: roi)?|tien do (?:hien nay|den nay|the nao|ra sao))\b/,
+    of: "any",
+    alone: true,
+  },
   {
     what: "nơi công tác",
     re: /\b(?:cong tac|lam viec|lam) (?:o|tai) (?:dau|co quan nao|don vi nao|bao nao)\b|\bthuoc (?:co quan|don vi) nao\b/,
@@ -169,7 +184,7 @@ export function unrecordedAttribute(u: Understanding, ctx: AnswerContext): Gap |
     if (!mentionsOther || mentionsOther.coverage < 0.99)
       return { what: `thông tin riêng của ${provinceLabel(other)}` };
   }
-  const attr = ATTRIBUTES.find((a) => a.re.test(bare));
+  const attr = ATTRIBUTES.find((a) => a.re.test(bare) && (!a.kind || a.kind === u.query.kind));
   if (!attr) return undefined;
   if (attr.alone) return { what: attr.what };
   if (attr.of !== "meeting") {

@@ -49,6 +49,8 @@ export const HELDOUT_9_FILE = fileURLToPath(new URL("./heldout-9.yaml", import.m
 export const HELDOUT_10_FILE = fileURLToPath(new URL("./heldout-10.yaml", import.meta.url));
 /** The eleventh, written blind while the fixes drawn from set 10 were made, committed before them. */
 export const HELDOUT_11_FILE = fileURLToPath(new URL("./heldout-11.yaml", import.meta.url));
+/** The twelfth, written blind while the fixes drawn from set 11 were made, committed before them. */
+export const HELDOUT_12_FILE = fileURLToPath(new URL("./heldout-12.yaml", import.meta.url));
 export const FORMS = ["diacritics", "plain", "typo", "abbrev", "keywords"] as const;
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 export const DEFAULT_NOW = "2026-11-26T09:00:00+07:00";
@@ -421,8 +423,13 @@ const HELDOUT_SETS: { key: string; file: string; title: string }[] = [
   {
     key: "heldout11",
     file: HELDOUT_11_FILE,
+    title: "Held-out set 11 (eval/heldout-11.yaml, written blind; spent: first run 392/430)",
+  },
+  {
+    key: "heldout12",
+    file: HELDOUT_12_FILE,
     title:
-      "Held-out set 11 (eval/heldout-11.yaml, written blind, committed before the fixes drawn from set 10)",
+      "Held-out set 12 (eval/heldout-12.yaml, written blind, committed before the fixes drawn from set 11)",
   },
 ];
 

@@ -18,6 +18,7 @@ import {
   HELDOUT_9_FILE,
   HELDOUT_10_FILE,
   HELDOUT_11_FILE,
+  HELDOUT_12_FILE,
   HELDOUT_FILE,
   loadQuestions,
   runEval,
@@ -165,7 +166,8 @@ describe("answer engine on the held-out set", () => {
  * set 4 89 %, set 5 89 % (381/430), set 6 94 % (417/442; abstentions 65/68), set 7 91 % (393/430;
  * abstentions 53/62), set 8 94.9 % (408/430; abstentions 61/63), set 9 91 % (392/430 with dates compared
  * unpadded, 377 strictly; abstentions 74/82),
- * set 10 89.5 % (385/430; abstentions 67/80), set 11 91.2 % (392/430; abstentions 75/85). Floors a little under their figures at the end of that day, per set
+ * set 10 89.5 % (385/430; abstentions 67/80), set 11 91.2 % (392/430; abstentions 75/85),
+ * set 12 90.9 % (391/430; abstentions 71/81). Floors a little under their figures at the end of that day, per set
  * and per category, so that a change that loses ground on any of them fails the suite.
  */
 const LATER_SETS: { file: string; name: string; overall: number; category: number; abstain: number }[] = [
@@ -178,7 +180,8 @@ const LATER_SETS: { file: string; name: string; overall: number; category: numbe
   { file: HELDOUT_8_FILE, name: "held-out set 8", overall: 0.95, category: 0.8, abstain: 0.95 },
   { file: HELDOUT_9_FILE, name: "held-out set 9", overall: 0.94, category: 0.7, abstain: 0.9 },
   { file: HELDOUT_10_FILE, name: "held-out set 10", overall: 0.93, category: 0.7, abstain: 0.9 },
-  { file: HELDOUT_11_FILE, name: "held-out set 11", overall: 0.89, category: 0.7, abstain: 0.85 },
+  { file: HELDOUT_11_FILE, name: "held-out set 11", overall: 0.94, category: 0.75, abstain: 0.9 },
+  { file: HELDOUT_12_FILE, name: "held-out set 12", overall: 0.89, category: 0.65, abstain: 0.85 },
 ];
 
 describe.each(LATER_SETS)("answer engine on $name", ({ file, overall, category, abstain }) => {

@@ -3,21 +3,22 @@
  * Each command lives in src/cli/<group>.ts; this file only parses and dispatches.
  */
 
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { COMMANDS, HELP } from "./cli/commands.ts";
+import { commandsFor, helpText } from "./cli/commands.ts";
 import { CliError, type CliIo, nodeIo } from "./cli/io.ts";
 import { systemErrorMessage } from "./cli/system-errors.ts";
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const positionals = argv.filter((a) => !a.startsWith("-"));
   if (argv.length === 0 || argv.includes("--help") || argv.includes("-h") || positionals[0] === "help") {
-    io.out(HELP);
+    io.out(await helpText());
     return 0;
   }
   // Find the longest command name that the positionals start with ("kb check", "ask", "remind plan"…).
-  const cmd = COMMANDS.filter((c) => c.name.split(" ").every((w, i) => positionals[i] === w)).sort(
-    (a, b) => b.name.length - a.name.length,
-  )[0];
+  const cmd = (await commandsFor(positionals))
+    .filter((c) => c.name.split(" ").every((w, i) => positionals[i] === w))
+    .sort((a, b) => b.name.length - a.name.length)[0];
   if (!cmd) {
     io.err(`Không có lệnh “${positionals.slice(0, 2).join(" ")}”. Xem: npm run cli -- --help`);
     return 2;
@@ -57,7 +58,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("src/cli.ts");
+// Run directly (node dist/…js, tsx src/cli.ts), not imported by a test.
+const isMain =
+  process.argv[1] !== undefined &&
+  (import.meta.url === pathToFileURL(process.argv[1]).href || process.argv[1].endsWith("src/cli.ts"));
 if (isMain) {
   runCli(process.argv.slice(2), nodeIo)
     .then((code) => {

@@ -12,7 +12,9 @@
  * servers) shows each channel's state. A token Telegram refuses (401) or a conflict (409) still ends
  * the process with its message.
  */
+
 import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Logger } from "pino";
 import { type App, createApp, createLogger } from "./app/app.ts";
 import { Assistant } from "./app/assistant.ts";
@@ -258,7 +260,10 @@ export async function main(opts: MainOptions = {}): Promise<number> {
   }
 }
 
-const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("src/main.ts");
+// Run directly (node dist/…js, tsx src/main.ts), not imported by a test.
+const isMain =
+  process.argv[1] !== undefined &&
+  (import.meta.url === pathToFileURL(process.argv[1]).href || process.argv[1].endsWith("src/main.ts"));
 if (isMain) {
   const controller = new AbortController();
   const onSignal = (sig: NodeJS.Signals) => {

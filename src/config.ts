@@ -142,6 +142,20 @@ export const configSchema = z
     REMINDER_CHAT_INTERVAL_MS: int(1000, 0, 60_000),
     /** Reminder sends in flight at once (network latency is hidden by sending several). */
     REMINDER_CONCURRENCY: int(4, 1, 32),
+    /**
+     * Days the detail of finished reminder events is kept in the reminder log (src/store/reminder-log.ts):
+     * a task's due date whose sends, answers and escalations are all older than this is dropped when the
+     * log is compacted. 0 = keep everything. At least 90, so a series still being reminded is never cut.
+     */
+    REMINDER_LOG_RETENTION_DAYS: z.preprocess(
+      (v) => emptyToUndefined(v) ?? "400",
+      z
+        .string()
+        .trim()
+        .regex(/^\d+$/, "phải là số nguyên")
+        .transform(Number)
+        .refine((n) => n === 0 || (n >= 90 && n <= 3650), "phải là 0 (giữ tất cả) hoặc từ 90 đến 3650"),
+    ),
     // Leaders' overview colours (src/core/reports/overview.ts).
     /** Red when a unit has a task overdue by more than this many days. */
     OVERVIEW_RED_OVERDUE_DAYS: int(30, 0, 3650),

@@ -16,7 +16,7 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Logger } from "pino";
-import { type App, createApp, createLogger } from "./app/app.ts";
+import { type App, createApp, createLogger, knowledgeProblemsNotice } from "./app/app.ts";
 import { Assistant } from "./app/assistant.ts";
 import { KnowledgeLoadError } from "./app/knowledge.ts";
 import { runConsoleChat } from "./channels/console/chat.ts";
@@ -134,7 +134,11 @@ export async function main(opts: MainOptions = {}): Promise<number> {
     const stop = opts.signal ?? new AbortController().signal;
     if (stop.aborted) starting.abort();
     else stop.addEventListener("abort", () => starting.abort(), { once: true });
+    // Edits set aside because they do not load (each logged at error level by createApp): the
+    // secretariat is told once, here; in the terminal chat, the operator reads it on standard error.
+    const problemsNotice = knowledgeProblemsNotice(app.knowledgeProblems());
     if (consoleMode) {
+      if (problemsNotice) io.err([problemsNotice.title, ...problemsNotice.lines].join("\n"));
       await Promise.race([runConsoleChat(app, io), waitForAbort(stop)]);
       return 0;
     }
@@ -232,6 +236,14 @@ export async function main(opts: MainOptions = {}): Promise<number> {
     jobs.push(startReminderJobs(app, senders));
     jobs.push(startBackupJob(app, backupDir(config)));
     step({ reminderTime: config.REMINDER_TIME, backupDir: resolve(backupDir(config)) }, "jobs started");
+    if (problemsNotice) {
+      void broadcast(
+        senders,
+        secretariatTargets(app),
+        { kind: "notice", ...problemsNotice, actions: [] },
+        { signal: starting.signal },
+      ).catch(() => {});
+    }
     // Until asked to stop, or until a channel fails for good.
     const failed = Promise.race(runners.map((r) => r.done)).then(
       () => 0,

@@ -5,10 +5,11 @@
 import { type Logger, pino } from "pino";
 import type { Config } from "../config.ts";
 import { type AnswerEngine, createAnswerEngine } from "../core/answers/engine.ts";
-import type { Knowledge } from "../core/knowledge/model.ts";
+import { Knowledge } from "../core/knowledge/model.ts";
 import type { KnowledgeData } from "../core/knowledge/schema.ts";
 import { openStore, type Store } from "../store/index.ts";
-import { knowledgeWithEdits, readShippedKnowledge } from "./knowledge.ts";
+import { describeSetAside, EDITS_FILE, type SetAsideEdit } from "../store/knowledge-edits.ts";
+import { applyEditsThatLoad, readShippedKnowledge } from "./knowledge.ts";
 
 export interface App {
   readonly config: Config;
@@ -22,6 +23,12 @@ export interface App {
   engine(): AnswerEngine;
   /** Rebuilds knowledge and engine after an edit (imports, chat edits, undo). */
   reloadKnowledge(): void;
+  /**
+   * The secretariat's edits left out of the knowledge because they do not load (a hand edit, a bug):
+   * the whole file when it cannot be read, or each entry with its reason. They stay in the file;
+   * writes to them are refused until a person repairs them (`kb undo`, the file, a backup).
+   */
+  knowledgeProblems(): readonly SetAsideEdit[];
   close(): Promise<void>;
 }
 
@@ -66,6 +73,12 @@ export function createLogger(config: Pick<Config, "LOG_LEVEL">, destination?: No
   return destination ? pino(options, destination as pino.DestinationStream) : pino(options);
 }
 
+/** What the app needs of a knowledge; throws when it cannot be built (the edits are then searched). */
+function buildKnowledge(data: KnowledgeData): { kb: Knowledge; engine: AnswerEngine } {
+  const kb = new Knowledge(data);
+  return { kb, engine: createAnswerEngine(kb) };
+}
+
 export async function createApp(opts: CreateAppOptions): Promise<App> {
   const { config } = opts;
   const logger = opts.logger ?? createLogger(config);
@@ -78,11 +91,21 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
   });
   let kb!: Knowledge;
   let engine!: AnswerEngine;
+  let problems: SetAsideEdit[] = [];
   const reload = () => {
-    kb = knowledgeWithEdits(shipped, store.edits.overlay());
-    engine = createAnswerEngine(kb);
+    const loaded = applyEditsThatLoad(shipped, store.edits.overlay(), buildKnowledge);
+    kb = loaded.built.kb;
+    engine = loaded.built.engine;
+    store.edits.noteUnloadable(loaded.setAside);
+    problems = [...store.edits.problems(), ...loaded.setAside];
   };
-  reload();
+  try {
+    reload();
+  } catch (e) {
+    await store.close().catch(() => {});
+    throw e;
+  }
+  logKnowledgeProblems(logger, problems);
   return {
     config,
     store,
@@ -91,8 +114,53 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
     knowledge: () => kb,
     engine: () => engine,
     reloadKnowledge: reload,
+    knowledgeProblems: () => problems,
     close: () => store.close(),
   };
+}
+
+/** Each set-aside edit at error level, in Vietnamese (collection, id, reason as fields too). */
+export function logKnowledgeProblems(logger: Logger, problems: readonly SetAsideEdit[]): void {
+  if (problems.length === 0) return;
+  for (const p of problems) {
+    logger.error(
+      { collection: p.collection, id: p.id, reason: p.reason },
+      `Chỉnh sửa bị gác lại (không nạp được, vẫn giữ trong ${EDITS_FILE}): ${describeSetAside(p)}`,
+    );
+  }
+  logger.error(
+    { setAside: problems.length },
+    `Trợ lý chạy trên cơ sở tri thức gốc cùng các chỉnh sửa nạp được; ${problems.length} chỉnh sửa bị gác lại. ` +
+      "Xem: npm run cli -- kb check; sửa bằng kb undo, sửa tệp hoặc khôi phục bản sao lưu.",
+  );
+}
+
+/**
+ * The short notice the secretariat gets in chat once at start when edits were set aside, or
+ * undefined when there are none.
+ */
+export function knowledgeProblemsNotice(
+  problems: readonly SetAsideEdit[],
+): { title: string; lines: string[] } | undefined {
+  if (problems.length === 0) return undefined;
+  const MAX = 5;
+  const whole = problems.find((p) => p.collection === "file");
+  const lines = whole
+    ? [
+        `Tệp chỉnh sửa ${EDITS_FILE} không đọc được: trợ lý đang trả lời theo cơ sở tri thức gốc, không dùng chỉnh sửa nào của Tổ Giúp việc, và tạm thời không nhận chỉnh sửa mới.`,
+        "Cách xử lý: xem chi tiết bằng “npm run cli -- kb check”; sửa tệp hoặc khôi phục bản sao lưu (“npm run cli -- backup restore <tệp>”), rồi khởi động lại trợ lý.",
+      ]
+    : [
+        `Trợ lý đã khởi động, nhưng gác lại ${problems.length} chỉnh sửa không nạp được (vẫn giữ nguyên trong ${EDITS_FILE}, các chỉnh sửa khác vẫn áp dụng):`,
+        ...problems.slice(0, MAX).map((p) => `• ${shorten(describeSetAside(p), 200)}`),
+        ...(problems.length > MAX ? [`• … và ${problems.length - MAX} mục khác.`] : []),
+        "Cách xử lý: xem chi tiết bằng “npm run cli -- kb check”; hoàn tác thay đổi gây lỗi bằng /hoantac (hoặc “kb undo” khi trợ lý dừng); sửa tệp; hoặc khôi phục bản sao lưu (“backup restore”).",
+      ];
+  return { title: "Chỉnh sửa cơ sở tri thức bị gác lại", lines };
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 /**
@@ -101,9 +169,23 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
  * store read-only for the moment of reading.
  */
 export async function loadCurrentKnowledge(config: Config, shipped?: KnowledgeData): Promise<Knowledge> {
+  return (await loadCurrentKnowledgeWithProblems(config, shipped)).knowledge;
+}
+
+/** As `loadCurrentKnowledge`, with the edits set aside because they do not load (`kb check`). */
+export async function loadCurrentKnowledgeWithProblems(
+  config: Config,
+  shipped?: KnowledgeData,
+): Promise<{ knowledge: Knowledge; problems: SetAsideEdit[] }> {
   const store = await openStore({ dataDir: config.DATA_DIR, readOnly: true });
   try {
-    return knowledgeWithEdits(shipped ?? readShippedKnowledge(config), store.edits.overlay());
+    // The same test as the assistant's (engine included), so the same edits are set aside.
+    const loaded = applyEditsThatLoad(
+      shipped ?? readShippedKnowledge(config),
+      store.edits.overlay(),
+      buildKnowledge,
+    );
+    return { knowledge: loaded.built.kb, problems: [...store.edits.problems(), ...loaded.setAside] };
   } finally {
     await store.close();
   }

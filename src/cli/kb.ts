@@ -1,8 +1,12 @@
 /** `kb …` commands: check and list the knowledge base. */
-import { resolve } from "node:path";
-import { loadConfig } from "../config.ts";
+import { join, resolve } from "node:path";
+import { loadCurrentKnowledgeWithProblems } from "../app/app.ts";
+import { ConfigError, loadConfig } from "../config.ts";
 import { formatProblem, hasErrors, parseKnowledgeFiles, readKnowledgeDir } from "../core/knowledge/load.ts";
+import type { KnowledgeData } from "../core/knowledge/schema.ts";
 import { formatViDate } from "../core/time.ts";
+import { StoreError } from "../store/errors.ts";
+import { describeSetAside, EDITS_FILE } from "../store/knowledge-edits.ts";
 import { CliError, type Command, cliKnowledge, flag } from "./io.ts";
 
 function knowledgeDir(args: { values: Record<string, unknown> }, env: NodeJS.ProcessEnv): string {
@@ -14,7 +18,8 @@ function knowledgeDir(args: { values: Record<string, unknown> }, env: NodeJS.Pro
 export const kbCheck: Command = {
   name: "kb check",
   usage: "kb check [--dir <thư mục>]",
-  summary: "Kiểm tra cơ sở tri thức (knowledge/): lược đồ, mã tham chiếu, số hiệu trùng",
+  summary:
+    "Kiểm tra cơ sở tri thức (knowledge/): lược đồ, mã tham chiếu, số hiệu trùng; và các chỉnh sửa của Tổ Giúp việc bị gác lại vì không nạp được",
   options: { dir: { type: "string" } },
   async run(args, io) {
     const dir = knowledgeDir(args, io.env);
@@ -42,9 +47,37 @@ export const kbCheck: Command = {
       return 1;
     }
     io.out(`Cơ sở tri thức hợp lệ (${dir}): ${counts}.`);
-    return 0;
+    return checkEdits(io, data);
   },
 };
+
+/**
+ * The secretariat's edits in DATA_DIR over the checked knowledge: each one set aside because it does
+ * not load is named (collection, id, reason), exit 1. Read-only: works while the bot runs.
+ */
+async function checkEdits(io: Parameters<Command["run"]>[1], shipped: KnowledgeData): Promise<number> {
+  let dataDir: string;
+  let problems: Awaited<ReturnType<typeof loadCurrentKnowledgeWithProblems>>["problems"];
+  try {
+    const config = loadConfig(io.env);
+    dataDir = config.DATA_DIR;
+    ({ problems } = await loadCurrentKnowledgeWithProblems(config, shipped));
+  } catch (e) {
+    if (e instanceof StoreError || e instanceof ConfigError) {
+      io.err(e.message);
+      return 1;
+    }
+    throw e;
+  }
+  if (problems.length === 0) return 0;
+  const file = join(dataDir, EDITS_FILE);
+  for (const p of problems) io.err(`Lỗi: ${file} › ${describeSetAside(p)}`);
+  io.err(
+    `${problems.length} chỉnh sửa của Tổ Giúp việc bị gác lại: trợ lý vẫn chạy nhưng không dùng chúng; chúng được giữ nguyên trong tệp. ` +
+      "Cách xử lý: hoàn tác thay đổi đã gây lỗi (npm run cli -- kb undo), sửa tệp, hoặc khôi phục bản sao lưu (npm run cli -- backup restore <tệp>).",
+  );
+  return 1;
+}
 
 export const kbList: Command = {
   name: "kb list",

@@ -44,7 +44,7 @@ import {
   defaultEditsFile,
   EDITS_FILE,
   type EditChange,
-  type EditsFileData,
+  EditsStoreFile,
   type EditsTx,
   editsFileSchema,
   KnowledgeEdits,
@@ -160,7 +160,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const clock = options.clock ?? systemClock;
   const readOnly = options.readOnly ?? false;
 
-  const editsFile = new StoreFile<EditsFileData>({
+  // A knowledge-edits.json that does not parse leaves the store open, read as empty, writes refused.
+  const editsFile = new EditsStoreFile({
     dataDir,
     name: EDITS_FILE,
     schema: editsFileSchema,
@@ -334,7 +335,9 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
               for (const ch of targetChanges) {
                 const current =
                   ch.collection === "holidays" ? edits.overlay().holidays : etx.get(ch.collection, ch.id);
-                if (!jsonEqual(current, ch.after)) throw conflictError(target.id, ch);
+                // A set-aside entry (it does not load) is replaced: undoing the change is its repair.
+                if (!jsonEqual(current, ch.after) && !edits.isSetAside(ch.collection, ch.id))
+                  throw conflictError(target.id, ch);
               }
               for (const ch of [...targetChanges].reverse()) etx.restore(ch.collection, ch.id, ch.before);
             },

@@ -7,6 +7,21 @@
  * File shape: `{ version: 1, collections: { tasks: { "t-1": {...} | null } }, holidays?: [...],
  * journal?: AuditEntry }`. `journal` is the audit entry of the last commit, written in the same
  * atomic write as the overlay so the audit log can be completed after a crash (see index.ts).
+ *
+ * A bad entry never takes the assistant down. Only the envelope (`version`, `collections` an
+ * object) is checked when the file is read and before each write; every entry is validated on its
+ * own (`inspectEdits`). An entry that fails (a hand edit, a schema made stricter by an upgrade) is
+ * set aside: left out of the overlay, named by `problems()`, and kept in the file byte for byte,
+ * since each commit writes the file as read with only its own changes. A file that is not JSON at
+ * all (or whose envelope is wrong) is "unreadable" (`EditsStoreFile`): the overlay is empty, so the
+ * assistant runs on the shipped knowledge, and every write to the file is refused.
+ *
+ * Writes to a set-aside entry (by the store's own check here, or because the app found that it
+ * breaks the knowledge, `noteUnloadable`) are refused with a message saying what to do, rather
+ * than letting the next commit replace it: an import or a chat edit that happens to carry the same
+ * id would otherwise overwrite a person's hand edit that nobody has looked at. Undo is the exception
+ * (`restore`): undoing the change that introduced the entry is the documented repair, and the undo's
+ * audit entry keeps the set-aside content as its before-state.
  */
 import { z } from "zod";
 import {
@@ -22,7 +37,7 @@ import {
 } from "../core/knowledge/schema.ts";
 import { type AuditEntry, auditEntrySchema } from "./audit.ts";
 import { StoreError } from "./errors.ts";
-import { describeIssues, jsonEqual, type StoreFile, safeParseVi } from "./json-file.ts";
+import { describeIssues, jsonEqual, StoreFile, safeParseVi } from "./json-file.ts";
 
 export const EDITS_FILE = "knowledge-edits.json";
 
@@ -35,9 +50,172 @@ export interface Overlay {
   holidays?: Holiday[];
 }
 
-export interface EditsFileData extends Overlay {
+/**
+ * The file as stored. Entries are as written (validated one by one by `inspectEdits`), so a bad
+ * one is kept as it is.
+ */
+export interface EditsFileData {
   version: 1;
-  journal?: AuditEntry;
+  /** Collection name → `{ id: entity | null }`. */
+  collections: Record<string, unknown>;
+  holidays?: unknown;
+  journal?: unknown;
+}
+
+/** An overlay entry left out of the knowledge, and why. */
+export interface SetAsideEdit {
+  /** A collection name, "holidays", "journal", "file" (the whole file), or a name the file has that is no collection. */
+  collection: string;
+  /** The entry's id; `WHOLE` for a whole collection; the file name when the whole file is unreadable. */
+  id: string;
+  /** Why, in Vietnamese. */
+  reason: string;
+}
+
+/** The id of a `SetAsideEdit` that stands for a whole collection. */
+export const WHOLE = "*";
+
+/** "nhiệm vụ “t-1”: lead: …", for logs, `kb check` and the notice to the secretariat. */
+export function describeSetAside(e: SetAsideEdit): string {
+  let what: string;
+  if (e.collection === "file") what = `toàn bộ tệp ${e.id}`;
+  else if (e.collection === "holidays") what = "danh sách ngày nghỉ";
+  else if (e.collection === "journal") what = "bản ghi nhật ký của lần lưu cuối (journal)";
+  else if (Object.hasOwn(COLLECTION_LABELS, e.collection)) {
+    const label = COLLECTION_LABELS[e.collection as CollectionName];
+    what = e.id === WHOLE ? `cả mục ${label} (${e.collection})` : `${label} “${e.id}”`;
+  } else what = `mục “${e.collection}”`;
+  return `${what}: ${e.reason}`;
+}
+
+const setAsideKey = (collection: string, id: string) => `${collection}\u0000${id}`;
+
+export const editsFileSchema: z.ZodType<EditsFileData> = z.strictObject({
+  version: z.literal(1),
+  collections: z.record(z.string(), z.unknown()),
+  holidays: z.unknown().optional(),
+  journal: z.unknown().optional(),
+}) as unknown as z.ZodType<EditsFileData>;
+
+export const defaultEditsFile = (): EditsFileData => ({ version: 1, collections: {} });
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+const holidaysSchema = z.array(holidaySchema);
+
+type EntryCheck<C extends CollectionName> =
+  | { ok: true; value: EntityOf<C> | null }
+  | { ok: false; reason: string };
+
+/** One overlay entry, validated on its own: tombstone, or an entity of its collection whose id is its key. */
+function checkEntry<C extends CollectionName>(c: C, key: string, value: unknown): EntryCheck<C> {
+  if (!idSchema.safeParse(key).success) return { ok: false, reason: `mã “${key}” không hợp lệ` };
+  if (value === null) return { ok: true, value: null };
+  const schema = COLLECTIONS[c].schema as unknown as z.ZodType<EntityOf<C>>;
+  const parsed = safeParseVi(schema, value);
+  if (!parsed.success) return { ok: false, reason: describeIssues(parsed.error) };
+  if (parsed.data.id !== key) return { ok: false, reason: `id: mã phải trùng với khoá “${key}”` };
+  return { ok: true, value: parsed.data };
+}
+
+export interface EditsInspection {
+  /** The entries that are valid, in file order. */
+  overlay: Overlay;
+  /** The entries left out. */
+  problems: SetAsideEdit[];
+  journal: AuditEntry | undefined;
+}
+
+/** Validates every entry of the file on its own; the valid ones make the overlay. */
+export function inspectEdits(data: EditsFileData): EditsInspection {
+  const overlay: Overlay = { collections: {} };
+  const problems: SetAsideEdit[] = [];
+  for (const [c, rec] of Object.entries(data.collections)) {
+    if (!(COLLECTION_NAMES as string[]).includes(c)) {
+      problems.push({
+        collection: c,
+        id: WHOLE,
+        reason: `không có loại dữ liệu “${c}” trong cơ sở tri thức`,
+      });
+      continue;
+    }
+    const name = c as CollectionName;
+    if (!isRecord(rec)) {
+      problems.push({ collection: c, id: WHOLE, reason: "phải là một đối tượng { mã: mục }" });
+      continue;
+    }
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(rec)) {
+      const checked = checkEntry(name, key, value);
+      if (checked.ok) out[key] = checked.value;
+      else problems.push({ collection: c, id: key, reason: checked.reason });
+    }
+    if (Object.keys(out).length > 0) (overlay.collections as Record<string, unknown>)[c] = out;
+  }
+  if (data.holidays !== undefined) {
+    const parsed = safeParseVi(holidaysSchema, data.holidays);
+    if (parsed.success) overlay.holidays = parsed.data;
+    else problems.push({ collection: "holidays", id: HOLIDAYS_ID, reason: describeIssues(parsed.error) });
+  }
+  let journal: AuditEntry | undefined;
+  if (data.journal !== undefined) {
+    const parsed = safeParseVi(auditEntrySchema, data.journal);
+    if (parsed.success) journal = parsed.data;
+    else problems.push({ collection: "journal", id: "journal", reason: describeIssues(parsed.error) });
+  }
+  return { overlay, problems, journal };
+}
+
+/**
+ * The store file of the overlay. A file that does not parse, or whose envelope is wrong, does not
+ * stop the store from opening: it is "unreadable", read as empty, and every write to it is refused
+ * (the file is never replaced: a person repairs it or restores a backup).
+ */
+export class EditsStoreFile extends StoreFile<EditsFileData> {
+  #unreadable: StoreError | undefined;
+
+  /** Why the file could not be read, when it could not. */
+  get unreadable(): StoreError | undefined {
+    return this.#unreadable;
+  }
+
+  override async load(): Promise<void> {
+    try {
+      await super.load();
+    } catch (e) {
+      if (!this.#tolerate(e)) throw e;
+    }
+  }
+
+  override async loadOrCreate(): Promise<boolean> {
+    try {
+      return await super.loadOrCreate();
+    } catch (e) {
+      if (!this.#tolerate(e)) throw e;
+      return false;
+    }
+  }
+
+  override update<R>(fn: (draft: EditsFileData) => R, changed?: (result: R) => boolean): Promise<R> {
+    if (this.#unreadable) {
+      return Promise.reject(
+        new StoreError(
+          "corrupt",
+          `Tệp ${this.displayPath} không đọc được nên chưa ghi được chỉnh sửa nào (trợ lý đang chạy trên cơ sở tri thức gốc). ` +
+            "Sửa tệp, hoặc khôi phục bản sao lưu (npm run cli -- backup restore <tệp>), rồi khởi động lại trợ lý.",
+          { file: this.displayPath },
+        ),
+      );
+    }
+    return super.update(fn, changed);
+  }
+
+  #tolerate(e: unknown): boolean {
+    if (!(e instanceof StoreError) || e.code !== "corrupt") return false;
+    this.#unreadable = e;
+    return true;
+  }
 }
 
 /** The input a collection's schema accepts (defaults not yet filled). */
@@ -62,32 +240,12 @@ export type EditChange = EntityChange | HolidaysChange;
 
 export const HOLIDAYS_ID = "holidays";
 
-function overlayCollectionSchema(c: CollectionName) {
-  return z.record(idSchema, COLLECTIONS[c].schema.nullable()).superRefine((rec, ctx) => {
-    for (const [key, value] of Object.entries(rec)) {
-      if (value && value.id !== key) {
-        ctx.addIssue({ code: "custom", path: [key, "id"], message: `mã phải trùng với khoá "${key}"` });
-      }
-    }
-  });
-}
-
-const collectionsSchema = z.strictObject(
-  Object.fromEntries(COLLECTION_NAMES.map((c) => [c, overlayCollectionSchema(c).optional()])),
-) as unknown as z.ZodType<OverlayCollections>;
-
-export const editsFileSchema: z.ZodType<EditsFileData> = z.strictObject({
-  version: z.literal(1),
-  collections: collectionsSchema,
-  holidays: z.array(holidaySchema).optional(),
-  journal: auditEntrySchema.optional(),
-});
-
-export const defaultEditsFile = (): EditsFileData => ({ version: 1, collections: {} });
-
 /** Changes made inside `transaction`. All of them are written in one atomic write, or none. */
 export interface EditsTx {
-  /** The overlay state: entity, null (tombstone) or undefined (no overlay entry). */
+  /**
+   * The overlay state: entity, null (tombstone) or undefined (no overlay entry). A set-aside entry
+   * is returned as written in the file.
+   */
   get<C extends CollectionName>(collection: C, id: string): EntityOf<C> | null | undefined;
   /** Validates `entity` with its collection's schema and records it; returns the stored entity. */
   upsert<C extends CollectionName>(collection: C, entity: EntityInput<C>): EntityOf<C>;
@@ -97,7 +255,10 @@ export interface EditsTx {
   revert(collection: CollectionName, id: string): void;
   /** Replaces the shipped holiday list; `undefined` drops the replacement. */
   setHolidays(list: Holiday[] | undefined): void;
-  /** Sets an overlay state exactly as recorded in an audit change (used by undo). */
+  /**
+   * Sets an overlay state exactly as recorded in an audit change (used by undo). Unlike the other
+   * writes it may replace a set-aside entry: that is how undo repairs one.
+   */
   restore(collection: CollectionName | "holidays", id: string, state: unknown): void;
 }
 
@@ -136,31 +297,93 @@ function assertId(c: CollectionName, id: string): void {
   }
 }
 
+function setAsideError(file: string, e: SetAsideEdit): StoreError {
+  return new StoreError(
+    "conflict",
+    `Chưa lưu: trong ${file}, ${describeSetAside(e)}. Mục này đang bị gác lại (không nạp được) và được giữ nguyên ` +
+      "cho đến khi có người xử lý: sửa tệp, hoàn tác thay đổi đã gây lỗi (npm run cli -- kb undo, /hoantac) " +
+      "hoặc khôi phục bản sao lưu; xem npm run cli -- kb check.",
+    { file },
+  );
+}
+
 export class KnowledgeEdits {
   readonly #file: StoreFile<EditsFileData>;
+  #inspected: { data: EditsFileData; result: EditsInspection } | undefined;
+  #unloadable = new Map<string, SetAsideEdit>();
 
   constructor(file: StoreFile<EditsFileData>) {
     this.#file = file;
   }
 
-  /** A copy of the overlay, for `applyOverlay`. */
-  overlay(): Overlay {
-    const { collections, holidays } = this.#file.data;
-    return structuredClone(holidays ? { collections, holidays } : { collections });
+  /** The file's entries, validated one by one (cached until the next write). */
+  #inspect(): EditsInspection {
+    const data = this.#file.data;
+    if (this.#inspected?.data !== data) this.#inspected = { data, result: inspectEdits(data) };
+    return this.#inspected.result;
   }
 
-  /** The overlay state of one entity: entity, null (tombstone) or undefined (none). */
+  /** A copy of the overlay (the valid entries only), for `applyOverlay`. */
+  overlay(): Overlay {
+    return structuredClone(this.#inspect().overlay);
+  }
+
+  /** Why the whole file could not be read (then the overlay is empty and writes are refused). */
+  unreadable(): StoreError | undefined {
+    return this.#file instanceof EditsStoreFile ? this.#file.unreadable : undefined;
+  }
+
+  /**
+   * What the file holds that is left out of the overlay: the whole file when it cannot be read, or
+   * each entry that fails its schema. The app adds what breaks the knowledge (`noteUnloadable`).
+   */
+  problems(): SetAsideEdit[] {
+    const unreadable = this.unreadable();
+    if (unreadable) return [{ collection: "file", id: EDITS_FILE, reason: unreadable.message }];
+    return structuredClone(this.#inspect().problems);
+  }
+
+  /** The valid entries the app had to leave out (broken references, a knowledge that does not build). */
+  noteUnloadable(entries: readonly SetAsideEdit[]): void {
+    this.#unloadable = new Map(entries.map((e) => [setAsideKey(e.collection, e.id), { ...e }]));
+  }
+
+  /** The set-aside entry (by the file's check or by the app) for this collection and id, if any. */
+  setAside(collection: string, id: string): SetAsideEdit | undefined {
+    const key = setAsideKey(collection, id);
+    const whole = setAsideKey(collection, WHOLE);
+    return (
+      this.problems().find((p) => {
+        const k = setAsideKey(p.collection, p.id);
+        return k === key || k === whole;
+      }) ??
+      this.#unloadable.get(key) ??
+      this.#unloadable.get(whole)
+    );
+  }
+
+  /** Whether this entry is set aside (undo may replace it; other writes are refused). */
+  isSetAside(collection: string, id: string): boolean {
+    return this.setAside(collection, id) !== undefined;
+  }
+
+  /** The overlay state of one entity: entity, null (tombstone) or undefined (none). A set-aside entry as written. */
   get<C extends CollectionName>(collection: C, id: string): EntityOf<C> | null | undefined {
-    const rec = this.#file.data.collections[collection] as Record<string, EntityOf<C> | null> | undefined;
-    if (!rec || !Object.hasOwn(rec, id)) return undefined;
-    return structuredClone(rec[id]);
+    const valid = this.#inspect().overlay.collections[collection] as
+      | Record<string, EntityOf<C> | null>
+      | undefined;
+    if (valid && Object.hasOwn(valid, id)) return structuredClone(valid[id]);
+    const rec = this.#file.data.collections[collection];
+    if (!isRecord(rec) || !Object.hasOwn(rec, id)) return undefined;
+    return structuredClone(rec[id]) as EntityOf<C> | null;
   }
 
   /** How many overlay entries there are (tombstones included), per collection. */
   counts(): Partial<Record<CollectionName, number>> {
     const out: Partial<Record<CollectionName, number>> = {};
     for (const c of COLLECTION_NAMES) {
-      const n = Object.keys(this.#file.data.collections[c] ?? {}).length;
+      const rec = this.#file.data.collections[c];
+      const n = isRecord(rec) ? Object.keys(rec).length : 0;
       if (n) out[c] = n;
     }
     return out;
@@ -168,13 +391,13 @@ export class KnowledgeEdits {
 
   /** The audit entry of the last commit (see index.ts). */
   journal(): AuditEntry | undefined {
-    const j = this.#file.data.journal;
+    const j = this.#inspect().journal;
     return j && structuredClone(j);
   }
 
-  /** Shipped knowledge with this overlay applied. */
+  /** Shipped knowledge with this overlay (its valid entries) applied. */
   apply(base: KnowledgeData): KnowledgeData {
-    return applyOverlay(base, this.#file.data);
+    return applyOverlay(base, this.#inspect().overlay);
   }
 
   async upsert<C extends CollectionName>(collection: C, entity: EntityInput<C>): Promise<EntityOf<C>> {
@@ -200,6 +423,7 @@ export class KnowledgeEdits {
   /**
    * Runs `fn` (synchronous) on a draft of the overlay; writes once if anything changed.
    * If `fn` throws, nothing is written. Returns the changes (no-op changes left out).
+   * Entries `fn` does not touch are written back exactly as they were read, set-aside ones included.
    */
   transaction(fn: (tx: EditsTx) => void, options: TransactionOptions = {}): Promise<EditChange[]> {
     return this.#file.update(
@@ -209,22 +433,39 @@ export class KnowledgeEdits {
           { collection: CollectionName | "holidays"; id: string; before: unknown }
         >();
         const touch = (collection: CollectionName | "holidays", id: string) => {
-          const key = `${collection}\u0000${id}`;
+          const key = setAsideKey(collection, id);
           if (touched.has(key)) return;
-          const before = collection === "holidays" ? draft.holidays : draft.collections[collection]?.[id];
+          const before = collection === "holidays" ? draft.holidays : rawOf(collection, id);
           touched.set(key, { collection, id, before: structuredClone(before) });
         };
+        const rawOf = (c: CollectionName, id: string): unknown => {
+          const rec = draft.collections[c];
+          return isRecord(rec) && Object.hasOwn(rec, id) ? rec[id] : undefined;
+        };
+        /** Refuses writes other than undo's to what is set aside (see the file's comment). */
+        const guard = (c: CollectionName | "holidays", id: string) => {
+          const e = this.setAside(c, id);
+          if (e) throw setAsideError(this.#file.displayPath, e);
+        };
         const recordOf = (c: CollectionName): Record<string, unknown> => {
-          const cols = draft.collections as Record<string, Record<string, unknown> | undefined>;
+          const cols = draft.collections;
           cols[c] ??= {};
-          return cols[c];
+          const rec = cols[c];
+          if (!isRecord(rec)) {
+            throw setAsideError(this.#file.displayPath, {
+              collection: c,
+              id: WHOLE,
+              reason: "phải là một đối tượng { mã: mục }",
+            });
+          }
+          return rec;
         };
         const setState = (c: CollectionName, id: string, state: unknown) => {
-          touch(c, id);
           const rec = recordOf(c);
+          touch(c, id);
           if (state === undefined) {
             delete rec[id];
-            if (Object.keys(rec).length === 0) delete (draft.collections as Record<string, unknown>)[c];
+            if (Object.keys(rec).length === 0) delete draft.collections[c];
           } else {
             rec[id] = state;
           }
@@ -235,7 +476,7 @@ export class KnowledgeEdits {
             delete draft.holidays;
             return;
           }
-          const parsed = safeParseVi(z.array(holidaySchema), list);
+          const parsed = safeParseVi(holidaysSchema, list);
           if (!parsed.success) {
             throw new StoreError(
               "invalid",
@@ -248,25 +489,33 @@ export class KnowledgeEdits {
         const tx: EditsTx = {
           get: (collection, id) => {
             assertCollection(collection);
-            const rec = draft.collections[collection] as Record<string, never> | undefined;
-            return rec && Object.hasOwn(rec, id) ? structuredClone(rec[id]) : undefined;
+            const raw = rawOf(collection, id);
+            if (raw === undefined) return undefined;
+            const checked = checkEntry(collection, id, raw);
+            return structuredClone(checked.ok ? checked.value : raw) as never;
           },
           upsert: (collection, entity) => {
             assertCollection(collection);
             const parsed = parseEntity(collection, entity);
+            guard(collection, parsed.id);
             setState(collection, parsed.id, parsed);
             return structuredClone(parsed);
           },
           remove: (collection, id) => {
             assertCollection(collection);
             assertId(collection, id);
+            guard(collection, id);
             setState(collection, id, null);
           },
           revert: (collection, id) => {
             assertCollection(collection);
+            guard(collection, id);
             setState(collection, id, undefined);
           },
-          setHolidays: (list) => setHolidays(list),
+          setHolidays: (list) => {
+            guard("holidays", HOLIDAYS_ID);
+            setHolidays(list);
+          },
           restore: (collection, id, state) => {
             if (collection === "holidays") return setHolidays(state);
             assertCollection(collection);
@@ -289,8 +538,7 @@ export class KnowledgeEdits {
 
         const changes: EditChange[] = [];
         for (const t of touched.values()) {
-          const after =
-            t.collection === "holidays" ? draft.holidays : draft.collections[t.collection]?.[t.id];
+          const after = t.collection === "holidays" ? draft.holidays : rawOf(t.collection, t.id);
           if (jsonEqual(t.before, after)) continue;
           const change: Record<string, unknown> = { collection: t.collection, id: t.id };
           if (t.before !== undefined) change.before = t.before;

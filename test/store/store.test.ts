@@ -177,19 +177,24 @@ describe("corrupt and missing files", () => {
     expect(await readFile(file, "utf8")).toBe(content);
   });
 
-  it("an overlay entry invalid for its collection's schema is corrupt content", async () => {
+  it("an overlay entry invalid for its collection's schema is set aside, named, and kept in the file", async () => {
     const dataDir = await tempDir();
     await (await open(dataDir)).close();
     const file = path.join(dataDir, "knowledge-edits.json");
     const { lead: _lead, ...noLead } = task("t-1");
-    await writeFile(file, JSON.stringify({ version: 1, collections: { tasks: { "t-1": noLead } } }));
-    await expectStoreError(openStore({ dataDir }), "corrupt", file, "collections.tasks.t-1.lead");
-
-    await writeFile(file, JSON.stringify({ version: 1, collections: { tasks: { "t-2": task("t-1") } } }));
-    await expectStoreError(openStore({ dataDir }), "corrupt", "mã phải trùng với khoá");
-
-    await writeFile(file, JSON.stringify({ version: 1, collections: { taskz: {} } }));
-    await expectStoreError(openStore({ dataDir }), "corrupt", file);
+    const content = JSON.stringify({
+      version: 1,
+      collections: { tasks: { "t-1": noLead, "t-2": task("t-3"), "t-4": task("t-4") }, taskz: {} },
+    });
+    await writeFile(file, content);
+    const store = await open(dataDir);
+    expect(Object.keys(store.edits.overlay().collections.tasks ?? {})).toEqual(["t-4"]);
+    const problems = store.edits.problems();
+    expect(problems.map((p) => `${p.collection}/${p.id}`)).toEqual(["tasks/t-1", "tasks/t-2", "taskz/*"]);
+    expect(problems[0]!.reason).toContain("lead");
+    expect(problems[1]!.reason).toContain("mã phải trùng với khoá");
+    expect(problems[2]!.reason).toContain("không có loại dữ liệu");
+    expect(await readFile(file, "utf8")).toBe(content);
   });
 
   it("read-only opening validates too", async () => {

@@ -19,7 +19,7 @@ import type { Logger } from "pino";
 import { type App, createApp, createLogger, knowledgeProblemsNotice } from "./app/app.ts";
 import { Assistant } from "./app/assistant.ts";
 import { KnowledgeLoadError } from "./app/knowledge.ts";
-import { runConsoleChat } from "./channels/console/chat.ts";
+import { parseConsoleAs, runConsoleChat } from "./channels/console/chat.ts";
 import {
   ChannelHealth,
   ChannelMonitor,
@@ -56,6 +56,8 @@ export interface MainOptions {
   now?: () => Date;
   /** Time of the channel supervision (retries, reports); tests move it by hand. */
   clock?: Clock;
+  /** The command line after `npm start --` (default process.argv): `--as <vai>` for the terminal chat. */
+  argv?: string[];
 }
 
 /** What the operator reads when Zalo refuses the token (the channel stops, the others keep running). */
@@ -139,7 +141,23 @@ export async function main(opts: MainOptions = {}): Promise<number> {
     const problemsNotice = knowledgeProblemsNotice(app.knowledgeProblems());
     if (consoleMode) {
       if (problemsNotice) io.err([problemsNotice.title, ...problemsNotice.lines].join("\n"));
-      await Promise.race([runConsoleChat(app, io), waitForAbort(stop)]);
+      // "npm start -- --as leader": the terminal chat as a leader, an admin or a unit's head.
+      const argv = opts.argv ?? process.argv.slice(2);
+      const asAt = argv.findIndex((a) => a === "--as" || a.startsWith("--as="));
+      const asValue =
+        asAt < 0 ? undefined : argv[asAt]!.startsWith("--as=") ? argv[asAt]!.slice(5) : argv[asAt + 1];
+      const as =
+        asValue === undefined
+          ? undefined
+          : parseConsoleAs(
+              asValue,
+              app.knowledge().data.units.map((u) => u.id),
+            );
+      if (typeof as === "string") {
+        io.err(as);
+        return 2;
+      }
+      await Promise.race([runConsoleChat(app, io, as ? { as } : {}), waitForAbort(stop)]);
       return 0;
     }
     const assistant = new Assistant(app);

@@ -1,4 +1,5 @@
 /** The fixed Vietnamese texts of the Telegram bot (knowledge answers come from the engine). */
+import { CONVERSATION_TEXTS } from "../../conversation/texts.ts";
 
 export const TEXTS = {
   apology: "Xin lỗi, tôi gặp trục trặc khi xử lý yêu cầu này. Bạn vui lòng thử lại sau ít phút.",
@@ -13,10 +14,9 @@ export const TEXTS = {
   unknownCommand: (cmd: string) =>
     `Không có lệnh ${cmd.length > 40 ? `${cmd.slice(0, 39)}…` : cmd}. Gõ /help để xem các lệnh.`,
   adminOnly: "Lệnh này chỉ dành cho quản trị viên (Tổ Giúp việc).",
-  usageVanban: "Hãy gửi kèm số hiệu văn bản, ví dụ: /vanban 3609/KH-BĐHCĐS",
-  usageTimkiem: "Hãy gửi kèm từ khóa cần tìm, ví dụ: /timkiem dữ liệu số",
+  usageVanban: CONVERSATION_TEXTS.usageVanban,
+  usageTimkiem: CONVERSATION_TEXTS.usageTimkiem,
   usageLienket: "Hãy gửi kèm mã liên kết do Tổ Giúp việc cấp, ví dụ: /lienket ABCD2345",
   usageHuy: "Cách dùng: /huy <mã tài khoản>, ví dụ /huy telegram:123456789 (xem mã trong /danhsach).",
-  vanbanNotRecognized: (arg: string) =>
-    `Tôi chưa nhận ra số hiệu “${arg}”. Hãy gõ số hiệu như trên văn bản, ví dụ: /vanban 3609/KH-BĐHCĐS hoặc /vanban Quyết định 56.`,
+  vanbanNotRecognized: CONVERSATION_TEXTS.vanbanNotRecognized,
 } as const;

@@ -22,8 +22,9 @@ import {
 } from "../../app/admin-requests.ts";
 import type { App } from "../../app/app.ts";
 import { type Assistant, type Person, ROLE_LABELS } from "../../app/assistant.ts";
+import { CONVERSATION_COMMANDS, runCommand } from "../../conversation/commands.ts";
+import type { Output } from "../../conversation/outputs.ts";
 import type { Reply } from "../../core/answers/reply.ts";
-import { documentQuery } from "../../core/answers/understand.ts";
 import { renderPlainMessage } from "../../core/reminders/message.ts";
 import { fold } from "../../core/text/normalize.ts";
 import { ZaloApiError, ZaloAuthError, type ZaloClient, ZaloQuotaError, type ZaloUpdate } from "./client.ts";
@@ -92,6 +93,7 @@ const PAGE_NEXT = new Set(["tiep", "tiep theo", "trang sau", "trang tiep", "xem 
 const PAGE_PREV = new Set(["truoc", "trang truoc", "quay lai", "lui", "prev"]);
 const COMMAND_NAMES = new Set([
   ...ZALO_COMMANDS.map((c) => c.command),
+  ...CONVERSATION_COMMANDS.map((c) => c.name),
   "start",
   CONFIRM_COMMAND,
   REFUSE_COMMAND,
@@ -272,8 +274,11 @@ export class ZaloConversation {
   }
 
   async #onCommand(p: Person, chatId: string, name: string, arg: string): Promise<unknown> {
-    const { assistant } = this.#o;
-    const mine = !!p.user;
+    const { app, assistant } = this.#o;
+    // The commands every channel shares (questions, the leaders' overview, unit card and report), with
+    // their access rules: src/conversation/commands.ts.
+    const shared = await runCommand({ app, assistant, log: this.#log }, p, name, arg);
+    if (shared) return this.#sendOutputs(chatId, shared);
     switch (name) {
       case "start":
         if (arg) return this.#link(p, chatId, arg);
@@ -281,37 +286,6 @@ export class ZaloConversation {
       case "help":
       case "trogiup":
         return this.#sendTexts(chatId, splitText(helpText()));
-      case "chude": {
-        const year = /^\d{4}$/.exec(arg)?.[0];
-        return this.#deliver(
-          chatId,
-          assistant.answer(p, { kind: "theme", ...(year ? { year: Number(year) } : {}) }),
-        );
-      }
-      case "nhiemvu":
-        if (arg) return this.#deliver(chatId, await assistant.ask(p, `nhiệm vụ của ${arg}`));
-        return this.#deliver(chatId, assistant.answer(p, { kind: "tasks", mine: true }));
-      case "hanchot":
-        if (arg) return this.#deliver(chatId, await assistant.ask(p, `hạn chót ${arg}`));
-        return this.#deliver(
-          chatId,
-          assistant.answer(p, { kind: "deadlines", mode: "upcoming", ...(mine ? { mine: true } : {}) }),
-        );
-      case "quahan":
-        if (arg) return this.#deliver(chatId, await assistant.ask(p, `quá hạn ${arg}`));
-        return this.#deliver(
-          chatId,
-          assistant.answer(p, { kind: "deadlines", mode: "overdue", ...(mine ? { mine: true } : {}) }),
-        );
-      case "vanban": {
-        if (!arg) return this.#sendTexts(chatId, [ZALO_TEXTS.usageVanban]);
-        const q = documentQuery(arg.slice(0, 200));
-        if (!q) return this.#sendTexts(chatId, [ZALO_TEXTS.vanbanNotRecognized(arg.slice(0, 60))]);
-        return this.#deliver(chatId, assistant.answer(p, q));
-      }
-      case "timkiem":
-        if (!arg) return this.#sendTexts(chatId, [ZALO_TEXTS.usageTimkiem]);
-        return this.#deliver(chatId, assistant.answer(p, { kind: "search", text: arg.slice(0, 300) }));
       case "lienket":
         if (!arg) return this.#sendTexts(chatId, [ZALO_TEXTS.usageLienket]);
         return this.#link(p, chatId, arg);
@@ -435,6 +409,18 @@ export class ZaloConversation {
   }
 
   /** Sends an answer; a Reply's numbered choices and pages become what the chat can answer next. */
+  /**
+   * The shared commands' outputs: a Reply with its numbered choices, texts as they are; Zalo sends no
+   * generated image or file, so a photo or a document is replaced by its fallback text.
+   */
+  async #sendOutputs(chatId: string, outputs: readonly Output[]): Promise<void> {
+    for (const o of outputs) {
+      if (o.kind === "reply") await this.#deliver(chatId, o.reply);
+      else if (o.kind === "text") await this.#deliver(chatId, o.text);
+      else await this.#deliver(chatId, o.fallback);
+    }
+  }
+
   async #deliver(chatId: string, out: string | string[] | Reply): Promise<void> {
     if (typeof out === "string" || Array.isArray(out)) {
       const texts = (Array.isArray(out) ? out : [out]).flatMap((t) => splitText(t));
@@ -495,4 +481,4 @@ export function errInfo(e: unknown): Record<string, unknown> {
   return { type: typeof e, message: String(e) };
 }
 
-export { documentQuery };
+export { documentQuery } from "../../core/answers/understand.ts";

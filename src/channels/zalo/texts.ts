@@ -1,5 +1,6 @@
 /** The fixed Vietnamese texts of the Zalo bot (knowledge answers come from the engine). */
 import { type CommandInfo, USER_COMMANDS } from "../../app/commands.ts";
+import { CONVERSATION_TEXTS } from "../../conversation/texts.ts";
 import { ZALO_REMINDER_TEXTS } from "./reminders.ts";
 
 export type ZaloCommandInfo = CommandInfo;
@@ -17,11 +18,10 @@ export const ZALO_TEXTS = {
   /** The command is cut: a user may type “/aaa…” up to the longest question. */
   unknownCommand: (cmd: string) =>
     `Không có lệnh /${cmd.length > 40 ? `${cmd.slice(0, 39)}…` : cmd}. Gõ /help để xem các lệnh.`,
-  usageVanban: "Hãy gõ kèm số hiệu văn bản, ví dụ: /vanban 3609/KH-BĐHCĐS",
-  usageTimkiem: "Hãy gõ kèm từ khóa cần tìm, ví dụ: /timkiem dữ liệu số",
+  usageVanban: CONVERSATION_TEXTS.usageVanban,
+  usageTimkiem: CONVERSATION_TEXTS.usageTimkiem,
   usageLienket: "Hãy gõ kèm mã liên kết do Tổ Giúp việc cấp, ví dụ: /lienket ABCD2345",
-  vanbanNotRecognized: (arg: string) =>
-    `Tôi chưa nhận ra số hiệu “${arg}”. Hãy gõ số hiệu như trên văn bản, ví dụ: /vanban 3609/KH-BĐHCĐS hoặc /vanban Quyết định 56.`,
+  vanbanNotRecognized: CONVERSATION_TEXTS.vanbanNotRecognized,
   noChoices: "Không có lựa chọn nào đang chờ (hoặc lựa chọn đã quá hạn). Hãy gõ lại câu hỏi, hoặc gõ /help.",
   choiceOutOfRange: (n: number) =>
     n === 1 ? "Chỉ có lựa chọn số 1. Hãy gõ 1." : `Hãy gõ một số từ 1 đến ${n} để chọn.`,

@@ -42,6 +42,7 @@ export function helpText(): string {
     "",
     "Lệnh (gõ như tin nhắn thường):",
     ...ZALO_COMMANDS.map((c) => `/${c.command}${c.args ? ` ${c.args}` : ""} — ${c.description}`),
+    "Lãnh đạo và Tổ Giúp việc: /tongquan [năm] — tổng quan tiến độ; /donvi <tên đơn vị> — thẻ đơn vị; /baocao [tháng|quý|năm] — tóm tắt báo cáo (tệp Excel gửi qua Telegram).",
     "",
     "Khi câu trả lời có danh sách “Gõ số để chọn tiếp”, hãy gõ số (ví dụ 1). Gõ “tiếp” hoặc “trước” để xem trang sau hoặc trang trước.",
     "",

@@ -1,9 +1,13 @@
 /**
- * Access control, table-driven: every command of the Telegram menus (USER_, LEADER_ and ADMIN_COMMANDS)
- * and every kind of button, for each kind of sender (not linked, linked member, unit head, leader,
- * admin), in both access modes. For each: who gets an answer and who is refused, who sees personal
- * data (names, chat ids: admins only; leaders see who answered a reminder on a unit's card), and who
- * changes the store (the bytes of its files are compared before and after).
+ * Access control, table-driven (the table: access-table.ts): every command and every kind of button the
+ * Telegram bot really handles, for each kind of sender (not linked, linked member, unit head, leader,
+ * admin), in both access modes. The table is checked against the bot itself, not against the menus (see
+ * registered.ts): every command registered while createBot builds the bot, or answered with anything but
+ * “Không có lệnh …”, needs a rule; so does every callback trigger registered and every callback data the
+ * bot handles; a rule for something the bot does not handle is an error too. A command added to the bot
+ * without a rule fails here. For each rule and sender: who gets an answer and who is refused, who sees
+ * personal data (names, chat ids: admins only; leaders see who answered a reminder on a unit's card), and
+ * who changes the store (the bytes of its files are compared before and after).
  * Webhooks (Telegram, Zalo) without the right secret: 401 and nothing handled.
  */
 import { createServer } from "node:http";
@@ -11,6 +15,7 @@ import type { AddressInfo } from "node:net";
 import type { Update } from "grammy/types";
 import { pino } from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN_REQUEST_TEXTS, encodeAdminDecision } from "../../src/app/admin-requests.ts";
 import { encodeCallback } from "../../src/channels/telegram/callback-data.ts";
 import {
   ADMIN_COMMANDS,
@@ -18,7 +23,6 @@ import {
   LEADER_COMMANDS,
   USER_COMMANDS,
 } from "../../src/channels/telegram/commands.ts";
-import { LEADER_TEXTS } from "../../src/channels/telegram/features/leaders.ts";
 import { SEC_TEXTS } from "../../src/channels/telegram/features/secretariat/texts.ts";
 import { startTelegram, type TelegramRunner } from "../../src/channels/telegram/run.ts";
 import { TEXTS } from "../../src/channels/telegram/texts.ts";
@@ -29,6 +33,17 @@ import { PROMPT_TEXTS } from "../../src/reminders/prompts.ts";
 import { type AppHarness, buttonsOf, makeApp, visible } from "../helpers/bot-harness.ts";
 import { FAKE_TOKEN, FakeBotApi } from "../helpers/fake-bot-api.ts";
 import { body, textUpdate } from "../helpers/updates.ts";
+import {
+  adminOnly,
+  byAdmin,
+  KINDS,
+  knowledge,
+  type Mode,
+  never,
+  type Outcome,
+  outcomeOf,
+  RULES,
+} from "./access-table.ts";
 import {
   type FullBot,
   LINKED,
@@ -42,14 +57,7 @@ import {
   WEBHOOK_SECRET,
   ZALO_WEBHOOK_SECRET,
 } from "./harness.ts";
-
-type Mode = "members" | "open";
-/** What a sender gets: the real thing, or one of the refusals. */
-type Outcome = "answer" | "admin-only" | "leaders-only" | "link-needed";
-
-const LINK_NEEDED = "dành cho cán bộ các đơn vị đã được liên kết";
-const KINDS: SenderKind[] = ["unknown", "member", "head", "leader", "admin"];
-const isLeader = (k: SenderKind) => k === "leader" || k === "admin";
+import { probeTelegram, sourceCandidates, type TelegramFindings, triggerMatches } from "./registered.ts";
 
 let nextUpdate = 5_000_000;
 let nextMessage = 500_000;
@@ -129,83 +137,14 @@ async function run(h: FullBot, kind: SenderKind | "otherHead", u: Update) {
   return { texts, files, answer, changed, errors, calls, toOthers, all: [...texts, answer ?? ""].join("\n") };
 }
 
-function outcomeOf(r: Awaited<ReturnType<typeof run>>): Outcome {
-  if (r.all.includes(TEXTS.adminOnly) || r.all.includes(SEC_TEXTS.notAdminUpload)) return "admin-only";
-  if (r.all.includes(LEADER_TEXTS.leadersOnly)) return "leaders-only";
-  if (r.all.includes(LINK_NEEDED)) return "link-needed";
-  return "answer";
-}
-
 /** Other people's chat ids and names (the sender's own are fine). */
 function othersData(kind: SenderKind): { ids: string[]; names: string[] } {
   const keys = (Object.keys(LINKED) as (keyof typeof LINKED)[]).filter((k) => k !== kind);
   return { ids: keys.map((k) => String(TG[k])), names: keys.map((k) => LINKED[k].name) };
 }
 
-// ---------------------------------------------------------------- the table of commands
-
-interface CommandRule {
-  /** Sample argument (a valid one, so that an allowed sender gets the real answer). */
-  arg: string;
-  expect: (kind: SenderKind, mode: Mode) => Outcome;
-  /** Whether this sender may change the store with it (else its bytes must stay the same). */
-  changes: (kind: SenderKind) => boolean;
-}
-
-const knowledge = (kind: SenderKind, mode: Mode): Outcome =>
-  kind === "unknown" && mode === "members" ? "link-needed" : "answer";
-const everyone = (): Outcome => "answer";
-const adminOnly = (kind: SenderKind): Outcome => (kind === "admin" ? "answer" : "admin-only");
-const leadersOnly = (kind: SenderKind): Outcome => (isLeader(kind) ? "answer" : "leaders-only");
-const never = () => false;
-const byAdmin = (kind: SenderKind) => kind === "admin";
-
-const RULES: Record<string, CommandRule> = {
-  // Public: questions need a link in members mode.
-  chude: { arg: "", expect: knowledge, changes: never },
-  nhiemvu: { arg: "", expect: knowledge, changes: never },
-  hanchot: { arg: "", expect: knowledge, changes: never },
-  quahan: { arg: "", expect: knowledge, changes: never },
-  vanban: { arg: "3609/KH-BĐHCĐS", expect: knowledge, changes: never },
-  timkiem: { arg: "dữ liệu số", expect: knowledge, changes: never },
-  lienket: { arg: "SAIMA234", expect: everyone, changes: never },
-  huylienket: { arg: "", expect: everyone, changes: (k) => k !== "unknown" && k !== "admin" },
-  // Only the sender's own accounts (the configured admin is not linked on Telegram).
-  kenhnhac: { arg: "zalo", expect: everyone, changes: (k) => k !== "unknown" && k !== "admin" },
-  help: { arg: "", expect: everyone, changes: never },
-  // Welcomes everyone; in members mode the welcome says how to get linked.
-  start: { arg: "", expect: knowledge, changes: never },
-  // Leaders and admins.
-  tongquan: { arg: "2023", expect: leadersOnly, changes: never },
-  donvi: { arg: "Sở Thông tin và Truyền thông", expect: knowledge, changes: never },
-  baocao: { arg: "quý", expect: leadersOnly, changes: never },
-  // Admins.
-  moi: { arg: "so-tttt head Người Được Mời", expect: adminOnly, changes: byAdmin },
-  danhsach: { arg: "", expect: adminOnly, changes: never },
-  huy: { arg: `telegram:${TG.otherHead}`, expect: adminOnly, changes: byAdmin },
-  suanv: { arg: OWN_TASK, expect: adminOnly, changes: byAdmin },
-  doihan: { arg: `${OWN_TASK} 30/12/2023`, expect: adminOnly, changes: byAdmin },
-  themnv: { arg: "", expect: adminOnly, changes: byAdmin },
-  themvb: { arg: "", expect: adminOnly, changes: byAdmin },
-  themdv: { arg: "", expect: adminOnly, changes: byAdmin },
-  thutruong: { arg: "so-tttt Nguyễn Văn Mới", expect: adminOnly, changes: byAdmin },
-  xuat: { arg: "", expect: adminOnly, changes: never },
-  lichsu: { arg: "", expect: adminOnly, changes: never },
-  hoantac: { arg: "", expect: adminOnly, changes: byAdmin },
-  cauhoi: { arg: "", expect: adminOnly, changes: never },
-  thongbao: { arg: "Đề nghị các đơn vị gửi báo cáo quý III.", expect: adminOnly, changes: never },
-  // Admin codes: no request waits here, so an admin's answer changes nothing either.
-  xacnhanqt: { arg: "", expect: adminOnly, changes: never },
-  tuchoiqt: { arg: "1", expect: adminOnly, changes: never },
-};
-
 const MENU: CommandInfo[] = [...USER_COMMANDS, ...LEADER_COMMANDS, ...ADMIN_COMMANDS];
-
-describe("the access table", () => {
-  it("has a rule for every command of every menu (a new command needs one)", () => {
-    expect(MENU.map((c) => c.command).filter((c) => !RULES[c])).toEqual([]);
-  });
-});
+const COMMANDS = Object.keys(RULES);
 
 describe.each(["members", "open"] as const)("commands, BOT_ACCESS=%s", (mode) => {
   describe.each(KINDS)("sent by: %s", (kind) => {
@@ -223,12 +162,12 @@ describe.each(["members", "open"] as const)("commands, BOT_ACCESS=%s", (mode) =>
       await linkSenders(h.app, "telegram");
     });
 
-    it.each(MENU.map((c) => c.command))(`/%s`, async (command) => {
+    it.each(COMMANDS)(`/%s`, async (command) => {
       const rule = RULES[command]!;
       const r = await run(h, kind, text(kind, `/${command}${rule.arg ? ` ${rule.arg}` : ""}`));
       expect(r.errors, r.errors.join("\n")).toEqual([]);
       expect(r.texts.length + r.files.length, "an answer of some kind").toBeGreaterThan(0);
-      expect(outcomeOf(r), r.all).toBe(rule.expect(kind, mode));
+      expect(outcomeOf(r.all), r.all).toBe(rule.expect(kind, mode));
       if (!rule.changes(kind)) expect(r.changed, `/${command} by ${kind} changed the store`).toEqual([]);
       // Personal data: chat ids never to non-admins; names only to admins (and leaders, on a card).
       if (kind !== "admin") {
@@ -292,6 +231,9 @@ describe("what the allowed senders get", () => {
 
 interface ButtonRule {
   name: string;
+  /** The callback data this rule stands for (every data the bot handles must be in some rule's family). */
+  family: RegExp;
+  /** A sample of the family, pressed by every kind of sender. */
   data: () => string;
   expect: (kind: SenderKind, mode: Mode) => Outcome | "refused";
   changes: (kind: SenderKind) => boolean;
@@ -302,22 +244,28 @@ interface ButtonRule {
 const inLead = (unit: string) => (kind: SenderKind) =>
   kind === "admin" || ((kind === "member" || kind === "head") && unit === "so-tttt");
 
+/** An admin code redeemed by this Telegram account waits for an admin's decision (request 1). */
+const REQUESTER = 880_100_009;
+
 const BUTTONS: ButtonRule[] = [
   {
     name: "a next step (q:)",
+    family: /^q:/,
     data: () => encodeCallback({ kind: "theme" })!,
     expect: knowledge,
     changes: never,
   },
   {
     name: "a page (p:)",
+    family: /^p:/,
     data: () => encodeCallback({ kind: "tasks", page: 2 }, "p")!,
     expect: knowledge,
     changes: never,
   },
-  { name: "a unit (q:u:)", data: () => "q:u:so-tttt", expect: knowledge, changes: never },
+  { name: "a unit (q:u:)", family: /^q:u:/, data: () => "q:u:so-tttt", expect: knowledge, changes: never },
   {
     name: "a reminder answer for a task of the sender's unit",
+    family: /^r:/,
     data: () =>
       encodeAction({ type: "answer", answer: "in-progress", taskId: OWN_TASK, occurrence: "2023-10-10" }),
     expect: (k) => (inLead("so-tttt")(k) ? "answer" : "refused"),
@@ -326,6 +274,7 @@ const BUTTONS: ButtonRule[] = [
   },
   {
     name: "a reminder answer for another unit's task",
+    family: /^r:[dpeh]:/,
     data: () =>
       encodeAction({ type: "answer", answer: "in-progress", taskId: OTHER_TASK, occurrence: "2023-12-31" }),
     expect: (k) => (k === "admin" ? "answer" : "refused"),
@@ -334,6 +283,7 @@ const BUTTONS: ButtonRule[] = [
   },
   {
     name: "“Xin gia hạn” for another unit's task",
+    family: /^r:e:/,
     data: () =>
       encodeAction({ type: "answer", answer: "extension", taskId: OTHER_TASK, occurrence: "2023-12-31" }),
     expect: (k) => (k === "admin" ? "answer" : "refused"),
@@ -342,6 +292,7 @@ const BUTTONS: ButtonRule[] = [
   },
   {
     name: "the secretariat's “Duyệt gia hạn”",
+    family: /^r:a:/,
     data: () => "r:a:a1",
     expect: (k) => (k === "admin" ? "answer" : "refused"),
     changes: byAdmin,
@@ -349,16 +300,101 @@ const BUTTONS: ButtonRule[] = [
   },
   {
     name: "the secretariat's “Từ chối”",
+    family: /^r:x:/,
     data: () => "r:x:a1",
     expect: (k) => (k === "admin" ? "answer" : "refused"),
     changes: never,
     refusal: PROMPT_TEXTS.notAdmin,
   },
-  { name: "an import preview (imp:)", data: () => "imp:a:abcdefgh", expect: adminOnly, changes: never },
-  { name: "an undo (hist:)", data: () => "hist:u:1", expect: adminOnly, changes: byAdmin },
-  { name: "an unanswered question (ask:)", data: () => "ask:q1", expect: adminOnly, changes: never },
-  { name: "an announcement (ann:)", data: () => "ann:s:abcdefgh", expect: adminOnly, changes: never },
+  {
+    name: "an import preview (imp:)",
+    family: /^imp:/,
+    data: () => "imp:a:abcdefgh",
+    expect: adminOnly,
+    changes: never,
+  },
+  { name: "an undo (hist:)", family: /^hist:/, data: () => "hist:u:1", expect: adminOnly, changes: byAdmin },
+  {
+    name: "an unanswered question (ask:)",
+    family: /^ask:/,
+    data: () => "ask:q1",
+    expect: adminOnly,
+    changes: never,
+  },
+  {
+    name: "an announcement (ann:)",
+    family: /^ann:/,
+    data: () => "ann:s:abcdefgh",
+    expect: adminOnly,
+    changes: never,
+  },
+  {
+    name: "an admin code's “Xác nhận” (qt:)",
+    family: /^qt:/,
+    data: () => encodeAdminDecision({ decision: "grant", requestId: "1" }),
+    expect: (k) => (k === "admin" ? "answer" : "refused"),
+    changes: byAdmin,
+    refusal: ADMIN_REQUEST_TEXTS.notAdmin,
+  },
+  {
+    name: "an admin code's “Từ chối” (qt:)",
+    family: /^qt:n:/,
+    data: () => encodeAdminDecision({ decision: "refuse", requestId: "1" }),
+    expect: (k) => (k === "admin" ? "answer" : "refused"),
+    changes: byAdmin,
+    refusal: ADMIN_REQUEST_TEXTS.notAdmin,
+  },
 ];
+
+// ---------------------------------------------------------------- the table against the bot
+
+describe("the access table against what the bot really handles", () => {
+  let found: TelegramFindings;
+  beforeAll(async () => {
+    found = await probeTelegram({
+      candidates: await sourceCandidates(),
+      extraCommands: [...MENU.map((c) => c.command), ...COMMANDS],
+      extraButtons: BUTTONS.map((b) => b.data()),
+    });
+  }, 120_000);
+
+  it("every command registered on the bot has a rule", () => {
+    expect(found.registered.commands.length).toBeGreaterThanOrEqual(MENU.length);
+    const missing = found.registered.commands.filter((c) => !RULES[c]);
+    expect(missing, `registered without a rule in RULES: ${missing.join(", ")}`).toEqual([]);
+  });
+
+  it("every command the bot answers (registered or parsed by hand) has a rule", () => {
+    const missing = [...found.answered.keys()].filter((c) => !RULES[c]);
+    expect(missing, `answered without a rule in RULES: ${missing.join(", ")}`).toEqual([]);
+  });
+
+  it("every rule and every menu entry is a command the bot answers (no stale rule, no dead menu entry)", () => {
+    expect(COMMANDS.filter((c) => !found.answered.has(c))).toEqual([]);
+    expect(found.unanswered).toEqual([]);
+  });
+
+  it("every callback trigger registered is pressed by some rule's sample", () => {
+    expect(found.registered.callbackTriggers.length).toBeGreaterThan(0);
+    const uncovered = found.registered.callbackTriggers.filter(
+      (t) => !BUTTONS.some((b) => triggerMatches(t, b.data())),
+    );
+    expect(uncovered.map(String)).toEqual([]);
+  });
+
+  it("every callback data the bot handles is in the family of a rule", () => {
+    expect(found.handledButtons.size).toBeGreaterThan(0);
+    const uncovered = [...found.handledButtons.keys()].filter((d) => !BUTTONS.some((b) => b.family.test(d)));
+    expect(uncovered, `handled without a rule in BUTTONS: ${uncovered.join(", ")}`).toEqual([]);
+  });
+
+  it("every button rule's sample is in its family and handled by the bot (not left to the catch-all)", () => {
+    for (const b of BUTTONS) {
+      expect(b.family.test(b.data()), b.name).toBe(true);
+      expect(found.handledButtons.has(b.data()), b.name).toBe(true);
+    }
+  });
+});
 
 describe.each(["members", "open"] as const)("buttons, BOT_ACCESS=%s", (mode) => {
   describe.each(KINDS)("pressed by: %s", (kind) => {
@@ -374,6 +410,16 @@ describe.each(["members", "open"] as const)("buttons, BOT_ACCESS=%s", (mode) => 
         reason: "Chờ kinh phí",
       });
       expect(req.ok, req.message).toBe(true);
+      // An admin code redeemed by a new account: request 1 waits for an admin's decision.
+      const code = await h.assistant.createLinkCode({
+        unitId: "so-tttt",
+        role: "admin",
+        name: "Người Xin Quyền",
+      });
+      const asked = await h.assistant.link(h.assistant.identify("telegram", REQUESTER), code.code.code);
+      expect(asked.ok, asked.message).toBe(true);
+      await h.assistant.settled();
+      expect(h.assistant.pendingAdminRequests()).toHaveLength(1);
       // A change in the log, for the undo button.
       await h.app.store.commitChange({ actor: { kind: "system" }, action: "test" }, (tx) => {
         tx.upsert("units", { ...h.app.knowledge().unit("ban-dan-toc")!, aliases: ["BDT thử"] });
@@ -397,7 +443,7 @@ describe.each(["members", "open"] as const)("buttons, BOT_ACCESS=%s", (mode) => 
       const want = rule.expect(kind, mode);
       if (want === "refused") expect(r.all).toContain(rule.refusal);
       else {
-        expect(outcomeOf(r), r.all).toBe(want);
+        expect(outcomeOf(r.all), r.all).toBe(want);
         if (rule.refusal) expect(r.all).not.toContain(rule.refusal);
       }
       if (!rule.changes(kind)) expect(r.changed, `${rule.name} by ${kind} changed the store`).toEqual([]);

@@ -1,38 +1,72 @@
 /**
  * Snapshots of the store: every store file in one JSON bundle (`tro-ly-cds-YYYYMMDD-HHmmss.json`),
- * written atomically, the newest `keep` kept. A restore validates the whole bundle first, saves the
+ * written atomically, the newest `keep` kept. The JSON documents are stored as their content; the
+ * JSON Lines logs (reminders.jsonl, audit.jsonl) as the array of their lines (header first), read as
+ * the store reads them: a torn last line (an append in progress) is left out, damaged lines too.
+ * Bundles of the previous version (reminders.json, audit.json as documents) restore as well: they are
+ * converted to the logs' lines first. A restore validates the whole bundle first, saves the
  * current state as a bundle of its own (or, when the current files are damaged, as a raw copy), then
  * stages the whole bundle and swaps it in at once, holding the writer lock: a bad bundle or a failed
  * step changes nothing, and a running bot refuses the restore.
  */
-import { copyFile, mkdir, readdir, readFile, stat, unlink } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { AUDIT_FILE, auditFileSchema } from "./audit.ts";
+import { AUDIT_FILE, AUDIT_LOG_FORMAT, auditEntrySchema, legacyAudit } from "./audit.ts";
 import { StoreError } from "./errors.ts";
-import { parseStoreText, serialize, writeFileAtomic } from "./json-file.ts";
+import {
+  describeIssues,
+  fsyncDir,
+  parseStoreText,
+  safeParseVi,
+  serialize,
+  writeFileAtomic,
+} from "./json-file.ts";
+import { type LegacyFormat, line, logHeaderSchema, readLog, realLogFs } from "./jsonl.ts";
 import { EDITS_FILE, editsFileSchema } from "./knowledge-edits.ts";
 import { acquireWriterLock } from "./lock.ts";
-import { REMINDERS_FILE, remindersFileSchema } from "./reminder-log.ts";
+import { legacyReminders, REMINDER_LOG_FORMAT, REMINDERS_FILE, reminderEventSchema } from "./reminder-log.ts";
 import { type MovedAside, recoverInterruptedRestore, type SwapFs, swapIn } from "./restore-swap.ts";
 import { STATE_FILE, stateFileSchema } from "./state.ts";
 
 const MANIFEST = "store-manifest.json";
 const PREFIX = "tro-ly-cds-";
 
-/** Each store file with the schema its content must satisfy. */
+/** Each JSON document of the store with the schema its content must satisfy. */
 const FILE_SCHEMAS: Record<string, z.ZodType<unknown>> = {
   [EDITS_FILE]: editsFileSchema,
   [STATE_FILE]: stateFileSchema,
-  [REMINDERS_FILE]: remindersFileSchema,
-  [AUDIT_FILE]: auditFileSchema,
 };
+
+/** Each log of the store: its header's format and the schema of its lines. */
+const LOGS: Record<string, { format: string; schema: z.ZodType<unknown> }> = {
+  [REMINDERS_FILE]: { format: REMINDER_LOG_FORMAT, schema: reminderEventSchema },
+  [AUDIT_FILE]: { format: AUDIT_LOG_FORMAT, schema: auditEntrySchema },
+};
+
+/** The previous version's files, by the log that replaces them. */
+const LEGACY: Record<string, { log: string; format: string; legacy: LegacyFormat<unknown> }> = {
+  [legacyReminders.name]: {
+    log: REMINDERS_FILE,
+    format: REMINDER_LOG_FORMAT,
+    legacy: legacyReminders as LegacyFormat<unknown>,
+  },
+  [legacyAudit.name]: {
+    log: AUDIT_FILE,
+    format: AUDIT_LOG_FORMAT,
+    legacy: legacyAudit as LegacyFormat<unknown>,
+  },
+};
+
+/** Every name a store file can have (what a restore replaces, what a raw safety copy takes). */
+const ALL_NAMES = [...Object.keys(FILE_SCHEMAS), ...Object.keys(LOGS), ...Object.keys(LEGACY), MANIFEST];
 
 const bundleSchema = z.object({
   kind: z.literal("tro-ly-cds-backup"),
-  version: z.literal(1),
+  /** 1: the previous version (every file a JSON document); 2: logs as arrays of lines. */
+  version: z.union([z.literal(1), z.literal(2)]),
   createdAt: z.string(),
-  /** File name → its JSON content. */
+  /** File name → its JSON content (a log: the array of its lines). */
   files: z.record(z.string(), z.unknown()),
 });
 type Bundle = z.infer<typeof bundleSchema>;
@@ -82,6 +116,42 @@ async function snapshot(dataDir: string): Promise<Bundle["files"]> {
     }
     files[name] = parseStoreText(text, schema, path.join(dataDir, name));
   }
+  for (const [name, log] of Object.entries(LOGS)) {
+    const lines: unknown[] = [];
+    const file = path.join(dataDir, name);
+    let read: Awaited<ReturnType<typeof readLog>>;
+    try {
+      read = await readLog({
+        fs: realLogFs,
+        file,
+        displayPath: file,
+        format: log.format,
+        schema: log.schema,
+        visit: (e) => {
+          lines.push(e);
+          return undefined;
+        },
+      });
+    } catch (e) {
+      if (e instanceof StoreError && e.code === "io") continue; // unreadable (a directory there): as absent
+      throw e;
+    }
+    if (read) {
+      files[name] = [read.header, ...lines];
+      continue;
+    }
+    // Not converted yet (the store was not opened since the upgrade): the previous version's file.
+    const legacy = Object.entries(LEGACY).find(([, l]) => l.log === name);
+    if (!legacy) continue;
+    const [legacyName, { legacy: format }] = legacy;
+    let text: string;
+    try {
+      text = await readFile(path.join(dataDir, legacyName), "utf8");
+    } catch {
+      continue; // not created yet
+    }
+    files[legacyName] = parseStoreText(text, format.schema, path.join(dataDir, legacyName));
+  }
   try {
     files[MANIFEST] = JSON.parse(await readFile(path.join(dataDir, MANIFEST), "utf8"));
   } catch {
@@ -102,7 +172,7 @@ export async function createBackup(opts: {
     throw new StoreError("missing", `Chưa có dữ liệu nào trong ${opts.dataDir} để sao lưu.`);
   }
   await mkdir(opts.backupDir, { recursive: true });
-  const bundle: Bundle = { kind: "tro-ly-cds-backup", version: 1, createdAt: opts.now.toISOString(), files };
+  const bundle: Bundle = { kind: "tro-ly-cds-backup", version: 2, createdAt: opts.now.toISOString(), files };
   const file = `${PREFIX}${stamp(opts.now)}${opts.label ? `-${opts.label}` : ""}.json`;
   const p = path.join(opts.backupDir, file);
   await writeFileAtomic(p, serialize(bundle));
@@ -164,16 +234,7 @@ export async function restoreBackup(opts: {
     );
   }
   // Validate every file before writing any.
-  const texts: [string, string][] = [];
-  for (const [name, content] of Object.entries(bundle.files)) {
-    const schema = FILE_SCHEMAS[name];
-    if (name !== MANIFEST && !schema) {
-      throw new StoreError("corrupt", `Bản sao lưu có tệp lạ “${name}”; không thay đổi gì.`);
-    }
-    const body = serialize(content);
-    if (schema) parseStoreText(body, schema, `${opts.file} › ${name}`);
-    texts.push([name, body]);
-  }
+  const texts = bundleTexts(bundle, opts.file);
   const lock = await acquireWriterLock(opts.dataDir);
   try {
     // What an earlier restore left half-done is put right first (originals back, or the swap finished).
@@ -195,6 +256,14 @@ export async function restoreBackup(opts: {
       stamp: stamp(opts.now),
       ...(opts.fs ? { fs: opts.fs } : {}),
     });
+    // The previous version's files still in the data dir would stand beside the restored logs: kept aside.
+    for (const legacyName of Object.keys(LEGACY)) {
+      const from = path.join(opts.dataDir, legacyName);
+      const s = await stat(from).catch(() => undefined);
+      if (!s?.isFile()) continue;
+      await rename(from, `${from}.truoc-khoi-phuc-${stamp(opts.now)}`);
+      await fsyncDir(opts.dataDir);
+    }
     return { restored: ordered.map(([n]) => n), safety, ...swapped };
   } finally {
     await lock.release();
@@ -209,7 +278,7 @@ async function rawSafetyCopy(opts: { dataDir: string; backupDir: string; now: Da
   const dir = path.join(opts.backupDir, `${PREFIX}${stamp(opts.now)}-truoc-khoi-phuc-nguyen-ban`);
   await mkdir(dir, { recursive: true });
   let bytes = 0;
-  for (const name of [...Object.keys(FILE_SCHEMAS), MANIFEST]) {
+  for (const name of ALL_NAMES) {
     const from = path.join(opts.dataDir, name);
     const s = await stat(from).catch(() => undefined);
     if (!s?.isFile()) continue;
@@ -217,4 +286,56 @@ async function rawSafetyCopy(opts: { dataDir: string; backupDir: string; now: Da
     bytes += s.size;
   }
   return { file: path.basename(dir), path: dir, createdAt: opts.now.toISOString(), bytes };
+}
+
+/**
+ * The files of a bundle as they are written into the data dir, each validated: a document against its
+ * schema; a log's lines (header, then each event) against theirs; a previous version's document
+ * converted to its log. Any problem: a `StoreError` "corrupt" naming the file, nothing written.
+ */
+function bundleTexts(bundle: Bundle, from: string): [string, string][] {
+  const out = new Map<string, string>();
+  const bad = (name: string, detail: string) =>
+    new StoreError("corrupt", `Tệp ${from} › ${name} không đúng cấu trúc (${detail}); không thay đổi gì.`);
+  for (const [name, content] of Object.entries(bundle.files)) {
+    const schema = FILE_SCHEMAS[name];
+    const log = LOGS[name];
+    const legacy = LEGACY[name];
+    if (name === MANIFEST) {
+      // The manifest names the logs by their new names.
+      const m = content as { files?: unknown };
+      const files = Array.isArray(m?.files)
+        ? m.files.map((n: unknown) => (typeof n === "string" && LEGACY[n] ? LEGACY[n].log : n))
+        : m?.files;
+      out.set(name, serialize({ ...(content as object), files }));
+    } else if (schema) {
+      const body = serialize(content);
+      parseStoreText(body, schema, `${from} › ${name}`);
+      out.set(name, body);
+    } else if (log) {
+      if (!Array.isArray(content) || content.length === 0) throw bad(name, "không phải danh sách các dòng");
+      const header = logHeaderSchema.safeParse(content[0]);
+      if (!header.success || header.data.format !== log.format)
+        throw bad(name, "dòng 1: phần đầu không hợp lệ");
+      const lines = [line(header.data)];
+      content.slice(1).forEach((e, i) => {
+        const parsed = safeParseVi(log.schema, e);
+        if (!parsed.success) throw bad(name, `dòng ${i + 2}: ${describeIssues(parsed.error, 2)}`);
+        lines.push(line(parsed.data));
+      });
+      out.set(name, lines.join(""));
+    } else if (legacy) {
+      if (bundle.files[legacy.log] !== undefined) continue; // the log itself is in the bundle
+      const data = parseStoreText(serialize(content), legacy.legacy.schema, `${from} › ${name}`);
+      const createdAt = Number.isNaN(Date.parse(bundle.createdAt))
+        ? new Date(0).toISOString()
+        : new Date(bundle.createdAt).toISOString();
+      const lines = [line({ t: "header", format: legacy.format, version: 1, createdAt })];
+      for (const e of legacy.legacy.toEvents(data)) lines.push(line(e));
+      out.set(legacy.log, lines.join(""));
+    } else {
+      throw new StoreError("corrupt", `Bản sao lưu có tệp lạ “${name}”; không thay đổi gì.`);
+    }
+  }
+  return [...out];
 }

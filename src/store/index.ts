@@ -1,17 +1,22 @@
 /**
- * The embedded store: four JSON files in DATA_DIR, one writer process at a time.
+ * The embedded store: two JSON documents and two append-only logs in DATA_DIR, one writer process at
+ * a time.
  *
  * - knowledge-edits.json: the secretariat's overlay over knowledge/ (knowledge-edits.ts)
  * - state.json: linked users, link codes, unanswered questions, settings (state.ts)
- * - reminders.json: reminder send log (reminder-log.ts)
- * - audit.json: audit log (audit.ts)
+ *   (small documents: rewritten atomically on each write, json-file.ts)
+ * - reminders.jsonl: reminder send log, answers, escalations, digests (reminder-log.ts)
+ * - audit.jsonl: audit log (audit.ts)
+ *   (JSON Lines, one event a line, appended and fsynced; the reminder log compacted in the
+ *   background; jsonl.ts. The previous version's reminders.json / audit.json are converted once
+ *   and kept as *.truoc-chuyen-doi)
  * - store-manifest.json: written once the files exist; from then on a missing file is an error.
  * - writer.lock: held by the writer process (lock.ts).
  *
  * Overlay and audit never diverge: `commitChange` writes the overlay together with its audit
  * entry (the `journal` field of knowledge-edits.json) in one atomic write, then appends the
- * entry to audit.json. If the process dies in between, the next writer start (or the next
- * commit) appends the journal entry to audit.json.
+ * entry to audit.jsonl. If the process dies in between, the next writer start (or the next
+ * commit) appends the journal entry to audit.jsonl.
  */
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
@@ -21,12 +26,10 @@ import {
   type Actor,
   AUDIT_FILE,
   type AuditEntry,
-  type AuditFileData,
   AuditLog,
   type AuditTx,
-  auditFileSchema,
-  defaultAuditFile,
   findUndoTarget,
+  LEGACY_AUDIT_FILE,
 } from "./audit.ts";
 import { type Clock, systemClock } from "./clock.ts";
 import { StoreError } from "./errors.ts";
@@ -40,6 +43,7 @@ import {
   serialize,
   writeFileAtomic,
 } from "./json-file.ts";
+import { type LogFs, realLogFs, type StoreWarning } from "./jsonl.ts";
 import {
   defaultEditsFile,
   EDITS_FILE,
@@ -51,11 +55,10 @@ import {
 } from "./knowledge-edits.ts";
 import { acquireWriterLock, type WriterLock } from "./lock.ts";
 import {
-  defaultRemindersFile,
+  LEGACY_REMINDERS_FILE,
   REMINDERS_FILE,
   ReminderLog,
-  type RemindersFileData,
-  remindersFileSchema,
+  type ReminderLogOptions,
 } from "./reminder-log.ts";
 import { recoverInterruptedRestore, restoreInProgress } from "./restore-swap.ts";
 import { defaultStateFile, STATE_FILE, type StateFileData, StateStore, stateFileSchema } from "./state.ts";
@@ -63,6 +66,7 @@ import { defaultStateFile, STATE_FILE, type StateFileData, StateStore, stateFile
 export type { Actor, AuditChange, AuditEntry, AuditInput, AuditLog } from "./audit.ts";
 export { type Clock, fixedClock, systemClock } from "./clock.ts";
 export { StoreError, type StoreErrorCode } from "./errors.ts";
+export type { StoreWarning } from "./jsonl.ts";
 export {
   applyOverlay,
   type EditChange,
@@ -73,6 +77,7 @@ export {
 } from "./knowledge-edits.ts";
 export { acquireWriterLock, type WriterLock } from "./lock.ts";
 export {
+  type CompactionReport,
   type DigestKind,
   type Escalation,
   type ExtensionDecision,
@@ -115,6 +120,18 @@ export interface OpenStoreOptions {
   clock?: Clock;
   /** No lock, no file created, every write refused. A data dir not yet created reads as empty. */
   readOnly?: boolean;
+  /**
+   * The reminder log's retention (REMINDER_LOG_RETENTION_DAYS) and compaction thresholds; defaults:
+   * `DEFAULT_REMINDER_LOG_OPTIONS` (400 days, automatic compaction).
+   */
+  reminderLog?: Partial<ReminderLogOptions>;
+  /**
+   * Told what the operator should know about the files (a torn last line ignored, damaged lines
+   * skipped, a conversion, a compaction): the app logs it. Also kept in `Store.warnings`.
+   */
+  onWarning?: (w: StoreWarning) => void;
+  /** The logs' file-system steps (tests inject failures and count fsyncs). */
+  logFs?: LogFs;
 }
 
 export interface CommitMeta {
@@ -133,15 +150,17 @@ export interface Store {
   readonly audit: AuditLog;
   readonly state: StateStore;
   readonly reminders: ReminderLog;
+  /** What the store told the operator since it opened (the latest 100). */
+  readonly warnings: readonly StoreWarning[];
   /**
    * Applies `fn`'s overlay changes in one atomic write together with their audit entry, then
-   * appends the entry to audit.json. Nothing is written (and null returned) when nothing changed;
+   * appends the entry to audit.jsonl. Nothing is written (and null returned) when nothing changed;
    * nothing at all when `fn` throws.
    */
   commitChange(meta: CommitMeta, fn: (tx: EditsTx) => void): Promise<AuditEntry | null>;
   /**
    * Whether the audit entry of the last commit is still only in the overlay's journal: the change is
-   * written, but audit.json could not take the entry then (a full disk). It is appended at the next
+   * written, but audit.jsonl could not take the entry then (a full disk). It is appended at the next
    * commit or start; the caller says the change is saved, not that it failed.
    */
   auditPending(): boolean;
@@ -175,21 +194,16 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     defaults: defaultStateFile,
     readOnly,
   });
-  const remindersFile = new StoreFile<RemindersFileData>({
-    dataDir,
-    name: REMINDERS_FILE,
-    schema: remindersFileSchema,
-    defaults: defaultRemindersFile,
-    readOnly,
-  });
-  const auditFile = new StoreFile<AuditFileData>({
-    dataDir,
-    name: AUDIT_FILE,
-    schema: auditFileSchema,
-    defaults: defaultAuditFile,
-    readOnly,
-  });
-  const files = [editsFile, stateFile, remindersFile, auditFile];
+  const files = [editsFile, stateFile];
+  const logFs = options.logFs ?? realLogFs;
+  const warnings: StoreWarning[] = [];
+  const onWarning = (w: StoreWarning) => {
+    warnings.push(w);
+    if (warnings.length > 100) warnings.shift();
+    options.onWarning?.(w);
+  };
+  /** Logs opened so far: closed again when the open fails half-way. */
+  const openedLogs: Array<{ close(): Promise<void> }> = [];
 
   let lock: WriterLock | undefined;
   if (!readOnly) {
@@ -218,37 +232,59 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     const manifestPath = path.join(dataDir, MANIFEST_FILE);
     const manifest = await readManifest(manifestPath);
 
-    if (manifest) {
-      // Files the manifest lists must exist; files added by a later version are created.
-      for (const f of files) {
-        if (manifest.files.includes(f.name)) await f.load();
-        else await f.loadOrCreate();
-      }
-      const missing = STORE_FILES.filter((n) => !manifest.files.includes(n));
-      if (missing.length > 0 && !readOnly) {
-        await writeFileAtomic(
-          manifestPath,
-          serialize({ ...manifest, files: [...manifest.files, ...missing] }),
-        );
-      }
-    } else {
-      // First start: existing files are kept (validated), absent ones created; the manifest last,
-      // so a start interrupted half-way simply resumes.
-      for (const f of files) await f.loadOrCreate();
-      if (!readOnly) {
-        const m: Manifest = { version: 1, createdAt: clock.now().toISOString(), files: [...STORE_FILES] };
+    // Files the manifest lists must exist; files added by a later version are created. On a first
+    // start (no manifest) existing files are kept (validated), absent ones created.
+    for (const f of files) {
+      if (manifest?.files.includes(f.name)) await f.load();
+      else await f.loadOrCreate();
+    }
+    // The logs: JSON Lines, or the previous version's JSON file converted once (jsonl.ts `openLog`).
+    const listed = (name: string, legacy: string) =>
+      !!manifest && (manifest.files.includes(name) || manifest.files.includes(legacy));
+    const commitLock = new SerialQueue();
+    const reminders = await ReminderLog.open({
+      fs: logFs,
+      dataDir,
+      clock,
+      readOnly,
+      required: listed(REMINDERS_FILE, LEGACY_REMINDERS_FILE),
+      ...(options.reminderLog ? { options: options.reminderLog } : {}),
+      onWarning,
+    });
+    openedLogs.push(reminders);
+    const audit = await AuditLog.open({
+      fs: logFs,
+      dataDir,
+      clock,
+      lock: commitLock,
+      readOnly,
+      required: listed(AUDIT_FILE, LEGACY_AUDIT_FILE),
+      onWarning,
+    });
+    openedLogs.push(audit);
+    if (!readOnly) {
+      // The manifest last, so a first start interrupted half-way simply resumes; converted files
+      // are listed under their new names.
+      const wanted: string[] = manifest
+        ? [
+            ...manifest.files.map((n) =>
+              n === LEGACY_REMINDERS_FILE ? REMINDERS_FILE : n === LEGACY_AUDIT_FILE ? AUDIT_FILE : n,
+            ),
+          ]
+        : [];
+      for (const n of STORE_FILES) if (!wanted.includes(n)) wanted.push(n);
+      if (!manifest || wanted.join("\n") !== manifest.files.join("\n")) {
+        const m: Manifest = manifest
+          ? { ...manifest, files: wanted }
+          : { version: 1, createdAt: clock.now().toISOString(), files: wanted };
         await writeFileAtomic(manifestPath, serialize(m));
       }
     }
-
-    const commitLock = new SerialQueue();
     const edits = new KnowledgeEdits(editsFile);
-    const audit = new AuditLog(auditFile, clock, commitLock);
     const state = new StateStore(stateFile, clock);
-    const reminders = new ReminderLog(remindersFile, clock);
 
     let pending = false;
-    /** Appends the journal entry to audit.json if a crash came between the two writes. */
+    /** Appends the journal entry to audit.jsonl if a crash came between the two writes. */
     const recoverJournal = async (tx: AuditTx) => {
       const j = edits.journal();
       if (!j || tx.has(j.id)) return;
@@ -293,6 +329,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       audit,
       state,
       reminders,
+      warnings,
 
       async commitChange(meta, fn) {
         assertWritable();
@@ -356,13 +393,15 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       },
 
       async close() {
-        await audit.exclusive(async () => {});
+        await audit.exclusive(() => audit.close());
+        await reminders.close();
         for (const f of files) await f.close();
         await lock?.release();
       },
     };
     return store;
   } catch (e) {
+    for (const l of openedLogs) await l.close().catch(() => {});
     await lock?.release();
     throw e;
   }

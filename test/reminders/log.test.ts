@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/index.ts";
 import { tempDir } from "./helpers.ts";
 
-describe("reminders.json with responses, escalations and digests", () => {
+describe("the reminder log with responses, escalations and digests", () => {
   it("a file written before these fields loads (defaults) and keeps working", async () => {
     const dir = await tempDir();
     await mkdir(dir, { recursive: true });
@@ -43,14 +43,29 @@ describe("reminders.json with responses, escalations and digests", () => {
       await store.reminders.markEscalated([
         { taskId: "t-1", occurrence: "2026-06-30", unitId: "so-a", since: "2026-07-01" },
       ]);
-      const onDisk = JSON.parse(await readFile(path.join(dir, "reminders.json"), "utf8"));
-      expect(onDisk).toMatchObject({
-        responseSeq: 1,
-        digests: { daily: "2026-06-23" },
-        escalations: { "t-1|2026-06-30|so-a": { since: "2026-07-01", at } },
-      });
     } finally {
       await store.close();
+    }
+    // Converted to reminders.jsonl (the old file kept beside it); all of it there after a restart.
+    expect(JSON.parse(await readFile(path.join(dir, "reminders.json.truoc-chuyen-doi"), "utf8"))).toEqual(
+      old,
+    );
+    const again = await openStore({ dataDir: dir, clock: { now: () => new Date(at) } });
+    try {
+      expect(again.reminders.stateOf("t-1|2026-06-30|telegram:1|7")).toBe("sent");
+      expect(again.reminders.response("a1")).toMatchObject({ kind: "help", at });
+      expect(again.reminders.lastDigest("daily")).toBe("2026-06-23");
+      expect(again.reminders.escalations()).toEqual({
+        "t-1|2026-06-30|so-a": {
+          taskId: "t-1",
+          occurrence: "2026-06-30",
+          unitId: "so-a",
+          since: "2026-07-01",
+          at,
+        },
+      });
+    } finally {
+      await again.close();
     }
   });
 

@@ -1,8 +1,9 @@
 /**
  * Atomic writes under SIGKILL: a child process writes in a loop (overlay + audit, state,
- * reminders) and is killed at random moments. After each kill every file parses and validates,
- * and holds at least the last write the child reported as finished. The next child takes over
- * the stale lock, cleans temp files and completes the audit from the journal.
+ * reminders) and is killed at random moments. After each kill every file parses and validates
+ * (the JSON Lines logs line by line, a torn last line allowed), and holds at least the last write
+ * the child reported as finished: the appends to the reminder log are counted (one attempt a round).
+ * The next child takes over the stale lock, cleans temp files and completes the audit from the journal.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
@@ -17,6 +18,8 @@ const LANES = 2;
 const KILLS_PER_LANE = 10;
 
 interface Run {
+  /** The counter the child found on disk. */
+  ready: number;
   lastAcked: number;
   signal: NodeJS.Signals | null;
   stderr: string;
@@ -30,6 +33,7 @@ function runAndKill(dataDir: string, delayMs: number): Promise<Run> {
     let out = "";
     let stderr = "";
     let lastAcked = 0;
+    let readyAt = 0;
     let timer: NodeJS.Timeout | undefined;
     // Safety net: a child that never gets ready is killed too (the test then fails on its stderr).
     const guard = setTimeout(() => child.kill("SIGKILL"), 10_000);
@@ -46,6 +50,7 @@ function runAndKill(dataDir: string, delayMs: number): Promise<Run> {
         const ready = /^ready (\d+)$/.exec(line);
         if (ready && !timer) {
           lastAcked = Number(ready[1]);
+          readyAt = lastAcked;
           timer = setTimeout(() => child.kill("SIGKILL"), delayMs);
         }
         const m = /^ok (\d+)$/.exec(line);
@@ -56,15 +61,19 @@ function runAndKill(dataDir: string, delayMs: number): Promise<Run> {
     child.on("exit", (_code, signal) => {
       clearTimeout(timer);
       clearTimeout(guard);
-      resolve({ lastAcked, signal, stderr });
+      resolve({ ready: readyAt, lastAcked, signal, stderr });
     });
   });
 }
 
-async function checkFiles(dataDir: string, lastAcked: number): Promise<void> {
+/** Checks every file; returns the reminder-log attempts found (see `lane`). */
+async function checkFiles(dataDir: string, lastAcked: number): Promise<number> {
   for (const name of [...STORE_FILES, MANIFEST_FILE]) {
     const text = await readFile(path.join(dataDir, name), "utf8");
-    expect(() => JSON.parse(text), name).not.toThrow();
+    if (name.endsWith(".jsonl")) {
+      const complete = text.slice(0, text.lastIndexOf("\n") + 1);
+      for (const l of complete.split("\n").slice(0, -1)) expect(() => JSON.parse(l), name).not.toThrow();
+    } else expect(() => JSON.parse(text), name).not.toThrow();
   }
   // Validates every file against its schema (throws StoreError otherwise).
   const store = await openStore({ dataDir, readOnly: true });
@@ -72,12 +81,15 @@ async function checkFiles(dataDir: string, lastAcked: number): Promise<void> {
   expect(counter).toBeGreaterThanOrEqual(lastAcked);
   const doc = store.edits.get("documents", "doc-loop");
   expect(Number(doc?.summary ?? 0)).toBeGreaterThanOrEqual(lastAcked);
+  const attempts = store.reminders.list().reduce((n, e) => n + e.attempts, 0);
   await store.close();
+  return attempts;
 }
 
 async function lane(dataDir: string): Promise<number> {
   let previous = 0;
   let killedMidRun = 0;
+  let attempts = 0;
   for (let i = 0; i < KILLS_PER_LANE; i++) {
     const run = await runAndKill(dataDir, 20 + Math.floor(Math.random() * 200));
     expect(run.signal, run.stderr).toBe("SIGKILL");
@@ -85,7 +97,10 @@ async function lane(dataDir: string): Promise<number> {
     expect(run.lastAcked).toBeGreaterThanOrEqual(previous);
     if (run.lastAcked > previous) killedMidRun++;
     previous = run.lastAcked;
-    await checkFiles(dataDir, run.lastAcked);
+    // Each acked round appended one "pending" (one more attempt) to the reminder log: none lost.
+    const now = await checkFiles(dataDir, run.lastAcked);
+    expect(now).toBeGreaterThanOrEqual(attempts + (run.lastAcked - run.ready));
+    attempts = now;
   }
   // A final writer: stale lock taken over, temp files cleaned, audit completed from the journal.
   const store = await openStore({ dataDir });

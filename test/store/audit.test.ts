@@ -2,6 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { StoreError } from "../../src/store/index.ts";
+import { type LogFs, realLogFs } from "../../src/store/jsonl.ts";
 import { baseKnowledge, open, task, tempDir, testClock, unit } from "./helpers.ts";
 
 const secretary = { kind: "telegram" as const, id: "telegram:42", name: "Chị Lan" };
@@ -35,8 +36,10 @@ describe("audit log", () => {
       Array.from({ length: 20 }, () => store.audit.record({ actor: secretary, action: "x" })),
     );
     await store.close();
-    const onDisk = JSON.parse(await readFile(path.join(dataDir, "audit.json"), "utf8"));
-    expect(onDisk.entries.map((e: { id: string }) => e.id)).toEqual(
+    // audit.jsonl: a header, then one entry a line.
+    const lines = (await readFile(path.join(dataDir, "audit.jsonl"), "utf8")).trimEnd().split("\n");
+    expect(JSON.parse(lines[0]!)).toMatchObject({ t: "header", format: "tro-ly-cds.audit-log" });
+    expect(lines.slice(1).map((l) => JSON.parse(l).id)).toEqual(
       Array.from({ length: 22 }, (_, i) => String(i + 1)),
     );
   });
@@ -147,11 +150,10 @@ describe("audit log", () => {
     await s1.commitChange({ actor: secretary, action: "task.add" }, (tx) => tx.upsert("tasks", task("t-1")));
     await s1.commitChange({ actor: secretary, action: "task.add" }, (tx) => tx.upsert("tasks", task("t-2")));
     await s1.close();
-    // Simulate the crash: audit.json as it was before the second entry was appended.
-    const auditPath = path.join(dataDir, "audit.json");
-    const audit = JSON.parse(await readFile(auditPath, "utf8"));
-    audit.entries.pop();
-    await writeFile(auditPath, JSON.stringify(audit));
+    // Simulate the crash: audit.jsonl as it was before the second entry was appended.
+    const auditPath = path.join(dataDir, "audit.jsonl");
+    const lines = (await readFile(auditPath, "utf8")).trimEnd().split("\n");
+    await writeFile(auditPath, `${lines.slice(0, -1).join("\n")}\n`);
 
     const s2 = await open(dataDir);
     expect(s2.audit.list().map((e) => e.id)).toEqual(["2", "1"]);
@@ -176,13 +178,25 @@ describe("audit input", () => {
 
 describe("a commit whose audit entry cannot be written now (issue 14: a full disk)", () => {
   it("is saved and said saved; the entry waits in the journal and is appended at the next commit", async () => {
-    const { mkdir, rm } = await import("node:fs/promises");
     const dir = await tempDir();
-    const store = await open(dir);
-    const auditPath = path.join(dir, "audit.json");
-    // audit.json cannot be replaced (a directory stands where it should be): the append fails as on ENOSPC.
-    await rm(auditPath, { force: true });
-    await mkdir(auditPath);
+    // Appends to audit.jsonl fail with ENOSPC while `full` is set.
+    let full = false;
+    const logFs: LogFs = {
+      ...realLogFs,
+      async openAppend(file) {
+        const h = await realLogFs.openAppend(file);
+        return {
+          ...h,
+          async write(data) {
+            if (full && file.endsWith("audit.jsonl"))
+              throw Object.assign(new Error("ENOSPC"), { code: "ENOSPC" });
+            await h.write(data);
+          },
+        };
+      },
+    };
+    const store = await open(dir, { logFs });
+    full = true;
     const entry = await store.commitChange({ actor: secretary, action: "task.add" }, (tx) => {
       tx.upsert("tasks", task("t-1"));
     });
@@ -192,7 +206,7 @@ describe("a commit whose audit entry cannot be written now (issue 14: a full dis
     expect(store.edits.journal()?.id).toBe("1");
 
     // Room again: the next commit appends the waiting entry first, then its own.
-    await rm(auditPath, { recursive: true });
+    full = false;
     const next = await store.commitChange({ actor: secretary, action: "task.add" }, (tx) => {
       tx.upsert("tasks", task("t-2"));
     });

@@ -104,13 +104,13 @@ describe("restoring when it is needed (issue 14)", () => {
 
   it("restores over a directory where a file should be, moving the directory aside with its content", async () => {
     const { dataDir, backupDir, file } = await saved();
-    await rm(path.join(dataDir, "audit.json"), { force: true });
-    await mkdir(path.join(dataDir, "audit.json"));
-    await writeFile(path.join(dataDir, "audit.json", "ghi-chu.txt"), "của ai đó");
+    await rm(path.join(dataDir, "audit.jsonl"), { force: true });
+    await mkdir(path.join(dataDir, "audit.jsonl"));
+    await writeFile(path.join(dataDir, "audit.jsonl", "ghi-chu.txt"), "của ai đó");
     const r = await restoreBackup({ dataDir, backupDir, file, now: NOW });
-    expect(r.movedAside).toContainEqual({ name: "audit.json", kind: "directory" });
-    expect(await readFile(path.join(r.asideDir!, "audit.json", "ghi-chu.txt"), "utf8")).toBe("của ai đó");
-    expect(restoreSummary(file, r)).toContain("audit.json là thư mục nằm ở chỗ cần là tệp");
+    expect(r.movedAside).toContainEqual({ name: "audit.jsonl", kind: "directory" });
+    expect(await readFile(path.join(r.asideDir!, "audit.jsonl", "ghi-chu.txt"), "utf8")).toBe("của ai đó");
+    expect(restoreSummary(file, r)).toContain("audit.jsonl là thư mục nằm ở chỗ cần là tệp");
     expect(restoreSummary(file, r)).toContain("không xoá gì");
     const reopened = await open(dataDir);
     expect(reopened.state.findUser("telegram", "42")?.unitId).toBe("so-tttt");
@@ -206,8 +206,8 @@ describe("a restore that fails half-way changes nothing (issue 14)", () => {
       await changeStore(dataDir);
       // A damaged file and a directory where a file should be are kept as they are too.
       await writeFile(path.join(dataDir, "state.json"), "{ hỏng");
-      await rm(path.join(dataDir, "reminders.json"));
-      await mkdir(path.join(dataDir, "reminders.json"));
+      await rm(path.join(dataDir, "reminders.jsonl"));
+      await mkdir(path.join(dataDir, "reminders.jsonl"));
       const before = await tree(dataDir);
       const fs = failing({
         step: c.step,
@@ -276,6 +276,193 @@ describe("a restore that fails half-way changes nothing (issue 14)", () => {
     await writeFile(path.join(dataDir, ".khoi-phuc-dang-do", "moi", "state.json"), "{}");
     const s = await open(dataDir);
     await s.close();
+    expect(await tree(dataDir)).toEqual(before);
+  });
+});
+
+describe("the append-only logs in backups", () => {
+  const parts = (n: number) => ({
+    taskId: `t-${n}`,
+    occurrence: "2026-12-31",
+    recipientId: "telegram:42",
+    offset: 7,
+  });
+  const answer = {
+    taskId: "t-1",
+    occurrence: "2026-12-31",
+    kind: "in-progress" as const,
+    userId: "telegram:42",
+  };
+
+  it("a backup holds reminders.jsonl and audit.jsonl (their lines); a restore brings them back", async () => {
+    const { dataDir, backupDir } = await saved();
+    const s1 = await open(dataDir);
+    await s1.reminders.markPending(parts(1));
+    await s1.reminders.markSent(`t-1|2026-12-31|telegram:42|7`, undefined, "9");
+    await s1.reminders.addResponse(answer);
+    await s1.reminders.markDigest("daily", "2026-11-26");
+    await s1.audit.record({ actor: { kind: "cli" }, action: "truoc.sao-luu" });
+    await s1.close();
+    // An append in progress at backup time (a torn last line) is left out of the bundle.
+    await writeFile(
+      path.join(dataDir, "audit.jsonl"),
+      `${await readFile(path.join(dataDir, "audit.jsonl"), "utf8")}{"id":"2","a`,
+    );
+    const b = await createBackup({ dataDir, backupDir, now: new Date(NOW.getTime() + 1000), keep: 14 });
+    const bundle = JSON.parse(await readFile(b.path, "utf8"));
+    expect(bundle.version).toBe(2);
+    expect(bundle.files["reminders.jsonl"][0]).toMatchObject({
+      t: "header",
+      format: "tro-ly-cds.reminder-log",
+    });
+    expect(bundle.files["reminders.jsonl"]).toHaveLength(5);
+    expect(bundle.files["audit.jsonl"].map((l: { action?: string }) => l.action)).toEqual([
+      undefined,
+      "truoc.sao-luu",
+    ]);
+
+    // After the backup: more of everything.
+    const s2 = await open(dataDir);
+    await s2.reminders.markPending(parts(2));
+    await s2.reminders.addResponse(answer);
+    await s2.audit.record({ actor: { kind: "cli" }, action: "sau.sao-luu" });
+    await s2.close();
+
+    const r = await restoreBackup({
+      dataDir,
+      backupDir,
+      file: b.file,
+      now: new Date(NOW.getTime() + 60_000),
+    });
+    expect(r.restored).toEqual(expect.arrayContaining(["reminders.jsonl", "audit.jsonl"]));
+    const s3 = await open(dataDir);
+    expect(s3.warnings).toEqual([]);
+    expect(s3.reminders.list().map((e) => [e.key, e.state, e.messageId])).toEqual([
+      ["t-1|2026-12-31|telegram:42|7", "sent", "9"],
+    ]);
+    expect(s3.reminders.responses().map((x) => x.id)).toEqual(["a1"]);
+    expect(s3.reminders.lastDigest("daily")).toBe("2026-11-26");
+    expect(s3.audit.list().map((e) => e.action)).toEqual(["truoc.sao-luu"]);
+    // What was replaced is kept beside the store, byte for byte (the safety bundle holds it too).
+    expect(await readFile(path.join(r.asideDir!, "reminders.jsonl"), "utf8")).toContain("t-2");
+    const safety = JSON.parse(await readFile(r.safety!.path, "utf8"));
+    expect(safety.files["audit.jsonl"].at(-1).action).toBe("sau.sao-luu");
+  });
+
+  it("a bundle of the previous version (reminders.json, audit.json) restores, converted to the logs", async () => {
+    const { dataDir, backupDir } = await saved();
+    const at = "2026-11-20T01:00:00.000Z";
+    const old = {
+      kind: "tro-ly-cds-backup",
+      version: 1,
+      createdAt: at,
+      files: {
+        "state.json": {
+          version: 1,
+          users: [],
+          linkCodes: [],
+          unanswered: [],
+          unansweredSeq: 0,
+          settings: { cu: 1 },
+        },
+        "knowledge-edits.json": { version: 1, collections: {} },
+        "reminders.json": {
+          version: 1,
+          entries: {
+            "t-9|2026-12-31|telegram:42|3": {
+              taskId: "t-9",
+              occurrence: "2026-12-31",
+              recipientId: "telegram:42",
+              offset: 3,
+              state: "sent",
+              attempts: 2,
+              createdAt: at,
+              updatedAt: at,
+              sentAt: at,
+            },
+          },
+          responses: [
+            { id: "a7", taskId: "t-9", occurrence: "2026-12-31", kind: "done", userId: "telegram:42", at },
+          ],
+          responseSeq: 7,
+          escalations: {},
+          digests: { weekly: "2026-11-16" },
+        },
+        "audit.json": { version: 1, entries: [{ id: "5", at, actor: { kind: "cli" }, action: "cu" }] },
+        "store-manifest.json": {
+          version: 1,
+          createdAt: at,
+          files: ["knowledge-edits.json", "state.json", "reminders.json", "audit.json"],
+        },
+      },
+    };
+    await writeFile(path.join(backupDir, "tro-ly-cds-20261120-080000.json"), JSON.stringify(old));
+    const r = await restoreBackup({ dataDir, backupDir, file: "tro-ly-cds-20261120-080000.json", now: NOW });
+    expect(r.restored.sort()).toEqual(
+      ["audit.jsonl", "knowledge-edits.json", "reminders.jsonl", "state.json", "store-manifest.json"].sort(),
+    );
+    const s = await open(dataDir);
+    expect(s.warnings).toEqual([]);
+    expect(s.reminders.get("t-9|2026-12-31|telegram:42|3")).toMatchObject({ state: "sent", attempts: 2 });
+    expect(s.reminders.lastDigest("weekly")).toBe("2026-11-16");
+    expect((await s.reminders.addResponse({ ...answer, taskId: "t-9" })).id).toBe("a8");
+    expect(s.audit.list().map((e) => e.id)).toEqual(["5"]);
+    expect((await s.audit.record({ actor: { kind: "cli" }, action: "moi" })).id).toBe("6");
+    expect(JSON.parse(await readFile(path.join(dataDir, "store-manifest.json"), "utf8")).files).toEqual([
+      "knowledge-edits.json",
+      "state.json",
+      "reminders.jsonl",
+      "audit.jsonl",
+    ]);
+  });
+
+  it("a data dir not converted yet is backed up with its old files; a restore there keeps the old files aside", async () => {
+    const { dataDir, backupDir, file } = await saved();
+    // As the previous version would have left it: the logs as JSON documents.
+    const s = await open(dataDir);
+    await s.reminders.addResponse(answer);
+    await s.close();
+    const { rm } = await import("node:fs/promises");
+    await rm(path.join(dataDir, "reminders.jsonl"));
+    await writeFile(
+      path.join(dataDir, "reminders.json"),
+      JSON.stringify({
+        version: 1,
+        entries: {},
+        responses: [],
+        responseSeq: 3,
+        escalations: {},
+        digests: {},
+      }),
+    );
+    const b = await createBackup({ dataDir, backupDir, now: new Date(NOW.getTime() + 5000), keep: 14 });
+    const bundle = JSON.parse(await readFile(b.path, "utf8"));
+    expect(bundle.files["reminders.json"]).toMatchObject({ responseSeq: 3 });
+    expect(bundle.files["reminders.jsonl"]).toBeUndefined();
+
+    await restoreBackup({ dataDir, backupDir, file, now: new Date(NOW.getTime() + 60_000) });
+    const names = await readdir(dataDir);
+    expect(names).not.toContain("reminders.json");
+    expect(names).toContain("reminders.json.truoc-khoi-phuc-20261126-080100");
+    const again = await open(dataDir);
+    expect(again.reminders.responses()).toEqual([]);
+    await again.close();
+    // The bundle with the old file restores too.
+    await restoreBackup({ dataDir, backupDir, file: b.file, now: new Date(NOW.getTime() + 120_000) });
+    const third = await open(dataDir);
+    expect((await third.reminders.addResponse(answer)).id).toBe("a4");
+  });
+
+  it("a broken line of a log in the bundle: refused, nothing changed", async () => {
+    const { dataDir, backupDir, file } = await saved();
+    const p = path.join(backupDir, file);
+    const bundle = JSON.parse(await readFile(p, "utf8"));
+    bundle.files["reminders.jsonl"].push({ t: "digest", kind: "daily", day: "hôm qua" });
+    await writeFile(p, JSON.stringify(bundle));
+    const before = await tree(dataDir);
+    await expect(restoreBackup({ dataDir, backupDir, file, now: NOW })).rejects.toThrow(
+      `Tệp ${file} › reminders.jsonl không đúng cấu trúc (dòng 2: day:`,
+    );
     expect(await tree(dataDir)).toEqual(before);
   });
 });

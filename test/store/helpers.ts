@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach } from "vitest";
 import type { KnowledgeData } from "../../src/core/knowledge/schema.ts";
 import { fixedClock } from "../../src/store/clock.ts";
-import { openStore, type Store } from "../../src/store/index.ts";
+import { type OpenStoreOptions, openStore, type Store } from "../../src/store/index.ts";
 
 const dirs: string[] = [];
 const stores: Store[] = [];
@@ -28,9 +28,13 @@ export function testClock(start = "2024-05-01T01:00:00.000Z") {
 /** Opens a store that is closed after the test (close() twice is harmless). */
 export async function open(
   dataDir: string,
-  opts: { readOnly?: boolean; clock?: ReturnType<typeof testClock> } = {},
+  opts: { readOnly?: boolean; clock?: ReturnType<typeof testClock> } & Omit<
+    OpenStoreOptions,
+    "dataDir" | "clock" | "readOnly"
+  > = {},
 ) {
   const store = await openStore({
+    ...opts,
     dataDir,
     clock: opts.clock ?? testClock(),
     readOnly: opts.readOnly ?? false,

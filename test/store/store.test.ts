@@ -50,12 +50,12 @@ describe("first start", () => {
     await s1.state.setSetting("greeting", "xin chào");
     await s1.close();
     await rm(path.join(dataDir, MANIFEST_FILE));
-    await rm(path.join(dataDir, "audit.json"));
+    await rm(path.join(dataDir, "audit.jsonl"));
 
     const s2 = await open(dataDir);
     expect(s2.fresh).toBe(true);
     expect(s2.state.getSetting("greeting")).toBe("xin chào");
-    expect(await readdir(dataDir)).toContain("audit.json");
+    expect(await readdir(dataDir)).toContain("audit.jsonl");
   });
 
   it("read-only on a data dir that does not exist creates nothing and refuses writes", async () => {
@@ -144,7 +144,7 @@ describe("corrupt and missing files", () => {
   it("an empty (truncated) file is corrupt, not a fresh start", async () => {
     const dataDir = await tempDir();
     await (await open(dataDir)).close();
-    const file = path.join(dataDir, "audit.json");
+    const file = path.join(dataDir, "audit.jsonl");
     await writeFile(file, "");
     await expectStoreError(openStore({ dataDir }), "corrupt", file, "tệp rỗng");
     expect(await readFile(file, "utf8")).toBe("");
@@ -200,17 +200,17 @@ describe("corrupt and missing files", () => {
   it("read-only opening validates too", async () => {
     const dataDir = await tempDir();
     await (await open(dataDir)).close();
-    await writeFile(path.join(dataDir, "reminders.json"), "{");
-    await expectStoreError(openStore({ dataDir, readOnly: true }), "corrupt", "reminders.json");
+    await writeFile(path.join(dataDir, "reminders.jsonl"), "{");
+    await expectStoreError(openStore({ dataDir, readOnly: true }), "corrupt", "reminders.jsonl");
   });
 
   it("a file missing while the manifest exists: StoreError naming it, nothing recreated", async () => {
     const dataDir = await tempDir();
     await (await open(dataDir)).close();
-    const file = path.join(dataDir, "reminders.json");
+    const file = path.join(dataDir, "reminders.jsonl");
     await rm(file);
     await expectStoreError(openStore({ dataDir }), "missing", `Thiếu tệp dữ liệu ${file}`);
-    expect(await readdir(dataDir)).not.toContain("reminders.json");
+    expect(await readdir(dataDir)).not.toContain("reminders.jsonl");
   });
 
   it("a corrupt manifest is reported too", async () => {

@@ -1,6 +1,6 @@
 /**
  * The embedded store: two JSON documents and two append-only logs in DATA_DIR, one writer process at
- * a time.
+ * a time. The rest of the code sees it through the ports of ports.ts (`Store` satisfies `StorePort`).
  *
  * - knowledge-edits.json: the secretariat's overlay over knowledge/ (knowledge-edits.ts)
  * - state.json: linked users, link codes, unanswered questions, settings (state.ts)
@@ -54,6 +54,7 @@ import {
   KnowledgeEdits,
 } from "./knowledge-edits.ts";
 import { acquireWriterLock, type WriterLock } from "./lock.ts";
+import type { StorePort } from "./ports.ts";
 import {
   LEGACY_REMINDERS_FILE,
   REMINDERS_FILE,
@@ -76,6 +77,7 @@ export {
   type Overlay,
 } from "./knowledge-edits.ts";
 export { acquireWriterLock, type WriterLock } from "./lock.ts";
+export type { AuditLogPort, EditsPort, ReminderLogPort, StatePort, StorePort } from "./ports.ts";
 export {
   type CompactionReport,
   type DigestKind,
@@ -406,6 +408,9 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     throw e;
   }
 }
+
+/** The embedded store implements the ports the rest of the code uses (checked by the compiler). */
+export const asStorePort = (store: Store): StorePort => store;
 
 async function readManifest(file: string): Promise<Manifest | undefined> {
   let text: string;

@@ -5,6 +5,7 @@
  */
 import type { Person } from "../app/assistant.ts";
 import { type Access, mayRun } from "./access.ts";
+import { exportCommand, historyCommand, undoCommand } from "./history.ts";
 import { type ConversationDeps, overviewCommand, reportCommand, unitCommand } from "./leaders.ts";
 import { type Output, text } from "./outputs.ts";
 import {
@@ -83,6 +84,27 @@ export const CONVERSATION_COMMANDS: readonly ConversationCommand[] = [
     summary: "Báo cáo tiến độ dạng Excel (lãnh đạo)",
     access: "leader",
     run: reportCommand,
+  },
+  {
+    name: "lichsu",
+    usage: "/lichsu",
+    summary: "Nhật ký thay đổi (Tổ Giúp việc)",
+    access: "admin",
+    run: historyCommand,
+  },
+  {
+    name: "hoantac",
+    usage: "/hoantac [số]",
+    summary: "Hoàn tác thay đổi gần nhất (Tổ Giúp việc)",
+    access: "admin",
+    run: undoCommand,
+  },
+  {
+    name: "xuat",
+    usage: "/xuat",
+    summary: "Xuất các nhiệm vụ ra Excel (Tổ Giúp việc)",
+    access: "admin",
+    run: exportCommand,
   },
 ];
 

@@ -82,3 +82,49 @@ describe("the leaders' commands on Zalo, from the shared conversation layer", ()
     }
   });
 });
+
+describe("the secretariat's history commands on Zalo, from the shared conversation layer", () => {
+  async function admin(env: ZaloTestEnv, say: ReturnType<typeof zalo>, chatId: string) {
+    const code = await env.app.store.state.createLinkCode({ unitId: "so-tttt", role: "admin" });
+    const r = await env.app.store.state.redeemLinkCode(code.code, { channel: "zalo", chatId }, undefined, {
+      adminConfirmed: true,
+    });
+    if (!r.ok) throw new Error("could not link the admin");
+    void say;
+  }
+
+  it("an admin reads /lichsu, sees what /hoantac would undo, and undoes it by typing its number", async () => {
+    const env = await zaloEnv();
+    const say = zalo(env);
+    await admin(env, say, "adm1");
+    // One change to undo: a unit renamed through the store's commit (as an import or a chat edit would).
+    const before = env.app.knowledge().unit("so-tttt")!.name;
+    await env.app.store.commitChange({ actor: { kind: "cli" }, action: "unit.update" }, (tx) => {
+      tx.upsert("units", { ...env.app.knowledge().unit("so-tttt")!, name: "Sở Thử nghiệm" });
+    });
+    env.app.reloadKnowledge();
+    const history = (await say("adm1", "/lichsu")).join("\n");
+    expect(history).toContain("Nhật ký thay đổi");
+    expect(history).toContain("/hoantac");
+    const ask = (await say("adm1", "/hoantac")).join("\n");
+    const id = /gõ \/hoantac (\d+)/.exec(ask)?.[1];
+    expect(id).toBeDefined();
+    // A wrong number changes nothing.
+    expect((await say("adm1", `/hoantac ${Number(id) + 1}`)).join("\n")).toContain("chưa hoàn tác");
+    expect(env.app.knowledge().unit("so-tttt")!.name).toBe("Sở Thử nghiệm");
+    const done = (await say("adm1", `/hoantac ${id}`)).join("\n");
+    expect(done).toContain(`Đã hoàn tác thay đổi #${id}`);
+    env.app.reloadKnowledge();
+    expect(env.app.knowledge().unit("so-tttt")!.name).toBe(before);
+  });
+
+  it("/xuat on Zalo says where the Excel file can be had; anyone else is refused", async () => {
+    const env = await zaloEnv();
+    const say = zalo(env);
+    await admin(env, say, "adm2");
+    expect((await say("adm2", "/xuat")).join("\n")).toContain("không gửi được tệp Excel");
+    await linked(env, say, "head2", "head");
+    for (const cmd of ["/lichsu", "/hoantac", "/hoantac 1", "/xuat"])
+      expect(await say("head2", cmd)).toEqual([CONVERSATION_TEXTS.adminsOnly]);
+  });
+});

@@ -110,24 +110,20 @@ export function answerTarget(q: { year?: number; text: string }, ctx: AnswerCont
       ((/\bhien(?: nay| tai| gio)?\b.*\b(?:dat|co)\b/.test(folded) ||
         /\bhien (?:nay|tai|gio)\b/.test(folded)) &&
         !/\b(?:muc tieu|chi tieu|phan dau|ke hoach|de ra|dat ra)\b/.test(folded));
-    if (fit.length && count) {
+    // Not recorded, said so, with the targets that come closest.
+    const notRecorded = (line: string) => {
       const r = new ReplyBuilder("target").abstain();
-      r.line("Nguồn hiện có không ghi số liệu thực tế này; chỉ có chỉ tiêu gần với nó:");
+      r.line(line);
       for (const t of fit.slice(0, 2)) {
         r.line(`Điều đã biết: ${targetLine(t).slice(2)}`, cite(t));
         r.item("target", t.id);
       }
       return r.build();
-    }
-    if (fit.length && wantsFigure && !fit.slice(0, 2).some((t) => hasFigure(t.text))) {
-      const r = new ReplyBuilder("target").abstain();
-      r.line("Nguồn hiện có không ghi con số cho chỉ tiêu này.");
-      for (const t of fit.slice(0, 2)) {
-        r.line(`Điều đã biết: ${targetLine(t).slice(2)}`, cite(t));
-        r.item("target", t.id);
-      }
-      return r.build();
-    }
+    };
+    if (fit.length && count)
+      return notRecorded("Nguồn hiện có không ghi số liệu thực tế này; chỉ có chỉ tiêu gần với nó:");
+    if (fit.length && wantsFigure && !fit.slice(0, 2).some((t) => hasFigure(t.text)))
+      return notRecorded("Nguồn hiện có không ghi con số cho chỉ tiêu này.");
     if (fit.length) {
       const r = new ReplyBuilder("target");
       for (const t of fit.slice(0, 4)) {

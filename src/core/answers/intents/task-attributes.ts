@@ -8,7 +8,7 @@
 import { documentLabel } from "../../knowledge/model.ts";
 import type { Task } from "../../knowledge/schema.ts";
 import { findDocRefs } from "../../text/doc-number.ts";
-import { frameIndices, QUESTION_WORDS, searchTerms } from "../../text/search-terms.ts";
+import { frameIndices, phraseIndices, QUESTION_WORDS, searchTerms } from "../../text/search-terms.ts";
 import type { AnswerContext } from "../context.ts";
 import { dueText, leadNames, shorten } from "../format.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
@@ -116,26 +116,21 @@ const ASKING: readonly (readonly string[])[] = [
   "hai",
   "mot",
   "tat ca",
-]
-  .map((p) => p.split(" "))
-  .sort((a, b) => b.length - a.length);
+].map((p) => p.split(" "));
 
 /** The positions of `terms` taken by the asking phrases. */
 function askingIndices(terms: readonly string[]): Set<number> {
-  const out = new Set<number>();
-  for (let i = 0; i < terms.length; i++) {
-    // "trọng tâm" names tasks ("nhiệm vụ trọng tâm"); "trong" alone is "in".
-    if (terms[i] === "trong" && terms[i + 1] === "tam") {
-      i++;
-      continue;
+  // "trọng tâm" names tasks ("nhiệm vụ trọng tâm"); "trong" alone is "in": taken as a phrase, then kept.
+  const out = phraseIndices(terms, [...ASKING, TRONG_TAM]);
+  terms.forEach((t, i) => {
+    if (t === "trong" && terms[i + 1] === "tam") {
+      out.delete(i);
+      out.delete(i + 1);
     }
-    const phrase = ASKING.find((p) => p.every((w, j) => terms[i + j] === w));
-    if (!phrase) continue;
-    for (let j = 0; j < phrase.length; j++) out.add(i + j);
-    i += phrase.length - 1;
-  }
+  });
   return out;
 }
+const TRONG_TAM = ["trong", "tam"];
 
 /** Share of the task's words the rest of the question must match to name it. */
 const NAMED_COVERAGE = 0.7;

@@ -314,20 +314,33 @@ interface Snapshot {
  * The series (`${taskId}|${occurrence}`) whose every record is older than `cutoff`, with no "pending"
  * entry and no extension request waiting for a decision (see the module comment).
  */
-export function seriesToDrop(v: Snapshot | ReminderView, cutoff: number): Set<string> {
+export async function seriesToDrop(
+  v: Snapshot | ReminderView,
+  cutoff: number,
+  /** Awaited every few thousand records (the background check lets writes through). */
+  pause: () => Promise<void> = async () => {},
+): Promise<Set<string>> {
   const keep = new Map<string, boolean>();
   const mark = (series: string, mustKeep: boolean) => {
     if (mustKeep) keep.set(series, true);
     else if (!keep.has(series)) keep.set(series, false);
   };
-  for (const e of v.entries.values())
+  // The containers as they are now (a write meanwhile changes the view, not these lists).
+  const entries = [...v.entries.values()];
+  const responses = [...v.responses];
+  const escalations = [...v.escalations.values()];
+  const CHUNK = 5000;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
     mark(seriesOf(e), e.state === "pending" || Date.parse(e.updatedAt) >= cutoff);
-  for (const r of v.responses) {
+    if (i % CHUNK === CHUNK - 1) await pause();
+  }
+  for (const r of responses) {
     const waiting = r.kind === "extension" && !r.decision;
     const recent = Date.parse(r.at) >= cutoff || (!!r.decision && Date.parse(r.decision.at) >= cutoff);
     mark(seriesOf(r), waiting || recent);
   }
-  for (const e of v.escalations.values()) mark(seriesOf(e), Date.parse(e.at) >= cutoff);
+  for (const e of escalations) mark(seriesOf(e), Date.parse(e.at) >= cutoff);
   const out = new Set<string>();
   for (const [series, k] of keep) if (!k) out.add(series);
   return out;
@@ -781,7 +794,11 @@ export class ReminderLog {
       // Off the caller's turn of the event loop: the write that triggered this resolves first.
       await new Promise((r) => setImmediate(r));
       if (this.#closed) return null;
-      if (onlyIfRetention && seriesToDrop(this.#view, this.#cutoff()).size === 0) return null;
+      if (onlyIfRetention) {
+        const pause = () => new Promise<void>((r) => setImmediate(r));
+        if ((await seriesToDrop(this.#view, this.#cutoff(), pause)).size === 0) return null;
+        if (this.#closed) return null;
+      }
       return this.#compactNow();
     })();
     this.#compaction = job;
@@ -841,7 +858,7 @@ export class ReminderLog {
     const tmp = tempNameFor(file.file);
     try {
       // 2. Retention, on the snapshot.
-      const drop = seriesToDrop(snap, this.#cutoff());
+      const drop = await seriesToDrop(snap, this.#cutoff(), () => new Promise((r) => setImmediate(r)));
       const dropped = { series: drop.size, entries: 0, responses: 0, escalations: 0 };
       // 3. The compacted file, written and fsynced off the queue (writes go on).
       let records = 0;

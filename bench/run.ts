@@ -1,8 +1,10 @@
 /**
  * `npm run bench`: the answer-engine benchmark (bench/answers.ts), then the reminders benchmark when
  * bench/reminders.ts exists and exports `benchReminders`, the import benchmark (bench/imports.ts:
- * a 10,000-task plan as .xlsx and .docx, preview and apply), then a summary of the figures against
- * the targets. Figures are printed, never asserted: the exit code is 0 unless a benchmark crashes.
+ * a 10,000-task plan as .xlsx and .docx, preview and apply), the store benchmark (bench/store.ts: one
+ * reminder-log write and one audit append at 0, 10,000 and 100,000 existing entries, open and
+ * compaction times), then a summary of the figures against the targets. Figures are printed, never
+ * asserted: the exit code is 0 unless a benchmark crashes.
  *
  * `benchReminders()` may return `{ summary: SummaryRow[] }` to add its figures to the summary.
  */
@@ -10,6 +12,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type AnswerBenchResult, benchAnswers } from "./answers.ts";
 import { benchImports } from "./imports.ts";
+import { benchStore } from "./store.ts";
 
 export interface SummaryRow {
   label: string;
@@ -125,8 +128,10 @@ async function main(): Promise<void> {
   const reminderRows = await runReminders();
   process.stdout.write("\n");
   const imports = await benchImports();
+  process.stdout.write("\n");
+  const store = await benchStore();
   process.stdout.write(
-    `\n${formatSummary([...answerSummary(answers), ...reminderRows, ...imports.summary]).join("\n")}\n`,
+    `\n${formatSummary([...answerSummary(answers), ...reminderRows, ...imports.summary, ...store.summary]).join("\n")}\n`,
   );
 }
 

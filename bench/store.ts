@@ -1,0 +1,340 @@
+/**
+ * Store benchmark (called by bench/run.ts through `benchStore`, or run alone: `npx tsx bench/store.ts`).
+ * All data is GENERATED here.
+ *
+ * For 0, 10,000 and 100,000 existing entries in the reminder log and in the audit log (written in the
+ * data dir as the previous version left them, reminders.json and audit.json, so the first open also
+ * measures the one-time conversion to reminders.jsonl and audit.jsonl):
+ * - the cost of recording one reminder (the notifier's "pending" then "sent" writes, each one
+ *   `applyBatch` with one change, fsynced), p50 / p95 / max of each write, and of the pair;
+ * - the cost of one audit append (`audit.record`), p50 / p95 / max;
+ * - the open time of the store (rebuilding the in-memory view from the files): the first open (with
+ *   the conversion) and a reopen;
+ * - the compaction time of the reminder log (the live view written to a new file, swapped in).
+ * A full garbage collection runs before each measured phase (the generated data is large). The sizes
+ * run in the machine's temp dir (`os.tmpdir()`, named in the output: on a disk every write includes the
+ * device's fsync latency), then 0 and 100,000 again on /dev/shm when it exists (tmpfs: fsync is nearly
+ * free, so what is left is the store's own cost).
+ *
+ * `prefillReminderLog` writes a reminder log of n entries directly (bench/reminders.ts runs its fan-out
+ * on a log of 100,000 entries with it).
+ */
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { openStore } from "../src/store/index.ts";
+import { line } from "../src/store/jsonl.ts";
+import { REMINDER_LOG_FORMAT, REMINDERS_FILE } from "../src/store/reminder-log.ts";
+import type { SummaryRow } from "./run.ts";
+
+export const STORE_TARGETS = { writeP95Ms: 5, openMs: 5000 } as const;
+
+const SIZES = [0, 10_000, 100_000];
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+export interface Timing {
+  count: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+const gc: () => void = (() => {
+  try {
+    setFlagsFromString("--expose-gc");
+    return runInNewContext("gc") as () => void;
+  } catch {
+    return () => {};
+  }
+})();
+
+function timing(samples: number[]): Timing {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
+  return { count: s.length, p50: round(at(0.5)), p95: round(at(0.95)), max: round(s.at(-1) ?? 0) };
+}
+
+const AT = "2025-06-23T01:00:00.000Z";
+
+/** The generated reminder-log entries ("sent"), keyed; one answer per 10 entries. */
+function* generatedReminders(n: number) {
+  for (let i = 0; i < n; i++) {
+    const taskId = `nv-sinh-${Math.floor(i / 4)}`;
+    const recipientId = `telegram:${100_000 + (i % 500)}`;
+    const offset = [7, 3, 1, 0][i % 4]!;
+    const occurrence = "2025-06-30";
+    yield {
+      taskId,
+      occurrence,
+      recipientId,
+      offset,
+      state: "sent" as const,
+      attempts: 1,
+      createdAt: AT,
+      updatedAt: AT,
+      sentAt: AT,
+      messageId: String(1000 + i),
+    };
+  }
+}
+
+/**
+ * A data dir whose reminder log (reminders.jsonl) already holds `n` sent reminders, written directly
+ * in the log's format (header, one entry a line). The store opens it like any other.
+ */
+export async function prefillReminderLog(dataDir: string, n: number): Promise<void> {
+  await mkdir(dataDir, { recursive: true });
+  const lines = [line({ t: "header", format: REMINDER_LOG_FORMAT, version: 1, createdAt: AT })];
+  for (const e of generatedReminders(n)) lines.push(line({ t: "entries", entries: [e] }));
+  await writeFile(path.join(dataDir, REMINDERS_FILE), lines.join(""));
+}
+
+/** `n` reminder-log entries ("sent"), one answer per 10 entries, as reminders.json of the previous version. */
+function legacyReminders(n: number): unknown {
+  const entries: Record<string, unknown> = {};
+  const responses: unknown[] = [];
+  let i = 0;
+  for (const e of generatedReminders(n)) {
+    entries[`${e.taskId}|${e.occurrence}|${e.recipientId}|${e.offset}`] = e;
+    if (i % 10 === 0) {
+      responses.push({
+        id: `a${responses.length + 1}`,
+        taskId: e.taskId,
+        occurrence: e.occurrence,
+        kind: "in-progress",
+        userId: e.recipientId,
+        unitId: `dv-sinh-${i % 500}`,
+        name: `Thủ trưởng đơn vị sinh tự động ${i % 500}`,
+        at: AT,
+      });
+    }
+    i++;
+  }
+  return { version: 1, entries, responses, responseSeq: responses.length, escalations: {}, digests: {} };
+}
+
+/** `n` audit entries (links, sends, and one task edit with before/after in ten), as audit.json. */
+function legacyAudit(n: number): unknown {
+  const entries: unknown[] = [];
+  for (let i = 1; i <= n; i++) {
+    const base = { id: String(i), at: AT, actor: { kind: "telegram", id: "telegram:42", name: "Chị Lan" } };
+    if (i % 10 === 0) {
+      const t = (title: string) => ({
+        id: `nv-sinh-${i}`,
+        title,
+        lead: ["dv-sinh-1"],
+        support: [],
+        deadline: { text: "30/6/2025", due: "2025-06-30" },
+        progress: {},
+        sources: ["nguon-sinh"],
+        asOf: "2025-01-01",
+      });
+      entries.push({
+        ...base,
+        action: "task.edit",
+        collection: "tasks",
+        entityId: `nv-sinh-${i}`,
+        changes: [
+          {
+            collection: "tasks",
+            id: `nv-sinh-${i}`,
+            before: t("Nhiệm vụ sinh tự động"),
+            after: t("Nhiệm vụ sinh tự động (đã sửa)"),
+          },
+        ],
+      });
+    } else {
+      entries.push({
+        ...base,
+        action: "user.link",
+        collection: "users",
+        entityId: `telegram:${i}`,
+        after: { unitId: "dv-sinh-1", role: "head" },
+      });
+    }
+  }
+  return { version: 1, entries };
+}
+
+async function timed<R>(fn: () => Promise<R>): Promise<[R, number]> {
+  const s = performance.now();
+  const r = await fn();
+  return [r, performance.now() - s];
+}
+
+/** Samples until `max` of them or `budgetMs` spent, at least `min`. */
+async function sample(fn: (i: number) => Promise<void>, min = 5, max = 200, budgetMs = 5000) {
+  const out: number[] = [];
+  const start = performance.now();
+  for (let i = 0; i < max; i++) {
+    if (i >= min && performance.now() - start > budgetMs) break;
+    const s = performance.now();
+    await fn(i);
+    out.push(performance.now() - s);
+  }
+  return out;
+}
+
+export interface StoreBenchSize {
+  existing: number;
+  /** Bytes of the reminder log and the audit log on disk after the first open. */
+  reminderBytes: number;
+  auditBytes: number;
+  firstOpenMs: number;
+  reopenMs: number;
+  pending: Timing;
+  sent: Timing;
+  /** "pending" + "sent": recording one reminder. */
+  reminder: Timing;
+  audit: Timing;
+  compactMs: number;
+}
+
+async function fileBytes(dir: string, names: string[]): Promise<number> {
+  for (const n of names) {
+    const s = await stat(path.join(dir, n)).catch(() => undefined);
+    if (s) return s.size;
+  }
+  return 0;
+}
+
+async function benchSize(existing: number, base: string): Promise<StoreBenchSize> {
+  const dir = await mkdtemp(path.join(base, "tro-ly-bench-store-"));
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, "reminders.json"), JSON.stringify(legacyReminders(existing)));
+    await writeFile(path.join(dir, "audit.json"), JSON.stringify(legacyAudit(existing)));
+    const clock = { now: () => new Date(AT) };
+    gc();
+    const [first, firstOpenMs] = await timed(() => openStore({ dataDir: dir, clock }));
+    await first.close();
+    const reminderBytes = await fileBytes(dir, ["reminders.jsonl", "reminders.json"]);
+    const auditBytes = await fileBytes(dir, ["audit.jsonl", "audit.json"]);
+    gc();
+    const [store, reopenMs] = await timed(() => openStore({ dataDir: dir, clock }));
+    try {
+      const parts = (i: number) => ({
+        taskId: `nv-bench-${i}`,
+        occurrence: "2025-06-30",
+        recipientId: "telegram:7",
+        offset: 3,
+      });
+      const pending: number[] = [];
+      const sent: number[] = [];
+      gc();
+      await sample(async (i) => {
+        const [, p] = await timed(() => store.reminders.applyBatch([{ op: "pending", parts: parts(i) }]));
+        pending.push(p);
+        const key = `nv-bench-${i}|2025-06-30|telegram:7|3`;
+        const [, s] = await timed(() => store.reminders.applyBatch([{ op: "sent", key, messageId: "1" }]));
+        sent.push(s);
+      });
+      gc();
+      const audit = await sample(async (i) => {
+        await store.audit.record({ actor: { kind: "system" }, action: "bench.append", note: `lần ${i}` });
+      });
+      gc();
+      const [, compactMs] = await timed(() => store.reminders.compact());
+      return {
+        existing,
+        reminderBytes,
+        auditBytes,
+        firstOpenMs: round(firstOpenMs, 1),
+        reopenMs: round(reopenMs, 1),
+        pending: timing(pending),
+        sent: timing(sent),
+        reminder: timing(pending.map((p, i) => p + sent[i]!)),
+        audit: timing(audit),
+        compactMs: round(compactMs, 1),
+      };
+    } finally {
+      await store.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export async function benchStore(): Promise<{
+  summary: SummaryRow[];
+  sizes: StoreBenchSize[];
+  tmpfs: StoreBenchSize[];
+}> {
+  const out = (s: string) => process.stdout.write(`${s}\n`);
+  const t = (x: Timing) => `p50 ${x.p50} ms, p95 ${x.p95} ms, max ${x.max} ms (${x.count})`;
+  const run = async (n: number, base: string) => {
+    const r = await benchSize(n, base);
+    out(
+      `  ${String(n).padStart(7)} existing entries (reminder log ${round(r.reminderBytes / 1e6, 1)} MB, audit ${round(r.auditBytes / 1e6, 1)} MB)`,
+    );
+    out(`    reminder write "pending": ${t(r.pending)}`);
+    out(`    reminder write "sent":    ${t(r.sent)}`);
+    out(`    one reminder (both):      ${t(r.reminder)}`);
+    out(`    audit append:             ${t(r.audit)}`);
+    out(
+      `    open: first ${r.firstOpenMs} ms (with the conversion), reopen ${r.reopenMs} ms; compaction of the reminder log ${r.compactMs} ms`,
+    );
+    return r;
+  };
+  out(`Store benchmark (generated data), in ${os.tmpdir()}`);
+  const sizes: StoreBenchSize[] = [];
+  for (const n of SIZES) sizes.push(await run(n, os.tmpdir()));
+  const tmpfs: StoreBenchSize[] = [];
+  if (existsSync("/dev/shm") && os.tmpdir() !== "/dev/shm") {
+    out("Store benchmark on /dev/shm (tmpfs: the store's own cost, without the device's fsync)");
+    for (const n of [SIZES[0]!, SIZES.at(-1)!]) tmpfs.push(await run(n, "/dev/shm"));
+  }
+  const big = sizes.at(-1)!;
+  const summary: SummaryRow[] = [
+    {
+      label: `store: recording one reminder, ${big.existing} entries (p95)`,
+      value: big.reminder.p95,
+      unit: "ms",
+      target: STORE_TARGETS.writeP95Ms,
+    },
+    {
+      label: "store: recording one reminder, empty log (p95)",
+      value: sizes[0]!.reminder.p95,
+      unit: "ms",
+      target: STORE_TARGETS.writeP95Ms,
+    },
+    {
+      label: `store: one audit append, ${big.existing} entries (p95)`,
+      value: big.audit.p95,
+      unit: "ms",
+      target: STORE_TARGETS.writeP95Ms,
+    },
+    {
+      label: `store: reopen with ${big.existing} + ${big.existing} entries`,
+      value: big.reopenMs,
+      unit: "ms",
+      target: STORE_TARGETS.openMs,
+    },
+    {
+      label: `store: compaction of a ${big.existing}-entry reminder log (background)`,
+      value: big.compactMs,
+      unit: "ms",
+      target: STORE_TARGETS.openMs,
+    },
+  ];
+  const bigTmpfs = tmpfs.at(-1);
+  if (bigTmpfs)
+    summary.splice(1, 0, {
+      label: `store: recording one reminder, ${bigTmpfs.existing} entries, tmpfs (p95)`,
+      value: bigTmpfs.reminder.p95,
+      unit: "ms",
+      target: STORE_TARGETS.writeP95Ms,
+    });
+  return { summary, sizes, tmpfs };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  benchStore().catch((err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 1;
+  });
+}

@@ -192,7 +192,8 @@ export async function readLog<E>(opts: {
   // that grew the file but lost the data. Every complete append ends with a newline.
   const validBytes = buf.lastIndexOf(0x0a) + 1;
   const tornBytes = buf.length - validBytes;
-  const text = buf.toString("utf8", 0, validBytes);
+  let text = buf.toString("utf8", 0, validBytes);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a BOM left by an editor
   const lines = text.split("\n");
   lines.pop(); // after the last newline
   if (lines.length === 0) throw corrupt("thiếu dòng đầu (header); tệp bị cắt cụt");

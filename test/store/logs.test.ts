@@ -219,6 +219,18 @@ describe("a damaged line in the middle", () => {
     expect(await readFile(file, "utf8")).toContain("\u0000\u0000 rác {");
   });
 
+  it("a file saved by an editor with a BOM still opens", async () => {
+    const dataDir = await tempDir();
+    const s1 = await open(dataDir);
+    await s1.audit.record({ actor: secretary, action: "a" });
+    await s1.close();
+    const file = path.join(dataDir, "audit.jsonl");
+    await writeFile(file, `\uFEFF${await readFile(file, "utf8")}`);
+    const s2 = await open(dataDir);
+    expect(s2.audit.list().map((e) => e.action)).toEqual(["a"]);
+    expect(s2.warnings).toEqual([]);
+  });
+
   it("an empty file or a missing header refuses to open (nothing in it can be trusted)", async () => {
     const dataDir = await tempDir();
     await (await open(dataDir)).close();

@@ -5,7 +5,7 @@
 export const CONVERSATION_TEXTS = {
   leadersOnly:
     "Lệnh này dành cho lãnh đạo Ban Chỉ đạo, Ban Điều hành chuyển đổi số và Tổ Giúp việc. Bạn có thể hỏi “nhiệm vụ của tôi” hoặc gõ /help.",
-  adminsOnly: "Lệnh này chỉ dành cho Tổ Giúp việc (quản trị viên).",
+  adminsOnly: "Lệnh này chỉ dành cho quản trị viên (Tổ Giúp việc).",
   usageTongquan: "Cách dùng: /tongquan hoặc /tongquan <năm>, ví dụ /tongquan 2023.",
   usageDonvi: "Hãy gửi kèm tên đơn vị, ví dụ: /donvi Sở Thông tin và Truyền thông",
   usageBaocao: "Cách dùng: /baocao [tháng|quý|năm], ví dụ /baocao quý. Không ghi kỳ thì lấy tháng này.",

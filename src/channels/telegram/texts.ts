@@ -13,7 +13,7 @@ export const TEXTS = {
   /** The command is cut: a user may type “/aaa…” 4,000 characters long (Telegram's limit is 4096). */
   unknownCommand: (cmd: string) =>
     `Không có lệnh ${cmd.length > 40 ? `${cmd.slice(0, 39)}…` : cmd}. Gõ /help để xem các lệnh.`,
-  adminOnly: "Lệnh này chỉ dành cho quản trị viên (Tổ Giúp việc).",
+  adminOnly: CONVERSATION_TEXTS.adminsOnly,
   usageVanban: CONVERSATION_TEXTS.usageVanban,
   usageTimkiem: CONVERSATION_TEXTS.usageTimkiem,
   usageLienket: "Hãy gửi kèm mã liên kết do Tổ Giúp việc cấp, ví dụ: /lienket ABCD2345",

@@ -88,6 +88,9 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
     dataDir: config.DATA_DIR,
     clock: { now },
     readOnly: opts.readOnly ?? false,
+    // Old finished reminder detail dropped by the background compaction; a damaged log line is logged.
+    reminderLog: { retentionDays: config.REMINDER_LOG_RETENTION_DAYS },
+    onWarning: (w) => logger.warn({ code: w.code, file: w.file, lines: w.lines }, w.message),
   });
   let kb!: Knowledge;
   let engine!: AnswerEngine;

@@ -7,11 +7,10 @@
  * Usage (forked with the parent's execArgv, so tsx is loaded): memory-probe.ts <units> <documents> <tasks> <seed>
  * Prints one JSON line: { afterBuild, afterRun } (MemoryFigures).
  */
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { createAnswerEngine } from "../src/core/answers/engine.ts";
 import { renderPlain } from "../src/core/answers/reply.ts";
 import { Knowledge } from "../src/core/knowledge/model.ts";
+import { gc } from "./gc.ts";
 import { generateKnowledge } from "./generate-knowledge.ts";
 import { generateQuestions } from "./questions.ts";
 
@@ -21,15 +20,6 @@ export interface ProbeMemory {
   heapTotalMB: number;
   maxRssMB: number;
 }
-
-const gc: () => void = (() => {
-  try {
-    setFlagsFromString("--expose-gc");
-    return runInNewContext("gc") as () => void;
-  } catch {
-    return () => {};
-  }
-})();
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 

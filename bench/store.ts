@@ -28,11 +28,10 @@ import { mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { openStore } from "../src/store/index.ts";
 import { line } from "../src/store/jsonl.ts";
 import { REMINDER_LOG_FORMAT, REMINDERS_FILE } from "../src/store/reminder-log.ts";
+import { gc } from "./gc.ts";
 import { generateKnowledge } from "./generate-knowledge.ts";
 import type { SummaryRow } from "./run.ts";
 
@@ -47,15 +46,6 @@ export interface Timing {
   p95: number;
   max: number;
 }
-
-const gc: () => void = (() => {
-  try {
-    setFlagsFromString("--expose-gc");
-    return runInNewContext("gc") as () => void;
-  } catch {
-    return () => {};
-  }
-})();
 
 function timing(samples: number[]): Timing {
   const s = [...samples].sort((a, b) => a - b);

@@ -207,6 +207,20 @@ export const reminderEventSchema = z.discriminatedUnion("t", [
 ]);
 export type ReminderEvent = z.infer<typeof reminderEventSchema>;
 
+/**
+ * The entries of the occurrences (task and due date) none of whose entries was touched since `limit`.
+ * A whole occurrence goes or stays: dropping only the old entries of a task still reminded would move
+ * "the first unanswered reminder" later and escalate the same silence again (escalation.ts).
+ */
+function staleKeys(entries: ReadonlyMap<string, ReminderEntry>, limit: number): string[] {
+  const fresh = new Set<string>();
+  for (const x of entries.values())
+    if (Date.parse(x.updatedAt) >= limit) fresh.add(`${x.taskId}|${x.occurrence}`);
+  const out: string[] = [];
+  for (const [k, x] of entries) if (!fresh.has(`${x.taskId}|${x.occurrence}`)) out.push(k);
+  return out;
+}
+
 /** The records an event adds to the file (what compaction counts). */
 function recordsOf(e: ReminderEvent): number {
   if (e.t === "entries") return e.entries.length;
@@ -257,8 +271,7 @@ export class ReminderView {
         for (const [k, x] of this.entries) if (x.occurrence < e.beforeDay) this.entries.delete(k);
         return undefined;
       case "prune-stale": {
-        const limit = Date.parse(e.before);
-        for (const [k, x] of this.entries) if (Date.parse(x.updatedAt) < limit) this.entries.delete(k);
+        for (const k of staleKeys(this.entries, Date.parse(e.before))) this.entries.delete(k);
         return undefined;
       }
       case "response": {
@@ -661,15 +674,15 @@ export class ReminderLog {
   }
 
   /**
-   * Drops entries not touched since `before` (an instant); returns how many. The planner only ever
-   * looks at the latest reminder slot of an occurrence, at most a few weeks old, so entries older than
-   * that can go without anything being sent again.
+   * Drops the entries of every occurrence none of whose entries was touched since `before` (an
+   * instant); returns how many. The planner only ever looks at the latest reminder slot of an
+   * occurrence, at most a few weeks old, so such occurrences can go without anything being sent again;
+   * an occurrence still being reminded keeps all its entries (see `staleKeys`).
    */
   pruneStale(before: Date): Promise<number> {
     const limit = before.getTime();
     return this.#write((v) => {
-      let n = 0;
-      for (const e of v.entries.values()) if (Date.parse(e.updatedAt) < limit) n++;
+      const n = staleKeys(v.entries, limit).length;
       return { event: n > 0 ? { t: "prune-stale", before: before.toISOString() } : undefined, result: n };
     });
   }

@@ -110,3 +110,40 @@ describe("the reminder log with responses, escalations and digests", () => {
     }
   });
 });
+
+describe("pruning stale reminder entries", () => {
+  it("drops an occurrence only when none of its entries is recent: a task still reminded keeps its first reminder", async () => {
+    let now = new Date("2026-01-05T01:00:00.000Z");
+    const store = await openStore({ dataDir: await tempDir(), clock: { now: () => now } });
+    try {
+      const entry = (taskId: string, offset: number) => ({
+        taskId,
+        occurrence: "2025-12-31",
+        recipientId: "telegram:1",
+        offset,
+      });
+      // Both tasks reminded (overdue) in January…
+      await store.reminders.applyBatch([
+        { op: "pending", parts: entry("still", -5) },
+        { op: "pending", parts: entry("quiet", -5) },
+      ]);
+      await store.reminders.applyBatch([
+        { op: "sent", key: "still|2025-12-31|telegram:1|-5" },
+        { op: "sent", key: "quiet|2025-12-31|telegram:1|-5" },
+      ]);
+      // …and in May only the first is reminded again.
+      now = new Date("2026-05-20T01:00:00.000Z");
+      await store.reminders.applyBatch([{ op: "pending", parts: entry("still", -140) }]);
+      await store.reminders.applyBatch([{ op: "sent", key: "still|2025-12-31|telegram:1|-140" }]);
+      // 120 days before the end of May: January is old, but "still" has a recent entry.
+      const dropped = await store.reminders.pruneStale(new Date("2026-02-01T00:00:00.000Z"));
+      expect(dropped).toBe(1);
+      expect(store.reminders.stateOf("quiet|2025-12-31|telegram:1|-5")).toBeUndefined();
+      // The first unanswered reminder of "still" stays, so escalation's "since" does not move.
+      expect(store.reminders.stateOf("still|2025-12-31|telegram:1|-5")).toBe("sent");
+      expect(store.reminders.stateOf("still|2025-12-31|telegram:1|-140")).toBe("sent");
+    } finally {
+      await store.close();
+    }
+  });
+});

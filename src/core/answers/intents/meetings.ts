@@ -64,6 +64,7 @@ export function answerMeeting(
   }
   let m: Meeting | undefined;
   let yearTaken: string | undefined;
+  const period = !q.meetingId && !q.date && question ? askedPeriod(question, all, ctx) : undefined;
   if (q.meetingId) m = kb.meeting(q.meetingId);
   else if (q.date) {
     m = all.find((x) => x.date === q.date);
@@ -72,10 +73,9 @@ export function answerMeeting(
       m = all.find((x) => x.date.slice(5) === q.date!.slice(5));
       if (m) yearTaken = m.date.slice(0, 4);
     }
-  } else if (question && periodWithout(question, all, ctx)) {
-    const p = periodWithout(question, all, ctx)!;
+  } else if (period && "none" in period) {
     const r = new ReplyBuilder("meeting").abstain();
-    r.line(`Cơ sở tri thức không có cuộc họp nào trong ${p.label}.`);
+    r.line(`Cơ sở tri thức không có cuộc họp nào trong ${period.none}.`);
     for (const x of all.slice(0, 3))
       r.action(`Họp ${formatViDate(x.date)}`, { kind: "meeting", meetingId: x.id });
     if (all.length)
@@ -86,9 +86,9 @@ export function answerMeeting(
           .join(", ")}.`,
       );
     return r.build();
-  } else if (question && meetingInPeriod(question, all, ctx)) {
+  } else if (period) {
     // "Tháng trước BĐH họp ngày nào", "họp quý I/2023": the (latest) meeting held in that period.
-    m = meetingInPeriod(question, all, ctx);
+    m = period.held;
   } else if (question) {
     // The meeting the question's words fit best (search), else the latest one. A question about
     // results or shortcomings looks only at meetings that record them.
@@ -300,36 +300,30 @@ function attendanceAnswer(
 }
 
 /**
- * A month, a quarter or a year the question names ("họp quý II/2023", "tháng 12/2023", "hội nghị tổng
- * kết năm 2025") in which the knowledge holds no meeting; undefined when it holds one, or when the year
- * is the one a meeting reviewed ("kết quả năm 2022").
+ * The week, month, quarter or year the question names ("họp quý II/2023", "tuần trước", "tháng trước BĐH
+ * họp ngày nào"), read once, for meetings of the body it names (the national conference is not the
+ * BĐH's quarter meeting): `held`, the latest meeting in a month or quarter; `none`, the period's label
+ * when no meeting was held in it (not for a year a meeting reviewed, "kết quả năm 2022"); undefined
+ * when no period is named or the question's words should choose (a year or a week with meetings).
  */
-/** The latest meeting held in the month, quarter or year the question names, if any. */
-function meetingInPeriod(question: string, all: Meeting[], ctx: AnswerContext): Meeting | undefined {
-  const p = findDatePhrases(untelexText(fold(question)), { today: ctx.today }).find(
-    (x) => x.kind === "month" || x.kind === "quarter",
-  );
-  if (!p?.from || !p.to) return undefined;
-  // (A meeting of the body the question names: the national conference is not the BĐH's quarter meeting.)
-  const bodies = new Set(ctx.lex.bodies.match(searchTerms(question)).map((b) => b.value));
-  return all.find(
-    (m) => m.date >= p.from! && m.date <= p.to! && (!bodies.size || !m.body || bodies.has(m.body)),
-  );
-}
-
-function periodWithout(question: string, all: Meeting[], ctx: AnswerContext): { label: string } | undefined {
+function askedPeriod(
+  question: string,
+  all: Meeting[],
+  ctx: AnswerContext,
+): { held: Meeting } | { none: string } | undefined {
   const p = findDatePhrases(untelexText(fold(question)), { today: ctx.today }).find(
     (x) => x.kind === "month" || x.kind === "quarter" || x.kind === "year" || x.kind === "week",
   );
   if (!p?.from || !p.to) return undefined;
-  // Of the body the question names ("họp BĐH quý IV/2022": the national conference that quarter is not it).
   const bodies = new Set(ctx.lex.bodies.match(searchTerms(question)).map((b) => b.value));
-  if (all.some((m) => m.date >= p.from && m.date <= p.to && (!bodies.size || !m.body || bodies.has(m.body))))
-    return undefined;
+  const held = all.find(
+    (m) => m.date >= p.from! && m.date <= p.to! && (!bodies.size || !m.body || bodies.has(m.body)),
+  );
+  if (held) return p.kind === "month" || p.kind === "quarter" ? { held } : undefined;
   if (p.kind === "year") {
     const y = p.from.slice(0, 4);
     if (all.some((m) => fold(m.title).includes(`nam ${y}`) || m.date.slice(0, 4) === String(Number(y) + 1)))
       return undefined;
   }
-  return { label: p.label ?? `năm ${p.from.slice(0, 4)}` };
+  return { none: p.label ?? `năm ${p.from.slice(0, 4)}` };
 }

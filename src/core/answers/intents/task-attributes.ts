@@ -8,6 +8,7 @@
 import { documentLabel } from "../../knowledge/model.ts";
 import type { Task } from "../../knowledge/schema.ts";
 import { findDocRefs } from "../../text/doc-number.ts";
+import { fold } from "../../text/normalize.ts";
 import { frameIndices, phraseIndices, QUESTION_WORDS, searchTerms } from "../../text/search-terms.ts";
 import type { AnswerContext } from "../context.ts";
 import { dueText, leadNames, shorten } from "../format.ts";
@@ -295,9 +296,7 @@ function attributeLine(
       };
     }
     case "assigner": {
-      const said = (t.details ?? "")
-        .split(/(?<=[.;])\s+/)
-        .find((s) => /\bgiao\b/.test(s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase()));
+      const said = (t.details ?? "").split(/(?<=[.;])\s+/).find((s) => /\bgiao\b/.test(fold(s)));
       // The meeting the clause names ("… tại cuộc họp Ban Điều hành ngày 20/02/2023"): its chair, by name.
       const day = /(\d{1,2})\/(\d{1,2})\/(\d{4})/.exec(t.clause ?? "");
       const iso = day ? `${day[3]}-${day[2]!.padStart(2, "0")}-${day[1]!.padStart(2, "0")}` : undefined;

@@ -5,10 +5,10 @@
  * "Hủy"; the undo is refused when another change came in between.
  */
 import { Composer, InputFile } from "grammy";
-import { loadShippedKnowledge } from "../../../../app/knowledge.ts";
+import { describeChanges, HISTORY_LIMIT, undoTarget } from "../../../../conversation/history.ts";
+import { CONVERSATION_TEXTS } from "../../../../conversation/texts.ts";
 import { localDate } from "../../../../core/time.ts";
-import { exportKnowledge, formatHistory, ImportError, undoLastChange } from "../../../../imports/index.ts";
-import { findUndoTarget } from "../../../../store/audit.ts";
+import { exportKnowledge, ImportError, undoLastChange } from "../../../../imports/index.ts";
 import { StoreError } from "../../../../store/index.ts";
 import type { BotDeps } from "../../context.ts";
 import { sendBlocks } from "../../context.ts";
@@ -16,21 +16,13 @@ import { type Block, bold, italic, plain } from "../../render.ts";
 import { actorOf, requireAdmin, type SecCtx } from "./common.ts";
 import { SEC_TEXTS } from "./texts.ts";
 
-export const HISTORY_LIMIT = 10;
+export { HISTORY_LIMIT };
 
 export function history(deps: BotDeps): Composer<SecCtx> {
   const { app, log } = deps;
   const c = new Composer<SecCtx>();
 
-  const describe = (entries: Parameters<typeof formatHistory>[0]) => {
-    let shipped: ReturnType<typeof loadShippedKnowledge> | undefined;
-    try {
-      shipped = loadShippedKnowledge(app.config);
-    } catch {
-      shipped = undefined;
-    }
-    return formatHistory(entries, { kb: app.knowledge(), ...(shipped ? { shipped } : {}) });
-  };
+  const describe = (entries: Parameters<typeof describeChanges>[1]) => describeChanges(deps, entries);
 
   c.command("xuat", async (ctx) => {
     if (!(await requireAdmin(ctx, deps))) return;
@@ -65,7 +57,7 @@ export function history(deps: BotDeps): Composer<SecCtx> {
 
   c.command("hoantac", async (ctx) => {
     if (!(await requireAdmin(ctx, deps))) return;
-    const target = findUndoTarget(app.store.audit.list({ limit: Number.POSITIVE_INFINITY }).reverse());
+    const target = undoTarget(deps);
     if (!target) {
       await ctx.reply(SEC_TEXTS.nothingToUndo);
       return;
@@ -100,7 +92,7 @@ export function history(deps: BotDeps): Composer<SecCtx> {
       await ctx.answerCallbackQuery({ text: SEC_TEXTS.undoGone });
       return;
     }
-    const target = findUndoTarget(app.store.audit.list({ limit: Number.POSITIVE_INFINITY }).reverse());
+    const target = undoTarget(deps);
     if (target?.id !== m[1]) {
       await ctx.answerCallbackQuery({ text: SEC_TEXTS.undoMoved.slice(0, 200) });
       await ctx.reply(SEC_TEXTS.undoMoved);
@@ -114,9 +106,7 @@ export function history(deps: BotDeps): Composer<SecCtx> {
         return;
       }
       log.info({ by: ctx.from.id, undone: m[1], entry: entry.id }, "change undone in chat");
-      await ctx.reply(
-        `Đã hoàn tác thay đổi #${m[1]} (ghi vào nhật ký là #${entry.id}). Cơ sở tri thức đã trở lại như trước thay đổi đó.`,
-      );
+      await ctx.reply(CONVERSATION_TEXTS.undone(m[1]!, entry.id));
     } catch (e) {
       if (e instanceof StoreError) {
         await ctx.reply(`Chưa hoàn tác được: ${e.message}`);

@@ -3,6 +3,8 @@
 const MB = 1024 * 1024;
 const mb = (bytes: number) => `${(bytes / MB).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB`;
 
+import { CONVERSATION_TEXTS } from "../../../../conversation/texts.ts";
+
 export const SEC_TEXTS = {
   // ---------------------------------------------------------------- uploads
   notAdminUpload: "Chỉ Tổ Giúp việc (quản trị viên) mới gửi được tệp để cập nhật cơ sở tri thức.",
@@ -35,13 +37,12 @@ export const SEC_TEXTS = {
   chooseButton: "Hãy bấm một nút ở trên, hoặc gõ “hủy” để thôi.",
 
   // ---------------------------------------------------------------- history
-  exportCaption: (n: number) => `Toàn bộ nhiệm vụ trong cơ sở tri thức (${n}), theo mẫu phụ lục kế hoạch.`,
-  nothingToUndo: "Không có thay đổi nào để hoàn tác.",
+  exportCaption: CONVERSATION_TEXTS.exportCaption,
+  nothingToUndo: CONVERSATION_TEXTS.nothingToUndo,
   undoButton: "Hoàn tác",
   undoAsk: "Bấm “Hoàn tác” để trả cơ sở tri thức về như trước thay đổi này, hoặc “Hủy”.",
   undoGone: "Yêu cầu hoàn tác này không còn. Gõ lại /hoantac nếu cần.",
-  undoMoved:
-    "Nhật ký đã có thay đổi mới sau khi bạn gõ /hoantac, nên tôi chưa hoàn tác. Gõ lại /hoantac để xem.",
+  undoMoved: CONVERSATION_TEXTS.undoMoved,
   undoCancelled: "Đã hủy, không hoàn tác gì.",
 
   // ---------------------------------------------------------------- questions

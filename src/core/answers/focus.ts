@@ -21,7 +21,7 @@ export const DOCUMENT_FOCUSES: readonly DocumentFocus[] = [
 const CUES: readonly (readonly [DocumentFocus, RegExp])[] = [
   [
     "signer",
-    /\b(?:ai (?:da )?ki|ai (?:da )?ky|nguoi (?:ki|ky)|(?:ki|ky) boi|(?:ki|ky) ten|do ai (?:ki|ky)|(?:lanh dao|nguoi|ong|ba) nao (?:da )?(?:ki|ky))\b/,
+    /\b(?:ai (?:da )?ki|ai (?:da )?ky|nguoi (?:ki|ky)|(?:ki|ky) boi|(?:ki|ky) ten|do ai (?:ki|ky)|(?:lanh dao|nguoi|ong|ba|dong chi|dc) nao (?:da )?(?:ki|ky))\b/,
   ],
   [
     "relation",
@@ -78,7 +78,7 @@ export function documentKindNamed(bare: string): string | undefined {
 
 /** The kind of answer a question wants: who, when, a figure, the parts of something. */
 export function answerType(bare: string): "who" | "when" | "figure" | "parts" | undefined {
-  if (/\b(?:ai|nguoi nao|ong nao|ba nao|co quan nao|don vi nao)\b/.test(bare)) return "who";
+  if (/\b(?:ai|nguoi nao|ong nao|ba nao|dong chi nao|co quan nao|don vi nao)\b/.test(bare)) return "who";
   if (
     /\b(?:khi nao|bao gio|ngay nao|luc nao|nam nao|thang nao|thoi diem nao|ngay bao nhieu|ngay may|hom nao)\b/.test(
       bare,

@@ -6,6 +6,7 @@
 import type { Citation } from "../knowledge/model.ts";
 import type { SearchKind } from "../search/search-index.ts";
 import type { DocumentFocus, Focus } from "./focus.ts";
+import type { DocumentListFilter } from "./intents/document-list.ts";
 
 /** Every intent a reply can have (the eval file validates its expectations against this list). */
 export const INTENTS = [
@@ -73,6 +74,8 @@ export type Query =
       issuedOn?: string;
       /** The day was written without its year: the latest year the knowledge has a document that day. */
       anyYear?: boolean;
+      /** The documents that share an issuer, a period, a kind or a topic ("các văn bản năm 2022"). */
+      list?: DocumentListFilter;
     }
   | {
       kind: "person";

@@ -16,6 +16,7 @@ import { frameIndices, QUESTION_WORDS, queryTerms, searchTerms, typedWords } fro
 import { untelexText } from "../text/telex.ts";
 import { localDate } from "../time.ts";
 import { answerType, documentFocus, documentKindNamed } from "./focus.ts";
+import { type DocumentListFilter, GENERIC_TOPIC, issuersNamed } from "./intents/document-list.ts";
 import { figureTerms } from "./intents/targets.ts";
 import { fuzzyPeople, type Lexicon, matchTaskGroup, type UnitRef } from "./lexicon.ts";
 import type { Query } from "./reply.ts";
@@ -641,9 +642,12 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     const ids = d ? [d.id] : lex.kb.documentsNumbered(ref!.number).map((x) => x.doc.id);
     return lex.kb.data.targets.some((t) => t.document && ids.includes(t.document));
   };
+  // ("KH 3402/KH-UBND ban hành khi nào", "… do ai ký": one attribute of the document, not its targets.)
+  const refAttribute = ["date", "signer", "issuer", "number", "relation"].includes(documentFocus(bare) ?? "");
   if (
     ref &&
-    (concepts.has("target") || ((answerType(bare) === "figure" || refTargetWords()) && setsTargets())) &&
+    (concepts.has("target") ||
+      (!refAttribute && (answerType(bare) === "figure" || refTargetWords()) && setsTargets())) &&
     !concepts.has("meeting")
   )
     return { ...base, year, query: withYear({ kind: "target" as const, text }) };
@@ -684,6 +688,10 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
         query: { kind: "search", text: task.title, kinds: ["task"], focus: "deadline" },
       };
   }
+
+  // "các văn bản UBND tỉnh ban hành năm 2022", "vb tháng 2/2023", "các vb về DTI": documents listed.
+  const list = documentListFilter(text, bare, year, phrase, concepts, lex);
+  if (list) return { ...base, year, query: { kind: "document", list } };
 
   // A document named by what it is about, asked for one attribute ("kế hoạch nâng cao chỉ số DTI số mấy").
   const docFocus = documentFocus(bare);
@@ -790,6 +798,12 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     !asksPost &&
     !asksHolder &&
     (phrase?.kind === "day" ||
+      // "họp quý I/2023 … yêu cầu gì": the meeting of that quarter or month, not the deadlines in it.
+      ((phrase?.kind === "quarter" || phrase?.kind === "month") &&
+        !concepts.has("deadline") &&
+        !concepts.has("overdue") &&
+        !concepts.has("upcoming") &&
+        !/\b(?:vi sao|tai sao|nguyen nhan|ly do)\b/.test(bare)) ||
       (!personMatches.length && /\b(?:cuoc hop|hoi nghi|phien hop|buoi hop) (?:nao|gi)\b/.test(bare)))
   ) {
     const q: Query = { kind: "meeting" };
@@ -1123,4 +1137,90 @@ export function documentQuery(arg: string): Query | undefined {
     number: ref.number,
     ...(ref.typeCode ? { typeCode: ref.typeCode } : {}),
   };
+}
+
+const LIST_CUE =
+  /\b(?:liet ke|danh sach|cac|nhung|tat ca|tim|(?:bao nhieu|may) (?:van ban|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van))\b/;
+/** Words that frame a list of documents, not what they are about. */
+const LIST_FRAME =
+  /\b(?:liet ke|danh sach|cho (?:toi|minh|em) (?:biet|xem)|(?:hay |giup |tim giup |tim )?(?:liet ke|tim|xem)|giup|cac|nhung|tat ca|bao nhieu|may|van ban|vb|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van|chuong trinh|de an|nghi dinh|thong tu|bao cao|nao|gi|ve|co|cum(?: tu)?|tu khoa|chu|cau|noi|nhac|neu|ban hanh|ra|duoc|da|do|cua|trong|tu|den|nam|thang|quy|la|hay|a|ah|nhe|nha|vay|ha|khong|ko|z|cho|xem|biet|hoi|voi|oi|ad|em|anh)\b/g;
+const DOC_TYPE_BY_WORDS: Record<string, string> = {
+  "ke hoach": "Kế hoạch",
+  "quyet dinh": "Quyết định",
+  "thong bao": "Thông báo",
+  "nghi quyet": "Nghị quyết",
+  "chi thi": "Chỉ thị",
+  "cong van": "Công văn",
+  "nghi dinh": "Nghị định",
+  "thong tu": "Thông tư",
+};
+
+/**
+ * What a question listing documents filters them by, or undefined when it does not list documents: it
+ * names documents with a listing word ("các", "những", "liệt kê") or asks "văn bản nào" of an issuer or a
+ * period only; tasks, deadlines, meetings and targets are asked elsewhere.
+ */
+function documentListFilter(
+  typed: string,
+  bare: string,
+  year: number | undefined,
+  phrase: { kind: string; from?: string; to?: string; label?: string } | undefined,
+  concepts: Set<string>,
+  lex: Lexicon,
+): DocumentListFilter | undefined {
+  if (!DOCUMENT_WORDS.test(bare)) return undefined;
+  if (["task", "deadline", "overdue", "meeting", "target", "lead", "support"].some((c) => concepts.has(c)))
+    return undefined;
+  if (phrase?.kind === "day") return undefined;
+  // One attribute of one document ("QĐ thành lập BCĐ số mấy", "… ký ngày nào"); the asker's own documents.
+  const focus = documentFocus(bare);
+  if (focus && focus !== "which") return undefined;
+  if (mentionsSelf(typed)) return undefined;
+  const docs = lex.kb.data.documents;
+  const issuer = issuersNamed(bare, docs)[0];
+  const filter: DocumentListFilter = {};
+  if (issuer) filter.issuer = issuer;
+  const kindWords = Object.keys(DOC_TYPE_BY_WORDS).filter((k) => new RegExp(`\\b${k}\\b`).test(bare));
+  if (kindWords.length === 1) filter.docType = DOC_TYPE_BY_WORDS[kindWords[0]!]!;
+  let rest = bare;
+  if (issuer) rest = rest.replace(expandAbbreviations(fold(issuer)), " ");
+  if (phrase && (phrase.kind === "month" || phrase.kind === "quarter") && phrase.from && phrase.to) {
+    filter.from = phrase.from;
+    filter.to = phrase.to;
+    filter.period = phrase.label ?? "";
+  } else if (year) {
+    filter.from = `${year}-01-01`;
+    filter.to = `${year}-12-31`;
+    filter.period = `năm ${year}`;
+    // "các kế hoạch năm 2023": issued that year or for it; "ban hành năm 2022": issued then.
+    if (!/\bban hanh\b/.test(bare)) filter.periodIsTopic = true;
+  }
+  rest = rest
+    .replace(/\b(?:thang|quy) [0-9ivx]+(?: ?(?:\/|nam) ?\d{4})?\b/g, " ")
+    .replace(/\b(?:nam )?(?:19|20)\d\d\b/g, " ")
+    .replace(/\b\d{1,2}\/(?:19|20)\d\d\b/g, " ")
+    .replace(LIST_FRAME, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const topic =
+    rest.split(" ").filter((w) => w.length >= 2).length && !GENERIC_TOPIC.test(rest) ? rest : undefined;
+  const listing = LIST_CUE.test(bare.replace(/\bcac (?:so|ban|nganh|don vi|dia phuong|huyen|tinh)\b/g, " "));
+  const asksWhich = /\b(?:nao|gi|ai|sao|the nao|khong|ko)\b/.test(bare);
+  const filtered = !!(filter.issuer || filter.from);
+  // "những văn bản nào quy định …": the document that answers it, asked elsewhere; "văn bản nào của UBND
+  // tỉnh năm 2021": the list.
+  // "văn bản tháng 11/2022": an issuer or a period alone lists too.
+  // ("những văn bản nào … về <việc>": the documents that answer it, asked elsewhere.)
+  if (topic && asksWhich) return undefined;
+  if (!(listing && (filtered || topic)) && !(filtered && !topic)) return undefined;
+  if (!filtered && !topic) return undefined;
+  if (topic) filter.topic = typedTopic(typed, topic);
+  return filter;
+}
+
+/** The topic's words as the user typed them ("DTI", "nhóm khá"), in their order. */
+function typedTopic(typed: string, topic: string): string {
+  const wanted = new Set(topic.split(" "));
+  const words = typed.split(/[^\p{L}\p{N}&]+/u).filter((w) => wanted.has(expandAbbreviations(fold(w))));
+  return words.length ? words.join(" ") : topic;
 }

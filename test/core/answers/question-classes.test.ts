@@ -1053,3 +1053,57 @@ describe("classes from held-out set 11", () => {
     expect(fold(renderPlain(r))).toContain(said);
   });
 });
+
+describe("documents listed by issuer, period, kind or topic", () => {
+  it.each([
+    // issuer + year issued: every one, none of another year or issuer
+    [
+      "cho xem các văn bản của UBND tỉnh ban hành năm 2022",
+      ["1813/kh-ubnd", "852/qd-ubnd", "4233/kh-ubnd"],
+      ["3402/kh-ubnd", "16/tb-vpcp"],
+    ],
+    // a month, written without "các"
+    ["vb thang 2/2023", ["03-tb/bcdcds", "56/qd-ubnd"], ["3609/kh-bdhcds"]],
+    // a topic only
+    ["những kế hoạch về chỉ số DTI", ["4233/kh-ubnd", "3402/kh-ubnd"], ["1813/kh-ubnd"]],
+    // a phrase looked for as written
+    ["tim van ban co chu 'nhom kha'", ["3402/kh-ubnd"], ["4233/kh-ubnd"]],
+  ])("%s", (q, has, not) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    const text = plain(q);
+    for (const n of has) expect(text).toContain(n);
+    for (const n of not) expect(text).not.toContain(n);
+  });
+
+  it("says so when no document fits", () => {
+    const r = ask("các quyết định của UBND tỉnh ban hành năm 2019");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong co quyet dinh cua ubnd tinh ban hanh nam 2019");
+  });
+
+  it.each([
+    // one attribute of one document stays a document question
+    ["quyết định thành lập Ban Chỉ đạo tỉnh số mấy", "352-qd/tu"],
+    ["KH 3402/KH-UBND được ban hành lúc nào", "16/08/2023"],
+    ["kế hoạch 3402 do đồng chí nào ký", "khong ghi nguoi ky"],
+  ])("not a list: %s", (q, fact) => {
+    expect(plain(q)).toContain(fact);
+  });
+});
+
+describe("a meeting named by its quarter or month is the meeting, not the deadlines then", () => {
+  it.each([
+    ["cuộc họp quý I/2023 yêu cầu các ngành làm gì", "tang toc"],
+    ["BĐH họp quý 1/2023 hôm nào, bàn việc gì", "20/02/2023"],
+    ["hop thang 9/2022 ai chu tri", "tran quoc nam"],
+  ])("%s", (q, fact) => {
+    const r = ask(q);
+    expect(r.intent).toBe("meeting");
+    expect(fold(renderPlain(r))).toContain(fact);
+  });
+
+  it("deadlines in a quarter are still deadlines", () => {
+    expect(ask("nhiệm vụ có hạn trong quý IV/2023").intent).toBe("deadlines");
+  });
+});

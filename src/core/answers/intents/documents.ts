@@ -17,6 +17,7 @@ import { answerType } from "../focus.ts";
 import { dueText, hasFigure, leadNames } from "../format.ts";
 import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
 import type { Understanding } from "../understand.ts";
+import { answerDocumentList } from "./document-list.ts";
 
 type DocumentQuery = Extract<Query, { kind: "document" }>;
 
@@ -203,6 +204,7 @@ function issuedOn(q: DocumentQuery & { issuedOn: string }, ctx: AnswerContext): 
 
 export function answerDocument(q: DocumentQuery, ctx: AnswerContext): Reply {
   const { kb } = ctx;
+  if (q.list && !q.docId && !q.number) return answerDocumentList(q.list, ctx);
   if (q.issuedOn && !q.docId && !q.number) return issuedOn({ ...q, issuedOn: q.issuedOn }, ctx);
   const docs = findDocuments(ctx, q);
   if (!docs.length) {

@@ -177,8 +177,15 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
   const terms = searchTerms(u.folded);
   if (lex.people.match(terms).length) return undefined;
   const taskWord = /\b(?:nhiem vu|viec|nv)\b/.test(bare);
-  // "Hội nghị ngày 25/12/2022 do ai chủ trì": the meeting's chair, not a task's lead.
-  if (u.query.kind === "meeting" && !taskWord && attr !== "deadline") return undefined;
+  // "Hội nghị ngày 25/12/2022 do ai chủ trì": the meeting's chair, not a task's lead; "họp … hôm nào,
+  // bàn việc gì": what the meeting discussed, not a task named "việc".
+  const meetingWhat = /\b(?:ban|ket luan|danh gia) viec (?:gi|nao)\b/.test(bare);
+  if (
+    u.query.kind === "meeting" &&
+    (!taskWord || meetingWhat) &&
+    (attr !== "deadline" || !/\bhan\b/.test(bare))
+  )
+    return undefined;
   const named = new Set<number>();
   for (const m of lex.units.match(terms)) for (let i = m.start; i < m.end; i++) named.add(i);
   // "nhiệm vụ trọng tâm thứ ba": the understanding already found the task an ordinal names.

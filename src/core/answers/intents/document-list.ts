@@ -1,0 +1,113 @@
+/**
+ * Documents listed by what they have in common ("các văn bản UBND tỉnh ban hành năm 2022", "những văn
+ * bản tháng 2/2023", "các vb về DTI", "tìm văn bản có cụm 'nhóm khá'"): the issuer, the period they were
+ * issued in, their kind and their topic, each optional; every document that fits, oldest first.
+ */
+import { documentLabel } from "../../knowledge/model.ts";
+import type { KDocument } from "../../knowledge/schema.ts";
+import { expandAbbreviations } from "../../text/abbreviations.ts";
+import { fold } from "../../text/normalize.ts";
+import type { AnswerContext } from "../context.ts";
+import { shorten } from "../format.ts";
+import { type Reply, ReplyBuilder } from "../reply.ts";
+
+export interface DocumentListFilter {
+  /** Issued from / to (ISO days, inclusive). */
+  from?: string;
+  to?: string;
+  /** How the period was named, for the reply ("năm 2022", "tháng 2/2023"). */
+  period?: string;
+  /** The issuer as the knowledge writes it ("UBND tỉnh"). */
+  issuer?: string;
+  /** The kind of document, as the knowledge writes it ("Kế hoạch"). */
+  docType?: string;
+  /** What the documents are about, as typed. */
+  topic?: string;
+  /** The period may also be what a document is about ("kế hoạch năm 2023" issued in December 2022). */
+  periodIsTopic?: boolean;
+}
+
+/** Most listed documents a reply shows; the count says how many more there are. */
+const SHOWN = 10;
+/** A topic word shared by every document of the knowledge is no filter ("các văn bản về CĐS"). */
+export const GENERIC_TOPIC = /^(?:chuyen doi so|cds|chuyen doi so tinh|ve chuyen doi so)$/;
+
+const foldedText = (d: KDocument) =>
+  fold([d.type, d.number, d.issuer, d.signer ?? "", d.summary, ...d.keyPoints].join(" . "));
+
+/** The issuers the knowledge names that a (folded, abbreviation-expanded) question names, longest only. */
+export function issuersNamed(bare: string, docs: readonly KDocument[]): string[] {
+  const issuers = [...new Set(docs.map((d) => d.issuer))];
+  const found = issuers.filter((i) => {
+    const key = expandAbbreviations(fold(i));
+    return key.length >= 4 && new RegExp(`(?:^|\\s)${escape(key)}(?:\\s|$)`).test(bare);
+  });
+  // "Ban Thường vụ Tỉnh ủy" named: not also "Tỉnh ủy".
+  return found.filter(
+    (i) => !found.some((o) => o !== i && expandAbbreviations(fold(o)).includes(expandAbbreviations(fold(i)))),
+  );
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+export function listDocuments(filter: DocumentListFilter, ctx: AnswerContext): KDocument[] {
+  const { kb, lex } = ctx;
+  let docs = kb.data.documents.filter((d) => {
+    if (filter.issuer && d.issuer !== filter.issuer) return false;
+    if (filter.docType && d.type !== filter.docType) return false;
+    if (filter.from && filter.to && !(d.date >= filter.from && d.date <= filter.to)) {
+      if (!filter.periodIsTopic || !filter.period) return false;
+      if (!fold(d.summary).includes(fold(filter.period))) return false;
+    }
+    return true;
+  });
+  const topic = filter.topic && !GENERIC_TOPIC.test(fold(filter.topic)) ? filter.topic : undefined;
+  if (topic) {
+    // A quoted phrase is looked for as written; other words through the search index (typos,
+    // abbreviations), every document that fits plainly.
+    const phrase = fold(topic).replace(/\s+/g, " ").trim();
+    const literal = docs.filter((d) => foldedText(d).includes(phrase));
+    const hits = lex.index.search(topic, { kinds: ["document"], limit: 50 });
+    const best = hits[0]?.coverage ?? 0;
+    const found = new Set(
+      hits.filter((h) => h.coverage >= 0.6 && h.coverage >= best - 0.25).map((h) => h.doc.id),
+    );
+    docs = docs.filter((d) => found.has(d.id) || literal.includes(d));
+  }
+  return docs.sort((a, b) => a.date.localeCompare(b.date) || a.number.localeCompare(b.number));
+}
+
+function describeFilter(f: DocumentListFilter): string {
+  const parts: string[] = [];
+  if (f.issuer) parts.push(`của ${f.issuer}`);
+  if (f.period) parts.push(`ban hành ${f.period}`);
+  if (f.topic && !GENERIC_TOPIC.test(fold(f.topic))) parts.push(`về “${f.topic}”`);
+  return parts.join(" ");
+}
+
+export function answerDocumentList(filter: DocumentListFilter, ctx: AnswerContext): Reply {
+  const { kb } = ctx;
+  const docs = listDocuments(filter, ctx);
+  const kind = filter.docType ?? "văn bản";
+  const what = [kind.toLowerCase(), describeFilter(filter)].filter(Boolean).join(" ");
+  if (!docs.length) {
+    return new ReplyBuilder("document").abstain().line(`Cơ sở tri thức không có ${what} nào.`).build();
+  }
+  const r = new ReplyBuilder("document", `${capitalize(what)} trong cơ sở tri thức (${docs.length}):`);
+  for (const d of docs.slice(0, SHOWN)) {
+    r.line(
+      `• ${documentLabel(d)} (${d.issuer}): ${shorten(d.summary, 160)}`,
+      kb.citeAll([d.id, ...d.sources]),
+    );
+    r.item("document", d.id);
+    r.action(`${d.type} ${d.number}`, { kind: "document", docId: d.id });
+  }
+  if (docs.length > SHOWN) r.line(`… và ${docs.length - SHOWN} văn bản khác.`);
+  return r.build();
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -40,7 +40,7 @@ export function issuersNamed(bare: string, docs: readonly KDocument[]): string[]
   const issuers = [...new Set(docs.map((d) => d.issuer))];
   const found = issuers.filter((i) => {
     const key = expandAbbreviations(fold(i));
-    return key.length >= 4 && new RegExp(`(?:^|\\s)${escape(key)}(?:\\s|$)`).test(bare);
+    return key.length >= 4 && new RegExp(`(?:^|\\s)${escapeRegExp(key)}(?:\\s|$)`).test(bare);
   });
   // "Ban Thường vụ Tỉnh ủy" named: not also "Tỉnh ủy".
   return found.filter(
@@ -48,7 +48,7 @@ export function issuersNamed(bare: string, docs: readonly KDocument[]): string[]
   );
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 

@@ -37,7 +37,7 @@ const CUES: readonly (readonly [DocumentFocus, RegExp])[] = [
   ],
   [
     "number",
-    /\b(?:so may|so bao nhieu|so hieu (?:la|cua|bao nhieu|van ban|quyet dinh|ke hoach|thong bao|nghi quyet)|co so hieu|so hieu gi|mang so)\b/,
+    /\b(?:so may(?! (?:tinh|in|chieu|anh|quet|chu|bay))|so bao nhieu|so hieu (?:la|cua|bao nhieu|van ban|quyet dinh|ke hoach|thong bao|nghi quyet)|co so hieu|so hieu gi|mang so)\b/,
   ],
   [
     "summary",

@@ -102,7 +102,8 @@ export type Query =
       personId?: string;
     }
   | { kind: "indicator"; year?: number }
-  | { kind: "target"; year?: number; text: string }
+  /** `yesNo`: "có mục tiêu … không", answered Có with the targets that say so. */
+  | { kind: "target"; year?: number; text: string; yesNo?: boolean }
   | { kind: "unit"; unitId: string }
   /** "A và B khác nhau thế nào": two or more entries side by side. */
   | { kind: "compare"; items: { kind: "body" | "document" | "indicator" | "meeting"; id: string }[] }

@@ -937,6 +937,16 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     if (hit && hit.coverage >= (unit ? 0.7 : 0.6))
       return { ...base, year, query: withYear({ kind: "target" as const, text }) };
   }
+  // "năm 2023 có yêu cầu địa phương công bố dữ liệu mở không": whether a target says so, when its words
+  // fit the question plainly better than any task's.
+  if (!mine && !unit && YES_NO_CUE.test(bare) && !concepts.has("meeting") && !refs.length) {
+    const words = figureTerms(text);
+    const hit =
+      words.length >= 3 ? lex.index.search(words.join(" "), { kinds: ["target"], limit: 1 })[0] : undefined;
+    const task = hit ? lex.index.search(words.join(" "), { kinds: ["task"], limit: 1 })[0] : undefined;
+    if (hit && hit.coverage >= 0.75 && hit.coverage > (task?.coverage ?? 0) + 0.1)
+      return { ...base, year, query: withYear({ kind: "target" as const, text, yesNo: true }) };
+  }
 
   // "ai phối hợp với Sở TT&TT tuyên truyền Ngày CĐS", "nhiệm vụ tuyên truyền ngày 10/10 ai phối hợp": who
   // supports or leads the task the words name, whatever unit or day is named in them.

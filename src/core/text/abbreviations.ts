@@ -87,6 +87,8 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   dnnvv: "doanh nghiep nho va vua",
   dn: "doanh nghiep",
   kq: "ket qua",
+  smartphone: "dien thoai thong minh",
+  dtdd: "dien thoai di dong",
   // chat
   j: "gi",
   gj: "gi",
@@ -119,6 +121,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(^|[^\p{L}\p{N}&])(?:kt\s*-\s*xh|ktxh)(?![\p{L}\p{N}&])/gu, "$1kinh te xa hoi"],
   // "CQ số": chính quyền số (elsewhere "cq" is cơ quan).
   [/(^|[^\p{L}\p{N}&])cq\s+so(?![\p{L}\p{N}&])/gu, "$1chinh quyen so"],
+  // "hồ sơ cv": hồ sơ công việc (elsewhere "cv" is công văn; searchTerms reads it the same way).
+  [/(^|[^\p{L}\p{N}&])ho so cv(?![\p{L}\p{N}&])/gu, "$1ho so cong viec"],
   // "dti2022": the index and its year glued.
   [/(^|[^\p{L}\p{N}&])dti((?:19|20)\d\d)(?![\p{L}\p{N}&])/gu, "$1dti $2"],
 ];

@@ -10,9 +10,12 @@ import { contentTokens, STOPWORDS } from "./tokens.ts";
 /** "TT&TT", "TT & TT" are one abbreviation; "&" is not a token character. */
 const AMPERSAND_ABBR = /\b([a-zđ]{1,3})\s*&\s*([a-zđ]{1,3})\b/giu;
 
+/** "hồ sơ cv": hồ sơ công việc; elsewhere "cv" is công văn. */
+const HO_SO_CV = /(?<![\p{L}\p{N}])(h[ồo]\s+s[ơo])\s+cv(?![\p{L}\p{N}])/giu;
+
 export function searchTerms(text: string): string[] {
   const out: string[] = [];
-  for (const tok of contentTokens(text.replace(AMPERSAND_ABBR, "$1$2"))) {
+  for (const tok of contentTokens(text.replace(AMPERSAND_ABBR, "$1$2").replace(HO_SO_CV, "$1 công việc"))) {
     const exp = Object.hasOwn(ABBREVIATIONS, tok) ? ABBREVIATIONS[tok]! : undefined;
     if (!exp) {
       out.push(tok);

@@ -1107,3 +1107,31 @@ describe("a meeting named by its quarter or month is the meeting, not the deadli
     expect(ask("nhiệm vụ có hạn trong quý IV/2023").intent).toBe("deadlines");
   });
 });
+
+describe("a target asked with other verbs, abbreviations or as yes/no", () => {
+  it.each([
+    // "smartphone" is "điện thoại thông minh"; "dùng" is not a word the target needs
+    ["mục tiêu smartphone năm 2023 là bao nhiêu", "80%"],
+    ["bao nhieu phan tram ho dung cap quang 2023", "85%"],
+    // "hồ sơ cv" is hồ sơ công việc, not công văn
+    ["ho so cv cap xa xu ly tren mang den 2025 dat bao nhieu", "90%"],
+    // a unit named with "nâng lên"
+    ["Bộ TT&TT muốn nâng dữ liệu mở lên bao nhiêu năm 2023", "60%"],
+  ])("%s", (q, figure) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(r.intent).toBe("target");
+    expect(fold(renderPlain(r))).toContain(figure);
+  });
+
+  it("yes/no: Có, with the target that says so", () => {
+    const text = plain("đến 2023 có chỉ tiêu các địa phương phải công bố dữ liệu mở không");
+    expect(text).toMatch(/^co\. /);
+    expect(text).toContain("100% bo, nganh, dia phuong");
+  });
+
+  it("a target it does not hold is still said so", () => {
+    const r = ask("mục tiêu số máy tính bảng mỗi hộ năm 2023");
+    expect(r.abstained).toBe(true);
+  });
+});

@@ -17,7 +17,10 @@ import { type Reply, ReplyBuilder } from "../reply.ts";
 const FRAME = new Set(
   searchTerms(
     "mục tiêu chỉ tiêu năm tỉnh quốc gia cả nước bao nhiêu tỷ lệ phần trăm đạt đến của là gì phấn đấu " +
-      "đặt ra những các về giai đoạn theo trong quyết định kế hoạch thông báo qđ kh đặt hướng tới nào qua trên vào dự kiến đóng góp lọt muốn nằm dẫn đầu mốc hạn để",
+      "đặt ra những các về giai đoạn theo trong quyết định kế hoạch thông báo qđ kh đặt hướng tới nào qua trên vào dự kiến đóng góp lọt muốn nằm dẫn đầu mốc hạn để " +
+      // Verbs a question puts around the figure that the target's own sentence need not use ("hộ dùng
+      // cáp quang" is the target "hộ gia đình có cáp quang").
+      "có dùng sử dụng yêu cầu tăng nâng đưa lên cần phải được",
   ),
 );
 /** "chuyển đổi số" frames the question too, but "số" alone belongs to "kinh tế số", "dữ liệu số". */
@@ -40,6 +43,9 @@ export function figureTerms(text: string): string[] {
   return withoutPhrase(queryTerms(rest), CDS).filter((t) => !FRAME.has(t) && !/^\d+$/.test(t));
 }
 
+/** "có … không": whether a target says so. */
+const YES_NO = /\bco\b.*\b(?:khong|ko|k)\s*\??\s*$/;
+
 /** Share of the figure's words a target must match to answer it, and to be named as nearby. */
 const FIT = 0.6;
 const FIGURE_FIT = 0.75;
@@ -50,7 +56,7 @@ function targetLine(t: Target): string {
   return `• ${t.area ? `${t.area}: ` : ""}${t.text} (${scope}, đến ${t.year})`;
 }
 
-export function answerTarget(q: { year?: number; text: string }, ctx: AnswerContext): Reply {
+export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }, ctx: AnswerContext): Reply {
   const { kb } = ctx;
   // "theo QĐ 17", "trong KH 562": the targets that document sets.
   const docIds = new Set(
@@ -126,6 +132,8 @@ export function answerTarget(q: { year?: number; text: string }, ctx: AnswerCont
       return notRecorded("Nguồn hiện có không ghi con số cho chỉ tiêu này.");
     if (fit.length) {
       const r = new ReplyBuilder("target");
+      if (q.yesNo || YES_NO.test(expandAbbreviations(fold(q.text))))
+        r.line(`Có. ${fit.length > 1 ? "Các mục tiêu" : "Mục tiêu"} nêu:`);
       for (const t of fit.slice(0, 4)) {
         r.line(targetLine(t), cite(t));
         r.item("target", t.id);

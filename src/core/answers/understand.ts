@@ -1149,11 +1149,14 @@ export function documentQuery(arg: string): Query | undefined {
   };
 }
 
+/** "của đơn vị tôi", "của Bộ chúng tôi", "cơ quan mình ban hành": documents the asker's unit issued. */
+const OWN_DOCUMENTS =
+  /\b(?:cua|do) (?:(?:don vi|co quan|bo|so|ban|nganh|hdnd|ubnd|tinh uy|chung) )?(?:toi|minh|chung toi|em)\b|\b(?:don vi|co quan|bo|so|ban) (?:toi|minh|chung toi) (?:da )?(?:ban hanh|ra|ky)\b/;
 const LIST_CUE =
   /\b(?:liet ke|danh sach|cac|nhung|tat ca|tim|(?:bao nhieu|may) (?:van ban|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van))\b/;
 /** Words that frame a list of documents, not what they are about. */
 const LIST_FRAME =
-  /\b(?:liet ke|danh sach|cho (?:toi|minh|em) (?:biet|xem)|(?:hay |giup |tim giup |tim )?(?:liet ke|tim|xem)|giup|cac|nhung|tat ca|bao nhieu|may|van ban|vb|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van|chuong trinh|de an|nghi dinh|thong tu|bao cao|nao|gi|ve|co|cum(?: tu)?|tu khoa|chu|cau|noi|nhac|neu|ban hanh|ra|duoc|da|do|cua|trong|tu|den|nam|thang|quy|la|hay|a|ah|nhe|nha|vay|ha|khong|ko|z|cho|xem|biet|hoi|voi|oi|ad|em|anh)\b/g;
+  /\b(?:co quan|don vi|chung toi|liet ke|danh sach|cho (?:toi|minh|em) (?:biet|xem)|(?:hay |giup |tim giup |tim )?(?:liet ke|tim|xem)|giup|cac|nhung|tat ca|bao nhieu|may|van ban|vb|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van|chuong trinh|de an|nghi dinh|thong tu|bao cao|nao|gi|ve|co|cum(?: tu)?|tu khoa|chu|cau|noi|nhac|neu|ban hanh|ra|duoc|da|do|cua|trong|tu|den|nam|thang|quy|la|hay|a|ah|nhe|nha|vay|ha|khong|ko|z|cho|xem|biet|hoi|voi|oi|ad|em|anh|toi|minh|lien quan)\b/g;
 const DOC_TYPE_BY_WORDS: Record<string, string> = {
   "ke hoach": "Kế hoạch",
   "quyet dinh": "Quyết định",
@@ -1185,15 +1188,19 @@ function documentListFilter(
   // One attribute of one document ("QĐ thành lập BCĐ số mấy", "… ký ngày nào"); the asker's own documents.
   const focus = documentFocus(bare);
   if (focus && focus !== "which") return undefined;
-  if (mentionsSelf(typed)) return undefined;
+  // "nghị quyết của đơn vị tôi", "công văn nào của Bộ chúng tôi": the asker's unit issued them.
+  const ownDocuments = OWN_DOCUMENTS.test(bare);
+  if (mentionsSelf(typed) && !ownDocuments) return undefined;
   const docs = lex.kb.data.documents;
-  const issuer = issuersNamed(bare, docs)[0];
+  const issuer = ownDocuments ? undefined : issuersNamed(bare, docs)[0];
   const filter: DocumentListFilter = {};
   if (issuer) filter.issuer = issuer;
+  if (ownDocuments) filter.mine = true;
   const kindWords = Object.keys(DOC_TYPE_BY_WORDS).filter((k) => new RegExp(`\\b${k}\\b`).test(bare));
   if (kindWords.length === 1) filter.docType = DOC_TYPE_BY_WORDS[kindWords[0]!]!;
   let rest = bare;
   if (issuer) rest = rest.replace(expandAbbreviations(fold(issuer)), " ");
+  if (ownDocuments) rest = rest.replace(OWN_DOCUMENTS, " ");
   if (phrase && (phrase.kind === "month" || phrase.kind === "quarter") && phrase.from && phrase.to) {
     filter.from = phrase.from;
     filter.to = phrase.to;
@@ -1216,13 +1223,14 @@ function documentListFilter(
     rest.split(" ").filter((w) => w.length >= 2).length && !GENERIC_TOPIC.test(rest) ? rest : undefined;
   const listing = LIST_CUE.test(bare.replace(/\bcac (?:so|ban|nganh|don vi|dia phuong|huyen|tinh)\b/g, " "));
   const asksWhich = /\b(?:nao|gi|ai|sao|the nao|khong|ko)\b/.test(bare);
-  const filtered = !!(filter.issuer || filter.from);
+  const filtered = !!(filter.issuer || filter.from || filter.mine);
   // "những văn bản nào quy định …": the document that answers it, asked elsewhere; "văn bản nào của UBND
   // tỉnh năm 2021": the list.
   // "văn bản tháng 11/2022": an issuer or a period alone lists too.
-  // ("những văn bản nào … về <việc>": the documents that answer it, asked elsewhere.)
-  if (topic && asksWhich) return undefined;
-  if (!(listing && (filtered || topic)) && !(filtered && !topic)) return undefined;
+  // ("những văn bản nào … về <việc>": the documents that answer it, asked elsewhere; the asker's own
+  // are listed by their words.)
+  if (topic && asksWhich && !filter.mine) return undefined;
+  if (!(listing && (filtered || topic)) && !(filtered && (!topic || filter.mine))) return undefined;
   if (!filtered && !topic) return undefined;
   if (topic) filter.topic = typedTopic(typed, topic);
   return filter;
@@ -1230,7 +1238,23 @@ function documentListFilter(
 
 /** The topic's words as the user typed them ("DTI", "nhóm khá"), in their order. */
 function typedTopic(typed: string, topic: string): string {
-  const wanted = new Set(topic.split(" "));
-  const words = typed.split(/[^\p{L}\p{N}&]+/u).filter((w) => wanted.has(expandAbbreviations(fold(w))));
-  return words.length ? words.join(" ") : topic;
+  // In order, each word once: "Công văn … Tổ công nghệ số" is "Tổ công nghệ số", not "Công … công".
+  const wanted = topic.split(" ");
+  const words: string[] = [];
+  let j = 0;
+  for (const w of typed.split(/[^\p{L}\p{N}&]+/u)) {
+    if (j < wanted.length && expandAbbreviations(fold(w)) === wanted[j]) {
+      words.push(w);
+      j++;
+    } else if (words.length && j < wanted.length) {
+      // A word between two of the topic's: start again from its first.
+      words.length = 0;
+      j = 0;
+      if (expandAbbreviations(fold(w)) === wanted[0]) {
+        words.push(w);
+        j = 1;
+      }
+    }
+  }
+  return j === wanted.length ? words.join(" ") : topic;
 }

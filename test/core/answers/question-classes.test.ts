@@ -1135,3 +1135,31 @@ describe("a target asked with other verbs, abbreviations or as yes/no", () => {
     expect(r.abstained).toBe(true);
   });
 });
+
+describe("the documents the asker's own unit issued", () => {
+  const askAs = (text: string, unitId?: string) =>
+    engine.ask({ text, now: NOW, ...(unitId ? { asker: { unitId } } : {}) });
+  it.each([
+    ["nghị quyết chuyển đổi số của đơn vị tôi", "ban-thuong-vu-tinh-uy", "09-nq/tu", "34/nq-hdnd"],
+    ["cac van ban cua co quan minh", "hdnd-tinh", "34/nq-hdnd", "09-nq/tu"],
+    [
+      "công văn nào của Bộ chúng tôi về tổ công nghệ số cộng đồng",
+      "bo-tttt",
+      "793/btttt-thh",
+      "1813/kh-ubnd ngay",
+    ],
+  ])("%s (%s)", (q, unit, has, not) => {
+    const text = fold(renderPlain(askAs(q, unit)));
+    expect(text).toContain(has);
+    expect(text).not.toContain(not);
+  });
+
+  it("a unit that issued none is told so; an unlinked asker is asked to link", () => {
+    const none = askAs("văn bản của đơn vị tôi", "so-tttt");
+    expect(none.abstained).toBe(true);
+    expect(fold(renderPlain(none))).toContain(
+      "khong co van ban nao do so thong tin va truyen thong ban hanh",
+    );
+    expect(askAs("văn bản của đơn vị tôi").intent).toBe("link-needed");
+  });
+});

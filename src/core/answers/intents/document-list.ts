@@ -10,6 +10,7 @@ import { fold } from "../../text/normalize.ts";
 import type { AnswerContext } from "../context.ts";
 import { shorten } from "../format.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
+import { linkNeeded } from "./tasks.ts";
 
 export interface DocumentListFilter {
   /** Issued from / to (ISO days, inclusive). */
@@ -23,6 +24,8 @@ export interface DocumentListFilter {
   docType?: string;
   /** What the documents are about, as typed. */
   topic?: string;
+  /** Issued by the asker's unit ("của đơn vị tôi"). */
+  mine?: boolean;
   /** The period may also be what a document is about ("kế hoạch năm 2023" issued in December 2022). */
   periodIsTopic?: boolean;
 }
@@ -87,8 +90,36 @@ function describeFilter(f: DocumentListFilter): string {
   return parts.join(" ");
 }
 
-export function answerDocumentList(filter: DocumentListFilter, ctx: AnswerContext): Reply {
+/** The issuer name the documents give to a unit of the register (its name or one of its aliases). */
+export function issuerOfUnit(unitId: string, ctx: AnswerContext): string | undefined {
+  const unit = ctx.kb.unit(unitId);
+  if (!unit) return undefined;
+  const names = [unit.name, ...unit.aliases].map((n) => fold(n));
+  const issuers = [...new Set(ctx.kb.data.documents.map((d) => d.issuer))];
+  return issuers.find((i) => names.includes(fold(i)));
+}
+
+export function answerDocumentList(asked: DocumentListFilter, ctx: AnswerContext): Reply {
   const { kb } = ctx;
+  let filter = asked;
+  if (asked.mine) {
+    const unitId = ctx.asker?.unitId;
+    if (!unitId) return linkNeeded();
+    const issuer = issuerOfUnit(unitId, ctx);
+    const name = kb.unit(unitId)?.name ?? unitId;
+    if (!issuer)
+      return new ReplyBuilder("document")
+        .abstain()
+        .line(`Cơ sở tri thức không có văn bản nào do ${name} ban hành.`)
+        .build();
+    const { mine: _, ...rest } = asked;
+    filter = { ...rest, issuer };
+    // What the words name among them; else all of them.
+    if (filter.topic && !listDocuments(filter, ctx).length) {
+      const { topic: __, ...all } = filter;
+      filter = all;
+    }
+  }
   const docs = listDocuments(filter, ctx);
   const kind = filter.docType ?? "văn bản";
   const what = [kind.toLowerCase(), describeFilter(filter)].filter(Boolean).join(" ");

@@ -39,6 +39,7 @@ import { backupDir } from "./cli/backup.ts";
 import { type CliIo, nodeIo } from "./cli/io.ts";
 import { sendersFromConfig } from "./cli/remind.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
+import { type ControlServer, startControlServer } from "./control/server.ts";
 import { ReminderAnswers } from "./reminders/answers.ts";
 import { broadcast, secretariatTargets } from "./reminders/broadcast.ts";
 import { ReminderPrompts } from "./reminders/prompts.ts";
@@ -122,6 +123,7 @@ export async function main(opts: MainOptions = {}): Promise<number> {
   const runners: ChannelRunner[] = [];
   const jobs: (() => Promise<void>)[] = [];
   let healthServer: HealthServer | undefined;
+  let control: ControlServer | undefined;
   // Ends the channels' connection attempts: on a stop request, or when start-up fails.
   const starting = new AbortController();
   try {
@@ -162,6 +164,15 @@ export async function main(opts: MainOptions = {}): Promise<number> {
     }
     const assistant = new Assistant(app);
     const running = app;
+    // The CLI's write commands run here while the assistant holds the writer lock (src/control/).
+    control = await startControlServer({ app, assistant, env: io.env }).catch((e: unknown) => {
+      logger.warn(
+        { error: { type: (e as Error)?.name, message: (e as Error)?.message } },
+        "control endpoint not started: CLI write commands need the assistant stopped",
+      );
+      return undefined;
+    });
+    if (control) step({ socket: control.socketPath }, "control endpoint listening");
     // Reminders go through every configured channel's sender; answers come back through the channel.
     const senders = sendersFromConfig(config);
     const answers = new ReminderAnswers(app, senders);
@@ -286,6 +297,8 @@ export async function main(opts: MainOptions = {}): Promise<number> {
     for (const stopJob of jobs) await stopJob().catch(() => {});
     for (const r of runners) await r.stop().catch(() => {});
     await healthServer?.close().catch(() => {});
+    // A forwarded command still running finishes before the store closes.
+    await control?.close().catch(() => {});
     await app?.close().catch(() => {});
   }
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import { type Config, loadConfig } from "../config.ts";
 import { createBackup, listBackups, type RestoreResult, restoreBackup } from "../store/backup.ts";
 import { StoreError } from "../store/errors.ts";
-import { CliError, type Command } from "./io.ts";
+import { CliError, type Command, writerBusy } from "./io.ts";
 
 export function backupDir(config: Pick<Config, "BACKUP_DIR" | "DATA_DIR">): string {
   return config.BACKUP_DIR ?? path.join(config.DATA_DIR, "backups");
@@ -26,12 +26,17 @@ export function restoreSummary(file: string, r: RestoreResult): string {
 
 const kib = (n: number) => `${Math.max(1, Math.round(n / 1024))} KiB`;
 
+/** `backup restore` forwarded to the running assistant: it replaces the files the assistant has open. */
+export const RESTORE_WHILE_RUNNING =
+  "Trợ lý đang chạy nên không khôi phục được: khôi phục thay toàn bộ kho dữ liệu mà trợ lý đang mở. " +
+  "Dừng trợ lý, chạy lại lệnh này, rồi khởi động lại trợ lý. Không có gì thay đổi.";
+
 export const backupCommand: Command = {
   name: "backup",
   usage: "backup create | backup list | backup restore <tệp>",
   summary: "Sao lưu kho dữ liệu (giữ BACKUP_KEEP bản mới nhất), liệt kê, khôi phục",
   async run(args, io) {
-    const config = loadConfig(io.env);
+    const config = io.running?.app.config ?? loadConfig(io.env);
     const dir = backupDir(config);
     const [action, file] = args.positionals;
     try {
@@ -55,11 +60,15 @@ export const backupCommand: Command = {
         return 0;
       }
       if (action === "restore" && file) {
+        if (io.running) throw new CliError(RESTORE_WHILE_RUNNING);
         const r = await restoreBackup({ dataDir: config.DATA_DIR, backupDir: dir, file, now: new Date() });
         io.out(restoreSummary(file, r));
         return 0;
       }
     } catch (e) {
+      // The writer lock held by the running assistant: runCli forwards, and the assistant refuses.
+      const busy = writerBusy(e);
+      if (busy) throw busy;
       if (e instanceof StoreError) throw new CliError(e.message);
       throw e;
     }

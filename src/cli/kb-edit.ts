@@ -1,14 +1,15 @@
 /**
  * `kb import|export|history|undo`: the secretariat's changes to the knowledge from the terminal.
- * Previews, exports and the history only read (they work while the bot runs); `kb import --apply` and
- * `kb undo` write, which needs the store's writer lock: while the bot holds it they say so.
+ * Previews, exports and the history only read (they open the store read-only); `kb import --apply`,
+ * `kb doc add` and `kb undo` write: they take the store's writer lock, or, while the assistant holds
+ * it, run inside the assistant (forwarded by runCli, src/control/), its knowledge reloaded as after a
+ * chat edit. The plan file is read through `readOperatorFile` (the operator's side when forwarded).
  */
-import { readFile, stat, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { pino } from "pino";
-import { type App, createApp } from "../app/app.ts";
+import type { App } from "../app/app.ts";
 import { addDocument } from "../app/documents.ts";
-import { KnowledgeLoadError, loadShippedKnowledge } from "../app/knowledge.ts";
-import { ConfigError, loadConfig } from "../config.ts";
+import { loadShippedKnowledge } from "../app/knowledge.ts";
 import { type DocumentType, documentTypeSchema } from "../core/knowledge/schema.ts";
 import { fold } from "../core/text/normalize.ts";
 import { formatViDate, isIsoDate } from "../core/time.ts";
@@ -29,66 +30,43 @@ import {
 } from "../imports/index.ts";
 import { findWrittenDate } from "../imports/plan-header.ts";
 import { type Actor, StoreError } from "../store/index.ts";
-import { CliError, type CliIo, type Command, type CommandArgs, flag, str } from "./io.ts";
+import {
+  CliError,
+  type CliIo,
+  type Command,
+  type CommandArgs,
+  flag,
+  readOperatorFile,
+  str,
+  withCommandApp,
+} from "./io.ts";
 
-/** Opens the app for a command; `write` takes the writer lock. Expected failures become CliErrors. */
-async function openApp(io: CliIo, write: boolean): Promise<App> {
-  try {
-    const config = loadConfig(io.env);
-    return await createApp({ config, readOnly: !write, logger: pino({ level: "silent" }) });
-  } catch (e) {
-    if (e instanceof StoreError && e.code === "locked") {
-      throw new CliError(
-        "Bot đang chạy và đang giữ quyền ghi kho dữ liệu, nên dòng lệnh không ghi được. " +
-          "Hãy gửi tệp hoặc dùng lệnh quản trị trong chat với bot, hoặc dừng bot rồi chạy lại lệnh này.\n" +
-          `(${e.message})`,
-      );
-    }
-    if (e instanceof StoreError || e instanceof KnowledgeLoadError || e instanceof ConfigError) {
-      throw new CliError(e.message);
-    }
-    throw e;
-  }
-}
-
+/**
+ * Runs `fn` on the app (the running assistant's when the command was forwarded to it; else opened for
+ * this command, `write` taking the writer lock). Expected failures become CliErrors.
+ */
 async function withApp<T>(io: CliIo, write: boolean, fn: (app: App) => Promise<T>): Promise<T> {
-  const app = await openApp(io, write);
   try {
-    return await fn(app);
+    return await withCommandApp(
+      io,
+      {
+        write,
+        logger: pino({ level: "silent" }),
+        busyHint:
+          "Bot đang chạy và đang giữ quyền ghi kho dữ liệu, nhưng không nhận lệnh từ dòng lệnh (không có control.sock). " +
+          "Hãy gửi tệp hoặc dùng lệnh quản trị trong chat với bot, hoặc dừng bot rồi chạy lại lệnh này.",
+      },
+      fn,
+    );
   } catch (e) {
     if (e instanceof ImportError || e instanceof StoreError) throw new CliError(e.message);
     throw e;
-  } finally {
-    await app.close();
   }
 }
 
 function cliActor(io: CliIo): Actor {
   const name = io.env.USER ?? io.env.USERNAME;
   return name ? { kind: "cli", name } : { kind: "cli" };
-}
-
-async function readInput(path: string): Promise<Uint8Array> {
-  let size: number;
-  try {
-    const s = await stat(path);
-    if (!s.isFile()) throw new CliError(`“${path}” không phải là tệp.`);
-    size = s.size;
-  } catch (e) {
-    if (e instanceof CliError) throw e;
-    throw new CliError(`Không tìm thấy tệp “${path}”.`);
-  }
-  if (size > MAX_FILE_BYTES) {
-    const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB`;
-    throw new CliError(
-      `Tệp “${path}” lớn ${mb(size)}, quá giới hạn ${mb(MAX_FILE_BYTES)}. Hãy tách thành nhiều tệp nhỏ hơn.`,
-    );
-  }
-  try {
-    return new Uint8Array(await readFile(path));
-  } catch (e) {
-    throw new CliError(`Không đọc được tệp “${path}” (${(e as Error).message}).`);
-  }
 }
 
 function baseName(path: string): string {
@@ -180,7 +158,7 @@ export const kbImport: Command = {
         2,
       );
     const year = parseYear(str(args, "year"));
-    const bytes = await readInput(path);
+    const bytes = await readOperatorFile(io, path, MAX_FILE_BYTES);
     const apply = flag(args, "apply");
     const json = flag(args, "json");
     const createUnits = flag(args, "create-units");

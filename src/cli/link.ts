@@ -2,44 +2,32 @@
  * `link …`: one-time codes that bind a Telegram (or Zalo) account to a unit and a role, and the
  * list of linked accounts. An operator tool: it shows personal data (names, chat ids).
  *
- * `link create` and `link revoke` write, so they need the store's writer lock: while the bot runs,
- * admins create codes in the chat instead (/moi).
+ * `link create`, `link revoke` and the admin decisions write: they take the store's writer lock, or,
+ * while the assistant holds it, run inside the assistant (forwarded by runCli, src/control/).
  */
-import { resolve } from "node:path";
 import { ADMIN_REQUEST_TEXTS, parseRequestNumber } from "../app/admin-requests.ts";
-import { type App, createApp, createLogger } from "../app/app.ts";
+import type { App } from "../app/app.ts";
 import { Assistant, ROLE_LABELS } from "../app/assistant.ts";
-import { KnowledgeLoadError } from "../app/knowledge.ts";
-import { ConfigError, loadConfig } from "../config.ts";
 import { formatViDate, localDate } from "../core/time.ts";
-import { StoreError } from "../store/errors.ts";
 import { type Role, roleSchema, type User, userIdFor } from "../store/state.ts";
-import { CliError, type CliIo, type Command, flag, str } from "./io.ts";
+import { CliError, type CliIo, type Command, flag, str, withCommandApp } from "./io.ts";
 
 const ROLES = roleSchema.options.join("|");
 
-/** Opens the app for one command and closes it; expected failures become CliErrors. */
-async function withApp<T>(io: CliIo, readOnly: boolean, fn: (app: App) => Promise<T>): Promise<T> {
-  let app: App;
-  try {
-    const config = loadConfig(io.env, resolve(".env"));
-    app = await createApp({ config, readOnly, logger: createLogger({ LOG_LEVEL: "error" }, process.stderr) });
-  } catch (e) {
-    if (e instanceof StoreError && e.code === "locked") {
-      throw new CliError(
-        `${e.message}\nNếu trợ lý đang chạy: quản trị viên tạo mã ngay trong Telegram bằng lệnh /moi <mã đơn vị> <vai trò> [họ tên] (hủy liên kết: /huy <mã tài khoản>).`,
-      );
-    }
-    if (e instanceof ConfigError || e instanceof KnowledgeLoadError || e instanceof StoreError) {
-      throw new CliError(e.message);
-    }
-    throw e;
-  }
-  try {
-    return await fn(app);
-  } finally {
-    await app.close();
-  }
+/**
+ * Runs `fn` on the app: the running assistant's when the command was forwarded to it, else one opened
+ * for this command (`readOnly`, or holding the writer lock) and closed after.
+ */
+function withApp<T>(io: CliIo, readOnly: boolean, fn: (app: App) => Promise<T>): Promise<T> {
+  return withCommandApp(
+    io,
+    {
+      write: !readOnly,
+      busyHint:
+        "Nếu trợ lý đang chạy: quản trị viên tạo mã ngay trong Telegram bằng lệnh /moi <mã đơn vị> <vai trò> [họ tên] (hủy liên kết: /huy <mã tài khoản>).",
+    },
+    fn,
+  );
 }
 
 /** The t.me deep link for a code, when the bot's username is configured. */
@@ -76,7 +64,7 @@ export const linkCreate: Command = {
       if (!app.knowledge().unit(unitId)) {
         throw new CliError(`Không có đơn vị mã “${unitId}”. Xem danh sách mã: npm run cli -- kb list units`);
       }
-      const assistant = new Assistant(app);
+      const assistant = io.running?.assistant ?? new Assistant(app);
       const { code, unit, expiresOn } = await assistant.createLinkCode({
         unitId,
         role: role.data as Role,
@@ -232,9 +220,13 @@ function adminDecisionCommand(decision: "grant" | "refuse"): Command {
       const id = parseRequestNumber(args.positionals[0] ?? "");
       if (!id) throw new CliError(`Cần số yêu cầu, ví dụ: npm run cli -- ${name} 3 (xem: link requests)`, 2);
       return withApp(io, false, async (app) => {
-        const out = await new Assistant(app).decideAdminRequest("cli", id, decision);
+        // Forwarded to the running assistant: its Assistant has the channels' senders.
+        const running = io.running?.assistant;
+        const out = await (running ?? new Assistant(app)).decideAdminRequest("cli", id, decision);
         if (!out.ok) throw new CliError(out.message);
-        io.out(`${out.message} Người xin được báo khi trợ lý chạy lại.`);
+        io.out(
+          `${out.message} ${running ? "Người xin được báo qua chat." : "Người xin được báo khi trợ lý chạy lại."}`,
+        );
         return 0;
       });
     },

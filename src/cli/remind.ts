@@ -4,15 +4,15 @@
  *   works while the bot runs). `--json` prints the array described in src/core/reminders/planner.ts
  *   (`PreviewItem`).
  * - `remind run [--now <thời điểm>]`: sends the due reminders once through the configured channels
- *   (needs the writer lock: while the bot runs, its scheduler does this on its own).
+ *   (needs the writer lock; while the assistant runs, its scheduler does this on its own and the
+ *   command, forwarded to it, says so without sending).
  * - `remind unreachable [--json]`: people reminders cannot reach (blocked the bot, never opened it).
  * `--now` takes "2026-06-23" (that day at REMINDER_TIME), "2026-06-23T08:30" (Ninh Thuận time) or a
  * full ISO instant with its offset.
  */
 import { resolve } from "node:path";
-import { type App, createApp, createLogger } from "../app/app.ts";
+import type { App } from "../app/app.ts";
 import { ROLE_LABELS } from "../app/assistant.ts";
-import { KnowledgeLoadError } from "../app/knowledge.ts";
 import { type Config, ConfigError, loadConfig } from "../config.ts";
 import { daysPhrase } from "../core/reminders/message.ts";
 import { planReminders, remindersPreview } from "../core/reminders/planner.ts";
@@ -20,39 +20,38 @@ import { formatViDate, localDate, viWeekdayName } from "../core/time.ts";
 import { runReminders, type Senders, SendLimiter } from "../reminders/notifier.ts";
 import { limiterOptionsFromConfig, reminderOptionsFromConfig } from "../reminders/options.ts";
 import { createTelegramSender } from "../reminders/telegram-sender.ts";
-import { StoreError } from "../store/errors.ts";
-import { CliError, type CliIo, type Command, flag, parseNow, str } from "./io.ts";
+import { CliError, type CliIo, type Command, flag, parseNow, str, withCommandApp } from "./io.ts";
+
+/** The text of `remind run` forwarded to the running assistant: its own scheduler sends. */
+export const REMIND_RUN_WHILE_RUNNING =
+  "Trợ lý đang chạy và tự gửi nhắc hạn theo lịch (REMINDER_TIME, gửi lại mỗi 30 phút đến 17:30), nên lệnh này không gửi thêm để tránh gửi trùng. Xem trước: npm run cli -- remind plan";
 
 async function withApp<T>(
   io: CliIo,
   opts: { readOnly: boolean; now?: string },
   fn: (app: App, config: Config) => Promise<T>,
 ): Promise<T> {
+  // Sending beside the scheduler of the running assistant could send a reminder twice.
+  if (io.running && !opts.readOnly) throw new CliError(REMIND_RUN_WHILE_RUNNING);
   let config: Config;
-  let app: App;
+  let now: Date;
   try {
-    config = loadConfig(io.env, resolve(".env"));
-    const now = parseNow(opts.now, config.REMINDER_TIME, new Date());
-    app = await createApp({
-      config,
-      readOnly: opts.readOnly,
-      now: opts.now === undefined ? () => new Date() : () => now,
-      logger: createLogger({ LOG_LEVEL: "error" }, process.stderr),
-    });
+    config = io.running?.app.config ?? loadConfig(io.env, resolve(".env"));
+    now = parseNow(opts.now, config.REMINDER_TIME, new Date());
   } catch (e) {
-    if (e instanceof StoreError && e.code === "locked")
-      throw new CliError(
-        `${e.message}\nTrợ lý đang chạy và tự gửi nhắc hạn theo lịch (REMINDER_TIME); không cần chạy lệnh này. Xem trước: npm run cli -- remind plan`,
-      );
-    if (e instanceof ConfigError || e instanceof KnowledgeLoadError || e instanceof StoreError)
-      throw new CliError(e.message);
+    if (e instanceof ConfigError) throw new CliError(e.message);
     throw e;
   }
-  try {
-    return await fn(app, config);
-  } finally {
-    await app.close();
-  }
+  return withCommandApp(
+    io,
+    {
+      write: !opts.readOnly,
+      ...(opts.now === undefined ? {} : { now: () => now }),
+      busyHint:
+        "Trợ lý đang chạy và tự gửi nhắc hạn theo lịch (REMINDER_TIME); không cần chạy lệnh này. Xem trước: npm run cli -- remind plan",
+    },
+    (app) => fn(app, config),
+  );
 }
 
 /** The senders the configuration allows (Telegram when TELEGRAM_BOT_TOKEN is set). */

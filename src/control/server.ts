@@ -58,6 +58,8 @@ export interface ControlServerOptions {
 /** A connection not yet sending a command is closed after this. */
 const FIRST_FRAME_TIMEOUT_MS = 10_000;
 const MAX_ARGS = 200;
+/** The longest socket path Linux keeps whole (sun_path: 108 bytes with the final NUL). */
+export const MAX_SOCKET_PATH = 107;
 
 const digest = (s: string) => createHash("sha256").update(s, "utf8").digest();
 
@@ -80,6 +82,12 @@ export async function startControlServer(opts: ControlServerOptions): Promise<Co
   const sockets = new Set<net.Socket>();
   const log = app.logger;
 
+  // Longer paths are silently cut by the system (sun_path holds 108 bytes): refused instead.
+  if (Buffer.byteLength(socketPath) > MAX_SOCKET_PATH) {
+    throw new Error(
+      `Đường dẫn ${socketPath} dài quá ${MAX_SOCKET_PATH} byte cho một ổ cắm Unix: không mở cổng điều khiển. Hãy đặt DATA_DIR ngắn hơn.`,
+    );
+  }
   await writeToken(tokenPath, token);
   await unlink(socketPath).catch(ignoreMissing);
 

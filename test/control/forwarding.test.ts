@@ -283,3 +283,25 @@ function rawRequest(socketPath: string, data: string): Promise<string> {
     s.write(data);
   });
 }
+
+describe("the control endpoint's limits", () => {
+  it("a DATA_DIR too long for a Unix socket: not started (the system would cut the path), nothing left behind", async () => {
+    const { mkdir, readdir } = await import("node:fs/promises");
+    const { createApp } = await import("../../src/app/app.ts");
+    const { loadConfig } = await import("../../src/config.ts");
+    const { startControlServer } = await import("../../src/control/server.ts");
+    const { pino } = await import("pino");
+    const dataDir = path.join(await tempDir(), "d".repeat(110));
+    await mkdir(dataDir);
+    const app = await createApp({
+      config: loadConfig(testEnv(dataDir), "/nonexistent/.env"),
+      logger: pino({ level: "silent" }),
+    });
+    try {
+      await expect(startControlServer({ app })).rejects.toThrow(/quá 107 byte/);
+      expect((await readdir(dataDir)).filter((f) => f.startsWith("control") || f.length < 3)).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -365,7 +365,12 @@ const DOC_FRAME_PAIRS = new Set(
     "trích yếu",
   ].map((p) => searchTerms(p).join(" ")),
 );
-const DOC_FRAME_WORDS = new Set(searchTerms("theo tại bằng được do mấy ký"));
+const DOC_FRAME_WORDS = new Set([
+  ...searchTerms("theo tại bằng được do mấy ký lấy chọn"),
+  "lay",
+  "chon",
+  "mang",
+]);
 
 function docFrameIndices(terms: readonly string[]): Set<number> {
   const out = new Set<number>();
@@ -471,6 +476,11 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
       // "TT DLQG", "DVC TT": Trung tâm Dữ liệu quốc gia, dịch vụ công trực tuyến.
       .replace(/(?<![\p{L}\p{N}])(?:TT\s*DLQG|ttdlqg)(?![\p{L}\p{N}])/giu, "Trung tâm Dữ liệu quốc gia")
       .replace(/(?<![\p{L}\p{N}])DVC\s*TT(?![\p{L}\p{N}])/giu, "dịch vụ công trực tuyến")
+      // "TT dữ liệu QG", "TT phục vụ HCC": a Trung tâm (elsewhere "TT" is thông tin, thông tư).
+      .replace(
+        /(?<![\p{L}\p{N}&])TT\s+(?=dữ liệu|du lieu|DL\b|phục vụ|phuc vu|giám sát|giam sat|điều hành|dieu hanh)/giu,
+        "Trung tâm ",
+      )
       // "vào top 15": among the first fifteen ("nhóm 15 tỉnh … cao nhất").
       .replace(/\btop\s+(?=\d|mấy|may|bao)/giu, "nhóm "),
     lex,

@@ -67,6 +67,7 @@ export class SearchIndex {
   private lengths: number[] = [];
   private avgLength = 1;
   private vocabulary: Fuse<string> | undefined;
+  private dropped: Map<string, string[]> | undefined;
   private vocabList: string[] = [];
   private scratch = {
     score: new Float64Array(0),
@@ -122,6 +123,27 @@ export class SearchIndex {
     return this.vocabulary;
   }
 
+  /**
+   * Four-letter words of the index by each three-letter word a dropped letter makes of them ("dong" by
+   * "dog", "ong", "dng", "don"): a short word typed with a letter missing ("cộng đồg").
+   */
+  private droppedLetter(): Map<string, string[]> {
+    if (!this.dropped) {
+      const map = new Map<string, string[]>();
+      for (const w of this.vocabList) {
+        if (w.length !== 4 || /\d/.test(w)) continue;
+        for (let i = 0; i < w.length; i++) {
+          const short = w.slice(0, i) + w.slice(i + 1);
+          const list = map.get(short) ?? [];
+          if (!list.includes(w)) list.push(w);
+          map.set(short, list);
+        }
+      }
+      this.dropped = map;
+    }
+    return this.dropped;
+  }
+
   private idf(term: string): number {
     const df = (this.postings.get(term)?.length ?? 0) / 2;
     const n = this.docs.length;
@@ -147,6 +169,13 @@ export class SearchIndex {
           .search(term, { limit: 2 })
           .map((r) => ({ term: r.item, weight: 0.7 * (1 - (r.score ?? 0)) }));
         out.push({ term, alternatives: alts });
+      } else if (
+        term.length === 3 &&
+        !/\d/.test(term) &&
+        (this.droppedLetter().get(term)?.length ?? 0) === 1
+      ) {
+        // One word only: "dog" is "dong"; a short word several words could be is left unknown.
+        out.push({ term, alternatives: [{ term: this.droppedLetter().get(term)![0]!, weight: 0.6 }] });
       } else {
         out.push({ term, alternatives: [] });
       }

@@ -341,8 +341,8 @@ describe("a body's role", () => {
 describe("the meetings of a person", () => {
   it("lists the meetings a person chaired or attended, newest first", () => {
     const r = renderPlain(ask("Trần Quốc Nam chủ trì cuộc họp nào"));
-    expect(r).toMatch(/^Cuộc họp có Trần Quốc Nam:\n• 20\/02\/2023: .*\(chủ trì\)/);
-    expect(renderPlain(ask("ông Tô Lâm dự hội nghị nào"))).toContain("(tham dự)");
+    expect(r).toMatch(/^Cuộc họp có Trần Quốc Nam:\n• 20\/02\/2023: .*\(chủ trì, /);
+    expect(renderPlain(ask("ông Tô Lâm dự hội nghị nào"))).toContain("(tham dự, ");
   });
 });
 

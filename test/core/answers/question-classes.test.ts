@@ -1163,3 +1163,50 @@ describe("the documents the asker's own unit issued", () => {
     expect(askAs("văn bản của đơn vị tôi").intent).toBe("link-needed");
   });
 });
+
+describe("what a day is, holidays in a month, a person's capacity, progress, short typos", () => {
+  const askAt = (text: string, iso: string) => engine.ask({ text, now: new Date(iso) });
+  it("'… là ngày gì': the yearly days the documents set, with the document", () => {
+    const text = fold(renderPlain(askAt("10/10 la ngay gi", "2026-11-26T09:00:00+07:00")));
+    expect(text).toContain("ngay chuyen doi so quoc gia");
+    expect(text).toContain("505/qd-ttg");
+    expect(text).toContain("1560/qd-ubnd");
+  });
+  it("'mai là ngày gì' the day before 10/10; a plain day says there is nothing", () => {
+    expect(fold(renderPlain(askAt("mai là ngày gì vậy", "2026-10-09T09:00:00+07:00")))).toContain(
+      "ngay chuyen doi so",
+    );
+    const none = askAt("hôm nay là ngày gì", "2026-11-26T09:00:00+07:00");
+    expect(none.abstained).toBe(true);
+    expect(fold(renderPlain(none))).toContain("khong ghi ngay le hay ngay ky niem nao vao ngay 26/11/2026");
+  });
+  it("a day with a meeting is the meeting's", () => {
+    expect(plain("ngày 20/2/2023 là ngày gì")).not.toContain("khong ghi ngay le");
+  });
+  it("a month without its year is this year's for holidays", () => {
+    expect(plain("tháng 9 này nghỉ lễ hôm nào")).toContain("02/09/2026");
+  });
+  it("the meetings a person attended say in what capacity", () => {
+    expect(plain("Vũ Đức Đam đã dự những cuộc họp nào")).toContain("tham du, pho thu tuong chinh phu");
+  });
+  it.each([
+    ["trung tam du lieu quoc gia gio xay xong chua", "chua ghi nhan"],
+    ["tiến độ làm sản phẩm CĐS của các đơn vị giờ đạt bao nhiêu %", "khong ghi tien do"],
+  ])("progress is not recorded, said so: %s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain(said);
+  });
+  it.each([
+    // a short word with a letter dropped, inside a phrase the entry has
+    ["tổ công nghệ số cộng đồg có vai trò gì", "canh tay noi dai"],
+    // "TT" before "dữ liệu" is a Trung tâm
+    ["TT dữ liệu QG phải xây xong trong năm nào", "31/12/2023"],
+    // "lấy … làm" frames the document asked for
+    ["quyet dinh lay ngay 10/10 lam ngay cds tinh mang so hieu gi", "1560/qd-ubnd"],
+  ])("%s", (q, fact) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain(fact);
+  });
+});

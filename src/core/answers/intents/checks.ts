@@ -182,7 +182,9 @@ export function answerProgressCheck(u: Understanding, ctx: AnswerContext): Reply
     .replace(/[^\p{L}\p{N}\s?]/gu, " ")
     .replace(/\s+/g, " ")
     .trim();
-  if (!/\bda(?: [a-z]+){0,3} (?:hoan thanh|xong)\b/.test(bare)) return undefined;
+  // "đã xây xong chưa", "giờ xây xong chưa", "hoàn thành chưa".
+  if (!/\bda(?: [a-z]+){0,3} (?:hoan thanh|xong)\b|\b(?:hoan thanh|xong) (?:chua|hay chua)\b/.test(bare))
+    return undefined;
   if (!/\b(?:chua|khong|ko|k|hay chua)\b\s*\??\s*$/.test(bare) && !/\bchua\b/.test(bare)) return undefined;
   const { kb, lex } = ctx;
   const terms = searchTerms(u.text);

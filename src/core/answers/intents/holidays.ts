@@ -3,6 +3,7 @@
  * Code; the lunar ones and the days off in lieu are published each year and are listed only when the
  * secretariat has added them).
  */
+import { documentLabel } from "../../knowledge/model.ts";
 import { findDatePhrases } from "../../text/dates.ts";
 import { fold } from "../../text/normalize.ts";
 import { addDays, formatViDate } from "../../time.ts";
@@ -17,8 +18,63 @@ const WEEKDAYS = ["Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ N
 const NAMED =
   /\b(quoc khanh|tet duong lich|chien thang|quoc te lao dong|gio to|tet am lich|tet nguyen dan)\b/;
 
+/** "… là ngày gì", "hôm nay có ngày gì": what a day is, not whether it is a day off. */
+const DAY_NOTE_CUE = /\b(?:la ngay gi|(?:co )?(?:ngay|su kien) gi(?: dac biet)?|ngay gi)\b/;
+
+/**
+ * "10/10 là ngày gì", "mai là ngày gì liên quan đến chuyển đổi số": the yearly days the documents set on
+ * that day and month ("Ngày Chuyển đổi số quốc gia là ngày 10/10 hằng năm") and a public holiday then.
+ */
+export function answerDayOfNote(u: Understanding, ctx: AnswerContext): Reply | undefined {
+  if (!DAY_NOTE_CUE.test(u.folded)) return undefined;
+  // "mai là ngày gì": tomorrow, typed without "ngày".
+  const text = fold(u.text).replace(/^\s*mai\b/, "ngay mai");
+  const days = findDatePhrases(text, {
+    today: ctx.today,
+    defaultYear: u.year ?? Number(ctx.today.slice(0, 4)),
+  }).filter((p) => p.kind === "day" && p.from && p.from === p.to);
+  if (days.length !== 1) return undefined;
+  const date = days[0]!.from!;
+  const [, month, day] = date.split("-").map(Number) as [number, number, number];
+  const { kb } = ctx;
+  const yearly = new RegExp(`\\b(?:ngay )?0?${day}/0?${month}\\b[^.;]*\\bhang nam\\b`);
+  const notes: { line: string; cites: ReturnType<typeof kb.citeAll>; docId: string }[] = [];
+  for (const d of kb.data.documents) {
+    const sentence = [d.summary, ...d.keyPoints].find((x) => yearly.test(fold(x)));
+    if (sentence)
+      notes.push({
+        line: `${sentence.replace(/\.$/, "")} (${documentLabel(d)}).`,
+        cites: kb.citeAll([d.id, ...d.sources]),
+        docId: d.id,
+      });
+  }
+  const holiday = kb.data.holidays.find((h) => h.date === date);
+  if (!notes.length && !holiday) {
+    // A day something happened on ("ngày 20/2 có sự kiện gì": a meeting, a document) is answered elsewhere.
+    const md = date.slice(5);
+    if (
+      kb.data.meetings.some((m) => m.date.slice(5) === md) ||
+      kb.data.documents.some((d) => d.date.slice(5) === md)
+    )
+      return undefined;
+    return new ReplyBuilder("deadlines")
+      .abstain()
+      .line(`Cơ sở tri thức không ghi ngày lễ hay ngày kỷ niệm nào vào ngày ${formatViDate(date)}.`)
+      .build();
+  }
+  const r = new ReplyBuilder("deadlines", `Ngày ${formatViDate(date)}:`);
+  for (const n of notes) {
+    r.line(`• ${n.line}`, n.cites);
+    r.item("document", n.docId);
+  }
+  if (holiday) r.line(`• Ngày nghỉ lễ: ${holiday.name}.`, kb.citeAll(holiday.sources));
+  return r.build();
+}
+
 export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const { kb } = ctx;
+  const note = answerDayOfNote(u, ctx);
+  if (note) return note;
   const named = NAMED.exec(u.folded)?.[1];
   // "ngày lễ tiếp theo", "sau Tết Dương lịch thì ngày lễ kế tiếp": the next listed holiday.
   const nextCue = /\b(?:tiep theo|ke tiep|sap toi|gan nhat)\b/;
@@ -76,7 +132,11 @@ export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | und
   if (!HOLIDAY_CUE.test(u.folded)) return undefined;
   // "từ nay đến hết tháng 5 có ngày nghỉ lễ nào", "tháng sau có được nghỉ lễ không": the listed holidays
   // in that period; "30/4 và 1/5 năm 2027": each day named.
-  const phrases = findDatePhrases(u.text, { today: ctx.today, ...(u.year ? { defaultYear: u.year } : {}) });
+  // ("tháng 9 này có ngày lễ nào": a month without its year is this year's.)
+  const phrases = findDatePhrases(u.text, {
+    today: ctx.today,
+    defaultYear: u.year ?? Number(ctx.today.slice(0, 4)),
+  });
   // "từ nay đến hết tháng 5", "đến cuối T5": from today to the end of that month (this year, or the next
   // when it has passed).
   const untilMonth = /\b(?:den|toi|truoc) (?:het|cuoi) (?:thang |t)(\d{1,2})\b/.exec(u.folded)?.[1];

@@ -26,7 +26,16 @@ function meetingsOf(personId: string, ctx: AnswerContext): Reply {
   const r = new ReplyBuilder("meeting", `Cuộc họp có ${person.name}:`);
   for (const m of mine) {
     const role = m.chair === personId ? "chủ trì" : "tham dự";
-    r.line(`• ${formatViDate(m.date)}: ${m.title} (${role})`, kb.citeAll(m.sources));
+    // In what capacity: the post the person held on that day (the latest recorded by then, else the first).
+    const held = [...person.positions]
+      .filter((p) => !p.asOf || p.asOf <= m.date)
+      .sort((a, b) => (a.asOf ?? "").localeCompare(b.asOf ?? ""))
+      .at(-1);
+    const title = (held ?? person.positions[0])?.title;
+    r.line(
+      `• ${formatViDate(m.date)}: ${m.title} (${role}${title ? `, ${title}` : ""})`,
+      kb.citeAll(m.sources),
+    );
     r.item("meeting", m.id);
     r.action(`Họp ${formatViDate(m.date)}`, { kind: "meeting", meetingId: m.id });
   }

@@ -6,7 +6,7 @@
 
 import { FACT_ANSWERS, type Fact } from "../../knowledge/facts.ts";
 import { documentLabel } from "../../knowledge/model.ts";
-import type { SearchHit, SearchKind } from "../../search/search-index.ts";
+import type { ExpandedQuery, SearchHit, SearchKind } from "../../search/search-index.ts";
 import { expandAbbreviations } from "../../text/abbreviations.ts";
 import { findDocRefs } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
@@ -320,7 +320,11 @@ export function answerSearch(
   // A word the knowledge has never seen (not even as a typo of a known one) is a topic it does not
   // cover (a typo-corrected word counts as unseen here): "lương giám đốc sở" must not be answered
   // with the director's name alone.
-  const unknown = query.filter((t) => !t.alternatives.some((a) => a.term === t.term));
+  // (A word corrected into one that, with the word before or after it, is a phrase of the entry found,
+  // "cộng đồg" → "cộng đồng" after "cộng", is a typo of that phrase: seen.)
+  const unknown = query.filter(
+    (t) => !t.alternatives.some((a) => a.term === t.term) && !phraseTypo(q.text, t, hits[0], ctx),
+  );
   // A search the intent already narrowed (the tasks a deadline question names) needs less.
   const base = q.kinds ? 0.5 : ANSWER_COVERAGE;
   const needed = unknown.length ? 0.95 : base;
@@ -420,6 +424,29 @@ export function answerSearch(
     if (d.query && d.label) r.action(d.label, d.query);
   }
   return r.build();
+}
+
+/**
+ * Whether the i-th query term, unknown to the index, was corrected into a word that forms a phrase with
+ * its neighbour in the entry found ("cong dog" → "cong dong").
+ */
+function phraseTypo(
+  question: string,
+  term: ExpandedQuery[number],
+  hit: SearchHit | undefined,
+  ctx: AnswerContext,
+): boolean {
+  const alt = term.alternatives[0]?.term;
+  if (!alt || !hit) return false;
+  const words = fold(question).split(/[^\p{L}\p{N}]+/u);
+  const i = words.indexOf(term.term);
+  if (i < 0) return false;
+  const d = describe(hit, ctx);
+  if (!d) return false;
+  const text = ` ${fold([d.text, ...sentencesOf(hit, ctx)].join(" ")).replace(/[^\p{L}\p{N}]+/gu, " ")} `;
+  const prev = words[i - 1];
+  const next = words[i + 1];
+  return (!!prev && text.includes(` ${prev} ${alt} `)) || (!!next && text.includes(` ${alt} ${next} `));
 }
 
 /**

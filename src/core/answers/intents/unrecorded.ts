@@ -35,7 +35,8 @@ const ATTRIBUTES: readonly {
   {
     // How far a task has got is not recorded, only what was assigned and its deadline.
     what: "tiến độ thực hiện hiện nay",
-    re: /\b(?:(?:xay|lam|thuc hien|trien khai) (?:den|toi) dau(?: roi)?|tien do (?:hien nay|den nay|the nao|ra sao))\b/,
+    // ("tiến độ … hiện đạt bao nhiêu %": a share of the work done, not a target's figure.)
+    re: /\b(?:(?:xay|lam|thuc hien|trien khai) (?:den|toi) dau(?: roi)?|tien do (?:hien nay|den nay|the nao|ra sao)|tien do\b.*\b(?:dat|duoc) (?:bao nhieu|may)(?: phan tram)?)\b|\btien do\b.*%/,
     of: "any",
     alone: true,
   },

@@ -1199,7 +1199,8 @@ function documentListFilter(
   const focus = documentFocus(bare);
   if (focus && focus !== "which") return undefined;
   // "nghị quyết của đơn vị tôi", "công văn nào của Bộ chúng tôi": the asker's unit issued them.
-  const ownDocuments = OWN_DOCUMENTS.test(bare);
+  // ("đơn vị tôi phải cụ thể hóa văn bản nào vào kế hoạch của mình": what it must do, a task's.)
+  const ownDocuments = OWN_DOCUMENTS.test(bare) && !/\bphai\b/.test(bare);
   if (mentionsSelf(typed) && !ownDocuments) return undefined;
   const docs = lex.kb.data.documents;
   const issuer = ownDocuments ? undefined : issuersNamed(bare, docs)[0];

@@ -13,6 +13,13 @@ import { copyFile, mkdir, readdir, readFile, rename, stat, unlink } from "node:f
 import path from "node:path";
 import { z } from "zod";
 import { AUDIT_FILE, AUDIT_LOG_FORMAT, auditEntrySchema, legacyAudit } from "./audit.ts";
+import {
+  EDITS_FILE,
+  EDITS_JOURNAL_FILE,
+  editsFileSchema,
+  journalHeader,
+  readEdits,
+} from "./edits-journal.ts";
 import { StoreError } from "./errors.ts";
 import {
   describeIssues,
@@ -23,7 +30,6 @@ import {
   writeFileAtomic,
 } from "./json-file.ts";
 import { type LegacyFormat, line, logHeaderSchema, readLog, realLogFs } from "./jsonl.ts";
-import { EDITS_FILE, editsFileSchema } from "./knowledge-edits.ts";
 import { acquireWriterLock } from "./lock.ts";
 import { legacyReminders, REMINDER_LOG_FORMAT, REMINDERS_FILE, reminderEventSchema } from "./reminder-log.ts";
 import { type MovedAside, recoverInterruptedRestore, type SwapFs, swapIn } from "./restore-swap.ts";
@@ -59,7 +65,13 @@ const LEGACY: Record<string, { log: string; format: string; legacy: LegacyFormat
 };
 
 /** Every name a store file can have (what a restore replaces, what a raw safety copy takes). */
-const ALL_NAMES = [...Object.keys(FILE_SCHEMAS), ...Object.keys(LOGS), ...Object.keys(LEGACY), MANIFEST];
+const ALL_NAMES = [
+  ...Object.keys(FILE_SCHEMAS),
+  EDITS_JOURNAL_FILE,
+  ...Object.keys(LOGS),
+  ...Object.keys(LEGACY),
+  MANIFEST,
+];
 
 const bundleSchema = z.object({
   kind: z.literal("tro-ly-cds-backup"),
@@ -108,6 +120,13 @@ export async function listBackups(backupDir: string): Promise<BackupInfo[]> {
 async function snapshot(dataDir: string): Promise<Bundle["files"]> {
   const files: Bundle["files"] = {};
   for (const [name, schema] of Object.entries(FILE_SCHEMAS)) {
+    if (name === EDITS_FILE) {
+      // The overlay as the store reads it: the snapshot with its journal's commits applied.
+      const read = await readEdits(realLogFs, dataDir, false);
+      if (read.unreadable) throw read.unreadable;
+      if (!read.absent) files[name] = read.data;
+      continue;
+    }
     let text: string;
     try {
       text = await readFile(path.join(dataDir, name), "utf8");
@@ -312,6 +331,8 @@ function bundleTexts(bundle: Bundle, from: string): [string, string][] {
       const body = serialize(content);
       parseStoreText(body, schema, `${from} › ${name}`);
       out.set(name, body);
+      // The overlay's journal starts again, empty, on the restored snapshot (a stale one is moved aside).
+      if (name === EDITS_FILE) out.set(EDITS_JOURNAL_FILE, journalHeader(body, new Date(), false));
     } else if (log) {
       if (!Array.isArray(content) || content.length === 0) throw bad(name, "không phải danh sách các dòng");
       const header = logHeaderSchema.safeParse(content[0]);

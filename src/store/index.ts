@@ -2,9 +2,11 @@
  * The embedded store: two JSON documents and two append-only logs in DATA_DIR, one writer process at
  * a time. The rest of the code sees it through the ports of ports.ts (`Store` satisfies `StorePort`).
  *
- * - knowledge-edits.json: the secretariat's overlay over knowledge/ (knowledge-edits.ts)
+ * - knowledge-edits.json + knowledge-edits.journal.jsonl: the secretariat's overlay over knowledge/
+ *   (knowledge-edits.ts): a snapshot and the journal of the commits since, one fsynced line per
+ *   commit, folded into the snapshot past a threshold and at close (edits-journal.ts)
  * - state.json: linked users, link codes, unanswered questions, settings (state.ts)
- *   (small documents: rewritten atomically on each write, json-file.ts)
+ *   (a small document: rewritten atomically on each write, json-file.ts)
  * - reminders.jsonl: reminder send log, answers, escalations, digests (reminder-log.ts)
  * - audit.jsonl: audit log (audit.ts)
  *   (JSON Lines, one event a line, appended and fsynced; the reminder log compacted in the
@@ -13,10 +15,10 @@
  * - store-manifest.json: written once the files exist; from then on a missing file is an error.
  * - writer.lock: held by the writer process (lock.ts).
  *
- * Overlay and audit never diverge: `commitChange` writes the overlay together with its audit
- * entry (the `journal` field of knowledge-edits.json) in one atomic write, then appends the
- * entry to audit.jsonl. If the process dies in between, the next writer start (or the next
- * commit) appends the journal entry to audit.jsonl.
+ * Overlay and audit never diverge: `commitChange` writes the overlay's changes together with their
+ * audit entry in one journal line (one append, fsynced; the entry is the overlay's `journal`), then
+ * appends the entry to audit.jsonl. If the process dies in between, the next writer start (or the
+ * next commit) appends the journal entry to audit.jsonl.
  */
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
@@ -32,6 +34,7 @@ import {
   LEGACY_AUDIT_FILE,
 } from "./audit.ts";
 import { type Clock, systemClock } from "./clock.ts";
+import { EDITS_JOURNAL_FILE } from "./edits-journal.ts";
 import { StoreError } from "./errors.ts";
 import {
   instantSchema,
@@ -44,15 +47,7 @@ import {
   writeFileAtomic,
 } from "./json-file.ts";
 import { type LogFs, realLogFs, type StoreWarning } from "./jsonl.ts";
-import {
-  defaultEditsFile,
-  EDITS_FILE,
-  type EditChange,
-  EditsStoreFile,
-  type EditsTx,
-  editsFileSchema,
-  KnowledgeEdits,
-} from "./knowledge-edits.ts";
+import { EDITS_FILE, type EditChange, type EditsTx, KnowledgeEdits } from "./knowledge-edits.ts";
 import { acquireWriterLock, type WriterLock } from "./lock.ts";
 import type { StorePort } from "./ports.ts";
 import {
@@ -181,14 +176,6 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const clock = options.clock ?? systemClock;
   const readOnly = options.readOnly ?? false;
 
-  // A knowledge-edits.json that does not parse leaves the store open, read as empty, writes refused.
-  const editsFile = new EditsStoreFile({
-    dataDir,
-    name: EDITS_FILE,
-    schema: editsFileSchema,
-    defaults: defaultEditsFile,
-    readOnly,
-  });
   const stateFile = new StoreFile<StateFileData>({
     dataDir,
     name: STATE_FILE,
@@ -196,7 +183,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     defaults: defaultStateFile,
     readOnly,
   });
-  const files = [editsFile, stateFile];
+  const files = [stateFile];
   const logFs = options.logFs ?? realLogFs;
   const warnings: StoreWarning[] = [];
   const onWarning = (w: StoreWarning) => {
@@ -223,7 +210,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     if (lock) {
       // A restore interrupted mid-swap (a crash, a full disk) is put right before anything is read.
       await recoverInterruptedRestore(dataDir);
-      await removeStaleTemps(dataDir, [...STORE_FILES, MANIFEST_FILE]);
+      await removeStaleTemps(dataDir, [...STORE_FILES, EDITS_JOURNAL_FILE, MANIFEST_FILE]);
     } else if (await restoreInProgress(dataDir)) {
       throw new StoreError(
         "locked",
@@ -240,6 +227,17 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       if (manifest?.files.includes(f.name)) await f.load();
       else await f.loadOrCreate();
     }
+    // The overlay: its snapshot and the journal of the commits since (edits-journal.ts). A snapshot that
+    // does not parse leaves the store open, the overlay empty, writes refused.
+    const edits = await KnowledgeEdits.open({
+      fs: logFs,
+      dataDir,
+      readOnly,
+      required: !!manifest?.files.includes(EDITS_FILE),
+      now: () => clock.now(),
+      onWarning,
+    });
+    openedLogs.push(edits);
     // The logs: JSON Lines, or the previous version's JSON file converted once (jsonl.ts `openLog`).
     const listed = (name: string, legacy: string) =>
       !!manifest && (manifest.files.includes(name) || manifest.files.includes(legacy));
@@ -282,16 +280,15 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
         await writeFileAtomic(manifestPath, serialize(m));
       }
     }
-    const edits = new KnowledgeEdits(editsFile);
     const state = new StateStore(stateFile, clock);
 
     let pending = false;
     /** Appends the journal entry to audit.jsonl if a crash came between the two writes. */
     const recoverJournal = async (tx: AuditTx) => {
-      const j = edits.journal();
-      if (!j || tx.has(j.id)) return;
-      if (Number(j.id) < Number(tx.nextId())) return; // audit restored from an older backup: leave it
-      await tx.append(j);
+      const id = edits.journalId();
+      if (!id || tx.has(id)) return;
+      if (Number(id) < Number(tx.nextId())) return; // audit restored from an older backup: leave it
+      await tx.append(edits.journal()!);
     };
     if (!readOnly) await audit.exclusive(recoverJournal);
 
@@ -315,7 +312,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     };
 
     const assertWritable = () => {
-      if (editsFile.readOnly) {
+      if (edits.readOnly) {
         throw new StoreError(
           "readonly",
           "Kho dữ liệu đang mở ở chế độ chỉ đọc (hoặc đã đóng); không ghi được thay đổi.",
@@ -373,7 +370,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
             (etx) => {
               for (const ch of targetChanges) {
                 const current =
-                  ch.collection === "holidays" ? edits.overlay().holidays : etx.get(ch.collection, ch.id);
+                  ch.collection === "holidays" ? edits.holidays() : etx.get(ch.collection, ch.id);
                 // A set-aside entry (it does not load) is replaced: undoing the change is its repair.
                 if (!jsonEqual(current, ch.after) && !edits.isSetAside(ch.collection, ch.id))
                   throw conflictError(target.id, ch);
@@ -397,6 +394,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       async close() {
         await audit.exclusive(() => audit.close());
         await reminders.close();
+        await edits.close();
         for (const f of files) await f.close();
         await lock?.release();
       },

@@ -111,6 +111,14 @@ export const logHeaderSchema = z.strictObject({
   createdAt: instantSchema,
   /** Set by a compaction. */
   compactedAt: instantSchema.optional(),
+  /**
+   * The knowledge-edits journal only (edits-journal.ts): the SHA-256 of the snapshot
+   * (knowledge-edits.json, as bytes) that its lines apply to.
+   */
+  base: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   /** Set when the file was converted from the previous version's JSON file. */
   migratedFrom: z
     .strictObject({
@@ -124,7 +132,15 @@ export type LogHeader = z.infer<typeof logHeaderSchema>;
 
 /** Something the operator should know about a store file (the store keeps serving). */
 export interface StoreWarning {
-  code: "torn-line" | "corrupt-lines" | "migrated" | "legacy-kept" | "compaction-failed" | "compacted";
+  code:
+    | "torn-line"
+    | "corrupt-lines"
+    | "migrated"
+    | "legacy-kept"
+    | "compaction-failed"
+    | "compacted"
+    /** The edits journal began on another knowledge-edits.json than the one found (edits-journal.ts). */
+    | "journal-foreign";
   /** The file, as shown in messages. */
   file: string;
   /** Line numbers concerned (1 = the header). */

@@ -1,20 +1,25 @@
 /**
- * The secretariat's curated changes (knowledge-edits.json): an overlay over the shipped
- * knowledge/ folder. Per collection, `{ id: entity | null }`: an entity replaces (or adds) the
- * entry with that id, `null` is a tombstone that removes it. `holidays`, when present, replaces
- * the shipped holiday list as a whole. The province block is never overlaid.
+ * The secretariat's curated changes: an overlay over the shipped knowledge/ folder. Per collection,
+ * `{ id: entity | null }`: an entity replaces (or adds) the entry with that id, `null` is a tombstone
+ * that removes it. `holidays`, when present, replaces the shipped holiday list as a whole. The
+ * province block is never overlaid.
  *
- * File shape: `{ version: 1, collections: { tasks: { "t-1": {...} | null } }, holidays?: [...],
- * journal?: AuditEntry }`. `journal` is the audit entry of the last commit, written in the same
- * atomic write as the overlay so the audit log can be completed after a crash (see index.ts).
+ * Stored as a snapshot (knowledge-edits.json: `{ version: 1, collections: { tasks: { "t-1": {...} |
+ * null } }, holidays?: [...], journal?: AuditEntry }`, the format of every earlier version) and a
+ * journal of the commits since (knowledge-edits.journal.jsonl): see edits-journal.ts. A commit appends
+ * one line (its changes and its audit entry) and fsyncs it, so its cost follows the size of the change,
+ * not of the overlay; the journal is folded into the snapshot when it reaches about half the snapshot's
+ * size (in the write queue, after the commit that crossed the line), at close, and at open when needed.
+ * `journal` (the audit entry of the last commit) lets the audit log be completed after a crash (see
+ * index.ts).
  *
  * A bad entry never takes the assistant down. Only the envelope (`version`, `collections` an
- * object) is checked when the file is read and before each write; every entry is validated on its
- * own (`inspectEdits`). An entry that fails (a hand edit, a schema made stricter by an upgrade) is
- * set aside: left out of the overlay, named by `problems()`, and kept in the file byte for byte,
- * since each commit writes the file as read with only its own changes. A file that is not JSON at
- * all (or whose envelope is wrong) is "unreadable" (`EditsStoreFile`): the overlay is empty, so the
- * assistant runs on the shipped knowledge, and every write to the file is refused.
+ * object) is checked when the snapshot is read; every entry is validated on its own (`inspectEdits`),
+ * and a commit validates what it writes (each entity with its schema, the line with its schema). An
+ * entry that fails (a hand edit, a schema made stricter by an upgrade) is set aside: left out of the
+ * overlay, named by `problems()`, and kept in the file as written, since a commit writes only its
+ * own changes. A snapshot that is not JSON at all (or whose envelope is wrong) is "unreadable": the
+ * overlay is empty, so the assistant runs on the shipped knowledge, and every write is refused.
  *
  * Writes to a set-aside entry (by the store's own check here, or because the app found that it
  * breaks the knowledge, `noteUnloadable`) are refused with a message saying what to do, rather
@@ -23,6 +28,7 @@
  * (`restore`): undoing the change that introduced the entry is the documented repair, and the undo's
  * audit entry keeps the set-aside content as its before-state.
  */
+import path from "node:path";
 import { z } from "zod";
 import {
   COLLECTION_LABELS,
@@ -36,10 +42,29 @@ import {
   type KnowledgeData,
 } from "../core/knowledge/schema.ts";
 import { type AuditEntry, auditEntrySchema } from "./audit.ts";
+import {
+  applyRawChange,
+  type CommitLine,
+  commitLineSchema,
+  EDITS_FILE,
+  type EditsFileData,
+  EditsFiles,
+  type EditsRead,
+  type JournalChange,
+  rawState,
+  readEdits,
+} from "./edits-journal.ts";
 import { StoreError } from "./errors.ts";
-import { describeIssues, jsonEqual, StoreFile, safeParseVi } from "./json-file.ts";
+import { describeIssues, jsonEqual, SerialQueue, safeParseVi } from "./json-file.ts";
+import type { LogFs, StoreWarning } from "./jsonl.ts";
 
-export const EDITS_FILE = "knowledge-edits.json";
+export {
+  defaultEditsFile,
+  EDITS_FILE,
+  EDITS_JOURNAL_FILE,
+  type EditsFileData,
+  editsFileSchema,
+} from "./edits-journal.ts";
 
 /** Per collection: id → replacement entity, or `null` (tombstone). */
 export type OverlayCollections = { [C in CollectionName]?: Record<string, EntityOf<C> | null> };
@@ -48,18 +73,6 @@ export interface Overlay {
   collections: OverlayCollections;
   /** A full replacement of the shipped holiday list. */
   holidays?: Holiday[];
-}
-
-/**
- * The file as stored. Entries are as written (validated one by one by `inspectEdits`), so a bad
- * one is kept as it is.
- */
-export interface EditsFileData {
-  version: 1;
-  /** Collection name → `{ id: entity | null }`. */
-  collections: Record<string, unknown>;
-  holidays?: unknown;
-  journal?: unknown;
 }
 
 /** An overlay entry left out of the knowledge, and why. */
@@ -89,15 +102,6 @@ export function describeSetAside(e: SetAsideEdit): string {
 }
 
 const setAsideKey = (collection: string, id: string) => `${collection}\u0000${id}`;
-
-export const editsFileSchema: z.ZodType<EditsFileData> = z.strictObject({
-  version: z.literal(1),
-  collections: z.record(z.string(), z.unknown()),
-  holidays: z.unknown().optional(),
-  journal: z.unknown().optional(),
-}) as unknown as z.ZodType<EditsFileData>;
-
-export const defaultEditsFile = (): EditsFileData => ({ version: 1, collections: {} });
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
@@ -165,57 +169,6 @@ export function inspectEdits(data: EditsFileData): EditsInspection {
     else problems.push({ collection: "journal", id: "journal", reason: describeIssues(parsed.error) });
   }
   return { overlay, problems, journal };
-}
-
-/**
- * The store file of the overlay. A file that does not parse, or whose envelope is wrong, does not
- * stop the store from opening: it is "unreadable", read as empty, and every write to it is refused
- * (the file is never replaced: a person repairs it or restores a backup).
- */
-export class EditsStoreFile extends StoreFile<EditsFileData> {
-  #unreadable: StoreError | undefined;
-
-  /** Why the file could not be read, when it could not. */
-  get unreadable(): StoreError | undefined {
-    return this.#unreadable;
-  }
-
-  override async load(): Promise<void> {
-    try {
-      await super.load();
-    } catch (e) {
-      if (!this.#tolerate(e)) throw e;
-    }
-  }
-
-  override async loadOrCreate(): Promise<boolean> {
-    try {
-      return await super.loadOrCreate();
-    } catch (e) {
-      if (!this.#tolerate(e)) throw e;
-      return false;
-    }
-  }
-
-  override update<R>(fn: (draft: EditsFileData) => R, changed?: (result: R) => boolean): Promise<R> {
-    if (this.#unreadable) {
-      return Promise.reject(
-        new StoreError(
-          "corrupt",
-          `Tệp ${this.displayPath} không đọc được nên chưa ghi được chỉnh sửa nào (trợ lý đang chạy trên cơ sở tri thức gốc). ` +
-            "Sửa tệp, hoặc khôi phục bản sao lưu (npm run cli -- backup restore <tệp>), rồi khởi động lại trợ lý.",
-          { file: this.displayPath },
-        ),
-      );
-    }
-    return super.update(fn, changed);
-  }
-
-  #tolerate(e: unknown): boolean {
-    if (!(e instanceof StoreError) || e.code !== "corrupt") return false;
-    this.#unreadable = e;
-    return true;
-  }
 }
 
 /** The input a collection's schema accepts (defaults not yet filled). */
@@ -307,30 +260,111 @@ function setAsideError(file: string, e: SetAsideEdit): StoreError {
   );
 }
 
+export interface OpenEditsOptions {
+  fs: LogFs;
+  dataDir: string;
+  readOnly: boolean;
+  /** The manifest lists knowledge-edits.json: it must exist. */
+  required: boolean;
+  now: () => Date;
+  onWarning: (w: StoreWarning) => void;
+}
+
+/** One entry of a transaction's draft: the committed raw state and the state after `fn`. */
+interface DraftEntry {
+  collection: CollectionName | "holidays";
+  id: string;
+  before: unknown;
+  after: unknown;
+}
+
 export class KnowledgeEdits {
-  readonly #file: StoreFile<EditsFileData>;
-  #inspected: { data: EditsFileData; result: EditsInspection } | undefined;
+  /** The snapshot with the journal applied, as written (set-aside entries included). Changed in place by commits. */
+  readonly #data: EditsFileData;
+  /** The valid entries (shared with `#data` for what commits wrote), the set-aside ones, the last audit entry. */
+  #inspection: EditsInspection;
+  readonly #files: EditsFiles | undefined;
+  readonly #unreadable: StoreError | undefined;
+  readonly #displayPath: string;
+  readonly #onWarning: (w: StoreWarning) => void;
+  readonly #queue = new SerialQueue();
+  #readOnly: boolean;
+  /** The journal had damaged lines: kept aside at the next compaction. */
+  #damagedJournal: boolean;
   #unloadable = new Map<string, SetAsideEdit>();
 
-  constructor(file: StoreFile<EditsFileData>) {
-    this.#file = file;
+  private constructor(o: {
+    data: EditsFileData;
+    files: EditsFiles | undefined;
+    unreadable: StoreError | undefined;
+    displayPath: string;
+    readOnly: boolean;
+    damagedJournal: boolean;
+    onWarning: (w: StoreWarning) => void;
+  }) {
+    this.#data = o.data;
+    this.#inspection = inspectEdits(o.data);
+    this.#files = o.files;
+    this.#unreadable = o.unreadable;
+    this.#displayPath = o.displayPath;
+    this.#readOnly = o.readOnly;
+    this.#damagedJournal = o.damagedJournal;
+    this.#onWarning = o.onWarning;
   }
 
-  /** The file's entries, validated one by one (cached until the next write). */
-  #inspect(): EditsInspection {
-    const data = this.#file.data;
-    if (this.#inspected?.data !== data) this.#inspected = { data, result: inspectEdits(data) };
-    return this.#inspected.result;
+  /**
+   * Reads the snapshot and the journal (edits-journal.ts). The writer creates what is missing (unless
+   * the manifest lists the snapshot: then a missing one is a `StoreError` "missing"), cuts a torn last
+   * line, and compacts at once when the journal was begun on another snapshot, holds damaged lines, or
+   * has grown past its threshold. An unreadable snapshot leaves the overlay empty and writes refused.
+   */
+  static async open(o: OpenEditsOptions): Promise<KnowledgeEdits> {
+    const read: EditsRead = await readEdits(o.fs, o.dataDir, !o.readOnly);
+    const displayPath = path.join(o.dataDir, EDITS_FILE);
+    if (read.absent && o.required) {
+      throw new StoreError(
+        "missing",
+        `Thiếu tệp dữ liệu ${displayPath} (kho dữ liệu đã được khởi tạo nên tệp này phải có). ` +
+          "Khôi phục tệp từ bản sao lưu; trợ lý không tự tạo lại tệp rỗng.",
+        { file: displayPath },
+      );
+    }
+    for (const w of read.warnings) o.onWarning(w);
+    const files =
+      o.readOnly || read.unreadable ? undefined : await EditsFiles.open(o.fs, o.dataDir, o.now, read);
+    const edits = new KnowledgeEdits({
+      data: read.data,
+      files,
+      unreadable: read.unreadable,
+      displayPath,
+      readOnly: o.readOnly,
+      damagedJournal: (read.journal?.bad.length ?? 0) > 0,
+      onWarning: o.onWarning,
+    });
+    if (files && (read.foreign || read.stale || edits.#damagedJournal || files.wantsCompaction)) {
+      await edits.#compact({ snapshot: read.foreign });
+    }
+    return edits;
+  }
+
+  get readOnly(): boolean {
+    return this.#readOnly;
   }
 
   /** A copy of the overlay (the valid entries only), for `applyOverlay`. */
   overlay(): Overlay {
-    return structuredClone(this.#inspect().overlay);
+    return structuredClone(this.#inspection.overlay);
+  }
+
+  /** The holiday list of the overlay (a copy), if it replaces the shipped one. */
+  holidays(): Holiday[] | undefined {
+    const h = this.#inspection.overlay.holidays;
+    return h && structuredClone(h);
   }
 
   /** Why the whole file could not be read (then the overlay is empty and writes are refused). */
   unreadable(): StoreError | undefined {
-    return this.#file instanceof EditsStoreFile ? this.#file.unreadable : undefined;
+    return this.#unreadable;
   }
 
   /**
@@ -338,9 +372,13 @@ export class KnowledgeEdits {
    * each entry that fails its schema. The app adds what breaks the knowledge (`noteUnloadable`).
    */
   problems(): SetAsideEdit[] {
-    const unreadable = this.unreadable();
+    return structuredClone([...this.#problems()]);
+  }
+
+  #problems(): readonly SetAsideEdit[] {
+    const unreadable = this.#unreadable;
     if (unreadable) return [{ collection: "file", id: EDITS_FILE, reason: unreadable.message }];
-    return structuredClone(this.#inspect().problems);
+    return this.#inspection.problems;
   }
 
   /** The valid entries the app had to leave out (broken references, a knowledge that does not build). */
@@ -352,14 +390,14 @@ export class KnowledgeEdits {
   setAside(collection: string, id: string): SetAsideEdit | undefined {
     const key = setAsideKey(collection, id);
     const whole = setAsideKey(collection, WHOLE);
-    return (
-      this.problems().find((p) => {
+    const found =
+      this.#problems().find((p) => {
         const k = setAsideKey(p.collection, p.id);
         return k === key || k === whole;
       }) ??
       this.#unloadable.get(key) ??
-      this.#unloadable.get(whole)
-    );
+      this.#unloadable.get(whole);
+    return found && { ...found };
   }
 
   /** Whether this entry is set aside (undo may replace it; other writes are refused). */
@@ -369,20 +407,19 @@ export class KnowledgeEdits {
 
   /** The overlay state of one entity: entity, null (tombstone) or undefined (none). A set-aside entry as written. */
   get<C extends CollectionName>(collection: C, id: string): EntityOf<C> | null | undefined {
-    const valid = this.#inspect().overlay.collections[collection] as
+    const valid = this.#inspection.overlay.collections[collection] as
       | Record<string, EntityOf<C> | null>
       | undefined;
     if (valid && Object.hasOwn(valid, id)) return structuredClone(valid[id]);
-    const rec = this.#file.data.collections[collection];
-    if (!isRecord(rec) || !Object.hasOwn(rec, id)) return undefined;
-    return structuredClone(rec[id]) as EntityOf<C> | null;
+    const raw = rawState(this.#data, collection, id);
+    return raw === undefined ? undefined : (structuredClone(raw) as EntityOf<C> | null);
   }
 
   /** How many overlay entries there are (tombstones included), per collection. */
   counts(): Partial<Record<CollectionName, number>> {
     const out: Partial<Record<CollectionName, number>> = {};
     for (const c of COLLECTION_NAMES) {
-      const rec = this.#file.data.collections[c];
+      const rec = this.#data.collections[c];
       const n = isRecord(rec) ? Object.keys(rec).length : 0;
       if (n) out[c] = n;
     }
@@ -391,13 +428,18 @@ export class KnowledgeEdits {
 
   /** The audit entry of the last commit (see index.ts). */
   journal(): AuditEntry | undefined {
-    const j = this.#inspect().journal;
+    const j = this.#inspection.journal;
     return j && structuredClone(j);
+  }
+
+  /** The id of the last commit's audit entry (without copying the entry, which may be large). */
+  journalId(): string | undefined {
+    return this.#inspection.journal?.id;
   }
 
   /** Shipped knowledge with this overlay (its valid entries) applied. */
   apply(base: KnowledgeData): KnowledgeData {
-    return applyOverlay(base, this.#inspect().overlay);
+    return applyOverlay(base, this.#inspection.overlay);
   }
 
   async upsert<C extends CollectionName>(collection: C, entity: EntityInput<C>): Promise<EntityOf<C>> {
@@ -421,134 +463,258 @@ export class KnowledgeEdits {
   }
 
   /**
-   * Runs `fn` (synchronous) on a draft of the overlay; writes once if anything changed.
-   * If `fn` throws, nothing is written. Returns the changes (no-op changes left out).
-   * Entries `fn` does not touch are written back exactly as they were read, set-aside ones included.
+   * Runs `fn` (synchronous) on a draft of the touched entries; if anything changed, appends one
+   * journal line (fsynced) and only then applies the changes in memory. If `fn` throws or the write
+   * fails, nothing changes. Returns the changes (no-op changes left out). Entries `fn` does not touch
+   * are not read, copied or written.
    */
   transaction(fn: (tx: EditsTx) => void, options: TransactionOptions = {}): Promise<EditChange[]> {
-    return this.#file.update(
-      (draft) => {
-        const touched = new Map<
-          string,
-          { collection: CollectionName | "holidays"; id: string; before: unknown }
-        >();
-        const touch = (collection: CollectionName | "holidays", id: string) => {
-          const key = setAsideKey(collection, id);
-          if (touched.has(key)) return;
-          const before = collection === "holidays" ? draft.holidays : rawOf(collection, id);
-          touched.set(key, { collection, id, before: structuredClone(before) });
-        };
-        const rawOf = (c: CollectionName, id: string): unknown => {
-          const rec = draft.collections[c];
-          return isRecord(rec) && Object.hasOwn(rec, id) ? rec[id] : undefined;
-        };
-        /** Refuses writes other than undo's to what is set aside (see the file's comment). */
-        const guard = (c: CollectionName | "holidays", id: string) => {
-          const e = this.setAside(c, id);
-          if (e) throw setAsideError(this.#file.displayPath, e);
-        };
-        const recordOf = (c: CollectionName): Record<string, unknown> => {
-          const cols = draft.collections;
-          cols[c] ??= {};
-          const rec = cols[c];
-          if (!isRecord(rec)) {
-            throw setAsideError(this.#file.displayPath, {
-              collection: c,
-              id: WHOLE,
-              reason: "phải là một đối tượng { mã: mục }",
-            });
-          }
-          return rec;
-        };
-        const setState = (c: CollectionName, id: string, state: unknown) => {
-          const rec = recordOf(c);
-          touch(c, id);
-          if (state === undefined) {
-            delete rec[id];
-            if (Object.keys(rec).length === 0) delete draft.collections[c];
-          } else {
-            rec[id] = state;
-          }
-        };
-        const setHolidays = (list: unknown) => {
-          touch("holidays", HOLIDAYS_ID);
-          if (list === undefined) {
-            delete draft.holidays;
-            return;
-          }
-          const parsed = safeParseVi(holidaysSchema, list);
-          if (!parsed.success) {
-            throw new StoreError(
-              "invalid",
-              `Danh sách ngày nghỉ không hợp lệ: ${describeIssues(parsed.error)}.`,
-            );
-          }
-          draft.holidays = parsed.data;
-        };
+    if (this.#readOnly) return Promise.reject(this.#readOnlyError());
+    if (this.#unreadable) return Promise.reject(this.#unreadableError());
+    return this.#queue.run(() => this.#commit(fn, options));
+  }
 
-        const tx: EditsTx = {
-          get: (collection, id) => {
-            assertCollection(collection);
-            const raw = rawOf(collection, id);
-            if (raw === undefined) return undefined;
-            const checked = checkEntry(collection, id, raw);
-            return structuredClone(checked.ok ? checked.value : raw) as never;
-          },
-          upsert: (collection, entity) => {
-            assertCollection(collection);
-            const parsed = parseEntity(collection, entity);
-            guard(collection, parsed.id);
-            setState(collection, parsed.id, parsed);
-            return structuredClone(parsed);
-          },
-          remove: (collection, id) => {
-            assertCollection(collection);
-            assertId(collection, id);
-            guard(collection, id);
-            setState(collection, id, null);
-          },
-          revert: (collection, id) => {
-            assertCollection(collection);
-            guard(collection, id);
-            setState(collection, id, undefined);
-          },
-          setHolidays: (list) => {
-            guard("holidays", HOLIDAYS_ID);
-            setHolidays(list);
-          },
-          restore: (collection, id, state) => {
-            if (collection === "holidays") return setHolidays(state);
-            assertCollection(collection);
-            if (state === undefined || state === null) {
-              if (state === null) assertId(collection, id);
-              return setState(collection, id, state);
-            }
-            const parsed = parseEntity(collection, state);
-            if (parsed.id !== id) {
-              throw new StoreError(
-                "invalid",
-                `Mục ${COLLECTION_LABELS[collection]} khôi phục không khớp mã "${id}".`,
-              );
-            }
-            setState(collection, id, parsed);
-          },
-        };
+  async #commit(fn: (tx: EditsTx) => void, options: TransactionOptions): Promise<EditChange[]> {
+    const files = this.#files;
+    if (this.#readOnly || !files) throw this.#readOnlyError();
+    const data = this.#data;
+    const draft = new Map<string, DraftEntry>();
+    const touch = (collection: CollectionName | "holidays", id: string): DraftEntry => {
+      const key = setAsideKey(collection, id);
+      let d = draft.get(key);
+      if (!d) {
+        const before = rawState(data, collection, id);
+        d = { collection, id, before, after: before };
+        draft.set(key, d);
+      }
+      return d;
+    };
+    const rawOf = (c: CollectionName | "holidays", id: string): unknown => {
+      const d = draft.get(setAsideKey(c, id));
+      return d ? d.after : rawState(data, c, id);
+    };
+    /** Refuses writes other than undo's to what is set aside (see the file's comment). */
+    const guard = (c: CollectionName | "holidays", id: string) => {
+      const e = this.setAside(c, id);
+      if (e) throw setAsideError(this.#displayPath, e);
+    };
+    const setState = (c: CollectionName, id: string, state: unknown) => {
+      const rec = data.collections[c];
+      if (rec !== undefined && !isRecord(rec)) {
+        throw setAsideError(this.#displayPath, {
+          collection: c,
+          id: WHOLE,
+          reason: "phải là một đối tượng { mã: mục }",
+        });
+      }
+      touch(c, id).after = state;
+    };
+    const setHolidays = (list: unknown) => {
+      const d = touch("holidays", HOLIDAYS_ID);
+      if (list === undefined) {
+        d.after = undefined;
+        return;
+      }
+      const parsed = safeParseVi(holidaysSchema, list);
+      if (!parsed.success) {
+        throw new StoreError("invalid", `Danh sách ngày nghỉ không hợp lệ: ${describeIssues(parsed.error)}.`);
+      }
+      d.after = parsed.data;
+    };
 
-        fn(tx);
-
-        const changes: EditChange[] = [];
-        for (const t of touched.values()) {
-          const after = t.collection === "holidays" ? draft.holidays : rawOf(t.collection, t.id);
-          if (jsonEqual(t.before, after)) continue;
-          const change: Record<string, unknown> = { collection: t.collection, id: t.id };
-          if (t.before !== undefined) change.before = t.before;
-          if (after !== undefined) change.after = structuredClone(after);
-          changes.push(change as unknown as EditChange);
-        }
-        if (changes.length > 0 && options.journal) draft.journal = options.journal(changes);
-        return changes;
+    const tx: EditsTx = {
+      get: (collection, id) => {
+        assertCollection(collection);
+        const raw = rawOf(collection, id);
+        if (raw === undefined) return undefined;
+        const checked = checkEntry(collection, id, raw);
+        return structuredClone(checked.ok ? checked.value : raw) as never;
       },
-      (changes) => changes.length > 0,
+      upsert: (collection, entity) => {
+        assertCollection(collection);
+        const parsed = parseEntity(collection, entity);
+        guard(collection, parsed.id);
+        setState(collection, parsed.id, parsed);
+        return structuredClone(parsed);
+      },
+      remove: (collection, id) => {
+        assertCollection(collection);
+        assertId(collection, id);
+        guard(collection, id);
+        setState(collection, id, null);
+      },
+      revert: (collection, id) => {
+        assertCollection(collection);
+        guard(collection, id);
+        setState(collection, id, undefined);
+      },
+      setHolidays: (list) => {
+        guard("holidays", HOLIDAYS_ID);
+        setHolidays(list);
+      },
+      restore: (collection, id, state) => {
+        if (collection === "holidays") return setHolidays(state);
+        assertCollection(collection);
+        if (state === undefined || state === null) {
+          if (state === null) assertId(collection, id);
+          return setState(collection, id, state);
+        }
+        const parsed = parseEntity(collection, state);
+        if (parsed.id !== id) {
+          throw new StoreError(
+            "invalid",
+            `Mục ${COLLECTION_LABELS[collection]} khôi phục không khớp mã "${id}".`,
+          );
+        }
+        setState(collection, id, parsed);
+      },
+    };
+
+    fn(tx);
+
+    const written: DraftEntry[] = [];
+    const changes: EditChange[] = [];
+    for (const d of draft.values()) {
+      if (jsonEqual(d.before, d.after)) continue;
+      written.push(d);
+      // `before` is the committed object, replaced (never changed) by the commit: no copy needed.
+      const change: Record<string, unknown> = { collection: d.collection, id: d.id };
+      if (d.before !== undefined) change.before = d.before;
+      if (d.after !== undefined) change.after = structuredClone(d.after);
+      changes.push(change as unknown as EditChange);
+    }
+    if (changes.length === 0) return changes;
+    const entry = options.journal?.(changes);
+    const lineChanges: JournalChange[] = written.map((d) => ({
+      collection: d.collection,
+      id: d.id,
+      ...(d.after !== undefined ? { state: d.after } : {}),
+    }));
+    const commit: CommitLine = { t: "commit", changes: lineChanges, ...(entry ? { journal: entry } : {}) };
+    // The boundary: the line as written must read back (the entities were validated by their schemas).
+    const checked = safeParseVi(commitLineSchema, commit);
+    if (!checked.success) {
+      throw new StoreError(
+        "invalid",
+        `Thay đổi không được lưu: nội dung ${this.#displayPath} sẽ không hợp lệ (${describeIssues(checked.error)}).`,
+        { file: this.#displayPath, cause: checked.error },
+      );
+    }
+    if (files.baseStale) await this.#compact().catch(() => {});
+    await files.append(commit);
+
+    // Durable: now the memory.
+    for (const ch of lineChanges) {
+      applyRawChange(data, ch);
+      this.#reinspect(ch.collection as CollectionName | "holidays", ch.id, true);
+    }
+    if (entry) {
+      data.journal = entry;
+      this.#inspection.journal = entry;
+    }
+    if (files.wantsCompaction) {
+      // In the queue, after this commit: the caller does not wait for it.
+      void this.#queue.run(() => this.#compact()).catch(() => {});
+    }
+    return changes;
+  }
+
+  /** The inspection of one entry brought up to date after a commit (`trusted`: validated by the commit). */
+  #reinspect(collection: CollectionName | "holidays", id: string, trusted: boolean): void {
+    const insp = this.#inspection;
+    const key = setAsideKey(collection, id);
+    if (insp.problems.some((p) => setAsideKey(p.collection, p.id) === key)) {
+      insp.problems = insp.problems.filter((p) => setAsideKey(p.collection, p.id) !== key);
+    }
+    const raw = rawState(this.#data, collection, id);
+    if (collection === "holidays") {
+      if (raw === undefined) {
+        delete insp.overlay.holidays;
+        return;
+      }
+      const parsed = trusted
+        ? { success: true as const, data: raw as Holiday[] }
+        : safeParseVi(holidaysSchema, raw);
+      if (parsed.success) insp.overlay.holidays = parsed.data;
+      else {
+        delete insp.overlay.holidays;
+        insp.problems.push({ collection: "holidays", id: HOLIDAYS_ID, reason: describeIssues(parsed.error) });
+      }
+      return;
+    }
+    const cols = insp.overlay.collections as Record<string, Record<string, unknown> | undefined>;
+    cols[collection] ??= {};
+    const rec = cols[collection];
+    let removed = raw === undefined;
+    if (raw === undefined) delete rec[id];
+    else {
+      // A commit's state was parsed by its schema (or is a tombstone): shared with the raw data, not copied.
+      const checked = trusted ? { ok: true as const, value: raw } : checkEntry(collection, id, raw);
+      if (checked.ok) rec[id] = checked.value;
+      else {
+        delete rec[id];
+        removed = true;
+        insp.problems.push({ collection, id, reason: checked.reason });
+      }
+    }
+    // Only after a removal (counting the keys after every change of a 10,000-entry import is quadratic).
+    if (removed && Object.keys(rec).length === 0) delete cols[collection];
+  }
+
+  /** Folds the journal into the snapshot now (tests, the benchmark); waits for the writes queued before. */
+  compact(): Promise<void> {
+    if (this.#readOnly || !this.#files) return Promise.reject(this.#readOnlyError());
+    return this.#queue.run(() => this.#compact());
+  }
+
+  async #compact(keep: { snapshot?: boolean } = {}): Promise<void> {
+    const files = this.#files;
+    if (!files) return;
+    try {
+      await files.compact(this.#data, { ...keep, journal: this.#damagedJournal });
+      this.#damagedJournal = false;
+    } catch (e) {
+      this.#onWarning({
+        code: "compaction-failed",
+        file: files.journalPath,
+        message:
+          `Chưa gộp được ${files.journalPath} vào ${files.snapshotPath} (${e instanceof Error ? e.message : String(e)}); ` +
+          "các thay đổi vẫn an toàn trong nhật ký, sẽ thử lại sau.",
+      });
+      throw e;
+    }
+  }
+
+  /** Waits for queued writes. */
+  idle(): Promise<void> {
+    return this.#queue.idle();
+  }
+
+  /** Waits for queued writes, folds the journal into the snapshot (so a stopped store is one file), refuses further writes. */
+  async close(): Promise<void> {
+    await this.#queue.idle();
+    if (this.#readOnly) return;
+    this.#readOnly = true;
+    const files = this.#files;
+    if (!files) return;
+    if (files.commitBytes > 0 || files.baseStale) await this.#compact().catch(() => {});
+    await files.close();
+  }
+
+  #readOnlyError(): StoreError {
+    return new StoreError(
+      "readonly",
+      `Kho dữ liệu đang mở ở chế độ chỉ đọc (hoặc đã đóng); không ghi được ${this.#displayPath}.`,
+      { file: this.#displayPath },
+    );
+  }
+
+  #unreadableError(): StoreError {
+    return new StoreError(
+      "corrupt",
+      `Tệp ${this.#displayPath} không đọc được nên chưa ghi được chỉnh sửa nào (trợ lý đang chạy trên cơ sở tri thức gốc). ` +
+        "Sửa tệp, hoặc khôi phục bản sao lưu (npm run cli -- backup restore <tệp>), rồi khởi động lại trợ lý.",
+      { file: this.#displayPath },
     );
   }
 }

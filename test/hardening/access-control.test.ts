@@ -329,6 +329,14 @@ const BUTTONS: ButtonRule[] = [
     changes: never,
   },
   {
+    // Not of the sender's dialog (none runs, or another's nonce): a short notice, nothing changes.
+    name: "a dialog's choice (d:) of no running dialog",
+    family: /^d:/,
+    data: () => "d:abcdef:ok",
+    expect: () => "answer",
+    changes: never,
+  },
+  {
     name: "an admin code's “Xác nhận” (qt:)",
     family: /^qt:/,
     data: () => encodeAdminDecision({ decision: "grant", requestId: "1" }),
@@ -507,7 +515,7 @@ describe("what an admin prepares stays the admin's", () => {
     const apply = buttons.find((d) => d.startsWith("imp:a:"))!;
     const applied = await run(h, "admin", press("admin", apply));
     expect(applied.all).toMatch(/Đã áp dụng/);
-    expect(applied.changed).toContain("knowledge-edits.json");
+    expect(applied.changed).toContain("knowledge-edits.journal.jsonl");
   });
 });
 

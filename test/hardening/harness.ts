@@ -14,6 +14,7 @@ import { SendLimiter } from "../../src/reminders/notifier.ts";
 import { ReminderPrompts } from "../../src/reminders/prompts.ts";
 import { createTelegramSender } from "../../src/reminders/telegram-sender.ts";
 import { type Channel, type Role, STORE_FILES } from "../../src/store/index.ts";
+import { EDITS_JOURNAL_FILE } from "../../src/store/knowledge-edits.ts";
 import { type AppHarness, makeApp } from "../helpers/bot-harness.ts";
 import { FAKE_BOT_INFO, FAKE_TOKEN, FakeBotApi } from "../helpers/fake-bot-api.ts";
 import { FAKE_ZALO_TOKEN } from "../helpers/fake-zalo-api.ts";
@@ -317,7 +318,8 @@ export function leakProblem(text: string, inputs: readonly string[]): string | u
 /** The bytes of the store's files (what an unauthorised sender must not change). */
 export async function storeBytes(dataDir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const name of STORE_FILES) {
+  // The overlay's commits go to its journal (folded into knowledge-edits.json at close).
+  for (const name of [...STORE_FILES, EDITS_JOURNAL_FILE]) {
     out[name] = await readFile(path.join(dataDir, name), "utf8").catch(() => "(absent)");
   }
   return out;

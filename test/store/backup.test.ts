@@ -399,7 +399,15 @@ describe("the append-only logs in backups", () => {
     await writeFile(path.join(backupDir, "tro-ly-cds-20261120-080000.json"), JSON.stringify(old));
     const r = await restoreBackup({ dataDir, backupDir, file: "tro-ly-cds-20261120-080000.json", now: NOW });
     expect(r.restored.sort()).toEqual(
-      ["audit.jsonl", "knowledge-edits.json", "reminders.jsonl", "state.json", "store-manifest.json"].sort(),
+      [
+        "audit.jsonl",
+        "knowledge-edits.json",
+        // a fresh journal of the overlay, naming the restored snapshot
+        "knowledge-edits.journal.jsonl",
+        "reminders.jsonl",
+        "state.json",
+        "store-manifest.json",
+      ].sort(),
     );
     const s = await open(dataDir);
     expect(s.warnings).toEqual([]);

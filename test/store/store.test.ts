@@ -2,6 +2,7 @@ import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { MANIFEST_FILE, openStore, STORE_FILES, StoreError } from "../../src/store/index.ts";
+import { EDITS_JOURNAL_FILE } from "../../src/store/knowledge-edits.ts";
 import { open, task, tempDir, testClock } from "./helpers.ts";
 
 async function expectStoreError(
@@ -28,7 +29,7 @@ describe("first start", () => {
     expect(store.fresh).toBe(true);
 
     const names = (await readdir(dataDir)).sort();
-    expect(names).toEqual([...STORE_FILES, MANIFEST_FILE, "writer.lock"].sort());
+    expect(names).toEqual([...STORE_FILES, EDITS_JOURNAL_FILE, MANIFEST_FILE, "writer.lock"].sort());
     const manifest = JSON.parse(await readFile(path.join(dataDir, MANIFEST_FILE), "utf8"));
     expect(manifest).toEqual({ version: 1, createdAt: "2024-05-01T01:02:03.000Z", files: [...STORE_FILES] });
     expect(JSON.parse(await readFile(path.join(dataDir, "state.json"), "utf8"))).toMatchObject({

@@ -87,7 +87,11 @@ export function buildLexicon(kb: Knowledge): Lexicon {
     // The name, its last two syllables, and each as people type it ("Kì" for "Kỳ").
     const parts = p.name.split(/\s+/);
     const names = parts.length >= 3 ? [p.name, parts.slice(-2).join(" ")] : [p.name];
-    for (const n of names) for (const v of [n, ...personNameVariants(n)]) people.add(v, p.id);
+    // "ông Biên", "đồng chí Nam": the given name after a form of address.
+    for (const address of ["ông", "bà", "đồng chí"]) names.push(`${address} ${parts.at(-1)}`);
+    // (A short form whose words are mostly stopwords, "Long Biên" → "biên", would match any "biển".)
+    for (const n of names)
+      for (const v of [n, ...personNameVariants(n)]) if (searchTerms(v).length >= 2) people.add(v, p.id);
   }
   const taskGroups = new Map<string, TaskGroupRef>();
   for (const t of kb.data.tasks) {

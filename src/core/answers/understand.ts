@@ -384,6 +384,9 @@ function docFrameIndices(terms: readonly string[]): Set<number> {
   return out;
 }
 
+/** "vai trò gì đối với", "liên quan gì đến": how a unit is asked about something, not what. */
+const ROLE_FRAME_WORDS = new Set(["vai", "tro", "lien", "quan", "doi", "voi", "gan", "den", "co"]);
+
 /** Words that name a document (its kind), for "văn bản ngày 14/2". */
 const DOCUMENT_WORDS =
   /\b(?:van ban|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van|chuong trinh|de an|nghi dinh|thong tu)\b/;
@@ -1131,6 +1134,20 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // "Chủ tịch UBND tỉnh xác định năm 2023 là năm thế nào": what was said, not the unit's card.
   if (unit && SAYING.test(bare) && content.length >= 1)
     return { ...base, year, query: { kind: "search", text } };
+  // "HĐND tỉnh có vai trò gì đối với dự án CĐS": what an entry says the unit did about it, when one
+  // names both plainly; else the unit's card.
+  if (
+    unit?.kind === "unit" &&
+    /\b(?:vai tro|lien quan|doi voi|gan voi)\b/.test(bare) &&
+    content.length >= 2
+  ) {
+    const words = terms.filter(
+      (t, i) => !frames.has(i) && !QUESTION_WORDS.has(t) && !ROLE_FRAME_WORDS.has(t),
+    );
+    const hit = lex.index.search(words.join(" "), { limit: 1 })[0];
+    if (hit && hit.doc.kind !== "unit" && hit.coverage >= 0.8)
+      return { ...base, year, query: { kind: "search", text: typedWords(text, words) } };
+  }
   if (unit?.kind === "unit") return { ...base, year, query: { kind: "unit", unitId: unit.id } };
   // "sở y tế chuyển đổi số 2023": a department or organisation the knowledge lacks, named with nothing
   // else asked.

@@ -63,7 +63,6 @@ export const STOPWORDS_ACCENTED: ReadonlySet<string> = new Set([
   "anh",
   "xin",
   "vui",
-  "lòng",
   "biết",
   "một",
   "đó",
@@ -98,6 +97,8 @@ export const ACCENTED_ONLY_STOPWORDS: ReadonlySet<string> = new Set([
   "nhờ",
   "lấy",
   "chọn",
+  // ("vui lòng"; "Long" is a given name: Nguyễn Long Biên.)
+  "lòng",
 ]);
 
 /** Folded stopwords ("la", "gi", "cua", "nao", "co", "khong"…). */

@@ -1210,3 +1210,25 @@ describe("what a day is, holidays in a month, a person's capacity, progress, sho
     expect(fold(renderPlain(r))).toContain(fact);
   });
 });
+
+describe("a unit asked how it relates to something", () => {
+  it.each([
+    ["HĐND tỉnh có vai trò gì đối với dự án chuyển đổi số của tỉnh", "34/nq-hdnd"],
+    ["Bộ Công an liên quan gì đến trung tâm dữ liệu quốc gia", "chu tri xay dung trung tam du lieu quoc gia"],
+  ])("%s", (q, fact) => {
+    const r = ask(q);
+    expect(r.intent).not.toBe("unit");
+    expect(fold(renderPlain(r))).toContain(fact);
+  });
+  it("with nothing that names both, the unit's card", () => {
+    expect(ask("HĐND tỉnh có vai trò gì đối với du lịch biển").intent).toBe("unit");
+  });
+});
+
+describe("a given name is a person only as a name", () => {
+  it("'biển' alone is not Nguyễn Long Biên; 'ông Biên', 'Long Biên' are", () => {
+    expect(ask("HĐND tỉnh có vai trò gì đối với du lịch biển").intent).toBe("unit");
+    expect(plain("ông Long Biên là ai")).toContain("nguyen long bien");
+    expect(plain("đồng chí Biên giữ chức gì")).toContain("pho chu tich ubnd tinh");
+  });
+});

@@ -91,16 +91,6 @@ describe("fold", () => {
   it("leaves emoji and other scripts intact", () => {
     expect(fold("Xin chào 👋")).toBe("xin chao 👋");
   });
-
-  it("is fast on 10,000 entries", () => {
-    const lines = Array.from(
-      { length: 10_000 },
-      (_, i) => `Nhiệm vụ ${i}: Sở Thông tin và Truyền thông chủ trì triển khai Kế hoạch 3609/KH-BĐHCĐS`,
-    );
-    const t0 = performance.now();
-    for (const l of lines) fold(l);
-    expect(performance.now() - t0).toBeLessThan(500);
-  });
 });
 
 describe("clean", () => {

@@ -51,6 +51,7 @@ export const HELDOUT_10_FILE = fileURLToPath(new URL("./heldout-10.yaml", import
 export const HELDOUT_11_FILE = fileURLToPath(new URL("./heldout-11.yaml", import.meta.url));
 /** The twelfth, written blind while the fixes drawn from set 11 were made, committed before them. */
 export const HELDOUT_12_FILE = fileURLToPath(new URL("./heldout-12.yaml", import.meta.url));
+export const HELDOUT_13_FILE = fileURLToPath(new URL("./heldout-13.yaml", import.meta.url));
 export const FORMS = ["diacritics", "plain", "typo", "abbrev", "keywords"] as const;
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 export const DEFAULT_NOW = "2026-11-26T09:00:00+07:00";
@@ -428,8 +429,13 @@ const HELDOUT_SETS: { key: string; file: string; title: string }[] = [
   {
     key: "heldout12",
     file: HELDOUT_12_FILE,
+    title: "Held-out set 12 (eval/heldout-12.yaml, written blind; spent: first run 391/430)",
+  },
+  {
+    key: "heldout13",
+    file: HELDOUT_13_FILE,
     title:
-      "Held-out set 12 (eval/heldout-12.yaml, written blind, committed before the fixes drawn from set 11)",
+      "Held-out set 13 (eval/heldout-13.yaml, written blind, committed before the fixes drawn from set 12)",
   },
 ];
 

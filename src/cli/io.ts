@@ -20,7 +20,9 @@ export interface CliIo {
   stdin?: NodeJS.ReadableStream;
   /**
    * Set when the command runs inside the running assistant, forwarded over its control socket
-   * (src/control/): a command that writes uses this open app instead of opening the store.
+   * (src/control/): a command that writes uses this open app instead of opening the store. A new
+   * command gets this for free by opening its app with `withCommandApp` and reading the operator's
+   * files with `readOperatorFile`; nothing else is needed for it to work while the assistant runs.
    */
   running?: RunningAssistant;
   /** The operator's files (`readOperatorFile`); when forwarded, read on the operator's side. */

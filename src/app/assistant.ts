@@ -8,7 +8,13 @@ import { type Query, type Reply, ReplyBuilder } from "../core/answers/reply.ts";
 import type { OutgoingMessage } from "../core/reminders/message.ts";
 import { fold } from "../core/text/normalize.ts";
 import { formatViDate, localDate } from "../core/time.ts";
-import { type BroadcastResult, broadcast, secretariatTargets, type Target } from "../reminders/broadcast.ts";
+import {
+  type BroadcastOptions,
+  type BroadcastResult,
+  broadcast,
+  secretariatTargets,
+  type Target,
+} from "../reminders/broadcast.ts";
 import { type Sender, type Senders, SendLimiter } from "../reminders/notifier.ts";
 import type { AuditInput } from "../store/audit.ts";
 import type { AdminRequest, ByWhom, Channel, Role, User } from "../store/state.ts";
@@ -93,6 +99,28 @@ export class Assistant {
 
   #notify(targets: readonly Target[], message: OutgoingMessage): Promise<BroadcastResult> {
     return broadcast(this.#senders, targets, message, { limiter: this.#limiter });
+  }
+
+  /** The app's clock. */
+  now(): Date {
+    return this.app.now();
+  }
+
+  /** The channels a message can reach people on (each registered its sender). */
+  channels(): Channel[] {
+    return Object.keys(this.#senders) as Channel[];
+  }
+
+  /**
+   * Sends a message to people on any channel that registered its sender (an announcement, the answer
+   * to an unanswered question), paced like the assistant's other messages.
+   */
+  send(
+    targets: readonly Target[],
+    message: OutgoingMessage,
+    opts: BroadcastOptions = {},
+  ): Promise<BroadcastResult> {
+    return broadcast(this.#senders, targets, message, { limiter: this.#limiter, ...opts });
   }
 
   private get engine(): AnswerEngine {

@@ -5,9 +5,18 @@
  */
 import type { Person } from "../app/assistant.ts";
 import { type Access, mayRun } from "./access.ts";
+import {
+  adminDecisionChoice,
+  confirmAdminCommand,
+  inviteCommand,
+  listCommand,
+  refuseAdminCommand,
+  unlinkCommand,
+} from "./accounts.ts";
+import { DIALOG_PREFIX } from "./dialog.ts";
 import { exportCommand, historyCommand, undoCommand } from "./history.ts";
 import { type ConversationDeps, overviewCommand, reportCommand, unitCommand } from "./leaders.ts";
-import { type Output, text } from "./outputs.ts";
+import { type ChoiceOutcome, type Output, text } from "./outputs.ts";
 import {
   deadlinesCommand,
   documentCommand,
@@ -16,6 +25,7 @@ import {
   tasksCommand,
   themeCommand,
 } from "./questions.ts";
+import { sessionOf } from "./session.ts";
 import { CONVERSATION_TEXTS as T } from "./texts.ts";
 
 export interface ConversationCommand {
@@ -106,6 +116,41 @@ export const CONVERSATION_COMMANDS: readonly ConversationCommand[] = [
     access: "admin",
     run: exportCommand,
   },
+  {
+    name: "moi",
+    usage: "/moi <mã đơn vị> <vai trò> [họ tên]",
+    summary: "Tạo mã liên kết một lần (Tổ Giúp việc)",
+    access: "admin",
+    run: inviteCommand,
+  },
+  {
+    name: "danhsach",
+    usage: "/danhsach",
+    summary: "Danh sách tài khoản đã liên kết (Tổ Giúp việc)",
+    access: "admin",
+    run: listCommand,
+  },
+  {
+    name: "huy",
+    usage: "/huy <mã tài khoản>",
+    summary: "Hủy liên kết một tài khoản (Tổ Giúp việc)",
+    access: "admin",
+    run: unlinkCommand,
+  },
+  {
+    name: "xacnhanqt",
+    usage: "/xacnhanqt [số]",
+    summary: "Xác nhận quyền quản trị (Tổ Giúp việc)",
+    access: "admin",
+    run: confirmAdminCommand,
+  },
+  {
+    name: "tuchoiqt",
+    usage: "/tuchoiqt <số>",
+    summary: "Từ chối quyền quản trị (Tổ Giúp việc)",
+    access: "admin",
+    run: refuseAdminCommand,
+  },
 ];
 
 const BY_NAME = new Map(CONVERSATION_COMMANDS.map((c) => [c.name, c]));
@@ -132,4 +177,47 @@ export async function runCommand(
     return [text(cmd.access === "leader" ? T.leadersOnly : T.adminsOnly)];
   }
   return cmd.run(d, p, arg.trim());
+}
+
+/**
+ * The choices of the conversation, by the prefix of their data; each handler validates the data (zod)
+ * and checks who picks it. Reminder answers ("r:") are the reminders' own (src/reminders/prompts.ts).
+ */
+const CHOICES: readonly {
+  prefix: string;
+  run: (d: ConversationDeps, p: Person, data: string) => Promise<ChoiceOutcome>;
+}[] = [
+  { prefix: "qt:", run: adminDecisionChoice },
+  { prefix: DIALOG_PREFIX, run: async (d, p, data) => sessionOf(d.assistant).dialogs.choice(p, data) },
+];
+
+/** The prefixes of the choices `runChoice` handles (Telegram registers a callback handler for each). */
+export const CHOICE_PREFIXES: readonly string[] = CHOICES.map((c) => c.prefix);
+
+/**
+ * A pressed button (Telegram) or a picked number (Zalo, the terminal): undefined when the data is no
+ * conversation choice at all; a stale outcome when it is forged, expired or not this person's.
+ */
+export async function runChoice(
+  d: ConversationDeps,
+  p: Person,
+  data: string,
+): Promise<ChoiceOutcome | undefined> {
+  const c = CHOICES.find((x) => data.startsWith(x.prefix));
+  if (!c) return undefined;
+  const out = await c.run(d, p, data);
+  if (out.kind === "stale") d.log?.info({ prefix: c.prefix }, "stale or forged choice");
+  return out;
+}
+
+/**
+ * A typed text while a dialog waits for this person: undefined when none waits (the text goes on as
+ * usual), else what the dialog says and whether the text is still to be handled (another command).
+ */
+export async function runDialogText(
+  d: ConversationDeps,
+  p: Person,
+  typed: string,
+): Promise<{ outputs: Output[]; passOn: boolean } | undefined> {
+  return sessionOf(d.assistant).dialogs.text(p, typed);
 }

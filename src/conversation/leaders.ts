@@ -36,6 +36,8 @@ export interface ConversationDeps {
   app: App;
   assistant: Assistant;
   log?: Logger;
+  /** The Telegram bot's username, when the request came through it (for t.me links). */
+  telegramBot?: string;
 }
 
 const MIN_YEAR = 1990;

@@ -25,6 +25,69 @@ export const CONVERSATION_TEXTS = {
     "Nhật ký đã có thay đổi mới sau khi bạn gõ /hoantac, nên tôi chưa hoàn tác. Gõ lại /hoantac để xem.",
   undone: (id: string, entry: string) =>
     `Đã hoàn tác thay đổi #${id} (ghi vào nhật ký là #${entry}). Cơ sở tri thức đã trở lại như trước thay đổi đó.`,
+  // ---------------------------------------------------------------- choices and dialogs
+  staleChoice:
+    "Lựa chọn này đã cũ hoặc không hợp lệ; không có gì thay đổi. Hãy gửi lại câu hỏi hoặc gõ /help.",
+  oldChoice: "Lựa chọn này thuộc một thao tác cũ; không có gì thay đổi.",
+  confirmButton: "Xác nhận",
+  cancelButton: "Hủy",
+  cancelled: "Đã hủy. Không có gì thay đổi.",
+  leftDialog: "Đã dừng thao tác đang làm dở (chưa lưu gì).",
+  pressConfirm: "Hãy chọn “Xác nhận” để lưu, hoặc “Hủy” (gõ “hủy” cũng được).",
+  chooseButton: "Hãy chọn một trong các lựa chọn ở trên, hoặc gõ “hủy” để thôi.",
+  saved: (entryId: string | null, what: string) =>
+    entryId ? `Đã ${what} (thay đổi #${entryId}). Muốn bỏ lại: /hoantac.` : "Không có gì thay đổi.",
+  // ---------------------------------------------------------------- accounts (Tổ Giúp việc)
+  usageMoi: [
+    "Cách dùng: /moi <mã đơn vị> <vai trò> [họ tên]",
+    "Vai trò: head (thủ trưởng), deputy (cấp phó), member (thành viên), leader (lãnh đạo BCĐ/BĐH), admin (quản trị: cần một quản trị viên xác nhận sau khi mã được dùng).",
+    "Ví dụ: /moi so-tttt head Nguyễn Văn A",
+  ].join("\n"),
+  wrongRole: (word: string) => `Vai trò “${word}” không đúng.`,
+  unknownUnitId: (id: string) =>
+    `Không có đơn vị mã “${id}”. Mã đơn vị viết thường, không dấu, ví dụ so-tttt. Tổ Giúp việc xem danh sách bằng: npm run cli -- kb list units`,
+  /** Said wherever an admin code is made: the code alone does not make an admin. */
+  adminCodeNote:
+    "Mã quản trị: người dùng mã được liên kết với quyền thành viên; quyền quản trị chỉ có hiệu lực khi một quản trị viên xác nhận (trợ lý sẽ hỏi).",
+  linkCodeMade: "Đã tạo mã liên kết",
+  linkCodeHowTelegram: "Gửi cho người nhận đường liên kết này (bấm vào là liên kết xong):",
+  linkCodeHowTyped: (code: string) =>
+    `Hoặc người nhận nhắn cho trợ lý (Telegram hoặc Zalo): /lienket ${code}`,
+  noLinkedUsers: "Chưa có tài khoản nào được liên kết.\nTạo mã liên kết: /moi <mã đơn vị> <vai trò> [họ tên]",
+  usageHuy: "Cách dùng: /huy <mã tài khoản>, ví dụ /huy telegram:123456789 (xem mã trong /danhsach).",
+  noSuchAccount: (id: string) => `Không có tài khoản “${id}” trong danh sách liên kết. Xem /danhsach.`,
+  unlinked: (who: string, unit: string) => `Đã hủy liên kết của ${who} với ${unit}.`,
+  staleDecision:
+    "Lựa chọn này không hợp lệ hoặc đã cũ; không có gì thay đổi. Gõ /xacnhanqt để xem các yêu cầu đang chờ.",
+  // ---------------------------------------------------------------- unanswered questions
+  noQuestions: "Không có câu hỏi nào đang chờ trả lời.",
+  questionGone: "Câu hỏi này đã được trả lời hoặc không còn trong danh sách; không có gì thay đổi.",
+  answerPrompt: "Hãy gõ câu trả lời; tôi sẽ gửi cho người hỏi sau khi bạn xác nhận.",
+  answerConfirm: "Gửi câu trả lời này cho người hỏi?",
+  answerTitle: "Tổ Giúp việc trả lời câu hỏi của bạn",
+  answerSent: "Đã gửi câu trả lời cho người hỏi và đánh dấu câu hỏi đã trả lời.",
+  answerUnreachable:
+    "Người hỏi hiện không nhắn được (đã chặn trợ lý hoặc không rõ tài khoản), nên câu trả lời chưa đến được họ. Câu hỏi được đánh dấu đã trả lời.",
+  answerNoChannel: (channel: string) =>
+    `Người hỏi dùng ${channel}, kênh này hiện không chạy trong trợ lý, nên câu trả lời chưa gửi được. Câu hỏi được đánh dấu đã trả lời; hãy báo cho người hỏi qua kênh đó nếu cần.`,
+  answerFailed:
+    "Chưa gửi được câu trả lời vì kênh nhắn tin đang trục trặc. Câu hỏi vẫn chờ; bạn thử lại sau bằng /cauhoi.",
+  faqButton: "Lưu vào danh sách hỏi–đáp",
+  faqSkipButton: "Không lưu",
+  faqSkipped: "Được, không lưu.",
+  faqSaved:
+    "Đã lưu vào danh sách hỏi–đáp của Tổ Giúp việc. Lưu ý: trợ lý chưa dùng danh sách này để tự trả lời; " +
+    "muốn trợ lý trả lời được, hãy bổ sung nội dung vào cơ sở tri thức (tệp nhiệm vụ hoặc các lệnh thêm, sửa).",
+  // ---------------------------------------------------------------- announcements
+  usageThongbao:
+    "Cách dùng: /thongbao <nội dung>, ví dụ: /thongbao Đề nghị các đơn vị gửi báo cáo quý II trước 30/6.",
+  announceTooLong: (max: number) => `Thông báo dài quá (tối đa ${max} ký tự). Hãy viết ngắn lại.`,
+  noHeads: "Chưa có thủ trưởng đơn vị nào liên kết với trợ lý, nên chưa có ai để gửi thông báo.",
+  announceButton: "Gửi thông báo",
+  announceGone:
+    "Thông báo này không còn chờ gửi (đã gửi, đã hủy hoặc quá 30 phút); không có gì thay đổi. Gõ lại /thongbao nếu cần.",
+  announceCancelled: "Đã hủy, không gửi thông báo.",
+  announceTitle: "Thông báo của Tổ Giúp việc Ban Điều hành chuyển đổi số tỉnh",
   /** Zalo sends no generated image: the overview's figures are in the text already. */
   chartNotOnThisChannel: "Kênh này không gửi được biểu đồ; số liệu đã có ở trên.",
   /** Zalo sends no file: where the report can be had. */

@@ -329,14 +329,6 @@ const BUTTONS: ButtonRule[] = [
     changes: never,
   },
   {
-    // Not of the sender's dialog (none runs, or another's nonce): a short notice, nothing changes.
-    name: "a dialog's choice (d:) of no running dialog",
-    family: /^d:/,
-    data: () => "d:abcdef:ok",
-    expect: () => "answer",
-    changes: never,
-  },
-  {
     name: "an admin code's “Xác nhận” (qt:)",
     family: /^qt:/,
     data: () => encodeAdminDecision({ decision: "grant", requestId: "1" }),

@@ -16,8 +16,9 @@ import type { App } from "../../app/app.ts";
 import { Assistant, type Person, ROLE_LABELS } from "../../app/assistant.ts";
 import { runTerminalChat } from "../../cli/ask.ts";
 import type { CliIo } from "../../cli/io.ts";
-import { runCommand } from "../../conversation/commands.ts";
-import type { Output } from "../../conversation/outputs.ts";
+import { runChoice, runCommand, runDialogText } from "../../conversation/commands.ts";
+import { type Button, flatButtons, type Output, text as textOutput } from "../../conversation/outputs.ts";
+import { CONVERSATION_TEXTS } from "../../conversation/texts.ts";
 import type { Reply } from "../../core/answers/reply.ts";
 import { renderPlain } from "../../core/answers/reply.ts";
 import type { Role } from "../../store/state.ts";
@@ -84,7 +85,9 @@ export async function runConsoleChat(
   );
   if (!io.stdin) return;
   const rl = createInterface({ input: io.stdin, terminal: false });
+  const deps = { app, assistant };
   let last: Reply | undefined;
+  let lastButtons: Button[] = [];
   for await (const line of rl) {
     const text = line.trim();
     if (!text) continue;
@@ -92,28 +95,42 @@ export async function runConsoleChat(
     const pick = /^\d{1,2}$/.test(text) ? Number(text) : 0;
     const chosen =
       last && pick >= 1 && pick <= last.actions.length ? last.actions[pick - 1]!.query : undefined;
+    const button = pick >= 1 ? lastButtons[pick - 1] : undefined;
     const command = /^\/([a-z]+)(?:\s+([\s\S]*))?$/i.exec(text);
-    let outputs: readonly Output[];
-    if (chosen) outputs = [{ kind: "reply", reply: assistant.answer(person, chosen) }];
+    let outputs: Output[] = [];
+    // A dialog waiting reads the text first (a number picks its choice; “hủy” cancels; a command ends it).
+    const turn = button ? undefined : await runDialogText(deps, person, text);
+    if (turn) outputs.push(...turn.outputs);
+    if (turn && !turn.passOn) {
+      // handled by the dialog
+    } else if (button) {
+      const out = await runChoice(deps, person, button.data);
+      outputs =
+        out?.kind === "outputs" ? out.outputs : [textOutput(out?.text ?? CONVERSATION_TEXTS.staleChoice)];
+    } else if (chosen) outputs.push({ kind: "reply", reply: assistant.answer(person, chosen) });
     else if (command) {
-      outputs = (await runCommand(
-        { app, assistant },
-        person,
-        command[1]!.toLowerCase(),
-        command[2] ?? "",
-      )) ?? [
-        {
-          kind: "text",
-          text: `Lệnh /${command[1]} chưa có trong khung trò chuyện ngoại tuyến. Gõ câu hỏi, hoặc /tongquan, /donvi, /baocao, /nhiemvu.`,
-        },
-      ];
-    } else outputs = [{ kind: "reply", reply: await assistant.ask(person, text) }];
+      outputs.push(
+        ...((await runCommand(deps, person, command[1]!.toLowerCase(), command[2] ?? "")) ?? [
+          textOutput(
+            `Lệnh /${command[1]} chưa có trong khung trò chuyện ngoại tuyến. Gõ câu hỏi, hoặc /tongquan, /donvi, /baocao, /nhiemvu.`,
+          ),
+        ]),
+      );
+    } else outputs.push({ kind: "reply", reply: await assistant.ask(person, text) });
     for (const o of outputs) {
       if (o.kind === "reply") {
         last = o.reply;
+        lastButtons = [];
         io.out(`${renderPlain(o.reply, { numberedActions: true })}\n`);
-      } else if (o.kind === "text") io.out(`${o.text}\n`);
-      else {
+      } else if (o.kind === "text") {
+        const buttons = flatButtons(o);
+        if (buttons.length) {
+          lastButtons = buttons;
+          last = undefined;
+        }
+        const choices = buttons.map((b, i) => `${i + 1}. ${b.label}`);
+        io.out(`${[o.text, ...(choices.length ? ["Gõ số để chọn:", ...choices] : [])].join("\n")}\n`);
+      } else {
         const dir = path.join(tmpdir(), "tro-ly-cds");
         mkdirSync(dir, { recursive: true });
         const file = path.join(dir, o.filename);

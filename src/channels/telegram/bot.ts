@@ -1,8 +1,8 @@
 /**
  * The Telegram bot, built but not started (tests build it too; run.ts starts it).
  *
- * Order: error boundary → guards (edits, groups, flood limit) → start/help → linking → admin (with the
- * confirmation of admin codes) → question commands → buttons → extra features (reminders…) → catch-all (free text, stale buttons).
+ * Order: error boundary → guards (edits, groups, flood limit) → start/help → linking → the secretariat →
+ * the conversation layer's commands, choices and dialogs → leaders' and question commands → buttons → extra features (reminders…) → catch-all (free text, stale buttons).
  * API calls go through auto-retry (429 retry_after, 5xx and network errors).
  */
 import { type AutoRetryOptions, autoRetry } from "@grammyjs/auto-retry";
@@ -10,10 +10,10 @@ import { Bot, type BotError, type Composer, type Context, GrammyError } from "gr
 import type { UserFromGetMe } from "grammy/types";
 import type { App } from "../../app/app.ts";
 import type { Assistant } from "../../app/assistant.ts";
+import { apiSender } from "./api-sender.ts";
 import { type BotDeps, safeError, updateKind } from "./context.ts";
-import { admin, bareHuy } from "./features/admin.ts";
-import { adminRequests, apiSender } from "./features/admin-requests.ts";
 import { buttons } from "./features/buttons.ts";
+import { conversationFeature } from "./features/conversation.ts";
 import { fallback } from "./features/fallback.ts";
 import { DEFAULT_FLOOD_LIMIT, type FloodLimit, guards } from "./features/guards.ts";
 import { leaders } from "./features/leaders.ts";
@@ -105,10 +105,8 @@ export function createBot(opts: CreateBotOptions): Bot<Context> {
   root.use(guards(deps, opts.flood ?? DEFAULT_FLOOD_LIMIT));
   root.use(startHelp(deps));
   root.use(linking(deps));
-  root.use(admin(deps));
-  root.use(adminRequests(deps));
   root.use(secretariat(deps));
-  root.use(bareHuy(deps));
+  root.use(conversationFeature(deps));
   root.use(leaders(deps));
   root.use(questions(deps));
   root.use(buttons(deps));

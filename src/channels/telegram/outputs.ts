@@ -3,7 +3,8 @@ import { type Context, GrammyError, InputFile } from "grammy";
 import type { Logger } from "pino";
 import type { Output } from "../../conversation/outputs.ts";
 import { CONVERSATION_TEXTS } from "../../conversation/texts.ts";
-import { sendReply } from "./context.ts";
+import { sendBlocks, sendReply } from "./context.ts";
+import { plain } from "./render.ts";
 
 /** A chat action is only a hint: a failure here never matters. */
 export async function chatAction(
@@ -34,7 +35,13 @@ export async function sendOutputs(ctx: Context, outputs: readonly Output[], log?
         photoFailed = false;
         break;
       case "text":
-        await ctx.reply(o.text);
+        if (o.buttons)
+          await sendBlocks(ctx, o.text.split("\n").map(plain), {
+            inline_keyboard: o.buttons.map((row) =>
+              row.map((b) => ({ text: b.label, callback_data: b.data })),
+            ),
+          });
+        else await ctx.reply(o.text);
         break;
       case "photo":
         try {

@@ -4,7 +4,7 @@ import { CONVERSATION_TEXTS } from "../../conversation/texts.ts";
 export const TEXTS = {
   apology: "Xin lỗi, tôi gặp trục trặc khi xử lý yêu cầu này. Bạn vui lòng thử lại sau ít phút.",
   apologyShort: "Xin lỗi, đã có trục trặc. Bạn thử lại sau ít phút.",
-  staleButton: "Nút này đã cũ hoặc không hợp lệ. Hãy gửi lại câu hỏi hoặc gõ /help.",
+  staleButton: CONVERSATION_TEXTS.staleChoice,
   flood: "Bạn gửi hơi nhanh. Vui lòng đợi vài giây rồi gửi tiếp; tôi sẽ trả lời ngay sau đó.",
   groupOnly: "Tôi chỉ trả lời trong tin nhắn riêng để giữ kín thông tin của đơn vị. Hãy nhắn riêng cho tôi.",
   onlyText: "Hiện tôi chỉ đọc được tin nhắn chữ. Hãy gõ câu hỏi, ví dụ “nhiệm vụ của tôi”, hoặc gõ /help.",
@@ -17,6 +17,6 @@ export const TEXTS = {
   usageVanban: CONVERSATION_TEXTS.usageVanban,
   usageTimkiem: CONVERSATION_TEXTS.usageTimkiem,
   usageLienket: "Hãy gửi kèm mã liên kết do Tổ Giúp việc cấp, ví dụ: /lienket ABCD2345",
-  usageHuy: "Cách dùng: /huy <mã tài khoản>, ví dụ /huy telegram:123456789 (xem mã trong /danhsach).",
+  usageHuy: CONVERSATION_TEXTS.usageHuy,
   vanbanNotRecognized: CONVERSATION_TEXTS.vanbanNotRecognized,
 } as const;

@@ -14,16 +14,11 @@
  * - Access per BOT_ACCESS through Assistant.mayAsk; linking with the same one-time codes.
  */
 import type { Logger } from "pino";
-import {
-  ADMIN_REQUEST_TEXTS,
-  CONFIRM_COMMAND,
-  parseRequestNumber,
-  REFUSE_COMMAND,
-} from "../../app/admin-requests.ts";
 import type { App } from "../../app/app.ts";
 import { type Assistant, type Person, ROLE_LABELS } from "../../app/assistant.ts";
-import { CONVERSATION_COMMANDS, runCommand } from "../../conversation/commands.ts";
-import type { Output } from "../../conversation/outputs.ts";
+import { CONVERSATION_COMMANDS, runChoice, runCommand, runDialogText } from "../../conversation/commands.ts";
+import type { ConversationDeps } from "../../conversation/leaders.ts";
+import { flatButtons, type Output } from "../../conversation/outputs.ts";
 import type { Reply } from "../../core/answers/reply.ts";
 import { renderPlainMessage } from "../../core/reminders/message.ts";
 import { fold } from "../../core/text/normalize.ts";
@@ -34,6 +29,8 @@ import { NEXT_WORD, PREV_WORD, renderZalo, splitText } from "./render.ts";
 import { helpText, ZALO_COMMANDS, ZALO_TEXTS } from "./texts.ts";
 
 export const TEXT_EVENT = "message.text.received";
+/** Above a message's numbered choices. */
+export const CHOICES_PROMPT = "Gõ số để chọn:";
 /** Events answered with the "text only" note. */
 export const NON_TEXT_EVENTS = new Set([
   "message.image.received",
@@ -95,9 +92,9 @@ const COMMAND_NAMES = new Set([
   ...ZALO_COMMANDS.map((c) => c.command),
   ...CONVERSATION_COMMANDS.map((c) => c.name),
   "start",
-  CONFIRM_COMMAND,
-  REFUSE_COMMAND,
 ]);
+/** Typed without a slash these are words of a dialog or a reminder's question (“hủy” cancels), not commands. */
+const SLASH_ONLY = new Set(["huy"]);
 
 /** "/nhiemvu Sở Tài chính" → {name: "nhiemvu", arg: "Sở Tài chính"}; a bare "nhiemvu" counts too. */
 export function parseCommand(text: string): { name: string; arg: string } | undefined {
@@ -105,7 +102,7 @@ export function parseCommand(text: string): { name: string; arg: string } | unde
   if (!m) return undefined;
   const name = fold(m[1]!).replace(/[^a-z]/g, "");
   const slash = text.trim().startsWith("/");
-  if (!slash && !COMMAND_NAMES.has(name)) return undefined;
+  if (!slash && (!COMMAND_NAMES.has(name) || SLASH_ONLY.has(name))) return undefined;
   if (!slash && name === "help" && m[2]) return undefined;
   return { name, arg: (m[2] ?? "").trim() };
 }
@@ -248,6 +245,12 @@ export class ZaloConversation {
       await this.#sendTexts(chatId, [ZALO_TEXTS.tooLong(MAX_QUESTION_LENGTH)]);
       return;
     }
+    // A dialog waiting for this person reads the text first (“hủy” cancels, a command ends it).
+    const turn = await runDialogText(this.#deps(), p, text);
+    if (turn) {
+      await this.#sendOutputs(chatId, turn.outputs);
+      if (!turn.passOn) return;
+    }
     const cmd = parseCommand(text);
     if (cmd) {
       await this.#onCommand(p, chatId, cmd.name, cmd.arg);
@@ -274,10 +277,10 @@ export class ZaloConversation {
   }
 
   async #onCommand(p: Person, chatId: string, name: string, arg: string): Promise<unknown> {
-    const { app, assistant } = this.#o;
+    const { assistant } = this.#o;
     // The commands every channel shares (questions, the leaders' overview, unit card and report), with
     // their access rules: src/conversation/commands.ts.
-    const shared = await runCommand({ app, assistant, log: this.#log }, p, name, arg);
+    const shared = await runCommand(this.#deps(), p, name, arg);
     if (shared) return this.#sendOutputs(chatId, shared);
     switch (name) {
       case "start":
@@ -293,34 +296,13 @@ export class ZaloConversation {
         return this.#sendTexts(chatId, [await assistant.unlink(p)]);
       case "kenhnhac":
         return this.#sendTexts(chatId, [await assistant.setReminderChannel(p, arg)]);
-      case CONFIRM_COMMAND:
-      case REFUSE_COMMAND:
-        return this.#sendTexts(chatId, splitText(await this.#adminDecision(p, name, arg)));
       default:
         return this.#sendTexts(chatId, [ZALO_TEXTS.unknownCommand(name || "?")]);
     }
   }
 
-  /** "/xacnhanqt <số>", "/tuchoiqt <số>" (admins only); without a number, the requests waiting. */
-  async #adminDecision(p: Person, name: string, arg: string): Promise<string> {
-    const { assistant } = this.#o;
-    if (!p.isAdmin) {
-      this.#log.info("admin decision command refused");
-      return ADMIN_REQUEST_TEXTS.notAdmin;
-    }
-    if (!arg) {
-      const lines = assistant.pendingAdminRequests();
-      if (!lines.length) return ADMIN_REQUEST_TEXTS.none;
-      return [
-        `Yêu cầu quyền quản trị đang chờ (${lines.length}):`,
-        ...lines,
-        `Xác nhận: /${CONFIRM_COMMAND} <số> — Từ chối: /${REFUSE_COMMAND} <số>`,
-      ].join("\n");
-    }
-    const id = parseRequestNumber(arg);
-    if (!id) return ADMIN_REQUEST_TEXTS.usage(name);
-    const out = await assistant.decideAdminRequest(p, id, name === CONFIRM_COMMAND ? "grant" : "refuse");
-    return out.message;
+  #deps(): ConversationDeps {
+    return { app: this.#o.app, assistant: this.#o.assistant, log: this.#log };
   }
 
   #startText(p: Person): string {
@@ -383,6 +365,15 @@ export class ZaloConversation {
       await this.#deliver(chatId, this.#o.assistant.answer(p, choice.query));
       return;
     }
+    // A conversation choice (a dialog's, an admin decision…), else a reminder's answer.
+    const picked = await runChoice(this.#deps(), p, choice.data);
+    if (picked) {
+      await this.#sendOutputs(
+        chatId,
+        picked.kind === "stale" ? [{ kind: "text", text: picked.text }] : picked.outputs,
+      );
+      return;
+    }
     const out = this.#o.onChoiceData
       ? await this.#o.onChoiceData({ person: p, data: choice.data, chatId })
       : undefined;
@@ -416,7 +407,19 @@ export class ZaloConversation {
   async #sendOutputs(chatId: string, outputs: readonly Output[]): Promise<void> {
     for (const o of outputs) {
       if (o.kind === "reply") await this.#deliver(chatId, o.reply);
-      else if (o.kind === "text") await this.#deliver(chatId, o.text);
+      else if (o.kind === "text" && o.buttons) {
+        // Zalo has no buttons: the choices are numbered, and a typed number picks one.
+        const buttons = flatButtons(o);
+        const lines = [o.text, "", CHOICES_PROMPT, ...buttons.map((b, i) => `${i + 1}. ${b.label}`)];
+        const sent = await this.#sendTexts(chatId, splitText(lines.join("\n")));
+        if (sent)
+          this.choices.set(
+            chatId,
+            buttons.map((b) => ({ label: b.label, kind: "data", data: b.data })),
+            undefined,
+            this.#ttl(),
+          );
+      } else if (o.kind === "text") await this.#deliver(chatId, o.text);
       else await this.#deliver(chatId, o.fallback);
     }
   }

@@ -3,8 +3,10 @@
  * the configured admin gets "xin quyền quản trị" with two buttons (zod-validated callback data);
  * a non-admin's press, a forged or garbled button, and a second press change nothing.
  */
+
 import { afterEach, describe, expect, it } from "vitest";
 import { TEXTS } from "../../../src/channels/telegram/texts.ts";
+import { CONVERSATION_TEXTS } from "../../../src/conversation/texts.ts";
 import { type BotHarness, buttonsOf, makeBot, visible } from "../../helpers/bot-harness.ts";
 import { callbackUpdate } from "../../helpers/updates.ts";
 
@@ -89,7 +91,7 @@ describe("admin codes on Telegram", () => {
     mark = h.mark();
     await h.handle(callbackUpdate("qt:y:1;drop", { userId: ADMIN }));
     const answer = h.api.calls.slice(mark).find((c) => c.method === "answerCallbackQuery");
-    expect(answer?.params["text"]).toContain("Nút này không hợp lệ hoặc đã cũ.");
+    expect(answer?.params["text"]).toBe(CONVERSATION_TEXTS.staleDecision);
     expect(h.app.store.state.adminRequests()).toMatchObject([{ id: "1", status: "pending" }]);
 
     await h.send("/xacnhanqt", { userId: ADMIN });

@@ -2,9 +2,11 @@
  * Admin codes on Zalo (issue 14): no buttons, so the admin reads "/xacnhanqt <số>" and "/tuchoiqt <số>"
  * in the message and types one; only an admin's command decides; the requester is told on Zalo.
  */
+
 import { describe, expect, it } from "vitest";
 import { parseUpdate } from "../../../src/channels/zalo/client.ts";
 import { ZaloConversation } from "../../../src/channels/zalo/conversation.ts";
+import { CONVERSATION_TEXTS } from "../../../src/conversation/texts.ts";
 import { textUpdate } from "../../helpers/fake-zalo-api.ts";
 import { type ZaloTestEnv, zaloEnv } from "./setup.ts";
 
@@ -60,9 +62,8 @@ describe("admin codes on Zalo", () => {
     expect(ask).toContain("Xác nhận: /xacnhanqt 1 — Từ chối: /tuchoiqt 1");
     expect(ask).not.toContain("Trả lời bằng số");
 
-    expect(await say(REQUESTER, "/xacnhanqt 1")).toEqual([
-      "Chỉ quản trị viên mới xác nhận hoặc từ chối được quyền quản trị.",
-    ]);
+    // The same refusal as every admin command, on every channel.
+    expect(await say(REQUESTER, "/xacnhanqt 1")).toEqual([CONVERSATION_TEXTS.adminsOnly]);
     expect(env.app.store.state.findUser("zalo", REQUESTER)?.role).toBe("member");
 
     expect(await say(ADMIN, "/xacnhanqt")).toEqual([expect.stringContaining("Số 1: Nguyễn Văn Xin")]);

@@ -16,11 +16,11 @@
 import { type Conversation, type ConversationBuilder, createConversation } from "@grammyjs/conversations";
 import type { Context, MiddlewareFn } from "grammy";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
+import type { Parsed } from "../../../../conversation/parse.ts";
 import { foldAlnum } from "../../../../core/text/normalize.ts";
 import { sendBlocks } from "../../context.ts";
 import { type Block, BUTTON_LABEL_MAX, italic, plain } from "../../render.ts";
 import { type SecCtx, shortId } from "./common.ts";
-import type { Parsed } from "./parse.ts";
 import { SEC_TEXTS } from "./texts.ts";
 
 export type Conv = Conversation<SecCtx, Context>;

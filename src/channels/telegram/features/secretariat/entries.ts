@@ -8,6 +8,15 @@
  */
 import { Composer, type Context } from "grammy";
 import { commitKnowledge } from "../../../../app/knowledge-commit.ts";
+import {
+  headTitle,
+  meansNone,
+  parseDay,
+  parseDocType,
+  parseNewDocNumber,
+  parseNewUnitName,
+  parseText,
+} from "../../../../conversation/parse.ts";
 import { documentIdFor, slugId } from "../../../../core/knowledge/ids.ts";
 import { typeOfNumber } from "../../../../core/knowledge/new-document.ts";
 import type { KDocument, Person, Position, Unit } from "../../../../core/knowledge/schema.ts";
@@ -19,15 +28,6 @@ import { bold, plain } from "../../render.ts";
 import { actorOf, commandArg, requireAdmin, SECRETARIAT_SOURCE_ID, type SecCtx } from "./common.ts";
 import { type Conv, Dialog, dialog } from "./dialog.ts";
 import type { SecretariatFeature } from "./feature.ts";
-import {
-  headTitle,
-  meansNone,
-  parseDay,
-  parseDocType,
-  parseNewDocNumber,
-  parseNewUnitName,
-  parseText,
-} from "./parse.ts";
 
 export const ENTRY_DIALOGS = { document: "sec-themvb", unit: "sec-themdv", head: "sec-thutruong" } as const;
 

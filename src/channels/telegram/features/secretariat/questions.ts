@@ -12,6 +12,7 @@
  */
 import { Api, Composer, type Context, GrammyError } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
+import { parseText } from "../../../../conversation/parse.ts";
 import { formatViDate, localDate } from "../../../../core/time.ts";
 import { formatInstant } from "../../../../imports/index.ts";
 import type { UnansweredQuestion } from "../../../../store/index.ts";
@@ -21,7 +22,6 @@ import { type Block, blank, bold, escapeHtml, italic, plain } from "../../render
 import { requireAdmin, type SecCtx } from "./common.ts";
 import { type Conv, Dialog, dialog } from "./dialog.ts";
 import type { SecretariatFeature } from "./feature.ts";
-import { parseText } from "./parse.ts";
 import { SEC_TEXTS } from "./texts.ts";
 
 export const ANSWER_DIALOG = "sec-traloi";

@@ -8,6 +8,17 @@
  */
 import { Composer, type Context } from "grammy";
 import { commitKnowledge } from "../../../../app/knowledge-commit.ts";
+import {
+  findTasks,
+  meansNone,
+  type Parsed,
+  parseDay,
+  parseDeadlineText,
+  parseKnownDocument,
+  parseText,
+  parseUnits,
+  taskLine,
+} from "../../../../conversation/parse.ts";
 import { slugId } from "../../../../core/knowledge/ids.ts";
 import type { Knowledge } from "../../../../core/knowledge/model.ts";
 import type { Deadline, Task } from "../../../../core/knowledge/schema.ts";
@@ -19,17 +30,6 @@ import { type Block, blank, bold, plain } from "../../render.ts";
 import { actorOf, commandArg, requireAdmin, SECRETARIAT_SOURCE_ID, type SecCtx } from "./common.ts";
 import { type Conv, Dialog, dialog } from "./dialog.ts";
 import type { SecretariatFeature } from "./feature.ts";
-import {
-  findTasks,
-  meansNone,
-  type Parsed,
-  parseDay,
-  parseDeadlineText,
-  parseKnownDocument,
-  parseText,
-  parseUnits,
-  taskLine,
-} from "./parse.ts";
 
 export const TASK_DIALOGS = { edit: "sec-suanv", deadline: "sec-doihan", create: "sec-themnv" } as const;
 

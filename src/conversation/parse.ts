@@ -3,8 +3,8 @@
  * deadline as plans write it, a day, a document number, a document type. Pure functions over the
  * knowledge: each returns the value or a short Vietnamese reason (the dialog then asks again).
  */
-import { parseDeadline } from "../../../../core/deadlines/due-date.ts";
-import type { Knowledge } from "../../../../core/knowledge/model.ts";
+import { parseDeadline } from "../core/deadlines/due-date.ts";
+import type { Knowledge } from "../core/knowledge/model.ts";
 import {
   type Deadline,
   type DocumentType,
@@ -12,13 +12,13 @@ import {
   type KDocument,
   type Task,
   type Unit,
-} from "../../../../core/knowledge/schema.ts";
-import { findDatePhrases } from "../../../../core/text/dates.ts";
-import { parseDocNumber } from "../../../../core/text/doc-number.ts";
-import { fold, foldAlnum } from "../../../../core/text/normalize.ts";
-import { ImportError } from "../../../../imports/index.ts";
-import { resolveDocument } from "../../../../imports/preview.ts";
-import { isCreatableUnitName, UnitMatcher } from "../../../../imports/unit-matcher.ts";
+} from "../core/knowledge/schema.ts";
+import { findDatePhrases } from "../core/text/dates.ts";
+import { parseDocNumber } from "../core/text/doc-number.ts";
+import { fold, foldAlnum } from "../core/text/normalize.ts";
+import { ImportError } from "../imports/index.ts";
+import { resolveDocument } from "../imports/preview.ts";
+import { isCreatableUnitName, UnitMatcher } from "../imports/unit-matcher.ts";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 

@@ -189,6 +189,26 @@ const KEY_NEIGHBOURS: Readonly<Record<string, string>> = Object.fromEntries(
  * consecutive terms of the question that are a known name but for one such slip, first letter kept.
  * Used only when no name matched exactly.
  */
+/** Forms of address and posts typed before a given name ("anh Biên", "ô Kỳ", "PCT Biên", "đ/c Nam"). */
+const ADDRESS =
+  /(?:^|\s)(?:ong|o|ba|anh|a|chi|bac|dong chi|dc|d\/c|d c|pho chu tich|chu tich|giam doc|pho giam doc|truong ban|pho truong ban|pct|gd)\s+([a-z]+)(?=\s|$)/g;
+
+/**
+ * A person named by a form of address and the given name alone ("a Kỳ dự họp …", "anh Biên ký …"), when
+ * exactly one known person has that given name. `folded`: the folded question, abbreviations written out.
+ */
+export function addressedPeople(lex: Lexicon, folded: string, terms: string[]): PhraseMatch<string>[] {
+  const text = folded.replace(/[^\p{L}\p{N}\s/]/gu, " ").replace(/\s+/g, " ");
+  for (const m of text.matchAll(ADDRESS)) {
+    const given = m[1]!;
+    const people = lex.kb.data.people.filter((p) => fold(p.name).split(/\s+/).at(-1) === given);
+    if (people.length !== 1) continue;
+    const at = terms.indexOf(given);
+    return [{ value: people[0]!.id, start: Math.max(0, at), end: Math.max(0, at) + 1 }];
+  }
+  return [];
+}
+
 export function fuzzyPeople(lex: Lexicon, terms: string[]): PhraseMatch<string>[] {
   const names = lex.people.entries().filter((e) => e.key.split(" ").length >= 2);
   for (const len of [3, 2]) {

@@ -18,7 +18,7 @@ import { localDate } from "../time.ts";
 import { answerType, documentFocus, documentKindNamed } from "./focus.ts";
 import { type DocumentListFilter, GENERIC_TOPIC, issuersNamed } from "./intents/document-list.ts";
 import { figureTerms } from "./intents/targets.ts";
-import { fuzzyPeople, type Lexicon, matchTaskGroup, type UnitRef } from "./lexicon.ts";
+import { addressedPeople, fuzzyPeople, type Lexicon, matchTaskGroup, type UnitRef } from "./lexicon.ts";
 import type { Query } from "./reply.ts";
 
 /** Questions longer than this are read only up to here (a phone question is short). */
@@ -537,7 +537,12 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   const bodyMatches = lex.bodies.match(terms);
   // A name typed with a letter dropped or swapped, when no name is written out.
   const exactPeople = lex.people.match(terms);
-  const personMatches = exactPeople.length ? exactPeople : fuzzyPeople(lex, terms);
+  const addressed = exactPeople.length ? [] : addressedPeople(lex, folded, terms);
+  const personMatches = exactPeople.length
+    ? exactPeople
+    : addressed.length
+      ? addressed
+      : fuzzyPeople(lex, terms);
   const mine = mentionsSelf(text) && !unit;
   // Dates read from the text with Telex leftovers taken out ("quys II/2023").
   const dateText = untelexText(fold(text));
@@ -878,7 +883,10 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     !roleCue &&
     (asksWho || /\bgiu chuc\b/.test(bare))
   ) {
-    const name = personLikeName(text);
+    // ("chị Hoa là ai": a form of address and a capitalised given name nobody known has.)
+    const name =
+      personLikeName(text) ??
+      /(?:^|\s)((?:ông|bà|anh|chị|đồng chí|đ\/c|ong|ba|chi)\s+\p{Lu}\p{Ll}+)(?=\s|$|[,.?])/u.exec(text)?.[1];
     if (name)
       return { ...base, year, query: { kind: "person", personId: "", unknownName: capitalizeName(name) } };
   }
@@ -1220,7 +1228,16 @@ function documentListFilter(
   const ownDocuments = OWN_DOCUMENTS.test(bare) && !/\bphai\b/.test(bare);
   if (mentionsSelf(typed) && !ownDocuments) return undefined;
   const docs = lex.kb.data.documents;
-  const issuer = ownDocuments ? undefined : issuersNamed(bare, docs)[0];
+  // An issuer is one when it is said to issue ("của/do UBND tỉnh", "VB UBND tỉnh", "UBND tỉnh ban hành"),
+  // not when a document is about it ("quyết định thành lập Ban Chỉ đạo").
+  const issuer = ownDocuments
+    ? undefined
+    : issuersNamed(bare, docs).find((i) => {
+        const key = expandAbbreviations(fold(i));
+        return new RegExp(
+          `\\b(?:cua|do|van ban|ke hoach|quyet dinh|thong bao|nghi quyet|chi thi|cong van|chuong trinh) ${key}\\b|\\b${key} (?:da )?(?:ban hanh|ky|ki|ra)\\b`,
+        ).test(bare);
+      });
   const filter: DocumentListFilter = {};
   if (issuer) filter.issuer = issuer;
   if (ownDocuments) filter.mine = true;
@@ -1258,7 +1275,16 @@ function documentListFilter(
   // ("những văn bản nào … về <việc>": the documents that answer it, asked elsewhere; the asker's own
   // are listed by their words.)
   if (topic && asksWhich && !filter.mine) return undefined;
-  if (!(listing && (filtered || topic)) && !(filtered && (!topic || filter.mine))) return undefined;
+  // "kế hoạch nâng cao dti năm 2022": keywords led by the kind of document, the documents that fit.
+  // (Only when the words plainly name documents; "số hiệu", "ngày", "ký" ask one attribute of one.)
+  const keywords =
+    !asksWhich &&
+    !/\b(?:so hieu|ngay|ky|ki)\b/.test(bare) &&
+    /^(?:ke hoach|quyet dinh|thong bao|nghi quyet|chi thi|cong van|de an)\b/.test(bare) &&
+    !!topic &&
+    (lex.index.search(topic, { kinds: ["document"], limit: 1 })[0]?.coverage ?? 0) >= 0.75;
+  if (!(listing && (filtered || topic)) && !(filtered && (!topic || filter.mine)) && !(keywords && topic))
+    return undefined;
   if (!filtered && !topic) return undefined;
   if (topic) filter.topic = typedTopic(typed, topic);
   return filter;

@@ -82,6 +82,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   qg: "quoc gia",
   hn: "hoi nghi",
   bn: "bao nhieu",
+  nhiu: "nhieu",
   xd: "xay dung",
   httt: "he thong thong tin",
   dnnvv: "doanh nghiep nho va vua",
@@ -161,6 +162,9 @@ const AFTER_TOKENS: ReadonlyArray<readonly [RegExp, string]> = [
   ],
   // "cđ năm 2023", "cđ 2023": the year's theme (chủ đề).
   [/(^|[^\p{L}\p{N}&])cd(?=\s+(?:nam\s+)?(?:19|20)\d\d\b)/gu, "$1chu de"],
+  // "cđ gì", "cđ hđ 2023": chủ đề (hành động).
+  [/(^|[^\p{L}\p{N}&])cd(?=\s+(?:gi|hd|hanh dong|la gi|cua|nam nay)\b)/gu, "$1chu de"],
+  [/(^|[^\p{L}\p{N}&])(chu de) hd(?![\p{L}\p{N}&])/gu, "$1$2 hanh dong"],
 ];
 
 // ---------------------------------------------------------------- synonyms

@@ -147,6 +147,22 @@ const ACCENTED_TOKEN_RE = /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{M}\p{N}]+/gu;
  * Folded tokens without stopwords (see the module comment for how diacritics decide ambiguous words).
  * "Ai là người chủ trì nhiệm vụ của hội nghị?" → ["ai", "nguoi", "chu", "tri", "nhiem", "vu", "hoi", "nghi"].
  */
+/** The word without its tone mark, its letters' hats and horns kept ("của" → "cua", "cửa" → "cưa"). */
+function toneless(word: string): string {
+  return word
+    .normalize("NFD")
+    .replace(/[\u0300\u0301\u0303\u0309\u0323]/g, "")
+    .normalize("NFC");
+}
+
+/**
+ * Question words whose other tones are no word officials would mean ("cũa" is "của", "vê" is "về"),
+ * by their toneless form; "là" (lá), "mà" (mã) and "có" are left out: their other tones are words.
+ */
+const TONE_SLIPS: ReadonlySet<string> = new Set(
+  ["của", "về", "gì", "không", "những", "được", "nào", "với"].map(toneless),
+);
+
 export function contentTokens(s: string): string[] {
   const raw = nfc(s).toLowerCase().match(ACCENTED_TOKEN_RE) ?? [];
   // Telex leftovers ("nhieemj") read as the word they stand for ("nhiem").
@@ -168,6 +184,8 @@ export function contentTokens(s: string): string[] {
       const typedWithDiacritics = r !== f;
       if (typedWithDiacritics) {
         if (STOPWORDS_ACCENTED.has(r)) continue;
+        // "cũa", "vê", "khồng": a frequent question word typed with the wrong tone mark.
+        if (TONE_SLIPS.has(toneless(r))) continue;
       } else {
         const next = folded[i + 1];
         const keep = next !== undefined && KEEP_BIGRAMS.has(`${f} ${next}`);

@@ -9,7 +9,7 @@ import { type AnswerEngine, createAnswerEngine } from "../../../src/core/answers
 import { renderPlain } from "../../../src/core/answers/reply.ts";
 import { fold } from "../../../src/core/text/normalize.ts";
 import { provinceIn } from "../../../src/core/text/provinces.ts";
-import { queryTerms } from "../../../src/core/text/search-terms.ts";
+import { queryTerms, searchTerms } from "../../../src/core/text/search-terms.ts";
 
 const NOW = new Date("2026-11-26T09:00:00+07:00");
 let engine: AnswerEngine;
@@ -1230,5 +1230,58 @@ describe("a given name is a person only as a name", () => {
     expect(ask("HĐND tỉnh có vai trò gì đối với du lịch biển").intent).toBe("unit");
     expect(plain("ông Long Biên là ai")).toContain("nguyen long bien");
     expect(plain("đồng chí Biên giữ chức gì")).toContain("pho chu tich ubnd tinh");
+  });
+});
+
+describe("classes from held-out set 13", () => {
+  it("a question naming both roles gets both", () => {
+    const text = plain("đơn vị nào chủ trì và phối hợp tuyên truyền Ngày CĐS tỉnh");
+    expect(text).toContain("chu tri");
+    expect(text).toContain("so thong tin va truyen thong");
+    expect(text).toContain("ubnd cac huyen");
+  });
+
+  it.each([
+    ["Ngày CĐS quốc gia năm 2028 rơi vào thứ mấy", "10/10/2028) roi vao thu ba"],
+    ["nam nay ngay chuyen doi so tinh la thu may", "10/10/2026) roi vao thu bay"],
+    ["1/1/2027 là thứ mấy", "01/01/2027 la thu sau"],
+  ])("the weekday of a day: %s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain(said);
+  });
+
+  it("a form of address and a given name is that person; an unknown one is said unknown", () => {
+    expect(plain("anh Kỳ giữ chức gì")).toContain("dao xuan ky");
+    expect(plain("đ/c Kỳ dự họp 20/2/2023 với tư cách gì")).toContain("pho truong ban");
+    const who = ask("chị Hoa là ai");
+    expect(who.abstained).toBe(true);
+    expect(fold(renderPlain(who))).toContain("khong co thong tin ve");
+    // "chu kỳ" is a cycle, not "chú Kỳ".
+    expect(ask("tuyên truyền Ngày CĐS tỉnh theo chu kỳ nào").intent).not.toBe("person");
+  });
+
+  it("several attendees asked at once are each answered", () => {
+    const text = plain("ông Biên và Sở TT&TT có dự họp 20/2/2023 không");
+    expect(text).toContain("co. nguyen long bien");
+    expect(text).toContain("giam doc so thong tin va truyen thong");
+  });
+
+  it("a question word typed with the wrong tone is still one ('cũa', 'vê')", () => {
+    expect(plain("ngày chuyển đổi số cũa tỉnh là ngày nào")).toContain("10/10");
+    expect(searchTerms("cửa khẩu")).toEqual(["cua", "khau"]);
+  });
+
+  it("whether a target was reached is not what the target says", () => {
+    const r = ask("DTI 2023 của tỉnh có đạt nhóm khá không");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi ket qua dat duoc");
+  });
+
+  it("'cđ' before 'gì'/'hđ' is chủ đề; keywords led by a kind of document find it", () => {
+    expect(ask("UBQG chọn cđ gì cho 2023").intent).toBe("theme");
+    const text = plain("kế hoạch nâng cao chỉ số dti năm 2022");
+    expect(text).toContain("4233/kh-ubnd");
+    expect(text).not.toContain("3402/kh-ubnd");
   });
 });

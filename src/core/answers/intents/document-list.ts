@@ -85,7 +85,7 @@ export function listDocuments(filter: DocumentListFilter, ctx: AnswerContext): K
 function describeFilter(f: DocumentListFilter): string {
   const parts: string[] = [];
   if (f.issuer) parts.push(`của ${f.issuer}`);
-  if (f.period) parts.push(`ban hành ${f.period}`);
+  if (f.period) parts.push(f.periodIsTopic ? f.period : `ban hành ${f.period}`);
   if (f.topic && !GENERIC_TOPIC.test(fold(f.topic))) parts.push(`về “${f.topic}”`);
   return parts.join(" ");
 }

@@ -4,8 +4,10 @@
  * secretariat has added them).
  */
 import { documentLabel } from "../../knowledge/model.ts";
+import { expandAbbreviations } from "../../text/abbreviations.ts";
 import { findDatePhrases } from "../../text/dates.ts";
 import { fold } from "../../text/normalize.ts";
+import { searchTerms } from "../../text/search-terms.ts";
 import { addDays, formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
@@ -71,8 +73,80 @@ export function answerDayOfNote(u: Understanding, ctx: AnswerContext): Reply | u
   return r.build();
 }
 
+/** "rơi vào thứ mấy", "là thứ mấy", "thứ ngày …": the weekday of a day. */
+const WEEKDAY_CUE = /\bthu (?:may|nao|gi)\b|\broi (?:vao )?thu\b|^\s*thu (?:ngay|cua)\b/;
+
+/** The yearly days the documents set ("Ngày Chuyển đổi số quốc gia là ngày 10/10 hằng năm"). */
+function yearlyDays(ctx: AnswerContext): { name: string; month: number; day: number; docId: string }[] {
+  const out: { name: string; month: number; day: number; docId: string }[] = [];
+  for (const d of ctx.kb.data.documents) {
+    for (const sentence of [d.summary, ...d.keyPoints]) {
+      const m = /(Ngày [^.;]*?) là ngày (\d{1,2})\/(\d{1,2}) hằng năm/u.exec(sentence);
+      if (m && !out.some((x) => x.docId === d.id))
+        out.push({ name: m[1]!, day: Number(m[2]), month: Number(m[3]), docId: d.id });
+    }
+  }
+  return out;
+}
+
+/**
+ * "Ngày Chuyển đổi số của tỉnh năm 2027 rơi vào thứ mấy", "10/10/2027 là thứ mấy": the weekday of a day
+ * written out, or of a yearly day the documents set, in the year asked (this year for "năm nay"; else
+ * its next occurrence).
+ */
+export function answerWeekday(u: Understanding, ctx: AnswerContext): Reply | undefined {
+  const bare = u.folded.replace(/[^\p{L}\p{N}\s/]/gu, " ").replace(/\s+/g, " ");
+  if (!WEEKDAY_CUE.test(bare)) return undefined;
+  const { kb } = ctx;
+  const thisYear = Number(ctx.today.slice(0, 4));
+  const asked = /\bnam nay\b/.test(bare)
+    ? thisYear
+    : /\bnam (?:sau|toi)\b/.test(bare)
+      ? thisYear + 1
+      : u.year;
+  const words = new Set(searchTerms(u.folded));
+  // ("Ngày Chuyển đổi số tỉnh" is "… tỉnh Ninh Thuận": the province's name need not be typed.)
+  const province = new Set(searchTerms(fold(kb.data.province.name)));
+  // The yearly day the question names best (most of its words, "tỉnh" and "quốc gia" apart).
+  const named = yearlyDays(ctx)
+    .map((y) => {
+      const terms = searchTerms(expandAbbreviations(fold(y.name))).filter((t) => !province.has(t));
+      return { y, fit: terms.filter((t) => words.has(t)).length / terms.length };
+    })
+    .filter((x) => x.fit >= 0.75)
+    .sort((a, b) => b.fit - a.fit)[0]?.y;
+  const written = findDatePhrases(fold(u.text), { today: ctx.today, defaultYear: asked ?? thisYear }).find(
+    (p) => p.kind === "day" && p.from && p.from === p.to,
+  );
+  let date: string | undefined;
+  if (written?.from) date = written.from;
+  else if (named) {
+    const md = `${String(named.month).padStart(2, "0")}-${String(named.day).padStart(2, "0")}`;
+    date = asked
+      ? `${asked}-${md}`
+      : `${thisYear}-${md}` >= ctx.today
+        ? `${thisYear}-${md}`
+        : `${thisYear + 1}-${md}`;
+  }
+  if (!date) return undefined;
+  const weekday = WEEKDAYS[new Date(`${date}T12:00:00+07:00`).getUTCDay()]!;
+  const r = new ReplyBuilder("deadlines");
+  if (named && (!written || written.from?.slice(5) === date.slice(5))) {
+    const doc = kb.document(named.docId);
+    r.line(
+      `${named.name} năm ${date.slice(0, 4)} (${formatViDate(date)}) rơi vào ${weekday}.`,
+      doc ? kb.citeAll([doc.id, ...doc.sources]) : [],
+    );
+  } else {
+    r.line(`Ngày ${formatViDate(date)} là ${weekday}.`);
+  }
+  return r.build();
+}
+
 export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const { kb } = ctx;
+  const dayOfWeek = answerWeekday(u, ctx);
+  if (dayOfWeek) return dayOfWeek;
   const note = answerDayOfNote(u, ctx);
   if (note) return note;
   const named = NAMED.exec(u.folded)?.[1];

@@ -1,6 +1,6 @@
 /** Meetings: date, chair, attendees, agenda, results, shortcomings, conclusions. */
-import type { Meeting } from "../../knowledge/schema.ts";
-import { conceptsIn } from "../../text/abbreviations.ts";
+import type { Meeting, Person } from "../../knowledge/schema.ts";
+import { conceptsIn, expandAbbreviations } from "../../text/abbreviations.ts";
 import { findDatePhrases } from "../../text/dates.ts";
 import { fold } from "../../text/normalize.ts";
 import { phraseIndices, queryTerms, searchTerms, withoutFrames } from "../../text/search-terms.ts";
@@ -8,6 +8,7 @@ import { untelexText } from "../../text/telex.ts";
 import { formatViDate, formatViDayMonth } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { shorten } from "../format.ts";
+import { addressedPeople } from "../lexicon.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 
 /** The meetings a person chaired or attended, newest first. */
@@ -268,44 +269,85 @@ function topicSentences(m: Meeting, question: string): string[] {
 
 const ATTEND_CUE = /\b(?:co (?:du|tham du|tham gia|mat)|du (?:hop|khong)|tham du (?:khong|hop)|co mat)\b/;
 
-/** Whether a person or a unit the question names is among the meeting's recorded attendees. */
+/** The posts a person held on a day (those recorded by then, else the first recorded). */
+function postsOn(person: Person, date: string): string[] {
+  const by = person.positions.filter((p) => !p.asOf || p.asOf <= date);
+  return (by.length ? by : person.positions.slice(0, 1)).map((p) => p.title);
+}
+
+/**
+ * Whether the people or units the question names are among the meeting's recorded attendees ("PCT Biên
+ * và GĐ Sở TTTT có dự họp … không"), each said; or in what capacity a person attended ("a Kỳ dự họp … với
+ * vai trò gì": the posts held that day).
+ */
 function attendanceAnswer(
   m: Meeting,
   question: string,
   ctx: AnswerContext,
 ): { lines: string[]; recorded: boolean } | undefined {
   const f = fold(question);
+  const { kb, lex } = ctx;
+  const terms = searchTerms(question);
+  const expanded = expandAbbreviations(f);
+  const personIds = [
+    ...new Set([
+      ...lex.people.match(terms).map((x) => x.value),
+      ...addressedPeople(lex, expanded, terms).map((x) => x.value),
+    ]),
+  ];
+  const day = formatViDate(m.date);
+  const capacity = /\b(?:vai tro|tu cach|cuong vi|chuc vu|chuc danh) (?:gi|nao)\b/.test(f);
+  if (capacity && personIds.length === 1) {
+    const person = kb.person(personIds[0]!)!;
+    const present = m.chair === person.id || m.attendees.some((x) => x.person === person.id);
+    if (!present) return undefined;
+    const role = m.chair === person.id ? "chủ trì" : "dự";
+    return {
+      lines: [
+        `${person.name} ${role} cuộc họp ngày ${day} với cương vị ${postsOn(person, m.date).join("; ")}.`,
+      ],
+      recorded: true,
+    };
+  }
   if (!ATTEND_CUE.test(f) || !/\b(?:khong|ko|k|khog|khg|hok|hong|chua)\b|\?\s*$/.test(f)) return undefined;
   // "Ngoài ông …, những ai dự họp": who, not whether.
   if (/\b(?:nhung ai|ai|ngoai)\b/.test(f)) return undefined;
-  const { kb, lex } = ctx;
-  const terms = searchTerms(question);
-  const personId = lex.people.match(terms)[0]?.value;
-  const unitId = lex.units.match(terms).find((x) => x.value.kind === "unit")?.value.id;
-  const person = personId ? kb.person(personId) : undefined;
-  const unit = unitId ? kb.unit(unitId) : undefined;
-  if (!person && !unit) return undefined;
-  const day = formatViDate(m.date);
-  if (person) {
+  const unitIds = [
+    ...new Set(
+      lex.units
+        .match(terms)
+        .filter((x) => x.value.kind === "unit")
+        .map((x) => x.value.id),
+    ),
+  ];
+  if (!personIds.length && !unitIds.length) return undefined;
+  const lines: string[] = [];
+  let recorded = true;
+  for (const id of personIds) {
+    const person = kb.person(id)!;
     const a = m.attendees.find((x) => x.person === person.id);
-    if (m.chair === person.id)
-      return { lines: [`Có. ${person.name} chủ trì cuộc họp ngày ${day}.`], recorded: true };
-    if (a)
-      return {
-        lines: [`Có. ${person.name}${a.label ? ` (${a.label})` : ""} dự cuộc họp ngày ${day}.`],
-        recorded: true,
-      };
-    return {
-      lines: [`Thành phần dự họp ngày ${day} mà nguồn ghi không có ${person.name}.`],
-      recorded: false,
-    };
+    if (m.chair === person.id) lines.push(`Có. ${person.name} chủ trì cuộc họp ngày ${day}.`);
+    else if (a) lines.push(`Có. ${person.name}${a.label ? ` (${a.label})` : ""} dự cuộc họp ngày ${day}.`);
+    else {
+      lines.push(`Thành phần dự họp ngày ${day} mà nguồn ghi không có ${person.name}.`);
+      recorded = false;
+    }
   }
-  const names = [unit!.name, ...unit!.aliases].map((n) => fold(n)).filter((n) => n.length > 3);
-  const a = m.attendees.find(
-    (x) => x.unit === unit!.id || names.some((n) => fold(x.label ?? "").includes(n)),
-  );
-  if (a) return { lines: [`Có. Thành phần dự họp ngày ${day} có ${a.label}.`], recorded: true };
-  return { lines: [`Thành phần dự họp ngày ${day} mà nguồn ghi không nêu ${unit!.name}.`], recorded: false };
+  for (const id of unitIds) {
+    const unit = kb.unit(id)!;
+    // (A unit whose head was already said present is not said again.)
+    if (personIds.some((p) => kb.person(p)?.positions.some((x) => x.unit === id))) continue;
+    const names = [unit.name, ...unit.aliases].map((n) => fold(n)).filter((n) => n.length > 3);
+    const a = m.attendees.find(
+      (x) => x.unit === unit.id || names.some((n) => fold(x.label ?? "").includes(n)),
+    );
+    if (a) lines.push(`Có. Thành phần dự họp ngày ${day} có ${a.label}.`);
+    else {
+      lines.push(`Thành phần dự họp ngày ${day} mà nguồn ghi không nêu ${unit.name}.`);
+      recorded = false;
+    }
+  }
+  return { lines, recorded };
 }
 
 /**

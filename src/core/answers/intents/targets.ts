@@ -126,6 +126,12 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
       }
       return r.build();
     };
+    // "DTI 2023 có đạt nhóm khá không": whether it was reached, which a target does not say.
+    const achieved =
+      /\b(?:co|da) dat\b|\bdat (?:duoc )?(?:chua|khong|ko)\b/.test(folded) &&
+      !/\b(?:muc tieu|chi tieu|yeu cau|phan dau|ke hoach|de ra|dat ra)\b/.test(folded);
+    if (fit.length && achieved)
+      return notRecorded("Nguồn hiện có không ghi kết quả đạt được; chỉ có mục tiêu đã đặt ra:");
     if (fit.length && count)
       return notRecorded("Nguồn hiện có không ghi số liệu thực tế này; chỉ có chỉ tiêu gần với nó:");
     if (fit.length && wantsFigure && !fit.slice(0, 2).some((t) => hasFigure(t.text)))

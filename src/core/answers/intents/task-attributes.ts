@@ -156,10 +156,10 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
       (/\b(?:nhiem vu|viec|nv)\b/.test(bare) && /\bngay nao\b/.test(bare) ? "deadline" : undefined));
   if (!attr) return undefined;
   // "ai chủ trì, ai phối hợp": both.
+  // (Any question naming both roles asks both: "ai chủ trì …, phối hợp với những đơn vị nào", "cq chủ
+  // trì, cq phối hợp", "chủ trì phối hợp tuyên truyền …".)
   const both =
-    (attr === "support" || attr === "lead") &&
-    /\b(?:ai|don vi nao|co quan nao) (?:se |duoc )?chu tri\b/.test(bare) &&
-    /\b(?:ai|don vi nao|co quan nao) (?:se |duoc )?phoi hop\b/.test(bare);
+    (attr === "support" || attr === "lead") && /\bchu tri\b/.test(bare) && /\bphoi hop\b/.test(bare);
   // A deadline question already read as one about tasks is answered by the deadline reading (it knows
   // the year asked and the next occurrence of a yearly task).
   const q = u.query;

@@ -26,7 +26,7 @@ import { taskStatus } from "../core/deadlines/status.ts";
 import type { Task } from "../core/knowledge/schema.ts";
 import type { AnswerKind } from "../core/reminders/message.ts";
 import { answerConfirmation, answerNotice, extensionDecisionNotice } from "../core/reminders/notices.ts";
-import { reminderDue } from "../core/reminders/planner.ts";
+import { currentUnitOf, reminderDue } from "../core/reminders/planner.ts";
 import { findDatePhrases } from "../core/text/dates.ts";
 import { addDays, formatViDate, isIsoDate, localDate } from "../core/time.ts";
 import type { Actor } from "../store/audit.ts";
@@ -103,10 +103,13 @@ export class ReminderAnswers {
     const kb = this.#app.knowledge();
     const task = kb.task(taskId);
     if (!task) return { ok: false, message: "Nhiệm vụ này không còn trong danh sách theo dõi." };
-    const lead = new Set(kb.unitsOf(task.lead).map((u) => u.id));
-    if (!p.isAdmin && !(p.user && lead.has(p.user.unitId)))
-      return { ok: false, message: "Chỉ đơn vị chủ trì nhiệm vụ này mới trả lời được nhắc hạn." };
     const today = this.#today();
+    // The lead as assigned, and as it is today (a merged unit's successor, whose officials include those
+    // linked to the merged unit).
+    const lead = new Set([...kb.unitsOf(task.lead), ...kb.leadUnitsOn(task, today)].map((u) => u.id));
+    const mine = p.user ? [p.user.unitId, currentUnitOf(kb, p.user.unitId, today)] : [];
+    if (!p.isAdmin && !mine.some((id) => id !== undefined && lead.has(id)))
+      return { ok: false, message: "Chỉ đơn vị chủ trì nhiệm vụ này mới trả lời được nhắc hạn." };
     const status = taskStatus(task, today);
     if (status.status === "done-on-time" || status.status === "done-late")
       return {

@@ -17,6 +17,7 @@
 import type { App } from "../app/app.ts";
 import type { Person } from "../app/assistant.ts";
 import type { ActionRef } from "../core/reminders/message.ts";
+import { currentUnitOf } from "../core/reminders/planner.ts";
 import { fold } from "../core/text/normalize.ts";
 import { formatViDate, localDate } from "../core/time.ts";
 import { userIdFor } from "../store/state.ts";
@@ -201,7 +202,13 @@ export class ReminderPrompts {
       const task = kb.task(e.taskId);
       if (!task) continue;
       // Coordinating units get a notice without answers.
-      if (p.user && !kb.unitsOf(task.lead).some((u) => u.id === p.user?.unitId)) continue;
+      // (The lead as assigned or as it is today: a merged unit's successor answers for its tasks.)
+      if (p.user) {
+        const today = localDate(this.#now());
+        const mine = [p.user.unitId, currentUnitOf(kb, p.user.unitId, today)];
+        const lead = [...kb.unitsOf(task.lead), ...kb.leadUnitsOn(task, today)];
+        if (!lead.some((u) => mine.includes(u.id))) continue;
+      }
       const at = e.sentAt ?? e.updatedAt;
       // Ties (one cycle, one clock reading): the entry logged later was sent later.
       if (!best || at >= best.at)

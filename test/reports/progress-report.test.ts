@@ -24,7 +24,10 @@ function zero(): Record<TaskStatus, number> {
 function expectedCounts(kb: Knowledge, today: string, year: number) {
   const perUnit = new Map<string, Record<TaskStatus, number>>();
   const distinct = new Map<string, TaskStatus>();
+  // The units of the period (a unit established later, such as the Sở KH&CN of 2025, is not in 2023's).
+  const on = `${year}-12-31` < today ? `${year}-12-31` : today;
   for (const u of kb.provincialUnits()) {
+    if (!kb.unitExistsOn(u.id, on)) continue;
     const c = zero();
     let n = 0;
     for (const t of kb.tasksOfUnit(u.id).lead) {

@@ -7,7 +7,7 @@
 
 import { docNumberKey, type ParsedDocNumber, parseDocNumber } from "../text/doc-number.ts";
 import { fold } from "../text/normalize.ts";
-import { formatViDate } from "../time.ts";
+import { addDays, formatViDate } from "../time.ts";
 import type {
   Body,
   CollectionName,
@@ -19,9 +19,24 @@ import type {
   Source,
   Task,
   Unit,
+  UnitChange,
   UnitGroup,
 } from "./schema.ts";
 import { COLLECTION_NAMES } from "./schema.ts";
+import { endOf, existsOn, nameOn, startOf } from "./unit-history.ts";
+
+/** A task a unit holds at a date: its own, or taken over from a unit that was merged into it. */
+export interface HeldTask {
+  task: Task;
+  /** The unit the task was assigned to, when the unit holds it as that unit's successor. */
+  from?: string;
+}
+
+/** Whether a task was finished before a date (a one-off task completed then stays with its unit). */
+export function finishedBefore(task: Task, date: string): boolean {
+  const done = task.progress.completedOn;
+  return done !== undefined && done < date && task.deadline.recurrence === undefined;
+}
 
 export interface Citation {
   id: string;
@@ -41,6 +56,8 @@ export class Knowledge {
   private foldedDocTexts: Map<string, { summary: string; points: string }> | undefined;
   private readonly groupMembers = new Map<string, Unit[]>();
   private readonly tasksByUnit = new Map<string, { lead: Task[]; support: Task[] }>();
+  /** Units (and groups) that ended into a unit: its direct predecessors, with the change. */
+  private readonly predecessorsById = new Map<string, { id: string; change: UnitChange }[]>();
   readonly holidays: Set<string>;
 
   constructor(data: KnowledgeData) {
@@ -68,6 +85,14 @@ export class Knowledge {
         if (!leadIds.has(u.id)) this.tasksOfUnitEntry(u.id).support.push(t);
     }
     this.holidays = new Set(this.data.holidays.map((h) => h.date));
+    for (const u of [...this.data.units, ...this.data.unitGroups]) {
+      const end = endOf(u);
+      for (const s of end?.successors ?? []) {
+        const list = this.predecessorsById.get(s) ?? [];
+        list.push({ id: u.id, change: end! });
+        this.predecessorsById.set(s, list);
+      }
+    }
   }
 
   get<C extends CollectionName>(c: C, id: string): EntityOf<C> | undefined {
@@ -167,6 +192,199 @@ export class Knowledge {
   /** Groups a unit belongs to. */
   groupsOfUnit(unitId: string): UnitGroup[] {
     return this.data.unitGroups.filter((g) => this.groupMembers.get(g.id)?.some((u) => u.id === unitId));
+  }
+
+  // ------------------------------------------------------------ units over time
+
+  private unitOrGroup(id: string): Unit | UnitGroup | undefined {
+    return this.unit(id) ?? this.group(id);
+  }
+
+  /** The change that ended a unit or group (merged, split, closed), if any. */
+  unitEnd(id: string): UnitChange | undefined {
+    const u = this.unitOrGroup(id);
+    return u && endOf(u);
+  }
+
+  /** The first day a unit exists, when its history records it. */
+  unitStart(id: string): string | undefined {
+    const u = this.unitOrGroup(id);
+    return u && startOf(u);
+  }
+
+  /** Whether a unit (or group) exists on `date`. */
+  unitExistsOn(id: string, date: string): boolean {
+    const u = this.unitOrGroup(id);
+    return u !== undefined && existsOn(u, date);
+  }
+
+  /** The unit as it was on `date` (its name then), or undefined when it did not exist then. */
+  unitAsOf(id: string, date: string): Unit | undefined {
+    const u = this.unit(id);
+    if (!u || !existsOn(u, date)) return undefined;
+    const name = nameOn(u, date);
+    return name === u.name ? u : { ...u, name };
+  }
+
+  /** A unit's or group's name on `date` (its former name before a rename). */
+  nameOn(id: string, date: string): string {
+    const u = this.unitOrGroup(id);
+    return u ? nameOn(u, date) : id;
+  }
+
+  /**
+   * The units that stand for `id` on `date`: itself while it exists; after a merger or a split, its
+   * successors (followed further if they ended too); none for a unit closed with no successor.
+   */
+  currentUnits(id: string, date: string): Unit[] {
+    const out = new Map<string, Unit>();
+    const seen = new Set<string>();
+    const walk = (x: string) => {
+      if (seen.has(x)) return;
+      seen.add(x);
+      const u = this.unitOrGroup(x);
+      if (!u) return;
+      const end = endOf(u);
+      if (!end || date < end.date) {
+        const unit = this.unit(x);
+        if (unit && existsOn(unit, date)) out.set(unit.id, unit);
+        return;
+      }
+      for (const s of end.successors) walk(s);
+    };
+    walk(id);
+    return [...out.values()];
+  }
+
+  /** The units (and groups) merged or split into `id`, with the change. */
+  predecessorsOf(id: string): { id: string; change: UnitChange }[] {
+    const direct = this.predecessorsById.get(id) ?? [];
+    const established = this.unitOrGroup(id)?.history?.find((c) => c.kind === "established");
+    const extra = (established?.predecessors ?? [])
+      .filter((p) => !direct.some((d) => d.id === p))
+      .map((p) => ({ id: p, change: established! }));
+    return [...direct, ...extra];
+  }
+
+  /** Who holds a task's units (lead or support ids) on `date`: groups' members then, merged units' successors. */
+  private holdersOn(task: Task, ids: string[], date: string): Unit[] {
+    const out = new Map<string, Unit>();
+    for (const id of ids) {
+      const g = this.group(id);
+      if (g) {
+        const end = endOf(g);
+        if (end && end.date <= date) {
+          for (const s of end.successors) for (const u of this.currentUnits(s, date)) out.set(u.id, u);
+          continue;
+        }
+        for (const m of this.groupMembers.get(id) ?? []) if (existsOn(m, date)) out.set(m.id, m);
+        continue;
+      }
+      const u = this.unit(id);
+      if (!u) continue;
+      const end = endOf(u);
+      // A task finished before the unit ended stays with it.
+      if (end && end.date <= date && finishedBefore(task, end.date)) {
+        out.set(u.id, u);
+        continue;
+      }
+      for (const c of this.currentUnits(id, date)) out.set(c.id, c);
+    }
+    return [...out.values()];
+  }
+
+  /** The units that lead a task on `date` (a merged unit's successors from the merger on). */
+  leadUnitsOn(task: Task, date: string): Unit[] {
+    return this.holdersOn(task, task.lead, date);
+  }
+
+  /** The units that coordinate a task on `date`. */
+  supportUnitsOn(task: Task, date: string): Unit[] {
+    return this.holdersOn(task, task.support, date);
+  }
+
+  /**
+   * The tasks a unit holds on `date`: its own (by name or through a group it is in) and the open tasks
+   * of the units merged or split into it (`from`: the unit they were assigned to). Completed tasks stay
+   * with the unit that did them.
+   */
+  tasksHeldOn(unitId: string, date: string): { lead: HeldTask[]; support: HeldTask[] } {
+    const own = this.tasksOfUnit(unitId);
+    const lead: HeldTask[] = own.lead.map((task) => ({ task }));
+    const support: HeldTask[] = [];
+    const have = new Set(own.lead.map((t) => t.id));
+    const seen = new Set<string>([unitId]);
+    const inherit = (id: string) => {
+      for (const p of this.predecessorsOf(id)) {
+        if (seen.has(p.id) || p.change.date > date) continue;
+        seen.add(p.id);
+        const theirs = this.group(p.id)
+          ? {
+              lead: this.data.tasks.filter((t) => t.lead.includes(p.id)),
+              support: this.data.tasks.filter((t) => t.support.includes(p.id)),
+            }
+          : this.tasksOfUnit(p.id);
+        const pick = (list: Task[], to: HeldTask[], role: "lead" | "support") => {
+          for (const t of list) {
+            if (have.has(t.id) || !t[role].includes(p.id) || finishedBefore(t, p.change.date)) continue;
+            if (!this.holdersOn(t, t[role], date).some((u) => u.id === unitId)) continue;
+            have.add(t.id);
+            to.push({ task: t, from: p.id });
+          }
+        };
+        pick(theirs.lead, lead, "lead");
+        pendingSupport.push(() => pick(theirs.support, support, "support"));
+        inherit(p.id);
+      }
+    };
+    const pendingSupport: (() => void)[] = [];
+    inherit(unitId);
+    // What the unit leads (its own or taken over) is not also listed as supported.
+    for (const t of own.support) {
+      if (have.has(t.id)) continue;
+      have.add(t.id);
+      support.push({ task: t });
+    }
+    for (const f of pendingSupport) f();
+    return { lead, support };
+  }
+
+  /**
+   * One sentence on how a unit ended, with where it is stated: "Sở Thông tin và Truyền thông đã hợp
+   * nhất vào Sở Khoa học và Công nghệ từ 01/03/2025 (Nghị định …)". Undefined for a unit that has not
+   * ended (or has not ended by `date`, when given).
+   */
+  unitEndSentence(id: string, date?: string): { text: string; sources: string[] } | undefined {
+    const u = this.unitOrGroup(id);
+    const end = u && endOf(u);
+    if (!u || !end || (date !== undefined && date < end.date)) return undefined;
+    const before = nameOn(u, addDays(end.date, -1));
+    const names = end.successors.map((s) => this.nameOn(s, end.date));
+    const on = formatViDate(end.date);
+    const by = end.document ? ` theo ${end.document}` : "";
+    const why = end.note ? ` (${end.note.replace(/[.\s]+$/, "")})` : "";
+    let text: string;
+    if (end.kind === "merged")
+      text = `${before} đã hợp nhất vào ${names[0] ?? "đơn vị khác"} từ ${on}${by}${why}`;
+    else if (end.kind === "split")
+      text = `${before} đã được chia tách thành ${names.join(", ")} từ ${on}${by}${why}`;
+    else
+      text = names.length
+        ? `${before} đã giải thể từ ${on}${by}${why}; ${names.join(", ")} tiếp nhận nhiệm vụ`
+        : `${before} đã kết thúc hoạt động từ ${on}${by}${why}; nguồn không nêu đơn vị tiếp nhận`;
+    return { text: `${text}.`, sources: end.sources.length ? end.sources : u.sources };
+  }
+
+  /** "Sở X đổi tên thành Sở Y từ 01/07/2025": the latest rename on or before `date`. */
+  unitRenameSentence(id: string, date: string): { text: string; sources: string[] } | undefined {
+    const u = this.unitOrGroup(id);
+    const r = u?.history?.filter((c) => c.kind === "renamed" && c.formerName && c.date <= date).at(-1);
+    if (!u || !r) return undefined;
+    const by = r.document ? ` theo ${r.document}` : "";
+    return {
+      text: `${r.formerName} đổi tên thành ${nameOn(u, r.date)} từ ${formatViDate(r.date)}${by}.`,
+      sources: r.sources.length ? r.sources : u.sources,
+    };
   }
 
   source(id: string): Source | undefined {

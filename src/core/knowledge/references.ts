@@ -5,6 +5,7 @@
 import { docNumberKey } from "../text/doc-number.ts";
 import type { Problem } from "./load.ts";
 import { COLLECTION_NAMES, COLLECTIONS, type CollectionName, type KnowledgeData } from "./schema.ts";
+import { checkHistories } from "./unit-history.ts";
 
 export function checkReferences(data: KnowledgeData): Problem[] {
   const problems: Problem[] = [];
@@ -70,7 +71,17 @@ export function checkReferences(data: KnowledgeData): Problem[] {
     }
   }
 
-  for (const u of data.units) ref("units", u.id, "parent", "units", u.parent);
+  for (const u of data.units) {
+    ref("units", u.id, "parent", "units", u.parent);
+    (u.history ?? []).forEach((c, i) => {
+      checkSources("units", u.id, c.sources, `history[${i + 1}].sources`);
+    });
+  }
+  for (const g of data.unitGroups)
+    (g.history ?? []).forEach((c, i) => {
+      checkSources("unitGroups", g.id, c.sources, `history[${i + 1}].sources`);
+    });
+  problems.push(...checkHistories(data));
   for (const g of data.unitGroups)
     g.members.forEach((m, i) => {
       ref("unitGroups", g.id, `members[${i + 1}]`, "units", m);

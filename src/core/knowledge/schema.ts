@@ -79,6 +79,35 @@ export const unitKindSchema = z.enum([
 ]);
 export type UnitKind = z.infer<typeof unitKindSchema>;
 
+/**
+ * What happened to a unit at a date (its life): it was established (formed from predecessors), renamed,
+ * merged into another unit, split into several, or closed. Each change holds from `date` on ("từ
+ * 01/03/2025"): the day before is the unit's last day as it was. Predecessors and successors are unit ids.
+ * - established: the unit exists from `date` (`predecessors`: the units it was formed from, if any);
+ * - renamed: `formerName` is the name it had before `date` (the unit keeps its id, tasks and people);
+ * - merged / split: the unit ends at `date`, its open work goes to `successors` (one for a merger,
+ *   several for a split);
+ * - closed: the unit ends at `date`; `successors` only if a source names who took its work over.
+ */
+export const unitChangeKindSchema = z.enum(["established", "renamed", "merged", "split", "closed"]);
+export type UnitChangeKind = z.infer<typeof unitChangeKindSchema>;
+
+export const unitChangeSchema = z.object({
+  kind: unitChangeKindSchema,
+  /** The first day the change holds. */
+  date: isoDateSchema,
+  /** The document that made the change, by its số hiệu ("Nghị định 45/2025/NĐ-CP"), when known. */
+  document: text.optional(),
+  successors: z.array(idSchema).default([]),
+  predecessors: z.array(idSchema).default([]),
+  /** renamed: the name before the change. */
+  formerName: text.optional(),
+  note: text.optional(),
+  /** Where the change is stated (ids of sources or documents); the unit's own sources when empty. */
+  sources: z.array(idSchema).default([]),
+});
+export type UnitChange = z.infer<typeof unitChangeSchema>;
+
 /** An agency (đơn vị) that can be assigned tasks. */
 export const unitSchema = z.object({
   id: idSchema,
@@ -88,6 +117,8 @@ export const unitSchema = z.object({
   aliases: z.array(text).default([]),
   /** Parent unit (a provincial branch of a national body, a district of the province…). */
   parent: idSchema.optional(),
+  /** The unit's life, oldest first (see `unitChangeSchema`); empty: it exists as it is. */
+  history: z.array(unitChangeSchema).optional(),
   ...provenance,
 });
 export type Unit = z.infer<typeof unitSchema>;
@@ -104,6 +135,8 @@ export const unitGroupSchema = z.object({
   all: z.boolean().default(false),
   kinds: z.array(unitKindSchema).default([]),
   members: z.array(idSchema).default([]),
+  /** The group's life, as a unit's (a level of government that ended: "closed"). */
+  history: z.array(unitChangeSchema).optional(),
   ...provenance,
 });
 export type UnitGroup = z.infer<typeof unitGroupSchema>;

@@ -52,6 +52,22 @@ export function overdueTasks(kb: Knowledge, today: string) {
   return out.sort((a, b) => b.days - a.days || a.taskId.localeCompare(b.taskId));
 }
 
+/**
+ * Open tasks that no unit leads today: every unit they were assigned to has ended (closed, or a group
+ * such as the district level) and no source names who took the work over. The secretariat assigns them.
+ */
+export function tasksWithoutLead(kb: Knowledge, today: string) {
+  const out: Array<{ taskId: string; title: string; ended: string[] }> = [];
+  for (const t of kb.data.tasks) {
+    const s = taskStatus(t, today).status;
+    if (s !== "overdue" && s !== "in-progress" && s !== "no-deadline") continue;
+    if (!t.lead.every((id) => kb.unitEnd(id) !== undefined)) continue;
+    if (kb.leadUnitsOn(t, today).length) continue;
+    out.push({ taskId: t.id, title: t.title, ended: t.lead.map((id) => kb.nameOn(id, "0000-01-01")) });
+  }
+  return out;
+}
+
 export function buildDailyDigest(input: DailyDigestInput): OutgoingMessage {
   const kb = input.knowledge;
   const byKind = (k: AnswerKind) => input.answers.filter((a) => a.kind === k).length;
@@ -87,6 +103,13 @@ export function buildDailyDigest(input: DailyDigestInput): OutgoingMessage {
     );
     lines.push(...cut(input.noRecipientUnits, MAX_LIST, (id) => `– ${kb.unit(id)?.name ?? id}`, "đơn vị"));
   }
+  const orphans = tasksWithoutLead(kb, input.today);
+  if (orphans.length) {
+    lines.push(
+      `Nhiệm vụ chưa có đơn vị chủ trì hiện nay (đơn vị được giao đã kết thúc hoạt động, chưa rõ đơn vị tiếp nhận): ${orphans.length}:`,
+    );
+    lines.push(...cut(orphans, MAX_LIST, (o) => `– ${o.title} (giao cho ${o.ended.join("; ")})`, "nhiệm vụ"));
+  }
   return { kind: "digest", title: `Báo cáo nhắc hạn ngày ${formatViDate(input.today)}`, lines, actions: [] };
 }
 
@@ -106,7 +129,7 @@ export function statusCounts(kb: Knowledge, today: string) {
   for (const t of kb.data.tasks) {
     const s = taskStatus(t, today).status;
     total[s]++;
-    for (const u of kb.unitsOf(t.lead)) {
+    for (const u of kb.leadUnitsOn(t, today)) {
       let c = perUnit.get(u.id);
       if (!c) {
         c = zero();

@@ -17,7 +17,10 @@
  *      reminders as one message on the Friday). The key's offset is k.
  *    - overdue: on the working days n = 1, 1 + E, 1 + 2E… after D (E = `overdueEvery`, counted in working
  *      days; n = 1 is the first working day after D). The key's offset is −n.
- * 4. Who. Lead units (`task.lead`, groups expanded to their member units): every linked user of the unit
+ * 4. Who. Lead units on the run day (`task.lead`, groups expanded to their member units that exist then;
+ *    a unit merged into another is its successor from the merger's date on, a closed one is nobody: the
+ *    task is listed in `noLead`): every linked user of the unit (an official linked to a merged unit
+ *    counts for its successor)
  *    with role "head", and "deputy" too when `notifyDeputy`. Coordinating units (`task.support`, minus
  *    the lead units), when `notifySupport`: the same people get one lighter notice per due date (no
  *    buttons), at the first before-slot (offset = the largest of `daysBefore`), never when overdue.
@@ -148,6 +151,11 @@ export interface ReminderPlan {
   noRecipient: SkippedUnit[];
   /** Recipients skipped because they are marked unreachable, with what they would have received. */
   unreachable: Array<{ userId: string; unitId: string; taskId: string; occurrence: string }>;
+  /**
+   * Open tasks with a reminder due but no lead unit today: every unit it was assigned to ended (closed)
+   * and no source names a successor. `units` are the ended units as assigned.
+   */
+  noLead: Array<{ taskId: string; occurrence: string; units: string[] }>;
 }
 
 interface Slot {
@@ -264,18 +272,32 @@ export function samePersonAcrossChannels(users: readonly RecipientUser[]): Recip
   return out;
 }
 
+/**
+ * The unit a linked official belongs to on `today`: the unit they were linked to, or its successor once
+ * it was merged (or renamed); none once it was closed or split (the secretariat links them again).
+ */
+export function currentUnitOf(kb: Knowledge, unitId: string, today: string): string | undefined {
+  if (!kb.unit(unitId)) return unitId;
+  const now = kb.currentUnits(unitId, today);
+  return now.length === 1 ? now[0]!.id : undefined;
+}
+
 function recipientsByUnit(
   users: readonly RecipientUser[],
   options: ReminderOptions,
+  kb: Knowledge,
+  today: string,
 ): Map<string, RecipientUser[]> {
   const roles = new Set(options.notifyDeputy ? ["head", "deputy"] : ["head"]);
   const out = new Map<string, RecipientUser[]>();
   for (const u of users) {
     if (!roles.has(u.role)) continue;
-    let list = out.get(u.unitId);
+    const unitId = currentUnitOf(kb, u.unitId, today);
+    if (unitId === undefined) continue;
+    let list = out.get(unitId);
     if (!list) {
       list = [];
-      out.set(u.unitId, list);
+      out.set(unitId, list);
     }
     list.push(u);
   }
@@ -294,13 +316,21 @@ export function planReminders(input: PlanInput): ReminderPlan {
   const today = input.today ?? localDate(input.now);
   const runAt = atLocalTime(today, options.time);
   const cal = new WorkCalendar(input.holidays ?? input.knowledge.holidays);
-  const plan: ReminderPlan = { today, runAt, active: true, reminders: [], noRecipient: [], unreachable: [] };
+  const plan: ReminderPlan = {
+    today,
+    runAt,
+    active: true,
+    reminders: [],
+    noRecipient: [],
+    unreachable: [],
+    noLead: [],
+  };
   if (!cal.isWorkingDay(today)) return { ...plan, active: false, reason: "not-working-day" };
   if (input.now.getTime() < runAt.getTime()) return { ...plan, active: false, reason: "before-time" };
 
   const schedule = new SlotSchedule(cal, today, options);
-  const byUnit = recipientsByUnit(input.users, options);
   const kb = input.knowledge;
+  const byUnit = recipientsByUnit(input.users, options, kb, today);
 
   for (const task of kb.data.tasks) {
     const due = reminderDue(task, today);
@@ -309,7 +339,9 @@ export function planReminders(input: PlanInput): ReminderPlan {
     if (kind === "overdue" && options.overdueStopAfterDays > 0 && days > options.overdueStopAfterDays)
       continue;
     const leadSlot = schedule.latestLeadSlot(due);
-    const lead = leadSlot ? kb.unitsOf(task.lead) : [];
+    const lead = leadSlot ? kb.leadUnitsOn(task, today) : [];
+    if (leadSlot && lead.length === 0 && task.lead.every((id) => kb.unitEnd(id) !== undefined))
+      plan.noLead.push({ taskId: task.id, occurrence: due, units: [...task.lead] });
     const addUnit = (unit: Unit, audience: Audience, slot: Slot) => {
       const people = byUnit.get(unit.id) ?? [];
       let reachable = 0;
@@ -357,8 +389,8 @@ export function planReminders(input: PlanInput): ReminderPlan {
     if (options.notifySupport && task.support.length > 0) {
       const slot = schedule.supportSlot(due);
       if (slot) {
-        const leadIds = new Set((leadSlot ? lead : kb.unitsOf(task.lead)).map((u) => u.id));
-        for (const unit of kb.unitsOf(task.support))
+        const leadIds = new Set((leadSlot ? lead : kb.leadUnitsOn(task, today)).map((u) => u.id));
+        for (const unit of kb.supportUnitsOn(task, today))
           if (!leadIds.has(unit.id)) addUnit(unit, "support", slot);
       }
     }
@@ -367,6 +399,7 @@ export function planReminders(input: PlanInput): ReminderPlan {
     cmp(a.occurrence, b.occurrence) || cmp(a.taskId, b.taskId) || cmp(a.unitId, b.unitId);
   plan.reminders.sort((a, b) => order(a, b) || cmp(a.recipient.id, b.recipient.id));
   plan.noRecipient.sort(order);
+  plan.noLead.sort((a, b) => cmp(a.occurrence, b.occurrence) || cmp(a.taskId, b.taskId));
   return plan;
 }
 

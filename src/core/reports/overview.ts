@@ -11,6 +11,8 @@
  * - The totals count each task once (a group task is one task however many units it applies to), so a
  *   column of unit rows can add up to more than the total.
  * - Only the province's own units are listed (national bodies lead tasks too, but are not followed here).
+ * - Units change (mergers, closures): a past year is shown with the units of its last day, the current
+ *   period with today's; a merged unit's open tasks count for its successor (knowledge/model.ts).
  *
  * Year filter (`year`): a task belongs to year Y when its `year` is Y, or its due date (written or
  * extended) falls in Y, or it is ongoing work with neither a year nor any due date. A recurring task
@@ -29,9 +31,9 @@
  */
 import { nextOccurrence, occurrences, parseDeadline } from "../deadlines/due-date.ts";
 import { type TaskStatus, type TaskStatusInfo, taskStatus } from "../deadlines/status.ts";
-import type { Knowledge } from "../knowledge/model.ts";
+import { finishedBefore, type Knowledge } from "../knowledge/model.ts";
 import type { Recurrence, Task, Unit } from "../knowledge/schema.ts";
-import { addDays, diffDays } from "../time.ts";
+import { addDays, diffDays, formatViDate } from "../time.ts";
 
 export type UnitColour = "red" | "orange" | "green";
 
@@ -296,11 +298,24 @@ export function buildOverview(kb: Knowledge, todayIso: string, opts: OverviewOpt
     return statusOf.get(t.id);
   };
 
+  // The units of the period: for a past year those of its last day (as they were named then), for the
+  // current period today's (a merged unit's open tasks counted with its successor, marked nowhere twice).
+  const on = opts.year !== undefined && `${opts.year}-12-31` < todayIso ? `${opts.year}-12-31` : todayIso;
   const units: UnitOverview[] = [];
   const counted = new Map<string, { task: Task; status: TaskStatusInfo; unitIds: string[] }>();
-  for (const unit of kb.provincialUnits()) {
+  for (const current of kb.provincialUnits()) {
+    let unit = kb.unitAsOf(current.id, on);
+    let held = unit ? kb.tasksHeldOn(unit.id, on).lead.map((h) => h.task) : [];
+    const end = kb.unitEnd(current.id);
+    if (!unit && end && end.date <= on && (opts.year === undefined || end.date > `${opts.year}-01-01`)) {
+      // Ended during the period: listed with what it finished itself (the rest went to its successor).
+      const last = addDays(end.date, -1);
+      unit = { ...current, name: `${kb.nameOn(current.id, last)} (đến ${formatViDate(last)})` };
+      held = kb.tasksOfUnit(current.id).lead.filter((t) => finishedBefore(t, end.date));
+    }
+    if (!unit) continue;
     const tasks: TaskWithStatus[] = [];
-    for (const task of kb.tasksOfUnit(unit.id).lead) {
+    for (const task of held) {
       const st = status(task);
       if (!st) continue;
       tasks.push({ task, status: st });

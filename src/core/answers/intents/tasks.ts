@@ -11,6 +11,7 @@ import type { AnswerContext } from "../context.ts";
 import { cap, dueText, leadNames } from "../format.ts";
 import { taskGroupKey } from "../lexicon.ts";
 import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
+import { inheritedRole, referenceDay, type UnitNote, unitOnDate } from "../unit-time.ts";
 
 export const UPCOMING_WINDOW_DAYS = 30;
 
@@ -144,18 +145,66 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
   let rows: { task: Task; role?: string }[];
   let title: string;
   const group = unitId ? kb.group(unitId) : undefined;
-  const unit = unitId ? kb.unit(unitId) : undefined;
-  if (unit) {
-    const { lead, support } = kb.tasksOfUnit(unit.id);
-    // Specific before generic: tasks the unit leads by name, then those given to a group it is in.
-    const direct = lead.filter((t) => t.lead.includes(unit.id)).sort(sortDue);
-    const viaGroup = lead.filter((t) => !t.lead.includes(unit.id)).sort(sortDue);
+  const asked = unitId ? kb.unit(unitId) : undefined;
+  // Units change (mergers, closures): the unit the question means on the day it is about.
+  const on = referenceDay(ctx.today, q.year);
+  const when = asked ? unitOnDate(kb, asked, on) : undefined;
+  const unit = when?.unit;
+  /** Said first: how the asked unit changed (merged into the unit answered for, closed). */
+  const preface: UnitNote[] = [];
+  /** Said last: a change after the period asked about. */
+  const after: UnitNote[] = [];
+  if (when?.kind === "moved" || when?.kind === "ended" || when?.kind === "not-yet") preface.push(when.note);
+  if (when?.kind === "same" && when.later) after.push(when.later);
+  if (group) {
+    const closed = kb.unitEndSentence(group.id, on);
+    if (closed) preface.push(closed);
+  }
+  // A year asked after the unit (or group) ended without a successor: it had no tasks then.
+  const endedBefore = (id: string) => {
+    const end = kb.unitEnd(id);
+    return q.year !== undefined && end !== undefined && `${q.year}-01-01` >= end.date;
+  };
+  if ((when?.kind === "ended" && endedBefore(when.unit.id)) || (group && endedBefore(group.id))) {
+    const r = new ReplyBuilder("tasks").abstain();
+    for (const n of preface) r.line(n.text, kb.citeAll(n.sources));
+    r.line(`Vì vậy không có nhiệm vụ năm ${q.year} của ${(when?.unit ?? group)!.name}.`);
+    return r.build();
+  }
+  if (unit && when?.kind === "not-yet") {
+    // Before it was established the name meant another unit (an older one of the same name, or its
+    // predecessors): what the knowledge has for the unit as it is now does not answer for then.
+    const r = new ReplyBuilder("tasks").abstain();
+    r.line(when.note.text, kb.citeAll(when.note.sources));
+    r.line(
+      `Tôi chưa có thông tin về nhiệm vụ${yearLabel} của ${unit.name} trước ngày ${formatViDate(kb.unitStart(unit.id)!)}.`,
+    );
+    for (const p of when.predecessors)
+      r.action(`Nhiệm vụ${yearLabel} của ${kb.nameOn(p.id, on)}`, {
+        kind: "tasks",
+        unitId: p.id,
+        ...(q.year ? { year: q.year } : {}),
+      });
+    return r.build();
+  } else if (unit) {
+    const { lead, support } = kb.tasksHeldOn(unit.id, on);
+    // Specific before generic: tasks the unit leads by name, then those it took over from a unit merged
+    // into it, then those given to a group it is in.
+    const direct = lead.filter((h) => !h.from && h.task.lead.includes(unit.id));
+    const inherited = lead.filter((h) => h.from);
+    const viaGroup = lead.filter((h) => !h.from && !h.task.lead.includes(unit.id));
+    const sorted = (list: typeof lead) => [...list].sort((a, b) => sortDue(a.task, b.task));
     rows = [
-      ...direct.map((task) => ({ task })),
-      ...viaGroup.map((task) => ({ task, role: "giao chung" })),
-      ...support.sort(sortDue).map((task) => ({ task, role: "phối hợp" })),
+      ...sorted(direct).map((h) => ({ task: h.task })),
+      ...sorted(inherited).map((h) => ({ task: h.task, role: inheritedRole(kb, h)! })),
+      ...sorted(viaGroup).map((h) => ({ task: h.task, role: "giao chung" })),
+      ...sorted(support).map((h) => ({
+        task: h.task,
+        role: h.from ? `phối hợp, ${inheritedRole(kb, h)}` : "phối hợp",
+      })),
     ].filter((x) => keep(x.task));
-    title = `Nhiệm vụ${yearLabel} của ${unit.name}`;
+    const closed = when?.kind === "ended" ? " (trước khi kết thúc hoạt động)" : "";
+    title = `Nhiệm vụ${yearLabel} của ${unit.name}${closed}`;
   } else if (group) {
     const inGroup = (ids: string[]) => ids.includes(group.id);
     const yearOk = keep;
@@ -197,15 +246,19 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
 
   const r = new ReplyBuilder("tasks");
   if (!rows.length) {
-    r.abstain();
     const who = unit ? unit.name : group ? group.name : "các đơn vị";
+    // No task known: still "no information", with what is known about how the unit changed.
+    r.abstain();
+    for (const n of preface) r.line(n.text, kb.citeAll(n.sources));
     r.line(`Tôi chưa có thông tin về nhiệm vụ${yearLabel} của ${who}.`);
+    for (const n of after) r.note(n.text);
     if ((q.year || q.group || q.cadence || q.topic) && unit)
       r.action(`Mọi nhiệm vụ của ${unit.name}`, { kind: "tasks", unitId: unit.id });
     return r.build();
   }
   const page = cap(rows, ctx.pageSize, q.page);
   const rb = new ReplyBuilder("tasks", `${title} (${rows.length}):`);
+  for (const n of preface) rb.line(n.text, kb.citeAll(n.sources));
   page.shown.forEach((row, i) => {
     taskLines(rb, row.task, (page.page - 1) * ctx.pageSize + i + 1, ctx, {
       showLead: !unit || row.role !== undefined,
@@ -213,6 +266,7 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
     });
   });
   if (page.rest) rb.note(`Còn ${page.rest} nhiệm vụ nữa.`);
+  for (const n of after) rb.note(`Sau đó: ${n.text}`);
   rb.paging(pagingOf(q, page));
   for (const row of page.shown) {
     if (row.task.document) {
@@ -236,12 +290,23 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
   if (q.unknownUnit) return unknownUnitReply(q.unknownUnit, ctx, "deadlines");
   const unitId = q.unitId ?? (q.mine ? ctx.asker?.unitId : undefined);
   if (q.mine && !unitId) return linkNeeded();
-  const unit = unitId ? kb.unit(unitId) : undefined;
+  const asked = unitId ? kb.unit(unitId) : undefined;
+  // The unit the question means on the day it is about: a merged unit's successor after the merger.
+  const on = referenceDay(today, undefined, q.mode === "window" ? q.to : undefined);
+  const when = asked ? unitOnDate(kb, asked, on) : undefined;
+  const unit = when?.unit;
+  const preface: UnitNote[] =
+    when?.kind === "moved" || when?.kind === "ended" || when?.kind === "not-yet" ? [when.note] : [];
+  const held = unit ? kb.tasksHeldOn(unit.id, on) : undefined;
   const group = unitId ? kb.group(unitId) : undefined;
+  if (group) {
+    const closed = kb.unitEndSentence(group.id, on);
+    if (closed) preface.push(closed);
+  }
   const inTaskGroup = (t: Task) => !q.group || (t.group !== undefined && taskGroupKey(t.group) === q.group);
   const pool = (
-    unit
-      ? [...kb.tasksOfUnit(unit.id).lead]
+    held
+      ? held.lead.map((h) => h.task)
       : group
         ? kb.data.tasks.filter((t) => t.lead.includes(group.id))
         : kb.data.tasks
@@ -249,8 +314,8 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
   // What the unit supports has the same dates for it: listed too, marked "phối hợp" (not in the overdue
   // list, which is the lead's).
   const supported = new Set(
-    (unit
-      ? kb.tasksOfUnit(unit.id).support
+    (held
+      ? held.support.map((h) => h.task)
       : group
         ? kb.data.tasks.filter((t) => t.support.includes(group.id) && !t.lead.includes(group.id))
         : []
@@ -295,7 +360,9 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
   rows.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
 
   if (!rows.length) {
-    const r = new ReplyBuilder("deadlines").line(emptyText);
+    const r = new ReplyBuilder("deadlines");
+    for (const n of preface) r.line(n.text, kb.citeAll(n.sources));
+    r.line(emptyText);
     // Name what is known nearby: the next deadline after today.
     const next = pool
       .map((t) => ({ t, due: effectiveDue(t, today) }))
@@ -325,6 +392,7 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
   }
   const page = cap(rows, ctx.pageSize, q.page);
   const r = new ReplyBuilder("deadlines", `${heading} (${rows.length}):`);
+  for (const n of preface) r.line(n.text, kb.citeAll(n.sources));
   page.shown.forEach((row, i) => {
     const t = row.task;
     const occurrenceTask = t.deadline.recurrence ? { ...t, deadline: { ...t.deadline, due: row.due } } : t;

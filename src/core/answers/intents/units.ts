@@ -1,4 +1,6 @@
 /** A unit's card: its names, the people the sources name there, its tasks. */
+
+import { addDays, formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 
@@ -16,8 +18,31 @@ export function answerUnit(q: { unitId: string }, ctx: AnswerContext): Reply {
       r.action(p.name, { kind: "person", personId: p.id });
     }
   }
-  const { lead, support } = kb.tasksOfUnit(u.id);
-  r.line(`Nhiệm vụ: chủ trì ${lead.length}, phối hợp ${support.length} (kể cả nhiệm vụ giao chung).`);
+  // Its life: established from predecessors, renamed, merged, closed (each with its source).
+  const start = kb.unitStart(u.id);
+  const est = u.history?.find((c) => c.kind === "established");
+  if (start && est) {
+    const from = kb.predecessorsOf(u.id).map((p) => kb.nameOn(p.id, addDays(start, -1)));
+    r.line(
+      `Thành lập từ ${formatViDate(start)}${from.length ? `, tiếp nhận ${from.join(", ")}` : ""}${est.note ? ` (${est.note})` : ""}.`,
+      kb.citeAll(est.sources.length ? est.sources : u.sources),
+    );
+  }
+  const renamed = kb.unitRenameSentence(u.id, ctx.today);
+  if (renamed) r.line(renamed.text, kb.citeAll(renamed.sources));
+  const ended = kb.unitEndSentence(u.id, ctx.today);
+  if (ended) {
+    r.line(ended.text, kb.citeAll(ended.sources));
+    for (const s of kb.currentUnits(u.id, ctx.today)) {
+      r.item("unit", s.id);
+      r.action(`Nhiệm vụ của ${s.name}`, { kind: "tasks", unitId: s.id });
+    }
+  }
+  const { lead, support } = ended ? kb.tasksOfUnit(u.id) : kb.tasksHeldOn(u.id, ctx.today);
+  const inherited = ended ? 0 : kb.tasksHeldOn(u.id, ctx.today).lead.filter((h) => h.from).length;
+  r.line(
+    `Nhiệm vụ${ended ? " (khi còn hoạt động)" : ""}: chủ trì ${lead.length}${inherited ? ` (trong đó ${inherited} tiếp nhận từ đơn vị hợp nhất vào)` : ""}, phối hợp ${support.length} (kể cả nhiệm vụ giao chung).`,
+  );
   r.action(`Nhiệm vụ của ${u.name}`, { kind: "tasks", unitId: u.id });
   return r.build();
 }

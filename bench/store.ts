@@ -16,21 +16,27 @@
  * device's fsync latency), then 0 and 100,000 again on /dev/shm when it exists (tmpfs: fsync is nearly
  * free, so what is left is the store's own cost).
  *
- * Then an edit of one task committed (`commitChange`: the overlay written atomically with its audit
- * entry, then the audit append) when the overlay already holds 10,000 generated tasks (an imported
- * plan); the knowledge rebuild that follows in the app is not included.
+ * Then an edit of one task committed (`commitChange`: one line appended to the overlay's journal with
+ * its audit entry, then the audit append) when the overlay already holds 10,000 generated tasks (an
+ * imported plan); the knowledge rebuild that follows in the app is not included. Then the reopen with
+ * those edits in the journal (as after a crash), the compaction, the reopen after it, and the memory
+ * of a fresh compiled process whose overlay holds the generated knowledge (`probeEditsMemory`).
  *
  * `prefillReminderLog` writes a reminder log of n entries directly (bench/reminders.ts runs its fan-out
  * on a log of 100,000 entries with it).
  */
+import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import { build } from "esbuild";
 import { openStore } from "../src/store/index.ts";
 import { line } from "../src/store/jsonl.ts";
 import { REMINDER_LOG_FORMAT, REMINDERS_FILE } from "../src/store/reminder-log.ts";
+import type { EditsMemoryFigures } from "./edits-memory-probe.ts";
 import { gc } from "./gc.ts";
 import { generateKnowledge } from "./generate-knowledge.ts";
 import type { SummaryRow } from "./run.ts";
@@ -260,6 +266,14 @@ export interface EditBench {
   /** The first commit holding every task (as an import applies a plan). */
   importMs: number;
   edit: Timing;
+  /** Bytes of the journal after the edits (one line each). */
+  journalBytes: number;
+  /** Reopening the store with the edits in the journal (replayed), as after a crash. */
+  reopenWithJournalMs: number;
+  /** Folding the journal into the snapshot (done in the background past its threshold, and at close). */
+  compactMs: number;
+  /** Reopening right after the compaction (the snapshot alone). */
+  reopenMs: number;
 }
 
 /** One task's title changed with `commitChange`, the overlay holding `tasks` tasks. */
@@ -267,7 +281,9 @@ export async function benchEdit(tasks = 10_000): Promise<EditBench> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "tro-ly-bench-edit-"));
   try {
     const data = generateKnowledge({ units: 500, documents: 2000, tasks, seed: 42 });
-    const store = await openStore({ dataDir: dir, clock: { now: () => new Date(AT) } });
+    const clock = { now: () => new Date(AT) };
+    const store = await openStore({ dataDir: dir, clock });
+    let closed = false;
     try {
       const actor = { kind: "cli" as const };
       gc();
@@ -288,16 +304,85 @@ export async function benchEdit(tasks = 10_000): Promise<EditBench> {
         5,
         50,
       );
-      return {
-        tasks: data.tasks.length,
-        overlayBytes: await fileBytes(dir, ["knowledge-edits.json"]),
-        importMs: round(importMs, 1),
-        edit: timing(samples),
-      };
+      await store.edits.idle();
+      const journalBytes = await fileBytes(dir, ["knowledge-edits.journal.jsonl"]);
+      const overlayBytes = await fileBytes(dir, ["knowledge-edits.json"]);
+      // A crash now: a copy of the files as they are, reopened (the journal replayed).
+      const crashed = await mkdtemp(path.join(os.tmpdir(), "tro-ly-bench-edit-crash-"));
+      try {
+        for (const n of [
+          "knowledge-edits.json",
+          "knowledge-edits.journal.jsonl",
+          "state.json",
+          "reminders.jsonl",
+          "audit.jsonl",
+          "store-manifest.json",
+        ])
+          await copyFile(path.join(dir, n), path.join(crashed, n));
+        gc();
+        const [again, reopenWithJournalMs] = await timed(() => openStore({ dataDir: crashed, clock }));
+        await again.close();
+        gc();
+        const [, compactMs] = await timed(() => store.edits.compact());
+        await store.close();
+        closed = true;
+        gc();
+        const [third, reopenMs] = await timed(() => openStore({ dataDir: dir, clock }));
+        await third.close();
+        return {
+          tasks: data.tasks.length,
+          overlayBytes,
+          importMs: round(importMs, 1),
+          edit: timing(samples),
+          journalBytes,
+          reopenWithJournalMs: round(reopenWithJournalMs, 1),
+          compactMs: round(compactMs, 1),
+          reopenMs: round(reopenMs, 1),
+        };
+      } finally {
+        await rm(crashed, { recursive: true, force: true });
+      }
     } finally {
-      await store.close();
+      if (!closed) await store.close();
     }
   } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * bench/edits-memory-probe.ts in fresh processes, compiled first (esbuild, as `npm start` runs the
+ * assistant: plain node, no tsx): one writes a data dir whose overlay holds the generated knowledge
+ * (`tasks` tasks), the other opens it, builds the knowledge and the engine, commits five edits.
+ * Undefined when it cannot run.
+ */
+export async function probeEditsMemory(tasks = 10_000): Promise<EditsMemoryFigures | undefined> {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const out = path.join(here, `.edits-memory-probe-${process.pid}.mjs`);
+  const dir = await mkdtemp(path.join(os.tmpdir(), "tro-ly-bench-edits-memory-"));
+  try {
+    await build({
+      entryPoints: [path.join(here, "edits-memory-probe.ts")],
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      packages: "external",
+      outfile: out,
+      logLevel: "silent",
+    });
+    const run = (mode: string) =>
+      promisify(execFile)(process.execPath, [out, mode, path.join(dir, "data"), String(tasks)], {
+        timeout: 300_000,
+        cwd: path.dirname(here),
+        maxBuffer: 1 << 20,
+      });
+    await run("prepare");
+    const { stdout } = await run("measure");
+    return JSON.parse(stdout.trim().split("\n").at(-1) ?? "") as EditsMemoryFigures;
+  } catch {
+    return undefined;
+  } finally {
+    await rm(out, { force: true });
     await rm(dir, { recursive: true, force: true });
   }
 }
@@ -307,6 +392,7 @@ export async function benchStore(): Promise<{
   sizes: StoreBenchSize[];
   tmpfs: StoreBenchSize[];
   edit: EditBench;
+  memory: EditsMemoryFigures | undefined;
 }> {
   const out = (s: string) => process.stdout.write(`${s}\n`);
   const t = (x: Timing) => `p50 ${x.p50} ms, p95 ${x.p95} ms, max ${x.max} ms (${x.count})`;
@@ -336,6 +422,19 @@ export async function benchStore(): Promise<{
   out(
     `Edit of one task, overlay of ${edit.tasks} tasks (${round(edit.overlayBytes / 1e6, 1)} MB; the import commit ${edit.importMs} ms): ${t(edit.edit)}`,
   );
+  out(
+    `  journal after the edits ${round(edit.journalBytes / 1e3, 1)} kB; reopen replaying it ${edit.reopenWithJournalMs} ms; compaction ${edit.compactMs} ms; reopen after it ${edit.reopenMs} ms`,
+  );
+  const memory = await probeEditsMemory();
+  const step = (m: { rssMB: number; heapUsedMB: number; heapTotalMB: number }) =>
+    `RSS ${m.rssMB} MB (heap ${m.heapUsedMB} used / ${m.heapTotalMB} total)`;
+  if (memory) {
+    out(`Memory, ${memory.tasks} tasks in the edits, fresh compiled process (bench/edits-memory-probe.ts):`);
+    out(`  start ${step(memory.start)}`);
+    out(`  store open ${step(memory.afterOpen)}, ${memory.afterOpen.ms} ms`);
+    out(`  knowledge + engine built ${step(memory.afterBuild)}, ${memory.afterBuild.ms} ms`);
+    out(`  after 5 edits, each rebuilt ${step(memory.afterEdits)}; peak RSS ${memory.maxRssMB} MB`);
+  } else out("Memory with the edits: the probe (bench/edits-memory-probe.ts) did not run.");
   const big = sizes.at(-1)!;
   const summary: SummaryRow[] = [
     {
@@ -383,7 +482,14 @@ export async function benchStore(): Promise<{
     unit: "ms",
     target: STORE_TARGETS.editMs,
   });
-  return { summary, sizes, tmpfs, edit };
+  if (memory)
+    summary.push({
+      label: `resident memory, ${memory.tasks} tasks in the edits, knowledge built (fresh compiled process)`,
+      value: memory.afterBuild.rssMB,
+      unit: "MB",
+      target: 200,
+    });
+  return { summary, sizes, tmpfs, edit, memory };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

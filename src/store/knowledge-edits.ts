@@ -29,6 +29,7 @@
  * audit entry keeps the set-aside content as its before-state.
  */
 import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
 import {
   COLLECTION_LABELS,
@@ -131,8 +132,14 @@ export interface EditsInspection {
   journal: AuditEntry | undefined;
 }
 
-/** Validates every entry of the file on its own; the valid ones make the overlay. */
-export function inspectEdits(data: EditsFileData): EditsInspection {
+/**
+ * Validates every entry of the file on its own; the valid ones make the overlay. With `share`, a valid
+ * entry whose parsed value equals what the file holds (defaults already there: every entry the store
+ * wrote) is put back in `data` in place of the raw one, so the two views hold one object, not two
+ * copies (with 10,000 tasks in the overlay that is tens of megabytes). Neither view is ever changed in
+ * place (a commit replaces values), so sharing is safe.
+ */
+export function inspectEdits(data: EditsFileData, options: { share?: boolean } = {}): EditsInspection {
   const overlay: Overlay = { collections: {} };
   const problems: SetAsideEdit[] = [];
   for (const [c, rec] of Object.entries(data.collections)) {
@@ -152,8 +159,11 @@ export function inspectEdits(data: EditsFileData): EditsInspection {
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(rec)) {
       const checked = checkEntry(name, key, value);
-      if (checked.ok) out[key] = checked.value;
-      else problems.push({ collection: c, id: key, reason: checked.reason });
+      if (checked.ok) {
+        out[key] = checked.value;
+        if (options.share && checked.value !== value && isDeepStrictEqual(checked.value, value))
+          rec[key] = checked.value;
+      } else problems.push({ collection: c, id: key, reason: checked.reason });
     }
     if (Object.keys(out).length > 0) (overlay.collections as Record<string, unknown>)[c] = out;
   }
@@ -303,7 +313,7 @@ export class KnowledgeEdits {
     onWarning: (w: StoreWarning) => void;
   }) {
     this.#data = o.data;
-    this.#inspection = inspectEdits(o.data);
+    this.#inspection = inspectEdits(o.data, { share: true });
     this.#files = o.files;
     this.#unreadable = o.unreadable;
     this.#displayPath = o.displayPath;

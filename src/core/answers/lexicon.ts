@@ -209,6 +209,29 @@ export function addressedPeople(lex: Lexicon, folded: string, terms: string[]): 
   return [];
 }
 
+/**
+ * A body named with one word mistyped ("Ban Điều hàng" for "Ban Điều hành"): a name of three words or
+ * more whose words all match but one, and that one by a slip of one letter. Exact matches first.
+ */
+export function matchBodies(lex: Lexicon, terms: string[]): PhraseMatch<string>[] {
+  const exact = lex.bodies.match(terms);
+  if (exact.length) return exact;
+  for (const n of lex.bodies.entries()) {
+    const words = n.key.split(" ");
+    if (words.length < 3) continue;
+    for (let i = 0; i + words.length <= terms.length; i++) {
+      let slips = 0;
+      for (let j = 0; j < words.length && slips <= 1; j++) {
+        const typed = terms[i + j]!;
+        if (typed === words[j]) continue;
+        slips += typed.length >= 3 && slip(typed, words[j]!) ? 1 : 2;
+      }
+      if (slips === 1) return [{ value: n.value, start: i, end: i + words.length }];
+    }
+  }
+  return [];
+}
+
 export function fuzzyPeople(lex: Lexicon, terms: string[]): PhraseMatch<string>[] {
   const names = lex.people.entries().filter((e) => e.key.split(" ").length >= 2);
   for (const len of [3, 2]) {

@@ -18,7 +18,14 @@ import { localDate } from "../time.ts";
 import { answerType, documentFocus, documentKindNamed } from "./focus.ts";
 import { type DocumentListFilter, GENERIC_TOPIC, issuersNamed } from "./intents/document-list.ts";
 import { figureTerms } from "./intents/targets.ts";
-import { addressedPeople, fuzzyPeople, type Lexicon, matchTaskGroup, type UnitRef } from "./lexicon.ts";
+import {
+  addressedPeople,
+  fuzzyPeople,
+  type Lexicon,
+  matchBodies,
+  matchTaskGroup,
+  type UnitRef,
+} from "./lexicon.ts";
 import type { Query } from "./reply.ts";
 
 /** Questions longer than this are read only up to here (a phone question is short). */
@@ -484,6 +491,10 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
         /(?<![\p{L}\p{N}&])TT\s+(?=dữ liệu|du lieu|DL\b|phục vụ|phuc vu|giám sát|giam sat|điều hành|dieu hanh)/giu,
         "Trung tâm ",
       )
+      // "d t i 2 0 2 1": letters typed apart are one word.
+      .replace(/(?<!\S)(?:[\p{L}\p{N}] ){2,}[\p{L}\p{N}](?!\S)/gu, (run) =>
+        run.replace(/ /g, "").replace(/(\p{L})(?=\p{N})|(\p{N})(?=\p{L})/gu, "$1$2 "),
+      )
       // "vào top 15": among the first fifteen ("nhóm 15 tỉnh … cao nhất").
       .replace(/\btop\s+(?=\d|mấy|may|bao)/giu, "nhóm "),
     lex,
@@ -534,7 +545,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
       unit = undefined;
     }
   }
-  const bodyMatches = lex.bodies.match(terms);
+  const bodyMatches = matchBodies(lex, terms);
   // A name typed with a letter dropped or swapped, when no name is written out.
   const exactPeople = lex.people.match(terms);
   const addressed = exactPeople.length ? [] : addressedPeople(lex, folded, terms);
@@ -576,7 +587,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   const phraseOfUnit = unit ? undefined : (namedInGroup ?? knownAsThing(unknownUnitPhrase(bare, text), lex));
   // "Ban Điều hành giao …": a body the knowledge knows, not a unit it lacks.
   const unknownUnit =
-    phraseOfUnit && lex.bodies.match(searchTerms(phraseOfUnit)).length ? undefined : phraseOfUnit;
+    phraseOfUnit && matchBodies(lex, searchTerms(phraseOfUnit)).length ? undefined : phraseOfUnit;
   const unitParams = (): { unitId?: string; mine?: boolean; unknownUnit?: string } =>
     unit ? { unitId: unit.id } : mine ? { mine: true } : unknownUnit ? { unknownUnit } : {};
   // What the question is about beyond its frame and the unit it names: a section of the plans, a topic.

@@ -83,6 +83,8 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   hn: "hoi nghi",
   bn: "bao nhieu",
   nhiu: "nhieu",
+  // common misspellings
+  nghanh: "nganh",
   xd: "xay dung",
   httt: "he thong thong tin",
   dnnvv: "doanh nghiep nho va vua",

@@ -1285,3 +1285,21 @@ describe("classes from held-out set 13", () => {
     expect(text).not.toContain("3402/kh-ubnd");
   });
 });
+
+describe("more classes from held-out set 13", () => {
+  it.each([
+    ["tỉnh mình có mấy huyện", "khong ghi so don vi hanh chinh"],
+    ["kết quả thực hiện Đề án 06 ở tỉnh tới nay ra sao", "khong ghi tien do"],
+  ])("not recorded, said so: %s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain(said);
+  });
+  it("letters typed apart are one word ('d t i 2 0 2 2')", () => {
+    expect(plain("d t i 2 0 2 2")).toContain("0,5934");
+  });
+  it("a body's name with one word mistyped is that body ('Ban Điều hàng')", () => {
+    const r = ask("Ban Điều hàng chuyển đổi số tỉnh do ai làm trưởng ban");
+    expect(fold(renderPlain(r))).toContain("tran quoc nam");
+  });
+});

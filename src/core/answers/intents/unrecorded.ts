@@ -33,10 +33,18 @@ const ATTRIBUTES: readonly {
     of: "meeting",
   },
   {
+    // The province's administrative units are not counted in the knowledge (the district level ended in
+    // 2025; communes were merged).
+    what: "số đơn vị hành chính",
+    re: /\b(?:bao nhieu|may) (?:huyen|xa|phuong|thi tran|don vi hanh chinh|thon|khu pho)\b/,
+    of: "any",
+    alone: true,
+  },
+  {
     // How far a task has got is not recorded, only what was assigned and its deadline.
     what: "tiến độ thực hiện hiện nay",
     // ("tiến độ … hiện đạt bao nhiêu %": a share of the work done, not a target's figure.)
-    re: /\b(?:(?:xay|lam|thuc hien|trien khai) (?:den|toi) dau(?: roi)?|tien do (?:hien nay|den nay|the nao|ra sao)|tien do\b.*\b(?:dat|duoc) (?:bao nhieu|may)(?: phan tram)?)\b|\btien do\b.*%/,
+    re: /\b(?:(?:xay|lam|thuc hien|trien khai) (?:den|toi) dau(?: roi)?|tien do (?:hien nay|den nay|the nao|ra sao)|tien do\b.*\b(?:dat|duoc) (?:bao nhieu|may)(?: phan tram)?|ket qua (?:trien khai|thuc hien|lam)\b.*\b(?:den nay|hien nay|toi nay|bay gio)\b)\b|\btien do\b.*%/,
     of: "any",
     alone: true,
   },

@@ -3,7 +3,7 @@
  * every start: the bundle must build, answer, and print the help, from a folder of its own.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -39,4 +39,24 @@ describe("the compiled bundle", () => {
   it("says plainly when a command does not exist", () => {
     expect(() => run("khongco")).toThrow(/Không có lệnh/);
   });
+
+  it("is not rebuilt while up to date, and a rebuild keeps the chunks a running process may still load", () => {
+    const stamp = path.join(out, ".built");
+    const before = statSync(stamp).mtimeMs;
+    execFileSync(process.execPath, ["scripts/build.mjs", out], { stdio: "pipe" });
+    expect(statSync(stamp).mtimeMs).toBe(before);
+    // A chunk of an earlier build (a running process's) survives the next build.
+    const old = path.join(out, "chunk-OLDBUILD.js");
+    writeFileSync(old, "export {};\n");
+    const src = path.resolve("src/cli.ts");
+    const now = new Date();
+    utimesSync(src, now, new Date(now.getTime() + 1000));
+    try {
+      execFileSync(process.execPath, ["scripts/build.mjs", out], { stdio: "pipe" });
+    } finally {
+      utimesSync(src, now, now);
+    }
+    expect(statSync(stamp).mtimeMs).toBeGreaterThan(before);
+    expect(existsSync(old)).toBe(true);
+  }, 60_000);
 });

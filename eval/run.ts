@@ -52,6 +52,7 @@ export const HELDOUT_11_FILE = fileURLToPath(new URL("./heldout-11.yaml", import
 /** The twelfth, written blind while the fixes drawn from set 11 were made, committed before them. */
 export const HELDOUT_12_FILE = fileURLToPath(new URL("./heldout-12.yaml", import.meta.url));
 export const HELDOUT_13_FILE = fileURLToPath(new URL("./heldout-13.yaml", import.meta.url));
+export const HELDOUT_14_FILE = fileURLToPath(new URL("./heldout-14.yaml", import.meta.url));
 export const FORMS = ["diacritics", "plain", "typo", "abbrev", "keywords"] as const;
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 export const DEFAULT_NOW = "2026-11-26T09:00:00+07:00";
@@ -434,8 +435,13 @@ const HELDOUT_SETS: { key: string; file: string; title: string }[] = [
   {
     key: "heldout13",
     file: HELDOUT_13_FILE,
+    title: "Held-out set 13 (eval/heldout-13.yaml, written blind; spent: first run 392/430)",
+  },
+  {
+    key: "heldout14",
+    file: HELDOUT_14_FILE,
     title:
-      "Held-out set 13 (eval/heldout-13.yaml, written blind, committed before the fixes drawn from set 12)",
+      "Held-out set 14 (eval/heldout-14.yaml, written blind, committed before the fixes drawn from set 13)",
   },
 ];
 

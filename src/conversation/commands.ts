@@ -13,7 +13,10 @@ import {
   refuseAdminCommand,
   unlinkCommand,
 } from "./accounts.ts";
+import { ANNOUNCE_PREFIX, announceChoice, announceCommand } from "./announce.ts";
 import { DIALOG_PREFIX } from "./dialog.ts";
+import { addDocumentCommand, addUnitCommand, changeHeadCommand } from "./edit-entries.ts";
+import { createTaskCommand, editTaskCommand, moveDeadlineCommand } from "./edit-tasks.ts";
 import { exportCommand, historyCommand, undoCommand } from "./history.ts";
 import { type ConversationDeps, overviewCommand, reportCommand, unitCommand } from "./leaders.ts";
 import { type ChoiceOutcome, type Output, text } from "./outputs.ts";
@@ -27,6 +30,7 @@ import {
 } from "./questions.ts";
 import { sessionOf } from "./session.ts";
 import { CONVERSATION_TEXTS as T } from "./texts.ts";
+import { ASK_PREFIX, answerChoice, questionsCommand } from "./unanswered.ts";
 
 export interface ConversationCommand {
   /** Without the slash: "tongquan". */
@@ -151,6 +155,62 @@ export const CONVERSATION_COMMANDS: readonly ConversationCommand[] = [
     access: "admin",
     run: refuseAdminCommand,
   },
+  {
+    name: "cauhoi",
+    usage: "/cauhoi",
+    summary: "Câu hỏi trợ lý chưa trả lời được (Tổ Giúp việc)",
+    access: "admin",
+    run: questionsCommand,
+  },
+  {
+    name: "thongbao",
+    usage: "/thongbao <nội dung>",
+    summary: "Gửi thông báo tới thủ trưởng các đơn vị (Tổ Giúp việc)",
+    access: "admin",
+    run: announceCommand,
+  },
+  {
+    name: "suanv",
+    usage: "/suanv <mã hoặc từ khóa>",
+    summary: "Sửa một nhiệm vụ: tên, thời hạn, chủ trì, hoàn thành (Tổ Giúp việc)",
+    access: "admin",
+    run: editTaskCommand,
+  },
+  {
+    name: "doihan",
+    usage: "/doihan <mã nhiệm vụ> <thời hạn mới>",
+    summary: "Dời thời hạn một nhiệm vụ (Tổ Giúp việc)",
+    access: "admin",
+    run: moveDeadlineCommand,
+  },
+  {
+    name: "themnv",
+    usage: "/themnv",
+    summary: "Thêm nhiệm vụ, hỏi từng bước (Tổ Giúp việc)",
+    access: "admin",
+    run: createTaskCommand,
+  },
+  {
+    name: "themvb",
+    usage: "/themvb",
+    summary: "Thêm văn bản, hỏi từng bước (Tổ Giúp việc)",
+    access: "admin",
+    run: addDocumentCommand,
+  },
+  {
+    name: "themdv",
+    usage: "/themdv",
+    summary: "Thêm đơn vị (Tổ Giúp việc)",
+    access: "admin",
+    run: addUnitCommand,
+  },
+  {
+    name: "thutruong",
+    usage: "/thutruong <mã đơn vị> <họ tên>",
+    summary: "Cập nhật thủ trưởng đơn vị (Tổ Giúp việc)",
+    access: "admin",
+    run: changeHeadCommand,
+  },
 ];
 
 const BY_NAME = new Map(CONVERSATION_COMMANDS.map((c) => [c.name, c]));
@@ -188,6 +248,8 @@ const CHOICES: readonly {
   run: (d: ConversationDeps, p: Person, data: string) => Promise<ChoiceOutcome>;
 }[] = [
   { prefix: "qt:", run: adminDecisionChoice },
+  { prefix: ANNOUNCE_PREFIX, run: announceChoice },
+  { prefix: ASK_PREFIX, run: answerChoice },
   { prefix: DIALOG_PREFIX, run: async (d, p, data) => sessionOf(d.assistant).dialogs.choice(p, data) },
 ];
 

@@ -76,6 +76,10 @@ interface Running {
   passOn: boolean;
 }
 
+/** A prompt: one text, or its lines. */
+export type Prompt = string | readonly string[];
+const lines = (p: Prompt): string => (typeof p === "string" ? p : p.join("\n"));
+
 function label(s: string): string {
   const t = s.replace(/\s+/g, " ").trim();
   return t.length > CHOICE_LABEL_MAX ? `${t.slice(0, CHOICE_LABEL_MAX - 1).trimEnd()}…` : t;
@@ -114,8 +118,8 @@ export class DialogContext {
   }
 
   /** Says something in the dialog's chat (with choices, the last question's). */
-  say(message: string, buttons?: Button[][]): void {
-    this.run.outputs.push(text(message, buttons));
+  say(message: Prompt, buttons?: Button[][]): void {
+    this.run.outputs.push(text(lines(message), buttons));
     if (buttons) this.run.numbered = buttons.flat().map((b) => b.data);
   }
 
@@ -139,7 +143,7 @@ export class DialogContext {
 
   /** Asks until the typed text is accepted by `parse`, or a choice of `choices` is picked. */
   async ask<T>(
-    prompt: string,
+    prompt: Prompt,
     parse: (text: string) => Parsed<T> | Promise<Parsed<T>>,
     opts: { hint?: string; choices?: Choice<T>[] } = {},
   ): Promise<T> {
@@ -160,7 +164,7 @@ export class DialogContext {
   }
 
   /** Choices only; typed text matching a label (without diacritics) counts too. */
-  async choose<T>(prompt: string, choices: Choice<T>[]): Promise<T> {
+  async choose<T>(prompt: Prompt, choices: Choice<T>[]): Promise<T> {
     const buttons = this.#buttons(choices.map((c) => c.label));
     this.say(prompt, buttons);
     for (;;) {
@@ -178,7 +182,7 @@ export class DialogContext {
   }
 
   /** Shows the summary with "Xác nhận" / "Hủy"; returns once confirmed (cancel ends the dialog). */
-  async confirm(summary: string): Promise<void> {
+  async confirm(summary: Prompt): Promise<void> {
     const buttons = this.#buttons([], { confirm: true });
     this.say(summary, buttons);
     for (;;) {
@@ -193,7 +197,7 @@ export class DialogContext {
    * Optional choices at the end of a dialog: the chosen value, or (for anything else: text, a command,
    * another choice) the dialog ends and that input is handled as usual.
    */
-  async offer<T>(prompt: string, choices: Choice<T>[]): Promise<T> {
+  async offer<T>(prompt: Prompt, choices: Choice<T>[]): Promise<T> {
     this.say(
       prompt,
       this.#buttons(

@@ -2,6 +2,9 @@
  * The user-facing texts of the conversation commands, one typed catalogue every channel uses (the
  * commands' usage lines, refusals, what a channel without files gets instead of one).
  */
+/** A channel's name as users know it. */
+export const CHANNEL_NAMES = { telegram: "Telegram", zalo: "Zalo" } as const;
+
 export const CONVERSATION_TEXTS = {
   leadersOnly:
     "Lệnh này dành cho lãnh đạo Ban Chỉ đạo, Ban Điều hành chuyển đổi số và Tổ Giúp việc. Bạn có thể hỏi “nhiệm vụ của tôi” hoặc gõ /help.",

@@ -1,8 +1,8 @@
 /**
  * The Telegram bot, built but not started (tests build it too; run.ts starts it).
  *
- * Order: error boundary → guards (edits, groups, flood limit) → start/help → linking → the secretariat →
- * the conversation layer's commands, choices and dialogs → leaders' and question commands → buttons → extra features (reminders…) → catch-all (free text, stale buttons).
+ * Order: error boundary → guards (edits, groups, flood limit) → start/help → linking → the conversation
+ * layer's dialogs, commands and choices → the secretariat's uploads and history → leaders' and question commands → buttons → extra features (reminders…) → catch-all (free text, stale buttons).
  * API calls go through auto-retry (429 retry_after, 5xx and network errors).
  */
 import { type AutoRetryOptions, autoRetry } from "@grammyjs/auto-retry";
@@ -105,8 +105,8 @@ export function createBot(opts: CreateBotOptions): Bot<Context> {
   root.use(guards(deps, opts.flood ?? DEFAULT_FLOOD_LIMIT));
   root.use(startHelp(deps));
   root.use(linking(deps));
-  root.use(secretariat(deps));
   root.use(conversationFeature(deps));
+  root.use(secretariat(deps));
   root.use(leaders(deps));
   root.use(questions(deps));
   root.use(buttons(deps));

@@ -1,5 +1,6 @@
 /** The fixed Vietnamese texts of the Zalo bot (knowledge answers come from the engine). */
 import { type CommandInfo, USER_COMMANDS } from "../../app/commands.ts";
+import { CONVERSATION_COMMANDS } from "../../conversation/commands.ts";
 import { CONVERSATION_TEXTS } from "../../conversation/texts.ts";
 import { ZALO_REMINDER_TEXTS } from "./reminders.ts";
 
@@ -43,6 +44,9 @@ export function helpText(): string {
     "Lệnh (gõ như tin nhắn thường):",
     ...ZALO_COMMANDS.map((c) => `/${c.command}${c.args ? ` ${c.args}` : ""} — ${c.description}`),
     "Lãnh đạo và Tổ Giúp việc: /tongquan [năm] — tổng quan tiến độ; /donvi <tên đơn vị> — thẻ đơn vị; /baocao [tháng|quý|năm] — tóm tắt báo cáo (tệp Excel gửi qua Telegram).",
+    `Tổ Giúp việc: ${CONVERSATION_COMMANDS.filter((c) => c.access === "admin")
+      .map((c) => c.usage)
+      .join("; ")}.`,
     "",
     "Khi câu trả lời có danh sách “Gõ số để chọn tiếp”, hãy gõ số (ví dụ 1). Gõ “tiếp” hoặc “trước” để xem trang sau hoặc trang trước.",
     "",

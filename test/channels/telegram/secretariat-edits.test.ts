@@ -1,7 +1,8 @@
-/** Guided edits (grammY conversations) through bot.handleUpdate: each saved change is one audit entry. */
+/** Guided edits (the conversation layer's dialogs) on Telegram, through bot.handleUpdate: each saved change is one audit entry. */
 import { afterEach, describe, expect, it } from "vitest";
 import { SEC_TEXTS } from "../../../src/channels/telegram/features/secretariat/texts.ts";
 import { TEXTS } from "../../../src/channels/telegram/texts.ts";
+import { CONVERSATION_TEXTS } from "../../../src/conversation/texts.ts";
 import { buttonsOf } from "../../helpers/bot-harness.ts";
 import { callbackUpdate, textUpdate } from "../../helpers/updates.ts";
 import { ADMIN, type AdminBot, makeAdminBot, OTHER } from "./secretariat-helpers.ts";
@@ -165,7 +166,7 @@ describe("/themnv", () => {
     await h.say("Xây dựng kho dữ liệu dùng chung của tỉnh");
     let mark = h.mark();
     await h.say("hủy");
-    expect(h.seen(mark)).toEqual([SEC_TEXTS.cancelled]);
+    expect(h.seen(mark)).toEqual([CONVERSATION_TEXTS.cancelled]);
     mark = h.mark();
     await h.say("chủ đề năm 2023");
     expect(h.seen(mark).join("\n")).toContain("Huy động mọi nguồn lực");
@@ -173,7 +174,7 @@ describe("/themnv", () => {
     await h.say("/themnv");
     mark = h.mark();
     await h.press("Hủy");
-    expect(h.seen(mark)).toEqual([SEC_TEXTS.cancelled]);
+    expect(h.seen(mark)).toEqual([CONVERSATION_TEXTS.cancelled]);
     expect(h.app.store.audit.list()).toEqual([]);
   });
 
@@ -183,7 +184,7 @@ describe("/themnv", () => {
     const mark = h.mark();
     await h.say("/chude");
     const sent = h.seen(mark);
-    expect(sent[0]).toBe(SEC_TEXTS.leftDialog);
+    expect(sent[0]).toBe(CONVERSATION_TEXTS.leftDialog);
     expect(sent[1]).toContain("Huy động mọi nguồn lực");
     expect(h.app.store.audit.list()).toEqual([]);
   });
@@ -194,7 +195,7 @@ describe("/themnv", () => {
     const old = buttonsOf(h.api.callsTo("sendMessage").at(-1)!).find((b) => b.text === "Xác nhận")!;
     await h.say(`/doihan ${TASK} 31/10/2023`);
     await h.handle(callbackUpdate(old.data, ADMIN));
-    expect(h.api.callsTo("answerCallbackQuery").at(-1)!["text"]).toBe(SEC_TEXTS.oldButton);
+    expect(h.api.callsTo("answerCallbackQuery").at(-1)!["text"]).toBe(CONVERSATION_TEXTS.oldChoice);
     expect(h.app.store.audit.list()).toEqual([]);
     await h.press("Xác nhận");
     expect(h.app.knowledge().task(TASK)!.deadline.due).toBe("2023-10-31");

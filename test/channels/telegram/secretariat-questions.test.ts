@@ -1,7 +1,10 @@
-/** /cauhoi (answering the asker), /thongbao (announcement to the heads) and /xuat, through bot.handleUpdate. */
+/**
+ * /cauhoi (answering the asker), /thongbao (announcement to the heads) and /xuat on Telegram, through
+ * bot.handleUpdate (the conversation layer's; Zalo: test/conversation/secretariat-messages.test.ts).
+ */
 import { afterEach, describe, expect, it } from "vitest";
-import { FAQ_SETTING } from "../../../src/channels/telegram/features/secretariat/questions.ts";
-import { SEC_TEXTS } from "../../../src/channels/telegram/features/secretariat/texts.ts";
+import { CONVERSATION_TEXTS as SEC_TEXTS } from "../../../src/conversation/texts.ts";
+import { FAQ_SETTING } from "../../../src/conversation/unanswered.ts";
 import { buttonsOf, visible } from "../../helpers/bot-harness.ts";
 import { callbackUpdate, textUpdate } from "../../helpers/updates.ts";
 import { ADMIN, type AdminBot, makeAdminBot, OTHER } from "./secretariat-helpers.ts";
@@ -68,7 +71,7 @@ describe("/cauhoi", () => {
     expect(h.seen(mark)).toEqual([SEC_TEXTS.noQuestions]);
   });
 
-  it("an asker on Zalo cannot be answered from Telegram: the admin is told; free text after it is a question", async () => {
+  it("an asker on Zalo, with Zalo not running: the admin is told; free text after it is a question", async () => {
     h = await makeAdminBot();
     await h.app.store.state.addUnanswered({ text: "Ai phụ trách dữ liệu đất đai?", askerId: "zalo:abc123" });
     await h.say("/cauhoi");
@@ -76,7 +79,7 @@ describe("/cauhoi", () => {
     await h.say("Sở Tài nguyên và Môi trường phụ trách.");
     let mark = h.mark();
     await h.press("Xác nhận");
-    expect(h.seen(mark).join("\n")).toContain("Người hỏi dùng kênh khác (Zalo)");
+    expect(h.seen(mark).join("\n")).toContain(SEC_TEXTS.answerNoChannel("Zalo"));
     expect(h.api.callsTo("sendMessage").every((p) => p["chat_id"] === 42)).toBe(true);
     expect(h.app.store.state.unanswered()).toEqual([]);
     // Not saving: the next text is handled as a question again.
@@ -95,7 +98,7 @@ describe("/cauhoi", () => {
     h.api.fail("sendMessage", { kind: "blocked" }, 1, (p) => String(p["chat_id"]) === "777");
     const mark = h.mark();
     await h.press("Xác nhận");
-    expect(h.seen(mark).join("\n")).toContain("Người hỏi hiện không nhắn được qua Telegram");
+    expect(h.seen(mark).join("\n")).toContain(SEC_TEXTS.answerUnreachable);
     expect(h.app.store.state.unanswered()).toEqual([]);
   });
 
@@ -130,8 +133,10 @@ describe("/thongbao", () => {
     let mark = h.mark();
     await h.say("/thongbao Đề nghị các đơn vị gửi báo cáo quý II trước ngày 30/6/2023.");
     const preview = h.seen(mark).join("\n");
-    expect(preview).toContain("Người nhận: 4 thủ trưởng đơn vị đã liên kết; gửi được qua Telegram: 3.");
-    expect(preview).toContain("1 người dùng Zalo hoặc hiện không nhắn được");
+    expect(preview).toContain(
+      "Người nhận: 4 thủ trưởng đơn vị đã liên kết; gửi được: 3 (Telegram 3, Zalo 0).",
+    );
+    expect(preview).toContain("1 người hiện không nhắn được (đã chặn trợ lý hoặc kênh của họ không chạy)");
     expect(preview).toContain("Đề nghị các đơn vị gửi báo cáo quý II trước ngày 30/6/2023.");
     // Nothing sent before the button.
     expect(
@@ -151,7 +156,7 @@ describe("/thongbao", () => {
       `${SEC_TEXTS.announceTitle}\nĐề nghị các đơn vị gửi báo cáo quý II trước ngày 30/6/2023.`,
     );
     expect(h.seen(mark).at(-1)).toBe(
-      "Đã gửi thông báo: 2 người nhận được.\nKhông gửi được: 1 (đã chặn trợ lý hoặc lỗi mạng).\nChưa gửi (dùng Zalo hoặc không nhắn được): 1.",
+      "Đã gửi thông báo: 2 người nhận được.\nKhông gửi được: 1 (đã chặn trợ lý hoặc lỗi mạng).\nChưa gửi (hiện không nhắn được): 1.",
     );
     expect(h.app.store.state.getUser("telegram:503")?.reachable).toBe(false);
 

@@ -12,7 +12,21 @@ import { type BotDeps, personOf } from "../context.ts";
 import { sendOutputs } from "../outputs.ts";
 
 /** The commands this feature hands to the conversation (the others have their own Telegram feature). */
-export const CONVERSATION_ON_TELEGRAM = ["moi", "danhsach", "huy", "xacnhanqt", "tuchoiqt"] as const;
+export const CONVERSATION_ON_TELEGRAM = [
+  "moi",
+  "danhsach",
+  "huy",
+  "xacnhanqt",
+  "tuchoiqt",
+  "cauhoi",
+  "thongbao",
+  "suanv",
+  "doihan",
+  "themnv",
+  "themvb",
+  "themdv",
+  "thutruong",
+] as const;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 

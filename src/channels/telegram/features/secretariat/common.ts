@@ -1,24 +1,17 @@
 /**
- * What the secretariat's features share: the context type with conversations, the admin check, the
- * audit actor of a Telegram user, and a small in-memory store for things waiting on a button
- * (previews, announcements, undo confirmations), each under a short random id that expires.
+ * What the secretariat's Telegram features share: the admin check, the audit actor of a Telegram user,
+ * and the conversation layer's store of things waiting on a button (previews, undo confirmations).
  */
-import { randomBytes } from "node:crypto";
-import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { Context } from "grammy";
 import type { Person } from "../../../../app/assistant.ts";
 import type { Actor } from "../../../../store/index.ts";
 import { type BotDeps, personOf } from "../../context.ts";
 import { TEXTS } from "../../texts.ts";
 
-/** The context outside conversations (the plugin adds `ctx.conversation`). */
-export type SecCtx = ConversationFlavor<Context>;
+export { PENDING_TTL_MINUTES, Pending } from "../../../../conversation/session.ts";
 
-/** How long a preview, an announcement or an open question waits for its button. */
-export const PENDING_TTL_MINUTES = 30;
-const PENDING_MAX = 50;
-
-export { SECRETARIAT_SOURCE_ID, secretariatSource } from "../../../../app/knowledge-commit.ts";
+/** The context of the secretariat's handlers. */
+export type SecCtx = Context;
 
 /** The audit actor for a Telegram user: `telegram:<id>` and the profile name. */
 export function actorOf(from: { id: number; first_name: string; last_name?: string } | undefined): Actor {
@@ -47,56 +40,4 @@ export async function requireAdmin(
 /** The argument of a command ("/doihan abc 30/9" → "abc 30/9"). */
 export function commandArg(ctx: Context): string {
   return (typeof ctx.match === "string" ? ctx.match : "").trim();
-}
-
-/** A short id for callback data: 8 characters of [A-Za-z0-9_-]. */
-export function shortId(): string {
-  return randomBytes(6).toString("base64url");
-}
-
-/** Values waiting for a button, by short id, forgotten after `ttlMinutes` (the app's clock). */
-export class Pending<T> {
-  readonly #items = new Map<string, { value: T; expires: number }>();
-  readonly #now: () => Date;
-  readonly #ttlMs: number;
-
-  constructor(now: () => Date, ttlMinutes = PENDING_TTL_MINUTES) {
-    this.#now = now;
-    this.#ttlMs = ttlMinutes * 60_000;
-  }
-
-  add(value: T): string {
-    this.#sweep();
-    let id = shortId();
-    while (this.#items.has(id)) id = shortId();
-    this.#items.set(id, { value, expires: this.#now().getTime() + this.#ttlMs });
-    while (this.#items.size > PENDING_MAX) {
-      const oldest = this.#items.keys().next().value;
-      if (oldest === undefined) break;
-      this.#items.delete(oldest);
-    }
-    return id;
-  }
-
-  get(id: string): T | undefined {
-    const item = this.#items.get(id);
-    if (!item) return undefined;
-    if (item.expires <= this.#now().getTime()) {
-      this.#items.delete(id);
-      return undefined;
-    }
-    return item.value;
-  }
-
-  /** Removes and returns the value (undefined when unknown or expired). */
-  take(id: string): T | undefined {
-    const v = this.get(id);
-    this.#items.delete(id);
-    return v;
-  }
-
-  #sweep(): void {
-    const t = this.#now().getTime();
-    for (const [k, v] of this.#items) if (v.expires <= t) this.#items.delete(k);
-  }
 }

@@ -44,24 +44,4 @@ export const SEC_TEXTS = {
   undoGone: "Yêu cầu hoàn tác này không còn. Gõ lại /hoantac nếu cần.",
   undoMoved: CONVERSATION_TEXTS.undoMoved,
   undoCancelled: "Đã hủy, không hoàn tác gì.",
-
-  // ---------------------------------------------------------------- questions
-  noQuestions: "Không có câu hỏi nào đang chờ trả lời.",
-  questionGone: "Câu hỏi này đã được trả lời hoặc không còn trong danh sách.",
-  faqButton: "Lưu vào danh sách hỏi–đáp",
-  faqSkipButton: "Không lưu",
-  faqSaved:
-    "Đã lưu vào danh sách hỏi–đáp của Tổ Giúp việc. Lưu ý: trợ lý chưa dùng danh sách này để tự trả lời; " +
-    "muốn trợ lý trả lời được, hãy bổ sung nội dung vào cơ sở tri thức (tệp nhiệm vụ hoặc các lệnh thêm, sửa).",
-
-  // ---------------------------------------------------------------- announcements
-  usageThongbao:
-    "Cách dùng: /thongbao <nội dung>, ví dụ: /thongbao Đề nghị các đơn vị gửi báo cáo quý II trước 30/6.",
-  announceTooLong: (max: number) => `Thông báo dài quá (tối đa ${max} ký tự). Hãy viết ngắn lại.`,
-  noHeads: "Chưa có thủ trưởng đơn vị nào liên kết với trợ lý, nên chưa có ai để gửi thông báo.",
-  announceButton: "Gửi thông báo",
-  announceGone:
-    "Thông báo này không còn chờ gửi (đã gửi, đã hủy hoặc quá 30 phút). Gõ lại /thongbao nếu cần.",
-  announceCancelled: "Đã hủy, không gửi thông báo.",
-  announceTitle: "Thông báo của Tổ Giúp việc Ban Điều hành chuyển đổi số tỉnh",
 } as const;

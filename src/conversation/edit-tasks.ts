@@ -6,8 +6,18 @@
  * - /themnv: title → lead units → deadline → assigning document → "Xác nhận".
  * Each saved change is one audited commit ("task.update", "task.status", "task.deadline", "task.create").
  */
-import { Composer, type Context } from "grammy";
-import { commitKnowledge } from "../../../../app/knowledge-commit.ts";
+import type { Person } from "../app/assistant.ts";
+import { commitKnowledge, SECRETARIAT_SOURCE_ID } from "../app/knowledge-commit.ts";
+import { slugId } from "../core/knowledge/ids.ts";
+import type { Knowledge } from "../core/knowledge/model.ts";
+import type { Deadline, Task } from "../core/knowledge/schema.ts";
+import { foldAlnum } from "../core/text/normalize.ts";
+import { formatViDate, localDate, maxDate } from "../core/time.ts";
+import { describeDeadline } from "../imports/preview.ts";
+import type { DialogContext } from "./dialog.ts";
+import { actorOfPerson } from "./history.ts";
+import type { ConversationDeps } from "./leaders.ts";
+import { type Output, text } from "./outputs.ts";
 import {
   findTasks,
   meansNone,
@@ -18,20 +28,9 @@ import {
   parseText,
   parseUnits,
   taskLine,
-} from "../../../../conversation/parse.ts";
-import { slugId } from "../../../../core/knowledge/ids.ts";
-import type { Knowledge } from "../../../../core/knowledge/model.ts";
-import type { Deadline, Task } from "../../../../core/knowledge/schema.ts";
-import { foldAlnum } from "../../../../core/text/normalize.ts";
-import { formatViDate, localDate, maxDate } from "../../../../core/time.ts";
-import { describeDeadline } from "../../../../imports/preview.ts";
-import type { BotDeps } from "../../context.ts";
-import { type Block, blank, bold, plain } from "../../render.ts";
-import { actorOf, commandArg, requireAdmin, SECRETARIAT_SOURCE_ID, type SecCtx } from "./common.ts";
-import { type Conv, Dialog, dialog } from "./dialog.ts";
-import type { SecretariatFeature } from "./feature.ts";
-
-export const TASK_DIALOGS = { edit: "sec-suanv", deadline: "sec-doihan", create: "sec-themnv" } as const;
+} from "./parse.ts";
+import { sessionOf } from "./session.ts";
+import { CHANNEL_NAMES } from "./texts.ts";
 
 const USAGE_DOIHAN = [
   "Cách dùng: /doihan <mã nhiệm vụ> <thời hạn mới>",
@@ -95,26 +94,20 @@ function actionFor(before: Task, after: Task): string {
   return "task.update";
 }
 
-function taskBlocks(kb: Knowledge, t: Task): Block[] {
+function taskBlocks(kb: Knowledge, t: Task): string[] {
   return [
-    bold(t.title),
-    plain(`Mã: ${t.id}`),
-    plain(`Chủ trì: ${names(kb, t.lead)}`),
-    plain(`Thời hạn: ${describeDeadline(t.deadline)}`),
-    plain(`Tiến độ: ${completion(t)}`),
+    t.title,
+    `Mã: ${t.id}`,
+    `Chủ trì: ${names(kb, t.lead)}`,
+    `Thời hạn: ${describeDeadline(t.deadline)}`,
+    `Tiến độ: ${completion(t)}`,
   ];
 }
 
 /** Saves `after` over `before` as one audited change; the reply says what happened. */
-async function saveTask(
-  deps: BotDeps,
-  d: Dialog,
-  before: Task,
-  after: Task,
-  from: Context["from"],
-): Promise<void> {
+async function saveTask(deps: ConversationDeps, d: DialogContext, before: Task, after: Task): Promise<void> {
   const { app } = deps;
-  const result = await d.external(async () => {
+  const result = await (async () => {
     const kb = app.knowledge();
     const current = kb.task(before.id);
     if (JSON.stringify(current) !== JSON.stringify(before)) {
@@ -128,26 +121,32 @@ async function saveTask(
     return commitKnowledge(
       app,
       {
-        actor: actorOf(from),
+        actor: actorOfPerson(d.person),
         action: actionFor(before, after),
-        note: `Sửa qua Telegram: ${changeLines(kb, before, after).join("; ")}`.slice(0, 500),
+        note: `Sửa qua ${CHANNEL_NAMES[d.person.channel]}: ${changeLines(kb, before, after).join("; ")}`.slice(
+          0,
+          500,
+        ),
       },
       [{ collection: "tasks", entity: task }],
     );
-  });
+  })();
   if (!result.ok) {
-    await d.say(result.message);
+    d.say(result.message);
     return;
   }
-  deps.log.info({ by: from?.id, taskId: before.id, entry: result.entryId }, "task edited in chat");
-  await d.say(
+  deps.log?.info(
+    { channel: d.person.channel, taskId: before.id, entry: result.entryId },
+    "task edited in chat",
+  );
+  d.say(
     result.entryId
       ? `Đã lưu (thay đổi #${result.entryId}). Muốn trả lại như trước: /hoantac.`
       : "Không có gì thay đổi.",
   );
 }
 
-export function taskEdits(deps: BotDeps): SecretariatFeature {
+function taskDialogs(deps: ConversationDeps) {
   const { app } = deps;
   const today = () => localDate(app.now());
   const year = () => Number(today().slice(0, 4));
@@ -161,37 +160,33 @@ export function taskEdits(deps: BotDeps): SecretariatFeature {
     return { ok: true, value: found.map((t) => ({ id: t.id, line: taskLine(t) })) };
   };
 
-  async function editTask(conv: Conv, ctx: Context, query: string): Promise<void> {
-    const d = await Dialog.open(conv, ctx);
+  async function editTask(d: DialogContext, query: string): Promise<void> {
     const hint = "Gửi mã nhiệm vụ (ví dụ qd-56-2023-2) hoặc vài chữ trong tên nhiệm vụ.";
-    const found = query ? await d.external(() => pick(query)) : undefined;
-    if (found && !found.ok) await d.say(found.message);
+    const found = query ? await pick(query) : undefined;
+    if (found && !found.ok) d.say(found.message);
     const list = found?.ok ? found.value : await d.ask(`Sửa nhiệm vụ nào? ${hint}`, pick, { hint });
     const id =
       list.length === 1
         ? list[0]!.id
         : await d.choose(
-            [
-              bold(`Có ${list.length} nhiệm vụ khớp; chọn một:`),
-              ...list.map((t, i) => plain(`${i + 1}. ${t.line}`)),
-            ],
+            [`Có ${list.length} nhiệm vụ khớp; chọn một:`, ...list.map((t, i) => `${i + 1}. ${t.line}`)],
             list.map((t, i) => ({ label: `${i + 1}`, value: t.id })),
           );
-    const before = await d.external(() => app.knowledge().task(id) ?? null);
+    const before = (await app.knowledge().task(id)) ?? null;
     if (!before) {
-      await d.say("Nhiệm vụ này không còn trong cơ sở tri thức.");
+      d.say("Nhiệm vụ này không còn trong cơ sở tri thức.");
       return;
     }
     let draft: Task = structuredClone(before);
     for (;;) {
-      const pending = await d.external(() => changeLines(app.knowledge(), before, draft));
-      const header = await d.external(() => taskBlocks(app.knowledge(), draft));
+      const pending = await changeLines(app.knowledge(), before, draft);
+      const header = await taskBlocks(app.knowledge(), draft);
       const field = await d.choose<Field | "save">(
         [
           ...header,
-          ...(pending.length ? [blank(), bold("Sẽ sửa:"), ...pending.map((l) => plain(`• ${l}`))] : []),
-          blank(),
-          plain("Chọn mục cần sửa, rồi bấm “Lưu thay đổi”."),
+          ...(pending.length ? ["", "Sẽ sửa:", ...pending.map((l) => `• ${l}`)] : []),
+          "",
+          "Chọn mục cần sửa, rồi bấm “Lưu thay đổi”.",
         ],
         [
           { label: "Tên nhiệm vụ", value: "title" },
@@ -203,14 +198,14 @@ export function taskEdits(deps: BotDeps): SecretariatFeature {
       );
       if (field === "save") {
         if (!pending.length) {
-          await d.say("Chưa có gì thay đổi. Chọn một mục để sửa, hoặc bấm “Hủy”.");
+          d.say("Chưa có gì thay đổi. Chọn một mục để sửa, hoặc bấm “Hủy”.");
           continue;
         }
         await d.confirm([
-          bold(`Lưu thay đổi cho nhiệm vụ “${before.title.slice(0, 80)}”?`),
-          ...pending.map((l) => plain(`• ${l}`)),
+          `Lưu thay đổi cho nhiệm vụ “${before.title.slice(0, 80)}”?`,
+          ...pending.map((l) => `• ${l}`),
         ]);
-        await saveTask(deps, d, before, draft, ctx.from);
+        await saveTask(deps, d, before, draft);
         return;
       }
       if (field === "title") {
@@ -245,7 +240,7 @@ export function taskEdits(deps: BotDeps): SecretariatFeature {
           },
           {
             hint: "Ví dụ: 15/6/2023, hôm nay, hoặc chưa.",
-            choices: [{ label: "Hôm nay", value: await d.external(today) }],
+            choices: [{ label: "Hôm nay", value: await today() }],
           },
         );
         const progress = { ...draft.progress };
@@ -256,9 +251,8 @@ export function taskEdits(deps: BotDeps): SecretariatFeature {
     }
   }
 
-  async function moveDeadline(conv: Conv, ctx: Context, taskId: string, text: string): Promise<void> {
-    const d = await Dialog.open(conv, ctx);
-    const plan = await d.external(() => {
+  async function moveDeadline(d: DialogContext, taskId: string, text: string): Promise<void> {
+    const plan = await (() => {
       const kb = app.knowledge();
       const task = kb.task(taskId);
       if (!task) return { ok: false as const, message: `Không có nhiệm vụ mã “${taskId}”.` };
@@ -268,30 +262,26 @@ export function taskEdits(deps: BotDeps): SecretariatFeature {
       delete progress.extendedTo;
       const after: Task = { ...task, deadline: deadline.value as Deadline, progress };
       return { ok: true as const, before: task, after, lines: changeLines(kb, task, after) };
-    });
+    })();
     if (!plan.ok) {
-      await d.say(plan.message);
+      d.say(plan.message);
       return;
     }
     if (!plan.lines.length) {
-      await d.say(
+      d.say(
         `Thời hạn của nhiệm vụ này đã là ${describeDeadline(plan.before.deadline)}. Không có gì thay đổi.`,
       );
       return;
     }
     await d.confirm([
-      bold(`Dời thời hạn nhiệm vụ “${plan.before.title.slice(0, 80)}”?`),
-      ...plan.lines.map((l) => plain(`• ${l}`)),
+      `Dời thời hạn nhiệm vụ “${plan.before.title.slice(0, 80)}”?`,
+      ...plan.lines.map((l) => `• ${l}`),
     ]);
-    await saveTask(deps, d, plan.before, plan.after, ctx.from);
+    await saveTask(deps, d, plan.before, plan.after);
   }
 
-  async function createTask(conv: Conv, ctx: Context): Promise<void> {
-    const d = await Dialog.open(conv, ctx);
-    await d.say([
-      bold("Thêm nhiệm vụ mới"),
-      plain("Gõ “hủy” bất cứ lúc nào để thôi; chưa lưu gì cho đến khi bạn xác nhận."),
-    ]);
+  async function createTask(d: DialogContext): Promise<void> {
+    d.say(["Thêm nhiệm vụ mới", "Gõ “hủy” bất cứ lúc nào để thôi; chưa lưu gì cho đến khi bạn xác nhận."]);
     const title = await d.ask("1/4. Tên nhiệm vụ?", (t) => {
       const r = parseText(t, "Tên nhiệm vụ", 5);
       if (!r.ok) return r;
@@ -322,7 +312,7 @@ export function taskEdits(deps: BotDeps): SecretariatFeature {
         choices: [{ label: "Không có", value: null }],
       },
     );
-    const summary = await d.external(() => {
+    const summary = await (() => {
       const kb = app.knowledge();
       const doc = documentId ? kb.document(documentId) : undefined;
       return [
@@ -331,9 +321,9 @@ export function taskEdits(deps: BotDeps): SecretariatFeature {
         `Thời hạn: ${describeDeadline(deadline)}`,
         `Văn bản giao: ${doc ? doc.number : "(không có)"}`,
       ];
-    });
-    await d.confirm([bold("Thêm nhiệm vụ này?"), ...summary.map((l) => plain(`• ${l}`))]);
-    const result = await d.external(async () => {
+    })();
+    await d.confirm(["Thêm nhiệm vụ này?", ...summary.map((l) => `• ${l}`)]);
+    const result = await (async () => {
       const kb = app.knowledge();
       const t = localDate(app.now());
       const id = slugId(title, new Set(kb.data.tasks.map((x) => x.id)));
@@ -353,50 +343,45 @@ export function taskEdits(deps: BotDeps): SecretariatFeature {
       const r = await commitKnowledge(
         app,
         {
-          actor: actorOf(ctx.from),
+          actor: actorOfPerson(d.person),
           action: "task.create",
-          note: `Thêm qua Telegram: “${title.slice(0, 200)}”`,
+          note: `Thêm qua ${CHANNEL_NAMES[d.person.channel]}: “${title.slice(0, 200)}”`,
         },
         [{ collection: "tasks", entity: task }],
       );
       return r.ok ? { ...r, id } : r;
-    });
+    })();
     if (!result.ok) {
-      await d.say(result.message);
+      d.say(result.message);
       return;
     }
-    deps.log.info({ by: ctx.from?.id, taskId: result.id, entry: result.entryId }, "task created in chat");
-    await d.say(`Đã thêm nhiệm vụ (mã ${result.id}, thay đổi #${result.entryId}). Muốn bỏ lại: /hoantac.`);
+    deps.log?.info(
+      { channel: d.person.channel, taskId: result.id, entry: result.entryId },
+      "task created in chat",
+    );
+    d.say(`Đã thêm nhiệm vụ (mã ${result.id}, thay đổi #${result.entryId}). Muốn bỏ lại: /hoantac.`);
   }
 
-  const commands = new Composer<SecCtx>();
-  commands.command("suanv", async (ctx) => {
-    if (!(await requireAdmin(ctx, deps))) return;
-    await ctx.conversation.exitAll();
-    await ctx.conversation.enter(TASK_DIALOGS.edit, commandArg(ctx).slice(0, 200));
-  });
-  commands.command("doihan", async (ctx) => {
-    if (!(await requireAdmin(ctx, deps))) return;
-    const [taskId, ...rest] = commandArg(ctx).split(/\s+/).filter(Boolean);
-    if (!taskId || !rest.length) {
-      await ctx.reply(USAGE_DOIHAN);
-      return;
-    }
-    await ctx.conversation.exitAll();
-    await ctx.conversation.enter(TASK_DIALOGS.deadline, taskId.slice(0, 60), rest.join(" ").slice(0, 120));
-  });
-  commands.command("themnv", async (ctx) => {
-    if (!(await requireAdmin(ctx, deps))) return;
-    await ctx.conversation.exitAll();
-    await ctx.conversation.enter(TASK_DIALOGS.create);
-  });
+  return { editTask, moveDeadline, createTask };
+}
 
-  return {
-    conversations: [
-      dialog(editTask, TASK_DIALOGS.edit),
-      dialog(moveDeadline, TASK_DIALOGS.deadline),
-      dialog(createTask, TASK_DIALOGS.create),
-    ],
-    commands,
-  };
+const dialogs = (deps: ConversationDeps) => sessionOf(deps.assistant).dialogs;
+
+/** /suanv [mã hoặc từ khóa] (admins only, by the command table). */
+export function editTaskCommand(deps: ConversationDeps, p: Person, arg: string): Promise<Output[]> {
+  return dialogs(deps).start(p, (d) => taskDialogs(deps).editTask(d, arg.slice(0, 200)));
+}
+
+/** /doihan <mã> <thời hạn mới>. */
+export async function moveDeadlineCommand(deps: ConversationDeps, p: Person, arg: string): Promise<Output[]> {
+  const [taskId, ...rest] = arg.split(/\s+/).filter(Boolean);
+  if (!taskId || !rest.length) return [text(USAGE_DOIHAN)];
+  return dialogs(deps).start(p, (d) =>
+    taskDialogs(deps).moveDeadline(d, taskId.slice(0, 60), rest.join(" ").slice(0, 120)),
+  );
+}
+
+/** /themnv. */
+export function createTaskCommand(deps: ConversationDeps, p: Person): Promise<Output[]> {
+  return dialogs(deps).start(p, (d) => taskDialogs(deps).createTask(d));
 }

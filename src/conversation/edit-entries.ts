@@ -6,8 +6,18 @@
  *   position {title, unit, role "leader"} (how the knowledge marks a unit's head); whoever held it
  *   loses that position (kept as "Nguyên …" when it was their only one, so meetings that name them stay valid).
  */
-import { Composer, type Context } from "grammy";
-import { commitKnowledge } from "../../../../app/knowledge-commit.ts";
+import type { Person as Speaker } from "../app/assistant.ts";
+import { commitKnowledge, SECRETARIAT_SOURCE_ID } from "../app/knowledge-commit.ts";
+import { documentIdFor, slugId } from "../core/knowledge/ids.ts";
+import { typeOfNumber } from "../core/knowledge/new-document.ts";
+import type { KDocument, Person, Position, Unit } from "../core/knowledge/schema.ts";
+import { foldAlnum } from "../core/text/normalize.ts";
+import { formatViDate, localDate, maxDate } from "../core/time.ts";
+import { guessUnitKind } from "../imports/unit-matcher.ts";
+import type { DialogContext } from "./dialog.ts";
+import { actorOfPerson } from "./history.ts";
+import type { ConversationDeps } from "./leaders.ts";
+import { type Output, text } from "./outputs.ts";
 import {
   headTitle,
   meansNone,
@@ -16,20 +26,9 @@ import {
   parseNewDocNumber,
   parseNewUnitName,
   parseText,
-} from "../../../../conversation/parse.ts";
-import { documentIdFor, slugId } from "../../../../core/knowledge/ids.ts";
-import { typeOfNumber } from "../../../../core/knowledge/new-document.ts";
-import type { KDocument, Person, Position, Unit } from "../../../../core/knowledge/schema.ts";
-import { foldAlnum } from "../../../../core/text/normalize.ts";
-import { formatViDate, localDate, maxDate } from "../../../../core/time.ts";
-import { guessUnitKind } from "../../../../imports/unit-matcher.ts";
-import type { BotDeps } from "../../context.ts";
-import { bold, plain } from "../../render.ts";
-import { actorOf, commandArg, requireAdmin, SECRETARIAT_SOURCE_ID, type SecCtx } from "./common.ts";
-import { type Conv, Dialog, dialog } from "./dialog.ts";
-import type { SecretariatFeature } from "./feature.ts";
-
-export const ENTRY_DIALOGS = { document: "sec-themvb", unit: "sec-themdv", head: "sec-thutruong" } as const;
+} from "./parse.ts";
+import { sessionOf } from "./session.ts";
+import { CHANNEL_NAMES, CONVERSATION_TEXTS as T } from "./texts.ts";
 
 const KIND_LABELS: Record<Unit["kind"], string> = {
   so: "sở",
@@ -49,20 +48,12 @@ const USAGE_THUTRUONG = [
   "Mã đơn vị viết thường, không dấu (xem bằng: npm run cli -- kb list units).",
 ].join("\n");
 
-function saved(entryId: string | null, what: string): string {
-  return entryId ? `Đã ${what} (thay đổi #${entryId}). Muốn bỏ lại: /hoantac.` : "Không có gì thay đổi.";
-}
-
-export function entryEdits(deps: BotDeps): SecretariatFeature {
+function entryDialogs(deps: ConversationDeps) {
   const { app } = deps;
   const today = () => localDate(app.now());
 
-  async function addDocument(conv: Conv, ctx: Context): Promise<void> {
-    const d = await Dialog.open(conv, ctx);
-    await d.say([
-      bold("Thêm văn bản mới"),
-      plain("Gõ “hủy” bất cứ lúc nào để thôi; chưa lưu gì cho đến khi bạn xác nhận."),
-    ]);
+  async function addDocument(d: DialogContext): Promise<void> {
+    d.say(["Thêm văn bản mới", "Gõ “hủy” bất cứ lúc nào để thôi; chưa lưu gì cho đến khi bạn xác nhận."]);
     const number = await d.ask("1/5. Số hiệu văn bản? Ví dụ: 56/QĐ-UBND, 3609/KH-BĐHCĐS.", (t) =>
       parseNewDocNumber(app.knowledge(), t),
     );
@@ -83,12 +74,12 @@ export function entryEdits(deps: BotDeps): SecretariatFeature {
       parseText(t, "Trích yếu", 10, 1000),
     );
     await d.confirm([
-      bold("Thêm văn bản này?"),
-      plain(`• ${type} số ${number} ngày ${formatViDate(date)}`),
-      plain(`• Cơ quan ban hành: ${issuer}`),
-      plain(`• Trích yếu: ${summary}`),
+      "Thêm văn bản này?",
+      `• ${type} số ${number} ngày ${formatViDate(date)}`,
+      `• Cơ quan ban hành: ${issuer}`,
+      `• Trích yếu: ${summary}`,
     ]);
-    const result = await d.external(async () => {
+    const result = await (async () => {
       const kb = app.knowledge();
       if (kb.documentByNumber(number)) {
         return {
@@ -113,27 +104,26 @@ export function entryEdits(deps: BotDeps): SecretariatFeature {
       const r = await commitKnowledge(
         app,
         {
-          actor: actorOf(ctx.from),
+          actor: actorOfPerson(d.person),
           action: "document.create",
-          note: `Thêm qua Telegram: ${type} số ${number}`,
+          note: `Thêm qua ${CHANNEL_NAMES[d.person.channel]}: ${type} số ${number}`,
         },
         [{ collection: "documents", entity: doc }],
       );
       return r.ok ? { ...r, id: doc.id } : r;
-    });
+    })();
     if (!result.ok) {
-      await d.say(result.message);
+      d.say(result.message);
       return;
     }
-    deps.log.info(
-      { by: ctx.from?.id, documentId: result.id, entry: result.entryId },
+    deps.log?.info(
+      { channel: d.person.channel, documentId: result.id, entry: result.entryId },
       "document added in chat",
     );
-    await d.say(saved(result.entryId, `thêm văn bản ${number}`));
+    d.say(T.saved(result.entryId, `thêm văn bản ${number}`));
   }
 
-  async function addUnit(conv: Conv, ctx: Context): Promise<void> {
-    const d = await Dialog.open(conv, ctx);
+  async function addUnit(d: DialogContext): Promise<void> {
     const name = await d.ask(
       "Tên đầy đủ của đơn vị mới? Ví dụ: Trung tâm Giám sát, điều hành đô thị thông minh tỉnh.",
       (t) => parseNewUnitName(app.knowledge(), t),
@@ -153,12 +143,12 @@ export function entryEdits(deps: BotDeps): SecretariatFeature {
     );
     const kind = guessUnitKind(name);
     await d.confirm([
-      bold("Thêm đơn vị này?"),
-      plain(`• Tên: ${name}`),
-      plain(`• Loại: ${KIND_LABELS[kind]}`),
-      plain(`• Tên gọi khác: ${aliases.length ? aliases.join("; ") : "(không có)"}`),
+      "Thêm đơn vị này?",
+      `• Tên: ${name}`,
+      `• Loại: ${KIND_LABELS[kind]}`,
+      `• Tên gọi khác: ${aliases.length ? aliases.join("; ") : "(không có)"}`,
     ]);
-    const result = await d.external(async () => {
+    const result = await (async () => {
       const kb = app.knowledge();
       const again = parseNewUnitName(kb, name);
       if (!again.ok) return again;
@@ -166,20 +156,28 @@ export function entryEdits(deps: BotDeps): SecretariatFeature {
         name,
         new Set([...kb.data.units.map((u) => u.id), ...kb.data.unitGroups.map((g) => g.id)]),
       );
-      const unit: Unit = { id, name, kind, aliases, sources: [SECRETARIAT_SOURCE_ID], asOf: today() };
+      // Checked against the schema (and its defaults filled) by commitKnowledge.
+      const unit = { id, name, kind, aliases, sources: [SECRETARIAT_SOURCE_ID], asOf: today() };
       const r = await commitKnowledge(
         app,
-        { actor: actorOf(ctx.from), action: "unit.create", note: `Thêm qua Telegram: ${name}` },
+        {
+          actor: actorOfPerson(d.person),
+          action: "unit.create",
+          note: `Thêm qua ${CHANNEL_NAMES[d.person.channel]}: ${name}`,
+        },
         [{ collection: "units", entity: unit }],
       );
       return r.ok ? { ...r, id } : r;
-    });
+    })();
     if (!result.ok) {
-      await d.say(result.message);
+      d.say(result.message);
       return;
     }
-    deps.log.info({ by: ctx.from?.id, unitId: result.id, entry: result.entryId }, "unit added in chat");
-    await d.say(saved(result.entryId, `thêm đơn vị “${name}” (mã ${result.id})`));
+    deps.log?.info(
+      { channel: d.person.channel, unitId: result.id, entry: result.entryId },
+      "unit added in chat",
+    );
+    d.say(T.saved(result.entryId, `thêm đơn vị “${name}” (mã ${result.id})`));
   }
 
   /** The people entries a change of head writes, and the lines saying so. */
@@ -249,11 +247,10 @@ export function entryEdits(deps: BotDeps): SecretariatFeature {
     return { ok: true, people, lines };
   }
 
-  async function changeHead(conv: Conv, ctx: Context, unitId: string, name: string): Promise<void> {
-    const d = await Dialog.open(conv, ctx);
-    const unit = await d.external(() => app.knowledge().unit(unitId) ?? null);
+  async function changeHead(d: DialogContext, unitId: string, name: string): Promise<void> {
+    const unit = app.knowledge().unit(unitId) ?? null;
     if (!unit) {
-      await d.say(`Không có đơn vị mã “${unitId}”.\n${USAGE_THUTRUONG}`);
+      d.say(`Không có đơn vị mã “${unitId}”.\n${USAGE_THUTRUONG}`);
       return;
     }
     const suggested = headTitle(unit);
@@ -262,66 +259,54 @@ export function entryEdits(deps: BotDeps): SecretariatFeature {
       (t) => parseText(t, "Chức danh", 4, 200),
       { choices: [{ label: suggested, value: suggested }] },
     );
-    const plan = await d.external(() => headChange(unitId, name, title));
+    const plan = await headChange(unitId, name, title);
     if (!plan.ok) {
-      await d.say(plan.message);
+      d.say(plan.message);
       return;
     }
-    await d.confirm([bold(`Cập nhật thủ trưởng ${unit.name}?`), ...plan.lines.map((l) => plain(`• ${l}`))]);
-    const result = await d.external(async () => {
+    await d.confirm([`Cập nhật thủ trưởng ${unit.name}?`, ...plan.lines.map((l) => `• ${l}`)]);
+    const result = await (async () => {
       const again = headChange(unitId, name, title);
       if (!again.ok) return again;
       return commitKnowledge(
         app,
         {
-          actor: actorOf(ctx.from),
+          actor: actorOfPerson(d.person),
           action: "person.update",
-          note: `Qua Telegram: thủ trưởng ${unit.name} là ${name} (${title})`,
+          note: `Qua ${CHANNEL_NAMES[d.person.channel]}: thủ trưởng ${unit.name} là ${name} (${title})`,
         },
         again.people.map((p) => ({ collection: "people" as const, entity: p })),
       );
-    });
+    })();
     if (!result.ok) {
-      await d.say(result.message);
+      d.say(result.message);
       return;
     }
-    deps.log.info({ by: ctx.from?.id, unitId, entry: result.entryId }, "unit head changed in chat");
-    await d.say(saved(result.entryId, `cập nhật thủ trưởng ${unit.name}`));
+    deps.log?.info({ channel: d.person.channel, unitId, entry: result.entryId }, "unit head changed in chat");
+    d.say(T.saved(result.entryId, `cập nhật thủ trưởng ${unit.name}`));
   }
 
-  const commands = new Composer<SecCtx>();
-  commands.command("themvb", async (ctx) => {
-    if (!(await requireAdmin(ctx, deps))) return;
-    await ctx.conversation.exitAll();
-    await ctx.conversation.enter(ENTRY_DIALOGS.document);
-  });
-  commands.command("themdv", async (ctx) => {
-    if (!(await requireAdmin(ctx, deps))) return;
-    await ctx.conversation.exitAll();
-    await ctx.conversation.enter(ENTRY_DIALOGS.unit);
-  });
-  commands.command("thutruong", async (ctx) => {
-    if (!(await requireAdmin(ctx, deps))) return;
-    const [unitId, ...nameWords] = commandArg(ctx).split(/\s+/).filter(Boolean);
-    const name = nameWords.join(" ");
-    if (!unitId || name.length < 3 || name.length > 100) {
-      await ctx.reply(USAGE_THUTRUONG);
-      return;
-    }
-    if (!app.knowledge().unit(unitId)) {
-      await ctx.reply(`Không có đơn vị mã “${unitId.slice(0, 40)}”.\n${USAGE_THUTRUONG}`);
-      return;
-    }
-    await ctx.conversation.exitAll();
-    await ctx.conversation.enter(ENTRY_DIALOGS.head, unitId, name);
-  });
+  return { addDocument, addUnit, changeHead };
+}
 
-  return {
-    conversations: [
-      dialog(addDocument, ENTRY_DIALOGS.document),
-      dialog(addUnit, ENTRY_DIALOGS.unit),
-      dialog(changeHead, ENTRY_DIALOGS.head),
-    ],
-    commands,
-  };
+const dialogs = (deps: ConversationDeps) => sessionOf(deps.assistant).dialogs;
+
+/** /themvb (admins only, by the command table). */
+export function addDocumentCommand(deps: ConversationDeps, p: Speaker): Promise<Output[]> {
+  return dialogs(deps).start(p, (d) => entryDialogs(deps).addDocument(d));
+}
+
+/** /themdv. */
+export function addUnitCommand(deps: ConversationDeps, p: Speaker): Promise<Output[]> {
+  return dialogs(deps).start(p, (d) => entryDialogs(deps).addUnit(d));
+}
+
+/** /thutruong <mã đơn vị> <họ tên>. */
+export async function changeHeadCommand(deps: ConversationDeps, p: Speaker, arg: string): Promise<Output[]> {
+  const [unitId, ...nameWords] = arg.split(/\s+/).filter(Boolean);
+  const name = nameWords.join(" ");
+  if (!unitId || name.length < 3 || name.length > 100) return [text(USAGE_THUTRUONG)];
+  if (!deps.app.knowledge().unit(unitId))
+    return [text(`Không có đơn vị mã “${unitId.slice(0, 40)}”.\n${USAGE_THUTRUONG}`)];
+  return dialogs(deps).start(p, (d) => entryDialogs(deps).changeHead(d, unitId, name));
 }

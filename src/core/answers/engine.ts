@@ -22,6 +22,7 @@ import { answerTarget } from "./intents/targets.ts";
 import { answerTaskAttribute } from "./intents/task-attributes.ts";
 import { answerDeadlines, answerTasks } from "./intents/tasks.ts";
 import { answerTheme } from "./intents/theme.ts";
+import { answerUnitChange } from "./intents/unit-changes.ts";
 import { answerUnit } from "./intents/units.ts";
 import { answerUnrecorded, unrecordedAttribute } from "./intents/unrecorded.ts";
 import { buildLexicon, type Lexicon } from "./lexicon.ts";
@@ -118,6 +119,9 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     const u = understand(req.text, req.now, lexicon);
     // What the knowledge has no field for (a phone number, another province) is said so, whatever
     // the entry the question names.
+    // A change the register records ("Sở TT&TT hợp nhất vào đâu") is answered before "not recorded".
+    const change = answerUnitChange(u, context(req));
+    if (change) return change;
     const gap = unrecordedAttribute(u, context(req));
     if (gap) return answerUnrecorded(gap, u, context(req));
     // "X có phải Trưởng ban … không", "KH 4233 có phải do X ký không": yes or no, first.

@@ -1228,9 +1228,26 @@ function documentListFilter(
   lex: Lexicon,
 ): DocumentListFilter | undefined {
   if (!DOCUMENT_WORDS.test(bare)) return undefined;
-  if (["task", "deadline", "overdue", "meeting", "target", "lead", "support"].some((c) => concepts.has(c)))
-    return undefined;
-  if (phrase?.kind === "day") return undefined;
+  // "văn bản ban hành sau (cuộc họp) ngày 20/02/2023": issued from the day after.
+  const after =
+    /\bsau (?:cuoc hop |buoi hop |hop |hoi nghi )?(?:[a-z]+ ){0,3}?(?:ngay )?(\d{1,2}) (\d{1,2})(?: ((?:19|20)\d\d))?\b/.exec(
+      bare,
+    );
+  const afterDay =
+    after && phrase?.kind === "day" && phrase.from && Number(phrase.from.slice(8, 10)) === Number(after[1])
+      ? phrase.from
+      : undefined;
+  const excluded = [
+    "task",
+    "deadline",
+    "overdue",
+    "target",
+    "lead",
+    "support",
+    ...(afterDay ? [] : ["meeting"]),
+  ];
+  if (excluded.some((c) => concepts.has(c))) return undefined;
+  if (phrase?.kind === "day" && !afterDay) return undefined;
   // One attribute of one document ("QĐ thành lập BCĐ số mấy", "… ký ngày nào"); the asker's own documents.
   const focus = documentFocus(bare);
   if (focus && focus !== "which") return undefined;
@@ -1251,13 +1268,45 @@ function documentListFilter(
       });
   const filter: DocumentListFilter = {};
   if (issuer) filter.issuer = issuer;
+  // "các VB do BCĐ CĐS tỉnh ban hành": a body named by an alias; the documents write its name in more
+  // than one way.
+  const issuing =
+    /\b(?:do|cua)\b.*\b(?:ban hanh|ky|ki|ra)\b|\b(?:van ban|ke hoach|quyet dinh|thong bao|nghi quyet) (?:cua|do)\b/;
+  if (!ownDocuments && issuing.test(bare)) {
+    const body = matchBodies(lex, searchTerms(typed))[0];
+    const b = body ? lex.kb.body(body.value) : undefined;
+    if (b) {
+      const names = new Set([b.name, ...b.aliases].map((n) => fold(n)));
+      const spellings = [...new Set(docs.map((d) => d.issuer))].filter((i) => names.has(fold(i)));
+      if (spellings.length) {
+        filter.issuer = spellings[0]!;
+        filter.issuerAlso = spellings.slice(1);
+      }
+    }
+  }
   if (ownDocuments) filter.mine = true;
   const kindWords = Object.keys(DOC_TYPE_BY_WORDS).filter((k) => new RegExp(`\\b${k}\\b`).test(bare));
   if (kindWords.length === 1) filter.docType = DOC_TYPE_BY_WORDS[kindWords[0]!]!;
   let rest = bare;
   if (issuer) rest = rest.replace(expandAbbreviations(fold(issuer)), " ");
+  if (filter.issuerAlso) {
+    // (The body's words as typed, "bcđ cđs tỉnh": every alias's, written out.)
+    const body = matchBodies(lex, searchTerms(typed))[0];
+    const b = body ? lex.kb.body(body.value) : undefined;
+    for (const n of b ? [b.name, ...b.aliases] : []) rest = rest.replace(expandAbbreviations(fold(n)), " ");
+  }
   if (ownDocuments) rest = rest.replace(OWN_DOCUMENTS, " ");
-  if (phrase && (phrase.kind === "month" || phrase.kind === "quarter") && phrase.from && phrase.to) {
+  if (afterDay) {
+    const next = new Date(`${afterDay}T00:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    filter.from = next.toISOString().slice(0, 10);
+    filter.to = "9999-12-31";
+    filter.period = `sau ngày ${Number(afterDay.slice(8, 10))}/${Number(afterDay.slice(5, 7))}/${afterDay.slice(0, 4)}`;
+    rest = rest.replace(
+      /\bsau (?:cuoc hop |buoi hop |hop |hoi nghi )?(?:[a-z]+ ){0,3}?(?:ngay )?\d{1,2} \d{1,2}(?: \d{4})?/,
+      " ",
+    );
+  } else if (phrase && (phrase.kind === "month" || phrase.kind === "quarter") && phrase.from && phrase.to) {
     filter.from = phrase.from;
     filter.to = phrase.to;
     filter.period = phrase.label ?? "";

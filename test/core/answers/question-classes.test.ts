@@ -511,8 +511,8 @@ describe("bodies: founded by whom; a thing named with a body is not the body", (
   it("'“cánh tay nối dài” của Ban Chỉ đạo là gì' is the Tổ công nghệ số cộng đồng", () => {
     expect(plain("cánh tay nối dài của Ban Chỉ đạo là gì")).toContain("to cong nghe so cong dong");
   });
-  it("the 2025 reorganisation is not in the shipped knowledge yet: said so", () => {
-    const r = ask("Sở TT&TT sáp nhập vào sở nào");
+  it("a reorganisation the register does not record is said so", () => {
+    const r = ask("Sở Tư pháp sáp nhập vào sở nào");
     expect(r.abstained).toBe(true);
     expect(fold(r.lines[0]!.text)).toContain("khong ghi viec sap xep, sap nhap");
   });
@@ -1301,5 +1301,51 @@ describe("more classes from held-out set 13", () => {
   it("a body's name with one word mistyped is that body ('Ban Điều hàng')", () => {
     const r = ask("Ban Điều hàng chuyển đổi số tỉnh do ai làm trưởng ban");
     expect(fold(renderPlain(r))).toContain("tran quoc nam");
+  });
+});
+
+describe("classes from held-out set 14", () => {
+  const askAs = (text: string, unitId: string) => engine.ask({ text, now: NOW, asker: { unitId } });
+  it("a recorded reorganisation is answered, with its date and source, not 'not recorded'", () => {
+    const r = ask("Sở TT&TT sáp nhập vào đâu, từ bao giờ");
+    expect(r.abstained).toBe(false);
+    const text = fold(renderPlain(r));
+    expect(text).toContain("hop nhat vao so khoa hoc va cong nghe tu 01/03/2025");
+    expect(text).toContain("nguon:");
+    expect(fold(renderPlain(askAs("sở mình đã hợp nhất vào sở nào", "so-tttt")))).toContain(
+      "khoa hoc va cong nghe",
+    );
+    expect(plain("từ khi Sở TT&TT hợp nhất tới nay được bao lâu")).toContain("635 ngay");
+    expect(plain("Sở KH&CN có thay Sở TT&TT chủ trì tuyên truyền Ngày CĐS tỉnh không")).toMatch(/^co\. /);
+    // A change the register does not record stays "not recorded".
+    const other = ask("Sở Tư pháp có bị sáp nhập không");
+    expect(other.abstained).toBe(true);
+  });
+
+  it.each([
+    [
+      "Ngày CĐS tỉnh năm nay đã qua chưa",
+      "roi. ngay chuyen doi so tinh ninh thuan nam 2026 la 10/10/2026, da qua 47 ngay",
+    ],
+    ["còn bao nhiêu ngày nữa đến ngày chuyển đổi số quốc gia", "10/10/2027, con 318 ngay"],
+    ["hôm nay có phải ngày CĐS quốc gia không", "khong. ngay chuyen doi so quoc gia"],
+    ["Ngày 02/9/2027 là thứ mấy, có được nghỉ lễ không", "thu nam, ngay nghi le quoc khanh"],
+    ["Tết Dương lịch 2027 rơi vào thứ mấy", "01/01/2027 la thu sau"],
+  ])("a yearly day or a holiday against today: %s", (q, said) => {
+    expect(plain(q)).toContain(said);
+  });
+  it("'bao nhiêu ngày … CĐS' names no yearly day", () => {
+    expect(plain("còn bao nhiêu ngày đến hạn hoàn thành sản phẩm CĐS năm 2023")).not.toContain(
+      "ngay chuyen doi so tinh ninh thuan lan toi",
+    );
+  });
+
+  it("documents issued after a meeting's day; documents of a body named by an alias", () => {
+    const after = plain("những văn bản nào ban hành sau cuộc họp ngày 20/02/2023");
+    for (const n of ["05/ct-ttg", "17/qd-ubqgcds", "3402/kh-ubnd"]) expect(after).toContain(n);
+    expect(after).not.toContain("56/qd-ubnd");
+    const bcd = plain("các VB do BCĐ CĐS tỉnh ban hành");
+    expect(bcd).toContain("01-qd/bcdcds");
+    expect(bcd).toContain("02-qd/bcdcds");
   });
 });

@@ -20,6 +20,8 @@ export interface DocumentListFilter {
   period?: string;
   /** The issuer as the knowledge writes it ("UBND tỉnh"). */
   issuer?: string;
+  /** Other spellings of the same issuer in the documents ("Ban Chỉ đạo chuyển đổi số" for the province's). */
+  issuerAlso?: string[];
   /** The kind of document, as the knowledge writes it ("Kế hoạch"). */
   docType?: string;
   /** What the documents are about, as typed. */
@@ -33,7 +35,8 @@ export interface DocumentListFilter {
 /** Most listed documents a reply shows; the count says how many more there are. */
 const SHOWN = 10;
 /** A topic word shared by every document of the knowledge is no filter ("các văn bản về CĐS"). */
-export const GENERIC_TOPIC = /^(?:chuyen doi so|cds|chuyen doi so tinh|ve chuyen doi so)$/;
+export const GENERIC_TOPIC =
+  /^(?:chuyen doi so|cds|chuyen doi so tinh|ve chuyen doi so|tinh|cua tinh|tinh nha)$/;
 
 const foldedText = (d: KDocument) =>
   fold([d.type, d.number, d.issuer, d.signer ?? "", d.summary, ...d.keyPoints].join(" . "));
@@ -58,7 +61,7 @@ function escapeRegExp(s: string): string {
 export function listDocuments(filter: DocumentListFilter, ctx: AnswerContext): KDocument[] {
   const { kb, lex } = ctx;
   let docs = kb.data.documents.filter((d) => {
-    if (filter.issuer && d.issuer !== filter.issuer) return false;
+    if (filter.issuer && d.issuer !== filter.issuer && !filter.issuerAlso?.includes(d.issuer)) return false;
     if (filter.docType && d.type !== filter.docType) return false;
     if (filter.from && filter.to && !(d.date >= filter.from && d.date <= filter.to)) {
       if (!filter.periodIsTopic || !filter.period) return false;

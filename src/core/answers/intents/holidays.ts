@@ -73,6 +73,16 @@ export function answerDayOfNote(u: Understanding, ctx: AnswerContext): Reply | u
   return r.build();
 }
 
+/** Whether the question has a yearly day's name's first four words in a row ("ngay chuyen doi so"). */
+function phraseIn(folded: string, name: string): boolean {
+  const words = (s: string) =>
+    expandAbbreviations(fold(s))
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
+  const head = words(name).split(" ").slice(0, 4).join(" ");
+  return ` ${words(folded)} `.includes(` ${head} `);
+}
+
 /** "rơi vào thứ mấy", "là thứ mấy", "thứ ngày …": the weekday of a day. */
 const WEEKDAY_CUE = /\bthu (?:may|nao|gi)\b|\broi (?:vao )?thu\b|^\s*thu (?:ngay|cua)\b/;
 
@@ -94,9 +104,16 @@ function yearlyDays(ctx: AnswerContext): { name: string; month: number; day: num
  * written out, or of a yearly day the documents set, in the year asked (this year for "năm nay"; else
  * its next occurrence).
  */
+/** "đã qua chưa", "còn bao nhiêu ngày", "hôm nay là … đúng không": a yearly day against today. */
+const PASSED_CUE = /\b(?:da qua chua|qua chua|dien ra chua|da dien ra chua|to chuc chua|da den chua)\b/;
+const COUNTDOWN_CUE = /\bcon (?:bao nhieu|may|bao lau|bn)(?: ngay)?\b|\bbao lau nua\b/;
+const TODAY_CUE =
+  /\bhom nay\b.*\b(?:dung khong|phai khong|dung ko|phai ko|dung k|phai k|khong|ko)\b|\bhom nay co phai\b/;
+
 export function answerWeekday(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const bare = u.folded.replace(/[^\p{L}\p{N}\s/]/gu, " ").replace(/\s+/g, " ");
-  if (!WEEKDAY_CUE.test(bare)) return undefined;
+  const relative = PASSED_CUE.test(bare) || COUNTDOWN_CUE.test(bare) || TODAY_CUE.test(bare);
+  if (!WEEKDAY_CUE.test(bare) && !relative) return undefined;
   const { kb } = ctx;
   const thisYear = Number(ctx.today.slice(0, 4));
   const asked = /\bnam nay\b/.test(bare)
@@ -113,11 +130,15 @@ export function answerWeekday(u: Understanding, ctx: AnswerContext): Reply | und
       const terms = searchTerms(expandAbbreviations(fold(y.name))).filter((t) => !province.has(t));
       return { y, fit: terms.filter((t) => words.has(t)).length / terms.length };
     })
-    .filter((x) => x.fit >= 0.75)
+    // (Its name's head written as one phrase, "ngày chuyển đổi số": "bao nhiêu ngày … CĐS" names no day.)
+    .filter((x) => x.fit >= 0.75 && phraseIn(u.folded, x.y.name))
     .sort((a, b) => b.fit - a.fit)[0]?.y;
   const written = findDatePhrases(fold(u.text), { today: ctx.today, defaultYear: asked ?? thisYear }).find(
     (p) => p.kind === "day" && p.from && p.from === p.to,
   );
+  if (relative && named && (!written || (written.relative && TODAY_CUE.test(bare))))
+    return yearlyDayNow(named, bare, asked, ctx);
+  if (!WEEKDAY_CUE.test(bare)) return undefined;
   let date: string | undefined;
   if (written?.from) date = written.from;
   else if (named) {
@@ -128,8 +149,17 @@ export function answerWeekday(u: Understanding, ctx: AnswerContext): Reply | und
         ? `${thisYear}-${md}`
         : `${thisYear + 1}-${md}`;
   }
+  // "Tết Dương lịch năm 2027 rơi vào thứ mấy": a listed holiday named by what it celebrates.
+  const holidayName = !date ? NAMED.exec(u.folded)?.[1] : undefined;
+  if (holidayName) {
+    const year = asked ?? thisYear;
+    date = kb.data.holidays.find(
+      (h) => h.date.startsWith(String(year)) && fold(h.name).includes(holidayName),
+    )?.date;
+  }
   if (!date) return undefined;
   const weekday = WEEKDAYS[new Date(`${date}T12:00:00+07:00`).getUTCDay()]!;
+  const holiday = kb.data.holidays.find((h) => h.date === date);
   const r = new ReplyBuilder("deadlines");
   if (named && (!written || written.from?.slice(5) === date.slice(5))) {
     const doc = kb.document(named.docId);
@@ -137,9 +167,62 @@ export function answerWeekday(u: Understanding, ctx: AnswerContext): Reply | und
       `${named.name} năm ${date.slice(0, 4)} (${formatViDate(date)}) rơi vào ${weekday}.`,
       doc ? kb.citeAll([doc.id, ...doc.sources]) : [],
     );
+  } else if (holiday) {
+    // "02/9/2027 là thứ mấy, có phải ngày nghỉ lễ không": both.
+    r.line(
+      `Ngày ${formatViDate(date)} là ${weekday}, ngày nghỉ lễ ${holiday.name}.`,
+      kb.citeAll(holiday.sources),
+    );
   } else {
     r.line(`Ngày ${formatViDate(date)} là ${weekday}.`);
   }
+  return r.build();
+}
+
+/** A yearly day against today: passed or not this year, days to the next one, whether it is today. */
+function yearlyDayNow(
+  day: { name: string; month: number; day: number; docId: string },
+  bare: string,
+  asked: number | undefined,
+  ctx: AnswerContext,
+): Reply {
+  const { kb } = ctx;
+  const thisYear = Number(ctx.today.slice(0, 4));
+  const md = `${String(day.month).padStart(2, "0")}-${String(day.day).padStart(2, "0")}`;
+  const on = (y: number) => `${y}-${md}`;
+  const days = (a: string, b: string) =>
+    Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+  const doc = kb.document(day.docId);
+  const cites = doc ? kb.citeAll([doc.id, ...doc.sources]) : [];
+  const next = on(thisYear) >= ctx.today ? on(thisYear) : on(thisYear + 1);
+  const r = new ReplyBuilder("deadlines");
+  if (TODAY_CUE.test(bare)) {
+    if (on(thisYear) === ctx.today)
+      r.line(`Đúng. Hôm nay (${formatViDate(ctx.today)}) là ${day.name}.`, cites);
+    else
+      r.line(
+        `Không. ${day.name} là ngày ${day.day}/${day.month} hằng năm; lần tới: ${formatViDate(next)} (còn ${days(ctx.today, next)} ngày).`,
+        cites,
+      );
+    return r.build();
+  }
+  if (PASSED_CUE.test(bare)) {
+    const year = asked ?? thisYear;
+    const date = on(year);
+    if (date < ctx.today)
+      r.line(
+        `Rồi. ${day.name} năm ${year} là ${formatViDate(date)}, đã qua ${days(date, ctx.today)} ngày; lần tới: ${formatViDate(next)}.`,
+        cites,
+      );
+    else if (date === ctx.today) r.line(`${day.name} là hôm nay, ${formatViDate(date)}.`, cites);
+    else
+      r.line(
+        `Chưa. ${day.name} năm ${year} là ${formatViDate(date)}, còn ${days(ctx.today, date)} ngày.`,
+        cites,
+      );
+    return r.build();
+  }
+  r.line(`${day.name} lần tới: ${formatViDate(next)}, còn ${days(ctx.today, next)} ngày.`, cites);
   return r.build();
 }
 

@@ -1,0 +1,80 @@
+/**
+ * "Sở TT&TT hợp nhất vào đâu, từ ngày nào", "sở mình đã sáp nhập vào sở nào", "từ khi hợp nhất đến nay
+ * bao lâu", "Sở KH&CN có thay Sở TT&TT chủ trì … không": the changes the register records for the units
+ * the question names (or the asker's), each with its date and source. Units without a recorded change
+ * are left to the "not recorded" reply.
+ */
+import { searchTerms } from "../../text/search-terms.ts";
+import { formatViDate } from "../../time.ts";
+import type { AnswerContext } from "../context.ts";
+import { type Reply, ReplyBuilder } from "../reply.ts";
+import { mentionsSelf, type Understanding } from "../understand.ts";
+
+const CHANGE_CUE =
+  /\b(?:sap nhap|sat nhap|hop nhat|giai the|doi ten|chia tach|tach ra|tiep nhan|ke thua|thay cho|thay)\b/;
+
+/** Whole days from one ISO day to another. */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | undefined {
+  const bare = u.folded.replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ");
+  if (!CHANGE_CUE.test(bare)) return undefined;
+  const { kb, lex } = ctx;
+  // Units, and groups whose level ended ("UBND huyện Ninh Hải": the district level).
+  const named = lex.units.match(searchTerms(u.text)).map((m) => m.value.id);
+  const ids = [...new Set(named)];
+  if (!ids.length && mentionsSelf(u.text) && ctx.asker?.unitId) ids.push(ctx.asker.unitId);
+  if (!ids.length) return undefined;
+  const r = new ReplyBuilder("unit");
+  // "Sở KH&CN có thay Sở TT&TT … không": yes, when one named took the other over.
+  const tookOver = ids.some((a) =>
+    ids.some(
+      (b) => a !== b && kb.unitEnd(a)?.successors.includes(b) && (kb.unitEnd(a)?.date ?? "") <= ctx.today,
+    ),
+  );
+  let yes = tookOver && /\b(?:khong|ko|k|chua)\s*$/.test(bare.trim()) ? "Có. " : "";
+  let said = 0;
+  let since: string | undefined;
+  for (const id of ids) {
+    const ended = kb.unitEndSentence(id, ctx.today);
+    if (ended) {
+      r.line(`${yes}${ended.text}`, kb.citeAll(ended.sources));
+      yes = "";
+      r.item("unit", id);
+      since ??= kb.unitEnd(id)?.date;
+      for (const s of kb.currentUnits(id, ctx.today)) {
+        r.action(`Nhiệm vụ của ${s.name}`, { kind: "tasks", unitId: s.id });
+      }
+      said++;
+      continue;
+    }
+    const renamed = kb.unitRenameSentence(id, ctx.today);
+    if (renamed) {
+      r.line(renamed.text, kb.citeAll(renamed.sources));
+      r.item("unit", id);
+      said++;
+    }
+    // A unit formed from others ("Sở KH&CN có thay Sở TT&TT …"): what it took over, and from when.
+    const start = kb.unitStart(id);
+    const from = kb.predecessorsOf(id);
+    if (start && from.length && !ids.some((o) => o !== id && from.some((p) => p.id === o))) {
+      const unit = kb.unit(id);
+      const names = from.map((p) => kb.nameOn(p.id, p.change.date));
+      r.line(
+        `${unit?.name ?? id} tiếp nhận ${names.join(", ")} từ ${formatViDate(start)}; nhiệm vụ chưa xong của đơn vị cũ do ${unit?.name ?? id} đảm nhận từ ngày đó.`,
+        kb.citeAll(from.flatMap((p) => p.change.sources)),
+      );
+      r.item("unit", id);
+      since ??= start;
+      said++;
+    }
+  }
+  if (!said) return undefined;
+  if (since && /\b(?:bao lau|bao nhieu (?:ngay|thang|nam)|may (?:ngay|thang|nam))\b/.test(bare)) {
+    const days = daysBetween(since, ctx.today);
+    r.line(`Tính đến hôm nay (${formatViDate(ctx.today)}) là ${days} ngày.`);
+  }
+  return r.build();
+}

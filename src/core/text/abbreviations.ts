@@ -164,6 +164,9 @@ const AFTER_TOKENS: ReadonlyArray<readonly [RegExp, string]> = [
   ],
   // "cđ năm 2023", "cđ 2023": the year's theme (chủ đề).
   [/(^|[^\p{L}\p{N}&])cd(?=\s+(?:nam\s+)?(?:19|20)\d\d\b)/gu, "$1chu de"],
+  // "GĐ 2021-2025": giai đoạn (elsewhere "gđ" is giám đốc); "TK thanh toán": tài khoản.
+  [/(^|[^\p{L}\p{N}&])gd(?=\s*(?:19|20)\d\d\s*[-–])/gu, "$1giai doan"],
+  [/(^|[^\p{L}\p{N}&])tk(?=\s+(?:thanh toan|ngan hang|dinh danh|vneid|dich vu cong))/gu, "$1tai khoan"],
   // "cđ gì", "cđ hđ 2023": chủ đề (hành động).
   [/(^|[^\p{L}\p{N}&])cd(?=\s+(?:gi|hd|hanh dong|la gi|cua|nam nay)\b)/gu, "$1chu de"],
   [/(^|[^\p{L}\p{N}&])(chu de) hd(?![\p{L}\p{N}&])/gu, "$1$2 hanh dong"],

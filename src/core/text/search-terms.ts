@@ -10,12 +10,25 @@ import { contentTokens, STOPWORDS } from "./tokens.ts";
 /** "TT&TT", "TT & TT" are one abbreviation; "&" is not a token character. */
 const AMPERSAND_ABBR = /\b([a-zđ]{1,3})\s*&\s*([a-zđ]{1,3})\b/giu;
 
-/** "hồ sơ cv": hồ sơ công việc; elsewhere "cv" is công văn. */
-const HO_SO_CV = /(?<![\p{L}\p{N}])(h[ồo]\s+s[ơo])\s+cv(?![\p{L}\p{N}])/giu;
+/**
+ * Abbreviations read by the words around them (elsewhere they mean something else): "hồ sơ cv" is hồ sơ
+ * công việc (not công văn), "GĐ 2021-2025" giai đoạn (not giám đốc), "TK thanh toán" tài khoản.
+ */
+const CONTEXTUAL: readonly (readonly [RegExp, string])[] = [
+  [/(?<![\p{L}\p{N}])(h[ồo]\s+s[ơo])\s+cv(?![\p{L}\p{N}])/giu, "$1 công việc"],
+  [/(?<![\p{L}\p{N}])g[đd](?=\s*(?:19|20)\d\d\s*[-–])/giu, "giai đoạn"],
+  [/(?<![\p{L}\p{N}])tk(?=\s+(?:thanh to[aá]n|ng[aâ]n h[aà]ng|đ[iị]nh danh|dinh danh))/giu, "tài khoản"],
+];
+
+function contextual(text: string): string {
+  let s = text;
+  for (const [re, to] of CONTEXTUAL) s = s.replace(re, to);
+  return s;
+}
 
 export function searchTerms(text: string): string[] {
   const out: string[] = [];
-  for (const tok of contentTokens(text.replace(AMPERSAND_ABBR, "$1$2").replace(HO_SO_CV, "$1 công việc"))) {
+  for (const tok of contentTokens(contextual(text.replace(AMPERSAND_ABBR, "$1$2")))) {
     const exp = Object.hasOwn(ABBREVIATIONS, tok) ? ABBREVIATIONS[tok]! : undefined;
     if (!exp) {
       out.push(tok);

@@ -1349,3 +1349,26 @@ describe("classes from held-out set 14", () => {
     expect(bcd).toContain("02-qd/bcdcds");
   });
 });
+
+describe("more classes from held-out set 14", () => {
+  it.each([
+    [
+      "năm 2022 trụ cột nào xếp hạng cao nhất",
+      "xa hoi so co thu hang cao nhat trong cac chi so thanh phan: 22/63",
+    ],
+    ["DTI 2022 thành phần nào điểm thấp nhất", "xa hoi so co diem thap nhat"],
+    ["mục tiêu tỷ lệ người có TK thanh toán năm 2023", "75%"],
+    ["quy chế làm việc BCĐ tỉnh GĐ 2021-2025 theo QĐ nào", "02-qd/bcdcds"],
+  ])("%s", (q, said) => {
+    expect(plain(q)).toContain(said);
+  });
+  it("a personal id number is not recorded", () => {
+    const r = ask("số CCCD của ông Trần Quốc Nam");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi so dinh danh ca nhan");
+  });
+  it("'gđ' and 'tk' keep their other meanings elsewhere", () => {
+    expect(searchTerms("GĐ Sở TT&TT")).not.toContain("giai");
+    expect(searchTerms("tk 2023")).not.toContain("khoan");
+  });
+});

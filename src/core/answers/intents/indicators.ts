@@ -89,7 +89,11 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
   // The DTI is the provincial index; "chỉ số chuyển đổi số cấp xã" is another set (QĐ 852).
   // Nor is "tỷ trọng kinh tế số trong GRDP" the DTI's component "Kinh tế số".
   if (/\bcap (?:xa|huyen)\b|\bty trong\b|\bg?r?dp\b/.test(bare)) return undefined;
-  const isDti = u.query.kind === "indicator" || /\bdti\b|chi so chuyen doi so/.test(bare);
+  // "trụ cột nào xếp hạng cao nhất (năm 2022)", "CQS, KTS hay XHS điểm thấp nhất": the parts compared.
+  const ranking =
+    /\b(?:nao|gi|hay)\b.*\b(?:cao nhat|tot nhat|thap nhat|kem nhat|dan dau)\b/.test(bare) &&
+    (/\b(?:tru cot|thanh phan)\b/.test(bare) || partNames.filter((n) => bare.includes(fold(n))).length >= 2);
+  const isDti = u.query.kind === "indicator" || /\bdti\b|chi so chuyen doi so/.test(bare) || ranking;
   if (!isDti && !(part && u.year && VALUE_OR_RANK.test(bare))) return undefined;
   // "So với 2021, DTI năm 2022 tăng bao nhiêu": the year compared is not the one asked.
   const years = [...new Set((bare.match(/\b(?:19|20)\d\d\b/g) ?? []).map(Number))];
@@ -102,6 +106,25 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
     if (!i.fullName) return undefined;
     r.item("indicator", i.id);
     return r.line(`${i.name} là ${i.fullName}.`, kb.citeAll(i.sources)).build();
+  }
+  if (ranking) {
+    const byScore = /\bdiem\b|\bgia tri\b/.test(bare) && !/\bhang\b/.test(bare);
+    const low = /\b(?:thap nhat|kem nhat)\b/.test(bare);
+    const ranked = (ind?.parts ?? []).filter((p) => (byScore ? p.value !== undefined : p.rank !== undefined));
+    if (ind && ranked.length >= 2) {
+      const key = (p: (typeof ranked)[number]) => (byScore ? -(p.value ?? 0) : (p.rank ?? 0));
+      const sorted = [...ranked].sort((a, b) => key(a) - key(b));
+      const top = low ? sorted.at(-1)! : sorted[0]!;
+      const others = sorted.filter((p) => p !== top);
+      const said = (p: (typeof ranked)[number]) =>
+        byScore ? viNumber(p.value!) : `${p.rank}/${p.of ?? "?"}`;
+      return r
+        .line(
+          `Năm ${ind.year}, ${top.name} có ${byScore ? "điểm" : "thứ hạng"} ${low ? "thấp" : "cao"} nhất trong các chỉ số thành phần: ${said(top)} (${others.map((p) => `${p.name} ${said(p)}`).join("; ")}).`,
+          kb.citeAll(ind.sources),
+        )
+        .build();
+    }
   }
   // A pillar whose score the sources do not give ("trụ cột Hạ tầng số được bao nhiêu điểm").
   if (pillar && !part && (VALUE_OR_RANK.test(bare) || answerType(bare) === "figure")) {

@@ -84,6 +84,11 @@ const ATTRIBUTES: readonly {
     re: /\b(?:so dien thoai|sdt|so dt|hotline|duong day nong|dien thoai (?:cua|lien he|lien lac|ca nhan|la))\b/,
     of: "person",
   },
+  {
+    what: "số định danh cá nhân (căn cước, CCCD)",
+    re: /\b(?:cccd|cmnd|can cuoc|chung minh nhan dan|so dinh danh ca nhan|ma dinh danh)\b/,
+    of: "person",
+  },
   { what: "địa chỉ thư điện tử", re: /\b(?:email|e mail|emal|mail|gmail|dia chi thu)\b/, of: "person" },
   {
     // Progress is recorded per task (done, extended), not as counts of products.

@@ -84,7 +84,7 @@ async function measure(dataDir: string, tasks: number): Promise<EditsMemoryFigur
   const store = await openStore({ dataDir, clock: { now: () => new Date(AT) } });
   try {
     const afterOpen = step();
-    let built = applyEditsThatLoad(shipped, store.edits.overlay(), build).built;
+    let built = applyEditsThatLoad(shipped, store.edits.sharedOverlay(), build).built;
     const afterBuild = step();
     const ids = Object.keys(store.edits.overlay().collections.tasks ?? {});
     for (let i = 0; i < 5; i++) {
@@ -93,7 +93,7 @@ async function measure(dataDir: string, tasks: number): Promise<EditsMemoryFigur
       await store.commitChange({ actor: { kind: "cli" }, action: "task.update" }, (tx) => {
         tx.upsert("tasks", { ...current, title: `${current.title} (sửa lần ${i})` });
       });
-      built = applyEditsThatLoad(shipped, store.edits.overlay(), build).built;
+      built = applyEditsThatLoad(shipped, store.edits.sharedOverlay(), build).built;
     }
     const afterEdits = step();
     if (!built.kb) throw new Error("no knowledge");

@@ -96,7 +96,8 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
   let engine!: AnswerEngine;
   let problems: SetAsideEdit[] = [];
   const reload = () => {
-    const loaded = applyEditsThatLoad(shipped, store.edits.overlay(), buildKnowledge);
+    // The store's entities themselves (frozen), not a copy: one copy of a large overlay, not two.
+    const loaded = applyEditsThatLoad(shipped, store.edits.sharedOverlay(), buildKnowledge);
     kb = loaded.built.kb;
     engine = loaded.built.engine;
     store.edits.noteUnloadable(loaded.setAside);
@@ -185,7 +186,7 @@ export async function loadCurrentKnowledgeWithProblems(
     // The same test as the assistant's (engine included), so the same edits are set aside.
     const loaded = applyEditsThatLoad(
       shipped ?? readShippedKnowledge(config),
-      store.edits.overlay(),
+      store.edits.sharedOverlay(),
       buildKnowledge,
     );
     return { knowledge: loaded.built.kb, problems: [...store.edits.problems(), ...loaded.setAside] };

@@ -290,7 +290,14 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       if (Number(id) < Number(tx.nextId())) return; // audit restored from an older backup: leave it
       await tx.append(edits.journal()!);
     };
-    if (!readOnly) await audit.exclusive(recoverJournal);
+    await audit.exclusive(async (tx) => {
+      if (!readOnly) await recoverJournal(tx);
+      // The last commit's entry is in both files: held once (the audit log's object).
+      const id = edits.journalId();
+      const entries = tx.entries();
+      for (let i = entries.length - 1; id && i >= 0 && i >= entries.length - 10; i--)
+        if (entries[i]!.id === id) edits.shareJournal(entries[i]!);
+    });
 
     const entryFor = (
       id: string,

@@ -81,6 +81,11 @@ export interface AuditLogPort {
 /** The secretariat's overlay over knowledge/ (read side; writes go through `StorePort.commitChange`). */
 export interface EditsPort {
   overlay(): Overlay;
+  /**
+   * The overlay without copying its entities (to build the knowledge from): every entity in it is
+   * deeply frozen (read-only), the collection records are the caller's own.
+   */
+  sharedOverlay(): Overlay;
   get<C extends CollectionName>(collection: C, id: string): EntityOf<C> | null | undefined;
 }
 

@@ -338,3 +338,30 @@ describe("readers beside the writer", () => {
     );
   });
 });
+
+describe("the overlay shared with the knowledge", () => {
+  it("sharedOverlay gives the store's entities frozen, and a view taken earlier does not follow later commits", async () => {
+    const dataDir = await tempDir();
+    const s1 = await open(dataDir);
+    await edit(s1, "t-1", "Một");
+    await s1.close();
+    const store = await open(dataDir); // read from the files this time
+    await edit(store, "t-2", "Hai"); // and one from a commit
+    const view = store.edits.sharedOverlay();
+    for (const id of ["t-1", "t-2"]) {
+      const t = view.collections.tasks?.[id];
+      expect(Object.isFrozen(t)).toBe(true);
+      expect(Object.isFrozen(t?.lead)).toBe(true);
+      expect(() => {
+        (t as { title: string }).title = "đổi";
+      }).toThrow(TypeError);
+    }
+    expect(store.edits.get("tasks", "t-1")?.title).toBe("Một");
+    await edit(store, "t-3", "Ba");
+    expect(Object.keys(view.collections.tasks ?? {})).toEqual(["t-1", "t-2"]);
+    // overlay() is still a copy the caller may change.
+    const copy = store.edits.overlay();
+    copy.collections.tasks!["t-1"]!.title = "đổi";
+    expect(store.edits.get("tasks", "t-1")?.title).toBe("Một");
+  });
+});

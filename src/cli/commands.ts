@@ -11,6 +11,7 @@ const MODULES: { words: string[]; load: () => Promise<Command[]> }[] = [
   { words: ["chat"], load: async () => [(await import("./ask.ts")).chatCommand] },
   { words: ["kb", "check"], load: async () => [(await import("./kb.ts")).kbCheck] },
   { words: ["kb", "list"], load: async () => [(await import("./kb.ts")).kbList] },
+  { words: ["kb", "unit"], load: async () => (await import("./kb-unit.ts")).KB_UNIT_COMMANDS },
   { words: ["kb"], load: async () => (await import("./kb-edit.ts")).KB_EDIT_COMMANDS },
   { words: ["backup"], load: async () => [(await import("./backup.ts")).backupCommand] },
   { words: ["link"], load: async () => (await import("./link.ts")).linkCommands },

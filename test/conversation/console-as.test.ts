@@ -58,7 +58,9 @@ describe("the terminal chat with --as", () => {
   it("as a unit's head: the same refusal as on Telegram and Zalo; 'nhiệm vụ của tôi' is that unit's", async () => {
     const r = await chat(["--as=head:so-tttt"], ["/tongquan", "nhiệm vụ của tôi"]);
     expect(r.out).toContain(CONVERSATION_TEXTS.leadersOnly);
-    expect(r.out).toContain("Nhiệm vụ của Sở Thông tin và Truyền thông");
+    // (Today the Sở TT&TT is part of the Sở KH&CN, merged from 01/03/2025: its head is answered as such.)
+    expect(r.out).toContain("Nhiệm vụ của Sở Khoa học và Công nghệ");
+    expect(r.out).toContain("Sở Thông tin và Truyền thông đã hợp nhất vào Sở Khoa học và Công nghệ");
   });
 
   it("a wrong role or unit is said in Vietnamese and exits 2", async () => {

@@ -175,7 +175,7 @@ describe("kb export", () => {
 
     const json = path.join(f.dir, "tri-thuc.json");
     expect((await cli(["kb", "export", json], env)).out).toContain(
-      "Đã xuất cơ sở tri thức (11 nhiệm vụ, 17 đơn vị",
+      "Đã xuất cơ sở tri thức (11 nhiệm vụ, 18 đơn vị",
     );
     const data = JSON.parse(await readFile(json, "utf8"));
     expect(data.units.map((u: { id: string }) => u.id)).toContain("so-noi-vu");

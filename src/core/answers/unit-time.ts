@@ -29,7 +29,8 @@ export function referenceDay(today: string, year?: number, to?: string): string 
   return today;
 }
 
-export function unitOnDate(kb: Knowledge, unit: Unit, on: string): UnitOnDate {
+/** How `unit` stands on `on` (the day a question is about); `today` bounds what is said as done. */
+export function unitOnDate(kb: Knowledge, unit: Unit, on: string, today = on): UnitOnDate {
   const start = kb.unitStart(unit.id);
   if (start !== undefined && on < start) {
     const predecessors = kb.predecessorsOf(unit.id).flatMap((p) => (kb.unit(p.id) ? [kb.unit(p.id)!] : []));
@@ -49,7 +50,7 @@ export function unitOnDate(kb: Knowledge, unit: Unit, on: string): UnitOnDate {
   }
   const end = kb.unitEnd(unit.id);
   if (!end || on < end.date) {
-    const later = kb.unitEndSentence(unit.id) ?? undefined;
+    const later = kb.unitEndSentence(unit.id, today) ?? undefined;
     const asOf = kb.unitAsOf(unit.id, on) ?? unit;
     return later ? { kind: "same", unit: asOf, later } : { kind: "same", unit: asOf };
   }

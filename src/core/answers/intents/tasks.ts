@@ -148,7 +148,7 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
   const asked = unitId ? kb.unit(unitId) : undefined;
   // Units change (mergers, closures): the unit the question means on the day it is about.
   const on = referenceDay(ctx.today, q.year);
-  const when = asked ? unitOnDate(kb, asked, on) : undefined;
+  const when = asked ? unitOnDate(kb, asked, on, ctx.today) : undefined;
   const unit = when?.unit;
   /** Said first: how the asked unit changed (merged into the unit answered for, closed). */
   const preface: UnitNote[] = [];

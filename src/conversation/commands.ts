@@ -31,6 +31,7 @@ import {
 import { sessionOf } from "./session.ts";
 import { CONVERSATION_TEXTS as T } from "./texts.ts";
 import { ASK_PREFIX, answerChoice, questionsCommand } from "./unanswered.ts";
+import { IMPORT_PREFIX, importChoice } from "./uploads.ts";
 
 export interface ConversationCommand {
   /** Without the slash: "tongquan". */
@@ -250,6 +251,7 @@ const CHOICES: readonly {
   { prefix: "qt:", run: adminDecisionChoice },
   { prefix: ANNOUNCE_PREFIX, run: announceChoice },
   { prefix: ASK_PREFIX, run: answerChoice },
+  { prefix: IMPORT_PREFIX, run: importChoice },
   { prefix: DIALOG_PREFIX, run: async (d, p, data) => sessionOf(d.assistant).dialogs.choice(p, data) },
 ];
 

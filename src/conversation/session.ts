@@ -1,11 +1,13 @@
 /**
  * What the conversation remembers between two messages, for every channel at once (keyed by channel +
- * chat id inside): the running dialogs and the things waiting for a choice (an announcement's preview).
+ * chat id inside): the running dialogs and the things waiting for a choice (an announcement's preview,
+ * an uploaded plan's import preview).
  * One per Assistant, so Telegram, Zalo and the terminal chat of one process share it; in memory, as
  * Telegram's dialogs always were (a restart ends what was unfinished; nothing was saved in it).
  */
 import { randomBytes } from "node:crypto";
 import type { Assistant } from "../app/assistant.ts";
+import type { ImportPreview } from "../imports/index.ts";
 import { Dialogs } from "./dialog.ts";
 
 /** How long a preview or an announcement waits for its choice. */
@@ -65,6 +67,8 @@ export class Pending<T> {
 export interface Session {
   dialogs: Dialogs;
   announcements: Pending<{ text: string; by: string }>;
+  /** Import previews of uploaded plans, by the sender ("channel:chat"). */
+  previews: Pending<{ preview: ImportPreview; by: string }>;
 }
 
 const SESSIONS = new WeakMap<Assistant, Session>();
@@ -74,7 +78,7 @@ export function sessionOf(assistant: Assistant): Session {
   let s = SESSIONS.get(assistant);
   if (!s) {
     const now = () => assistant.now();
-    s = { dialogs: new Dialogs(now), announcements: new Pending(now) };
+    s = { dialogs: new Dialogs(now), announcements: new Pending(now), previews: new Pending(now) };
     SESSIONS.set(assistant, s);
   }
   return s;

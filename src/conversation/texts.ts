@@ -5,6 +5,9 @@
 /** A channel's name as users know it. */
 export const CHANNEL_NAMES = { telegram: "Telegram", zalo: "Zalo" } as const;
 
+const MB = 1024 * 1024;
+const mb = (bytes: number) => `${(bytes / MB).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB`;
+
 export const CONVERSATION_TEXTS = {
   leadersOnly:
     "Lệnh này dành cho lãnh đạo Ban Chỉ đạo, Ban Điều hành chuyển đổi số và Tổ Giúp việc. Bạn có thể hỏi “nhiệm vụ của tôi” hoặc gõ /help.",
@@ -91,6 +94,28 @@ export const CONVERSATION_TEXTS = {
     "Thông báo này không còn chờ gửi (đã gửi, đã hủy hoặc quá 30 phút); không có gì thay đổi. Gõ lại /thongbao nếu cần.",
   announceCancelled: "Đã hủy, không gửi thông báo.",
   announceTitle: "Thông báo của Tổ Giúp việc Ban Điều hành chuyển đổi số tỉnh",
+  // ---------------------------------------------------------------- uploads
+  notAdminUpload: "Chỉ Tổ Giúp việc (quản trị viên) mới gửi được tệp để cập nhật cơ sở tri thức.",
+  wrongType: (name: string) =>
+    `Tôi chỉ đọc được kế hoạch dạng Word (.docx) hoặc bảng nhiệm vụ dạng .xlsx, .csv (tệp “${name.slice(0, 80)}”). ` +
+    "Không có gì thay đổi.",
+  tooLarge: (bytes: number) =>
+    `Tệp quá lớn (${mb(bytes)}); tôi chỉ nhận tệp đến 10 MB. Hãy tách bảng thành nhiều tệp nhỏ hơn. Không có gì thay đổi.`,
+  downloadFailed: "Tôi chưa tải được tệp từ Telegram. Bạn gửi lại tệp sau ít phút nhé. Không có gì thay đổi.",
+  importNoChanges: "Bảng này không làm thay đổi gì so với cơ sở tri thức hiện tại.",
+  importAsk: (minutes: number) =>
+    `Chưa có gì được ghi. Bấm “Áp dụng” để cập nhật cơ sở tri thức, hoặc “Hủy”. Bản xem trước giữ trong ${minutes} phút.`,
+  applyButton: "Áp dụng",
+  applyCreateButton: "Áp dụng và tạo đơn vị mới",
+  importCancelled: "Đã hủy bản xem trước. Cơ sở tri thức không thay đổi.",
+  importNothing: "Không có gì thay đổi: cơ sở tri thức đã giống bảng này.",
+  importStale:
+    "Cơ sở tri thức đã thay đổi sau khi xem trước nên tôi chưa áp dụng. Hãy gửi lại tệp để xem trước lần nữa.",
+  /** Zalo's Bot API delivers no file. */
+  uploadNotOnThisChannel:
+    "Kênh này không nhận được tệp. Muốn nhập kế hoạch (.docx, .xlsx, .csv): gửi tệp cho trợ lý trên Telegram, hoặc chạy “npm run cli -- kb import <tệp> --apply”.",
+  previewGone: "Bản xem trước này không còn (đã áp dụng, đã hủy hoặc quá 30 phút). Hãy gửi lại tệp nếu cần.",
+
   /** Zalo sends no generated image: the overview's figures are in the text already. */
   chartNotOnThisChannel: "Kênh này không gửi được biểu đồ; số liệu đã có ở trên.",
   /** Zalo sends no file: where the report can be had. */

@@ -23,11 +23,11 @@ import {
   LEADER_COMMANDS,
   USER_COMMANDS,
 } from "../../src/channels/telegram/commands.ts";
-import { SEC_TEXTS } from "../../src/channels/telegram/features/secretariat/texts.ts";
 import { startTelegram, type TelegramRunner } from "../../src/channels/telegram/run.ts";
 import { TEXTS } from "../../src/channels/telegram/texts.ts";
 import type { ZaloUpdate } from "../../src/channels/zalo/client.ts";
 import { createWebhookHandler, SECRET_HEADER } from "../../src/channels/zalo/run.ts";
+import { CONVERSATION_TEXTS } from "../../src/conversation/texts.ts";
 import { encodeAction } from "../../src/core/reminders/message.ts";
 import { PROMPT_TEXTS } from "../../src/reminders/prompts.ts";
 import { type AppHarness, buttonsOf, makeApp, visible } from "../helpers/bot-harness.ts";
@@ -474,7 +474,7 @@ describe("what an admin prepares stays the admin's", () => {
     async (kind) => {
       const f = h.api.addFile(csv, { extension: "csv" });
       const r = await run(h, kind, documentUpdate(kind, f.file_id, "ke-hoach.csv", "3609/KH-BĐHCĐS"));
-      expect(r.all).toContain(SEC_TEXTS.notAdminUpload);
+      expect(r.all).toContain(CONVERSATION_TEXTS.notAdminUpload);
       expect(r.calls.map((c) => c.method)).not.toContain("getFile");
       expect(r.calls.map((c) => c.method)).not.toContain("downloadFile");
       expect(r.changed).toEqual([]);

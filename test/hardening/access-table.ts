@@ -8,8 +8,8 @@
  */
 import { ADMIN_REQUEST_TEXTS } from "../../src/app/admin-requests.ts";
 import { LEADER_TEXTS } from "../../src/channels/telegram/features/leaders.ts";
-import { SEC_TEXTS } from "../../src/channels/telegram/features/secretariat/texts.ts";
 import { TEXTS } from "../../src/channels/telegram/texts.ts";
+import { CONVERSATION_TEXTS } from "../../src/conversation/texts.ts";
 import { OWN_TASK, SENDER_KINDS, type SenderKind, TG } from "./harness.ts";
 
 export type Mode = "members" | "open";
@@ -24,7 +24,7 @@ const isLeader = (k: SenderKind) => k === "leader" || k === "admin";
 export function outcomeOf(all: string): Outcome {
   if (
     all.includes(TEXTS.adminOnly) ||
-    all.includes(SEC_TEXTS.notAdminUpload) ||
+    all.includes(CONVERSATION_TEXTS.notAdminUpload) ||
     all.includes(ADMIN_REQUEST_TEXTS.notAdmin)
   )
     return "admin-only";

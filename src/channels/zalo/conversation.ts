@@ -19,6 +19,7 @@ import { type Assistant, type Person, ROLE_LABELS } from "../../app/assistant.ts
 import { CONVERSATION_COMMANDS, runChoice, runCommand, runDialogText } from "../../conversation/commands.ts";
 import type { ConversationDeps } from "../../conversation/leaders.ts";
 import { flatButtons, type Output } from "../../conversation/outputs.ts";
+import { CONVERSATION_TEXTS } from "../../conversation/texts.ts";
 import type { Reply } from "../../core/answers/reply.ts";
 import { renderPlainMessage } from "../../core/reminders/message.ts";
 import { fold } from "../../core/text/normalize.ts";
@@ -191,7 +192,7 @@ export class ZaloConversation {
       if (update.event_name === TEXT_EVENT && typeof m.text === "string") {
         await this.#onText(person, chatId, m.text);
       } else if (NON_TEXT_EVENTS.has(update.event_name)) {
-        await this.#onNonText(chatId, update.event_name);
+        await this.#onNonText(person, chatId, update.event_name);
       } else {
         this.#log.debug({ event: update.event_name }, "event ignored");
       }
@@ -202,13 +203,18 @@ export class ZaloConversation {
     }
   }
 
-  async #onNonText(chatId: string, event: string): Promise<void> {
+  async #onNonText(p: Person, chatId: string, event: string): Promise<void> {
     this.#log.info({ event }, "non-text message");
     const now = this.#o.app.now().getTime();
     const last = this.#nonTextNoted.get(chatId);
     if (last !== undefined && now - last < NON_TEXT_NOTE_EVERY_MS) return;
     this.#nonTextNoted.set(chatId, now);
-    await this.#sendTexts(chatId, [ZALO_TEXTS.onlyText]);
+    // Zalo's Bot API delivers no file: an admin is told how a plan gets imported instead.
+    await this.#sendTexts(chatId, [
+      p.isAdmin
+        ? `${ZALO_TEXTS.onlyText}\n${CONVERSATION_TEXTS.uploadNotOnThisChannel}`
+        : ZALO_TEXTS.onlyText,
+    ]);
   }
 
   /** True when this chat is over the flood limit (one warning, then silence). */

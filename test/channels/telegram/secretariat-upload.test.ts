@@ -1,8 +1,8 @@
-/** The secretariat sends a plan table in chat: preview → Áp dụng / Hủy, through bot.handleUpdate. */
+/** The secretariat sends a plan table on Telegram (the conversation layer's upload use case): preview → Áp dụng / Hủy, through bot.handleUpdate. */
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { SEC_TEXTS } from "../../../src/channels/telegram/features/secretariat/texts.ts";
-import { documentOfCaption } from "../../../src/channels/telegram/features/secretariat/uploads.ts";
+import { CONVERSATION_TEXTS as SEC_TEXTS } from "../../../src/conversation/texts.ts";
+import { documentOfCaption } from "../../../src/conversation/uploads.ts";
 import { buttonsOf } from "../../helpers/bot-harness.ts";
 import { callbackUpdate } from "../../helpers/updates.ts";
 import { cleanPlan, cleanRows, titledPlan } from "../../imports/plans.ts";

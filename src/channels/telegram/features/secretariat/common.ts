@@ -1,14 +1,12 @@
 /**
- * What the secretariat's Telegram features share: the admin check, the audit actor of a Telegram user,
- * and the conversation layer's store of things waiting on a button (previews, undo confirmations).
+ * What the secretariat's Telegram history buttons need: the admin check and the audit actor of a
+ * Telegram user.
  */
 import type { Context } from "grammy";
 import type { Person } from "../../../../app/assistant.ts";
 import type { Actor } from "../../../../store/index.ts";
 import { type BotDeps, personOf } from "../../context.ts";
 import { TEXTS } from "../../texts.ts";
-
-export { PENDING_TTL_MINUTES, Pending } from "../../../../conversation/session.ts";
 
 /** The context of the secretariat's handlers. */
 export type SecCtx = Context;
@@ -35,9 +33,4 @@ export async function requireAdmin(
   if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: refusal });
   else await ctx.reply(refusal);
   return undefined;
-}
-
-/** The argument of a command ("/doihan abc 30/9" → "abc 30/9"). */
-export function commandArg(ctx: Context): string {
-  return (typeof ctx.match === "string" ? ctx.match : "").trim();
 }

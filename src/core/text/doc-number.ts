@@ -286,6 +286,21 @@ export function findDocRefs(text: string): DocRef[] {
     const end = m.index + m[0].length;
     if (full.some((x) => numberStart < x.index + x.length && end > x.index)) continue;
     const rest = f.slice(end);
+    // "QĐ 42/2014": a number and its year, without the issuer's code.
+    const withYear = /^\/((?:19|20)\d\d)(?![\d/])/.exec(rest);
+    if (withYear && (m[1] !== undefined || m[2] !== undefined)) {
+      const typeCode =
+        m[1] !== undefined ? typeOfWord(m[1]) : TYPE_ABBREVIATIONS.find(([a]) => a === m[2])?.[1];
+      const r: DocRef = {
+        number,
+        raw: t.slice(m.index, end + withYear[0].length),
+        index: m.index,
+        year: Number(withYear[1]),
+      };
+      if (typeCode) r.typeCode = typeCode;
+      refs.push(r);
+      continue;
+    }
     if (/^\s*[/.,-]\s*\d/.test(rest)) continue; // a date "30/6", a decimal, a range
     if (/^\s*%/.test(rest) || /^\s*(?:phan tram|ty|trieu|nghin|ngan)\b/.test(rest)) continue;
     if (/^(?:19|20)\d\d$/.test(number)) continue; // a year: "kế hoạch 2023"

@@ -1372,3 +1372,26 @@ describe("more classes from held-out set 14", () => {
     expect(searchTerms("tk 2023")).not.toContain("khoan");
   });
 });
+
+describe("posts and tasks across a reorganisation", () => {
+  it("a post at a unit since merged is not a post today", () => {
+    const text = plain("Hiện nay ông Đào Xuân Kỳ có còn là Giám đốc Sở Thông tin và Truyền thông không");
+    expect(text).toMatch(/^khong con chuc vu do/);
+    expect(text).toContain("01/03/2025");
+    // Asked without "now", the post as recorded, with what became of the unit.
+    expect(plain("Đào Xuân Kỳ là ai")).toContain("da hop nhat vao so khoa hoc va cong nghe");
+  });
+  it("what the successor took over, when asked", () => {
+    const r = engine.ask({
+      text: "sở mình có kế thừa việc tuyên truyền Ngày CĐS tỉnh từ Sở TT&TT không",
+      now: NOW,
+      asker: { unitId: "so-khcn" },
+    });
+    expect(fold(renderPlain(r))).toContain("chu tri (tiep nhan): tuyen truyen ngay chuyen doi so tinh");
+  });
+  it("a number with its year and no issuer code is a document reference ('QĐ 42/2014')", () => {
+    const r = ask("QĐ 42/2014 quy định gì");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong co quyet dinh so 42/2014");
+  });
+});

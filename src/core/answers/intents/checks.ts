@@ -14,6 +14,7 @@ import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
 import type { Understanding } from "../understand.ts";
 import { MINE, mentionsSelf } from "../understand.ts";
 import { findDocuments } from "./documents.ts";
+import { unitChangesOfPosts } from "./people.ts";
 import { linkNeeded } from "./tasks.ts";
 
 type CheckQuery = Extract<Query, { kind: "check" }>;
@@ -137,7 +138,19 @@ export function answerPersonCheck(u: Understanding, ctx: AnswerContext): Reply |
     pos.asOf ? ` (tại ngày ${formatViDate(pos.asOf)})` : "";
   if (own) {
     const others = person.positions.filter((x) => x !== own).map((x) => x.title);
-    r.line(`Có. ${person.name}: ${[own.title, ...others].join("; ")}${asOf(own)}.`, cite(person));
+    // ("Hiện nay ông Kỳ có còn là Giám đốc Sở TT&TT không": the unit has since been merged; the post as
+    // the source recorded it is no answer for today.)
+    const ended = own.unit ? kb.unitEndSentence(own.unit, ctx.today) : undefined;
+    const now = /\b(?:hien nay|hien tai|bay gio|con la|con giu|van la|van giu)\b/.test(bare);
+    if (ended && now)
+      r.line(
+        `Không còn chức vụ đó: nguồn ghi ${person.name} là ${own.title}${asOf(own)}, nhưng ${ended.text}`,
+        kb.citeAll([...own.sources, ...ended.sources]),
+      );
+    else {
+      r.line(`Có. ${person.name}: ${[own.title, ...others].join("; ")}${asOf(own)}.`, cite(person));
+      for (const note of unitChangesOfPosts(person, ctx)) r.line(note.text, kb.citeAll(note.sources));
+    }
   } else if (holders.length) {
     const h = holders[0]!;
     const pos = h.positions.find(holds)!;

@@ -209,7 +209,10 @@ export function answerDocument(q: DocumentQuery, ctx: AnswerContext): Reply {
   const docs = findDocuments(ctx, q);
   if (!docs.length) {
     const typeName = q.typeCode ? DOC_TYPE_NAMES[q.typeCode as DocTypeCode] : "văn bản";
-    const asked = q.ref && parseDocNumber(q.ref) ? q.ref : `${typeName} số ${q.number ?? "?"}`;
+    // ("QĐ 42/2014": the number with its year.)
+    const year = q.ref ? /\d+\/((?:19|20)\d\d)\b/.exec(q.ref)?.[1] : undefined;
+    const asked =
+      q.ref && parseDocNumber(q.ref) ? q.ref : `${typeName} số ${q.number ?? "?"}${year ? `/${year}` : ""}`;
     const r = new ReplyBuilder("document").abstain();
     r.line(`Cơ sở tri thức không có ${asked.startsWith(typeName) ? asked : `${typeName} ${asked}`}.`);
     const near = q.number ? nearDocuments(ctx, q.number, q.typeCode) : [];

@@ -28,6 +28,7 @@ export function answerPerson(q: { personId: string; unknownName?: string }, ctx:
     const when = pos.asOf ? ` (tại ngày ${formatViDate(pos.asOf)})` : "";
     r.line(`• ${pos.title}${when}`, positionCites(ctx, p, pos));
   }
+  for (const note of unitChangesOfPosts(p, ctx)) r.line(note.text, kb.citeAll(note.sources));
   const chaired = kb.data.meetings.filter((m) => m.chair === p.id);
   const attended = kb.data.meetings.filter(
     (m) => m.chair !== p.id && m.attendees.some((a) => a.person === p.id),
@@ -45,6 +46,18 @@ export function answerPerson(q: { personId: string; unknownName?: string }, ctx:
     r.line(`Ký ${d.type} số ${d.number} ngày ${formatViDate(d.date)}.`, kb.citeAll([d.id, ...d.sources]));
   r.note("Chức vụ ghi theo thời điểm của nguồn; có thể đã thay đổi.");
   return r.build();
+}
+
+/**
+ * What became of the units a person's recorded posts were in ("Sở TT&TT đã hợp nhất vào Sở KH&CN từ
+ * 01/03/2025"): a post recorded in 2023 at a unit that has since ended is not a post today.
+ */
+export function unitChangesOfPosts(p: Person, ctx: AnswerContext): { text: string; sources: string[] }[] {
+  const units = [...new Set(p.positions.map((x) => x.unit).filter((u): u is string => !!u))];
+  return units.flatMap((u) => {
+    const ended = ctx.kb.unitEndSentence(u, ctx.today);
+    return ended ? [ended] : [];
+  });
 }
 
 const ROLE_NAMES: Record<string, string> = {

@@ -72,6 +72,20 @@ export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | 
     }
   }
   if (!said) return undefined;
+  // "sở mình có kế thừa việc tuyên truyền Ngày CĐS tỉnh không": the open tasks the successor took over.
+  if (/\b(?:ke thua|tiep nhan|dam nhan|thay)\b/.test(bare)) {
+    const successors = new Set(ids.flatMap((id) => kb.currentUnits(id, ctx.today).map((s) => s.id)));
+    for (const id of ids) if (kb.predecessorsOf(id).length) successors.add(id);
+    for (const s of successors) {
+      const inherited = kb.tasksHeldOn(s, ctx.today).lead.filter((h) => h.from);
+      for (const h of inherited.slice(0, 3))
+        r.line(
+          `• ${kb.unit(s)?.name ?? s} chủ trì (tiếp nhận): ${h.task.title}.`,
+          kb.citeAll(h.task.sources),
+          1,
+        );
+    }
+  }
   if (since && /\b(?:bao lau|bao nhieu (?:ngay|thang|nam)|may (?:ngay|thang|nam))\b/.test(bare)) {
     const days = daysBetween(since, ctx.today);
     r.line(`Tính đến hôm nay (${formatViDate(ctx.today)}) là ${days} ngày.`);

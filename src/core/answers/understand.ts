@@ -515,6 +515,19 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   if (GREETING.test(bare)) return { ...base, query: { kind: "greeting" } };
   if (HELP.test(bare.replace(/^\//, "")) || ABOUT.test(bare)) return { ...base, query: { kind: "help" } };
 
+  // "tìm nội dung có cụm 'cánh tay nối dài'", "Tra cứu: CSDL quốc gia về dân cư": what to look for is
+  // the quoted phrase, or what follows the colon.
+  const quoted = /[“"'‘]([^”"'’]{3,80})[”"'’]/u.exec(text)?.[1]?.trim();
+  if (
+    quoted &&
+    quoted.split(/\s+/).length >= 2 &&
+    /\b(?:tim|tra cuu|cum|noi dung|co chu|nhac|chua|cau)\b/.test(bare) &&
+    !findDocRefs(quoted).length
+  )
+    return { ...base, query: { kind: "search", text: quoted } };
+  const lookup = /^\s*(?:tra cứu|tra cuu|tìm kiếm|tim kiem|tìm|tim)\s*:\s*(.{3,})$/iu.exec(text)?.[1];
+  if (lookup) return understand(lookup, now, lex);
+
   const terms = searchTerms(text);
   const concepts = new Set(conceptsIn(folded));
   const today = localDate(now);

@@ -1395,3 +1395,14 @@ describe("posts and tasks across a reorganisation", () => {
     expect(fold(renderPlain(r))).toContain("khong co quyet dinh so 42/2014");
   });
 });
+
+describe("what to look for, quoted or after 'Tra cứu:'", () => {
+  it.each([
+    ["tìm giúp đoạn có cụm “cánh tay nối dài”", "to cong nghe so cong dong"],
+    ["Tra cứu: CSDL quốc gia về dân cư", "du dieu kien ket noi"],
+  ])("%s", (q, fact) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain(fact);
+  });
+});

@@ -23,6 +23,7 @@ import {
   unreachableReason,
 } from "./notifier.ts";
 import { limiterOptionsFromConfig, reminderOptionsFromConfig } from "./options.ts";
+import { sendUnitChangeNotices } from "./unit-notices.ts";
 
 export interface CycleOptions {
   /** Shared pacing; default from the config. */
@@ -200,6 +201,8 @@ export async function runReminderCycle(
     report.escalations = await runEscalations(app, senders, withLimiter);
     report.daily = await sendDailyDigest(app, senders, run, report.escalations.length, withLimiter);
     report.weekly = await sendWeeklyDigest(app, senders, withLimiter);
+    // Officials whose unit was merged or closed are told once (issue 16).
+    await sendUnitChangeNotices(app, senders, { limiter });
   } catch (e) {
     app.logger.error({ err: e }, "reminder follow-ups failed");
   }

@@ -45,6 +45,7 @@ import {
   type LogHeader,
   line,
   readLog,
+  readOptional,
   readWarnings,
   type StoreWarning,
 } from "./jsonl.ts";
@@ -165,15 +166,6 @@ export interface EditsRead {
    */
   rebase: boolean;
   warnings: StoreWarning[];
-}
-
-async function readOptional(fs: LogFs, file: string): Promise<Buffer | undefined> {
-  try {
-    return await fs.readFile(file);
-  } catch (e) {
-    if ((e as { code?: string }).code === "ENOENT") return undefined;
-    throw new StoreError("io", `Không đọc được tệp dữ liệu ${file} (${fsReason(e)}).`, { file, cause: e });
-  }
 }
 
 async function interpret(

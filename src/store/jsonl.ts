@@ -539,7 +539,8 @@ function sha256(buf: Buffer): string {
   return createHash("sha256").update(buf).digest("hex");
 }
 
-async function exists(fs: LogFs, file: string): Promise<Buffer | undefined> {
+/** A file's bytes, or undefined when it does not exist; any other failure is a StoreError. */
+export async function readOptional(fs: LogFs, file: string): Promise<Buffer | undefined> {
   try {
     return await fs.readFile(file);
   } catch (e) {
@@ -552,7 +553,7 @@ async function exists(fs: LogFs, file: string): Promise<Buffer | undefined> {
 async function asideName(fs: LogFs, legacyPath: string): Promise<string> {
   for (let n = 1; ; n++) {
     const p = `${legacyPath}${LEGACY_SUFFIX}${n > 1 ? `-${n}` : ""}`;
-    if (!(await exists(fs, p))) return p;
+    if (!(await readOptional(fs, p))) return p;
   }
 }
 
@@ -578,7 +579,7 @@ export async function openLog<E, D>(o: OpenLogOptions<E, D>): Promise<OpenedLog>
     schema: o.schema,
     visit: o.visit,
   });
-  const legacyBytes = await exists(o.fs, legacyPath);
+  const legacyBytes = await readOptional(o.fs, legacyPath);
 
   if (read) {
     o.onHeader?.(read.header);

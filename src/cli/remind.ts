@@ -14,6 +14,7 @@ import { resolve } from "node:path";
 import type { App } from "../app/app.ts";
 import { ROLE_LABELS } from "../app/assistant.ts";
 import { type Config, ConfigError, loadConfig } from "../config.ts";
+import { tasksWithoutLead } from "../core/reminders/digest.ts";
 import { daysPhrase } from "../core/reminders/message.ts";
 import { planReminders, remindersPreview } from "../core/reminders/planner.ts";
 import { formatViDate, localDate, viWeekdayName } from "../core/time.ts";
@@ -192,45 +193,56 @@ export const remindRun: Command = {
 
 export const remindUnreachable: Command = {
   name: "remind unreachable",
-  usage: "remind unreachable [--json]",
-  summary: "Danh sách người không nhận được nhắc hạn (đã chặn trợ lý, chưa mở trò chuyện)",
-  options: { json: { type: "boolean" } },
+  usage: "remind unreachable [--json] [--now <ISO>]",
+  summary:
+    "Ai và việc gì nhắc hạn không tới được: người đã chặn trợ lý hay chưa mở trò chuyện; nhiệm vụ không còn đơn vị chủ trì",
+  options: { json: { type: "boolean" }, now: { type: "string" } },
   async run(args, io) {
-    return withApp(io, { readOnly: true }, async (app) => {
+    const now = str(args, "now");
+    return withApp(io, { readOnly: true, ...(now ? { now } : {}) }, async (app, config) => {
       const kb = app.knowledge();
       const list = app.store.state.users().filter((u) => !u.reachable);
+      const today = localDate(parseNow(now, config.REMINDER_TIME, new Date()));
+      // Open tasks whose every lead unit has ended with no successor (issue 16): no head to remind.
+      const orphans = tasksWithoutLead(kb, today);
       if (flag(args, "json")) {
         io.out(
           JSON.stringify(
-            list.map((u) => ({
-              userId: u.id,
-              channel: u.channel,
-              name: u.name ?? null,
-              unitId: u.unitId,
-              unitName: kb.unit(u.unitId)?.name ?? u.unitId,
-              role: u.role,
-              reason: u.unreachableReason ?? null,
-            })),
+            {
+              people: list.map((u) => ({
+                userId: u.id,
+                channel: u.channel,
+                name: u.name ?? null,
+                unitId: u.unitId,
+                unitName: kb.unit(u.unitId)?.name ?? u.unitId,
+                role: u.role,
+                reason: u.unreachableReason ?? null,
+              })),
+              tasksWithoutLead: orphans,
+            },
             null,
             2,
           ),
         );
         return 0;
       }
-      if (list.length === 0) {
-        io.out("Mọi người đã liên kết đều nhận được tin của trợ lý.");
-        return 0;
-      }
-      io.out(
-        [
+      const lines: string[] = [];
+      if (list.length === 0) lines.push("Mọi người đã liên kết đều nhận được tin của trợ lý.");
+      else
+        lines.push(
           `${list.length} người không nhận được nhắc hạn:`,
           ...list.map(
             (u) =>
               `- ${u.name ?? "Chưa rõ tên"} — ${ROLE_LABELS[u.role]}, ${kb.unit(u.unitId)?.name ?? u.unitId} (${u.channel}): ${u.unreachableReason ?? "không nhận được tin"}`,
           ),
           "Khi người đó nhắn lại cho trợ lý, họ sẽ tự được nhận nhắc hạn trở lại.",
-        ].join("\n"),
-      );
+        );
+      if (orphans.length)
+        lines.push(
+          `${orphans.length} nhiệm vụ chưa xong không còn đơn vị chủ trì (đơn vị cũ đã kết thúc, nguồn không nêu đơn vị tiếp nhận); Tổ Giúp việc cần giao lại:`,
+          ...orphans.map((o) => `- ${o.title} (trước đây: ${o.ended.join(", ")})`),
+        );
+      io.out(lines.join("\n"));
       return 0;
     });
   },

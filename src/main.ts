@@ -30,16 +30,15 @@ import {
   startHealthServer,
   systemClock,
 } from "./channels/supervise.ts";
-import { createReminderFeature } from "./channels/telegram/features/reminders.ts";
 import { startTelegram, TelegramStartError } from "./channels/telegram/run.ts";
 import { quotaWarningText } from "./channels/zalo/quota.ts";
-import { zaloReminderHandlers } from "./channels/zalo/reminders.ts";
 import { startZalo, ZaloStartError } from "./channels/zalo/run.ts";
 import { backupDir } from "./cli/backup.ts";
 import { type CliIo, nodeIo } from "./cli/io.ts";
 import { sendersFromConfig } from "./cli/remind.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { type ControlServer, startControlServer } from "./control/server.ts";
+import { attachReminders } from "./conversation/reminders.ts";
 import { ReminderAnswers } from "./reminders/answers.ts";
 import { broadcast, secretariatTargets } from "./reminders/broadcast.ts";
 import { ReminderPrompts } from "./reminders/prompts.ts";
@@ -177,7 +176,7 @@ export async function main(opts: MainOptions = {}): Promise<number> {
     const senders = sendersFromConfig(config);
     const answers = new ReminderAnswers(app, senders);
     // Follow-up questions (new date, reason, what help is needed) are shared by both channels.
-    const prompts = new ReminderPrompts({ app, answers });
+    attachReminders(assistant, new ReminderPrompts({ app, answers }));
 
     // Each channel's connection state: what the operator is told, what /healthz answers.
     const health = new ChannelHealth();
@@ -206,7 +205,6 @@ export async function main(opts: MainOptions = {}): Promise<number> {
       const started = startTelegram({
         app,
         assistant,
-        extraFeatures: [createReminderFeature({ app, assistant, answers, prompts })],
         health,
         supervise: { monitor: telegramMonitor, signal: starting.signal, clock },
       });
@@ -242,7 +240,6 @@ export async function main(opts: MainOptions = {}): Promise<number> {
       const zalo = await startZalo(app, assistant, {
         connection: zaloMonitor,
         health,
-        ...zaloReminderHandlers(prompts),
         // The secretariat hears of the Zalo quota at 80 % and at the limit (by Telegram where it can).
         onQuotaWarning: (threshold, status) => {
           const text = quotaWarningText(threshold, status);

@@ -28,6 +28,7 @@ import {
   tasksCommand,
   themeCommand,
 } from "./questions.ts";
+import { REMINDER_PREFIX, reminderChoice, reminderText } from "./reminders.ts";
 import { sessionOf } from "./session.ts";
 import { CONVERSATION_TEXTS as T } from "./texts.ts";
 import { ASK_PREFIX, answerChoice, questionsCommand } from "./unanswered.ts";
@@ -242,7 +243,7 @@ export async function runCommand(
 
 /**
  * The choices of the conversation, by the prefix of their data; each handler validates the data (zod)
- * and checks who picks it. Reminder answers ("r:") are the reminders' own (src/reminders/prompts.ts).
+ * and checks who picks it.
  */
 const CHOICES: readonly {
   prefix: string;
@@ -252,6 +253,7 @@ const CHOICES: readonly {
   { prefix: ANNOUNCE_PREFIX, run: announceChoice },
   { prefix: ASK_PREFIX, run: answerChoice },
   { prefix: IMPORT_PREFIX, run: importChoice },
+  { prefix: REMINDER_PREFIX, run: reminderChoice },
   { prefix: DIALOG_PREFIX, run: async (d, p, data) => sessionOf(d.assistant).dialogs.choice(p, data) },
 ];
 
@@ -284,4 +286,13 @@ export async function runDialogText(
   typed: string,
 ): Promise<{ outputs: Output[]; passOn: boolean } | undefined> {
   return sessionOf(d.assistant).dialogs.text(p, typed);
+}
+
+/**
+ * A typed text (not a command) no dialog took: a reminder's shortcut or the answer to a reminder's
+ * question (src/conversation/reminders.ts); undefined when it is neither (then it is a question).
+ */
+export async function runText(d: ConversationDeps, p: Person, typed: string): Promise<Output[] | undefined> {
+  const answered = await reminderText(d, p, typed);
+  return answered === undefined ? undefined : [text(answered)];
 }

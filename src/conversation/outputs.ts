@@ -33,4 +33,6 @@ export function flatButtons(o: Output): Button[] {
 }
 
 /** What a pressed button or a picked number leads to: outputs, or why the choice is no longer valid. */
-export type ChoiceOutcome = { kind: "outputs"; outputs: Output[] } | { kind: "stale"; text: string };
+export type ChoiceOutcome =
+  /** `notice`: a short acknowledgement a channel may show besides (Telegram: the button's toast). */
+  { kind: "outputs"; outputs: Output[]; notice?: string } | { kind: "stale"; text: string };

@@ -116,6 +116,19 @@ export const CONVERSATION_TEXTS = {
     "Kênh này không nhận được tệp. Muốn nhập kế hoạch (.docx, .xlsx, .csv): gửi tệp cho trợ lý trên Telegram, hoặc chạy “npm run cli -- kb import <tệp> --apply”.",
   previewGone: "Bản xem trước này không còn (đã áp dụng, đã hủy hoặc quá 30 phút). Hãy gửi lại tệp nếu cần.",
 
+  // ---------------------------------------------------------------- reminder answers
+  staleReminder: "Lựa chọn này không còn dùng được. Hãy trả lời theo tin nhắc hạn mới nhất.",
+  noReminder:
+    "Chưa có tin nhắc hạn nào gửi tới tài khoản này để trả lời. Khi nhận tin nhắc hạn, hãy chọn câu trả lời trong tin (1 = Đã hoàn thành, 2 = Đang thực hiện, 3 = Xin gia hạn, 4 = Cần hỗ trợ).",
+  reminderAbout: (title: string) => `Nhiệm vụ “${title}”.`,
+  /** For the help text: the shortcuts in a few lines. */
+  reminderHelp: [
+    "Trả lời tin nhắc hạn gần nhất (chọn theo tin, hoặc gõ):",
+    "• xong — đã hoàn thành",
+    "• dang lam — đang thực hiện",
+    "• giahan 30/9/2026 <lý do> — xin gia hạn",
+    "• hotro <nội dung> — cần hỗ trợ",
+  ].join("\n"),
   /** Zalo sends no generated image: the overview's figures are in the text already. */
   chartNotOnThisChannel: "Kênh này không gửi được biểu đồ; số liệu đã có ở trên.",
   /** Zalo sends no file: where the report can be had. */

@@ -19,8 +19,8 @@ import { parseUpdate, ZaloClient } from "../../src/channels/zalo/client.ts";
 import { ZaloConversation } from "../../src/channels/zalo/conversation.ts";
 import { ChoiceMemory } from "../../src/channels/zalo/memory.ts";
 import { ZaloQuota } from "../../src/channels/zalo/quota.ts";
-import { zaloReminderHandlers } from "../../src/channels/zalo/reminders.ts";
 import { ZaloSender } from "../../src/channels/zalo/sender.ts";
+import { attachReminders } from "../../src/conversation/reminders.ts";
 import { ReminderAnswers } from "../../src/reminders/answers.ts";
 import { runReminders, SendLimiter } from "../../src/reminders/notifier.ts";
 import { reminderOptionsFromConfig } from "../../src/reminders/options.ts";
@@ -308,7 +308,7 @@ async function fuzz(mode: "members" | "open", seed: number, count: number) {
       { zalo: sender },
       { limiter: new SendLimiter({ ratePerSecond: 1000, chatIntervalMs: 0 }) },
     );
-    const prompts = new ReminderPrompts({ app, answers });
+    attachReminders(assistant, new ReminderPrompts({ app, answers }));
     const conversation = new ZaloConversation({
       app,
       assistant,
@@ -317,7 +317,6 @@ async function fuzz(mode: "members" | "open", seed: number, count: number) {
       choices,
       log,
       flood: { limit: 1_000_000, windowMs: 1000 },
-      ...zaloReminderHandlers(prompts),
     });
     // The head gets today's reminder with its numbered answers.
     const report = await runReminders({

@@ -3,12 +3,13 @@
  * builds it (createBot's features and the reminder answers), linked senders of each kind, and the
  * checks every outgoing message must pass (Telegram HTML, lengths, buttons, no internals, no secrets).
  */
+
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Composer, Context } from "grammy";
 import type { App } from "../../src/app/app.ts";
 import { createBot } from "../../src/channels/telegram/bot.ts";
-import { createReminderFeature } from "../../src/channels/telegram/features/reminders.ts";
+import { attachReminders } from "../../src/conversation/reminders.ts";
 import { ReminderAnswers } from "../../src/reminders/answers.ts";
 import { SendLimiter } from "../../src/reminders/notifier.ts";
 import { ReminderPrompts } from "../../src/reminders/prompts.ts";
@@ -193,6 +194,7 @@ export async function makeFullBot(
     { limiter: new SendLimiter({ ratePerSecond: 1000, chatIntervalMs: 0 }) },
   );
   const prompts = new ReminderPrompts({ app: h.app, answers });
+  attachReminders(h.assistant, prompts);
   const bot = createBot({
     app: h.app,
     assistant: h.assistant,
@@ -201,10 +203,7 @@ export async function makeFullBot(
     botInfo: FAKE_BOT_INFO,
     flood: opts.flood ?? { limit: 1_000_000, windowMs: 1000 },
     ...(opts.retry === false ? { retry: false as const } : {}),
-    extraFeatures: [
-      ...(opts.extra ?? []),
-      createReminderFeature({ app: h.app, assistant: h.assistant, answers, prompts }),
-    ],
+    extraFeatures: [...(opts.extra ?? [])],
   });
   if (opts.link !== false) await linkSenders(h.app, "telegram");
   return {

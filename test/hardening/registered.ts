@@ -23,9 +23,9 @@ import { ZaloClient } from "../../src/channels/zalo/client.ts";
 import { ZaloConversation } from "../../src/channels/zalo/conversation.ts";
 import { ChoiceMemory } from "../../src/channels/zalo/memory.ts";
 import { ZaloQuota } from "../../src/channels/zalo/quota.ts";
-import { zaloReminderHandlers } from "../../src/channels/zalo/reminders.ts";
 import { ZaloSender } from "../../src/channels/zalo/sender.ts";
 import { ZALO_TEXTS } from "../../src/channels/zalo/texts.ts";
+import { attachReminders } from "../../src/conversation/reminders.ts";
 import { fold } from "../../src/core/text/normalize.ts";
 import { ReminderAnswers } from "../../src/reminders/answers.ts";
 import { SendLimiter } from "../../src/reminders/notifier.ts";
@@ -313,6 +313,7 @@ export function makeZaloConversation(h: AppHarness): ZaloHarness {
     { limiter: new SendLimiter({ ratePerSecond: 1000, chatIntervalMs: 0 }) },
   );
   const prompts = new ReminderPrompts({ app: h.app, answers });
+  attachReminders(h.assistant, prompts);
   const conversation = new ZaloConversation({
     app: h.app,
     assistant: h.assistant,
@@ -321,7 +322,6 @@ export function makeZaloConversation(h: AppHarness): ZaloHarness {
     log,
     persistRecentIds: false,
     flood: { limit: 1_000_000, windowMs: 1000 },
-    ...zaloReminderHandlers(prompts),
   });
   return {
     conversation,

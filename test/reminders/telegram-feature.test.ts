@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Assistant } from "../../src/app/assistant.ts";
 import { createBot } from "../../src/channels/telegram/bot.ts";
-import { createReminderFeature, PROMPT_TEXTS } from "../../src/channels/telegram/features/reminders.ts";
+import { attachReminders } from "../../src/conversation/reminders.ts";
+import { CONVERSATION_TEXTS } from "../../src/conversation/texts.ts";
 import { ReminderAnswers } from "../../src/reminders/answers.ts";
 import { SendLimiter } from "../../src/reminders/notifier.ts";
+import { PROMPT_TEXTS, ReminderPrompts } from "../../src/reminders/prompts.ts";
 import { createTelegramSender } from "../../src/reminders/telegram-sender.ts";
 import { FAKE_BOT_INFO, FAKE_TOKEN, FakeBotApi } from "../helpers/fake-bot-api.ts";
 import { callbackUpdate, textUpdate } from "../helpers/updates.ts";
@@ -23,6 +25,7 @@ async function setup() {
     { telegram: createTelegramSender({ token: FAKE_TOKEN, fetch: api.fetch }) },
     { limiter: new SendLimiter({ ratePerSecond: 1000, chatIntervalMs: 0 }) },
   );
+  attachReminders(assistant, new ReminderPrompts({ app: t.app, answers }));
   const bot = createBot({
     app: t.app,
     assistant,
@@ -31,7 +34,6 @@ async function setup() {
     botInfo: FAKE_BOT_INFO,
     retry: false,
     flood: { limit: 1000, windowMs: 1000 },
-    extraFeatures: [createReminderFeature({ app: t.app, assistant, answers })],
   });
   const press = (data: string, userId: number) => bot.handleUpdate(callbackUpdate(data, { userId }));
   const say = (text: string, userId: number) => bot.handleUpdate(textUpdate(text, { userId }));
@@ -136,7 +138,7 @@ describe("reminder buttons on Telegram", () => {
     m = s.mark();
     await s.press("r:zz:nothing", 1001);
     expect(api.calls.slice(m).find((c) => c.method === "answerCallbackQuery")?.params["text"]).toBe(
-      PROMPT_TEXTS.stale,
+      CONVERSATION_TEXTS.staleReminder,
     );
   });
 });

@@ -5,8 +5,8 @@
  * - `message.text.received`: the commands typed as text like on Telegram (/start, /help, /chude,
  *   /nhiemvu, /hanchot, /quahan, /vanban <số hiệu>, /timkiem <từ khóa>, /lienket <mã>, /huylienket;
  *   the slash may be left out), a number that picks one of the last message's numbered choices,
- *   “tiếp” / “trước” for the pages, then the text handlers given by other features (reminder
- *   answers such as “xong 12”), and otherwise a free question.
+ *   “tiếp” / “trước” for the pages, then the reminders' typed answers (“xong”, “giahan 30/9 …”: the
+ *   conversation layer's), and otherwise a free question.
  * - Image, sticker, voice and `message.unsupported.received` (content withheld by Zalo): accepted,
  *   answered with a short note that only text is read (at most once per chat every 10 minutes,
  *   to spare the monthly quota). Other events are ignored.
@@ -16,7 +16,13 @@
 import type { Logger } from "pino";
 import type { App } from "../../app/app.ts";
 import { type Assistant, type Person, ROLE_LABELS } from "../../app/assistant.ts";
-import { CONVERSATION_COMMANDS, runChoice, runCommand, runDialogText } from "../../conversation/commands.ts";
+import {
+  CONVERSATION_COMMANDS,
+  runChoice,
+  runCommand,
+  runDialogText,
+  runText,
+} from "../../conversation/commands.ts";
 import type { ConversationDeps } from "../../conversation/leaders.ts";
 import { flatButtons, type Output } from "../../conversation/outputs.ts";
 import { CONVERSATION_TEXTS } from "../../conversation/texts.ts";
@@ -43,23 +49,6 @@ export const NON_TEXT_EVENTS = new Set([
 /** Longest question handled. */
 export const MAX_QUESTION_LENGTH = 1000;
 
-/** What a text handler answers with: text(s), a Reply, or undefined when the text is not for it. */
-export type HandlerAnswer = string | string[] | Reply | undefined;
-
-/** A feature that reads typed text first (e.g. reminder answers "xong 12", "giahan 12 30/6 lý do"). */
-export type ZaloTextHandler = (input: {
-  person: Person;
-  text: string;
-  chatId: string;
-}) => Promise<HandlerAnswer>;
-
-/** Answers a numbered choice that carries an action's data (a reminder's "Đã hoàn thành"…). */
-export type ZaloChoiceDataHandler = (input: {
-  person: Person;
-  data: string;
-  chatId: string;
-}) => Promise<HandlerAnswer>;
-
 export interface FloodLimit {
   limit: number;
   windowMs: number;
@@ -78,8 +67,6 @@ export interface ZaloConversationOptions {
   /** How long the numbered choices of an answer stay valid (default 60 minutes). */
   choiceTtlMs?: number;
   flood?: FloodLimit;
-  textHandlers?: ZaloTextHandler[];
-  onChoiceData?: ZaloChoiceDataHandler;
   /** Zalo refused the token: the runner stops the channel. */
   onAuthError?: (e: ZaloAuthError) => void;
 }
@@ -272,12 +259,11 @@ export class ZaloConversation {
       await this.#onPage(p, chatId, PAGE_NEXT.has(folded) ? "next" : "prev");
       return;
     }
-    for (const h of this.#o.textHandlers ?? []) {
-      const out = await h({ person: p, text, chatId });
-      if (out !== undefined) {
-        await this.#deliver(chatId, out);
-        return;
-      }
+    // A reminder's shortcut ("xong", "giahan 30/9 …") or the answer to a reminder's question.
+    const answered = await runText(this.#deps(), p, text);
+    if (answered) {
+      await this.#sendOutputs(chatId, answered);
+      return;
     }
     await this.#deliver(chatId, await this.#o.assistant.ask(p, text));
   }
@@ -371,19 +357,16 @@ export class ZaloConversation {
       await this.#deliver(chatId, this.#o.assistant.answer(p, choice.query));
       return;
     }
-    // A conversation choice (a dialog's, an admin decision…), else a reminder's answer.
+    // A conversation choice: a dialog's, an admin decision, a reminder's answer…
     const picked = await runChoice(this.#deps(), p, choice.data);
-    if (picked) {
-      await this.#sendOutputs(
-        chatId,
-        picked.kind === "stale" ? [{ kind: "text", text: picked.text }] : picked.outputs,
-      );
+    if (!picked) {
+      await this.#deliver(chatId, ZALO_TEXTS.choiceUnavailable);
       return;
     }
-    const out = this.#o.onChoiceData
-      ? await this.#o.onChoiceData({ person: p, data: choice.data, chatId })
-      : undefined;
-    await this.#deliver(chatId, out ?? ZALO_TEXTS.choiceUnavailable);
+    await this.#sendOutputs(
+      chatId,
+      picked.kind === "stale" ? [{ kind: "text", text: picked.text }] : picked.outputs,
+    );
   }
 
   async #onPage(p: Person, chatId: string, dir: "next" | "prev"): Promise<void> {

@@ -46,13 +46,7 @@ import {
   ZaloTransientError,
   type ZaloUpdate,
 } from "./client.ts";
-import {
-  errInfo,
-  type FloodLimit,
-  type ZaloChoiceDataHandler,
-  ZaloConversation,
-  type ZaloTextHandler,
-} from "./conversation.ts";
+import { errInfo, type FloodLimit, ZaloConversation } from "./conversation.ts";
 import { ChoiceMemory } from "./memory.ts";
 import { type QuotaStatus, type QuotaThreshold, ZaloQuota } from "./quota.ts";
 import { ZaloSender } from "./sender.ts";
@@ -73,10 +67,6 @@ export interface StartZaloOptions {
   pollTimeout?: string;
   /** Back-off after transient errors (default 1 s doubling to 60 s). */
   backoff?: { initialMs?: number; maxMs?: number };
-  /** Reminder answers typed as text ("xong 12"…), read before free questions. */
-  textHandlers?: ZaloTextHandler[];
-  /** A typed number picking a reminder's numbered answer. */
-  onChoiceData?: ZaloChoiceDataHandler;
   /** Called once per month at 80 % of the quota and once at the limit (warn the secretariat). */
   onQuotaWarning?: (threshold: QuotaThreshold, status: QuotaStatus) => void;
   flood?: FloodLimit;
@@ -283,8 +273,6 @@ export async function startZalo(
     choices,
     log,
     onAuthError: disable,
-    ...(opts.textHandlers ? { textHandlers: opts.textHandlers } : {}),
-    ...(opts.onChoiceData ? { onChoiceData: opts.onChoiceData } : {}),
     ...(opts.flood ? { flood: opts.flood } : {}),
     ...(opts.persistRecentIds !== undefined ? { persistRecentIds: opts.persistRecentIds } : {}),
   });

@@ -4,7 +4,7 @@
  *
  * - The message becomes plain text with its actions as numbered replies ("Trả lời bằng số:
  *   1. Đã hoàn thành…"); those choices are remembered for the chat (7 days), so typing "1" reaches
- *   the conversation's `onChoiceData` handler with the action's data ("r:d:<task>:<date>").
+ *   the conversation layer's choices (src/conversation/reminders.ts) with the action's data ("r:d:<task>:<date>").
  * - Every part sent is counted in the monthly quota. A send that would go past the quota is refused
  *   before any call, and so is everything after Zalo's own 429 "Quota exceeded": reminders must then
  *   go by Telegram. Check `available()` (or `quotaStatus().atLimit`) before choosing Zalo; a refused

@@ -2,7 +2,6 @@
 import { type CommandInfo, USER_COMMANDS } from "../../app/commands.ts";
 import { CONVERSATION_COMMANDS } from "../../conversation/commands.ts";
 import { CONVERSATION_TEXTS } from "../../conversation/texts.ts";
-import { ZALO_REMINDER_TEXTS } from "./reminders.ts";
 
 export type ZaloCommandInfo = CommandInfo;
 
@@ -50,7 +49,7 @@ export function helpText(): string {
     "",
     "Khi câu trả lời có danh sách “Gõ số để chọn tiếp”, hãy gõ số (ví dụ 1). Gõ “tiếp” hoặc “trước” để xem trang sau hoặc trang trước.",
     "",
-    ZALO_REMINDER_TEXTS.help,
+    CONVERSATION_TEXTS.reminderHelp,
     "Mỗi câu trả lời ghi rõ nguồn [1], [2]… ở cuối.",
   ];
   return lines.join("\n");

@@ -1,9 +1,11 @@
 /** Handler tests: updates through bot.handleUpdate, API calls recorded by the fake API (client.fetch). */
+
 import { Composer, type Context } from "grammy";
 import { afterEach, describe, expect, it } from "vitest";
 import { decodeCallback, encodeCallback } from "../../../src/channels/telegram/callback-data.ts";
 import { USER_COMMANDS } from "../../../src/channels/telegram/commands.ts";
 import { TEXTS } from "../../../src/channels/telegram/texts.ts";
+import { CONVERSATION_TEXTS } from "../../../src/conversation/texts.ts";
 import { type BotHarness, buttonsOf, makeBot, visible } from "../../helpers/bot-harness.ts";
 import { FAKE_TOKEN } from "../../helpers/fake-bot-api.ts";
 import {
@@ -198,13 +200,16 @@ describe("buttons", () => {
 
   it("leaves other features' buttons to them (mounted before the catch-all)", async () => {
     const extra = new Composer<Context>();
-    extra.callbackQuery(/^r:/, (ctx) => ctx.answerCallbackQuery({ text: "nhắc hạn" }));
-    extra.command("nhachan", (ctx) => ctx.reply("tính năng nhắc hạn"));
+    extra.callbackQuery(/^x:/, (ctx) => ctx.answerCallbackQuery({ text: "tính năng khác" }));
+    extra.command("thu", (ctx) => ctx.reply("tính năng thử"));
     h = await makeBot(OPEN, { extraFeatures: [extra] });
+    await h.handle(callbackUpdate("x:abc"));
+    await h.send("/thu");
+    expect(h.api.callsTo("answerCallbackQuery")[0]!["text"]).toBe("tính năng khác");
+    expect(h.api.sent()).toEqual(["tính năng thử"]);
+    // Reminder answers ("r:") are the conversation layer's: without reminders attached, a stale notice.
     await h.handle(callbackUpdate("r:abc"));
-    await h.send("/nhachan");
-    expect(h.api.callsTo("answerCallbackQuery")[0]!["text"]).toBe("nhắc hạn");
-    expect(h.api.sent()).toEqual(["tính năng nhắc hạn"]);
+    expect(h.api.callsTo("answerCallbackQuery")[1]!["text"]).toBe(CONVERSATION_TEXTS.staleReminder);
   });
 });
 

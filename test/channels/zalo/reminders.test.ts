@@ -4,12 +4,14 @@ import { parseUpdate, ZaloClient } from "../../../src/channels/zalo/client.ts";
 import { ZaloConversation } from "../../../src/channels/zalo/conversation.ts";
 import { ChoiceMemory } from "../../../src/channels/zalo/memory.ts";
 import { ZaloQuota } from "../../../src/channels/zalo/quota.ts";
-import {
-  parseReminderShortcut,
-  ZALO_REMINDER_TEXTS,
-  zaloReminderHandlers,
-} from "../../../src/channels/zalo/reminders.ts";
 import { ZaloSender } from "../../../src/channels/zalo/sender.ts";
+import {
+  attachReminders,
+  parseReminderShortcut,
+  reminderChoice,
+  reminderText,
+} from "../../../src/conversation/reminders.ts";
+import { CONVERSATION_TEXTS } from "../../../src/conversation/texts.ts";
 import { taskStatus } from "../../../src/core/deadlines/status.ts";
 import { ReminderAnswers } from "../../../src/reminders/answers.ts";
 import { runReminderCycle } from "../../../src/reminders/cycle.ts";
@@ -70,6 +72,7 @@ async function setup() {
   const limiter = new SendLimiter({ ratePerSecond: 1000, chatIntervalMs: 0 });
   const answers = new ReminderAnswers(app, { zalo: sender }, { limiter });
   const prompts = new ReminderPrompts({ app, answers });
+  attachReminders(assistant, prompts);
   const conv = new ZaloConversation({
     app,
     assistant,
@@ -77,7 +80,6 @@ async function setup() {
     quota,
     choices,
     flood: { limit: 1000, windowMs: 1000 },
-    ...zaloReminderHandlers(prompts),
   });
   /** Types a message and returns the texts the bot answered with in that chat. */
   const say = async (chatId: string, text: string) => {
@@ -89,7 +91,7 @@ async function setup() {
     const r = await runReminderCycle(app, { zalo: sender }, { limiter, followUps: false });
     expect(r.run.sent).toBe(1);
   };
-  return { ...t, api, answers, prompts, say, remind };
+  return { ...t, api, answers, prompts, assistant, say, remind };
 }
 
 describe("reminder answers on Zalo", () => {
@@ -160,7 +162,7 @@ describe("reminder answers on Zalo", () => {
   it("typed shortcuts answer the last reminder: “giahan <ngày> <lý do>”, “hotro”, “đang làm”, “xong”", async () => {
     const s = await setup();
     // Before any reminder.
-    expect(await s.say(HEAD, "xong")).toEqual([ZALO_REMINDER_TEXTS.noReminder]);
+    expect(await s.say(HEAD, "xong")).toEqual([CONVERSATION_TEXTS.noReminder]);
     await s.remind();
     // A question in between replaces the numbered choices; the shortcuts still work.
     await s.say(HEAD, "nhiệm vụ của tôi");
@@ -205,15 +207,14 @@ describe("reminder answers on Zalo", () => {
 
   it("a stale choice's data, and a text with no question waiting, go where they belong", async () => {
     const s = await setup();
-    const { onChoiceData, textHandlers } = zaloReminderHandlers(s.prompts);
+    const d = { app: s.app, assistant: s.assistant };
     const person = { channel: "zalo" as const, chatId: HEAD, isAdmin: false };
-    expect(await onChoiceData({ person, data: "r:zz:nothing", chatId: HEAD })).toBe(
-      ZALO_REMINDER_TEXTS.stale,
-    );
-    expect(
-      await textHandlers[0]!({ person, text: "gia hạn nhiệm vụ thế nào?", chatId: HEAD }),
-    ).toBeUndefined();
-    expect(await textHandlers[0]!({ person, text: "31/7/2026", chatId: HEAD })).toBeUndefined();
+    expect(await reminderChoice(d, person, "r:zz:nothing")).toEqual({
+      kind: "stale",
+      text: CONVERSATION_TEXTS.staleReminder,
+    });
+    expect(await reminderText(d, person, "gia hạn nhiệm vụ thế nào?")).toBeUndefined();
+    expect(await reminderText(d, person, "31/7/2026")).toBeUndefined();
   });
 });
 

@@ -1,12 +1,18 @@
 /**
  * Telegram's adapter over the channel-neutral conversation (src/conversation/): the commands moved
- * there (the secretariat's account commands…), the choices (an inline button's callback data goes to
+ * there (the secretariat's commands and dialogs…), the choices (an inline button's callback data goes to
  * `runChoice`; a stale or forged one is answered with a short notice and changes nothing) and the
  * dialogs (a text while a dialog waits goes to it first: “hủy” cancels, another command ends it and is
- * handled as usual).
+ * handled as usual), then the reminders' typed answers.
  */
 import { Composer, type Context } from "grammy";
-import { CHOICE_PREFIXES, runChoice, runCommand, runDialogText } from "../../../conversation/commands.ts";
+import {
+  CHOICE_PREFIXES,
+  runChoice,
+  runCommand,
+  runDialogText,
+  runText,
+} from "../../../conversation/commands.ts";
 import type { ConversationDeps } from "../../../conversation/leaders.ts";
 import { type BotDeps, personOf } from "../context.ts";
 import { sendOutputs } from "../outputs.ts";
@@ -41,9 +47,16 @@ export function conversationFeature(deps: BotDeps): Composer<Context> {
     const p = personOf(ctx, deps.assistant);
     if (!p) return next();
     const turn = await runDialogText(conversationDeps(deps, ctx), p, ctx.message.text);
-    if (!turn) return next();
-    await sendOutputs(ctx, turn.outputs, deps.log);
-    if (turn.passOn) await next();
+    if (turn) {
+      await sendOutputs(ctx, turn.outputs, deps.log);
+      if (turn.passOn) await next();
+      return;
+    }
+    // A reminder's shortcut or the answer to its question; commands are handled as usual meanwhile.
+    const typed = ctx.message.text.trim();
+    const out = typed.startsWith("/") ? undefined : await runText(conversationDeps(deps, ctx), p, typed);
+    if (!out) return next();
+    await sendOutputs(ctx, out, deps.log);
   });
 
   for (const name of CONVERSATION_ON_TELEGRAM) {
@@ -62,7 +75,7 @@ export function conversationFeature(deps: BotDeps): Composer<Context> {
       await ctx.answerCallbackQuery(out ? { text: out.text } : {});
       return;
     }
-    await ctx.answerCallbackQuery();
+    await ctx.answerCallbackQuery(out.notice ? { text: out.notice } : {});
     await sendOutputs(ctx, out.outputs, deps.log);
   });
 

@@ -53,6 +53,7 @@ export const HELDOUT_11_FILE = fileURLToPath(new URL("./heldout-11.yaml", import
 export const HELDOUT_12_FILE = fileURLToPath(new URL("./heldout-12.yaml", import.meta.url));
 export const HELDOUT_13_FILE = fileURLToPath(new URL("./heldout-13.yaml", import.meta.url));
 export const HELDOUT_14_FILE = fileURLToPath(new URL("./heldout-14.yaml", import.meta.url));
+export const HELDOUT_15_FILE = fileURLToPath(new URL("./heldout-15.yaml", import.meta.url));
 export const FORMS = ["diacritics", "plain", "typo", "abbrev", "keywords"] as const;
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 export const DEFAULT_NOW = "2026-11-26T09:00:00+07:00";
@@ -440,8 +441,13 @@ const HELDOUT_SETS: { key: string; file: string; title: string }[] = [
   {
     key: "heldout14",
     file: HELDOUT_14_FILE,
+    title: "Held-out set 14 (eval/heldout-14.yaml, written blind; spent: first run 365/430)",
+  },
+  {
+    key: "heldout15",
+    file: HELDOUT_15_FILE,
     title:
-      "Held-out set 14 (eval/heldout-14.yaml, written blind, committed before the fixes drawn from set 13)",
+      "Held-out set 15 (eval/heldout-15.yaml, written blind, committed before the fixes drawn from set 14)",
   },
 ];
 

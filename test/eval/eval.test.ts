@@ -21,6 +21,7 @@ import {
   HELDOUT_12_FILE,
   HELDOUT_13_FILE,
   HELDOUT_14_FILE,
+  HELDOUT_15_FILE,
   HELDOUT_FILE,
   loadQuestions,
   runEval,
@@ -185,7 +186,8 @@ const LATER_SETS: { file: string; name: string; overall: number; category: numbe
   { file: HELDOUT_11_FILE, name: "held-out set 11", overall: 0.94, category: 0.75, abstain: 0.9 },
   { file: HELDOUT_12_FILE, name: "held-out set 12", overall: 0.95, category: 0.8, abstain: 0.9 },
   { file: HELDOUT_13_FILE, name: "held-out set 13", overall: 0.95, category: 0.7, abstain: 0.9 },
-  { file: HELDOUT_14_FILE, name: "held-out set 14", overall: 0.84, category: 0.55, abstain: 0.88 },
+  { file: HELDOUT_14_FILE, name: "held-out set 14", overall: 0.93, category: 0.75, abstain: 0.9 },
+  { file: HELDOUT_15_FILE, name: "held-out set 15", overall: 0.89, category: 0.7, abstain: 0.89 },
 ];
 
 describe.each(LATER_SETS)("answer engine on $name", ({ file, overall, category, abstain }) => {

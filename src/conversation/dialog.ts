@@ -153,7 +153,7 @@ export class DialogContext {
     for (;;) {
       const i = await this.#input();
       if (i.kind === "choice") {
-        const choice = choices[Number(/^c(\d+)$/.exec(i.code)?.[1] ?? Number.NaN)];
+        const choice = chosen(choices, i.code);
         if (choice) return choice.value;
         continue;
       }
@@ -170,7 +170,7 @@ export class DialogContext {
     for (;;) {
       const i = await this.#input();
       if (i.kind === "choice") {
-        const choice = choices[Number(/^c(\d+)$/.exec(i.code)?.[1] ?? Number.NaN)];
+        const choice = chosen(choices, i.code);
         if (choice) return choice.value;
         continue;
       }
@@ -363,4 +363,9 @@ export class Dialogs {
     }
     return r;
   }
+}
+
+/** The choice a button's code ("c2") stands for, if any. */
+function chosen<T>(choices: readonly Choice<T>[], code: string): Choice<T> | undefined {
+  return choices[Number(/^c(\d+)$/.exec(code)?.[1] ?? Number.NaN)];
 }

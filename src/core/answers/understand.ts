@@ -14,7 +14,7 @@ import { personLikeName } from "../text/name-variants.ts";
 import { clean, fold, unstretch } from "../text/normalize.ts";
 import { frameIndices, QUESTION_WORDS, queryTerms, searchTerms, typedWords } from "../text/search-terms.ts";
 import { untelexText } from "../text/telex.ts";
-import { localDate } from "../time.ts";
+import { addDays, localDate } from "../time.ts";
 import { answerType, documentFocus, documentKindNamed } from "./focus.ts";
 import { type DocumentListFilter, GENERIC_TOPIC, issuersNamed } from "./intents/document-list.ts";
 import { figureTerms } from "./intents/targets.ts";
@@ -1310,9 +1310,7 @@ function documentListFilter(
   }
   if (ownDocuments) rest = rest.replace(OWN_DOCUMENTS, " ");
   if (afterDay) {
-    const next = new Date(`${afterDay}T00:00:00Z`);
-    next.setUTCDate(next.getUTCDate() + 1);
-    filter.from = next.toISOString().slice(0, 10);
+    filter.from = addDays(afterDay, 1);
     filter.to = "9999-12-31";
     filter.period = `sau ngày ${Number(afterDay.slice(8, 10))}/${Number(afterDay.slice(5, 7))}/${afterDay.slice(0, 4)}`;
     rest = rest.replace(

@@ -41,21 +41,26 @@ export const GENERIC_TOPIC =
 const foldedText = (d: KDocument) =>
   fold([d.type, d.number, d.issuer, d.signer ?? "", d.summary, ...d.keyPoints].join(" . "));
 
-/** The issuers the knowledge names that a (folded, abbreviation-expanded) question names, longest only. */
-export function issuersNamed(bare: string, docs: readonly KDocument[]): string[] {
-  const issuers = [...new Set(docs.map((d) => d.issuer))];
-  const found = issuers.filter((i) => {
-    const key = expandAbbreviations(fold(i));
-    return key.length >= 4 && new RegExp(`(?:^|\\s)${escapeRegExp(key)}(?:\\s|$)`).test(bare);
-  });
-  // "Ban Thường vụ Tỉnh ủy" named: not also "Tỉnh ủy".
-  return found.filter(
-    (i) => !found.some((o) => o !== i && expandAbbreviations(fold(o)).includes(expandAbbreviations(fold(i)))),
-  );
+/** Each issuer the documents name, with its folded, written-out key: read once per set of documents. */
+const ISSUER_KEYS = new WeakMap<readonly KDocument[], { issuer: string; key: string }[]>();
+function issuerKeys(docs: readonly KDocument[]): { issuer: string; key: string }[] {
+  let keys = ISSUER_KEYS.get(docs);
+  if (!keys) {
+    keys = [...new Set(docs.map((d) => d.issuer))].map((issuer) => ({
+      issuer,
+      key: expandAbbreviations(fold(issuer)),
+    }));
+    ISSUER_KEYS.set(docs, keys);
+  }
+  return keys;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** The issuers the knowledge names that a (folded, abbreviation-expanded) question names, longest only. */
+export function issuersNamed(bare: string, docs: readonly KDocument[]): string[] {
+  const text = ` ${bare} `;
+  const found = issuerKeys(docs).filter(({ key }) => key.length >= 4 && text.includes(` ${key} `));
+  // "Ban Thường vụ Tỉnh ủy" named: not also "Tỉnh ủy".
+  return found.filter((i) => !found.some((o) => o !== i && o.key.includes(i.key))).map((i) => i.issuer);
 }
 
 export function listDocuments(filter: DocumentListFilter, ctx: AnswerContext): KDocument[] {

@@ -8,7 +8,7 @@ import { expandAbbreviations } from "../../text/abbreviations.ts";
 import { findDatePhrases } from "../../text/dates.ts";
 import { fold } from "../../text/normalize.ts";
 import { searchTerms } from "../../text/search-terms.ts";
-import { addDays, formatViDate } from "../../time.ts";
+import { addDays, weekday as dayOfWeek, diffDays, formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 import type { Understanding } from "../understand.ts";
@@ -39,17 +39,20 @@ export function answerDayOfNote(u: Understanding, ctx: AnswerContext): Reply | u
   const date = days[0]!.from!;
   const [, month, day] = date.split("-").map(Number) as [number, number, number];
   const { kb } = ctx;
-  const yearly = new RegExp(`\\b(?:ngay )?0?${day}/0?${month}\\b[^.;]*\\bhang nam\\b`);
-  const notes: { line: string; cites: ReturnType<typeof kb.citeAll>; docId: string }[] = [];
-  for (const d of kb.data.documents) {
-    const sentence = [d.summary, ...d.keyPoints].find((x) => yearly.test(fold(x)));
-    if (sentence)
-      notes.push({
-        line: `${sentence.replace(/\.$/, "")} (${documentLabel(d)}).`,
-        cites: kb.citeAll([d.id, ...d.sources]),
-        docId: d.id,
-      });
-  }
+  const notes = yearlyDays(ctx)
+    .filter((y) => y.day === day && y.month === month)
+    .flatMap((y) => {
+      const d = kb.document(y.docId);
+      return d
+        ? [
+            {
+              line: `${y.name} là ngày ${y.day}/${y.month} hằng năm (${documentLabel(d)}).`,
+              cites: kb.citeAll([d.id, ...d.sources]),
+              docId: d.id,
+            },
+          ]
+        : [];
+    });
   const holiday = kb.data.holidays.find((h) => h.date === date);
   if (!notes.length && !holiday) {
     // A day something happened on ("ngày 20/2 có sự kiện gì": a meeting, a document) is answered elsewhere.
@@ -91,9 +94,17 @@ function yearlyDays(ctx: AnswerContext): { name: string; month: number; day: num
   const out: { name: string; month: number; day: number; docId: string }[] = [];
   for (const d of ctx.kb.data.documents) {
     for (const sentence of [d.summary, ...d.keyPoints]) {
+      // "Ngày X là ngày 10/10 hằng năm", "Lấy ngày 10/10 hằng năm là (làm) Ngày X".
       const m = /(Ngày [^.;]*?) là ngày (\d{1,2})\/(\d{1,2}) hằng năm/u.exec(sentence);
-      if (m && !out.some((x) => x.docId === d.id))
-        out.push({ name: m[1]!, day: Number(m[2]), month: Number(m[3]), docId: d.id });
+      const l = m
+        ? undefined
+        : /[Ll]ấy ngày (\d{1,2})\/(\d{1,2}) hằng năm (?:là|làm) (Ngày [^.;]*)/u.exec(sentence);
+      const found = m
+        ? { name: m[1]!, day: Number(m[2]), month: Number(m[3]) }
+        : l
+          ? { name: l[3]!.trim(), day: Number(l[1]), month: Number(l[2]) }
+          : undefined;
+      if (found && !out.some((x) => x.docId === d.id)) out.push({ ...found, docId: d.id });
     }
   }
   return out;
@@ -158,7 +169,7 @@ export function answerWeekday(u: Understanding, ctx: AnswerContext): Reply | und
     )?.date;
   }
   if (!date) return undefined;
-  const weekday = WEEKDAYS[new Date(`${date}T12:00:00+07:00`).getUTCDay()]!;
+  const weekday = WEEKDAYS[dayOfWeek(date)]!;
   const holiday = kb.data.holidays.find((h) => h.date === date);
   const r = new ReplyBuilder("deadlines");
   if (named && (!written || written.from?.slice(5) === date.slice(5))) {
@@ -190,8 +201,7 @@ function yearlyDayNow(
   const thisYear = Number(ctx.today.slice(0, 4));
   const md = `${String(day.month).padStart(2, "0")}-${String(day.day).padStart(2, "0")}`;
   const on = (y: number) => `${y}-${md}`;
-  const days = (a: string, b: string) =>
-    Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+  const days = diffDays;
   const doc = kb.document(day.docId);
   const cites = doc ? kb.citeAll([doc.id, ...doc.sources]) : [];
   const next = on(thisYear) >= ctx.today ? on(thisYear) : on(thisYear + 1);
@@ -228,8 +238,8 @@ function yearlyDayNow(
 
 export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const { kb } = ctx;
-  const dayOfWeek = answerWeekday(u, ctx);
-  if (dayOfWeek) return dayOfWeek;
+  const weekdayReply = answerWeekday(u, ctx);
+  if (weekdayReply) return weekdayReply;
   const note = answerDayOfNote(u, ctx);
   if (note) return note;
   const named = NAMED.exec(u.folded)?.[1];
@@ -353,7 +363,7 @@ export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | und
     r.line(`Có. Ngày ${formatViDate(date)} là ngày nghỉ lễ: ${holiday.name}.`, kb.citeAll(holiday.sources));
     return r.build();
   }
-  const weekday = new Date(`${date}T12:00:00+07:00`).getUTCDay();
+  const weekday = dayOfWeek(date);
   const listed = kb.data.holidays.filter((h) => h.date.startsWith(year));
   r.abstain();
   r.line(

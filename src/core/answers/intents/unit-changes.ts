@@ -5,18 +5,13 @@
  * are left to the "not recorded" reply.
  */
 import { searchTerms } from "../../text/search-terms.ts";
-import { formatViDate } from "../../time.ts";
+import { diffDays, formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 import { mentionsSelf, type Understanding } from "../understand.ts";
 
 const CHANGE_CUE =
   /\b(?:sap nhap|sat nhap|hop nhat|giai the|doi ten|chia tach|tach ra|tiep nhan|ke thua|thay cho|thay)\b/;
-
-/** Whole days from one ISO day to another. */
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
 
 export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const bare = u.folded.replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ");
@@ -87,7 +82,7 @@ export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | 
     }
   }
   if (since && /\b(?:bao lau|bao nhieu (?:ngay|thang|nam)|may (?:ngay|thang|nam))\b/.test(bare)) {
-    const days = daysBetween(since, ctx.today);
+    const days = diffDays(since, ctx.today);
     r.line(`Tính đến hôm nay (${formatViDate(ctx.today)}) là ${days} ngày.`);
   }
   return r.build();

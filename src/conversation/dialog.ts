@@ -23,7 +23,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Person } from "../app/assistant.ts";
 import { foldAlnum } from "../core/text/normalize.ts";
-import { type Button, type ChoiceOutcome, type Output, text } from "./outputs.ts";
+import { type Button, type ChoiceOutcome, type Output, pairShort, text } from "./outputs.ts";
 import { CONVERSATION_TEXTS as T } from "./texts.ts";
 
 export const DIALOG_TIMEOUT_MS = 30 * 60_000;
@@ -98,18 +98,10 @@ export class DialogContext {
   }
 
   #buttons(choices: string[], opts: { confirm?: boolean; cancel?: boolean } = {}): Button[][] {
-    const rows: Button[][] = [];
-    let pending: Button | undefined;
-    choices.forEach((t, i) => {
-      const b = { label: label(t), data: this.#data(`c${i}`) };
-      if (b.label.length <= 22) {
-        if (pending) {
-          rows.push([pending, b]);
-          pending = undefined;
-        } else pending = b;
-      } else rows.push([b]);
-    });
-    if (pending) rows.push([pending]);
+    const rows: Button[][] = pairShort(
+      choices.map((t, i) => ({ label: label(t), data: this.#data(`c${i}`) })),
+      (b) => b.label,
+    );
     const last: Button[] = [];
     if (opts.confirm) last.push({ label: T.confirmButton, data: this.#data("ok") });
     if (opts.cancel !== false) last.push({ label: T.cancelButton, data: this.#data("x") });

@@ -36,3 +36,18 @@ export function flatButtons(o: Output): Button[] {
 export type ChoiceOutcome =
   /** `notice`: a short acknowledgement a channel may show besides (Telegram: the button's toast). */
   { kind: "outputs"; outputs: Output[]; notice?: string } | { kind: "stale"; text: string };
+
+/** Buttons laid out for a phone: short ones (≤ 22 characters) two to a row, a longer one alone. */
+export function pairShort<B>(buttons: readonly B[], text: (b: B) => string, max = 22): B[][] {
+  const rows: B[][] = [];
+  let pending: B | undefined;
+  for (const b of buttons) {
+    if (text(b).length > max) rows.push([b]);
+    else if (pending) {
+      rows.push([pending, b]);
+      pending = undefined;
+    } else pending = b;
+  }
+  if (pending) rows.push([pending]);
+  return rows;
+}

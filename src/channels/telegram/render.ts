@@ -7,6 +7,7 @@
  * tag: each piece gets its own opening and closing tag).
  */
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
+import { pairShort } from "../../conversation/outputs.ts";
 import type { Action, Query, Reply } from "../../core/answers/reply.ts";
 import { encodeCallback } from "./callback-data.ts";
 
@@ -164,19 +165,10 @@ export function replyKeyboard(reply: Reply): InlineKeyboardMarkup | undefined {
 
 /** Buttons for next steps and pages; a query that cannot be encoded in 64 bytes gets no button. */
 export function keyboardFor(actions: Action[], paging?: Reply["paging"]): InlineKeyboardMarkup | undefined {
-  const rows: InlineKeyboardButton[][] = [];
-  let pending: InlineKeyboardButton | undefined;
-  for (const a of actions) {
-    const b = button(a.label, a.query, "q");
-    if (!b) continue;
-    if (b.text.length <= 22) {
-      if (pending) {
-        rows.push([pending, b]);
-        pending = undefined;
-      } else pending = b;
-    } else rows.push([b]);
-  }
-  if (pending) rows.push([pending]);
+  const rows: InlineKeyboardButton[][] = pairShort(
+    actions.flatMap((a) => button(a.label, a.query, "q") ?? []),
+    (b) => b.text,
+  );
   const p = paging;
   if (p) {
     const nav: InlineKeyboardButton[] = [];

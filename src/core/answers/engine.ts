@@ -4,6 +4,7 @@
  */
 import type { Knowledge } from "../knowledge/model.ts";
 import { findDocRefs } from "../text/doc-number.ts";
+import { englishToVietnamese } from "../text/english.ts";
 import { fold } from "../text/normalize.ts";
 import { searchTerms } from "../text/search-terms.ts";
 import { localDate } from "../time.ts";
@@ -100,7 +101,9 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     kb,
     lexicon,
     answer,
-    ask(req) {
+    ask(asked) {
+      // "what is the province digital transformation day?": the domain's English terms in Vietnamese.
+      const req = { ...asked, text: englishToVietnamese(asked.text) };
       // A long, chatty message ("Cho em hỏi với ạ, em mới về công tác, … Ngày Chuyển đổi số của tỉnh
       // là ngày nào vậy ạ, em cảm ơn"): its question clause first when it has three clauses or more,
       // else the whole first; the other when the first is not understood.

@@ -26,7 +26,41 @@ function contextual(text: string): string {
   return s;
 }
 
+/**
+ * Words that name the same thing, written one way on both sides: "cả nước", "toàn quốc" are "quốc gia"
+ * ("Ngày Chuyển đổi số cả nước" is the national one).
+ */
+const SAME_AS: readonly (readonly [readonly string[], readonly string[]])[] = [
+  [
+    ["ca", "nuoc"],
+    ["quoc", "gia"],
+  ],
+  [
+    ["toan", "quoc"],
+    ["quoc", "gia"],
+  ],
+];
+
+function sameAs(terms: string[]): string[] {
+  if (!terms.includes("ca") && !terms.includes("toan")) return terms;
+  const out: string[] = [];
+  for (let i = 0; i < terms.length; i++) {
+    const hit = SAME_AS.find(([from]) => from.every((w, j) => terms[i + j] === w));
+    if (!hit) {
+      out.push(terms[i]!);
+      continue;
+    }
+    out.push(...hit[1]);
+    i += hit[0].length - 1;
+  }
+  return out;
+}
+
 export function searchTerms(text: string): string[] {
+  return sameAs(rawSearchTerms(text));
+}
+
+function rawSearchTerms(text: string): string[] {
   const out: string[] = [];
   for (const tok of contentTokens(contextual(text.replace(AMPERSAND_ABBR, "$1$2")))) {
     const exp = Object.hasOwn(ABBREVIATIONS, tok) ? ABBREVIATIONS[tok]! : undefined;
@@ -102,6 +136,9 @@ const FRAME_PHRASES: readonly (readonly string[])[] = [
   // "gồm những gì", "bao gồm": asks for the parts.
   "bao gom",
   "noi dung",
+  // "phương châm của người đứng đầu", "năm 2023 có ý nghĩa thế nào": the kind of saying asked for.
+  "phuong cham",
+  "y nghia",
 ]
   .map((p) => p.split(" "))
   .sort((a, b) => b.length - a.length);

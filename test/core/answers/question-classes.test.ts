@@ -1406,3 +1406,80 @@ describe("what to look for, quoted or after 'Tra cứu:'", () => {
     expect(fold(renderPlain(r))).toContain(fact);
   });
 });
+
+describe("yearly days the documents set, asked as such or side by side", () => {
+  it.each([
+    [
+      "Ngày CĐS quốc gia rơi vào ngày mấy hằng năm",
+      "ngay chuyen doi so quoc gia la ngay 10/10 hang nam",
+      "505/qd-ttg",
+    ],
+    [
+      "văn bản nào quy định Ngày Chuyển đổi số tỉnh",
+      "ngay chuyen doi so tinh ninh thuan la ngay 10/10",
+      "1560/qd-ubnd",
+    ],
+  ])("%s", (q, said, doc) => {
+    const text = plain(q);
+    expect(text).toContain(said);
+    expect(text).toContain(doc);
+  });
+  it("two yearly days compared: the same day, each with its document", () => {
+    const text = plain("ngày cđs của tỉnh với ngày cđs toàn quốc có cùng ngày không");
+    expect(text).toMatch(/^trung nhau: ca hai deu la ngay 10\/10 hang nam/);
+    expect(text).toContain("505/qd-ttg");
+    expect(text).toContain("1560/qd-ubnd");
+  });
+  it("the next occurrence is still answered with its year", () => {
+    expect(plain("ngày CĐS tỉnh lần tới là ngày nào")).toContain("10/10/2027");
+  });
+  it("Tết alone is the lunar new year, which the list of holidays does not hold", () => {
+    const r = ask("tết năm 2027 được nghỉ từ hôm nào");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("chua co ngay nay");
+  });
+});
+
+describe("'cả nước' and 'toàn quốc' are the national level", () => {
+  it("index and query agree", () => {
+    expect(searchTerms("Ngày Chuyển đổi số cả nước")).toEqual(searchTerms("Ngày Chuyển đổi số quốc gia"));
+    expect(searchTerms("toàn quốc")).toEqual(["quoc", "gia"]);
+  });
+  it("the national day's document found by 'cả nước'", () => {
+    const r = ask("QĐ nào của TTg chọn ngày 10/10 là ngày chuyển đổi số cả nước");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("505/qd-ttg");
+  });
+});
+
+describe("English words of the domain in a question", () => {
+  it.each([
+    ["when is the national digital transformation day", "10/10", "505/qd-ttg"],
+    ["what is the theme of 2023 digital transformation", "tao lap va khai thac du lieu", ""],
+  ])("%s", (q, a, b) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain(a);
+    expect(fold(renderPlain(r))).toContain(b);
+  });
+  it("Vietnamese typed without diacritics is not taken for English ('the nao', 'gan day')", async () => {
+    const { englishToVietnamese } = await import("../../../src/core/text/english.ts");
+    expect(englishToVietnamese("nhiem vu gan day the nao")).toBe("nhiem vu gan day the nao");
+  });
+});
+
+describe("'đã hết hạn' (to date) is overdue, not due today", () => {
+  it("lists the overdue tasks", () => {
+    const text = plain("đến hôm nay những việc nào đã hết hạn rồi");
+    expect(text).toContain("qua han");
+    expect(text).not.toContain("co han trong hom nay");
+  });
+});
+
+describe("a saying asked for by its kind ('phương châm', 'ý nghĩa')", () => {
+  it("the motto of the heads of agencies", () => {
+    const r = ask("phương châm đối với người đứng đầu là gì");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("guong mau, trach nhiem va quyet tam");
+  });
+});

@@ -6,6 +6,7 @@
 import { documentLabel } from "../../knowledge/model.ts";
 import { expandAbbreviations } from "../../text/abbreviations.ts";
 import { findDatePhrases } from "../../text/dates.ts";
+import { findDocRefs } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
 import { searchTerms } from "../../text/search-terms.ts";
 import { addDays, weekday as dayOfWeek, diffDays, formatViDate } from "../../time.ts";
@@ -190,6 +191,86 @@ export function answerWeekday(u: Understanding, ctx: AnswerContext): Reply | und
   return r.build();
 }
 
+/** "là ngày nào", "trùng nhau không", "cách nhau mấy ngày", "văn bản nào quy định": what a yearly day is. */
+const YEARLY_DAY_CUE =
+  /\b(?:ngay nao|ngay may|la ngay gi|khi nao|bao gio|trung|cach nhau|khac nhau|giong nhau|cung ngay|cung mot ngay|lay ngay|chon ngay|quy dinh)\b/;
+
+/**
+ * "Ngày Chuyển đổi số tỉnh là ngày nào", "Ngày CĐS tỉnh có trùng Ngày CĐS quốc gia không", "hai ngày
+ * cách nhau mấy ngày": the yearly days the question names, each with its day and the document that set
+ * it; two of them compared.
+ */
+function answerYearlyDay(u: Understanding, ctx: AnswerContext): Reply | undefined {
+  const bare = u.folded.replace(/[^\p{L}\p{N}\s/]/gu, " ").replace(/\s+/g, " ");
+  if (!YEARLY_DAY_CUE.test(expandAbbreviations(bare))) return undefined;
+  // A given year's or the next occurrence ("lần tới", "năm sau"), a task, a meeting, a person or a
+  // document named: answered by those (the occurrence with its year, the task's card…).
+  if (
+    /\b(?:lan toi|sap toi|tiep theo|ke tiep|nam nay|nam sau|nam toi|toi la|toi roi|nhiem vu|tuyen truyen|phoi hop|chu tri|hop|ban viec|de xuat|ai)\b/.test(
+      bare,
+    ) ||
+    /\b(?:19|20)\d\d\b/.test(bare) ||
+    findDocRefs(u.text).length
+  )
+    return undefined;
+  const named = namedYearlyDays(u, ctx);
+  if (!named.length) return undefined;
+  const { kb } = ctx;
+  const r = new ReplyBuilder("deadlines");
+  const cite = (docId: string) => {
+    const d = kb.document(docId);
+    return d ? kb.citeAll([d.id, ...d.sources]) : [];
+  };
+  const label = (docId: string) => {
+    const d = kb.document(docId);
+    return d ? ` (${documentLabel(d)})` : "";
+  };
+  if (named.length >= 2) {
+    const [a, b] = named as [YearlyDay, YearlyDay];
+    const same = a.day === b.day && a.month === b.month;
+    const year = Number(ctx.today.slice(0, 4));
+    const on = (y: YearlyDay) =>
+      `${year}-${String(y.month).padStart(2, "0")}-${String(y.day).padStart(2, "0")}`;
+    const gap = Math.abs(diffDays(on(a), on(b)));
+    r.line(
+      same
+        ? `Trùng nhau: cả hai đều là ngày ${a.day}/${a.month} hằng năm.`
+        : `Không trùng: ${a.name} là ngày ${a.day}/${a.month}, ${b.name} là ngày ${b.day}/${b.month} hằng năm (cách nhau ${gap} ngày).`,
+    );
+    for (const y of [a, b])
+      r.line(`• ${y.name}: ngày ${y.day}/${y.month} hằng năm${label(y.docId)}.`, cite(y.docId));
+    return r.build();
+  }
+  const y = named[0]!;
+  // "văn bản nào quy định …": the document first.
+  const doc = kb.document(y.docId);
+  if (doc && /\b(?:van ban|vb|quyet dinh|qd)\b/.test(expandAbbreviations(bare))) {
+    r.line(`Văn bản: ${documentLabel(doc)}.`, cite(y.docId));
+    r.line(`${y.name} là ngày ${y.day}/${y.month} hằng năm.`, cite(y.docId));
+  } else r.line(`${y.name} là ngày ${y.day}/${y.month} hằng năm${label(y.docId)}.`, cite(y.docId));
+  r.item("document", y.docId);
+  return r.build();
+}
+
+type YearlyDay = { name: string; month: number; day: number; docId: string };
+
+/** The yearly days a question names (most of each name's words, its head as one phrase). */
+function namedYearlyDays(u: Understanding, ctx: AnswerContext): YearlyDay[] {
+  const words = new Set(searchTerms(u.folded));
+  const province = new Set(searchTerms(fold(ctx.kb.data.province.name)));
+  const scored = yearlyDays(ctx).map((y) => {
+    const terms = searchTerms(expandAbbreviations(fold(y.name))).filter((t) => !province.has(t));
+    return { y, terms, fit: terms.filter((t) => words.has(t)).length / terms.length };
+  });
+  const fitting = scored.filter((x) => x.fit >= 0.75 && phraseIn(u.folded, x.y.name));
+  // Two days whose names differ by one word ("quốc gia", "tỉnh"): each needs its own word.
+  const own = fitting.filter((x) =>
+    x.terms.every((t) => words.has(t) || fitting.every((o) => o === x || o.terms.includes(t))),
+  );
+  const chosen = own.length ? own : fitting.sort((a, b) => b.fit - a.fit).slice(0, 1);
+  return chosen.map((x) => x.y);
+}
+
 /** A yearly day against today: passed or not this year, days to the next one, whether it is today. */
 function yearlyDayNow(
   day: { name: string; month: number; day: number; docId: string },
@@ -242,7 +323,12 @@ export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | und
   if (weekdayReply) return weekdayReply;
   const note = answerDayOfNote(u, ctx);
   if (note) return note;
-  const named = NAMED.exec(u.folded)?.[1];
+  const yearly = answerYearlyDay(u, ctx);
+  if (yearly) return yearly;
+  // "nghỉ Tết 2027": Tết alone is the lunar new year (Tết Dương lịch is named so).
+  const named =
+    NAMED.exec(u.folded)?.[1] ??
+    (/\b(?:nghi|ngay) tet\b|\btet\b.*\bnghi\b/.test(u.folded) ? "tet am lich" : undefined);
   // "ngày lễ tiếp theo", "sau Tết Dương lịch thì ngày lễ kế tiếp": the next listed holiday.
   const nextCue = /\b(?:tiep theo|ke tiep|sap toi|gan nhat)\b/;
   if (

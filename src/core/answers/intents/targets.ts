@@ -16,7 +16,7 @@ import { type Reply, ReplyBuilder } from "../reply.ts";
 /** Words every target question has; what is left names the figure asked for. */
 const FRAME = new Set(
   searchTerms(
-    "mục tiêu chỉ tiêu năm tỉnh quốc gia cả nước bao nhiêu tỷ lệ phần trăm đạt đến của là gì phấn đấu " +
+    "mục tiêu chỉ tiêu năm tỉnh quốc gia cả nước nước bao nhiêu tỷ lệ phần trăm đạt đến của là gì phấn đấu " +
       "đặt ra những các về giai đoạn theo trong quyết định kế hoạch thông báo qđ kh đặt hướng tới nào qua trên vào dự kiến đóng góp lọt muốn nằm dẫn đầu mốc hạn để " +
       // Verbs a question puts around the figure that the target's own sentence need not use ("hộ dùng
       // cáp quang" is the target "hộ gia đình có cáp quang").

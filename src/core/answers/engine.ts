@@ -12,12 +12,12 @@ import type { AnswerContext, Asker } from "./context.ts";
 import { answerBodyAttribute } from "./intents/bodies.ts";
 import { answerCheck, answerPersonCheck, answerProgressCheck } from "./intents/checks.ts";
 import { answerCompare } from "./intents/compare.ts";
-import { answerDocument, answerDocumentGap } from "./intents/documents.ts";
+import { answerDocument, answerDocumentGap, answerDocumentOrder } from "./intents/documents.ts";
 import { answerHelp } from "./intents/help.ts";
 import { answerHoliday } from "./intents/holidays.ts";
 import { answerIndicator, answerIndicatorAttribute } from "./intents/indicators.ts";
 import { answerMeeting } from "./intents/meetings.ts";
-import { answerPerson, answerRole } from "./intents/people.ts";
+import { answerPerson, answerPersonAtUnit, answerRole } from "./intents/people.ts";
 import { answerSearch } from "./intents/search.ts";
 import { answerTarget } from "./intents/targets.ts";
 import { answerTaskAttribute } from "./intents/task-attributes.ts";
@@ -133,11 +133,13 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     const check =
       answerTaskAttribute(u, ctx) ??
       answerPersonCheck(u, ctx) ??
+      answerPersonAtUnit(u, ctx) ??
       answerProgressCheck(u, ctx) ??
       answerBodyAttribute(u, ctx) ??
       answerHoliday(u, ctx) ??
       answerIndicatorAttribute(u, ctx) ??
-      answerDocumentGap(u, ctx);
+      answerDocumentGap(u, ctx) ??
+      answerDocumentOrder(u, ctx);
     if (check) return check;
     return answer(u.query, { ...req, text: u.text });
   }

@@ -156,7 +156,27 @@ export function matchTaskGroup(lex: Lexicon, content: string[]): TaskGroupRef | 
  * Whether `typed` is `name` with one letter dropped, doubled, or two neighbours swapped. A letter
  * replaced by another is not a slip: "Lam" is another name than "Nam".
  */
+/** A syllable's final consonant as people confuse it by ear ("Biêng" for Biên, "Phướt" for Phước). */
+function finalSound(syllable: string): string {
+  return syllable.replace(/(?:ng|nh|n)$/, "N").replace(/(?:ch|c|t)$/, "T");
+}
+
+/** One syllable of a name typed with its final consonant heard otherwise, the rest as written. */
+function finalSlip(typed: string, name: string): boolean {
+  const a = typed.split(" ");
+  const b = name.split(" ");
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (finalSound(a[i]!) !== finalSound(b[i]!)) return false;
+    diff++;
+  }
+  return diff === 1;
+}
+
 function slip(typed: string, name: string): boolean {
+  if (typed !== name && finalSlip(typed, name)) return true;
   if (typed === name || editDistance(typed, name) !== 1) return false;
   if (typed.length === name.length - 1 || typed.length === name.length + 1) {
     const [short, long] = typed.length < name.length ? [typed, name] : [name, typed];

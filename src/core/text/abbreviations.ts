@@ -167,6 +167,10 @@ const AFTER_TOKENS: ReadonlyArray<readonly [RegExp, string]> = [
   // "GĐ 2021-2025": giai đoạn (elsewhere "gđ" is giám đốc); "TK thanh toán": tài khoản.
   [/(^|[^\p{L}\p{N}&])gd(?=\s*(?:19|20)\d\d\s*[-–])/gu, "$1giai doan"],
   [/(^|[^\p{L}\p{N}&])tk(?=\s+(?:thanh toan|ngan hang|dinh danh|vneid|dich vu cong))/gu, "$1tai khoan"],
+  // "Phó TB TT BĐH": phó trưởng ban thường trực ("phó thông báo" is no title); "TT" after a title is
+  // thường trực.
+  [/(^|[^\p{L}\p{N}&])pho thong bao(?![\p{L}\p{N}&])/gu, "$1pho truong ban"],
+  [/(^|[^\p{L}\p{N}&])(truong ban|pho chu tich|uy vien) tt(?![\p{L}\p{N}&])/gu, "$1$2 thuong truc"],
   // "cđ gì", "cđ hđ 2023": chủ đề (hành động).
   [/(^|[^\p{L}\p{N}&])cd(?=\s+(?:gi|hd|hanh dong|la gi|cua|nam nay)\b)/gu, "$1chu de"],
   [/(^|[^\p{L}\p{N}&])(chu de) hd(?![\p{L}\p{N}&])/gu, "$1$2 hanh dong"],

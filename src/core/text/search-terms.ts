@@ -18,6 +18,12 @@ const CONTEXTUAL: readonly (readonly [RegExp, string])[] = [
   [/(?<![\p{L}\p{N}])(h[ồo]\s+s[ơo])\s+cv(?![\p{L}\p{N}])/giu, "$1 công việc"],
   [/(?<![\p{L}\p{N}])g[đd](?=\s*(?:19|20)\d\d\s*[-–])/giu, "giai đoạn"],
   [/(?<![\p{L}\p{N}])tk(?=\s+(?:thanh to[aá]n|ng[aâ]n h[aà]ng|đ[iị]nh danh|dinh danh))/giu, "tài khoản"],
+  // "Phó TB TT BĐH": phó trưởng ban thường trực.
+  [/(?<![\p{L}\p{N}])(ph[oó])\s+tb(?![\p{L}\p{N}])/giu, "$1 trưởng ban"],
+  [
+    /(?<![\p{L}\p{N}])(tr[uư][oở]ng\s+ban|ph[oó]\s+ch[uủ]\s+t[iị]ch)\s+tt(?![\p{L}\p{N}&])/giu,
+    "$1 thường trực",
+  ],
 ];
 
 function contextual(text: string): string {

@@ -1483,3 +1483,69 @@ describe("a saying asked for by its kind ('phương châm', 'ý nghĩa')", () =>
     expect(fold(renderPlain(r))).toContain("guong mau, trach nhiem va quyet tam");
   });
 });
+
+describe("precise not-knowing about documents and reorganisations", () => {
+  it("the content of a document whose source gives no summary", () => {
+    const r = ask("nội dung chi tiết KH 3609 ra sao");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi trich yeu cua ke hoach 3609/kh-bdhcds");
+  });
+  it("the document of a recorded merger, when the register names none", () => {
+    const r = ask("căn cứ văn bản nào để sáp nhập Sở TT&TT");
+    expect(r.abstained).toBe(true);
+    const text = fold(renderPlain(r));
+    expect(text).toMatch(/^nguon hien co khong ghi so hieu van ban/);
+    expect(text).toContain("01/03/2025");
+  });
+  it("the successor of a level that ended, when the sources name none", () => {
+    const r = ask("từ khi bỏ cấp huyện, việc của UBND huyện chuyển cho cơ quan nào");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("nguon khong neu don vi tiep nhan");
+  });
+  it("a merged unit's successor is still named", () => {
+    const r = ask("việc của Sở TT&TT chuyển sang cơ quan nào");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("so khoa hoc va cong nghe");
+  });
+});
+
+describe("people at units and roles of units that changed", () => {
+  it("a post at a unit where none is recorded for that person", () => {
+    const r = ask("bà Nguyễn Long Biên làm chức vụ gì ở Sở KH&CN");
+    expect(r.abstained).toBe(true);
+    const text = fold(renderPlain(r));
+    expect(text).toContain("khong ghi chuc vu cua nguyen long bien tai so khoa hoc va cong nghe");
+    expect(text).toContain("pho chu tich ubnd tinh");
+  });
+  it("the post at the unit where it is recorded is answered", () => {
+    expect(ask("Đào Xuân Kỳ giữ chức vụ gì ở Sở TT&TT").abstained).toBe(false);
+  });
+  it("the head of a merged unit comes with what became of it, first", () => {
+    const r = ask("giám đốc sở tttt bây giờ là ai");
+    expect(fold(r.lines[0]!.text)).toContain("da hop nhat vao so khoa hoc va cong nghe tu 01/03/2025");
+  });
+  it.each([
+    ["Nguyễn Long Biêng giữ chức gì", "nguyen long bien"],
+    ["ông Đào Xuân Kỳ", "dao xuan ky"],
+  ])("a final consonant heard otherwise: %s", (q, name) => {
+    expect(plain(q)).toContain(name);
+  });
+  it("'Phó TB TT' is phó trưởng ban thường trực", () => {
+    expect(plain("ai là phó tb tt ban điều hành cđs")).toContain("nguyen long bien");
+    expect(searchTerms("Phó TB TT")).toEqual(searchTerms("Phó Trưởng ban Thường trực"));
+  });
+});
+
+describe("two documents ordered by date", () => {
+  it.each([
+    [
+      "TB 16/TB-VPCP với KH 3609, cái nào ban hành trước",
+      /^ke hoach 3609\/kh-bdhcds ban hanh truoc \(18\/08\/2022\)/,
+    ],
+    ["qd 1560 va qd 505 van ban nao moi hon", /^quyet dinh 1560\/qd-ubnd ban hanh sau \(09\/11\/2022\)/],
+  ])("%s", (q, first) => {
+    const r = ask(q);
+    expect(fold(r.lines[0]!.text)).toMatch(first);
+    expect(r.lines.length).toBe(3);
+  });
+});

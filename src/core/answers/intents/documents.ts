@@ -7,7 +7,7 @@
 import { documentLabel } from "../../knowledge/model.ts";
 import type { KDocument } from "../../knowledge/schema.ts";
 import { expandAbbreviations } from "../../text/abbreviations.ts";
-import { DOC_TYPE_NAMES, type DocTypeCode, parseDocNumber } from "../../text/doc-number.ts";
+import { DOC_TYPE_NAMES, type DocTypeCode, findDocRefs, parseDocNumber } from "../../text/doc-number.ts";
 import { editDistance } from "../../text/edit-distance.ts";
 import { fold } from "../../text/normalize.ts";
 import { formatViDate, formatViDayMonth } from "../../time.ts";
@@ -302,6 +302,39 @@ export function answerDocument(q: DocumentQuery, ctx: AnswerContext): Reply {
  * nhiêu %") when no sentence of it states one, or the number of a document attached to it ("Kế hoạch kèm
  * theo QĐ 56 có số hiệu là gì") when the sources give none. Undefined when the record has it.
  */
+/**
+ * "QĐ 505 và QĐ 1560, văn bản nào ban hành trước": two documents named by number, ordered by their
+ * dates, each cited.
+ */
+export function answerDocumentOrder(u: Understanding, ctx: AnswerContext): Reply | undefined {
+  const bare = u.folded.replace(/[^\p{L}\p{N}\s]/gu, " ");
+  if (!/\b(?:truoc|sau|som hon|muon hon|moi hon|cu hon|gan day hon|som nhat|moi nhat)\b/.test(bare))
+    return undefined;
+  const docs: KDocument[] = [];
+  for (const ref of findDocRefs(u.text)) {
+    const q: DocumentQuery = { kind: "document", ref: ref.raw, number: ref.number };
+    if (ref.typeCode) q.typeCode = ref.typeCode;
+    const d = findDocuments(ctx, q)[0];
+    if (!d) return undefined;
+    if (!docs.includes(d)) docs.push(d);
+  }
+  if (docs.length < 2) return undefined;
+  const sorted = [...docs].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const first = sorted[0]!;
+  const last = sorted.at(-1)!;
+  const r = new ReplyBuilder("document");
+  const name = (d: KDocument) => `${d.type} ${d.number}`;
+  if (first.date === last.date) r.line(`Các văn bản này ban hành cùng ngày ${formatViDate(first.date)}.`);
+  else if (/\b(?:sau|muon hon|moi hon|gan day hon|moi nhat)\b/.test(bare) && !/\btruoc\b/.test(bare))
+    r.line(`${name(last)} ban hành sau (${formatViDate(last.date)}).`);
+  else r.line(`${name(first)} ban hành trước (${formatViDate(first.date)}).`);
+  for (const d of sorted) {
+    r.line(`• ${documentLabel(d)} (${d.issuer})`, ctx.kb.citeAll([d.id, ...d.sources]));
+    r.item("document", d.id);
+  }
+  return r.build();
+}
+
 export function answerDocumentGap(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const q = u.query;
   if (q.kind !== "document" || q.issuedOn) return undefined;

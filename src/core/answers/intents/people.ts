@@ -1,9 +1,11 @@
 /** People ("đào xuân kỳ là ai") and roles ("ai là trưởng ban điều hành", "giám đốc sở tttt"). */
 import type { Person, Position } from "../../knowledge/schema.ts";
 import { fold } from "../../text/normalize.ts";
+import { searchTerms } from "../../text/search-terms.ts";
 import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
+import type { Understanding } from "../understand.ts";
 
 type RoleQuery = Extract<Query, { kind: "role" }>;
 
@@ -45,6 +47,34 @@ export function answerPerson(q: { personId: string; unknownName?: string }, ctx:
   for (const d of signed)
     r.line(`Ký ${d.type} số ${d.number} ngày ${formatViDate(d.date)}.`, kb.citeAll([d.id, ...d.sources]));
   r.note("Chức vụ ghi theo thời điểm của nguồn; có thể đã thay đổi.");
+  return r.build();
+}
+
+/**
+ * "Ông Kỳ hiện giữ chức vụ gì ở Sở KH&CN": a person's post at a unit where the sources record none is
+ * said so (with the posts they do record), not answered with the posts elsewhere as if they were it.
+ */
+export function answerPersonAtUnit(u: Understanding, ctx: AnswerContext): Reply | undefined {
+  if (u.query.kind !== "person" || !u.query.personId) return undefined;
+  const bare = u.folded.replace(/[^\p{L}\p{N}\s]/gu, " ");
+  if (!/\b(?:chuc vu|chuc danh|giu|vi tri|cuong vi|lam gi|dam nhiem)\b/.test(bare)) return undefined;
+  const { kb, lex } = ctx;
+  const p = kb.person(u.query.personId);
+  if (!p) return undefined;
+  const named = lex.units.match(searchTerms(u.text)).map((m) => m.value.id);
+  if (!named.length) return undefined;
+  const held = new Set(p.positions.flatMap((x) => (x.unit ? [x.unit] : [])));
+  const foreign = named.filter((id) => !held.has(id));
+  if (!foreign.length || foreign.length < named.length) return undefined;
+  const unit = kb.unit(foreign[0]!);
+  const r = new ReplyBuilder("person", p.name).abstain();
+  r.line(`Nguồn hiện có không ghi chức vụ của ${p.name} tại ${unit?.name ?? foreign[0]}.`);
+  r.item("person", p.id);
+  for (const pos of p.positions) {
+    const when = pos.asOf ? ` (tại ngày ${formatViDate(pos.asOf)})` : "";
+    r.line(`Chức vụ nguồn ghi: ${pos.title}${when}.`, positionCites(ctx, p, pos));
+  }
+  for (const note of unitChangesOfPosts(p, ctx)) r.line(note.text, kb.citeAll(note.sources));
   return r.build();
 }
 
@@ -164,6 +194,10 @@ export function answerRole(q: RoleQuery, ctx: AnswerContext): Reply {
     return r.build();
   }
   const r = new ReplyBuilder("role", what ? `${what}:` : undefined);
+  // A unit that has since ended ("Sở TT&TT hiện nay do ai làm Giám đốc"): what became of it comes
+  // first; the post is the one the source recorded then.
+  const ended = unit ? kb.unitEndSentence(unit.id, ctx.today) : undefined;
+  if (ended) r.line(ended.text, kb.citeAll(ended.sources));
   for (const { p, pos } of matches.slice(0, 8)) {
     const others = p.positions.filter((x) => x !== pos).map((x) => x.title);
     const when = pos.asOf ? ` (tại ngày ${formatViDate(pos.asOf)})` : "";

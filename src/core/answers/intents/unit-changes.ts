@@ -11,7 +11,7 @@ import { type Reply, ReplyBuilder } from "../reply.ts";
 import { mentionsSelf, type Understanding } from "../understand.ts";
 
 const CHANGE_CUE =
-  /\b(?:sap nhap|sat nhap|hop nhat|giai the|doi ten|chia tach|tach ra|tiep nhan|ke thua|thay cho|thay)\b/;
+  /\b(?:sap nhap|sat nhap|hop nhat|giai the|doi ten|chia tach|tach ra|tiep nhan|ke thua|thay cho|thay|chuyen (?:cho|sang|ve|giao cho) (?:don vi|co quan|ai|noi)|(?:don vi|co quan) nao (?:tiep nhan|dam nhan|lam thay))\b/;
 
 export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const bare = u.folded.replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ");
@@ -23,6 +23,20 @@ export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | 
   if (!ids.length && mentionsSelf(u.text) && ctx.asker?.unitId) ids.push(ctx.asker.unitId);
   if (!ids.length) return undefined;
   const r = new ReplyBuilder("unit");
+  // "hợp nhất theo quyết định số mấy", "căn cứ văn bản nào": the document that made the change; when
+  // the register names none, said first, then what is known.
+  const asksDocument =
+    /\b(?:(?:quyet dinh|nghi quyet|nghi dinh|van ban|qd|vb) (?:so )?(?:may|nao|bao nhieu|gi)|so hieu|can cu)\b/.test(
+      bare,
+    );
+  const documents = [
+    ...new Set(ids.flatMap((id) => (kb.unit(id)?.history ?? []).flatMap((h) => h.document ?? []))),
+  ];
+  const recorded = ids.some((id) => kb.unitEnd(id) || kb.unitStart(id));
+  if (asksDocument && recorded) {
+    if (documents.length) r.line(`Văn bản: ${documents.join("; ")}.`);
+    else r.abstain().line("Nguồn hiện có không ghi số hiệu văn bản quy định việc này. Điều đã biết:");
+  }
   // "Sở KH&CN có thay Sở TT&TT … không": yes, when one named took the other over.
   const tookOver = ids.some((a) =>
     ids.some(
@@ -67,6 +81,13 @@ export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | 
     }
   }
   if (!said) return undefined;
+  // "… chuyển cho đơn vị nào": the successor asked, and the sources name none.
+  const asksSuccessor =
+    /\b(?:chuyen (?:cho|sang|ve|giao cho)|tiep nhan|dam nhan|lam thay)\b/.test(bare) &&
+    /\b(?:nao|ai|dau)\b/.test(bare);
+  const ended = ids.map((id) => kb.unitEnd(id)).filter((c) => c && c.date <= ctx.today);
+  if (asksSuccessor && ended.length && ended.every((c) => !c!.successors.length)) r.abstain();
+
   // "sở mình có kế thừa việc tuyên truyền Ngày CĐS tỉnh không": the open tasks the successor took over.
   if (/\b(?:ke thua|tiep nhan|dam nhan|thay)\b/.test(bare)) {
     const successors = new Set(ids.flatMap((id) => kb.currentUnits(id, ctx.today).map((s) => s.id)));

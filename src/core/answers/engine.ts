@@ -18,7 +18,7 @@ import { answerHoliday } from "./intents/holidays.ts";
 import { answerIndicator, answerIndicatorAttribute } from "./intents/indicators.ts";
 import { answerMeeting } from "./intents/meetings.ts";
 import { answerPerson, answerPersonAtUnit, answerRole } from "./intents/people.ts";
-import { answerSearch } from "./intents/search.ts";
+import { answerReachedFromFacts, answerSearch } from "./intents/search.ts";
 import { answerTarget } from "./intents/targets.ts";
 import { answerTaskAttribute } from "./intents/task-attributes.ts";
 import { answerDeadlines, answerTasks } from "./intents/tasks.ts";
@@ -126,6 +126,9 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     const change = answerUnitChange(u, context(req));
     if (change) return change;
     const gap = unrecordedAttribute(u, context(req));
+    // (Whether a target was reached, when a recorded sentence says so.)
+    const reached = gap?.reached ? answerReachedFromFacts(u.text, context(req)) : undefined;
+    if (reached) return reached;
     if (gap) return answerUnrecorded(gap, u, context(req));
     // "X có phải Trưởng ban … không", "KH 4233 có phải do X ký không": yes or no, first.
     // What a body is for or reports to; whether a day is a public holiday.

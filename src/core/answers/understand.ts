@@ -1017,7 +1017,8 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     return { ...base, year, query: { kind: "deadlines", mode: "overdue", ...unitParams() } };
   }
   const asksTasks =
-    concepts.has("task") || /\bphai lam\b|\b(?<!de )lam gi\b|\bduoc giao\b|\bgiao\b/.test(bare);
+    concepts.has("task") ||
+    /\bphai lam\b|\b(?<!de )lam gi\b|\bduoc giao\b|\bgiao\b(?! (?:dich|duc|thong|luu|tiep|ban))/.test(bare);
   // "Hạn để 90% hồ sơ cấp xã được xử lý trên mạng là năm nào": the year a target is set for, when the
   // words are a target's, not a task's.
   if (concepts.has("deadline") && !unit && !mine && content.length >= 3 && !aboutTasks(0.5)) {

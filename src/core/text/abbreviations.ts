@@ -167,6 +167,12 @@ const AFTER_TOKENS: ReadonlyArray<readonly [RegExp, string]> = [
   // "GĐ 2021-2025": giai đoạn (elsewhere "gđ" is giám đốc); "TK thanh toán": tài khoản.
   [/(^|[^\p{L}\p{N}&])gd(?=\s*(?:19|20)\d\d\s*[-–])/gu, "$1giai doan"],
   [/(^|[^\p{L}\p{N}&])tk(?=\s+(?:thanh toan|ngan hang|dinh danh|vneid|dich vu cong))/gu, "$1tai khoan"],
+  // "tỉ lệ", "qui định", "quản lí": written with y.
+  [/(^|[^\p{L}\p{N}&])ti (?=le\b|trong\b)/gu, "$1ty "],
+  [/(^|[^\p{L}\p{N}&])qui (?=dinh\b|che\b|trinh\b|mo\b)/gu, "$1quy "],
+  [/(^|[^\p{L}\p{N}&])quan li(?![\p{L}\p{N}&])/gu, "$1quan ly"],
+  // "GD điện tử": giao dịch điện tử.
+  [/(^|[^\p{L}\p{N}&])gd(?=\s+(?:dien tu|truc tuyen|thanh toan)\b)/gu, "$1giao dich"],
   // "Phó TB TT BĐH": phó trưởng ban thường trực ("phó thông báo" is no title); "TT" after a title is
   // thường trực.
   [/(^|[^\p{L}\p{N}&])pho thong bao(?![\p{L}\p{N}&])/gu, "$1pho truong ban"],

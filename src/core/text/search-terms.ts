@@ -18,6 +18,11 @@ const CONTEXTUAL: readonly (readonly [RegExp, string])[] = [
   [/(?<![\p{L}\p{N}])(h[ồo]\s+s[ơo])\s+cv(?![\p{L}\p{N}])/giu, "$1 công việc"],
   [/(?<![\p{L}\p{N}])g[đd](?=\s*(?:19|20)\d\d\s*[-–])/giu, "giai đoạn"],
   [/(?<![\p{L}\p{N}])tk(?=\s+(?:thanh to[aá]n|ng[aâ]n h[aà]ng|đ[iị]nh danh|dinh danh))/giu, "tài khoản"],
+  // "GD điện tử": giao dịch điện tử.
+  [
+    /(?<![\p{L}\p{N}])g[dđ](?=\s+(?:đi[eệ]n t[uử]|dien tu|tr[uự]c tuy[eế]n|truc tuyen|thanh to[aá]n))/giu,
+    "giao dịch",
+  ],
   // "Phó TB TT BĐH": phó trưởng ban thường trực.
   [/(?<![\p{L}\p{N}])(ph[oó])\s+tb(?![\p{L}\p{N}])/giu, "$1 trưởng ban"],
   [
@@ -47,10 +52,20 @@ const SAME_AS: readonly (readonly [readonly string[], readonly string[]])[] = [
   ],
 ];
 
+/**
+ * Syllables written with i or y alike ("tỉ lệ"/"tỷ lệ", "kí"/"ký", "quản lí"/"quản lý", "qui định"/"quy
+ * định"): one spelling on both sides.
+ */
+const I_OR_Y: Readonly<Record<string, string>> = { ti: "ty", ki: "ky", li: "ly", qui: "quy" };
+
 function sameAs(terms: string[]): string[] {
-  if (!terms.includes("ca") && !terms.includes("toan")) return terms;
   const out: string[] = [];
   for (let i = 0; i < terms.length; i++) {
+    const iy = I_OR_Y[terms[i]!];
+    if (iy) {
+      out.push(iy);
+      continue;
+    }
     const hit = SAME_AS.find(([from]) => from.every((w, j) => terms[i + j] === w));
     if (!hit) {
       out.push(terms[i]!);

@@ -1549,3 +1549,39 @@ describe("two documents ordered by date", () => {
     expect(r.lines.length).toBe(3);
   });
 });
+
+describe("i and y written alike, 'GD điện tử', 'giao dịch' is not 'giao'", () => {
+  it("index and query agree on i/y syllables", () => {
+    expect(searchTerms("tỉ lệ, kí, quản lí, qui định")).toEqual(searchTerms("tỷ lệ, ký, quản lý, quy định"));
+  });
+  it("a figure asked with 'tỉ lệ' and a ministry named is a target", () => {
+    const r = ask("Bộ TT&TT đặt tỉ lệ dữ liệu mở năm 2023 là bao nhiêu");
+    expect(r.intent).toBe("target");
+    expect(plain("Bộ TT&TT đặt tỉ lệ dữ liệu mở năm 2023 là bao nhiêu")).toContain("60%");
+  });
+  it("what businesses registered for online is a meeting's result, not a task list", () => {
+    const r = ask("các doanh nghiệp đã đăng ký những GD điện tử gì");
+    expect(r.intent).not.toBe("tasks");
+    expect(plain("các doanh nghiệp đã đăng ký những GD điện tử gì")).toContain("nop thue");
+  });
+});
+
+describe("whether a target was reached", () => {
+  it("answered from the sentence that states it", () => {
+    const r = ask("kinh tế số đóng góp vào GRDP đã đạt mục tiêu chưa");
+    expect(r.abstained).toBe(false);
+    expect(plain("kinh tế số đóng góp vào GRDP đã đạt mục tiêu chưa")).toContain("chua dat muc tieu");
+  });
+  it("not recorded, said so, when no sentence states it", () => {
+    const r = ask("tỉnh có đạt mục tiêu cáp quang hộ gia đình không");
+    expect(r.abstained).toBe(true);
+  });
+});
+
+describe("targets of two years, one recorded", () => {
+  it("the recorded year's figure, the other year said missing", () => {
+    const text = plain("chỉ tiêu dữ liệu mở năm 2022 và năm 2023");
+    expect(text).toContain("60%");
+    expect(text).toContain("chua co muc tieu nao cho nam 2022");
+  });
+});

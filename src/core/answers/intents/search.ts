@@ -265,6 +265,21 @@ function factsFor(text: string, needed: number, ctx: AnswerContext): { fact: Fac
   return scored.filter((x) => x.rank >= best - 0.1).slice(0, 3);
 }
 
+/**
+ * "tỷ trọng kinh tế số trong GRDP có đạt mục tiêu không": whether a target was reached, when a recorded
+ * sentence (a meeting's results or shortcomings) says so of those words; undefined otherwise (then the
+ * answer is that the sources do not record it).
+ */
+export function answerReachedFromFacts(text: string, ctx: AnswerContext): Reply | undefined {
+  const stated = /\b(?:chua dat|da dat|khong dat|vuot|dat)\b.{0,40}\b(?:muc tieu|chi tieu|ke hoach)\b/;
+  const words = text.replace(/\b(?:có|co|đã|da)\s+(?:đạt|dat)\b.*$/iu, " ");
+  const facts = factsFor(words, 0.6, ctx).filter((f) => stated.test(fold(f.fact.text)));
+  if (!facts.length) return undefined;
+  const f = facts[0]!.fact;
+  const r = answerFromFacts([f], ctx);
+  return r;
+}
+
 /** The reply made of facts: each sentence cited, its entry as an item and a next step. */
 function answerFromFacts(facts: Fact[], ctx: AnswerContext): Reply {
   const r = new ReplyBuilder("search");

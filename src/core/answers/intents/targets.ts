@@ -66,7 +66,15 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
     }),
   );
   const ofDocs = kb.data.targets.filter((t) => t.document && docIds.has(t.document));
-  const pool = (ofDocs.length ? ofDocs : kb.data.targets).filter((t) => !q.year || t.year === q.year);
+  // "dữ liệu mở 2022 và 2023": each year named (the knowledge may hold one of them).
+  const named = [...new Set((q.text.match(/(?<!\d)(?:19|20)\d\d(?!\d)/g) ?? []).map(Number))].filter(
+    (y) => !q.text.includes(`/${y}`),
+  );
+  const years = named.length >= 2 ? named : q.year ? [q.year] : [];
+  const pool = (ofDocs.length ? ofDocs : kb.data.targets).filter(
+    (t) => !years.length || years.includes(t.year),
+  );
+  const missingYears = years.filter((y) => !pool.some((t) => t.year === y));
   if (!pool.length) {
     const years = [...new Set(kb.data.targets.map((t) => t.year))].sort();
     const r = new ReplyBuilder("target").abstain();
@@ -144,6 +152,7 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
         r.line(targetLine(t), cite(t));
         r.item("target", t.id);
       }
+      if (missingYears.length) r.note(`Chưa có mục tiêu nào cho năm ${missingYears.join(", ")}.`);
       return r.build();
     }
     const r = new ReplyBuilder("target").abstain();

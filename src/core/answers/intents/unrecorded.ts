@@ -23,6 +23,8 @@ const ATTRIBUTES: readonly {
   known?: (p: Person) => boolean;
   /** Said alone, not "of" the entry named. */
   alone?: boolean;
+  /** Whether a target was reached: a recorded sentence may say so after all. */
+  reached?: boolean;
   /** Only for questions read as this kind ("vì sao DTI tăng": the index's reasons). */
   kind?: string;
 }[] = [
@@ -71,6 +73,7 @@ const ATTRIBUTES: readonly {
     re: /\b(?:co|da) dat (?:duoc )?(?:muc tieu|chi tieu)\b/,
     of: "any",
     alone: true,
+    reached: true,
   },
   {
     // The meetings the knowledge has all took place: no schedule of the next ones.
@@ -183,6 +186,8 @@ export interface Gap {
   of?: string;
   /** The card of what is named, offered as the next step. */
   next?: { label: string; query: Query };
+  /** Asked whether a target was reached (a meeting's results may state it). */
+  reached?: boolean;
 }
 
 /** What a question asks that the knowledge has no field for, or undefined. */
@@ -200,7 +205,7 @@ export function unrecordedAttribute(u: Understanding, ctx: AnswerContext): Gap |
   }
   const attr = ATTRIBUTES.find((a) => a.re.test(bare) && (!a.kind || a.kind === u.query.kind));
   if (!attr) return undefined;
-  if (attr.alone) return { what: attr.what };
+  if (attr.alone) return attr.reached ? { what: attr.what, reached: true } : { what: attr.what };
   if (attr.of !== "meeting") {
     const terms = searchTerms(u.text);
     const exact = lex.people.match(terms);

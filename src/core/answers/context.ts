@@ -18,4 +18,6 @@ export interface AnswerContext {
   asker?: Asker;
   /** How many list items a page shows. */
   pageSize: number;
+  /** The question as asked, when there is one (a button's query has none). */
+  question?: string;
 }

@@ -58,6 +58,7 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       pageSize: PAGE_SIZE,
     };
     if (req.asker) ctx.asker = req.asker;
+    if ("text" in req && typeof req.text === "string") ctx.question = req.text;
     return ctx;
   };
 

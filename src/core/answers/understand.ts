@@ -16,7 +16,12 @@ import { frameIndices, QUESTION_WORDS, queryTerms, searchTerms, typedWords } fro
 import { untelexText } from "../text/telex.ts";
 import { addDays, localDate } from "../time.ts";
 import { answerType, documentFocus, documentKindNamed } from "./focus.ts";
-import { type DocumentListFilter, GENERIC_TOPIC, issuersNamed } from "./intents/document-list.ts";
+import {
+  type DocumentListFilter,
+  GENERIC_TOPIC,
+  issuerAsked,
+  issuerSpellings,
+} from "./intents/document-list.ts";
 import { figureTerms } from "./intents/targets.ts";
 import {
   addressedPeople,
@@ -1211,12 +1216,12 @@ export function documentQuery(arg: string): Query | undefined {
 
 /** "của đơn vị tôi", "của Bộ chúng tôi", "cơ quan mình ban hành": documents the asker's unit issued. */
 const OWN_DOCUMENTS =
-  /\b(?:cua|do) (?:(?:don vi|co quan|bo|so|ban|nganh|hdnd|ubnd|tinh uy|chung) )?(?:toi|minh|chung toi|em)\b|\b(?:don vi|co quan|bo|so|ban) (?:toi|minh|chung toi) (?:da )?(?:ban hanh|ra|ky)\b/;
+  /\b(?:cua|do) (?:(?:don vi|co quan|bo|so|ban|nganh|hdnd|ubnd|tinh uy|chung) )?(?:toi|minh|chung toi|em)\b|\b(?:don vi|co quan|bo|so|ban) (?:toi|minh|chung toi) (?:da )?(?:ban hanh|ra|ky)\b|\b(?:ben|phia) (?:minh|toi|chung toi|em) (?:co|da co|da ban hanh|ban hanh) (?:nhung |cac )?(?:van ban|thong bao|ke hoach|quyet dinh|nghi quyet|chuong trinh|cong van|chi thi)\b|\bchung toi co (?:nhung |cac )?(?:van ban|thong bao|ke hoach|quyet dinh|nghi quyet|chuong trinh|cong van|chi thi)\b/;
 const LIST_CUE =
   /\b(?:liet ke|danh sach|cac|nhung|tat ca|tim|(?:bao nhieu|may) (?:van ban|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van))\b/;
 /** Words that frame a list of documents, not what they are about. */
 const LIST_FRAME =
-  /\b(?:co quan|don vi|chung toi|liet ke|danh sach|cho (?:toi|minh|em) (?:biet|xem)|(?:hay |giup |tim giup |tim )?(?:liet ke|tim|xem)|giup|cac|nhung|tat ca|bao nhieu|may|van ban|vb|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van|chuong trinh|de an|nghi dinh|thong tu|bao cao|nao|gi|ve|co|cum(?: tu)?|tu khoa|chu|cau|noi|nhac|neu|ban hanh|ra|duoc|da|do|cua|trong|tu|den|nam|thang|quy|la|hay|a|ah|nhe|nha|vay|ha|khong|ko|z|cho|xem|biet|hoi|voi|oi|ad|em|anh|toi|minh|lien quan)\b/g;
+  /\b(?:(?:ma |ban |)tro ly (?:dang )?co|(?:co )?trong (?:du lieu|co so (?:du lieu|tri thuc)|he thong)$|co quan|don vi|chung toi|liet ke|danh sach|cho (?:toi|minh|em) (?:biet|xem)|(?:hay |giup |tim giup |tim )?(?:liet ke|tim|xem)|giup|cac|nhung|tat ca|bao nhieu|may|van ban|vb|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van|chuong trinh|de an|nghi dinh|thong tu|bao cao|nao|gi|ve|co|cum(?: tu)?|tu khoa|chu|cau|noi|nhac|neu|ban hanh|ra|duoc|da|do|cua|trong|tu|den|nam|thang|quy|la|hay|a|ah|nhe|nha|vay|ha|khong|ko|z|cho|xem|biet|hoi|voi|oi|ad|em|anh|toi|minh|lien quan)\b/g;
 const DOC_TYPE_BY_WORDS: Record<string, string> = {
   "ke hoach": "Kế hoạch",
   "quyet dinh": "Quyết định",
@@ -1272,14 +1277,7 @@ function documentListFilter(
   const docs = lex.kb.data.documents;
   // An issuer is one when it is said to issue ("của/do UBND tỉnh", "VB UBND tỉnh", "UBND tỉnh ban hành"),
   // not when a document is about it ("quyết định thành lập Ban Chỉ đạo").
-  const issuer = ownDocuments
-    ? undefined
-    : issuersNamed(bare, docs).find((i) => {
-        const key = expandAbbreviations(fold(i));
-        return new RegExp(
-          `\\b(?:cua|do|van ban|ke hoach|quyet dinh|thong bao|nghi quyet|chi thi|cong van|chuong trinh) ${key}\\b|\\b${key} (?:da )?(?:ban hanh|ky|ki|ra)\\b`,
-        ).test(bare);
-      });
+  const issuer = ownDocuments ? undefined : issuerAsked(bare, docs);
   const filter: DocumentListFilter = {};
   if (issuer) filter.issuer = issuer;
   // "các VB do BCĐ CĐS tỉnh ban hành": a body named by an alias; the documents write its name in more
@@ -1301,8 +1299,11 @@ function documentListFilter(
   if (ownDocuments) filter.mine = true;
   const kindWords = Object.keys(DOC_TYPE_BY_WORDS).filter((k) => new RegExp(`\\b${k}\\b`).test(bare));
   if (kindWords.length === 1) filter.docType = DOC_TYPE_BY_WORDS[kindWords[0]!]!;
+  else if (kindWords.length > 1 && /\b(?:cac|nhung|liet ke|danh sach|tat ca)\b/.test(bare))
+    filter.docTypes = kindWords.map((k) => DOC_TYPE_BY_WORDS[k]!);
   let rest = bare;
-  if (issuer) rest = rest.replace(expandAbbreviations(fold(issuer)), " ");
+  if (issuer)
+    for (const key of issuerSpellings(issuer, docs)) rest = ` ${rest} `.replace(` ${key} `, " ").trim();
   if (filter.issuerAlso) {
     // (The body's words as typed, "bcđ cđs tỉnh": every alias's, written out.)
     const body = matchBodies(lex, searchTerms(typed))[0];

@@ -142,7 +142,14 @@ export function expandAbbreviations(folded: string): string {
     if (before === "/" || before === "-" || after === "/" || after === "-") return tok;
     const q = /^q([1-4])$/.exec(tok);
     if (q) return `quy ${q[1]}`;
-    if (tok === "ct") return /^\s*(?:so\s+)?\d/.test(whole.slice(offset + 2)) ? "chi thi" : "chu tich";
+    // "CT 05", "các QĐ, CT của TTg": chỉ thị (a kind of document next to another); else chủ tịch.
+    if (tok === "ct")
+      return /^\s*(?:so\s+)?\d/.test(whole.slice(offset + 2)) ||
+        /\b(?:qd|quyet dinh|kh|ke hoach|tb|thong bao|nq|nghi quyet|cv)\s*(?:,|va|\/)\s*$/.test(
+          whole.slice(0, offset),
+        )
+        ? "chi thi"
+        : "chu tich";
     return Object.hasOwn(ABBREVIATIONS, tok) ? ABBREVIATIONS[tok]! : tok;
   });
   for (const [re, to] of AFTER_TOKENS) s = s.replace(re, to);

@@ -1585,3 +1585,46 @@ describe("targets of two years, one recorded", () => {
     expect(text).toContain("chua co muc tieu nao cho nam 2022");
   });
 });
+
+describe("the DTI across years, against the average, its strongest component", () => {
+  it("two years named: each year's value and rank, side by side", () => {
+    const text = plain("xếp hạng DTI năm 2021 và 2022 khác nhau thế nào");
+    expect(text).toContain("dti 2021: 0,3048; xep hang 53/63");
+    expect(text).toContain("dti 2022: 0,5934; xep hang 27/63");
+  });
+  it("against the national average, which is higher", () => {
+    expect(plain("DTI 2022 của tỉnh so với mức bình quân ra sao")).toContain(
+      "0,5934, cao hon trung binh ca nuoc (0,5791)",
+    );
+  });
+  it("the strongest component, asked as 'mạnh nhất'", () => {
+    expect(plain("DTI 2022, thành phần nào tỉnh mạnh nhất")).toContain("xa hoi so co thu hang cao nhat");
+  });
+});
+
+describe("documents listed by an issuer named by its code or short name, several kinds at once", () => {
+  it.each([
+    ["liệt kê các văn bản của TTg", ["505/qd-ttg", "06/qd-ttg", "05/ct-ttg"]],
+    ["những QĐ, CT của Thủ tướng trong dữ liệu", ["505/qd-ttg", "06/qd-ttg", "05/ct-ttg"]],
+  ])("%s", (q, numbers) => {
+    const text = plain(q);
+    for (const n of numbers) expect(text).toContain(n);
+  });
+  it("'văn bản nào của <issuer> …' is that issuer's, or none", () => {
+    const r = ask(
+      "Bộ TT&TT có văn bản nào về Tổ công nghệ số cộng đồng không, văn bản nào của Bộ TT&TT quy định tổ này",
+    );
+    expect(fold(renderPlain(r))).not.toContain("van ban: ke hoach so 1813");
+  });
+  it("the asker's own unit's documents, 'bên mình có … nào'", () => {
+    const r = engine.ask({
+      text: "bên mình có chương trình nào về chuyển đổi số không",
+      now: NOW,
+      asker: { unitId: "ban-can-su-dang-ubnd-tinh" },
+    });
+    expect(fold(renderPlain(r))).toContain("59-ctr/bcsd");
+  });
+  it("'thông báo nào' is not a question about a newspaper", () => {
+    expect(plain("VPCP có thông báo nào về CĐS")).not.toContain("co quan bao chi");
+  });
+});

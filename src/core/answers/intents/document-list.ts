@@ -6,6 +6,7 @@
 import { documentLabel } from "../../knowledge/model.ts";
 import type { KDocument } from "../../knowledge/schema.ts";
 import { expandAbbreviations } from "../../text/abbreviations.ts";
+import { parseDocNumber } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
 import type { AnswerContext } from "../context.ts";
 import { shorten } from "../format.ts";
@@ -24,6 +25,8 @@ export interface DocumentListFilter {
   issuerAlso?: string[];
   /** The kind of document, as the knowledge writes it ("Kế hoạch"). */
   docType?: string;
+  /** Several kinds named ("các QĐ, CT của TTg"). */
+  docTypes?: string[];
   /** What the documents are about, as typed. */
   topic?: string;
   /** Issued by the asker's unit ("của đơn vị tôi"). */
@@ -46,21 +49,63 @@ const ISSUER_KEYS = new WeakMap<readonly KDocument[], { issuer: string; key: str
 function issuerKeys(docs: readonly KDocument[]): { issuer: string; key: string }[] {
   let keys = ISSUER_KEYS.get(docs);
   if (!keys) {
-    keys = [...new Set(docs.map((d) => d.issuer))].map((issuer) => ({
-      issuer,
-      key: expandAbbreviations(fold(issuer)),
-    }));
+    const out: { issuer: string; key: string }[] = [];
+    const add = (issuer: string, key: string) => {
+      if (key.length >= 4 && !out.some((k) => k.key === key)) out.push({ issuer, key });
+    };
+    const issuers = [...new Set(docs.map((d) => d.issuer))];
+    for (const issuer of issuers) {
+      const key = expandAbbreviations(fold(issuer));
+      add(issuer, key);
+      // "Thủ tướng Chính phủ" is "Thủ tướng" too.
+      const short = /^(.+\s.+) chinh phu$/.exec(key)?.[1];
+      if (short) add(issuer, short);
+    }
+    // The issuer's code in its documents' numbers ("505/QĐ-TTg": TTg), when one issuer uses it.
+    const byCode = new Map<string, Set<string>>();
+    for (const d of docs) {
+      const code = parseDocNumber(d.number)?.issuerCode;
+      if (!code) continue;
+      const key = expandAbbreviations(fold(code)).trim();
+      if (!/^[a-z ]+$/.test(key)) continue;
+      byCode.set(key, (byCode.get(key) ?? new Set()).add(d.issuer));
+    }
+    for (const [key, set] of byCode) if (set.size === 1) add([...set][0]!, key);
+    keys = out;
     ISSUER_KEYS.set(docs, keys);
   }
   return keys;
 }
 
+/** Every way the question may name `issuer` (folded, written out), longest first. */
+export function issuerSpellings(issuer: string, docs: readonly KDocument[]): string[] {
+  return issuerKeys(docs)
+    .filter((k) => k.issuer === issuer)
+    .map((k) => k.key)
+    .sort((a, b) => b.length - a.length);
+}
+
 /** The issuers the knowledge names that a (folded, abbreviation-expanded) question names, longest only. */
 export function issuersNamed(bare: string, docs: readonly KDocument[]): string[] {
   const text = ` ${bare} `;
-  const found = issuerKeys(docs).filter(({ key }) => key.length >= 4 && text.includes(` ${key} `));
+  const found = issuerKeys(docs).filter(({ key }) => text.includes(` ${key} `));
   // "Ban Thường vụ Tỉnh ủy" named: not also "Tỉnh ủy".
-  return found.filter((i) => !found.some((o) => o !== i && o.key.includes(i.key))).map((i) => i.issuer);
+  const longest = found.filter((i) => !found.some((o) => o.issuer !== i.issuer && o.key.includes(i.key)));
+  return [...new Set(longest.map((i) => i.issuer))];
+}
+
+/**
+ * The issuer a question says issued the documents ("của/do UBND tỉnh", "VB UBND tỉnh", "UBND tỉnh ban
+ * hành"), not one a document is about ("quyết định thành lập Ban Chỉ đạo"). `bare`: folded, expanded.
+ */
+export function issuerAsked(bare: string, docs: readonly KDocument[]): string | undefined {
+  return issuersNamed(bare, docs).find((i) =>
+    issuerSpellings(i, docs).some((key) =>
+      new RegExp(
+        `\\b(?:cua|do|van ban|ke hoach|quyet dinh|thong bao|nghi quyet|chi thi|cong van|chuong trinh) ${key}\\b|\\b${key} (?:da )?(?:ban hanh|ky|ki|ra)\\b`,
+      ).test(bare),
+    ),
+  );
 }
 
 export function listDocuments(filter: DocumentListFilter, ctx: AnswerContext): KDocument[] {
@@ -68,6 +113,7 @@ export function listDocuments(filter: DocumentListFilter, ctx: AnswerContext): K
   let docs = kb.data.documents.filter((d) => {
     if (filter.issuer && d.issuer !== filter.issuer && !filter.issuerAlso?.includes(d.issuer)) return false;
     if (filter.docType && d.type !== filter.docType) return false;
+    if (filter.docTypes && !filter.docTypes.includes(d.type)) return false;
     if (filter.from && filter.to && !(d.date >= filter.from && d.date <= filter.to)) {
       if (!filter.periodIsTopic || !filter.period) return false;
       if (!fold(d.summary).includes(fold(filter.period))) return false;
@@ -129,7 +175,7 @@ export function answerDocumentList(asked: DocumentListFilter, ctx: AnswerContext
     }
   }
   const docs = listDocuments(filter, ctx);
-  const kind = filter.docType ?? "văn bản";
+  const kind = filter.docType ?? filter.docTypes?.join(", ") ?? "văn bản";
   const what = [kind.toLowerCase(), describeFilter(filter)].filter(Boolean).join(" ");
   if (!docs.length) {
     return new ReplyBuilder("document").abstain().line(`Cơ sở tri thức không có ${what} nào.`).build();

@@ -91,7 +91,8 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
   if (/\bcap (?:xa|huyen)\b|\bty trong\b|\bg?r?dp\b/.test(bare)) return undefined;
   // "trụ cột nào xếp hạng cao nhất (năm 2022)", "CQS, KTS hay XHS điểm thấp nhất": the parts compared.
   const ranking =
-    /\b(?:nao|gi|hay)\b.*\b(?:cao nhat|tot nhat|thap nhat|kem nhat|dan dau)\b/.test(bare) &&
+    /\b(?:nao|gi|hay)\b/.test(bare) &&
+    /\b(?:cao nhat|tot nhat|thap nhat|kem nhat|dan dau|manh nhat|yeu nhat|noi troi nhat)\b/.test(bare) &&
     (/\b(?:tru cot|thanh phan)\b/.test(bare) || partNames.filter((n) => bare.includes(fold(n))).length >= 2);
   const isDti = u.query.kind === "indicator" || /\bdti\b|chi so chuyen doi so/.test(bare) || ranking;
   if (!isDti && !(part && u.year && VALUE_OR_RANK.test(bare))) return undefined;
@@ -109,7 +110,7 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
   }
   if (ranking) {
     const byScore = /\bdiem\b|\bgia tri\b/.test(bare) && !/\bhang\b/.test(bare);
-    const low = /\b(?:thap nhat|kem nhat)\b/.test(bare);
+    const low = /\b(?:thap nhat|kem nhat|yeu nhat)\b/.test(bare);
     const ranked = (ind?.parts ?? []).filter((p) => (byScore ? p.value !== undefined : p.rank !== undefined));
     if (ind && ranked.length >= 2) {
       const key = (p: (typeof ranked)[number]) => (byScore ? -(p.value ?? 0) : (p.rank ?? 0));
@@ -166,12 +167,30 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
       return r.build();
     }
   }
+  // "Từ 2021 sang 2022 thứ hạng DTI thay đổi ra sao": each year named, side by side.
+  const spanned = years.map((y) => all.find((i) => i.year === y)).filter((i) => i !== undefined);
+  if (
+    isDti &&
+    !part &&
+    !against &&
+    years.length >= 2 &&
+    spanned.length === years.length &&
+    /\b(?:thay doi|tang|giam|the nao|ra sao|so sanh|sang|den|va|bien dong|khac)\b/.test(bare)
+  ) {
+    const sorted = [...spanned].sort((a, b) => a.year - b.year);
+    r.line(`Chỉ số chuyển đổi số (DTI) của tỉnh, ${sorted.map((i) => i.year).join(" và ")}:`);
+    for (const i of sorted) {
+      r.line(`• ${indicatorLine(i)}`, kb.citeAll(i.sources));
+      r.item("indicator", i.id);
+    }
+    return r.build();
+  }
   if (!ind) return undefined;
   const cites = kb.citeAll(ind.sources);
   r.item("indicator", ind.id);
   // "TB" is "trung bình" before "cả nước" (elsewhere it is "thông báo").
   const average = AVERAGE.test(bare) || /\btb\b/.test(fold(u.text));
-  if (average && /\bca nuoc|toan quoc\b/.test(bare)) {
+  if (average && /\b(?:ca nuoc|toan quoc|quoc gia|cac tinh|so voi|so)\b/.test(bare)) {
     if (ind.nationalAverage === undefined)
       return r.abstain().line(`Nguồn hiện có không ghi DTI trung bình cả nước năm ${ind.year}.`).build();
     const avg = viNumber(ind.nationalAverage);
@@ -182,6 +201,16 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
       return r
         .line(
           `${yes ? "Có" : "Không"}. DTI ${ind.year} của tỉnh là ${viNumber(ind.value)}, ${above ? "cao hơn" : "thấp hơn"} trung bình cả nước (${avg}).`,
+          cites,
+        )
+        .build();
+    }
+    // "DTI 2022 so với trung bình thế nào": both figures, which is higher.
+    if (/\b(?:so voi|so|the nao|ra sao|chenh)\b/.test(bare) && ind.value !== undefined) {
+      const above = ind.value > ind.nationalAverage;
+      return r
+        .line(
+          `DTI ${ind.year} của tỉnh là ${viNumber(ind.value)}, ${above ? "cao hơn" : ind.value < ind.nationalAverage ? "thấp hơn" : "bằng"} trung bình cả nước (${avg}).`,
           cites,
         )
         .build();

@@ -17,6 +17,7 @@ import { answerType, DOCUMENT_FOCUSES, type DocumentFocus, type Focus } from "..
 import { dueText, hasFigure, leadNames, shorten, viNumber } from "../format.ts";
 import { fuzzyPeople } from "../lexicon.ts";
 import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
+import { issuerAsked } from "./document-list.ts";
 import { documentFocusLines } from "./documents.ts";
 
 /** Share of the question an entry must match to be an answer, and to be named as "nearby". */
@@ -353,9 +354,18 @@ export function answerSearch(
   const strict = q.focus !== undefined && (DOCUMENT_FOCUSES as readonly string[]).includes(q.focus);
   // "Kế hoạch … của BĐH có số hiệu là gì": the number, date or signer of a plan is a plan's.
   const kind = strict && ["number", "date", "signer"].includes(q.focus!) ? q.docType : undefined;
+  // "Văn bản nào của Bộ TT&TT …": a document of that issuer, not another's that mentions it.
+  const issuer = strict
+    ? issuerAsked(expandAbbreviations(fold(ctx.question ?? q.text)), ctx.kb.data.documents)
+    : undefined;
   const strong = hits
     .filter(found)
     .filter((h) => aboutNamedBodies(h, q.text, ctx, strict))
+    .filter((h) => {
+      if (!issuer || h.doc.kind !== "document") return true;
+      const by = ctx.kb.document(h.doc.id)?.issuer;
+      return by !== undefined && sameIssuer(by, issuer, ctx);
+    })
     .filter((h) => {
       if (!kind || h.doc.kind !== "document") return true;
       // (A Quyết định that issues a "Kế hoạch hoạt động năm 2023" is that plan's number.)
@@ -469,6 +479,15 @@ function phraseTypo(
  * that body, or its text names it, or it names no other body. The Ban Chỉ đạo's rules do not answer a
  * question about the Ban Điều hành's, however many words they share.
  */
+/** Two issuers as the documents write them are one when they are the same body ("Ban Chỉ đạo chuyển đổi
+ * số", "Ban Chỉ đạo của tỉnh về chuyển đổi số"). */
+function sameIssuer(a: string, b: string, ctx: AnswerContext): boolean {
+  if (fold(a) === fold(b)) return true;
+  const bodies = (x: string) => ctx.lex.bodies.match(searchTerms(x)).map((m) => m.value);
+  const of = new Set(bodies(a));
+  return bodies(b).some((id) => of.has(id));
+}
+
 function aboutNamedBodies(hit: SearchHit, question: string, ctx: AnswerContext, strict = false): boolean {
   const { kb, lex } = ctx;
   const named = new Set(lex.bodies.match(searchTerms(question)).map((m) => m.value));

@@ -122,7 +122,7 @@ const ATTRIBUTES: readonly {
   },
   {
     what: "cơ quan báo chí của tác giả",
-    re: /\b(?:bao nao|to bao nao|co quan bao|phong vien (?:cua|bao))\b/,
+    re: /\b(?:(?<!thong )bao nao|to bao nao|co quan bao(?! cao)|phong vien (?:cua|bao))\b/,
     of: "person",
   },
   {

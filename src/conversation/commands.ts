@@ -17,6 +17,7 @@ import { ANNOUNCE_PREFIX, announceChoice, announceCommand } from "./announce.ts"
 import { DIALOG_PREFIX } from "./dialog.ts";
 import { addDocumentCommand, addUnitCommand, changeHeadCommand } from "./edit-entries.ts";
 import { createTaskCommand, editTaskCommand, moveDeadlineCommand } from "./edit-tasks.ts";
+import { closeUnitCommand, mergeUnitsCommand, renameUnitCommand } from "./edit-units.ts";
 import { exportCommand, historyCommand, undoCommand } from "./history.ts";
 import { type ConversationDeps, overviewCommand, reportCommand, unitCommand } from "./leaders.ts";
 import { type ChoiceOutcome, type Output, text } from "./outputs.ts";
@@ -212,6 +213,27 @@ export const CONVERSATION_COMMANDS: readonly ConversationCommand[] = [
     summary: "Cập nhật thủ trưởng đơn vị (Tổ Giúp việc)",
     access: "admin",
     run: changeHeadCommand,
+  },
+  {
+    name: "doiten",
+    usage: "/doiten [tên đơn vị]",
+    summary: "Đổi tên một đơn vị từ một ngày, hỏi từng bước (Tổ Giúp việc)",
+    access: "admin",
+    run: renameUnitCommand,
+  },
+  {
+    name: "hopnhat",
+    usage: "/hopnhat [tên đơn vị]",
+    summary: "Hợp nhất đơn vị vào một đơn vị có sẵn hoặc mới, hỏi từng bước (Tổ Giúp việc)",
+    access: "admin",
+    run: mergeUnitsCommand,
+  },
+  {
+    name: "giaithe",
+    usage: "/giaithe [tên đơn vị]",
+    summary: "Ghi một đơn vị giải thể, kèm đơn vị tiếp nhận nếu có (Tổ Giúp việc)",
+    access: "admin",
+    run: closeUnitCommand,
   },
 ];
 

@@ -7,7 +7,8 @@
  * - `ask(prompt, parse)`: asks until `parse` accepts the typed text (a wrong input gets the reason and
  *   the hint again); optional choices give ready answers.
  * - `choose(prompt, choices)`: choices only (a typed label or number counts).
- * - `confirm(summary)`: "Xác nhận" / "Hủy"; nothing is written before it.
+ * - `confirm(summary)`: "Xác nhận" / "Hủy" (or another label for the first, e.g. "Lưu"); nothing is
+ *   written before it.
  * - `offer(prompt, choices)`: optional last choices; anything else ends the dialog and is handled as usual.
  *
  * In every step: the "Hủy" choice, or typing "hủy"/"thôi" (or /huy), cancels; another command ends the
@@ -97,13 +98,13 @@ export class DialogContext {
     return `${DIALOG_PREFIX}${this.nonce}:${code}`;
   }
 
-  #buttons(choices: string[], opts: { confirm?: boolean; cancel?: boolean } = {}): Button[][] {
+  #buttons(choices: string[], opts: { confirm?: string; cancel?: boolean } = {}): Button[][] {
     const rows: Button[][] = pairShort(
       choices.map((t, i) => ({ label: label(t), data: this.#data(`c${i}`) })),
       (b) => b.label,
     );
     const last: Button[] = [];
-    if (opts.confirm) last.push({ label: T.confirmButton, data: this.#data("ok") });
+    if (opts.confirm) last.push({ label: opts.confirm, data: this.#data("ok") });
     if (opts.cancel !== false) last.push({ label: T.cancelButton, data: this.#data("x") });
     if (last.length) rows.push(last);
     return rows;
@@ -173,15 +174,18 @@ export class DialogContext {
     }
   }
 
-  /** Shows the summary with "Xác nhận" / "Hủy"; returns once confirmed (cancel ends the dialog). */
-  async confirm(summary: Prompt): Promise<void> {
-    const buttons = this.#buttons([], { confirm: true });
+  /**
+   * Shows the summary with "Xác nhận" / "Hủy" (`button`: another label than "Xác nhận", `hint`: what is
+   * said when something else is typed); returns once confirmed (cancel ends the dialog).
+   */
+  async confirm(summary: Prompt, opts: { button?: string; hint?: string } = {}): Promise<void> {
+    const buttons = this.#buttons([], { confirm: opts.button ?? T.confirmButton });
     this.say(summary, buttons);
     for (;;) {
       const i = await this.#input();
       if (i.kind === "choice" && i.code === "ok") return;
       if (i.kind === "text" && CONFIRM_WORDS.has(foldAlnum(i.text))) return;
-      this.say(T.pressConfirm, buttons);
+      this.say(opts.hint ?? T.pressConfirm, buttons);
     }
   }
 

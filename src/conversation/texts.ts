@@ -135,3 +135,68 @@ export const CONVERSATION_TEXTS = {
   reportNotOnThisChannel: (caption: string) =>
     `${caption}\nKênh này không gửi được tệp Excel: xem báo cáo qua Telegram (/baocao) hoặc nhờ Tổ Giúp việc chạy “npm run cli -- report”.`,
 } as const;
+
+/** The admins' dialogs recording a reorganisation (/doiten, /hopnhat, /giaithe: edit-units.ts). */
+export const UNIT_CHANGE_TEXTS = {
+  intro: "Gõ “hủy” bất cứ lúc nào để thôi; chưa lưu gì cho đến khi bạn bấm “Lưu”.",
+  renameTitle: "Đổi tên đơn vị",
+  mergeTitle: "Hợp nhất đơn vị",
+  closeTitle: "Giải thể đơn vị",
+  renameWhich: "1/4. Đơn vị nào đổi tên? Gõ tên hoặc tên viết tắt, ví dụ: Ban Dân tộc, BDT.",
+  renameName: (unit: string) => `2/4. Tên mới của ${unit}?`,
+  mergeFirst: "1/4. Đơn vị nào bị hợp nhất? Gõ tên hoặc tên viết tắt; nhiều đơn vị thì gõ từng đơn vị một.",
+  mergeMore: (names: string) =>
+    `Đơn vị bị hợp nhất: ${names}. Gõ thêm đơn vị nữa, hoặc bấm “Xong” (gõ “xong” cũng được).`,
+  mergeInto: (names: string) =>
+    `2/4. Hợp nhất ${names} vào đơn vị nào? Gõ tên đơn vị có sẵn, hoặc tên đầy đủ của đơn vị mới.`,
+  noSuchTarget: (typed: string) =>
+    `Chưa có đơn vị tên “${typed}”. Chọn đơn vị có sẵn ở dưới, bấm “Tạo đơn vị mới” để tạo đơn vị tên này, hoặc “Gõ lại”.`,
+  closeWhich: "1/4. Đơn vị nào giải thể? Gõ tên hoặc tên viết tắt.",
+  closeSuccessor: (unit: string) =>
+    `3/4. Đơn vị nào tiếp nhận nhiệm vụ của ${unit}? Chỉ ghi khi văn bản nêu; không có thì bấm “Không có”.`,
+  askDate: (step: string, what: string) =>
+    `${step}. ${what} từ ngày nào? Gõ ngày dạng dd/mm/yyyy, ví dụ 01/03/2025.`,
+  renameWhen: (unit: string) => `${unit} mang tên mới`,
+  mergeWhen: "Hợp nhất",
+  closeWhen: (unit: string) => `${unit} giải thể`,
+  askDocument: (step: string) =>
+    `${step}. Số hiệu văn bản quyết định việc này (ví dụ 45/2025/NĐ-CP)? Không có thì bấm “Bỏ qua”.`,
+  doneButton: "Xong",
+  newUnitButton: "Tạo đơn vị mới",
+  retypeButton: "Gõ lại",
+  noneButton: "Không có",
+  skipButton: "Bỏ qua",
+  saveButton: "Lưu",
+  unitNameWhat: "Tên đơn vị",
+  newNameWhat: "Tên mới",
+  ambiguous: (typed: string, n: number) => `Có ${n} đơn vị khớp “${typed}”; chọn một:`,
+  unknownUnit: (typed: string, near: boolean) =>
+    `Không có đơn vị “${typed}” trong cơ sở tri thức.${near ? " Chọn tên gần nhất ở dưới, hoặc gõ lại tên." : " Hãy gõ lại tên."}`,
+  unitGone: "Đơn vị này không còn trong cơ sở tri thức.",
+  ended: (unit: string, date: string) =>
+    `${unit} đã kết thúc từ ${date}: không ghi thêm thay đổi được. Chọn đơn vị khác (muốn sửa thay đổi đó: /lichsu, /hoantac).`,
+  alreadyPicked: (unit: string) => `${unit} đã có trong danh sách.`,
+  intoItself: (unit: string) =>
+    `${unit} đang nằm trong các đơn vị bị hợp nhất: không hợp nhất một đơn vị vào chính nó. Chọn đơn vị khác.`,
+  successorItself: "Đơn vị tiếp nhận phải khác đơn vị giải thể.",
+  sameName: (unit: string) => `${unit} đã có tên này.`,
+  nameTaken: (name: string, unit: string) => `Tên “${name}” đã là tên của ${unit}.`,
+  newNameLikeId: "Tên đơn vị mới cần viết đầy đủ, ví dụ: Sở Khoa học và Công nghệ.",
+  dateFormat: (typed: string) => `“${typed}” chưa phải ngày dạng dd/mm/yyyy (ví dụ 01/03/2025).`,
+  noSuchDay: (typed: string) => `Không có ngày ${typed} trong lịch.`,
+  documentFormat: (typed: string) => `“${typed}” chưa giống số hiệu văn bản (ví dụ 45/2025/NĐ-CP).`,
+  documentTooLong: "Số hiệu dài quá (tối đa 200 ký tự).",
+  previewAsk: "Chưa lưu gì. Bấm “Lưu” để ghi (hoàn tác được bằng /hoantac), hoặc “Hủy”.",
+  pressSave: "Hãy bấm “Lưu” để ghi, hoặc “Hủy” (gõ “hủy” cũng được).",
+  changedMeanwhile:
+    "Cơ sở tri thức vừa thay đổi nên bản xem trước không còn đúng; tôi chưa lưu gì. Hãy làm lại.",
+  notSaved: (reason: string) => `Chưa lưu: ${reason}`,
+  savedRename: (entryId: string) => `Đã đổi tên (thay đổi #${entryId}). Muốn bỏ lại: /hoantac.`,
+  savedMove: (entryId: string, tasks: number, users: number, date: string) =>
+    `Đã lưu (thay đổi #${entryId}): ${tasks} nhiệm vụ, ${users} cán bộ thuộc đơn vị tiếp nhận từ ${date}. Muốn bỏ lại: /hoantac.`,
+  savedClosed: (entryId: string, orphans: number) =>
+    `Đã lưu (thay đổi #${entryId}).${orphans ? ` ${orphans} nhiệm vụ chưa hoàn thành không còn đơn vị chủ trì, cần giao lại.` : ""} Muốn bỏ lại: /hoantac.`,
+  usersTold: (date: string) =>
+    `Cán bộ đã liên kết của đơn vị cũ được báo một lần, ở lượt nhắc hạn đầu tiên từ ngày ${date}.`,
+  nothingSaved: "Không có gì thay đổi.",
+} as const;

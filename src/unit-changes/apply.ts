@@ -1,7 +1,7 @@
 /**
  * Applying a reorganisation plan (plan.ts): the units' entries in one audited change of the store
  * (validated, references checked: `commitKnowledge`), undone with `kb undo` / `/hoantac` like an import.
- * Callers: the CLI (`kb unit …`) now, the admins' chat dialogs later.
+ * Callers: the CLI (`kb unit …`) and the admins' chat dialogs (conversation/edit-units.ts).
  */
 
 import type { App } from "../app/app.ts";

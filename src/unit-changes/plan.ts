@@ -2,8 +2,8 @@
  * Recording a reorganisation (issue 16): rename a unit, merge units into one (existing or new), close a
  * unit. Pure: the knowledge and the linked officials come in, a plan goes out: the entries to write (the
  * units' histories, a new unit), and what follows (open tasks that go to the successor from the date,
- * linked officials who belong to it, names that now lead to it). The CLI (and later the chat dialogs)
- * show the plan as a preview and apply it with `applyUnitChange` (apply.ts): one audited change, undone
+ * linked officials who belong to it, names that now lead to it). The CLI and the admins' chat dialogs
+ * (/doiten, /hopnhat, /giaithe) show the plan as a preview and apply it with `applyUnitChange` (apply.ts): one audited change, undone
  * with `kb undo` like an import.
  *
  * Nothing else is rewritten: tasks keep the unit they were assigned to, officials keep their link;

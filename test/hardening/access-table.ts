@@ -79,6 +79,10 @@ export const RULES: Record<string, CommandRule> = {
   themvb: { arg: "", expect: adminOnly, changes: byAdmin },
   themdv: { arg: "", expect: adminOnly, changes: byAdmin },
   thutruong: { arg: "so-tttt Nguyễn Văn Mới", expect: adminOnly, changes: byAdmin },
+  // Reorganisations: a dialog that asks first (nothing is written before “Lưu”).
+  doiten: { arg: "Ban Dân tộc", expect: adminOnly, changes: never },
+  hopnhat: { arg: "Ban Dân tộc", expect: adminOnly, changes: never },
+  giaithe: { arg: "Ban Dân tộc", expect: adminOnly, changes: never },
   xuat: { arg: "", expect: adminOnly, changes: never },
   lichsu: { arg: "", expect: adminOnly, changes: never },
   hoantac: { arg: "", expect: adminOnly, changes: byAdmin },

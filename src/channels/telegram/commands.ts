@@ -29,6 +29,17 @@ export const ADMIN_COMMANDS: CommandInfo[] = [
   { command: "themvb", description: "Thêm văn bản (hỏi từng bước)" },
   { command: "themdv", description: "Thêm đơn vị" },
   { command: "thutruong", args: "<mã đơn vị> <họ tên>", description: "Cập nhật thủ trưởng đơn vị" },
+  { command: "doiten", args: "[tên đơn vị]", description: "Đổi tên đơn vị từ một ngày (hỏi từng bước)" },
+  {
+    command: "hopnhat",
+    args: "[tên đơn vị]",
+    description: "Hợp nhất đơn vị vào đơn vị có sẵn hoặc đơn vị mới (hỏi từng bước)",
+  },
+  {
+    command: "giaithe",
+    args: "[tên đơn vị]",
+    description: "Ghi đơn vị giải thể, kèm đơn vị tiếp nhận nếu có (hỏi từng bước)",
+  },
   { command: "xuat", description: "Xuất toàn bộ nhiệm vụ ra tệp Excel" },
   { command: "lichsu", description: "10 thay đổi gần nhất của cơ sở tri thức" },
   { command: "hoantac", description: "Hoàn tác thay đổi gần nhất" },

@@ -26,6 +26,7 @@ import { answerTheme } from "./intents/theme.ts";
 import { answerUnitChange } from "./intents/unit-changes.ts";
 import { answerUnit } from "./intents/units.ts";
 import { answerUnrecorded, unrecordedAttribute } from "./intents/unrecorded.ts";
+import { answerYearSaying } from "./intents/year-sayings.ts";
 import { buildLexicon, type Lexicon } from "./lexicon.ts";
 import type { Query, Reply } from "./reply.ts";
 import { understand } from "./understand.ts";
@@ -142,6 +143,7 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       answerBodyAttribute(u, ctx) ??
       answerHoliday(u, ctx) ??
       answerIndicatorAttribute(u, ctx) ??
+      answerYearSaying(u, ctx) ??
       answerDocumentGap(u, ctx) ??
       answerDocumentOrder(u, ctx);
     if (check) return check;

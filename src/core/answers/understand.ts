@@ -1163,7 +1163,20 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   }
   if (asksTasks || concepts.has("deadline") || mine || (unit && terms.length <= unitMatches[0]!.end + 2)) {
     if (unit || mine || unknownUnit || asksTasks) {
-      return { ...base, year, query: withYear({ kind: "tasks" as const, ...unitParams() }) };
+      // "NHNN được giao nhiệm vụ gì về thanh toán không dùng tiền mặt": that unit's tasks on that topic.
+      const about = /\bve ((?:[a-z0-9]+ ?){2,})$/.exec(bare)?.[1];
+      const aboutTerms = about
+        ? queryTerms(about).filter((t) => !TASK_FRAME.has(t) && !CDS_TERMS.has(t) && !/^\d+$/.test(t))
+        : [];
+      // (The words after the last "về" as typed.)
+      const typedAbout = /(?:^|\s)(?:về|ve|vê|vế)\s+([^?!.]+?)[\s?!.]*$/iu.exec(text)?.[1];
+      const topic =
+        (unit || mine) && aboutTerms.length >= 2 && typedAbout ? typedAbout.slice(0, 60).trim() : undefined;
+      return {
+        ...base,
+        year,
+        query: withYear({ kind: "tasks" as const, ...unitParams(), ...(topic ? { topic } : {}) }),
+      };
     }
   }
   // "nghị quyết HĐND về chủ trương đầu tư dự án …": a document of the unit, described by its subject.
@@ -1186,6 +1199,16 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     if (hit && hit.doc.kind !== "unit" && hit.coverage >= 0.8)
       return { ...base, year, query: { kind: "search", text: typedWords(text, words) } };
   }
+  // "Cục Thuế có bao nhiêu doanh nghiệp nộp thuế điện tử": a figure about the unit, not its card (the
+  // search says so when no recorded sentence states it).
+  if (
+    unit?.kind === "unit" &&
+    /\b(?:bao nhieu|may) (?!nhiem vu|viec|cong viec|van ban|ke hoach|quyet dinh|thong bao|lan|ngay|nam|thang)[a-z]/.test(
+      bare,
+    ) &&
+    content.length >= 2
+  )
+    return { ...base, year, query: { kind: "search", text } };
   if (unit?.kind === "unit") return { ...base, year, query: { kind: "unit", unitId: unit.id } };
   // "sở y tế chuyển đổi số 2023": a department or organisation the knowledge lacks, named with nothing
   // else asked.

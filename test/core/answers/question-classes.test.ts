@@ -1628,3 +1628,35 @@ describe("documents listed by an issuer named by its code or short name, several
     expect(plain("VPCP có thông báo nào về CĐS")).not.toContain("co quan bao chi");
   });
 });
+
+describe("what a year was said to be", () => {
+  it.each([
+    ["Chủ tịch tỉnh nói năm 2023 là năm gì", "nam 2023 la nam ban le"],
+    ["năm 2023 được xác định là năm gì", "nam du lieu so"],
+  ])("%s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(plain(q)).toContain(said);
+  });
+  it("a year nothing is said of is left to the other answers", () => {
+    expect(plain("năm 2021 là năm gì")).not.toContain("ban le");
+  });
+});
+
+describe("a unit's tasks on a topic, a unit's figure", () => {
+  it("none on that topic: said so for that unit", () => {
+    const r = ask("Cục Thuế tỉnh có nhiệm vụ nào về trí tuệ nhân tạo");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain('ve "tri tue nhan tao" cua cuc thue tinh');
+  });
+  it("some on that topic: only those", () => {
+    const r = ask("Sở TT&TT được giao nhiệm vụ gì về tuyên truyền Ngày CĐS");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("tuyen truyen ngay chuyen doi so tinh");
+  });
+  it("a count about a unit that no source states is not the unit's card", () => {
+    const r = ask("Bảo hiểm xã hội tỉnh có bao nhiêu người tham gia BHXH");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).not.toContain("ten goi khac");
+  });
+});

@@ -57,6 +57,7 @@ export const querySchema = z.discriminatedUnion("kind", [
     group: groupKey.optional(),
     cadence: z.enum(["continuous", "recurring"]).optional(),
     topic: text.optional(),
+    meetingId: idSchema.optional(),
   }),
   z.strictObject({
     kind: z.literal("deadlines"),
@@ -138,6 +139,7 @@ const KINDS: Record<Kind, { code: string; fields: readonly (readonly [string, Fi
       ["group", "id"],
       ["cadence", { c: "continuous", r: "recurring" }],
       ["topic", "text"],
+      ["meetingId", "id"],
     ],
   },
   deadlines: {

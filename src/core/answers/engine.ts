@@ -136,8 +136,8 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     // What a body is for or reports to; whether a day is a public holiday.
     const ctx = context(req);
     const check =
-      answerTaskAttribute(u, ctx) ??
       answerPersonCheck(u, ctx) ??
+      answerTaskAttribute(u, ctx) ??
       answerPersonAtUnit(u, ctx) ??
       answerProgressCheck(u, ctx) ??
       answerBodyAttribute(u, ctx) ??

@@ -48,6 +48,8 @@ export type Query =
       cadence?: "continuous" | "recurring";
       /** Only the tasks these words are about (searched in titles, products, groups): "về dữ liệu". */
       topic?: string;
+      /** Only the tasks a meeting's conclusions set ("theo kết luận cuộc họp ngày 20/02/2023"). */
+      meetingId?: string;
     }
   | {
       kind: "deadlines";

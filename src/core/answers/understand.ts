@@ -672,6 +672,17 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     };
   }
 
+  // "những việc chung mà cơ quan nào cũng phải làm": the tasks assigned to every unit.
+  if (
+    !unit &&
+    !mine &&
+    /\b(?:viec chung|nhiem vu chung|giao chung|(?:co quan|don vi|noi) nao cung (?:deu )?(?:phai )?(?:lam|thuc hien|co)|moi (?:co quan|don vi) deu|tat ca (?:cac )?(?:co quan|don vi) (?:deu )?(?:phai|can))\b/.test(
+      bare,
+    )
+  ) {
+    const everyone = lex.kb.data.unitGroups.find((g) => g.all);
+    if (everyone) return { ...base, year, query: withYear({ kind: "tasks" as const, unitId: everyone.id }) };
+  }
   // 1. A document named by its number ("mục tiêu về dữ liệu theo QĐ 17": that document's targets).
   const ref = refs[0];
   // "TMĐT chiếm bao nhiêu % tổng mức bán lẻ theo QĐ 17": a figure the document sets is one of its targets.
@@ -840,6 +851,20 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     ROLE_CUES.some((c) => (c.role || c.title) && c.re.test(bare)) &&
     /\b(?:ten (?:la )?gi|la ai|ai)\b/.test(bare) &&
     !/\b(?:nhung ai|thanh phan|ngoai)\b/.test(bare);
+  // "Đơn vị tôi cần làm gì theo kết luận cuộc họp ngày 20/02/2023": the tasks those conclusions set.
+  if (
+    concepts.has("meeting") &&
+    phrase?.from &&
+    phrase.from === phrase.to &&
+    /\b(?:can lam|phai lam|lam gi|lam nhung gi|nhiem vu|viec gi|nhung viec)\b/.test(bare) &&
+    (mine || unit || /\bket luan\b/.test(bare))
+  ) {
+    const md = phrase.from.slice(5);
+    const meetings = [...lex.kb.data.meetings].sort((a, b) => (a.date < b.date ? 1 : -1));
+    const m = meetings.find((x) => x.date === phrase.from) ?? meetings.find((x) => x.date.slice(5) === md);
+    if (m && lex.kb.data.tasks.some((t) => t.sources.some((x) => m.sources.includes(x))))
+      return { ...base, year, query: { kind: "tasks", ...unitParams(), meetingId: m.id } };
+  }
   if (
     concepts.has("meeting") &&
     !asksPost &&

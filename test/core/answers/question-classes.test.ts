@@ -1660,3 +1660,26 @@ describe("a unit's tasks on a topic, a unit's figure", () => {
     expect(fold(renderPlain(r))).not.toContain("ten goi khac");
   });
 });
+
+describe("a meeting's chair asked by post, the tasks its conclusions set, the tasks of every unit", () => {
+  it("'có phải <post> chủ trì họp …': no, with who did", () => {
+    const text = plain("giám đốc sở tttt có phải người chủ trì cuộc họp ngày 20/02/2023 không");
+    expect(text).toMatch(/^khong\. cuoc hop ngay 20\/02\/2023 do tran quoc nam chu tri/);
+  });
+  it("the tasks set by a meeting's conclusions, for the asker", () => {
+    const r = engine.ask({
+      text: "theo kết luận họp ngày 20/2/2023 thì đơn vị tôi phải làm những gì",
+      now: NOW,
+      asker: { unitId: "cuc-thue-tinh" },
+    });
+    const text = fold(renderPlain(r));
+    expect(text).toContain("theo ket luan cuoc hop ngay 20/02/2023");
+    expect(text).toContain("it nhat mot san pham");
+    expect(text).not.toContain("trung tam du lieu quoc gia");
+  });
+  it("the tasks every unit has", () => {
+    const text = plain("nhiệm vụ chung mà đơn vị nào cũng phải làm");
+    expect(text).toContain("giao cho cac co quan, don vi, dia phuong");
+    expect(text).toContain("nguoi dung dau");
+  });
+});

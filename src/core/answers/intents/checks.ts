@@ -3,6 +3,7 @@
  * with the evidence (who leads and who supports the task the words name), cited.
  */
 import type { Person, Task } from "../../knowledge/schema.ts";
+import { expandAbbreviations } from "../../text/abbreviations.ts";
 import { findDatePhrases } from "../../text/dates.ts";
 import { fold } from "../../text/normalize.ts";
 import { searchTerms } from "../../text/search-terms.ts";
@@ -65,6 +66,18 @@ const YES_NO =
  * Yes/no questions about a person the question names: did they sign the document it names, chair
  * the meeting it names, hold the post it names? "Không." comes with who did.
  */
+/** The one person whose recorded post's words (three or more) are all in the question. */
+function personByPost(terms: readonly string[], ctx: AnswerContext): Person | undefined {
+  const words = new Set(terms);
+  const found = ctx.kb.data.people.filter((p) =>
+    p.positions.some((pos) => {
+      const t = searchTerms(pos.title);
+      return t.length >= 3 && t.every((w) => words.has(w));
+    }),
+  );
+  return found.length === 1 ? found[0] : undefined;
+}
+
 export function answerPersonCheck(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const bare = u.folded
     .replace(/[^\p{L}\p{N}\s?]/gu, " ")
@@ -75,7 +88,12 @@ export function answerPersonCheck(u: Understanding, ctx: AnswerContext): Reply |
   const terms = searchTerms(u.text);
   const exact = lex.people.match(terms);
   const match = (exact.length ? exact : fuzzyPeople(lex, terms))[0];
-  const person = match ? kb.person(match.value) : undefined;
+  // "Có phải GĐ Sở TT&TT chủ trì họp …": a person named by the post the sources record.
+  const person = match
+    ? kb.person(match.value)
+    : /\bchu tri\b/.test(bare)
+      ? personByPost(searchTerms(expandAbbreviations(fold(u.text))), ctx)
+      : undefined;
   if (!person) return undefined;
   const q = u.query;
   // Signed the document named.

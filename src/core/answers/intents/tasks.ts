@@ -129,10 +129,14 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
   const sortDue = byDue(ctx.today);
   const groupName = q.group ? taskGroupName(kb.data.tasks, q.group) : undefined;
   const onTopic = q.topic ? topicTasks(q.topic, ctx) : undefined;
+  // The tasks a meeting's conclusions set: those drawn from the same report of it.
+  const meeting = q.meetingId ? kb.meeting(q.meetingId) : undefined;
+  const fromMeeting = meeting ? new Set(meeting.sources) : undefined;
   // "Nhiệm vụ thường xuyên năm 2025 thuộc nhóm “HẠ TẦNG SỐ”", "Nhiệm vụ về “dữ liệu”"
   const yearLabel =
     (q.cadence === "continuous" ? " thường xuyên" : q.cadence === "recurring" ? " định kỳ" : "") +
     (q.topic ? ` về “${q.topic}”` : "") +
+    (meeting ? ` theo kết luận cuộc họp ngày ${formatViDate(meeting.date)}` : "") +
     (q.year ? ` năm ${q.year}` : "") +
     (groupName ? ` thuộc nhóm “${groupName}”` : "");
   const keep = (t: Task): boolean =>
@@ -140,7 +144,8 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
     (!q.group || (t.group !== undefined && taskGroupKey(t.group) === q.group)) &&
     (q.cadence !== "continuous" || t.deadline.continuous === true) &&
     (q.cadence !== "recurring" || t.deadline.recurrence !== undefined) &&
-    (!onTopic || onTopic.has(t.id));
+    (!onTopic || onTopic.has(t.id)) &&
+    (!fromMeeting || t.sources.some((x) => fromMeeting.has(x)));
 
   let rows: { task: Task; role?: string }[];
   let title: string;

@@ -6,7 +6,7 @@ import type { Knowledge } from "../knowledge/model.ts";
 import { findDocRefs } from "../text/doc-number.ts";
 import { englishToVietnamese } from "../text/english.ts";
 import { fold } from "../text/normalize.ts";
-import { searchTerms } from "../text/search-terms.ts";
+import { queryTerms, searchTerms } from "../text/search-terms.ts";
 import { localDate } from "../time.ts";
 import type { AnswerContext, Asker } from "./context.ts";
 import { answerBodyAttribute } from "./intents/bodies.ts";
@@ -28,8 +28,8 @@ import { answerUnit } from "./intents/units.ts";
 import { answerUnrecorded, unrecordedAttribute } from "./intents/unrecorded.ts";
 import { answerYearSaying } from "./intents/year-sayings.ts";
 import { buildLexicon, type Lexicon } from "./lexicon.ts";
-import type { Query, Reply } from "./reply.ts";
-import { understand } from "./understand.ts";
+import { joinReplies, type Query, type Reply } from "./reply.ts";
+import { mentionsSelf, understand } from "./understand.ts";
 
 export interface AskRequest {
   text: string;
@@ -114,6 +114,26 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       const chatty =
         clause !== undefined && clauses(req.text).length >= 3 && req.text.split(/\s+/).length >= 14;
       const first = askOnce(chatty ? { ...req, text: clause } : req);
+      // Two questions in one message, each asking something of its own: both answered.
+      // (When the whole message says a part is not recorded, that stands.)
+      const pair = !chatty && !first.abstained ? twoQuestions(req.text) : undefined;
+      if (pair) {
+        const a = askOnce({ ...req, text: pair[0] });
+        const b = askOnce({ ...req, text: pair[1] });
+        const head = (r: Reply) => r.lines[0]?.text;
+        // (Two parts of one kind, "DTI 2021 đạt bao nhiêu, xếp hạng mấy", ask of one entry.)
+        if (!a.abstained && !b.abstained && head(a) !== head(b) && a.intent !== b.intent) {
+          // (The whole message read at once may have taken the second in the light of the first: "đơn
+          // vị tôi có phải làm gì" for that day.)
+          // Only when the second speaks of the asker with nothing named of its own.
+          const whole =
+            mentionsSelf(pair[1]) &&
+            !lexicon.units.match(searchTerms(pair[1])).length &&
+            head(first) !== head(a) &&
+            head(first) !== head(b);
+          return joinReplies(a, whole ? first : b);
+        }
+      }
       if (!first.abstained || !clause) return first;
       const second = askOnce(chatty ? req : { ...req, text: clause });
       return second.abstained ? first : second;
@@ -162,6 +182,28 @@ const STRONG_CUE = /\b(?:la gi|gi|nao|ai|khi nao|bao gio|bao nhieu|may|the nao|r
 const CLAUSE_CUE = /\b(?:la gi|gi|nao|ai|khi nao|bao gio|bao nhieu|may|the nao|ra sao|co phai|khong|ko)\b/;
 
 /**
+ * "con mấy ngày nữa là đến Ngày CĐS tỉnh, đơn vị tôi có phải làm gì không": two clauses, each with a
+ * question word and words of its own (three terms or more), read as two questions; undefined otherwise
+ * ("Tuyên truyền …: ai chủ trì, ai phối hợp?" is one question about one task).
+ */
+export function twoQuestions(text: string): [string, string] | undefined {
+  const parts = text
+    .split(/[,;?]+|\s+(?:và|va|với lại|còn)\s+(?=(?:đơn vị|don vi|sở|so|cho|ai|bao|khi|ngày|ngay)\b)/u)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length !== 2) return undefined;
+  const asks = (p: string) => STRONG_CUE.test(fold(p)) || /\b(?:co phai|khong|ko)\b/.test(fold(p));
+  // (Words of its own: "rơi vào thứ mấy" after "Ngày 01/5/2027 có phải ngày nghỉ lễ không" asks of the first.)
+  // ("đơn vị tôi có phải làm gì": the asker's unit is its subject.)
+  if (!parts.every((p) => asks(p) && (queryTerms(p).length >= 3 || mentionsSelf(p)))) return undefined;
+  // (Each must name something: a clause that is only a question about the other's subject is one question.)
+  const [a, b] = parts as [string, string];
+  const shared = searchTerms(a).filter((t) => searchTerms(b).includes(t));
+  if (shared.length >= Math.min(searchTerms(a).length, searchTerms(b).length) - 1) return undefined;
+  return [a, b];
+}
+
+/**
  * The clause of a message that asks (the last one with a question word and two words of content), when
  * the message has more than one; undefined otherwise.
  */
@@ -171,7 +213,16 @@ export function questionClause(text: string): string | undefined {
   // A clause with a question word ("nào", "mấy", "gì") before one with only "không" ("em tìm mãi không thấy").
   const asking = parts.filter((p) => CLAUSE_CUE.test(fold(p)) && searchTerms(p).length >= 3);
   const strong = asking.filter((p) => STRONG_CUE.test(fold(p)));
-  const chosen = (strong.length ? strong : asking).at(-1);
+  // ("… cái quyết định thành lập BCĐ là quyết định số bao nhiêu, ngày nào, ai ký thì càng tốt": the
+  // clause that names what is asked about, when a later one only adds a detail.)
+  const pool = strong.length ? strong : asking;
+  const size = (p: string) => searchTerms(p).length;
+  const last = pool.at(-1);
+  const fullest = pool.reduce<string | undefined>(
+    (best, p) => (!best || size(p) > size(best) ? p : best),
+    undefined,
+  );
+  const chosen = parts.length >= 3 && last && fullest && size(fullest) >= 2 * size(last) + 3 ? fullest : last;
   if (!chosen) return undefined;
   // "… cái TB 16/TB-VPCP ấy, ban hành ngày nào ạ": the document named just before goes with the question.
   const i = parts.indexOf(chosen);

@@ -230,6 +230,23 @@ export class ReplyBuilder {
   }
 }
 
+/**
+ * Two replies as one ("còn mấy ngày nữa đến Ngày CĐS tỉnh, đơn vị tôi có phải làm gì không"): the
+ * first's lines, then the second's, citations renumbered; items, actions and notes of both.
+ */
+export function joinReplies(a: Reply, b: Reply): Reply {
+  const r = new ReplyBuilder(a.intent, a.title);
+  for (const part of [a, b]) {
+    if (part !== a && part.title) r.line(part.title);
+    for (const l of part.lines)
+      r.line(l.text, l.cites.map((n) => part.citations[n - 1]!).filter(Boolean), l.level ?? 0);
+    for (const n of part.notes) r.note(n);
+    for (const i of part.items) r.item(i.kind, i.id);
+    for (const x of part.actions) r.action(x.label, x.query);
+  }
+  return r.build();
+}
+
 /** Plain-text rendering (terminal, Zalo, `ask --json`): lines with [n] marks, then the sources. */
 export function renderPlain(reply: Reply, opts: { numberedActions?: boolean } = {}): string {
   const out: string[] = [];

@@ -1683,3 +1683,29 @@ describe("a meeting's chair asked by post, the tasks its conclusions set, the ta
     expect(text).toContain("nguoi dung dau");
   });
 });
+
+describe("two questions in one message; a chatty message's main clause", () => {
+  it("two questions of different kinds: both answered", () => {
+    const r = engine.ask({
+      text: "bao giờ đến Ngày CĐS quốc gia, Sở TT&TT chủ trì những nhiệm vụ gì",
+      now: NOW,
+    });
+    const text = fold(renderPlain(r));
+    expect(text).toContain("10/10");
+    expect(text).toContain("tuyen truyen ngay chuyen doi so tinh");
+  });
+  it("two parts about one entry stay one question ('đạt bao nhiêu, xếp hạng mấy')", () => {
+    const text = plain("DTI 2021 được bao nhiêu điểm, đứng thứ mấy");
+    expect(text).toContain("53/63");
+    expect(text).not.toContain("27/63");
+  });
+  it("a part the knowledge does not record is not hidden by answering the other", () => {
+    expect(ask("KH 3609 có mấy nhiệm vụ, nội dung chi tiết ra sao").abstained).toBe(true);
+  });
+  it("the clause that names what is asked, in a long greeting", () => {
+    const text = plain(
+      "Dạ em chào anh chị, em mới về làm ở văn phòng, trưởng phòng bảo em tìm hiểu quyết định thành lập Ban Chỉ đạo của tỉnh về chuyển đổi số là quyết định số mấy, ngày nào, em cảm ơn",
+    );
+    expect(text).toContain("352-qd/tu");
+  });
+});

@@ -313,7 +313,6 @@ const BUTTONS: ButtonRule[] = [
     expect: adminOnly,
     changes: never,
   },
-  { name: "an undo (hist:)", family: /^hist:/, data: () => "hist:u:1", expect: adminOnly, changes: byAdmin },
   {
     name: "an unanswered question (ask:)",
     family: /^ask:/,

@@ -32,6 +32,9 @@ export const CONVERSATION_ON_TELEGRAM = [
   "themvb",
   "themdv",
   "thutruong",
+  "lichsu",
+  "hoantac",
+  "xuat",
 ] as const;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -29,7 +29,7 @@ import type { ZaloUpdate } from "../../src/channels/zalo/client.ts";
 import { createWebhookHandler, SECRET_HEADER } from "../../src/channels/zalo/run.ts";
 import { CONVERSATION_TEXTS } from "../../src/conversation/texts.ts";
 import { encodeAction } from "../../src/core/reminders/message.ts";
-import { PROMPT_TEXTS } from "../../src/reminders/prompts.ts";
+import { PROMPT_TEXTS } from "../../src/notifier/prompts.ts";
 import { type AppHarness, buttonsOf, makeApp, visible } from "../helpers/bot-harness.ts";
 import { FAKE_TOKEN, FakeBotApi } from "../helpers/fake-bot-api.ts";
 import { body, textUpdate } from "../helpers/updates.ts";

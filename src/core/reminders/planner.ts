@@ -31,7 +31,7 @@
  *    run, marked `late`, while earlier missed slots are superseded and never sent. A before-reminder is
  *    thus caught up only while the due date is still ahead (once it has passed, the due-day or the overdue
  *    slot is the latest one). "pending" and "failed" entries are due again (`previous` says which; the
- *    notifier decides what that means, see src/reminders/notifier.ts).
+ *    notifier decides what that means, see src/notifier/notifier.ts).
  *
  * Message numbers: `days` is in calendar days (days left, or days overdue), as status.ts counts them;
  * `kind` is "due" on the due date itself, "before" before it, "overdue" after it.

@@ -1,7 +1,7 @@
 import { GrammyError, HttpError } from "grammy";
 import { describe, expect, it } from "vitest";
 import { action } from "../../src/core/reminders/message.ts";
-import { classifyTelegramError, renderTelegramMessage } from "../../src/reminders/telegram-sender.ts";
+import { classifyTelegramError, renderTelegramMessage } from "../../src/notifier/telegram-sender.ts";
 import { parseTelegramHtml } from "../helpers/fake-bot-api.ts";
 
 const grammyError = (code: number, description: string, parameters = {}) =>
@@ -64,7 +64,7 @@ describe("Telegram sender", () => {
 describe("Telegram sender over HTTP", () => {
   it("sends a digest's chart as a photo before its text", async () => {
     const { FakeBotApi, FAKE_TOKEN } = await import("../helpers/fake-bot-api.ts");
-    const { createTelegramSender } = await import("../../src/reminders/telegram-sender.ts");
+    const { createTelegramSender } = await import("../../src/notifier/telegram-sender.ts");
     const api = new FakeBotApi();
     const root = await api.listen();
     try {

@@ -8,9 +8,9 @@ import {
   runReminders,
   type Sender,
   SendLimiter,
-} from "../../src/reminders/notifier.ts";
-import { reminderOptionsFromConfig } from "../../src/reminders/options.ts";
-import { createTelegramSender } from "../../src/reminders/telegram-sender.ts";
+} from "../../src/notifier/notifier.ts";
+import { reminderOptionsFromConfig } from "../../src/notifier/options.ts";
+import { createTelegramSender } from "../../src/notifier/telegram-sender.ts";
 import type { ReminderLogOp } from "../../src/store/reminder-log.ts";
 import { fixtureData, fixtureTasks, manyUnits } from "../fixtures/reminders/fixture.ts";
 import { FAKE_TOKEN, FakeBotApi } from "../helpers/fake-bot-api.ts";

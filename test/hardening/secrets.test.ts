@@ -26,7 +26,7 @@ import { encodeAction } from "../../src/core/reminders/message.ts";
 import { exportKnowledge } from "../../src/imports/index.ts";
 import { runReminders, SendLimiter } from "../../src/notifier/notifier.ts";
 import { reminderOptionsFromConfig } from "../../src/notifier/options.ts";
-import { buildProgressReport } from "../../src/reports/progress-report.ts";
+import { buildProgressReport } from "../../src/report-files/progress-report.ts";
 import { createBackup } from "../../src/store/backup.ts";
 import { type AppHarness, LogSink, makeApp } from "../helpers/bot-harness.ts";
 import { FAKE_TOKEN, FakeBotApi } from "../helpers/fake-bot-api.ts";

@@ -14,7 +14,7 @@ import { buildLexicon } from "../../../src/core/answers/lexicon.ts";
 import { buildOverview, overviewRulesFromConfig } from "../../../src/core/reports/overview.ts";
 import { countsText, unitLine } from "../../../src/core/reports/render.ts";
 import { localDate } from "../../../src/core/time.ts";
-import { progressReportData } from "../../../src/reports/progress-report.ts";
+import { progressReportData } from "../../../src/report-files/progress-report.ts";
 import type { Role } from "../../../src/store/state.ts";
 import { knowledgeOf, task, unit } from "../../core/reports/fixture.ts";
 import { type BotHarness, buttonsOf, makeBot, visible } from "../../helpers/bot-harness.ts";

@@ -26,7 +26,7 @@ import { type LogState, planReminders } from "../src/core/reminders/planner.ts";
 import { atLocalTime } from "../src/core/time.ts";
 import { runReminders, type Sender, SendLimiter } from "../src/notifier/notifier.ts";
 import { reminderOptionsFromConfig } from "../src/notifier/options.ts";
-import { createTelegramSender } from "../src/notifier/telegram-sender.ts";
+import { createTelegramSender } from "../src/channels/telegram/sender.ts";
 import type { User } from "../src/store/state.ts";
 import { FAKE_TOKEN, FakeBotApi } from "../test/helpers/fake-bot-api.ts";
 import { generateKnowledge } from "./generate-knowledge.ts";

@@ -20,7 +20,7 @@ import { planReminders, remindersPreview } from "../core/reminders/planner.ts";
 import { formatViDate, localDate, viWeekdayName } from "../core/time.ts";
 import { runReminders, type Senders, SendLimiter } from "../notifier/notifier.ts";
 import { limiterOptionsFromConfig, reminderOptionsFromConfig } from "../notifier/options.ts";
-import { createTelegramSender } from "../notifier/telegram-sender.ts";
+import { createTelegramSender } from "../channels/telegram/sender.ts";
 import { CliError, type CliIo, type Command, flag, parseNow, str, withCommandApp } from "./io.ts";
 
 /** The text of `remind run` forwarded to the running assistant: its own scheduler sends. */

@@ -13,7 +13,7 @@ import { attachReminders } from "../../src/conversation/reminders.ts";
 import { ReminderAnswers } from "../../src/notifier/answers.ts";
 import { SendLimiter } from "../../src/notifier/notifier.ts";
 import { ReminderPrompts } from "../../src/notifier/prompts.ts";
-import { createTelegramSender } from "../../src/notifier/telegram-sender.ts";
+import { createTelegramSender } from "../../src/channels/telegram/sender.ts";
 import { type Channel, type Role, STORE_FILES } from "../../src/store/index.ts";
 import { EDITS_JOURNAL_FILE } from "../../src/store/knowledge-edits.ts";
 import { type AppHarness, makeApp } from "../helpers/bot-harness.ts";

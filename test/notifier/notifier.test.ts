@@ -10,7 +10,7 @@ import {
   SendLimiter,
 } from "../../src/notifier/notifier.ts";
 import { reminderOptionsFromConfig } from "../../src/notifier/options.ts";
-import { createTelegramSender } from "../../src/notifier/telegram-sender.ts";
+import { createTelegramSender } from "../../src/channels/telegram/sender.ts";
 import type { ReminderLogOp } from "../../src/store/reminder-log.ts";
 import { fixtureData, fixtureTasks, manyUnits } from "../fixtures/reminders/fixture.ts";
 import { FAKE_TOKEN, FakeBotApi } from "../helpers/fake-bot-api.ts";

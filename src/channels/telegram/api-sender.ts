@@ -5,7 +5,7 @@
  */
 import type { Api } from "grammy";
 import type { Sender } from "../../notifier/notifier.ts";
-import { classifyTelegramError, renderTelegramMessage } from "../../notifier/telegram-sender.ts";
+import { classifyTelegramError, renderTelegramMessage } from "./sender.ts";
 
 export function apiSender(api: Api): Sender {
   return {

@@ -10,7 +10,7 @@ import { KnowledgeLoadError } from "../app/knowledge.ts";
 import { ConfigError, loadConfig } from "../config.ts";
 import type { Knowledge } from "../core/knowledge/model.ts";
 import { buildOverview, overviewRulesFromConfig } from "../core/reports/overview.ts";
-import { countsText } from "../core/reports/render.ts";
+import { countsText } from "../core/reports/replies.ts";
 import { formatViDate } from "../core/time.ts";
 import { parsePeriodKind, progressReportData, progressReportXlsx } from "../report-files/progress-report.ts";
 import { StoreError } from "../store/errors.ts";

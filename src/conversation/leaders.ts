@@ -24,7 +24,7 @@ import {
   type OverviewRules,
   overviewRulesFromConfig,
 } from "../core/reports/overview.ts";
-import { countsText, overviewReply, unitCardReply } from "../core/reports/render.ts";
+import { countsText, overviewReply, unitCardReply } from "../core/reports/replies.ts";
 import { buildUnitCard } from "../core/reports/unit-card.ts";
 import { foldAlnum } from "../core/text/normalize.ts";
 import { searchTerms } from "../core/text/search-terms.ts";

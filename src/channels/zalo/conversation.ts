@@ -32,7 +32,7 @@ import { fold } from "../../core/text/normalize.ts";
 import { ZaloApiError, ZaloAuthError, type ZaloClient, ZaloQuotaError, type ZaloUpdate } from "./client.ts";
 import { type Choice, ChoiceMemory, RecentIds } from "./memory.ts";
 import type { ZaloQuota } from "./quota.ts";
-import { NEXT_WORD, PREV_WORD, renderZalo, splitText } from "./render.ts";
+import { NEXT_WORD, PREV_WORD, renderZalo, splitText } from "./plain-text.ts";
 import { helpText, ZALO_COMMANDS, ZALO_TEXTS } from "./texts.ts";
 
 export const TEXT_EVENT = "message.text.received";

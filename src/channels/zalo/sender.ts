@@ -27,7 +27,7 @@ import {
 import { errInfo } from "./conversation.ts";
 import type { ChoiceMemory } from "./memory.ts";
 import type { QuotaStatus, ZaloQuota } from "./quota.ts";
-import { splitText } from "./render.ts";
+import { splitText } from "./plain-text.ts";
 
 export const QUOTA_REFUSAL = "Hết hạn mức tin nhắn Zalo";
 

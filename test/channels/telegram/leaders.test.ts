@@ -12,7 +12,7 @@ import {
 import { TEXTS } from "../../../src/channels/telegram/texts.ts";
 import { buildLexicon } from "../../../src/core/answers/lexicon.ts";
 import { buildOverview, overviewRulesFromConfig } from "../../../src/core/reports/overview.ts";
-import { countsText, unitLine } from "../../../src/core/reports/render.ts";
+import { countsText, unitLine } from "../../../src/core/reports/replies.ts";
 import { localDate } from "../../../src/core/time.ts";
 import { progressReportData } from "../../../src/report-files/progress-report.ts";
 import type { Role } from "../../../src/store/state.ts";

@@ -22,7 +22,7 @@ import {
   type CommandInfo,
   LEADER_COMMANDS,
   USER_COMMANDS,
-} from "../../src/channels/telegram/commands.ts";
+} from "../../src/channels/telegram/menu.ts";
 import { startTelegram, type TelegramRunner } from "../../src/channels/telegram/run.ts";
 import { TEXTS } from "../../src/channels/telegram/texts.ts";
 import type { ZaloUpdate } from "../../src/channels/zalo/client.ts";

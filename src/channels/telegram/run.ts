@@ -27,7 +27,7 @@ import {
   serveHealthz,
 } from "../supervise.ts";
 import { createBot } from "./bot.ts";
-import { setCommands } from "./commands.ts";
+import { setCommands } from "./menu.ts";
 import { safeError } from "./context.ts";
 import { withoutNetworkRetry } from "./network-retry.ts";
 

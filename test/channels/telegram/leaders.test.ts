@@ -1,7 +1,7 @@
 /** The leaders' commands: /tongquan, /donvi, the unit buttons, /baocao (updates through bot.handleUpdate). */
 import { afterEach, describe, expect, it } from "vitest";
 import { decodeCallback, encodeCallback } from "../../../src/channels/telegram/callback-data.ts";
-import { LEADER_COMMANDS, setCommands } from "../../../src/channels/telegram/commands.ts";
+import { LEADER_COMMANDS, setCommands } from "../../../src/channels/telegram/menu.ts";
 import {
   chartCaption,
   defaultOverviewYear,

@@ -1,7 +1,7 @@
 /** /start (with a deep-link code: links the account) and /help. */
 import { Composer, type Context } from "grammy";
 import { ROLE_LABELS } from "../../../app/assistant.ts";
-import { ADMIN_COMMANDS, type CommandInfo, LEADER_COMMANDS, USER_COMMANDS } from "../commands.ts";
+import { ADMIN_COMMANDS, type CommandInfo, LEADER_COMMANDS, USER_COMMANDS } from "../menu.ts";
 import { type BotDeps, personOf, sendBlocks } from "../context.ts";
 import { type Block, blank, bold, italic, plain } from "../html.ts";
 import { linkWithCode } from "./linking.ts";

@@ -37,12 +37,12 @@
  * `kind` is "due" on the due date itself, "before" before it, "overdue" after it.
  */
 
-import { reminderKey } from "../../store/reminder-log.ts";
 import { taskStatus } from "../deadlines/status.ts";
 import type { Knowledge } from "../knowledge/model.ts";
 import type { Task, Unit } from "../knowledge/schema.ts";
 import { fold } from "../text/normalize.ts";
 import { atLocalTime, diffDays, localDate } from "../time.ts";
+import { reminderKey } from "./keys.ts";
 import { WorkCalendar } from "./workdays.ts";
 
 export type ReminderKind = "before" | "due" | "overdue";

@@ -20,6 +20,7 @@ import { type App, createApp, createLogger, knowledgeProblemsNotice } from "./ap
 import { Assistant } from "./app/assistant.ts";
 import { KnowledgeLoadError } from "./app/knowledge.ts";
 import { parseConsoleAs, runConsoleChat } from "./channels/console/chat.ts";
+import { processIo, type TerminalIo } from "./channels/console/io.ts";
 import {
   ChannelHealth,
   ChannelMonitor,
@@ -31,12 +32,10 @@ import {
   systemClock,
 } from "./channels/supervise.ts";
 import { startTelegram, TelegramStartError } from "./channels/telegram/run.ts";
+import { sendersFromConfig } from "./channels/telegram/sender.ts";
 import { quotaWarningText } from "./channels/zalo/quota.ts";
 import { startZalo, ZaloStartError } from "./channels/zalo/run.ts";
-import { backupDir } from "./cli/backup.ts";
-import { type CliIo, nodeIo } from "./cli/io.ts";
-import { sendersFromConfig } from "./cli/remind.ts";
-import { type Config, ConfigError, loadConfig } from "./config.ts";
+import { backupDir, type Config, ConfigError, loadConfig } from "./config.ts";
 import { type ControlServer, startControlServer } from "./control/server.ts";
 import { attachReminders } from "./conversation/reminders.ts";
 import { ReminderAnswers } from "./notifier/answers.ts";
@@ -47,7 +46,7 @@ import { startReminderJobs } from "./scheduler/reminder-jobs.ts";
 import { StoreError } from "./store/errors.ts";
 
 export interface MainOptions {
-  io?: CliIo;
+  io?: TerminalIo;
   /** Aborting it stops the channels (what SIGINT/SIGTERM do). */
   signal?: AbortSignal;
   dotenvPath?: string;
@@ -89,7 +88,7 @@ function waitForAbort(signal: AbortSignal): Promise<void> {
 }
 
 export async function main(opts: MainOptions = {}): Promise<number> {
-  const io = opts.io ?? nodeIo;
+  const io = opts.io ?? processIo;
   let config: Config;
   try {
     config = loadConfig(io.env, opts.dotenvPath ?? resolve(".env"));

@@ -6,8 +6,9 @@
  */
 import { Api, GrammyError, HttpError, InputFile } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
+import type { Config } from "../../config.ts";
 import type { OutgoingMessage } from "../../core/reminders/message.ts";
-import type { Sender, SendResult } from "../../notifier/notifier.ts";
+import type { Sender, Senders, SendResult } from "../../notifier/notifier.ts";
 
 /** Telegram's limit for a message's text. */
 export const TELEGRAM_TEXT_LIMIT = 4096;
@@ -97,4 +98,15 @@ export function createTelegramSender(opts: TelegramSenderOptions): Sender & { ap
       }
     },
   };
+}
+
+/** The senders the configuration allows (Telegram when TELEGRAM_BOT_TOKEN is set). */
+export function sendersFromConfig(config: Pick<Config, "TELEGRAM_BOT_TOKEN" | "TELEGRAM_API_ROOT">): Senders {
+  const senders: Senders = {};
+  if (config.TELEGRAM_BOT_TOKEN)
+    senders.telegram = createTelegramSender({
+      token: config.TELEGRAM_BOT_TOKEN,
+      ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
+    });
+  return senders;
 }

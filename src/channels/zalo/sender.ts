@@ -26,8 +26,8 @@ import {
 } from "./client.ts";
 import { errInfo } from "./conversation.ts";
 import type { ChoiceMemory } from "./memory.ts";
-import type { QuotaStatus, ZaloQuota } from "./quota.ts";
 import { splitText } from "./plain-text.ts";
+import type { QuotaStatus, ZaloQuota } from "./quota.ts";
 
 export const QUOTA_REFUSAL = "Hết hạn mức tin nhắn Zalo";
 

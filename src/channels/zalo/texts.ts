@@ -1,6 +1,7 @@
 /** The fixed Vietnamese texts of the Zalo bot (knowledge answers come from the engine). */
-import { type CommandInfo, USER_COMMANDS } from "../../conversation/menu.ts";
+
 import { CONVERSATION_COMMANDS } from "../../conversation/commands.ts";
+import { type CommandInfo, USER_COMMANDS } from "../../conversation/menu.ts";
 import { CONVERSATION_TEXTS } from "../../conversation/texts.ts";
 
 export type ZaloCommandInfo = CommandInfo;

@@ -1,7 +1,6 @@
 /** The leaders' commands: /tongquan, /donvi, the unit buttons, /baocao (updates through bot.handleUpdate). */
 import { afterEach, describe, expect, it } from "vitest";
 import { decodeCallback, encodeCallback } from "../../../src/channels/telegram/callback-data.ts";
-import { LEADER_COMMANDS, setCommands } from "../../../src/channels/telegram/menu.ts";
 import {
   chartCaption,
   defaultOverviewYear,
@@ -9,6 +8,7 @@ import {
   LEADER_TEXTS,
   resolveUnit,
 } from "../../../src/channels/telegram/features/leaders.ts";
+import { LEADER_COMMANDS, setCommands } from "../../../src/channels/telegram/menu.ts";
 import { TEXTS } from "../../../src/channels/telegram/texts.ts";
 import { buildLexicon } from "../../../src/core/answers/lexicon.ts";
 import { buildOverview, overviewRulesFromConfig } from "../../../src/core/reports/overview.ts";

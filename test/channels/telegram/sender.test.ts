@@ -1,7 +1,7 @@
 import { GrammyError, HttpError } from "grammy";
 import { describe, expect, it } from "vitest";
-import { action } from "../../../src/core/reminders/message.ts";
 import { classifyTelegramError, renderTelegramMessage } from "../../../src/channels/telegram/sender.ts";
+import { action } from "../../../src/core/reminders/message.ts";
 import { parseTelegramHtml } from "../../helpers/fake-bot-api.ts";
 
 const grammyError = (code: number, description: string, parameters = {}) =>

@@ -20,7 +20,7 @@ import { type App, createApp, createLogger, knowledgeProblemsNotice } from "./ap
 import { Assistant } from "./app/assistant.ts";
 import { KnowledgeLoadError } from "./app/knowledge.ts";
 import { parseConsoleAs, runConsoleChat } from "./channels/console/chat.ts";
-import { processIo, type TerminalIo } from "./channels/console/io.ts";
+import { processIo, type TerminalIo } from "./channels/console/terminal-io.ts";
 import {
   ChannelHealth,
   ChannelMonitor,

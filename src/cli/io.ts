@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import { type App, createApp, createLogger, loadCurrentKnowledge } from "../app/app.ts";
 import type { Assistant } from "../app/assistant.ts";
 import { KnowledgeLoadError } from "../app/knowledge.ts";
-import { processIo, type TerminalIo } from "../channels/console/io.ts";
+import { processIo, type TerminalIo } from "../channels/console/terminal-io.ts";
 import { ConfigError, loadConfig } from "../config.ts";
 import type { Knowledge } from "../core/knowledge/model.ts";
 import { atLocalTime } from "../core/time.ts";

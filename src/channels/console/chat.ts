@@ -20,8 +20,8 @@ import { CONVERSATION_TEXTS } from "../../conversation/texts.ts";
 import type { Reply } from "../../core/answers/reply.ts";
 import { renderPlain } from "../../core/answers/reply.ts";
 import type { Role } from "../../store/state.ts";
-import type { TerminalIo } from "./io.ts";
 import { runTerminalChat } from "./plain-chat.ts";
+import type { TerminalIo } from "./terminal-io.ts";
 
 /** Who the terminal speaks as. */
 export type ConsoleAs = { role: "admin" } | { role: Exclude<Role, "admin">; unitId: string };

@@ -6,7 +6,7 @@
 import { createInterface } from "node:readline";
 import type { AnswerEngine } from "../../core/answers/engine.ts";
 import { type Reply, renderPlain } from "../../core/answers/reply.ts";
-import type { TerminalIo } from "./io.ts";
+import type { TerminalIo } from "./terminal-io.ts";
 
 /** The offline terminal chat: a question a line; a number picks one of the listed next steps. */
 export async function runTerminalChat(

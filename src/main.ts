@@ -13,6 +13,7 @@
  * the process with its message.
  */
 
+import { realpathSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Logger } from "pino";
@@ -300,9 +301,18 @@ export async function main(opts: MainOptions = {}): Promise<number> {
 }
 
 // Run directly (node dist/…js, tsx src/main.ts), not imported by a test.
+// Node loads the main module by its real path: a path through a symlink (a linked install folder) counts too.
+const startedAs = (p: string): string => {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+};
 const isMain =
   process.argv[1] !== undefined &&
-  (import.meta.url === pathToFileURL(process.argv[1]).href || process.argv[1].endsWith("src/main.ts"));
+  (import.meta.url === pathToFileURL(startedAs(process.argv[1])).href ||
+    process.argv[1].endsWith("src/main.ts"));
 if (isMain) {
   const controller = new AbortController();
   const onSignal = (sig: NodeJS.Signals) => {

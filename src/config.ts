@@ -4,7 +4,7 @@
  * Every variable here is documented in .env.example and the README.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { z } from "zod";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -253,6 +253,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotenvPath = re
     throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0] ?? "?")}: ${i.message}`));
   }
   return parsed.data;
+}
+
+/** Where the backups go: BACKUP_DIR, or DATA_DIR/backups. */
+export function backupDir(config: Pick<Config, "BACKUP_DIR" | "DATA_DIR">): string {
+  return config.BACKUP_DIR ?? join(config.DATA_DIR, "backups");
 }
 
 /** The config with secrets hidden, for logs and `--help`. */

@@ -13,6 +13,7 @@
  * the process with its message.
  */
 
+import { realpathSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Logger } from "pino";
@@ -20,6 +21,7 @@ import { type App, createApp, createLogger, knowledgeProblemsNotice } from "./ap
 import { Assistant } from "./app/assistant.ts";
 import { KnowledgeLoadError } from "./app/knowledge.ts";
 import { parseConsoleAs, runConsoleChat } from "./channels/console/chat.ts";
+import { processIo, type TerminalIo } from "./channels/console/terminal-io.ts";
 import {
   ChannelHealth,
   ChannelMonitor,
@@ -31,23 +33,21 @@ import {
   systemClock,
 } from "./channels/supervise.ts";
 import { startTelegram, TelegramStartError } from "./channels/telegram/run.ts";
+import { sendersFromConfig } from "./channels/telegram/sender.ts";
 import { quotaWarningText } from "./channels/zalo/quota.ts";
 import { startZalo, ZaloStartError } from "./channels/zalo/run.ts";
-import { backupDir } from "./cli/backup.ts";
-import { type CliIo, nodeIo } from "./cli/io.ts";
-import { sendersFromConfig } from "./cli/remind.ts";
-import { type Config, ConfigError, loadConfig } from "./config.ts";
+import { backupDir, type Config, ConfigError, loadConfig } from "./config.ts";
 import { type ControlServer, startControlServer } from "./control/server.ts";
 import { attachReminders } from "./conversation/reminders.ts";
-import { ReminderAnswers } from "./reminders/answers.ts";
-import { broadcast, secretariatTargets } from "./reminders/broadcast.ts";
-import { ReminderPrompts } from "./reminders/prompts.ts";
+import { ReminderAnswers } from "./notifier/answers.ts";
+import { broadcast, secretariatTargets } from "./notifier/broadcast.ts";
+import { ReminderPrompts } from "./notifier/prompts.ts";
 import { startBackupJob } from "./scheduler/backup-job.ts";
 import { startReminderJobs } from "./scheduler/reminder-jobs.ts";
 import { StoreError } from "./store/errors.ts";
 
 export interface MainOptions {
-  io?: CliIo;
+  io?: TerminalIo;
   /** Aborting it stops the channels (what SIGINT/SIGTERM do). */
   signal?: AbortSignal;
   dotenvPath?: string;
@@ -89,7 +89,7 @@ function waitForAbort(signal: AbortSignal): Promise<void> {
 }
 
 export async function main(opts: MainOptions = {}): Promise<number> {
-  const io = opts.io ?? nodeIo;
+  const io = opts.io ?? processIo;
   let config: Config;
   try {
     config = loadConfig(io.env, opts.dotenvPath ?? resolve(".env"));
@@ -301,9 +301,18 @@ export async function main(opts: MainOptions = {}): Promise<number> {
 }
 
 // Run directly (node dist/…js, tsx src/main.ts), not imported by a test.
+// Node loads the main module by its real path: a path through a symlink (a linked install folder) counts too.
+const startedAs = (p: string): string => {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+};
 const isMain =
   process.argv[1] !== undefined &&
-  (import.meta.url === pathToFileURL(process.argv[1]).href || process.argv[1].endsWith("src/main.ts"));
+  (import.meta.url === pathToFileURL(startedAs(process.argv[1])).href ||
+    process.argv[1].endsWith("src/main.ts"));
 if (isMain) {
   const controller = new AbortController();
   const onSignal = (sig: NodeJS.Signals) => {

@@ -14,8 +14,8 @@ import {
   broadcast,
   secretariatTargets,
   type Target,
-} from "../reminders/broadcast.ts";
-import { type Sender, type Senders, SendLimiter } from "../reminders/notifier.ts";
+} from "../notifier/broadcast.ts";
+import { type Sender, type Senders, SendLimiter } from "../notifier/notifier.ts";
 import type { AuditInput } from "../store/audit.ts";
 import type { AdminRequest, ByWhom, Channel, Role, User } from "../store/state.ts";
 import {

@@ -1,6 +1,6 @@
 /** `ask` and `chat`: questions from the terminal, through the same engine as every channel. */
 import { readFileSync } from "node:fs";
-import { createInterface } from "node:readline";
+import { runTerminalChat } from "../channels/console/plain-chat.ts";
 import { type AnswerEngine, createAnswerEngine } from "../core/answers/engine.ts";
 import { type Reply, renderPlain } from "../core/answers/reply.ts";
 import { CliError, type CliIo, type Command, cliKnowledge, flag, parseNow, str } from "./io.ts";
@@ -79,38 +79,3 @@ export const chatCommand: Command = {
     return 0;
   },
 };
-
-/** The offline terminal chat: a question a line; a number picks one of the listed next steps. */
-export async function runTerminalChat(
-  engine: AnswerEngine,
-  io: CliIo,
-  opts: { unitId?: string; now: () => Date },
-): Promise<void> {
-  const name = engine.kb.data.province.assistantName;
-  io.out(`${name} — trò chuyện ngoại tuyến. Gõ câu hỏi rồi Enter; gõ số để chọn gợi ý; “thoát” để kết thúc.`);
-  if (!io.stdin) return;
-  const rl = createInterface({ input: io.stdin, terminal: false });
-  let last: Reply | undefined;
-  const asker = opts.unitId ? { unitId: opts.unitId } : undefined;
-  const prompt = () => process.stdout.isTTY && io.stdin === process.stdin && process.stdout.write("> ");
-  prompt();
-  for await (const line of rl) {
-    const text = line.trim();
-    if (/^(thoat|thoát|exit|quit|\/q)$/i.test(text)) break;
-    const pick = /^\d{1,2}$/.test(text) ? Number(text) : 0;
-    const chosen =
-      last && pick >= 1
-        ? pick <= last.actions.length
-          ? last.actions[pick - 1]!.query
-          : undefined
-        : undefined;
-    const now = opts.now();
-    const reply = chosen
-      ? engine.answer(chosen, { now, ...(asker ? { asker } : {}) })
-      : engine.ask({ text, now, ...(asker ? { asker } : {}) });
-    last = reply;
-    io.out(`${renderPlain(reply, { numberedActions: true })}\n`);
-    prompt();
-  }
-  rl.close();
-}

@@ -1,13 +1,8 @@
 /** `backup create|list|restore <file>`: snapshots of the store (DATA_DIR) with retention. */
-import path from "node:path";
-import { type Config, loadConfig } from "../config.ts";
+import { backupDir, loadConfig } from "../config.ts";
 import { createBackup, listBackups, type RestoreResult, restoreBackup } from "../store/backup.ts";
 import { StoreError } from "../store/errors.ts";
 import { CliError, type Command, writerBusy } from "./io.ts";
-
-export function backupDir(config: Pick<Config, "BACKUP_DIR" | "DATA_DIR">): string {
-  return config.BACKUP_DIR ?? path.join(config.DATA_DIR, "backups");
-}
 
 /** What a restore did, for the operator: restored, where the old entries went (nothing is deleted). */
 export function restoreSummary(file: string, r: RestoreResult): string {

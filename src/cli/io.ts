@@ -4,20 +4,15 @@ import type { Logger } from "pino";
 import { type App, createApp, createLogger, loadCurrentKnowledge } from "../app/app.ts";
 import type { Assistant } from "../app/assistant.ts";
 import { KnowledgeLoadError } from "../app/knowledge.ts";
+import { processIo, type TerminalIo } from "../channels/console/terminal-io.ts";
 import { ConfigError, loadConfig } from "../config.ts";
 import type { Knowledge } from "../core/knowledge/model.ts";
 import { atLocalTime } from "../core/time.ts";
 import { StoreError } from "../store/index.ts";
 import { acquireWriterLock, LOCK_FILE } from "../store/lock.ts";
 
-/** What a CLI command writes to, injected so tests capture it. */
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-  /** Environment for config; defaults to process.env. */
-  env: NodeJS.ProcessEnv;
-  /** Reads standard input lines (the interactive chat); undefined when there is none. */
-  stdin?: NodeJS.ReadableStream;
+/** What a CLI command writes to, injected so tests capture it (the terminal's io, and more). */
+export interface CliIo extends TerminalIo {
   /**
    * Set when the command runs inside the running assistant, forwarded over its control socket
    * (src/control/): a command that writes uses this open app instead of opening the store. A new
@@ -92,12 +87,7 @@ function lockProbeFailed(e: unknown): { release(): Promise<void> } {
   throw e;
 }
 
-export const nodeIo: CliIo = {
-  out: (t) => process.stdout.write(t.endsWith("\n") ? t : `${t}\n`),
-  err: (t) => process.stderr.write(t.endsWith("\n") ? t : `${t}\n`),
-  env: process.env,
-  stdin: process.stdin,
-};
+export const nodeIo: CliIo = processIo;
 
 /** An expected failure: its message is shown as is (Vietnamese), with its exit code. */
 export class CliError extends Error {

@@ -13,14 +13,14 @@
 import { resolve } from "node:path";
 import type { App } from "../app/app.ts";
 import { ROLE_LABELS } from "../app/assistant.ts";
+import { sendersFromConfig } from "../channels/telegram/sender.ts";
 import { type Config, ConfigError, loadConfig } from "../config.ts";
 import { tasksWithoutLead } from "../core/reminders/digest.ts";
 import { daysPhrase } from "../core/reminders/message.ts";
 import { planReminders, remindersPreview } from "../core/reminders/planner.ts";
 import { formatViDate, localDate, viWeekdayName } from "../core/time.ts";
-import { runReminders, type Senders, SendLimiter } from "../reminders/notifier.ts";
-import { limiterOptionsFromConfig, reminderOptionsFromConfig } from "../reminders/options.ts";
-import { createTelegramSender } from "../reminders/telegram-sender.ts";
+import { runReminders, SendLimiter } from "../notifier/notifier.ts";
+import { limiterOptionsFromConfig, reminderOptionsFromConfig } from "../notifier/options.ts";
 import { CliError, type CliIo, type Command, flag, parseNow, str, withCommandApp } from "./io.ts";
 
 /** The text of `remind run` forwarded to the running assistant: its own scheduler sends. */
@@ -53,17 +53,6 @@ async function withApp<T>(
     },
     (app) => fn(app, config),
   );
-}
-
-/** The senders the configuration allows (Telegram when TELEGRAM_BOT_TOKEN is set). */
-export function sendersFromConfig(config: Config): Senders {
-  const senders: Senders = {};
-  if (config.TELEGRAM_BOT_TOKEN)
-    senders.telegram = createTelegramSender({
-      token: config.TELEGRAM_BOT_TOKEN,
-      ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
-    });
-  return senders;
 }
 
 function whenLabel(now: Date): string {

@@ -10,9 +10,9 @@ import { KnowledgeLoadError } from "../app/knowledge.ts";
 import { ConfigError, loadConfig } from "../config.ts";
 import type { Knowledge } from "../core/knowledge/model.ts";
 import { buildOverview, overviewRulesFromConfig } from "../core/reports/overview.ts";
-import { countsText } from "../core/reports/render.ts";
+import { countsText } from "../core/reports/replies.ts";
 import { formatViDate } from "../core/time.ts";
-import { parsePeriodKind, progressReportData, progressReportXlsx } from "../reports/progress-report.ts";
+import { parsePeriodKind, progressReportData, progressReportXlsx } from "../report-files/progress-report.ts";
 import { StoreError } from "../store/errors.ts";
 import { CliError, type CliIo, type Command, flag, parseNow, str } from "./io.ts";
 
@@ -80,7 +80,7 @@ export const reportCommand: Command = {
         io.err(`Không vẽ biểu đồ: chưa có nhiệm vụ nào của năm ${data.period.year}.`);
       } else {
         // Loaded only when asked for: Vega and resvg take a moment to load.
-        const { renderOverviewChart } = await import("../reports/chart.ts");
+        const { renderOverviewChart } = await import("../report-files/chart.ts");
         const img = await renderOverviewChart(overview);
         write(chart, img.png);
         if (!json) io.out(`Đã vẽ biểu đồ tiến độ (${img.width}×${img.height} điểm ảnh): ${chart}`);

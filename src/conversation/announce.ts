@@ -8,8 +8,8 @@
 import { z } from "zod";
 import type { Person } from "../app/assistant.ts";
 import type { OutgoingMessage } from "../core/reminders/message.ts";
-import type { Target } from "../reminders/broadcast.ts";
-import { SendLimiter, unreachableReason } from "../reminders/notifier.ts";
+import type { Target } from "../notifier/broadcast.ts";
+import { SendLimiter, unreachableReason } from "../notifier/notifier.ts";
 import type { User } from "../store/state.ts";
 import type { ConversationDeps } from "./leaders.ts";
 import { type ChoiceOutcome, type Output, text } from "./outputs.ts";

@@ -2,9 +2,11 @@
  * The secretariat's history commands, channel-neutral (admins only, by the command table):
  * - /lichsu: the last 10 changes of the knowledge;
  * - /xuat: every task as an .xlsx in the appendix layout (re-importable as it is);
- * - /hoantac: shows the change that would be undone and how to confirm it; /hoantac <số> undoes it when
- *   it is still the latest change (a change in between refuses: typed confirmations carry the number,
- *   so Zalo, which has no buttons, confirms the same way). Telegram also offers buttons for it.
+ * - /hoantac: a dialog (dialog.ts) that shows the change that would be undone, then "Hoàn tác" / "Hủy"
+ *   (Telegram: buttons; Zalo and the terminal: numbered choices). The change is undone only when it is
+ *   still the latest one when "Hoàn tác" is picked: a change in between refuses and nothing is undone;
+ *   a forged or older choice is refused by the dialog runner. /hoantac <số> undoes change <số> at once,
+ *   on the same condition (typed, without the dialog).
  */
 import type { Person } from "../app/assistant.ts";
 import { loadShippedKnowledge } from "../app/knowledge.ts";
@@ -12,8 +14,10 @@ import { localDate } from "../core/time.ts";
 import { exportKnowledge, formatHistory, ImportError, undoLastChange } from "../imports/index.ts";
 import { type Actor, type AuditEntry, findUndoTarget } from "../store/audit.ts";
 import { StoreError } from "../store/index.ts";
+import type { DialogContext } from "./dialog.ts";
 import type { ConversationDeps } from "./leaders.ts";
 import { type Output, text } from "./outputs.ts";
+import { sessionOf } from "./session.ts";
 import { CONVERSATION_TEXTS as T } from "./texts.ts";
 
 export const HISTORY_LIMIT = 10;
@@ -65,26 +69,39 @@ export async function exportCommand(d: ConversationDeps): Promise<Output[]> {
   }
 }
 
+/** The lines that say what undoing `target` would do (for the question before it). */
+function undoQuestion(d: ConversationDeps, target: AuditEntry): string[] {
+  const what = describeChanges(d, [target])
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return [T.undoTitle(target.id), ...what, T.undoAsk];
+}
+
+/** Undoes change `id` if it is still the latest change (else says `moved` and changes nothing). */
+async function undoIfLatest(d: ConversationDeps, p: Person, id: string, moved: string): Promise<string> {
+  if (undoTarget(d)?.id !== id) return moved;
+  try {
+    const entry = await undoLastChange(d.app, actorOfPerson(p));
+    if (!entry) return T.nothingToUndo;
+    d.log?.info({ undone: id, entry: entry.id }, "change undone in chat");
+    return T.undone(id, entry.id);
+  } catch (e) {
+    if (e instanceof StoreError) return T.undoFailed(e.message);
+    throw e;
+  }
+}
+
+async function undoDialog(d: ConversationDeps, dc: DialogContext, target: AuditEntry): Promise<void> {
+  await dc.choose(undoQuestion(d, target), [{ label: T.undoButton, value: true }]);
+  dc.say(await undoIfLatest(d, dc.person, target.id, T.undoMoved));
+}
+
+/** /hoantac: the dialog; /hoantac <số>: undoes that change at once if it is still the latest. */
 export async function undoCommand(d: ConversationDeps, p: Person, arg: string): Promise<Output[]> {
   const target = undoTarget(d);
   if (!target) return [text(T.nothingToUndo)];
-  if (!arg) {
-    const what = describeChanges(d, [target])
-      .split("\n")
-      .map((l) => l.trim())
-      .join("\n");
-    return [text(`Hoàn tác thay đổi #${target.id}?\n${what}\n${T.undoConfirm(target.id)}`)];
-  }
   const asked = /^#?([1-9]\d{0,9})$/.exec(arg.trim())?.[1];
-  if (!asked) return [text(T.undoConfirm(target.id))];
-  if (asked !== target.id) return [text(T.undoMoved)];
-  try {
-    const entry = await undoLastChange(d.app, actorOfPerson(p));
-    if (!entry) return [text(T.nothingToUndo)];
-    d.log?.info({ undone: asked, entry: entry.id }, "change undone in chat");
-    return [text(T.undone(asked, entry.id))];
-  } catch (e) {
-    if (e instanceof StoreError) return [text(`Chưa hoàn tác được: ${e.message}`)];
-    throw e;
-  }
+  if (asked) return [text(await undoIfLatest(d, p, asked, T.undoNotLatest(asked)))];
+  return sessionOf(d.assistant).dialogs.start(p, (dc) => undoDialog(d, dc, target));
 }

@@ -24,7 +24,7 @@ import {
   type OverviewRules,
   overviewRulesFromConfig,
 } from "../core/reports/overview.ts";
-import { countsText, overviewReply, unitCardReply } from "../core/reports/render.ts";
+import { countsText, overviewReply, unitCardReply } from "../core/reports/replies.ts";
 import { buildUnitCard } from "../core/reports/unit-card.ts";
 import { foldAlnum } from "../core/text/normalize.ts";
 import { searchTerms } from "../core/text/search-terms.ts";
@@ -185,14 +185,14 @@ export function unitNotFoundReply(kb: Knowledge, name: string, res: UnitResoluti
   return r.build();
 }
 
-type ChartModule = typeof import("../reports/chart.ts");
-type ReportModule = typeof import("../reports/progress-report.ts");
+type ChartModule = typeof import("../report-files/chart.ts");
+type ReportModule = typeof import("../report-files/progress-report.ts");
 let chartModule: Promise<ChartModule> | undefined;
 let reportModule: Promise<ReportModule> | undefined;
 
 /** Vega and resvg, loaded on first use (a failed load is tried again next time). */
 function loadChart(): Promise<ChartModule> {
-  chartModule ??= import("../reports/chart.ts").catch((e: unknown) => {
+  chartModule ??= import("../report-files/chart.ts").catch((e: unknown) => {
     chartModule = undefined;
     throw e;
   });
@@ -201,7 +201,7 @@ function loadChart(): Promise<ChartModule> {
 
 /** ExcelJS, loaded on first use. */
 function loadReport(): Promise<ReportModule> {
-  reportModule ??= import("../reports/progress-report.ts").catch((e: unknown) => {
+  reportModule ??= import("../report-files/progress-report.ts").catch((e: unknown) => {
     reportModule = undefined;
     throw e;
   });

@@ -2,7 +2,7 @@
  * Answers to reminders, for every channel: the answer a person picks (a Telegram button, a Zalo or
  * terminal number: "r:…" data, zod-validated in core/reminders/message.ts), the questions that follow
  * (new date → reason, what help is needed, the reason of a refusal; “hủy” cancels: ReminderPrompts,
- * src/reminders/prompts.ts) and typed shortcuts about the LAST reminder with answers the chat received
+ * src/notifier/prompts.ts) and typed shortcuts about the LAST reminder with answers the chat received
  * (the send log; the reply names the task). Diacritics optional, case ignored:
  *     xong | đã xong | hoàn thành | đã hoàn thành          → Đã hoàn thành
  *     đang làm | đang thực hiện                            → Đang thực hiện
@@ -18,7 +18,7 @@
 import type { Assistant, Person } from "../app/assistant.ts";
 import { ACTION_PREFIX, type AnswerKind, decodeAction } from "../core/reminders/message.ts";
 import { fold } from "../core/text/normalize.ts";
-import { PROMPT_TEXTS, type ReminderPrompts } from "../reminders/prompts.ts";
+import { PROMPT_TEXTS, type ReminderPrompts } from "../notifier/prompts.ts";
 import type { ConversationDeps } from "./leaders.ts";
 import { type ChoiceOutcome, text } from "./outputs.ts";
 import { CONVERSATION_TEXTS as T } from "./texts.ts";

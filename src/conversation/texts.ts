@@ -26,9 +26,15 @@ export const CONVERSATION_TEXTS = {
     `${caption}\nKênh này không gửi được tệp Excel: dùng /xuat trên Telegram hoặc “npm run cli -- kb export”.`,
   nothingToUndo: "Không có thay đổi nào để hoàn tác.",
   undoHint: "Hoàn tác thay đổi gần nhất: /hoantac",
-  undoConfirm: (id: string) => `Để hoàn tác, gõ /hoantac ${id}. Không gõ gì thì không có gì thay đổi.`,
+  undoTitle: (id: string) => `Hoàn tác thay đổi #${id}?`,
+  undoAsk:
+    "Chọn “Hoàn tác” để trả cơ sở tri thức về như trước thay đổi này, hoặc “Hủy”. Chưa có gì thay đổi.",
+  undoButton: "Hoàn tác",
   undoMoved:
-    "Nhật ký đã có thay đổi mới sau khi bạn gõ /hoantac, nên tôi chưa hoàn tác. Gõ lại /hoantac để xem.",
+    "Nhật ký đã có thay đổi mới sau khi bạn gõ /hoantac, nên tôi chưa hoàn tác gì. Gõ lại /hoantac để xem.",
+  undoNotLatest: (id: string) =>
+    `Thay đổi #${id} không phải thay đổi gần nhất (hoặc không có), nên tôi chưa hoàn tác gì. Gõ /hoantac để xem thay đổi sẽ được hoàn tác.`,
+  undoFailed: (reason: string) => `Chưa hoàn tác được: ${reason}`,
   undone: (id: string, entry: string) =>
     `Đã hoàn tác thay đổi #${id} (ghi vào nhật ký là #${entry}). Cơ sở tri thức đã trở lại như trước thay đổi đó.`,
   // ---------------------------------------------------------------- choices and dialogs

@@ -14,7 +14,7 @@ import { z } from "zod";
 import type { Person } from "../app/assistant.ts";
 import { formatViDate, localDate } from "../core/time.ts";
 import { formatInstant } from "../imports/index.ts";
-import type { Target } from "../reminders/broadcast.ts";
+import type { Target } from "../notifier/broadcast.ts";
 import type { Channel, JsonValue, UnansweredQuestion } from "../store/state.ts";
 import type { DialogContext } from "./dialog.ts";
 import type { ConversationDeps } from "./leaders.ts";

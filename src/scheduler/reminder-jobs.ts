@@ -22,8 +22,8 @@ import {
   cycleDue,
   limiterFor,
   runReminderCycle,
-} from "../reminders/cycle.ts";
-import type { Senders } from "../reminders/notifier.ts";
+} from "../notifier/cycle.ts";
+import type { Senders } from "../notifier/notifier.ts";
 
 export const RETRY_MINUTES = 30;
 /** No retry cycle after this local time. */

@@ -39,6 +39,11 @@
  */
 import { z } from "zod";
 import { isoDateSchema } from "../core/knowledge/schema.ts";
+import {
+  reminderKey as coreReminderKey,
+  ReminderKeyError,
+  type ReminderKeyParts,
+} from "../core/reminders/keys.ts";
 import type { Clock } from "./clock.ts";
 import { StoreError } from "./errors.ts";
 import { describeIssues, instantSchema, SerialQueue, safeParseVi } from "./json-file.ts";
@@ -63,30 +68,16 @@ export const LEGACY_REMINDERS_FILE = "reminders.json";
 /** The `format` of the log's header line. */
 export const REMINDER_LOG_FORMAT = "tro-ly-cds.reminder-log";
 
-export interface ReminderKeyParts {
-  /** The task's id. */
-  taskId: string;
-  /** The occurrence's due date "YYYY-MM-DD" (a recurring task has one per period). */
-  occurrence: string;
-  /** The recipient's user id ("telegram:123"). */
-  recipientId: string;
-  /** Days before the due date: 7 = a week before, 0 = on the day, -1 = the day after (overdue). */
-  offset: number;
-}
+export type { ReminderKeyParts };
 
-/**
- * The log key of one reminder: `${taskId}|${occurrence}|${recipientId}|${offset}`,
- * e.g. "t-3609-12|2024-06-30|telegram:123|7". No part may contain "|".
- */
+/** The log key of one reminder (core/reminders/keys.ts); a part that cannot be one is a StoreError. */
 export function reminderKey(parts: ReminderKeyParts): string {
-  const { taskId, occurrence, recipientId, offset } = parts;
-  if (!Number.isInteger(offset))
-    throw new StoreError("invalid", `Độ lệch ngày nhắc phải là số nguyên: ${offset}.`);
-  for (const p of [taskId, occurrence, recipientId]) {
-    if (!p || p.includes("|"))
-      throw new StoreError("invalid", `Thành phần khoá nhắc hạn không hợp lệ: "${p}".`);
+  try {
+    return coreReminderKey(parts);
+  } catch (e) {
+    if (e instanceof ReminderKeyError) throw new StoreError("invalid", e.message);
+    throw e;
   }
-  return `${taskId}|${occurrence}|${recipientId}|${offset}`;
 }
 
 export const reminderStateSchema = z.enum(["pending", "sent", "failed"]);

@@ -9,7 +9,7 @@ import { Assistant, LINK_GUESS_LIMIT, LINK_GUESS_WINDOW_MS, type Person } from "
 import type { CliIo } from "../../src/cli/io.ts";
 import { runCli } from "../../src/cli.ts";
 import type { OutgoingMessage } from "../../src/core/reminders/message.ts";
-import type { Sender } from "../../src/reminders/notifier.ts";
+import type { Sender } from "../../src/notifier/notifier.ts";
 import type { Channel } from "../../src/store/state.ts";
 import { type AppHarness, KNOWLEDGE_DIR, makeApp } from "../helpers/bot-harness.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Assistant } from "../../src/app/assistant.ts";
-import { reminderApp, seedUsers } from "../reminders/helpers.ts";
+import { reminderApp, seedUsers } from "../notifier/helpers.ts";
 
 describe("Assistant: reminder channel of a person linked on both channels", () => {
   it("/kenhnhac sets the preferred channel on every account of the same person", async () => {

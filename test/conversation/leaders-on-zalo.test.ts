@@ -93,7 +93,7 @@ describe("the secretariat's history commands on Zalo, from the shared conversati
     void say;
   }
 
-  it("an admin reads /lichsu, sees what /hoantac would undo, and undoes it by typing its number", async () => {
+  it("an admin reads /lichsu, sees what /hoantac would undo, and undoes it by picking “1. Hoàn tác”", async () => {
     const env = await zaloEnv();
     const say = zalo(env);
     await admin(env, say, "adm1");
@@ -107,12 +107,14 @@ describe("the secretariat's history commands on Zalo, from the shared conversati
     expect(history).toContain("Nhật ký thay đổi");
     expect(history).toContain("/hoantac");
     const ask = (await say("adm1", "/hoantac")).join("\n");
-    const id = /gõ \/hoantac (\d+)/.exec(ask)?.[1];
+    const id = /Hoàn tác thay đổi #(\d+)\?/.exec(ask)?.[1];
     expect(id).toBeDefined();
-    // A wrong number changes nothing.
+    expect(ask).toContain("Gõ số để chọn:\n1. Hoàn tác\n2. Hủy");
+    // A wrong number typed with the command changes nothing.
     expect((await say("adm1", `/hoantac ${Number(id) + 1}`)).join("\n")).toContain("chưa hoàn tác");
     expect(env.app.knowledge().unit("so-tttt")!.name).toBe("Sở Thử nghiệm");
-    const done = (await say("adm1", `/hoantac ${id}`)).join("\n");
+    await say("adm1", "/hoantac");
+    const done = (await say("adm1", "1")).join("\n");
     expect(done).toContain(`Đã hoàn tác thay đổi #${id}`);
     env.app.reloadKnowledge();
     expect(env.app.knowledge().unit("so-tttt")!.name).toBe(before);

@@ -10,7 +10,7 @@
  * byte-identical unless the rule lets that sender change them.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_COMMANDS, LEADER_COMMANDS, USER_COMMANDS } from "../../src/channels/telegram/commands.ts";
+import { ADMIN_COMMANDS, LEADER_COMMANDS, USER_COMMANDS } from "../../src/channels/telegram/menu.ts";
 import { type AppHarness, makeApp } from "../helpers/bot-harness.ts";
 import { KINDS, outcomeOf, ZALO_ONLY, ZALO_RULES } from "./access-table.ts";
 import { LINKED, linkSenders, storeBytes, ZL } from "./harness.ts";

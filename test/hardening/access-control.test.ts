@@ -22,14 +22,14 @@ import {
   type CommandInfo,
   LEADER_COMMANDS,
   USER_COMMANDS,
-} from "../../src/channels/telegram/commands.ts";
+} from "../../src/channels/telegram/menu.ts";
 import { startTelegram, type TelegramRunner } from "../../src/channels/telegram/run.ts";
 import { TEXTS } from "../../src/channels/telegram/texts.ts";
 import type { ZaloUpdate } from "../../src/channels/zalo/client.ts";
 import { createWebhookHandler, SECRET_HEADER } from "../../src/channels/zalo/run.ts";
 import { CONVERSATION_TEXTS } from "../../src/conversation/texts.ts";
 import { encodeAction } from "../../src/core/reminders/message.ts";
-import { PROMPT_TEXTS } from "../../src/reminders/prompts.ts";
+import { PROMPT_TEXTS } from "../../src/notifier/prompts.ts";
 import { type AppHarness, buttonsOf, makeApp, visible } from "../helpers/bot-harness.ts";
 import { FAKE_TOKEN, FakeBotApi } from "../helpers/fake-bot-api.ts";
 import { body, textUpdate } from "../helpers/updates.ts";
@@ -313,7 +313,6 @@ const BUTTONS: ButtonRule[] = [
     expect: adminOnly,
     changes: never,
   },
-  { name: "an undo (hist:)", family: /^hist:/, data: () => "hist:u:1", expect: adminOnly, changes: byAdmin },
   {
     name: "an unanswered question (ask:)",
     family: /^ask:/,

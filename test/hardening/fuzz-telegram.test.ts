@@ -25,7 +25,7 @@
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { encodeCallback } from "../../src/channels/telegram/callback-data.ts";
-import { ADMIN_COMMANDS, LEADER_COMMANDS, USER_COMMANDS } from "../../src/channels/telegram/commands.ts";
+import { ADMIN_COMMANDS, LEADER_COMMANDS, USER_COMMANDS } from "../../src/channels/telegram/menu.ts";
 import type { Query } from "../../src/core/answers/reply.ts";
 import { encodeAction } from "../../src/core/reminders/message.ts";
 import { LINK_CODE_ALPHABET } from "../../src/store/state.ts";

@@ -21,10 +21,10 @@ import { ChoiceMemory } from "../../src/channels/zalo/memory.ts";
 import { ZaloQuota } from "../../src/channels/zalo/quota.ts";
 import { ZaloSender } from "../../src/channels/zalo/sender.ts";
 import { attachReminders } from "../../src/conversation/reminders.ts";
-import { ReminderAnswers } from "../../src/reminders/answers.ts";
-import { runReminders, SendLimiter } from "../../src/reminders/notifier.ts";
-import { reminderOptionsFromConfig } from "../../src/reminders/options.ts";
-import { ReminderPrompts } from "../../src/reminders/prompts.ts";
+import { ReminderAnswers } from "../../src/notifier/answers.ts";
+import { runReminders, SendLimiter } from "../../src/notifier/notifier.ts";
+import { reminderOptionsFromConfig } from "../../src/notifier/options.ts";
+import { ReminderPrompts } from "../../src/notifier/prompts.ts";
 import { makeApp } from "../helpers/bot-harness.ts";
 import { FAKE_ZALO_TOKEN } from "../helpers/fake-zalo-api.ts";
 import {

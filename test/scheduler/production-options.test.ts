@@ -15,11 +15,11 @@ import type { Cron as CronType } from "croner";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import type { OutgoingMessage } from "../../src/core/reminders/message.ts";
 import { ZONE } from "../../src/core/time.ts";
-import type { Sender } from "../../src/reminders/notifier.ts";
+import type { Sender } from "../../src/notifier/notifier.ts";
 import { BACKUP_CRON, startBackupJob } from "../../src/scheduler/backup-job.ts";
 import { cronPatterns, startReminderJobs } from "../../src/scheduler/reminder-jobs.ts";
 import { fixtureData, fixtureTasks } from "../fixtures/reminders/fixture.ts";
-import { reminderApp, tempDir, vn } from "../reminders/helpers.ts";
+import { reminderApp, tempDir, vn } from "../notifier/helpers.ts";
 
 const rec = vi.hoisted(() => {
   // The machine's zone is not Vietnam's: a job without its own zone would run on UTC hours.

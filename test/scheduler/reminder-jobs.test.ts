@@ -2,11 +2,11 @@ import { Cron } from "croner";
 import { describe, expect, it } from "vitest";
 import type { OutgoingMessage } from "../../src/core/reminders/message.ts";
 import { ZONE } from "../../src/core/time.ts";
-import type { CycleReport } from "../../src/reminders/cycle.ts";
-import type { Sender } from "../../src/reminders/notifier.ts";
+import type { CycleReport } from "../../src/notifier/cycle.ts";
+import type { Sender } from "../../src/notifier/notifier.ts";
 import { catchUpOnStart, cronPatterns, startReminderJobs } from "../../src/scheduler/reminder-jobs.ts";
 import { fixtureData, fixtureTasks, manyUnits } from "../fixtures/reminders/fixture.ts";
-import { reminderApp, vn } from "../reminders/helpers.ts";
+import { reminderApp, vn } from "../notifier/helpers.ts";
 
 class SlowSender implements Sender {
   readonly channel = "telegram" as const;

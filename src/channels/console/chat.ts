@@ -14,14 +14,14 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import type { App } from "../../app/app.ts";
 import { Assistant, type Person, ROLE_LABELS } from "../../app/assistant.ts";
-import { runTerminalChat } from "../../cli/ask.ts";
-import type { CliIo } from "../../cli/io.ts";
 import { runChoice, runCommand, runDialogText } from "../../conversation/commands.ts";
 import { type Button, flatButtons, type Output, text as textOutput } from "../../conversation/outputs.ts";
 import { CONVERSATION_TEXTS } from "../../conversation/texts.ts";
 import type { Reply } from "../../core/answers/reply.ts";
 import { renderPlain } from "../../core/answers/reply.ts";
 import type { Role } from "../../store/state.ts";
+import { runTerminalChat } from "./plain-chat.ts";
+import type { TerminalIo } from "./terminal-io.ts";
 
 /** Who the terminal speaks as. */
 export type ConsoleAs = { role: "admin" } | { role: Exclude<Role, "admin">; unitId: string };
@@ -65,7 +65,7 @@ export function consolePerson(as: ConsoleAs, now: Date): Person {
 
 export async function runConsoleChat(
   app: App,
-  io: CliIo,
+  io: Pick<TerminalIo, "out" | "stdin">,
   opts: { unitId?: string; as?: ConsoleAs } = {},
 ): Promise<void> {
   if (!opts.as) {

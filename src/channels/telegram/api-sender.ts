@@ -4,8 +4,8 @@
  * of an unanswered question): HTML, with the message's actions as an inline keyboard.
  */
 import type { Api } from "grammy";
-import type { Sender } from "../../reminders/notifier.ts";
-import { classifyTelegramError, renderTelegramMessage } from "../../reminders/telegram-sender.ts";
+import type { Sender } from "../../notifier/notifier.ts";
+import { classifyTelegramError, renderTelegramMessage } from "./sender.ts";
 
 export function apiSender(api: Api): Sender {
   return {

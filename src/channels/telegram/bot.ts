@@ -2,7 +2,8 @@
  * The Telegram bot, built but not started (tests build it too; run.ts starts it).
  *
  * Order: error boundary → guards (edits, groups, flood limit) → start/help → linking → the conversation
- * layer's dialogs, commands and choices → the secretariat's uploads and history → leaders' and question commands → buttons → extra features (reminders…) → catch-all (free text, stale buttons).
+ * layer's dialogs, commands and choices → the secretariat's uploads (a plan sent as a file) → leaders' and
+ * question commands → buttons → extra features (reminders…) → catch-all (free text, stale buttons).
  * API calls go through auto-retry (429 retry_after, 5xx and network errors).
  */
 import { type AutoRetryOptions, autoRetry } from "@grammyjs/auto-retry";
@@ -19,8 +20,8 @@ import { DEFAULT_FLOOD_LIMIT, type FloodLimit, guards } from "./features/guards.
 import { leaders } from "./features/leaders.ts";
 import { linking } from "./features/linking.ts";
 import { questions } from "./features/questions.ts";
-import { secretariat } from "./features/secretariat.ts";
 import { startHelp } from "./features/start-help.ts";
+import { uploads } from "./features/uploads.ts";
 import { DEFAULT_NETWORK_RETRY, type NetworkRetryOptions, networkRetry } from "./network-retry.ts";
 import { TEXTS } from "./texts.ts";
 
@@ -106,7 +107,7 @@ export function createBot(opts: CreateBotOptions): Bot<Context> {
   root.use(startHelp(deps));
   root.use(linking(deps));
   root.use(conversationFeature(deps));
-  root.use(secretariat(deps));
+  root.use(uploads(deps));
   root.use(leaders(deps));
   root.use(questions(deps));
   root.use(buttons(deps));

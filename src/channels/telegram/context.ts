@@ -6,7 +6,7 @@ import type { Logger } from "pino";
 import type { App } from "../../app/app.ts";
 import type { Assistant, Person } from "../../app/assistant.ts";
 import type { Reply } from "../../core/answers/reply.ts";
-import { type Block, type Rendered, renderReply, splitBlocks } from "./render.ts";
+import { type Block, type Rendered, renderReply, splitBlocks } from "./html.ts";
 
 export interface BotDeps {
   app: App;

@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import type { Output } from "../../conversation/outputs.ts";
 import { CONVERSATION_TEXTS } from "../../conversation/texts.ts";
 import { sendBlocks, sendReply } from "./context.ts";
-import { plain } from "./render.ts";
+import { plain } from "./html.ts";
 
 /** A chat action is only a hint: a failure here never matters. */
 export async function chatAction(

@@ -27,8 +27,8 @@ import {
   serveHealthz,
 } from "../supervise.ts";
 import { createBot } from "./bot.ts";
-import { setCommands } from "./commands.ts";
 import { safeError } from "./context.ts";
+import { setCommands } from "./menu.ts";
 import { withoutNetworkRetry } from "./network-retry.ts";
 
 /** The updates the bot handles (others are not even delivered). */

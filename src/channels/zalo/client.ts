@@ -266,7 +266,7 @@ export class ZaloClient {
     throw this.#error("getWebhookInfo", env.status, env.envelope);
   }
 
-  /** Sends one text message (1–2000 characters; split longer texts first, see render.ts). */
+  /** Sends one text message (1–2000 characters; split longer texts first, see plain-text.ts). */
   sendMessage(params: { chat_id: string; text: string }, opts?: CallOptions): Promise<ZaloSentMessage> {
     const text = params.text.normalize("NFC");
     if (text.length < 1 || text.length > ZALO_TEXT_LIMIT) {

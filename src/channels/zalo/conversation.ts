@@ -31,8 +31,8 @@ import { renderPlainMessage } from "../../core/reminders/message.ts";
 import { fold } from "../../core/text/normalize.ts";
 import { ZaloApiError, ZaloAuthError, type ZaloClient, ZaloQuotaError, type ZaloUpdate } from "./client.ts";
 import { type Choice, ChoiceMemory, RecentIds } from "./memory.ts";
+import { NEXT_WORD, PREV_WORD, renderZalo, splitText } from "./plain-text.ts";
 import type { ZaloQuota } from "./quota.ts";
-import { NEXT_WORD, PREV_WORD, renderZalo, splitText } from "./render.ts";
 import { helpText, ZALO_COMMANDS, ZALO_TEXTS } from "./texts.ts";
 
 export const TEXT_EVENT = "message.text.received";

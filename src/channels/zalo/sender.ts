@@ -1,5 +1,5 @@
 /**
- * The Zalo `Sender` of the reminders' notifier (src/reminders/notifier.ts): a channel-neutral
+ * The Zalo `Sender` of the reminders' notifier (src/notifier/notifier.ts): a channel-neutral
  * `OutgoingMessage` (core/reminders/message.ts) → plain text on Zalo. No retry here: the notifier decides.
  *
  * - The message becomes plain text with its actions as numbered replies ("Trả lời bằng số:
@@ -16,7 +16,7 @@
  */
 import type { Logger } from "pino";
 import { type OutgoingMessage, renderPlainMessage } from "../../core/reminders/message.ts";
-import type { Sender, SendResult } from "../../reminders/notifier.ts";
+import type { Sender, SendResult } from "../../notifier/notifier.ts";
 import {
   ZaloApiError,
   ZaloAuthError,
@@ -26,8 +26,8 @@ import {
 } from "./client.ts";
 import { errInfo } from "./conversation.ts";
 import type { ChoiceMemory } from "./memory.ts";
+import { splitText } from "./plain-text.ts";
 import type { QuotaStatus, ZaloQuota } from "./quota.ts";
-import { splitText } from "./render.ts";
 
 export const QUOTA_REFUSAL = "Hết hạn mức tin nhắn Zalo";
 

@@ -1,11 +1,12 @@
 /** The fixed Vietnamese texts of the Zalo bot (knowledge answers come from the engine). */
-import { type CommandInfo, USER_COMMANDS } from "../../app/commands.ts";
+
 import { CONVERSATION_COMMANDS } from "../../conversation/commands.ts";
+import { type CommandInfo, USER_COMMANDS } from "../../conversation/menu.ts";
 import { CONVERSATION_TEXTS } from "../../conversation/texts.ts";
 
 export type ZaloCommandInfo = CommandInfo;
 
-/** The commands typed as text: the same as Telegram's menu (src/app/commands.ts), without /start. */
+/** The commands typed as text: the same as Telegram's menu (src/conversation/menu.ts), without /start. */
 export const ZALO_COMMANDS: ZaloCommandInfo[] = USER_COMMANDS.filter((c) => c.command !== "start");
 
 export const ZALO_TEXTS = {

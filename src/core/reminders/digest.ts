@@ -11,7 +11,7 @@
 import { STATUS_ORDER, type TaskStatus, taskStatus } from "../deadlines/status.ts";
 import type { Knowledge } from "../knowledge/model.ts";
 import { buildOverview, type OverviewRules } from "../reports/overview.ts";
-import { overviewReply } from "../reports/render.ts";
+import { overviewReply } from "../reports/replies.ts";
 import { formatViDate } from "../time.ts";
 import type { DueEscalation } from "./escalation.ts";
 import type { AnswerKind, OutgoingMessage } from "./message.ts";

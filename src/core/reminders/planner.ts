@@ -31,18 +31,18 @@
  *    run, marked `late`, while earlier missed slots are superseded and never sent. A before-reminder is
  *    thus caught up only while the due date is still ahead (once it has passed, the due-day or the overdue
  *    slot is the latest one). "pending" and "failed" entries are due again (`previous` says which; the
- *    notifier decides what that means, see src/reminders/notifier.ts).
+ *    notifier decides what that means, see src/notifier/notifier.ts).
  *
  * Message numbers: `days` is in calendar days (days left, or days overdue), as status.ts counts them;
  * `kind` is "due" on the due date itself, "before" before it, "overdue" after it.
  */
 
-import { reminderKey } from "../../store/reminder-log.ts";
 import { taskStatus } from "../deadlines/status.ts";
 import type { Knowledge } from "../knowledge/model.ts";
 import type { Task, Unit } from "../knowledge/schema.ts";
 import { fold } from "../text/normalize.ts";
 import { atLocalTime, diffDays, localDate } from "../time.ts";
+import { reminderKey } from "./keys.ts";
 import { WorkCalendar } from "./workdays.ts";
 
 export type ReminderKind = "before" | "due" | "overdue";

@@ -2,7 +2,7 @@
  * The one-time notice to an official whose unit was merged, split or closed (issue 16): their link is
  * kept, and from the change's date the assistant counts them with the successor (reminders, "nhiệm vụ
  * của tôi"); a unit closed with no successor gets no reminders, and they are asked to be linked again.
- * Pure: which notices are due, keyed so each is sent once (src/reminders/unit-notices.ts sends them).
+ * Pure: which notices are due, keyed so each is sent once (src/notifier/unit-notices.ts sends them).
  */
 import type { Knowledge } from "../knowledge/model.ts";
 import { formatViDate } from "../time.ts";

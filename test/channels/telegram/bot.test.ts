@@ -3,7 +3,7 @@
 import { Composer, type Context } from "grammy";
 import { afterEach, describe, expect, it } from "vitest";
 import { decodeCallback, encodeCallback } from "../../../src/channels/telegram/callback-data.ts";
-import { USER_COMMANDS } from "../../../src/channels/telegram/commands.ts";
+import { USER_COMMANDS } from "../../../src/channels/telegram/menu.ts";
 import { TEXTS } from "../../../src/channels/telegram/texts.ts";
 import { CONVERSATION_TEXTS } from "../../../src/conversation/texts.ts";
 import { type BotHarness, buttonsOf, makeBot, visible } from "../../helpers/bot-harness.ts";

@@ -1,7 +1,6 @@
 /** The leaders' commands: /tongquan, /donvi, the unit buttons, /baocao (updates through bot.handleUpdate). */
 import { afterEach, describe, expect, it } from "vitest";
 import { decodeCallback, encodeCallback } from "../../../src/channels/telegram/callback-data.ts";
-import { LEADER_COMMANDS, setCommands } from "../../../src/channels/telegram/commands.ts";
 import {
   chartCaption,
   defaultOverviewYear,
@@ -9,12 +8,13 @@ import {
   LEADER_TEXTS,
   resolveUnit,
 } from "../../../src/channels/telegram/features/leaders.ts";
+import { LEADER_COMMANDS, setCommands } from "../../../src/channels/telegram/menu.ts";
 import { TEXTS } from "../../../src/channels/telegram/texts.ts";
 import { buildLexicon } from "../../../src/core/answers/lexicon.ts";
 import { buildOverview, overviewRulesFromConfig } from "../../../src/core/reports/overview.ts";
-import { countsText, unitLine } from "../../../src/core/reports/render.ts";
+import { countsText, unitLine } from "../../../src/core/reports/replies.ts";
 import { localDate } from "../../../src/core/time.ts";
-import { progressReportData } from "../../../src/reports/progress-report.ts";
+import { progressReportData } from "../../../src/report-files/progress-report.ts";
 import type { Role } from "../../../src/store/state.ts";
 import { knowledgeOf, task, unit } from "../../core/reports/fixture.ts";
 import { type BotHarness, buttonsOf, makeBot, visible } from "../../helpers/bot-harness.ts";

@@ -1,6 +1,5 @@
 /** Guided edits (the conversation layer's dialogs) on Telegram, through bot.handleUpdate: each saved change is one audit entry. */
 import { afterEach, describe, expect, it } from "vitest";
-import { SEC_TEXTS } from "../../../src/channels/telegram/features/secretariat/texts.ts";
 import { TEXTS } from "../../../src/channels/telegram/texts.ts";
 import { CONVERSATION_TEXTS } from "../../../src/conversation/texts.ts";
 import { buttonsOf } from "../../helpers/bot-harness.ts";
@@ -73,7 +72,7 @@ describe("/doihan", () => {
     expect(h.app.knowledge().source("to-giup-viec")).toBeUndefined();
     mark = h.mark();
     await h.say("/hoantac");
-    expect(h.seen(mark)).toEqual([SEC_TEXTS.nothingToUndo]);
+    expect(h.seen(mark)).toEqual([CONVERSATION_TEXTS.nothingToUndo]);
     // /lichsu shows both.
     mark = h.mark();
     await h.say("/lichsu");
@@ -100,12 +99,36 @@ describe("/doihan", () => {
     await h.press("Xác nhận");
     await h.say("/hoantac");
     const undo = buttonsOf(h.api.callsTo("sendMessage").at(-1)!).find((b) => b.text === "Hoàn tác")!;
-    await h.say(`/doihan ${TASK} 31/10/2023`);
-    await h.press("Xác nhận");
+    // Another change meanwhile, not through this admin's chat (the CLI, another admin).
+    await h.app.store.commitChange({ actor: { kind: "cli" }, action: "task.deadline" }, (tx) => {
+      tx.upsert("tasks", {
+        ...h!.app.knowledge().task(TASK)!,
+        deadline: { text: "31/10/2023", due: "2023-10-31" },
+      });
+    });
+    h.app.reloadKnowledge();
     const mark = h.mark();
     await h.handle(callbackUpdate(undo.data, ADMIN));
-    expect(h.seen(mark)).toEqual([SEC_TEXTS.undoMoved]);
+    expect(h.seen(mark)).toEqual([CONVERSATION_TEXTS.undoMoved]);
     expect(h.app.knowledge().task(TASK)!.deadline.due).toBe("2023-10-31");
+    expect(h.app.store.audit.list()).toHaveLength(2);
+  });
+
+  it("/hoantac's button of an older dialog, or a forged one, is refused; nothing is undone", async () => {
+    h = await makeAdminBot();
+    await h.say(`/doihan ${TASK} 30/9/2023`);
+    await h.press("Xác nhận");
+    await h.say("/hoantac");
+    const undo = buttonsOf(h.api.callsTo("sendMessage").at(-1)!).find((b) => b.text === "Hoàn tác")!;
+    await h.say("/hoantac");
+    await h.handle(callbackUpdate(undo.data, ADMIN));
+    expect(h.api.callsTo("answerCallbackQuery").at(-1)!["text"]).toBe(CONVERSATION_TEXTS.oldChoice);
+    await h.handle(callbackUpdate("d:AAAAAA:ok", ADMIN));
+    expect(h.api.callsTo("answerCallbackQuery").at(-1)!["text"]).toBe(CONVERSATION_TEXTS.oldChoice);
+    await h.handle(callbackUpdate("hist:u:1", ADMIN));
+    expect(h.api.callsTo("answerCallbackQuery").at(-1)!["text"]).toBe(TEXTS.staleButton);
+    expect(h.app.store.audit.list()).toHaveLength(1);
+    expect(h.app.knowledge().task(TASK)!.deadline.due).toBe("2023-09-30");
   });
 });
 

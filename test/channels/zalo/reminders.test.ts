@@ -13,14 +13,14 @@ import {
 } from "../../../src/conversation/reminders.ts";
 import { CONVERSATION_TEXTS } from "../../../src/conversation/texts.ts";
 import { taskStatus } from "../../../src/core/deadlines/status.ts";
-import { ReminderAnswers } from "../../../src/reminders/answers.ts";
-import { runReminderCycle } from "../../../src/reminders/cycle.ts";
-import { SendLimiter } from "../../../src/reminders/notifier.ts";
-import { PROMPT_TEXTS, ReminderPrompts } from "../../../src/reminders/prompts.ts";
+import { ReminderAnswers } from "../../../src/notifier/answers.ts";
+import { runReminderCycle } from "../../../src/notifier/cycle.ts";
+import { SendLimiter } from "../../../src/notifier/notifier.ts";
+import { PROMPT_TEXTS, ReminderPrompts } from "../../../src/notifier/prompts.ts";
 import type { User } from "../../../src/store/state.ts";
 import { fixtureData, fixtureTasks } from "../../fixtures/reminders/fixture.ts";
 import { FAKE_ZALO_TOKEN, FakeZaloApi, textUpdate } from "../../helpers/fake-zalo-api.ts";
-import { reminderApp, vn } from "../../reminders/helpers.ts";
+import { reminderApp, vn } from "../../notifier/helpers.ts";
 import { onCleanup } from "./setup.ts";
 
 function zaloUser(chatId: string, unitId: string, role: User["role"], name: string): User {

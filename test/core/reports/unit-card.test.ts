@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderPlain } from "../../../src/core/answers/reply.ts";
 import { buildOverview } from "../../../src/core/reports/overview.ts";
-import { overviewReply, statusText, unitCardReply } from "../../../src/core/reports/render.ts";
+import { overviewReply, statusText, unitCardReply } from "../../../src/core/reports/replies.ts";
 import { buildUnitCard, type UnitCardResponse } from "../../../src/core/reports/unit-card.ts";
 import { illustrativePlan, PLAN_TODAY } from "./fixture.ts";
 

@@ -8,7 +8,7 @@ import { Composer, type Context } from "grammy";
 import type { Knowledge } from "../../../core/knowledge/model.ts";
 import { decodeCallback, referencedIds } from "../callback-data.ts";
 import { type BotDeps, editWith, personOf, sendRendered, typing } from "../context.ts";
-import { renderReply } from "../render.ts";
+import { renderReply } from "../html.ts";
 import { TEXTS } from "../texts.ts";
 
 function exists(kb: Knowledge, ref: ReturnType<typeof referencedIds>[number]): boolean {

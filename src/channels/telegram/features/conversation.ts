@@ -35,6 +35,9 @@ export const CONVERSATION_ON_TELEGRAM = [
   "doiten",
   "hopnhat",
   "giaithe",
+  "lichsu",
+  "hoantac",
+  "xuat",
 ] as const;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

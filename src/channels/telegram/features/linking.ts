@@ -4,7 +4,7 @@
  */
 import { Composer, type Context } from "grammy";
 import { type BotDeps, personOf, sendBlocks } from "../context.ts";
-import { keyboardFor, plain } from "../render.ts";
+import { keyboardFor, plain } from "../html.ts";
 import { TEXTS } from "../texts.ts";
 
 /** Redeems a link code for the writer of this update and says what happened. */

@@ -1,9 +1,9 @@
 /** /start (with a deep-link code: links the account) and /help. */
 import { Composer, type Context } from "grammy";
 import { ROLE_LABELS } from "../../../app/assistant.ts";
-import { ADMIN_COMMANDS, type CommandInfo, LEADER_COMMANDS, USER_COMMANDS } from "../commands.ts";
 import { type BotDeps, personOf, sendBlocks } from "../context.ts";
-import { type Block, blank, bold, italic, plain } from "../render.ts";
+import { type Block, blank, bold, italic, plain } from "../html.ts";
+import { ADMIN_COMMANDS, type CommandInfo, LEADER_COMMANDS, USER_COMMANDS } from "../menu.ts";
 import { linkWithCode } from "./linking.ts";
 
 const line = (c: CommandInfo): Block => [

@@ -161,7 +161,7 @@ export async function sendWeeklyDigest(
   const msg = buildWeeklyDigest({ today, knowledge: app.knowledge(), rules });
   try {
     // The chart of /tongquan; vega loads on first use only.
-    const { renderOverviewChart } = await import("../reports/chart.ts");
+    const { renderOverviewChart } = await import("../report-files/chart.ts");
     const { png } = await renderOverviewChart(buildOverview(app.knowledge(), today, { rules }));
     msg.image = { png, filename: `tien-do-tuan-${today}.png` };
   } catch (e) {

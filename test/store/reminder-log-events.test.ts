@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/index.ts";
-import { tempDir } from "./helpers.ts";
+import { tempDir } from "../notifier/helpers.ts";
 
 describe("the reminder log with responses, escalations and digests", () => {
   it("a file written before these fields loads (defaults) and keeps working", async () => {

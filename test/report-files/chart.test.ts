@@ -8,8 +8,8 @@ import {
   overviewChartSpec,
   renderOverviewChart,
   STATUS_COLOURS,
-} from "../../src/reports/chart.ts";
-import { chartFontFiles, FontMetrics, measureText } from "../../src/reports/fonts.ts";
+} from "../../src/report-files/chart.ts";
+import { chartFontFiles, FontMetrics, measureText } from "../../src/report-files/fonts.ts";
 import { illustrativePlan, knowledgeOf, PLAN_TODAY, task, unit } from "../core/reports/fixture.ts";
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

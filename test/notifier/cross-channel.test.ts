@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { OutgoingMessage } from "../../src/core/reminders/message.ts";
 import { samePersonAcrossChannels } from "../../src/core/reminders/planner.ts";
-import { runReminders, type Sender, SendLimiter, type SendResult } from "../../src/reminders/notifier.ts";
-import { reminderOptionsFromConfig } from "../../src/reminders/options.ts";
+import { runReminders, type Sender, SendLimiter, type SendResult } from "../../src/notifier/notifier.ts";
+import { reminderOptionsFromConfig } from "../../src/notifier/options.ts";
 import type { User } from "../../src/store/state.ts";
 import { fixtureUsers } from "../fixtures/reminders/fixture.ts";
 import { reminderApp, vn } from "./helpers.ts";

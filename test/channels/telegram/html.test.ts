@@ -7,7 +7,7 @@ import {
   renderReply,
   replyBlocks,
   splitBlocks,
-} from "../../../src/channels/telegram/render.ts";
+} from "../../../src/channels/telegram/html.ts";
 import { type Reply, ReplyBuilder } from "../../../src/core/answers/reply.ts";
 import { parseTelegramHtml } from "../../helpers/fake-bot-api.ts";
 

@@ -11,8 +11,8 @@ import { createApp } from "../../src/app/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { OutgoingMessage } from "../../src/core/reminders/message.ts";
 import { unitChangeNotices } from "../../src/core/reminders/unit-notices.ts";
-import type { Sender } from "../../src/reminders/notifier.ts";
-import { sendUnitChangeNotices } from "../../src/reminders/unit-notices.ts";
+import type { Sender } from "../../src/notifier/notifier.ts";
+import { sendUnitChangeNotices } from "../../src/notifier/unit-notices.ts";
 
 describe("officials of a merged unit are told once", () => {
   it("due from the merger's date, not before, not twice; sent and remembered", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CHOICES_HEADER, renderZalo, splitText } from "../../../src/channels/zalo/render.ts";
+import { CHOICES_HEADER, renderZalo, splitText } from "../../../src/channels/zalo/plain-text.ts";
 import { ReplyBuilder } from "../../../src/core/answers/reply.ts";
 
 const cite = (id: string, label: string) => ({ id, label }) as { id: string; label: string };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Assistant } from "../../src/app/assistant.ts";
 import { taskStatus } from "../../src/core/deadlines/status.ts";
-import { ReminderAnswers } from "../../src/reminders/answers.ts";
-import { PROMPT_TEXTS, ReminderPrompts } from "../../src/reminders/prompts.ts";
+import { ReminderAnswers } from "../../src/notifier/answers.ts";
+import { PROMPT_TEXTS, ReminderPrompts } from "../../src/notifier/prompts.ts";
 import { fixtureUsers } from "../fixtures/reminders/fixture.ts";
 import { reminderApp, vn } from "./helpers.ts";
 

@@ -16,7 +16,7 @@
  *   decision is taken once: a second admin pressing the same button is told who decided.
  * - "Cần hỗ trợ": what is needed (text); recorded and passed to the secretariat.
  *
- * The follow-up questions (the date, the reason, the text) are src/reminders/prompts.ts, shared by the
+ * The follow-up questions (the date, the reason, the text) are src/notifier/prompts.ts, shared by the
  * Telegram buttons and Zalo's numbered replies; `parseRequestedDue` reads a typed date.
  */
 import type { App } from "../app/app.ts";

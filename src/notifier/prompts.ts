@@ -1,7 +1,7 @@
 /**
  * The short conversation that follows a reminder answer, channel-neutral (Telegram buttons, Zalo
  * numbered replies and typed shortcuts all go through it):
- * - "Đã hoàn thành", "Đang thực hiện": recorded at once (src/reminders/answers.ts);
+ * - "Đã hoàn thành", "Đang thực hiện": recorded at once (src/notifier/answers.ts);
  * - "Xin gia hạn": asks for the new date, then the reason, then sends the request to the secretariat;
  * - "Cần hỗ trợ": asks what is needed;
  * - the secretariat's "Duyệt gia hạn" (at once) and "Từ chối" (asks for the reason; admins only).

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { Assistant } from "../../src/app/assistant.ts";
 import type { OutgoingMessage } from "../../src/core/reminders/message.ts";
 import { addDays } from "../../src/core/time.ts";
-import { ReminderAnswers } from "../../src/reminders/answers.ts";
-import { runReminderCycle } from "../../src/reminders/cycle.ts";
-import { type Sender, SendLimiter } from "../../src/reminders/notifier.ts";
+import { ReminderAnswers } from "../../src/notifier/answers.ts";
+import { runReminderCycle } from "../../src/notifier/cycle.ts";
+import { type Sender, SendLimiter } from "../../src/notifier/notifier.ts";
 import { fixtureData, fixtureTasks } from "../fixtures/reminders/fixture.ts";
 import { reminderApp, vn } from "./helpers.ts";
 

@@ -7,7 +7,7 @@ import { afterEach } from "vitest";
 import { type App, createApp } from "../../src/app/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { KnowledgeData } from "../../src/core/knowledge/schema.ts";
-import { SendLimiter, type Sleep } from "../../src/reminders/notifier.ts";
+import { SendLimiter, type Sleep } from "../../src/notifier/notifier.ts";
 import type { Store } from "../../src/store/index.ts";
 import type { User } from "../../src/store/state.ts";
 import { fixtureData, fixtureUsers } from "../fixtures/reminders/fixture.ts";

@@ -1,13 +1,14 @@
 /**
- * The Telegram `Sender`: grammY's `Api` (no bot, no polling: only sendMessage), HTML rendering, the
+ * The Telegram `Sender` of the notifier (src/notifier/notifier.ts): grammY's `Api` (no bot, no polling: only sendMessage), HTML rendering, the
  * actions as an inline keyboard (callback data "r:…", ≤ 64 bytes), and Telegram's errors mapped to
  * the notifier's failure kinds. No retry here: the notifier decides (no auto-retry plugin either, so
  * a 429 is seen once and paces every send, not just this one).
  */
 import { Api, GrammyError, HttpError, InputFile } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
-import type { OutgoingMessage } from "../core/reminders/message.ts";
-import type { Sender, SendResult } from "./notifier.ts";
+import type { Config } from "../../config.ts";
+import type { OutgoingMessage } from "../../core/reminders/message.ts";
+import type { Sender, Senders, SendResult } from "../../notifier/notifier.ts";
 
 /** Telegram's limit for a message's text. */
 export const TELEGRAM_TEXT_LIMIT = 4096;
@@ -97,4 +98,15 @@ export function createTelegramSender(opts: TelegramSenderOptions): Sender & { ap
       }
     },
   };
+}
+
+/** The senders the configuration allows (Telegram when TELEGRAM_BOT_TOKEN is set). */
+export function sendersFromConfig(config: Pick<Config, "TELEGRAM_BOT_TOKEN" | "TELEGRAM_API_ROOT">): Senders {
+  const senders: Senders = {};
+  if (config.TELEGRAM_BOT_TOKEN)
+    senders.telegram = createTelegramSender({
+      token: config.TELEGRAM_BOT_TOKEN,
+      ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
+    });
+  return senders;
 }

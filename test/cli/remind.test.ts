@@ -3,7 +3,7 @@ import { type CliIo, parseNow } from "../../src/cli/io.ts";
 import { runCli } from "../../src/cli.ts";
 import type { User } from "../../src/store/state.ts";
 import { FAKE_TOKEN, FakeBotApi } from "../helpers/fake-bot-api.ts";
-import { reminderApp, seedUsers, tempDir } from "./helpers.ts";
+import { reminderApp, seedUsers, tempDir } from "../notifier/helpers.ts";
 
 let api: FakeBotApi | undefined;
 afterEach(async () => {

@@ -1,7 +1,7 @@
 /** The command menu (setMyCommands) and the help text come from one table. */
 import type { Api, Bot, Context } from "grammy";
 
-import { type CommandInfo, USER_COMMANDS } from "../../app/commands.ts";
+import { type CommandInfo, USER_COMMANDS } from "../../conversation/menu.ts";
 
 export { type CommandInfo, USER_COMMANDS };
 

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Assistant } from "../../src/app/assistant.ts";
 import { createBot } from "../../src/channels/telegram/bot.ts";
+import { createTelegramSender } from "../../src/channels/telegram/sender.ts";
 import { attachReminders } from "../../src/conversation/reminders.ts";
 import { CONVERSATION_TEXTS } from "../../src/conversation/texts.ts";
-import { ReminderAnswers } from "../../src/reminders/answers.ts";
-import { SendLimiter } from "../../src/reminders/notifier.ts";
-import { PROMPT_TEXTS, ReminderPrompts } from "../../src/reminders/prompts.ts";
-import { createTelegramSender } from "../../src/reminders/telegram-sender.ts";
+import { ReminderAnswers } from "../../src/notifier/answers.ts";
+import { SendLimiter } from "../../src/notifier/notifier.ts";
+import { PROMPT_TEXTS, ReminderPrompts } from "../../src/notifier/prompts.ts";
 import { FAKE_BOT_INFO, FAKE_TOKEN, FakeBotApi } from "../helpers/fake-bot-api.ts";
 import { callbackUpdate, textUpdate } from "../helpers/updates.ts";
 import { reminderApp, vn } from "./helpers.ts";

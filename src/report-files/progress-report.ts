@@ -23,7 +23,7 @@ import {
   type StatusCounts,
   type UnitColour,
 } from "../core/reports/overview.ts";
-import { statusText } from "../core/reports/render.ts";
+import { statusText } from "../core/reports/replies.ts";
 import { fold } from "../core/text/normalize.ts";
 import {
   endOfMonth,

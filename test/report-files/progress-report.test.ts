@@ -10,7 +10,7 @@ import {
   parsePeriodKind,
   periodOf,
   REPORT_STATUSES,
-} from "../../src/reports/progress-report.ts";
+} from "../../src/report-files/progress-report.ts";
 import { illustrativePlan } from "../core/reports/fixture.ts";
 
 // Illustrative plan (fixture.ts): invented units, tasks and dates.

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { Assistant } from "../../src/app/assistant.ts";
 import { decodeAction, type OutgoingMessage } from "../../src/core/reminders/message.ts";
 import { planReminders } from "../../src/core/reminders/planner.ts";
-import { parseRequestedDue, ReminderAnswers } from "../../src/reminders/answers.ts";
-import type { Sender } from "../../src/reminders/notifier.ts";
-import { reminderOptionsFromConfig } from "../../src/reminders/options.ts";
+import { parseRequestedDue, ReminderAnswers } from "../../src/notifier/answers.ts";
+import type { Sender } from "../../src/notifier/notifier.ts";
+import { reminderOptionsFromConfig } from "../../src/notifier/options.ts";
 import { reminderApp, type TestApp, vn } from "./helpers.ts";
 
 class RecordingSender implements Sender {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { createTelegramSender } from "../../src/channels/telegram/sender.ts";
 import { decodeAction } from "../../src/core/reminders/message.ts";
 import {
   deliver,
@@ -8,9 +9,8 @@ import {
   runReminders,
   type Sender,
   SendLimiter,
-} from "../../src/reminders/notifier.ts";
-import { reminderOptionsFromConfig } from "../../src/reminders/options.ts";
-import { createTelegramSender } from "../../src/reminders/telegram-sender.ts";
+} from "../../src/notifier/notifier.ts";
+import { reminderOptionsFromConfig } from "../../src/notifier/options.ts";
 import type { ReminderLogOp } from "../../src/store/reminder-log.ts";
 import { fixtureData, fixtureTasks, manyUnits } from "../fixtures/reminders/fixture.ts";
 import { FAKE_TOKEN, FakeBotApi } from "../helpers/fake-bot-api.ts";

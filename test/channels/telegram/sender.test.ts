@@ -1,8 +1,8 @@
 import { GrammyError, HttpError } from "grammy";
 import { describe, expect, it } from "vitest";
-import { action } from "../../src/core/reminders/message.ts";
-import { classifyTelegramError, renderTelegramMessage } from "../../src/reminders/telegram-sender.ts";
-import { parseTelegramHtml } from "../helpers/fake-bot-api.ts";
+import { classifyTelegramError, renderTelegramMessage } from "../../../src/channels/telegram/sender.ts";
+import { action } from "../../../src/core/reminders/message.ts";
+import { parseTelegramHtml } from "../../helpers/fake-bot-api.ts";
 
 const grammyError = (code: number, description: string, parameters = {}) =>
   new GrammyError("x", { ok: false, error_code: code, description, parameters }, "sendMessage", {});
@@ -63,8 +63,8 @@ describe("Telegram sender", () => {
 
 describe("Telegram sender over HTTP", () => {
   it("sends a digest's chart as a photo before its text", async () => {
-    const { FakeBotApi, FAKE_TOKEN } = await import("../helpers/fake-bot-api.ts");
-    const { createTelegramSender } = await import("../../src/reminders/telegram-sender.ts");
+    const { FakeBotApi, FAKE_TOKEN } = await import("../../helpers/fake-bot-api.ts");
+    const { createTelegramSender } = await import("../../../src/channels/telegram/sender.ts");
     const api = new FakeBotApi();
     const root = await api.listen();
     try {

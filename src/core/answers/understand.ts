@@ -676,7 +676,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   if (
     !unit &&
     !mine &&
-    /\b(?:viec chung|nhiem vu chung|giao chung|(?:co quan|don vi|noi) nao cung (?:deu )?(?:phai )?(?:lam|thuc hien|co)|moi (?:co quan|don vi) deu|tat ca (?:cac )?(?:co quan|don vi) (?:deu )?(?:phai|can))\b/.test(
+    /\b(?:viec chung|nhiem vu chung|giao chung|(?:co quan|don vi|noi) nao cung (?:deu )?(?:phai )?(?:lam|thuc hien|co)|moi (?:co quan|don vi) deu|tat ca (?:cac )?(?:co quan|don vi) (?:deu )?(?:phai|can)|giao (?:chung )?cho (?:tat ca|moi|toan bo) (?:cac )?(?:co quan|don vi))\b/.test(
       bare,
     )
   ) {

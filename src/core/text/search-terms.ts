@@ -149,6 +149,12 @@ const FRAME_PHRASES: readonly (readonly string[])[] = [
   "goi la",
   "cai gi",
   "tim giup",
+  // "tìm thông tin NDXP", "số hiệu", "văn bản": what kind of answer is wanted, not what about.
+  "tim thong tin",
+  "xin thong tin",
+  "cac thong tin",
+  "so hieu",
+  "van ban",
   // "sếp bảo tôi tìm hiểu xem …": who asked and how, not what about.
   "tim hieu",
   "sep bao",
@@ -167,7 +173,7 @@ const FRAME_PHRASES: readonly (readonly string[])[] = [
   .map((p) => p.split(" "))
   .sort((a, b) => b.length - a.length);
 const FRAME_WORDS: ReadonlySet<string> = new Set(
-  "z zay dzay sep dem tim cai goi gom xong nua lau lai nhac ghi neu chiu nhiu bn ad admin vay oi nhe luon bang cung con den ta hong hem toi truoc ua uh uk um hello hi bot thanks thank ok pls please".split(
+  "z zay dzay sep het dem tim cai goi gom xong nua lau lai nhac ghi neu chiu nhiu bn ad admin vay oi nhe luon bang cung con den ta hong hem toi truoc ua uh uk um hello hi bot thanks thank ok pls please".split(
     " ",
   ),
 );

@@ -1709,3 +1709,48 @@ describe("two questions in one message; a chatty message's main clause", () => {
     expect(text).toContain("352-qd/tu");
   });
 });
+
+describe("classes from held-out set 16 (after its first run)", () => {
+  it("frames of a search: 'tìm thông tin', 'số hiệu', 'văn bản' as keywords", () => {
+    expect(plain("tìm thông tin về Tổ công nghệ số cộng đồng")).toContain("1813/kh-ubnd");
+    expect(ask("đề án chuyển đổi số của tỉnh, số hiệu").abstained).toBe(false);
+  });
+  it("a document's number is not answered by a meeting that mentions a draft", () => {
+    const r = ask("dự thảo kế hoạch CĐS 2023 của BĐH khi ban hành có số hiệu gì");
+    expect(fold(renderPlain(r))).not.toMatch(/^• cuoc hop/);
+  });
+  it("the number of a plan attached to a decision, not recorded ('kèm')", () => {
+    const r = ask("kế hoạch kèm QĐ 56 có số hiệu bao nhiêu");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi so hieu cua van ban ban hanh kem theo");
+  });
+  it("a yearly day in a given year, with its weekday", () => {
+    expect(plain("Ngày CĐS quốc gia năm 2028 là ngày nào")).toContain("10/10/2028 (thu ba)");
+  });
+  it("days left to a listed holiday", () => {
+    expect(plain("còn mấy ngày nữa là tới Quốc khánh")).toMatch(/02\/09\/2027, con \d+ ngay/);
+  });
+  it("the end of the district level, asked as 'kết thúc từ ngày nào'", () => {
+    expect(plain("cấp huyện kết thúc từ khi nào")).toContain("01/07/2025");
+  });
+  it("the tasks given to every unit, 'giao cho tất cả các cơ quan'", () => {
+    expect(plain("việc giao cho tất cả các đơn vị là gì")).toContain(
+      "giao cho cac co quan, don vi, dia phuong",
+    );
+  });
+  it("a yes/no post at a unit where none is recorded", () => {
+    const r = ask("bà Nguyễn Long Biên có phải là Giám đốc Sở KH&CN không");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain(
+      "khong ghi chuc vu cua nguyen long bien tai so khoa hoc va cong nghe",
+    );
+  });
+  it.each([
+    ["Sở Y tế xếp hạng chuyển đổi số thứ mấy", "khong co chi so rieng cua so y te"],
+    ["DTI 2022 của huyện Bác Ái", "khong co chi so rieng cua huyen bac ai"],
+  ])("the DTI of a department or district is not recorded: %s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain(said);
+  });
+});

@@ -15,7 +15,7 @@ import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
 import type { Understanding } from "../understand.ts";
 import { MINE, mentionsSelf } from "../understand.ts";
 import { findDocuments } from "./documents.ts";
-import { unitChangesOfPosts } from "./people.ts";
+import { notRecordedAtUnit, unitChangesOfPosts } from "./people.ts";
 import { linkNeeded } from "./tasks.ts";
 
 type CheckQuery = Extract<Query, { kind: "check" }>;
@@ -145,6 +145,11 @@ export function answerPersonCheck(u: Understanding, ctx: AnswerContext): Reply |
   const post = POSTS.find((p) => p.re.test(bare));
   if (!post) return undefined;
   const bodyId = lex.bodies.match(terms)[0]?.value;
+  // "Ông Kỳ có làm Giám đốc Sở KH&CN không": a unit where the sources record no post of that person.
+  const unitsNamed = lex.units.match(searchTerms(expandAbbreviations(fold(u.text)))).map((m) => m.value.id);
+  const postUnits = new Set(person.positions.flatMap((x) => (x.unit ? [x.unit] : [])));
+  if (!bodyId && unitsNamed.length && unitsNamed.every((id) => !postUnits.has(id)))
+    return notRecordedAtUnit(person, unitsNamed[0]!, ctx);
   const holds = (pos: Person["positions"][number]) =>
     post.test(fold(pos.title), pos.role) && (!bodyId || !pos.body || pos.body === bodyId);
   const own = person.positions.find(holds);

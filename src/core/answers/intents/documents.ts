@@ -344,7 +344,8 @@ export function answerDocumentGap(u: Understanding, ctx: AnswerContext): Reply |
   const name = `${d.type} ${d.number}`;
   const cites = ctx.kb.citeAll([d.id, ...d.sources]);
   const attachedNumber =
-    /\b(?:kem theo|di kem|ban hanh kem)\b/.test(bare) && /\bso hieu|\bso may\b|\bso bao nhieu\b/.test(bare);
+    /\b(?:kem theo|di kem|ban hanh kem|kem)\b/.test(bare) &&
+    /\bso hieu|\bso may\b|\bso bao nhieu\b/.test(bare);
   if (attachedNumber) {
     const attached = ctx.kb.data.documents.filter((o) => o.relations.some((x) => x.target === d.id));
     if (attached.length) return undefined;

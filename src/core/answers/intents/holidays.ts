@@ -209,10 +209,12 @@ function answerYearlyDay(u: Understanding, ctx: AnswerContext): Reply | undefine
     /\b(?:lan toi|sap toi|tiep theo|ke tiep|nam nay|nam sau|nam toi|toi la|toi roi|nhiem vu|tuyen truyen|phoi hop|chu tri|hop|ban viec|de xuat|ai)\b/.test(
       bare,
     ) ||
-    /\b(?:19|20)\d\d\b/.test(bare) ||
+    (bare.match(/\b(?:19|20)\d\d\b/g)?.length ?? 0) > 1 ||
     findDocRefs(u.text).length
   )
     return undefined;
+  // "Ngày CĐS tỉnh năm 2026 là ngày nào": that year's day.
+  const yearAsked = Number(/\b((?:19|20)\d\d)\b/.exec(bare)?.[1]) || undefined;
   const named = namedYearlyDays(u, ctx);
   if (!named.length) return undefined;
   const { kb } = ctx;
@@ -242,6 +244,15 @@ function answerYearlyDay(u: Understanding, ctx: AnswerContext): Reply | undefine
     return r.build();
   }
   const y = named[0]!;
+  if (yearAsked) {
+    const date = `${yearAsked}-${String(y.month).padStart(2, "0")}-${String(y.day).padStart(2, "0")}`;
+    r.line(
+      `${y.name} năm ${yearAsked} là ngày ${formatViDate(date)} (${WEEKDAYS[dayOfWeek(date)]}).`,
+      cite(y.docId),
+    );
+    r.item("document", y.docId);
+    return r.build();
+  }
   // "văn bản nào quy định …": the document first.
   const doc = kb.document(y.docId);
   if (doc && /\b(?:van ban|vb|quyet dinh|qd)\b/.test(expandAbbreviations(bare))) {
@@ -360,6 +371,22 @@ export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | und
       "Tính theo danh sách ngày nghỉ lễ cố định; Tết Âm lịch, Giỗ Tổ và nghỉ bù có thể chưa có trong danh sách.",
     );
     return r.build();
+  }
+  // "còn bao nhiêu ngày đến Tết Dương lịch (2027)": days from today to its next listed day.
+  if (named && COUNTDOWN_CUE.test(u.folded)) {
+    const next = kb.data.holidays
+      .filter((h) => fold(h.name).includes(named) && h.date >= ctx.today)
+      .filter((h) => !u.year || h.date.startsWith(String(u.year)))
+      .sort((a, b) => (a.date < b.date ? -1 : 1))[0];
+    if (next) {
+      const days = diffDays(ctx.today, next.date);
+      return new ReplyBuilder("deadlines")
+        .line(
+          `${next.name}: ngày ${formatViDate(next.date)}, còn ${days} ngày (tính từ hôm nay, ${formatViDate(ctx.today)}).`,
+          kb.citeAll(next.sources),
+        )
+        .build();
+    }
   }
   if (
     named &&

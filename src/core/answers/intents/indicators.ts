@@ -1,13 +1,17 @@
 /** DTI (provincial digital-transformation index) by year. */
 import type { Indicator } from "../../knowledge/schema.ts";
+import { expandAbbreviations } from "../../text/abbreviations.ts";
+import { DEPARTMENT_FIELDS } from "../../text/agency-names.ts";
 import { findDatePhrases } from "../../text/dates.ts";
 import { fold } from "../../text/normalize.ts";
+import { searchTerms } from "../../text/search-terms.ts";
 import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { answerType } from "../focus.ts";
 import { viNumber } from "../format.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 import type { Understanding } from "../understand.ts";
+import { answerCompare } from "./compare.ts";
 
 function rank(i: { rank?: number; of?: number }): string {
   return i.rank ? `xếp hạng ${i.rank}${i.of ? `/${i.of}` : ""}` : "";
@@ -73,7 +77,7 @@ const VALUE_OR_RANK = /\b(?:diem|xep hang|hang|thu hang|bao nhieu|dat|gia tri|ch
  */
 export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const bare = u.folded.replace(/[^\p{L}\p{N}\s%]/gu, " ").replace(/\s+/g, " ");
-  const { kb } = ctx;
+  const { kb, lex } = ctx;
   const all = [...kb.data.indicators].sort((a, b) => b.year - a.year);
   if (!all.length) return undefined;
   const partNames = [...new Set(all.flatMap((i) => i.parts.map((p) => p.name)))];
@@ -86,6 +90,30 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
     .map((x) => x.trim())
     .filter(Boolean);
   const pillar = pillars.find((n) => !partNames.includes(n) && bare.includes(fold(n)));
+  // "Sở Tư pháp xếp hạng CĐS thứ mấy", "chỉ số CĐS của huyện Ninh Hải": the sources give the
+  // province's DTI only.
+  const subUnit =
+    new RegExp(`\\bso (?:${DEPARTMENT_FIELDS.join("|")})`).exec(bare)?.[0] ??
+    /\bhuyen [a-z]+(?: [a-z]+)?/.exec(bare)?.[0];
+  if (
+    subUnit &&
+    !/\bcap (?:xa|huyen)\b/.test(bare) &&
+    /\b(?:dti|chi so (?:chuyen doi so|cds)|xep hang|thu hang)\b/.test(expandAbbreviations(bare))
+  ) {
+    const ref = lex.units.match(searchTerms(u.text))[0]?.value;
+    const known = ref ? (ctx.kb.unit(ref.id)?.name ?? ctx.kb.group(ref.id)?.name) : undefined;
+    // (The words as typed: folding keeps each letter in its place.)
+    const at = fold(u.text).indexOf(subUnit);
+    const typed =
+      at >= 0 && fold(u.text).length === u.text.length ? u.text.slice(at, at + subUnit.length) : subUnit;
+    const named = { name: known ?? typed.charAt(0).toUpperCase() + typed.slice(1) };
+    return new ReplyBuilder("indicator")
+      .abstain()
+      .line(
+        `Nguồn hiện có chỉ ghi chỉ số chuyển đổi số (DTI) cấp tỉnh, không có chỉ số riêng của ${named.name}.`,
+      )
+      .build();
+  }
   // The DTI is the provincial index; "chỉ số chuyển đổi số cấp xã" is another set (QĐ 852).
   // Nor is "tỷ trọng kinh tế số trong GRDP" the DTI's component "Kinh tế số".
   if (/\bcap (?:xa|huyen)\b|\bty trong\b|\bg?r?dp\b/.test(bare)) return undefined;
@@ -178,12 +206,10 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
     /\b(?:thay doi|tang|giam|the nao|ra sao|so sanh|sang|den|va|bien dong|khac)\b/.test(bare)
   ) {
     const sorted = [...spanned].sort((a, b) => a.year - b.year);
-    r.line(`Chỉ số chuyển đổi số (DTI) của tỉnh, ${sorted.map((i) => i.year).join(" và ")}:`);
-    for (const i of sorted) {
-      r.line(`• ${indicatorLine(i)}`, kb.citeAll(i.sources));
-      r.item("indicator", i.id);
-    }
-    return r.build();
+    return answerCompare(
+      { kind: "compare", items: sorted.map((i) => ({ kind: "indicator", id: i.id })) },
+      ctx,
+    );
   }
   if (!ind) return undefined;
   const cites = kb.citeAll(ind.sources);

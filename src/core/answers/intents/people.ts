@@ -66,9 +66,15 @@ export function answerPersonAtUnit(u: Understanding, ctx: AnswerContext): Reply 
   const held = new Set(p.positions.flatMap((x) => (x.unit ? [x.unit] : [])));
   const foreign = named.filter((id) => !held.has(id));
   if (!foreign.length || foreign.length < named.length) return undefined;
-  const unit = kb.unit(foreign[0]!);
+  return notRecordedAtUnit(p, foreign[0]!, ctx);
+}
+
+/** "Nguồn hiện có không ghi chức vụ của X tại <unit>", with the posts the sources do record. */
+export function notRecordedAtUnit(p: Person, unitId: string, ctx: AnswerContext): Reply {
+  const { kb } = ctx;
+  const unit = kb.unit(unitId);
   const r = new ReplyBuilder("person", p.name).abstain();
-  r.line(`Nguồn hiện có không ghi chức vụ của ${p.name} tại ${unit?.name ?? foreign[0]}.`);
+  r.line(`Nguồn hiện có không ghi chức vụ của ${p.name} tại ${unit?.name ?? unitId}.`);
   r.item("person", p.id);
   for (const pos of p.positions) {
     const when = pos.asOf ? ` (tại ngày ${formatViDate(pos.asOf)})` : "";

@@ -361,6 +361,11 @@ export function answerSearch(
   const strong = hits
     .filter(found)
     .filter((h) => aboutNamedBodies(h, q.text, ctx, strict))
+    // A document's number or signer is a document's: a meeting that mentions a draft does not give it.
+    .filter(
+      (h) =>
+        !(q.focus === "number" || q.focus === "signer") || h.doc.kind === "document" || h.doc.kind === "body",
+    )
     .filter((h) => {
       if (!issuer || h.doc.kind !== "document") return true;
       const by = ctx.kb.document(h.doc.id)?.issuer;

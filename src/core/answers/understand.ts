@@ -683,6 +683,14 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     const everyone = lex.kb.data.unitGroups.find((g) => g.all);
     if (everyone) return { ...base, year, query: withYear({ kind: "tasks" as const, unitId: everyone.id }) };
   }
+  // "Tìm văn bản có số 6526": a document named by its bare number.
+  const bareNumber = refs.length
+    ? undefined
+    : /\b(?:van ban|vb|quyet dinh|ke hoach|thong bao|cong van|nghi quyet|chi thi)\b(?: [a-z]+){0,2} (?:co |mang )?so (?:hieu )?(\d{1,5})\b/.exec(
+        bare,
+      )?.[1];
+  if (bareNumber && lex.kb.documentsNumbered(bareNumber).length)
+    return { ...base, year, query: { kind: "document", ref: bareNumber, number: bareNumber } };
   // 1. A document named by its number ("mục tiêu về dữ liệu theo QĐ 17": that document's targets).
   const ref = refs[0];
   // "TMĐT chiếm bao nhiêu % tổng mức bán lẻ theo QĐ 17": a figure the document sets is one of its targets.
@@ -1025,7 +1033,16 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
 
   // "ai phối hợp với Sở TT&TT tuyên truyền Ngày CĐS", "nhiệm vụ tuyên truyền ngày 10/10 ai phối hợp": who
   // supports or leads the task the words name, whatever unit or day is named in them.
-  const whoDoes = concepts.has("support") ? "support" : concepts.has("lead") ? "lead" : undefined;
+  // ("phối hợp với ai": the partner asked is the lead.)
+  const withWhom =
+    /\bphoi hop (?:voi|vs|cung) (?:ai|don vi nao|co quan nao|nhung ai|nhung don vi nao)\b/.test(bare);
+  const whoDoes = withWhom
+    ? "lead"
+    : concepts.has("support")
+      ? "support"
+      : concepts.has("lead")
+        ? "lead"
+        : undefined;
   if (
     whoDoes &&
     (asksWho || /\b(?:co quan|don vi|nhung) nao\b/.test(bare)) &&
@@ -1269,7 +1286,7 @@ const LIST_CUE =
   /\b(?:liet ke|danh sach|cac|nhung|tat ca|tim|(?:bao nhieu|may) (?:van ban|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van))\b/;
 /** Words that frame a list of documents, not what they are about. */
 const LIST_FRAME =
-  /\b(?:(?:ma |ban |)tro ly (?:dang )?co|(?:co )?trong (?:du lieu|co so (?:du lieu|tri thuc)|he thong)$|co quan|don vi|chung toi|liet ke|danh sach|cho (?:toi|minh|em) (?:biet|xem)|(?:hay |giup |tim giup |tim )?(?:liet ke|tim|xem)|giup|cac|nhung|tat ca|bao nhieu|may|van ban|vb|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van|chuong trinh|de an|nghi dinh|thong tu|bao cao|nao|gi|ve|co|cum(?: tu)?|tu khoa|chu|cau|noi|nhac|neu|ban hanh|ra|duoc|da|do|cua|trong|tu|den|nam|thang|quy|la|hay|a|ah|nhe|nha|vay|ha|khong|ko|z|cho|xem|biet|hoi|voi|oi|ad|em|anh|toi|minh|lien quan)\b/g;
+  /\b(?:(?:ma |ban |)tro ly (?:dang )?co|(?:co )?trong (?:du lieu|co so (?:du lieu|tri thuc)|he thong)(?= |$)|co quan|don vi|chung toi|liet ke|danh sach|cho (?:toi|minh|em) (?:biet|xem)|(?:hay |giup |tim giup |tim )?(?:liet ke|tim|xem)|giup|cac|nhung|tat ca|bao nhieu|may|van ban|vb|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van|chuong trinh|de an|nghi dinh|thong tu|bao cao|nao|gi|ve|co|cum(?: tu)?|tu khoa|chu|cau|noi|nhac|neu|ban hanh|ra|duoc|da|do|cua|trong|tu|den|nam|thang|quy|la|hay|a|ah|nhe|nha|vay|ha|khong|ko|z|cho|xem|biet|hoi|voi|oi|ad|em|anh|toi|minh|lien quan)\b/g;
 const DOC_TYPE_BY_WORDS: Record<string, string> = {
   "ke hoach": "Kế hoạch",
   "quyet dinh": "Quyết định",
@@ -1379,6 +1396,10 @@ function documentListFilter(
     if (!/\bban hanh\b/.test(bare)) filter.periodIsTopic = true;
   }
   rest = rest
+    .replace(
+      /\b(?:som nhat|cu nhat|dau tien|truoc nhat|moi nhat|gan day nhat|gan nhat|sau cung|cuoi cung)\b/g,
+      " ",
+    )
     .replace(/\b(?:thang|quy) [0-9ivx]+(?: ?(?:\/|nam) ?\d{4})?\b/g, " ")
     .replace(/\b(?:nam )?(?:19|20)\d\d\b/g, " ")
     .replace(/\b\d{1,2}\/(?:19|20)\d\d\b/g, " ")
@@ -1395,6 +1416,16 @@ function documentListFilter(
   // "văn bản tháng 11/2022": an issuer or a period alone lists too.
   // ("những văn bản nào … về <việc>": the documents that answer it, asked elsewhere; the asker's own
   // are listed by their words.)
+  // "văn bản nào ban hành sớm nhất / mới nhất": the first or last of those that fit.
+  const order = /\b(?:som nhat|cu nhat|dau tien|truoc nhat)\b/.test(bare)
+    ? "earliest"
+    : /\b(?:moi nhat|gan day nhat|gan nhat|sau cung|cuoi cung)\b/.test(bare)
+      ? "latest"
+      : undefined;
+  if (order && !topic) {
+    filter.order = order;
+    return filter;
+  }
   if (topic && asksWhich && !filter.mine) return undefined;
   // "kế hoạch nâng cao dti năm 2022": keywords led by the kind of document, the documents that fit.
   // (Only when the words plainly name documents; "số hiệu", "ngày", "ký" ask one attribute of one.)

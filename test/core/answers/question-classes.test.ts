@@ -1589,8 +1589,8 @@ describe("targets of two years, one recorded", () => {
 describe("the DTI across years, against the average, its strongest component", () => {
   it("two years named: each year's value and rank, side by side", () => {
     const text = plain("xếp hạng DTI năm 2021 và 2022 khác nhau thế nào");
-    expect(text).toContain("dti 2021: 0,3048; xep hang 53/63");
-    expect(text).toContain("dti 2022: 0,5934; xep hang 27/63");
+    expect(text).toContain("dti 2021: dat 0,3048; xep hang 53/63");
+    expect(text).toContain("dti 2022: dat 0,5934; xep hang 27/63");
   });
   it("against the national average, which is higher", () => {
     expect(plain("DTI 2022 của tỉnh so với mức bình quân ra sao")).toContain(
@@ -1752,5 +1752,38 @@ describe("classes from held-out set 16 (after its first run)", () => {
     const r = ask(q);
     expect(r.abstained).toBe(true);
     expect(fold(renderPlain(r))).toContain(said);
+  });
+});
+
+describe("more classes from held-out set 16", () => {
+  it("'phối hợp với ai': a supporting unit is told the lead, and who holds the task today", () => {
+    const r = engine.ask({
+      text: "đơn vị mình phối hợp với đơn vị nào khi tuyên truyền Ngày CĐS tỉnh",
+      now: NOW,
+      asker: { unitId: "cuc-thue-tinh" },
+    });
+    const text = fold(renderPlain(r));
+    expect(text).toContain("chu tri");
+    expect(text).toContain("so thong tin va truyen thong");
+    expect(text).toContain("da hop nhat vao so khoa hoc va cong nghe");
+  });
+  it("'phối hợp với những ai' asked of the lead: its supporting units", () => {
+    expect(plain("Sở TT&TT phối hợp với những đơn vị nào khi tuyên truyền Ngày CĐS")).toContain(
+      "phoi hop thuc hien",
+    );
+  });
+  it.each([
+    ["văn bản nào trong dữ liệu cũ nhất", /ban hanh som nhat.*562\/kh-ubnd/],
+    ["quyết định nào ban hành gần đây nhất", /^quyet dinh ban hanh gan day nhat/],
+  ])("the first or last document: %s", (q, said) => {
+    expect(plain(q)).toMatch(said);
+  });
+  it("a document named by its bare number", () => {
+    expect(plain("cho xem văn bản số 6526")).toContain("6526/kh-ubnd");
+  });
+  it("two targets asked together, each answered", () => {
+    const text = plain("chỉ tiêu khám chữa bệnh từ xa và hồ sơ sức khỏe điện tử");
+    expect(text).toContain("30%");
+    expect(text).toContain("80%");
   });
 });

@@ -27,6 +27,8 @@ export interface DocumentListFilter {
   docType?: string;
   /** Several kinds named ("các QĐ, CT của TTg"). */
   docTypes?: string[];
+  /** Only the first or last issued ("văn bản nào ban hành sớm nhất"). */
+  order?: "earliest" | "latest";
   /** What the documents are about, as typed. */
   topic?: string;
   /** Issued by the asker's unit ("của đơn vị tôi"). */
@@ -179,6 +181,17 @@ export function answerDocumentList(asked: DocumentListFilter, ctx: AnswerContext
   const what = [kind.toLowerCase(), describeFilter(filter)].filter(Boolean).join(" ");
   if (!docs.length) {
     return new ReplyBuilder("document").abstain().line(`Cơ sở tri thức không có ${what} nào.`).build();
+  }
+  if (filter.order) {
+    const d = filter.order === "earliest" ? docs[0]! : docs.at(-1)!;
+    const r = new ReplyBuilder("document");
+    r.line(
+      `${capitalize(what)} ban hành ${filter.order === "earliest" ? "sớm" : "gần đây"} nhất trong cơ sở tri thức: ${documentLabel(d)} (${d.issuer}): ${shorten(d.summary, 160)}`,
+      kb.citeAll([d.id, ...d.sources]),
+    );
+    r.item("document", d.id);
+    r.action(`${d.type} ${d.number}`, { kind: "document", docId: d.id });
+    return r.build();
   }
   const r = new ReplyBuilder("document", `${capitalize(what)} trong cơ sở tri thức (${docs.length}):`);
   for (const d of docs.slice(0, SHOWN)) {

@@ -112,6 +112,21 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
           (content.length >= 10 && h.coverage >= 0.3 && inQuestion(kb.get("targets", h.doc.id)!) >= 0.8),
       )
       .map((h) => kb.get("targets", h.doc.id)!);
+    // "khám chữa bệnh từ xa và hồ sơ sức khỏe điện tử": two figures asked, each fitting its own target.
+    const halves = q.text.split(/\s+(?:và|va|với|cùng)\s+/iu);
+    if (fit.length < 2 && halves.length === 2) {
+      const each = halves.map((half) => {
+        const words = figureTerms(half);
+        const best =
+          words.length >= 2
+            ? ctx.lex.index
+                .search(words.join(" "), { kinds: ["target"], limit: 5 })
+                .filter((h) => poolIds.has(h.doc.id))[0]
+            : undefined;
+        return best && best.coverage >= fitNeeded ? kb.get("targets", best.doc.id) : undefined;
+      });
+      if (each[0] && each[1] && each[0] !== each[1]) fit.splice(0, fit.length, each[0], each[1]);
+    }
     // "Tỉnh có bao nhiêu thuê bao di động": a count of what exists now, which no target (a rate to reach)
     // states.
     const folded = expandAbbreviations(fold(q.text));

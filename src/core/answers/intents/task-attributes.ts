@@ -17,12 +17,16 @@ import { mentionsSelf, type Understanding } from "../understand.ts";
 
 export type TaskAttribute = "assigner" | "support" | "lead" | "product" | "basis" | "deadline" | "mine";
 
+const WITH_WHOM = /\bphoi hop (?:voi|vs|cung) (?:ai|don vi nao|co quan nao|nhung ai|nhung don vi nao)\b/;
+
 /** The attribute cues, the more specific first ("ai giao" before "giao cho ai"). */
 const CUES: readonly (readonly [TaskAttribute, RegExp])[] = [
   [
     "assigner",
     /\b(?:ai (?:da |dang )?giao|do ai (?:ket luan|giao|chi dao)|ai ket luan|nguoi giao|ai chi dao|giao (?:tai|o) (?:dau|hoi nghi nao|cuoc hop nao|van ban nao))\b/,
   ],
+  // "phối hợp với ai": the partner asked is the lead (or, asked by the lead, the supporting units).
+  ["lead", WITH_WHOM],
   ["support", /\bphoi hop\b/],
   [
     "lead",
@@ -173,8 +177,8 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
   // A question naming a document, a person or a body by name asks about that entry.
   if (findDocRefs(u.text).length) return undefined;
   const { lex } = ctx;
-  // (Read from the folded, expanded question: "CĐS" is "chuyển đổi số" there.)
-  const terms = searchTerms(u.folded);
+  // (Read from the question as typed: diacritics tell "để" from "đề"; "CĐS" is expanded either way.)
+  const terms = searchTerms(u.text);
   if (lex.people.match(terms).length) return undefined;
   const taskWord = /\b(?:nhiem vu|viec|nv)\b/.test(bare);
   // "Hội nghị ngày 25/12/2022 do ai chủ trì": the meeting's chair, not a task's lead; "họp … hôm nào,
@@ -227,11 +231,24 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
     return undefined;
   const r = new ReplyBuilder("search");
   let recorded = 0;
+  // "Sở TT&TT phối hợp với những ai": the lead asking is answered with its partners, a partner with the lead.
+  const withWhom = WITH_WHOM.test(bare);
+  const party = [
+    ...ctx.lex.units.match(searchTerms(u.text)).map((m) => m.value.id),
+    ...(mine && ctx.asker?.unitId ? [ctx.asker.unitId] : []),
+  ];
   for (const t of tasks) {
-    for (const a of both ? (["lead", "support"] as const) : [attr]) {
+    const asked: TaskAttribute = withWhom && party.some((id) => t.lead.includes(id)) ? "support" : attr;
+    for (const a of both ? (["lead", "support"] as const) : [asked]) {
       const line = attributeLine(a, t, ctx);
       if (line.recorded) recorded++;
       r.line(line.text, ctx.kb.citeAll(line.sources));
+      // A lead unit that has since ended (merged, closed): who holds the task today.
+      if (a === "lead")
+        for (const id of t.lead) {
+          const ended = ctx.kb.unitEndSentence(id, ctx.today);
+          if (ended) r.line(ended.text, ctx.kb.citeAll(ended.sources), 1);
+        }
     }
     r.item("task", t.id);
   }

@@ -1203,12 +1203,29 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     }
     return { ...base, year, query: { kind: "search", text } };
   }
+  // "Tìm các thông tin về Trung tâm PVHCC": the unit's card.
+  if (
+    unit?.kind === "unit" &&
+    /\b(?:thong tin (?:ve|cua)|gioi thieu (?:ve)?|biet gi ve)\b/.test(bare) &&
+    !asksTasks
+  )
+    return { ...base, year, query: { kind: "unit", unitId: unit.id } };
   if (asksTasks || concepts.has("deadline") || mine || (unit && terms.length <= unitMatches[0]!.end + 2)) {
     if (unit || mine || unknownUnit || asksTasks) {
       // "NHNN được giao nhiệm vụ gì về thanh toán không dùng tiền mặt": that unit's tasks on that topic.
       const about = /\bve ((?:[a-z0-9]+ ?){2,})$/.exec(bare)?.[1];
+      // (The unit's own name after "về" is no topic: "thông tin về Trung tâm PVHCC".)
+      const own = new Set(
+        unit?.kind === "unit"
+          ? [lex.kb.unit(unit.id)?.name ?? "", ...(lex.kb.unit(unit.id)?.aliases ?? [])].flatMap((n) =>
+              searchTerms(n),
+            )
+          : [],
+      );
       const aboutTerms = about
-        ? queryTerms(about).filter((t) => !TASK_FRAME.has(t) && !CDS_TERMS.has(t) && !/^\d+$/.test(t))
+        ? queryTerms(about).filter(
+            (t) => !TASK_FRAME.has(t) && !CDS_TERMS.has(t) && !/^\d+$/.test(t) && !own.has(t),
+          )
         : [];
       // (The words after the last "về" as typed.)
       const typedAbout = /(?:^|\s)(?:về|ve|vê|vế)\s+([^?!.]+?)[\s?!.]*$/iu.exec(text)?.[1];

@@ -89,6 +89,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   httt: "he thong thong tin",
   dnnvv: "doanh nghiep nho va vua",
   dn: "doanh nghiep",
+  hcc: "hanh chinh cong",
   kq: "ket qua",
   smartphone: "dien thoai thong minh",
   dtdd: "dien thoai di dong",

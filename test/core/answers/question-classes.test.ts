@@ -1787,3 +1787,19 @@ describe("more classes from held-out set 16", () => {
     expect(text).toContain("80%");
   });
 });
+
+describe("a meeting's reasons, a unit's card", () => {
+  it("'vì sao' at a meeting: every reason it gave", () => {
+    const text = plain("cuộc họp ngày 7/9/2022 nêu nguyên nhân nào khiến DTI 2021 thấp");
+    expect(text).toContain("vo so");
+    expect(text).toContain("kinh phi");
+  });
+  it("'thông tin về <unit>': its card, with the meetings it attended", () => {
+    const r = ask("cho tôi thông tin về Cục Thuế tỉnh");
+    expect(r.intent).toBe("unit");
+    expect(fold(renderPlain(r))).toContain("ten goi khac");
+  });
+  it("'HCC' is hành chính công", () => {
+    expect(searchTerms("TT phục vụ HCC")).toEqual(expect.arrayContaining(["hanh", "chinh", "cong"]));
+  });
+});

@@ -239,6 +239,7 @@ const MEETING_FRAME = [
   "quý",
   "sáng",
   "chiều",
+  "theo",
 ].map((p) => searchTerms(p));
 
 /** The meeting's sentences that share at least two words (or a pair) of the question's topic. */
@@ -253,6 +254,8 @@ function topicSentences(m: Meeting, question: string): string[] {
     return having.length <= 2 ? having : [];
   }
   if (topic.length < 2) return [];
+  // "vì sao …": every reason the meeting gave that has all the words asked about.
+  const why = /\b(?:vi sao|tai sao|nguyen nhan|ly do|do dau)\b/.test(fold(question));
   const want = new Set(topic);
   const pairs = new Set(topic.slice(1).map((t, i) => `${topic[i]} ${t}`));
   const scored = sentences
@@ -262,9 +265,9 @@ function topicSentences(m: Meeting, question: string): string[] {
       for (let i = 0; i + 1 < st.length; i++) if (pairs.has(`${st[i]} ${st[i + 1]}`)) n += 1;
       return { x, n };
     })
-    .filter((e) => e.n >= Math.min(3, topic.length + 1))
+    .filter((e) => e.n >= (why ? Math.min(3, topic.length) : Math.min(3, topic.length + 1)))
     .sort((a, b) => b.n - a.n);
-  return scored.slice(0, 5).map((e) => e.x);
+  return scored.slice(0, why ? 10 : 5).map((e) => e.x);
 }
 
 const ATTEND_CUE = /\b(?:co (?:du|tham du|tham gia|mat)|du (?:hop|khong)|tham du (?:khong|hop)|co mat)\b/;

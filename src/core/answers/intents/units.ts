@@ -38,6 +38,11 @@ export function answerUnit(q: { unitId: string }, ctx: AnswerContext): Reply {
       r.action(`Nhiệm vụ của ${s.name}`, { kind: "tasks", unitId: s.id });
     }
   }
+  // The meetings it attended, as the sources record them.
+  for (const m of kb.data.meetings.filter((x) => x.attendees.some((a) => a.unit === u.id))) {
+    r.line(`Dự họp: ${m.title} (${formatViDate(m.date)}).`, kb.citeAll(m.sources));
+    r.action(`Họp ${formatViDate(m.date)}`, { kind: "meeting", meetingId: m.id });
+  }
   const { lead, support } = ended ? kb.tasksOfUnit(u.id) : kb.tasksHeldOn(u.id, ctx.today);
   const inherited = ended ? 0 : kb.tasksHeldOn(u.id, ctx.today).lead.filter((h) => h.from).length;
   r.line(

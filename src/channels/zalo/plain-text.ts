@@ -8,7 +8,7 @@
  * - messages are split at 2,000 characters on line boundaries; a single longer line is cut at a
  *   space when there is one in the second half of the piece, and never inside a surrogate pair.
  */
-import type { Reply } from "../../core/answers/reply.ts";
+import { plainLines, type Reply } from "../../core/answers/reply.ts";
 import { ZALO_TEXT_LIMIT } from "./client.ts";
 
 export const CHOICES_HEADER = "Gõ số để chọn tiếp:";
@@ -25,27 +25,10 @@ export function pagingLine(p: NonNullable<Reply["paging"]>): string {
 
 /** The reply as plain-text lines (not yet split into messages). */
 export function replyLines(reply: Reply): string[] {
-  const out: string[] = [];
-  if (reply.title) out.push(reply.title);
-  for (const l of reply.lines) {
-    const marks = l.cites.length ? ` [${l.cites.join(", ")}]` : "";
-    out.push(`${l.level === 1 ? "   " : ""}${l.text}${marks}`);
-  }
-  for (const n of reply.notes) out.push(n);
-  if (reply.paging && reply.paging.pages > 1) out.push(pagingLine(reply.paging));
-  if (reply.citations.length) {
-    out.push("", "Nguồn:");
-    reply.citations.forEach((c, i) => {
-      out.push(`[${i + 1}] ${c.label}`);
-    });
-  }
-  if (reply.actions.length) {
-    out.push("", CHOICES_HEADER);
-    reply.actions.forEach((a, i) => {
-      out.push(`${i + 1}. ${a.label}`);
-    });
-  }
-  return out;
+  return plainLines(reply, {
+    between: reply.paging && reply.paging.pages > 1 ? [pagingLine(reply.paging)] : [],
+    choices: CHOICES_HEADER,
+  });
 }
 
 /** The reply as Zalo messages, each 1–2000 characters. */

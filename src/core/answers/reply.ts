@@ -247,8 +247,11 @@ export function joinReplies(a: Reply, b: Reply): Reply {
   return r.build();
 }
 
-/** Plain-text rendering (terminal, Zalo, `ask --json`): lines with [n] marks, then the sources. */
-export function renderPlain(reply: Reply, opts: { numberedActions?: boolean } = {}): string {
+/**
+ * The reply as plain-text lines: title, lines with [n] marks, notes, then `between` (Zalo's paging line),
+ * the sources and, with `choices`, the actions numbered under that header ("" for none).
+ */
+export function plainLines(reply: Reply, opts: { between?: string[]; choices?: string } = {}): string[] {
   const out: string[] = [];
   if (reply.title) out.push(reply.title);
   for (const l of reply.lines) {
@@ -256,18 +259,24 @@ export function renderPlain(reply: Reply, opts: { numberedActions?: boolean } = 
     out.push(`${l.level === 1 ? "   " : ""}${l.text}${marks}`);
   }
   for (const n of reply.notes) out.push(n);
+  out.push(...(opts.between ?? []));
   if (reply.citations.length) {
-    out.push("");
-    out.push("Nguồn:");
+    out.push("", "Nguồn:");
     reply.citations.forEach((c, i) => {
       out.push(`[${i + 1}] ${c.label}`);
     });
   }
-  if (opts.numberedActions && reply.actions.length) {
+  if (opts.choices !== undefined && reply.actions.length) {
     out.push("");
+    if (opts.choices) out.push(opts.choices);
     reply.actions.forEach((a, i) => {
       out.push(`${i + 1}. ${a.label}`);
     });
   }
-  return out.join("\n");
+  return out;
+}
+
+/** Plain-text rendering (terminal, `ask --json`): lines with [n] marks, then the sources. */
+export function renderPlain(reply: Reply, opts: { numberedActions?: boolean } = {}): string {
+  return plainLines(reply, opts.numberedActions ? { choices: "" } : {}).join("\n");
 }

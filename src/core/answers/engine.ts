@@ -134,7 +134,10 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
           return joinReplies(a, whole ? first : b);
         }
       }
-      if (!first.abstained || !clause) return first;
+      // (What the register says of a unit that ended, "nguồn không nêu đơn vị tiếp nhận", or of a
+      // person's post today stands: the clause alone would lose what it is about, "sau khi bỏ cấp huyện".)
+      const stands = first.abstained && (first.intent === "unit" || first.intent === "person");
+      if (!first.abstained || !clause || stands) return first;
       const second = askOnce(chatty ? req : { ...req, text: clause });
       return second.abstained ? first : second;
     },

@@ -2,6 +2,8 @@
 import { STATUS_LABELS, taskStatus } from "../deadlines/status.ts";
 import type { Knowledge } from "../knowledge/model.ts";
 import type { Task } from "../knowledge/schema.ts";
+import { expandAbbreviations } from "../text/abbreviations.ts";
+import { fold } from "../text/normalize.ts";
 import { formatViDate } from "../time.ts";
 
 /** 0.5934 → "0,5934"; 94.69 → "94,69". */
@@ -70,5 +72,14 @@ export function hasFigure(text: string): boolean {
     /\b(?:ít nhất|tối thiểu|toàn bộ|tất cả) (?:một|hai|ba)\b/iu.test(t) ||
     // A level is what "đạt mức nào", "nhóm nào" asks: "nhóm khá", "nhóm dẫn đầu".
     /\bnhóm (?:khá|tốt|trung bình|dẫn đầu|cao|thấp|đầu|xuất sắc)\b/iu.test(t)
+  );
+}
+
+/** Whether the question asks how many ("có mấy nhiệm vụ", "bao nhiêu kế hoạch", "bn văn bản"). */
+export function asksCount(question: string | undefined): boolean {
+  if (!question) return false;
+  const f = expandAbbreviations(fold(question));
+  return /\b(?:bao nhieu|may|bn|so luong)\s+(?:nhiem vu|viec|cong viec|van ban|ke hoach|quyet dinh|thong bao|nghi quyet|chi thi|cong van|chuong trinh)\b/.test(
+    f,
   );
 }

@@ -95,6 +95,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   dtdd: "dien thoai di dong",
   // chat
   j: "gi",
+  fai: "phai",
   gj: "gi",
   ko: "khong",
   k: "khong",
@@ -181,6 +182,8 @@ const AFTER_TOKENS: ReadonlyArray<readonly [RegExp, string]> = [
   [/(^|[^\p{L}\p{N}&])quan li(?![\p{L}\p{N}&])/gu, "$1quan ly"],
   // "GD điện tử": giao dịch điện tử.
   [/(^|[^\p{L}\p{N}&])gd(?=\s+(?:dien tu|truc tuyen|thanh toan)\b)/gu, "$1giao dich"],
+  // "TB 03 nd gì", "nd chính": nội dung (elsewhere "nđ" is nghị định).
+  [/(^|[^\p{L}\p{N}&])nd(?=\s+(?:gi|chinh|la gi|cu the|chi tiet|ra sao)\b)/gu, "$1noi dung"],
   // "Phó TB TT BĐH": phó trưởng ban thường trực ("phó thông báo" is no title); "TT" after a title is
   // thường trực.
   [/(^|[^\p{L}\p{N}&])pho thong bao(?![\p{L}\p{N}&])/gu, "$1pho truong ban"],

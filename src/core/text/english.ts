@@ -8,7 +8,7 @@
 
 /** Words that show the text has English in it (none is a Vietnamese word typed without diacritics). */
 const ENGLISH_CUE =
-  /\b(?:what|which|who|whom|whose|when|where|how|is|are|does|did|digital|transformation|province|provincial|national|tasks?|plans?|meetings?|decisions?|notices?|steering|committee|targets?|index|ranking|rank|theme|assigned|responsible|please|signed)\b/i;
+  /\b(?:what|which|who|whom|whose|when|where|how|is|are|does|did|digital|transformation|province|provincial|national|tasks?|plans?|meetings?|decisions?|notices?|steering|committee|targets?|index|ranking|rank|theme|assigned|responsible|please|signed|charge)\b/i;
 
 /** English phrase → Vietnamese, longest first (phrases before the words they contain). */
 const GLOSSARY: readonly (readonly [RegExp, string])[] = (
@@ -26,6 +26,8 @@ const GLOSSARY: readonly (readonly [RegExp, string])[] = (
     ["executive board", "Ban Điều hành"],
     ["people'?s committee", "UBND"],
     ["action plan", "kế hoạch hành động"],
+    ["who is in charge(?: of)?", "ai chủ trì"],
+    ["in charge(?: of)?", "chủ trì"],
     ["what is", "là gì"],
     ["who is", "ai là"],
     ["who signed", "ai ký"],

@@ -1803,3 +1803,36 @@ describe("a meeting's reasons, a unit's card", () => {
     expect(searchTerms("TT phục vụ HCC")).toEqual(expect.arrayContaining(["hanh", "chinh", "cong"]));
   });
 });
+
+describe("classes from held-out set 17 (after its first run)", () => {
+  it("a count asked: said first", () => {
+    expect(fold(ask("có bao nhiêu nhiệm vụ giao chung cho mọi đơn vị").lines[0]!.text)).toBe(
+      "co 4 nhiem vu.",
+    );
+    expect(fold(ask("UBND tỉnh có mấy kế hoạch").lines[0]!.text)).toBe("co 5 ke hoach.");
+  });
+  it("the end of a level and who took its tasks over: the precise answer stands", () => {
+    const r = ask("sau khi bỏ cấp huyện thì việc của UBND các huyện giao lại cho ai");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("nguon khong neu don vi tiep nhan");
+    expect(plain("cấp huyện bị bỏ từ ngày nào")).toContain("01/07/2025");
+  });
+  it("a person's post today, when the sources record posts of an earlier day only", () => {
+    const r = ask("bây giờ ông Nguyễn Long Biên giữ chức vụ gì");
+    expect(r.abstained).toBe(true);
+    const text = fold(renderPlain(r));
+    expect(text).toContain("khong ghi chuc vu hien nay cua nguyen long bien");
+    expect(text).toContain("(tai ngay 20/02/2023)");
+    expect(ask("Nguyễn Long Biên giữ chức vụ gì").abstained).toBe(false);
+  });
+  it("'nd gì' is nội dung; what was achieved in numbers is not recorded", () => {
+    expect(ask("kh 3609 nd gì").abstained).toBe(true);
+    expect(ask("năm 2023 làm được bao nhiêu sản phẩm cds").abstained).toBe(true);
+  });
+  it("'chiếm bao nhiêu' is a share a target states", () => {
+    expect(plain("tmđt chiếm bao nhiêu tổng mức bán lẻ")).toContain("8,5%");
+  });
+  it("'who is in charge' in a mixed message", () => {
+    expect(plain("who is in charge of Trung tâm Dữ liệu quốc gia")).toContain("bo cong an");
+  });
+});

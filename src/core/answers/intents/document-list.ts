@@ -9,7 +9,7 @@ import { expandAbbreviations } from "../../text/abbreviations.ts";
 import { parseDocNumber } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
 import type { AnswerContext } from "../context.ts";
-import { shorten } from "../format.ts";
+import { asksCount, shorten } from "../format.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 import { linkNeeded } from "./tasks.ts";
 
@@ -104,7 +104,7 @@ export function issuerAsked(bare: string, docs: readonly KDocument[]): string | 
   return issuersNamed(bare, docs).find((i) =>
     issuerSpellings(i, docs).some((key) =>
       new RegExp(
-        `\\b(?:cua|do|van ban|ke hoach|quyet dinh|thong bao|nghi quyet|chi thi|cong van|chuong trinh) ${key}\\b|\\b${key} (?:da )?(?:ban hanh|ky|ki|ra)\\b`,
+        `\\b(?:cua|do|van ban|ke hoach|quyet dinh|thong bao|nghi quyet|chi thi|cong van|chuong trinh) ${key}\\b|\\b${key} (?:da )?(?:ban hanh|ky|ki|ra)\\b|\\b${key} (?:da )?co (?:bao nhieu |may |bn |nhung |cac )?(?:van ban|ke hoach|quyet dinh|thong bao|nghi quyet|chi thi|cong van|chuong trinh)\\b`,
       ).test(bare),
     ),
   );
@@ -194,6 +194,7 @@ export function answerDocumentList(asked: DocumentListFilter, ctx: AnswerContext
     return r.build();
   }
   const r = new ReplyBuilder("document", `${capitalize(what)} trong cơ sở tri thức (${docs.length}):`);
+  if (asksCount(ctx.question)) r.line(`Có ${docs.length} ${kind.toLowerCase()}.`);
   for (const d of docs.slice(0, SHOWN)) {
     r.line(
       `• ${documentLabel(d)} (${d.issuer}): ${shorten(d.summary, 160)}`,

@@ -61,6 +61,26 @@ export function answerPersonAtUnit(u: Understanding, ctx: AnswerContext): Reply 
   const { kb, lex } = ctx;
   const p = kb.person(u.query.personId);
   if (!p) return undefined;
+  // "hiện nay giữ chức vụ gì", "sau khi hợp nhất sở, ông … giữ chức vụ gì": today's post, when the
+  // sources record posts only as of an earlier day.
+  if (/\b(?:hien nay|hien tai|bay gio|gio|sau (?:khi )?(?:hop nhat|sap nhap|sat nhap))\b/.test(bare)) {
+    const dated = p.positions.filter((x) => x.asOf);
+    if (
+      dated.length === p.positions.length &&
+      dated.every((x) => x.asOf! < `${Number(ctx.today.slice(0, 4)) - 1}`)
+    ) {
+      const r = new ReplyBuilder("person", p.name).abstain();
+      r.line(`Nguồn hiện có không ghi chức vụ hiện nay của ${p.name}.`);
+      r.item("person", p.id);
+      for (const pos of p.positions)
+        r.line(
+          `Chức vụ nguồn ghi: ${pos.title} (tại ngày ${formatViDate(pos.asOf!)}).`,
+          positionCites(ctx, p, pos),
+        );
+      for (const note of unitChangesOfPosts(p, ctx)) r.line(note.text, kb.citeAll(note.sources));
+      return r.build();
+    }
+  }
   const named = lex.units.match(searchTerms(u.text)).map((m) => m.value.id);
   if (!named.length) return undefined;
   const held = new Set(p.positions.flatMap((x) => (x.unit ? [x.unit] : [])));

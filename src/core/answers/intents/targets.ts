@@ -20,7 +20,9 @@ const FRAME = new Set(
       "đặt ra những các về giai đoạn theo trong quyết định kế hoạch thông báo qđ kh đặt hướng tới nào qua trên vào dự kiến đóng góp lọt muốn nằm dẫn đầu mốc hạn để " +
       // Verbs a question puts around the figure that the target's own sentence need not use ("hộ dùng
       // cáp quang" is the target "hộ gia đình có cáp quang").
-      "có dùng sử dụng yêu cầu tăng nâng đưa lên cần phải được",
+      "có dùng sử dụng yêu cầu tăng nâng đưa lên cần phải được " +
+      // "… cái nào cao hơn": a comparison of the figures named.
+      "cái cao thấp hơn",
   ),
 );
 /** "chuyển đổi số" frames the question too, but "số" alone belongs to "kinh tế số", "dữ liệu số". */
@@ -133,7 +135,7 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
     // "Hiện tỉnh đạt bao nhiêu % …": what is reached now, which a target does not say either.
     const count =
       (/\bbao nhieu (?!phan tram|ty le|diem|la\b|nam\b|%)[a-z]/.test(folded) &&
-        !/\b(?:muc tieu|chi tieu|phan dau|ty le|phan tram|muon|du kien|den nam|dat ra|tang tu|len)\b|%/.test(
+        !/\b(?:muc tieu|chi tieu|phan dau|ty le|phan tram|muon|du kien|den nam|dat ra|tang tu|len|chiem)\b|%/.test(
           folded,
         )) ||
       ((/\bhien(?: nay| tai| gio)?\b.*\b(?:dat|co)\b/.test(folded) ||

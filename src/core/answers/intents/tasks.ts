@@ -8,7 +8,7 @@ import type { Task } from "../../knowledge/schema.ts";
 import { fold } from "../../text/normalize.ts";
 import { addDays, formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
-import { cap, dueText, leadNames } from "../format.ts";
+import { asksCount, cap, dueText, leadNames } from "../format.ts";
 import { taskGroupKey } from "../lexicon.ts";
 import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
 import { inheritedRole, referenceDay, type UnitNote, unitOnDate } from "../unit-time.ts";
@@ -263,6 +263,8 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
   }
   const page = cap(rows, ctx.pageSize, q.page);
   const rb = new ReplyBuilder("tasks", `${title} (${rows.length}):`);
+  // "có mấy nhiệm vụ …": the count, said first.
+  if (asksCount(ctx.question)) rb.line(`Có ${rows.length} nhiệm vụ.`);
   for (const n of preface) rb.line(n.text, kb.citeAll(n.sources));
   page.shown.forEach((row, i) => {
     taskLines(rb, row.task, (page.page - 1) * ctx.pageSize + i + 1, ctx, {

@@ -11,7 +11,7 @@ import { type Reply, ReplyBuilder } from "../reply.ts";
 import { mentionsSelf, type Understanding } from "../understand.ts";
 
 const CHANGE_CUE =
-  /\b(?:sap nhap|sat nhap|hop nhat|giai the|doi ten|chia tach|tach ra|tiep nhan|ke thua|thay cho|thay|ket thuc|con (?:hoat dong|ton tai)|bi bo|xoa bo|chuyen (?:cho|sang|ve|giao cho) (?:don vi|co quan|ai|noi)|(?:don vi|co quan) nao (?:tiep nhan|dam nhan|lam thay))\b/;
+  /\b(?:sap nhap|sat nhap|hop nhat|giai the|doi ten|chia tach|tach ra|tiep nhan|ke thua|thay cho|thay|ket thuc|con (?:hoat dong|ton tai)|bi bo|xoa bo|bo (?:tu|tu ngay|cap huyen)|sau khi bo|chuyen (?:cho|sang|ve|giao cho) (?:don vi|co quan|ai|noi)|(?:don vi|co quan) nao (?:tiep nhan|dam nhan|lam thay))\b/;
 
 export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const bare = u.folded.replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ");
@@ -83,7 +83,7 @@ export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | 
   if (!said) return undefined;
   // "… chuyển cho đơn vị nào": the successor asked, and the sources name none.
   const asksSuccessor =
-    /\b(?:chuyen (?:cho|sang|ve|giao cho)|tiep nhan|dam nhan|lam thay)\b/.test(bare) &&
+    /\b(?:chuyen (?:cho|sang|ve|giao cho)|tiep nhan|dam nhan|lam thay|giao (?:lai )?cho)\b/.test(bare) &&
     /\b(?:nao|ai|dau)\b/.test(bare);
   const ended = ids.map((id) => kb.unitEnd(id)).filter((c) => c && c.date <= ctx.today);
   if (asksSuccessor && ended.length && ended.every((c) => !c!.successors.length)) r.abstain();

@@ -76,6 +76,13 @@ const ATTRIBUTES: readonly {
     reached: true,
   },
   {
+    // What was achieved in numbers ("năm 2023 hoàn thành được bao nhiêu sản phẩm") is not recorded.
+    what: "số lượng đã hoàn thành",
+    re: /\b(?:hoan thanh|lam) duoc (?:bao nhieu|may)\b|\bda co (?:bao nhieu|may) san pham\b/,
+    of: "any",
+    alone: true,
+  },
+  {
     // The meetings the knowledge has all took place: no schedule of the next ones.
     what: "lịch các cuộc họp sắp tới",
     re: /\b(?:phien|cuoc|buoi|lan)? ?hop (?:phien |lan |cuoc )?(?:tiep theo|lan toi|sap toi|ke tiep|lan sau|toi day)\b|\b(?:phien|cuoc|buoi) hop (?:tiep theo|ke tiep|toi)\b/,

@@ -58,6 +58,7 @@ export const querySchema = z.discriminatedUnion("kind", [
     cadence: z.enum(["continuous", "recurring"]).optional(),
     topic: text.optional(),
     meetingId: idSchema.optional(),
+    undated: z.boolean().optional(),
   }),
   z.strictObject({
     kind: z.literal("deadlines"),
@@ -140,6 +141,7 @@ const KINDS: Record<Kind, { code: string; fields: readonly (readonly [string, Fi
       ["cadence", { c: "continuous", r: "recurring" }],
       ["topic", "text"],
       ["meetingId", "id"],
+      ["undated", "bool"],
     ],
   },
   deadlines: {

@@ -50,6 +50,8 @@ export type Query =
       topic?: string;
       /** Only the tasks a meeting's conclusions set ("theo kết luận cuộc họp ngày 20/02/2023"). */
       meetingId?: string;
+      /** Only the tasks without a due date ("nhiệm vụ nào không có hạn cụ thể"). */
+      undated?: boolean;
     }
   | {
       kind: "deadlines";

@@ -859,6 +859,11 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     ROLE_CUES.some((c) => (c.role || c.title) && c.re.test(bare)) &&
     /\b(?:ten (?:la )?gi|la ai|ai)\b/.test(bare) &&
     !/\b(?:nhung ai|thanh phan|ngoai)\b/.test(bare);
+  // "nhiệm vụ nào không có hạn cụ thể": the tasks without a due date.
+  if (
+    /\b(?:khong|chua) (?:co|ghi|neu) (?:han|thoi han|ngay het han)(?: cu the)?\b|\bkhong co han\b/.test(bare)
+  )
+    return { ...base, year, query: withYear({ kind: "tasks" as const, ...unitParams(), undated: true }) };
   // "Đơn vị tôi cần làm gì theo kết luận cuộc họp ngày 20/02/2023": the tasks those conclusions set.
   if (
     concepts.has("meeting") &&
@@ -1298,7 +1303,7 @@ export function documentQuery(arg: string): Query | undefined {
 
 /** "của đơn vị tôi", "của Bộ chúng tôi", "cơ quan mình ban hành": documents the asker's unit issued. */
 const OWN_DOCUMENTS =
-  /\b(?:cua|do) (?:(?:don vi|co quan|bo|so|ban|nganh|hdnd|ubnd|tinh uy|chung) )?(?:toi|minh|chung toi|em)\b|\b(?:don vi|co quan|bo|so|ban) (?:toi|minh|chung toi) (?:da )?(?:ban hanh|ra|ky)\b|\b(?:ben|phia) (?:minh|toi|chung toi|em) (?:co|da co|da ban hanh|ban hanh) (?:nhung |cac )?(?:van ban|thong bao|ke hoach|quyet dinh|nghi quyet|chuong trinh|cong van|chi thi)\b|\bchung toi co (?:nhung |cac )?(?:van ban|thong bao|ke hoach|quyet dinh|nghi quyet|chuong trinh|cong van|chi thi)\b/;
+  /\b(?:cua|do) (?:(?:don vi|co quan|bo|so|ban|nganh|hdnd|ubnd|tinh uy|chung) )?(?:toi|minh|chung toi|em)\b|\b(?:don vi|co quan|bo|so|ban) (?:toi|minh|chung toi) (?:da )?(?:ban hanh|ra|ky)\b|\b(?:ben|phia) (?:minh|toi|chung toi|em) (?:co|da co|da ban hanh|ban hanh) (?:nhung |cac )?(?:van ban|thong bao|ke hoach|quyet dinh|nghi quyet|chuong trinh|cong van|chi thi)\b|\b(?:chung toi|(?:don vi|co quan|so|ban|bo) (?:toi|minh|chung toi)) co (?:nhung |cac )?(?:van ban|thong bao|ke hoach|quyet dinh|nghi quyet|chuong trinh|cong van|chi thi)\b|\b(?:cua|do) [a-z]+ (?:chung toi|chung em)\b/;
 const LIST_CUE =
   /\b(?:liet ke|danh sach|cac|nhung|tat ca|tim|(?:bao nhieu|may) (?:van ban|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van))\b/;
 /** Words that frame a list of documents, not what they are about. */
@@ -1351,10 +1356,11 @@ function documentListFilter(
   if (phrase?.kind === "day" && !afterDay) return undefined;
   // One attribute of one document ("QĐ thành lập BCĐ số mấy", "… ký ngày nào"); the asker's own documents.
   const focus = documentFocus(bare);
-  if (focus && focus !== "which") return undefined;
   // "nghị quyết của đơn vị tôi", "công văn nào của Bộ chúng tôi": the asker's unit issued them.
   // ("đơn vị tôi phải cụ thể hóa văn bản nào vào kế hoạch của mình": what it must do, a task's.)
   const ownDocuments = OWN_DOCUMENTS.test(bare) && !/\bphai\b/.test(bare);
+  // ("… do đơn vị tôi ban hành là số mấy": the list of its own, which gives the numbers.)
+  if (focus && focus !== "which" && !(ownDocuments && focus === "number")) return undefined;
   if (mentionsSelf(typed) && !ownDocuments) return undefined;
   const docs = lex.kb.data.documents;
   // An issuer is one when it is said to issue ("của/do UBND tỉnh", "VB UBND tỉnh", "UBND tỉnh ban hành"),

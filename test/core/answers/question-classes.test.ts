@@ -1836,3 +1836,27 @@ describe("classes from held-out set 17 (after its first run)", () => {
     expect(plain("who is in charge of Trung tâm Dữ liệu quốc gia")).toContain("bo cong an");
   });
 });
+
+describe("tasks without a due date; the asker's own documents", () => {
+  it("'nhiệm vụ nào chưa có hạn cụ thể': those with no due date and no recurrence", () => {
+    const r = ask("những việc nào chưa có thời hạn cụ thể");
+    const text = fold(renderPlain(r));
+    expect(text).toContain("khong co han cu the");
+    expect(text).toContain("nguoi dung dau");
+    expect(text).not.toContain("trung tam du lieu quoc gia");
+  });
+  it("'đơn vị tôi có quyết định nào', 'của BCSĐ chúng tôi … số mấy'", () => {
+    const a = engine.ask({
+      text: "đơn vị tôi có quyết định nào về CĐS",
+      now: NOW,
+      asker: { unitId: "tinh-uy" },
+    });
+    expect(fold(renderPlain(a))).toContain("352-qd/tu");
+    const b = engine.ask({
+      text: "chương trình hành động của BCSĐ chúng tôi số mấy",
+      now: NOW,
+      asker: { unitId: "ban-can-su-dang-ubnd-tinh" },
+    });
+    expect(fold(renderPlain(b))).toContain("59-ctr/bcsd");
+  });
+});

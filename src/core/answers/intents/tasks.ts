@@ -137,6 +137,7 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
     (q.cadence === "continuous" ? " thường xuyên" : q.cadence === "recurring" ? " định kỳ" : "") +
     (q.topic ? ` về “${q.topic}”` : "") +
     (meeting ? ` theo kết luận cuộc họp ngày ${formatViDate(meeting.date)}` : "") +
+    (q.undated ? " không có hạn cụ thể" : "") +
     (q.year ? ` năm ${q.year}` : "") +
     (groupName ? ` thuộc nhóm “${groupName}”` : "");
   const keep = (t: Task): boolean =>
@@ -145,7 +146,8 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
     (q.cadence !== "continuous" || t.deadline.continuous === true) &&
     (q.cadence !== "recurring" || t.deadline.recurrence !== undefined) &&
     (!onTopic || onTopic.has(t.id)) &&
-    (!fromMeeting || t.sources.some((x) => fromMeeting.has(x)));
+    (!fromMeeting || t.sources.some((x) => fromMeeting.has(x))) &&
+    (!q.undated || (t.deadline.due === undefined && t.deadline.recurrence === undefined));
 
   let rows: { task: Task; role?: string }[];
   let title: string;

@@ -3,9 +3,9 @@
  * ("hạn chót", "sắp đến hạn", "quá hạn", "hạn trong quý II").
  */
 import { occurrences } from "../../deadlines/due-date.ts";
+import { scheduleOf } from "../../deadlines/schedule.ts";
 import { effectiveDue, taskStatus } from "../../deadlines/status.ts";
 import type { Task } from "../../knowledge/schema.ts";
-import { fold } from "../../text/normalize.ts";
 import { addDays, formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { cap, dueText, leadNames } from "../format.ts";
@@ -100,33 +100,15 @@ function pagingOf<Q extends TasksQuery | DeadlinesQuery>(
   return p;
 }
 
-/**
- * Orders tasks by due date (undated last), then by title in Vietnamese order (folded: "Đề…" with "De…").
- * Each task's key is computed once per sort.
- */
-function byDue(today: string) {
-  const keys = new Map<Task, string>();
-  const keyOf = (t: Task) => {
-    let k = keys.get(t);
-    if (k === undefined) {
-      k = `${effectiveDue(t, today) ?? "9999"}|${fold(t.title)}`;
-      keys.set(t, k);
-    }
-    return k;
-  };
-  return (a: Task, b: Task) => {
-    const ka = keyOf(a);
-    const kb = keyOf(b);
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  };
-}
-
 export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
   const { kb } = ctx;
   if (q.unknownUnit) return unknownUnitReply(q.unknownUnit, ctx, "tasks");
   const unitId = q.unitId ?? (q.mine ? ctx.asker?.unitId : undefined);
   if (q.mine && !unitId) return linkNeeded();
-  const sortDue = byDue(ctx.today);
+  // Tasks by due date (undated last), then by title in Vietnamese order (folded: "Đề…" with "De…"),
+  // from the knowledge's schedule (deadlines/schedule.ts): no title folded, no list sorted per question.
+  const schedule = scheduleOf(kb.data.tasks);
+  const sortDue = schedule.dueThenTitle(ctx.today);
   const groupName = q.group ? taskGroupName(kb.data.tasks, q.group) : undefined;
   const onTopic = q.topic ? topicTasks(q.topic, ctx) : undefined;
   // "Nhiệm vụ thường xuyên năm 2025 thuộc nhóm “HẠ TẦNG SỐ”", "Nhiệm vụ về “dữ liệu”"
@@ -221,26 +203,18 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
         .map((g) => g.id),
     );
     const viaWider = (ids: string[]) => !inGroup(ids) && ids.some((id) => wider.has(id));
+    const inOrder = (keep: (t: Task) => boolean) => schedule.byDueThenTitle(ctx.today, keep);
     rows = [
-      ...kb.data.tasks
-        .filter((t) => inGroup(t.lead) && yearOk(t))
-        .sort(sortDue)
-        .map((task) => ({ task })),
-      ...kb.data.tasks
-        .filter((t) => viaWider(t.lead) && yearOk(t))
-        .sort(sortDue)
-        .map((task) => ({ task, role: "giao chung" })),
-      ...kb.data.tasks
-        .filter((t) => inGroup(t.support) && !inGroup(t.lead) && yearOk(t))
-        .sort(sortDue)
-        .map((task) => ({ task, role: "phối hợp" })),
+      ...inOrder((t) => inGroup(t.lead) && yearOk(t)).map((task) => ({ task })),
+      ...inOrder((t) => viaWider(t.lead) && yearOk(t)).map((task) => ({ task, role: "giao chung" })),
+      ...inOrder((t) => inGroup(t.support) && !inGroup(t.lead) && yearOk(t)).map((task) => ({
+        task,
+        role: "phối hợp",
+      })),
     ];
     title = `Nhiệm vụ${yearLabel} giao cho ${group.name}`;
   } else {
-    rows = kb.data.tasks
-      .filter(keep)
-      .sort(sortDue)
-      .map((task) => ({ task }));
+    rows = schedule.byDueThenTitle(ctx.today, keep).map((task) => ({ task }));
     title = `Nhiệm vụ${yearLabel} trong cơ sở tri thức`;
   }
 
@@ -311,6 +285,7 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
         ? kb.data.tasks.filter((t) => t.lead.includes(group.id))
         : kb.data.tasks
   ).filter(inTaskGroup);
+  const inPool = held || group ? new Set(pool) : undefined;
   // What the unit supports has the same dates for it: listed too, marked "phối hợp" (not in the overdue
   // list, which is the lead's).
   const supported = new Set(
@@ -321,10 +296,14 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
         : []
     )
       .filter(inTaskGroup)
-      .filter((t) => !pool.includes(t))
+      .filter((t) => !inPool?.has(t))
       .map((t) => t.id),
   );
-  if (q.mode !== "overdue") for (const t of kb.data.tasks) if (supported.has(t.id)) pool.push(t);
+  if (q.mode !== "overdue" && supported.size)
+    for (const t of kb.data.tasks) if (supported.has(t.id)) pool.push(t);
+  // Every task (no unit or group asked): the knowledge's schedule (deadlines/schedule.ts) answers from
+  // its sorted due dates, with the rows a pass over the pool would give.
+  const schedule = !held && !group ? scheduleOf(kb.data.tasks) : undefined;
   const groupName = q.group ? taskGroupName(kb.data.tasks, q.group) : undefined;
   const scope =
     (groupName ? ` thuộc nhóm “${groupName}”` : "") +
@@ -334,23 +313,27 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
   let heading: string;
   let emptyText: string;
   if (q.mode === "overdue") {
-    for (const t of pool) {
-      const st = taskStatus(t, today);
-      if (st.status === "overdue" && st.due) rows.push({ task: t, due: st.due });
-    }
+    if (schedule) for (const row of schedule.overdue(today, inTaskGroup)) rows.push(row);
+    else
+      for (const t of pool) {
+        const st = taskStatus(t, today);
+        if (st.status === "overdue" && st.due) rows.push({ task: t, due: st.due });
+      }
     heading = `Nhiệm vụ quá hạn${scope}`;
     emptyText = `Không có nhiệm vụ nào${scope} đang quá hạn theo cơ sở tri thức.`;
   } else {
     const from = q.mode === "window" && q.from ? q.from : today;
     const to = q.mode === "window" && q.to ? q.to : addDays(today, UPCOMING_WINDOW_DAYS);
     const label = q.mode === "window" && q.label ? q.label : `${UPCOMING_WINDOW_DAYS} ngày tới`;
-    for (const t of pool) {
-      const dates = t.progress.extendedTo
-        ? [t.progress.extendedTo].filter((d) => d >= from && d <= to)
-        : occurrences(t.deadline, from, to);
-      // A recurring task is listed once, at its first due date in the window, with the others after it.
-      if (dates.length) rows.push({ task: t, due: dates[0]!, later: dates.slice(1) });
-    }
+    if (schedule) for (const row of schedule.window(from, to, inTaskGroup)) rows.push(row);
+    else
+      for (const t of pool) {
+        const dates = t.progress.extendedTo
+          ? [t.progress.extendedTo].filter((d) => d >= from && d <= to)
+          : occurrences(t.deadline, from, to);
+        // A recurring task is listed once, at its first due date in the window, with the others after it.
+        if (dates.length) rows.push({ task: t, due: dates[0]!, later: dates.slice(1) });
+      }
     heading =
       q.mode === "window"
         ? `Nhiệm vụ${scope} có hạn ${label.startsWith("trước") ? label : `trong ${label}`}`
@@ -364,10 +347,13 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
     for (const n of preface) r.line(n.text, kb.citeAll(n.sources));
     r.line(emptyText);
     // Name what is known nearby: the next deadline after today.
-    const next = pool
-      .map((t) => ({ t, due: effectiveDue(t, today) }))
-      .filter((x): x is { t: Task; due: string } => !!x.due && x.due >= today)
-      .sort((a, b) => (a.due < b.due ? -1 : 1))[0];
+    const nearest = schedule
+      ? schedule.nextDue(today, inTaskGroup)
+      : pool
+          .map((task) => ({ task, due: effectiveDue(task, today) }))
+          .filter((x): x is { task: Task; due: string } => !!x.due && x.due >= today)
+          .sort((a, b) => (a.due < b.due ? -1 : 1))[0];
+    const next = nearest && { t: nearest.task, due: nearest.due };
     if (next) {
       r.line(
         `Hạn gần nhất sắp tới: ${next.t.title} — ${formatViDate(next.due)}.`,
@@ -386,7 +372,9 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
         r.item("task", t.id);
       }
     }
-    const undated = pool.filter((t) => !effectiveDue(t, today)).length;
+    const undated = schedule
+      ? schedule.undated(today, inTaskGroup)
+      : pool.filter((t) => !effectiveDue(t, today)).length;
     if (undated) r.note(`${undated} nhiệm vụ không có hạn cụ thể (thường xuyên hoặc nguồn không nêu hạn).`);
     return r.build();
   }

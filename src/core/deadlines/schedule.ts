@@ -116,8 +116,10 @@ export class TaskSchedule {
   private readonly undatedAt: number[] = [];
   private ranks: Int32Array | undefined;
   private positions: Map<Task, number> | undefined;
-  /** Tasks whose due date does not depend on the day, by (due date, title, position); made when first needed. */
-  private fixedOrder: Int32Array | undefined;
+  /** Tasks whose due date does not depend on the day, by (due date, title, position), with their days. */
+  private fixedOrder: { at: Int32Array; days: Float64Array } | undefined;
+  /** Every task in due-then-title order on the last day asked, and each task's place in it. */
+  private order: { today: string; at: Int32Array; place: Int32Array } | undefined;
 
   constructor(tasks: readonly Task[]) {
     this.tasks = tasks;
@@ -336,26 +338,62 @@ export class TaskSchedule {
   byDueThenTitle(today: string, keep?: Keep): Task[] {
     if (!this.regular || !isDay(today))
       return this.tasks.filter((t) => !keep || keep(t)).sort(this.dueThenTitle(today));
+    const out: Task[] = [];
+    for (const a of this.orderOn(today)) {
+      const t = this.kept(a, keep);
+      if (t) out.push(t);
+    }
+    return out;
+  }
+
+  /**
+   * Some tasks of the list in the order `byDueThenTitle` lists them: the order a stable sort by
+   * `dueThenTitle(today)` gives them when they are given in list order (in any order, each once).
+   */
+  sortByDueThenTitle(today: string, tasks: readonly Task[]): Task[] {
+    const positions = this.positionsOf(tasks);
+    if (!this.regular || !isDay(today) || !positions) return [...tasks].sort(this.dueThenTitle(today));
+    this.orderOn(today);
+    const place = this.order!.place;
+    return positions.sort((a, b) => place[a]! - place[b]!).map((a) => this.tasks[a]!);
+  }
+
+  /** The positions of tasks in the list; undefined when one is not in it. */
+  private positionsOf(tasks: readonly Task[]): number[] | undefined {
+    this.positions ??= new Map(this.tasks.map((t, i) => [t, i]));
+    const out: number[] = [];
+    for (const t of tasks) {
+      const at = this.positions.get(t);
+      if (at === undefined) return undefined;
+      out.push(at);
+    }
+    return out;
+  }
+
+  /**
+   * Every position in `dueThenTitle(today)` order: the tasks whose due date does not depend on the day,
+   * sorted once, merged with the recurring ones sorted for the day. The last day asked is kept.
+   */
+  private orderOn(today: string): Int32Array {
+    if (this.order?.today === today) return this.order.at;
+    this.order = undefined;
     // Due dates as day numbers, none last: the order of the "<due or 9999>|" keys.
     const compare = (da: number, a: number, db: number, b: number) =>
       da - db || this.rankAt(a) - this.rankAt(b) || a - b;
-    const fixedDay = (a: number) => {
-      const t = this.tasks[a]!;
-      const due = t.progress.extendedTo || t.deadline.due;
-      return due ? dayNumber(due) : Number.POSITIVE_INFINITY;
-    };
     if (!this.fixedOrder) {
       const moving = new Set<number>(this.completed.map((c) => c.at));
       for (const g of this.openGroups.values()) for (const a of g.at) moving.add(a);
+      const days = new Float64Array(this.tasks.length);
       const fixed: number[] = [];
-      const days: number[] = [];
-      for (let a = 0; a < this.tasks.length; a++)
-        if (!moving.has(a)) {
-          fixed.push(a);
-          days[a] = fixedDay(a);
-        }
+      for (let a = 0; a < this.tasks.length; a++) {
+        if (moving.has(a)) continue;
+        const t = this.tasks[a]!;
+        const due = t.progress.extendedTo || t.deadline.due;
+        days[a] = due ? dayNumber(due) : Number.POSITIVE_INFINITY;
+        fixed.push(a);
+      }
       fixed.sort((a, b) => compare(days[a]!, a, days[b]!, b));
-      this.fixedOrder = Int32Array.from(fixed);
+      this.fixedOrder = { at: Int32Array.from(fixed), days: Float64Array.from(fixed, (a) => days[a]!) };
     }
     const day = dayNumber(today);
     const moving: { d: number; a: number }[] = [];
@@ -365,25 +403,21 @@ export class TaskSchedule {
     }
     for (const c of this.completed) moving.push({ d: day <= c.covered ? c.covered : c.after, a: c.at });
     moving.sort((x, y) => compare(x.d, x.a, y.d, y.a));
-    const out: Task[] = [];
-    const fixed = this.fixedOrder;
+    const { at: fixed, days } = this.fixedOrder;
+    const order = new Int32Array(fixed.length + moving.length);
     let i = 0;
     let j = 0;
-    let nextFixed = i < fixed.length ? fixedDay(fixed[i]!) : 0;
-    while (i < fixed.length || j < moving.length) {
+    for (let k = 0; k < order.length; k++) {
       const m = moving[j];
-      let a: number;
-      if (m === undefined || (i < fixed.length && compare(nextFixed, fixed[i]!, m.d, m.a) < 0)) {
-        a = fixed[i++]!;
-        if (i < fixed.length) nextFixed = fixedDay(fixed[i]!);
-      } else {
-        a = m.a;
-        j++;
-      }
-      const t = this.kept(a, keep);
-      if (t) out.push(t);
+      const takeFixed = m === undefined || (i < fixed.length && compare(days[i]!, fixed[i]!, m.d, m.a) < 0);
+      order[k] = takeFixed ? fixed[i++]! : moving[j++]!.a;
     }
-    return out;
+    const place = new Int32Array(order.length);
+    order.forEach((a, k) => {
+      place[a] = k;
+    });
+    this.order = { today, at: order, place };
+    return order;
   }
 }
 

@@ -100,6 +100,10 @@ describe("TaskSchedule: the same answers as the per-task functions", () => {
         expect([...list].sort(s.dueThenTitle(day)).map((t) => t.id)).toEqual(
           dueThenTitleByTask(list, day).map((t) => t.id),
         );
+        // Given in any order, a part of the list comes out as the list's order would have it.
+        expect(s.sortByDueThenTitle(day, [...list].reverse()).map((t) => t.id)).toEqual(
+          dueThenTitleByTask(list, day).map((t) => t.id),
+        );
       }
     });
   }

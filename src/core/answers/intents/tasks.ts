@@ -52,7 +52,7 @@ function unknownUnitReply(name: string, ctx: AnswerContext, intent: "tasks" | "d
     `Cơ sở tri thức chưa có đơn vị “${name}”, nên tôi không có thông tin về nhiệm vụ riêng của đơn vị này.`,
   );
   const allGroup = ctx.kb.data.unitGroups.find((g) => g.all);
-  const general = allGroup ? ctx.kb.data.tasks.filter((t) => t.lead.includes(allGroup.id)) : [];
+  const general = allGroup ? ctx.kb.tasksNaming(allGroup.id).lead : [];
   if (allGroup && general.length) {
     r.note(`Có ${general.length} nhiệm vụ giao chung cho ${allGroup.name}, áp dụng cho mọi đơn vị.`);
     r.action("Nhiệm vụ giao chung", { kind: "tasks", unitId: allGroup.id });
@@ -203,11 +203,18 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
         .map((g) => g.id),
     );
     const viaWider = (ids: string[]) => !inGroup(ids) && ids.some((id) => wider.has(id));
-    const inOrder = (keep: (t: Task) => boolean) => schedule.byDueThenTitle(ctx.today, keep);
+    // The tasks naming the group (or a wider one), from the knowledge's lookup rather than a pass.
+    const named = kb.tasksNaming(group.id);
+    const namingWider = new Set([...wider].flatMap((id) => kb.tasksNaming(id).lead));
+    const inOrder = (list: Iterable<Task>, keep: (t: Task) => boolean) =>
+      schedule.sortByDueThenTitle(ctx.today, [...list].filter(keep));
     rows = [
-      ...inOrder((t) => inGroup(t.lead) && yearOk(t)).map((task) => ({ task })),
-      ...inOrder((t) => viaWider(t.lead) && yearOk(t)).map((task) => ({ task, role: "giao chung" })),
-      ...inOrder((t) => inGroup(t.support) && !inGroup(t.lead) && yearOk(t)).map((task) => ({
+      ...inOrder(named.lead, (t) => inGroup(t.lead) && yearOk(t)).map((task) => ({ task })),
+      ...inOrder(namingWider, (t) => viaWider(t.lead) && yearOk(t)).map((task) => ({
+        task,
+        role: "giao chung",
+      })),
+      ...inOrder(named.support, (t) => inGroup(t.support) && !inGroup(t.lead) && yearOk(t)).map((task) => ({
         task,
         role: "phối hợp",
       })),
@@ -279,11 +286,7 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
   }
   const inTaskGroup = (t: Task) => !q.group || (t.group !== undefined && taskGroupKey(t.group) === q.group);
   const pool = (
-    held
-      ? held.lead.map((h) => h.task)
-      : group
-        ? kb.data.tasks.filter((t) => t.lead.includes(group.id))
-        : kb.data.tasks
+    held ? held.lead.map((h) => h.task) : group ? kb.tasksNaming(group.id).lead : kb.data.tasks
   ).filter(inTaskGroup);
   const inPool = held || group ? new Set(pool) : undefined;
   // What the unit supports has the same dates for it: listed too, marked "phối hợp" (not in the overdue
@@ -292,7 +295,7 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
     (held
       ? held.support.map((h) => h.task)
       : group
-        ? kb.data.tasks.filter((t) => t.support.includes(group.id) && !t.lead.includes(group.id))
+        ? kb.tasksNaming(group.id).support.filter((t) => !t.lead.includes(group.id))
         : []
     )
       .filter(inTaskGroup)

@@ -221,7 +221,13 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
     ];
     title = `Nhiệm vụ${yearLabel} giao cho ${group.name}`;
   } else {
-    rows = schedule.byDueThenTitle(ctx.today, keep).map((task) => ({ task }));
+    // A topic's tasks (a few hundred at most) are sorted alone, not picked out of every task.
+    const topical = onTopic && [...onTopic].flatMap((id) => kb.task(id) ?? []);
+    rows = (
+      topical
+        ? schedule.sortByDueThenTitle(ctx.today, topical.filter(keep))
+        : schedule.byDueThenTitle(ctx.today, keep)
+    ).map((task) => ({ task }));
     title = `Nhiệm vụ${yearLabel} trong cơ sở tri thức`;
   }
 

@@ -358,6 +358,14 @@ export class TaskSchedule {
     return positions.sort((a, b) => place[a]! - place[b]!).map((a) => this.tasks[a]!);
   }
 
+  /** Tasks of the list in list order, each once: `tasks.filter((t) => those.has(t))` without the pass. */
+  inListOrder(those: Iterable<Task>): Task[] {
+    const set = new Set(those);
+    const positions = this.positionsOf([...set]);
+    if (!positions) return this.tasks.filter((t) => set.has(t));
+    return positions.sort((a, b) => a - b).map((a) => this.tasks[a]!);
+  }
+
   /** The positions of tasks in the list; undefined when one is not in it. */
   private positionsOf(tasks: readonly Task[]): number[] | undefined {
     this.positions ??= new Map(this.tasks.map((t, i) => [t, i]));

@@ -108,6 +108,14 @@ describe("TaskSchedule: the same answers as the per-task functions", () => {
     });
   }
 
+  it("puts a part of the list in list order", () => {
+    const s = scheduleOf(generated);
+    const some = generated.filter((_, i) => i % 7 === 3);
+    expect(s.inListOrder([...some].reverse().concat(some.slice(0, 5)))).toEqual(some);
+    const stranger = { ...generated[0]! };
+    expect(s.inListOrder([stranger, generated[1]!])).toEqual([generated[1]]);
+  });
+
   it("is made once per task list", () => {
     expect(scheduleOf(generated)).toBe(scheduleOf(generated));
     expect(scheduleOf([...generated])).not.toBe(scheduleOf(generated));

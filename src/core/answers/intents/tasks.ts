@@ -297,19 +297,19 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
   const inPool = held || group ? new Set(pool) : undefined;
   // What the unit supports has the same dates for it: listed too, marked "phối hợp" (not in the overdue
   // list, which is the lead's).
-  const supported = new Set(
-    (held
+  const supportedTasks = (
+    held
       ? held.support.map((h) => h.task)
       : group
         ? kb.tasksNaming(group.id).support.filter((t) => !t.lead.includes(group.id))
         : []
-    )
-      .filter(inTaskGroup)
-      .filter((t) => !inPool?.has(t))
-      .map((t) => t.id),
-  );
+  )
+    .filter(inTaskGroup)
+    .filter((t) => !inPool?.has(t));
+  const supported = new Set(supportedTasks.map((t) => t.id));
+  // (Added in the order of the task list.)
   if (q.mode !== "overdue" && supported.size)
-    for (const t of kb.data.tasks) if (supported.has(t.id)) pool.push(t);
+    for (const t of scheduleOf(kb.data.tasks).inListOrder(supportedTasks)) pool.push(t);
   // Every task (no unit or group asked): the knowledge's schedule (deadlines/schedule.ts) answers from
   // its sorted due dates, with the rows a pass over the pool would give.
   const schedule = !held && !group ? scheduleOf(kb.data.tasks) : undefined;

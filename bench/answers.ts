@@ -6,10 +6,12 @@
  * the run. Prints a compact table and returns the figures; asserts nothing.
  */
 import { execFile } from "node:child_process";
+import { rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { build } from "esbuild";
 import { DEFAULT_NOW, KNOWLEDGE_DIR, loadQuestions } from "../eval/run.ts";
 import { createAnswerEngine } from "../src/core/answers/engine.ts";
 import { renderPlain } from "../src/core/answers/reply.ts";
@@ -60,8 +62,13 @@ export interface BaseFigures {
 
 export interface AnswerBenchResult {
   generation: { ms: number; validateMs: number; errors: number; warnings: number };
-  /** The generated base in a fresh process (bench/memory-probe.ts): one build, the query mix twice. */
-  isolatedMemory?: { afterBuild: MemoryFigures; afterRun: MemoryFigures };
+  /**
+   * The generated base in a fresh process (bench/memory-probe.ts): one build, the query mix twice. The
+   * probe is compiled first and run by plain node, as `npm start` runs the assistant (and as
+   * bench/store.ts measures the edits); `underTsx` is the same probe loaded through tsx, as in
+   * development (tsx's loader thread and compiled sources add about 30 MB).
+   */
+  isolatedMemory?: { afterBuild: MemoryFigures; afterRun: MemoryFigures; underTsx?: ProbeFigures };
   shipped: BaseFigures;
   generated: BaseFigures;
 }
@@ -290,18 +297,49 @@ export function formatBases(bases: BaseFigures[], rounds: number): string[] {
   return out;
 }
 
-/** Runs bench/memory-probe.ts in a fresh process (same Node flags, so tsx is loaded); undefined on failure. */
+type ProbeFigures = { afterBuild: MemoryFigures; afterRun: MemoryFigures };
+
+/**
+ * Runs bench/memory-probe.ts in fresh processes: compiled (esbuild, then plain node, as `npm start` runs
+ * the assistant) for the figures, and through tsx (this process's flags) for `underTsx`. Undefined when
+ * the compiled probe does not run.
+ */
 export async function probeMemory(
   size: { units: number; documents: number; tasks: number },
   seed: number,
 ): Promise<AnswerBenchResult["isolatedMemory"]> {
   const probe = fileURLToPath(new URL("./memory-probe.ts", import.meta.url));
-  const args = [...process.execArgv, probe, ...[size.units, size.documents, size.tasks, seed].map(String)];
+  const probeArgs = [size.units, size.documents, size.tasks, seed].map(String);
+  const run = async (args: string[]): Promise<ProbeFigures | undefined> => {
+    try {
+      const { stdout } = await promisify(execFile)(process.execPath, args, {
+        timeout: 120_000,
+        cwd: fileURLToPath(new URL("..", import.meta.url)),
+      });
+      return JSON.parse(stdout.trim().split("\n").at(-1) ?? "");
+    } catch {
+      return undefined;
+    }
+  };
+  const compiled = fileURLToPath(new URL(`./.memory-probe-${process.pid}.mjs`, import.meta.url));
   try {
-    const { stdout } = await promisify(execFile)(process.execPath, args, { timeout: 120_000 });
-    return JSON.parse(stdout.trim().split("\n").at(-1) ?? "");
+    await build({
+      entryPoints: [probe],
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      packages: "external",
+      outfile: compiled,
+      logLevel: "silent",
+    });
+    const figures = await run([compiled, ...probeArgs]);
+    if (!figures) return undefined;
+    const underTsx = await run([...process.execArgv, probe, ...probeArgs]);
+    return underTsx ? { ...figures, underTsx } : figures;
   } catch {
     return undefined;
+  } finally {
+    await rm(compiled, { force: true });
   }
 }
 
@@ -349,11 +387,15 @@ export async function benchAnswers(opts: BenchAnswersOptions = {}): Promise<Answ
   for (const line of formatBases([shipped, generated], rounds)) out(line);
   out("");
   if (isolatedMemory) {
-    const { afterBuild: b, afterRun: r } = isolatedMemory;
+    const { afterBuild: b, afterRun: r, underTsx: t } = isolatedMemory;
     out(
-      `Memory of the generated base in a fresh process (one build, the generated mix twice): ` +
+      `Memory of the generated base in a fresh compiled process (one build, the generated mix twice): ` +
         `RSS ${b.rssMB} MB after build, ${r.rssMB} MB after the run, peak ${r.maxRssMB} MB; heap used ${b.heapUsedMB} → ${r.heapUsedMB} MB`,
     );
+    if (t)
+      out(
+        `  the same probe through tsx (development): RSS ${t.afterBuild.rssMB} MB after build, ${t.afterRun.rssMB} MB after the run, peak ${t.afterRun.maxRssMB} MB`,
+      );
   } else {
     out("Memory in a fresh process: the probe (bench/memory-probe.ts) did not run.");
   }

@@ -4,7 +4,8 @@
  * garbage collection at each step. In-process figures of the benchmark also hold the shipped engine, the
  * repeated builds and their garbage; these are what one running assistant with that knowledge holds.
  *
- * Usage (forked with the parent's execArgv, so tsx is loaded): memory-probe.ts <units> <documents> <tasks> <seed>
+ * bench/answers.ts runs it compiled (esbuild, plain node: as `npm start` runs the assistant) and through
+ * tsx (as in development). Usage: memory-probe.ts <units> <documents> <tasks> <seed>
  * Prints one JSON line: { afterBuild, afterRun } (MemoryFigures).
  */
 import { createAnswerEngine } from "../src/core/answers/engine.ts";

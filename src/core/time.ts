@@ -22,8 +22,6 @@ export type Clock = () => Date;
 /** The real clock: for the entry points (main, scheduler), never inside core functions. */
 export const systemClock: Clock = () => new Date();
 
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 export interface YMD {
   year: number;
   month: number; // 1–12
@@ -34,8 +32,20 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** Days in a month (month 1–12), leap years included. */
 export function daysInMonth(year: number, month: number): number {
+  if (
+    Number.isInteger(year) &&
+    year >= 1 &&
+    year <= 9999 &&
+    Number.isInteger(month) &&
+    month >= 1 &&
+    month <= 12
+  )
+    return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]!;
+  // (Other arguments as Date.UTC reads them: month 13 is next January.)
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
@@ -51,14 +61,27 @@ export function isoDate(year: number, month: number, day: number): string | null
   return `${String(year).padStart(4, "0")}-${pad2(month)}-${pad2(day)}`;
 }
 
+/** The value of the ASCII digits of `s` from `at` (n digits), or -1 when one is not a digit. */
+function digits(s: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
 /** Splits a strict "YYYY-MM-DD" that exists; null otherwise (no time part, no other format). */
 export function parseIsoDate(iso: string): YMD | null {
-  const m = ISO_RE.exec(iso);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  return isoDate(year, month, day) === null ? null : { year, month, day };
+  // Read by hand (this runs for every task on every deadline question): the same as matching
+  // /^(\d{4})-(\d{2})-(\d{2})$/ and checking that the day exists.
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return null;
+  const year = digits(iso, 0, 4);
+  const month = digits(iso, 5, 2);
+  const day = digits(iso, 8, 2);
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return { year, month, day };
 }
 
 export function isIsoDate(s: string): boolean {
@@ -71,14 +94,48 @@ function mustParse(iso: string): YMD {
   return p;
 }
 
-/** Milliseconds of 00:00 UTC of a calendar day: the basis of day arithmetic. */
-function utcMs(iso: string): number {
-  const { year, month, day } = mustParse(iso);
-  return Date.UTC(year, month - 1, day);
+// ---------------------------------------------------------------- day numbers
+// Day arithmetic on whole days counted from 1970-01-01 (the proleptic Gregorian calendar, as
+// Date.UTC counts them), with integer formulas only: no Date object and no dayjs on the paths that run
+// for every task of a question (H. Hinnant, "chrono-compatible low-level date algorithms").
+
+/** The day number of a year, month (1–12) and day: days since 1970-01-01. */
+export function dayNumberOf(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = month > 2 ? month - 3 : month + 9;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
-function fromUtcMs(ms: number): string {
-  return dayjs.utc(ms).format("YYYY-MM-DD");
+/** The day number of a calendar day "YYYY-MM-DD" (throws on anything else). */
+export function dayNumber(iso: string): number {
+  const { year, month, day } = mustParse(iso);
+  return dayNumberOf(year, month, day);
+}
+
+/** The calendar day of a day number. */
+export function ymdOfDay(n: number): YMD {
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+/** "YYYY-MM-DD" of a day number. */
+export function isoOfDay(n: number): string {
+  const { year, month, day } = ymdOfDay(n);
+  if (year < 0 || year > 9999) return dayjs.utc(n * DAY_MS).format("YYYY-MM-DD");
+  return `${year < 1000 ? String(year).padStart(4, "0") : year}-${pad2(month)}-${pad2(day)}`;
 }
 
 const DAY_MS = 86_400_000;
@@ -99,17 +156,24 @@ export function atLocalTime(iso: string, time = "00:00"): Date {
 }
 
 export function addDays(iso: string, n: number): string {
-  return fromUtcMs(utcMs(iso) + n * DAY_MS);
+  if (!Number.isInteger(n)) return dayjs.utc(dayNumber(iso) * DAY_MS + n * DAY_MS).format("YYYY-MM-DD");
+  return isoOfDay(dayNumber(iso) + n);
 }
 
 /** b − a in whole calendar days (positive when b is later). */
 export function diffDays(a: string, b: string): number {
-  return Math.round((utcMs(b) - utcMs(a)) / DAY_MS);
+  const db = dayNumber(b);
+  return db - dayNumber(a);
 }
 
 /** Day of the week, 0 = Sunday … 6 = Saturday. */
 export function weekday(iso: string): number {
-  return new Date(utcMs(iso)).getUTCDay();
+  return weekdayOfDay(dayNumber(iso));
+}
+
+/** Day of the week of a day number, 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
+export function weekdayOfDay(n: number): number {
+  return (((n + 4) % 7) + 7) % 7;
 }
 
 /** Adds calendar months, clamping the day to the month's end (31/1 + 1 month = 28/2 or 29/2). */

@@ -3,6 +3,8 @@ import {
   addDays,
   addMonths,
   atLocalTime,
+  dayNumber,
+  dayNumberOf,
   daysInMonth,
   diffDays,
   endOfMonth,
@@ -12,6 +14,7 @@ import {
   isIsoDate,
   isLeapYear,
   isoDate,
+  isoOfDay,
   localDate,
   parseIsoDate,
   quarterOf,
@@ -20,6 +23,8 @@ import {
   systemClock,
   viWeekdayName,
   weekday,
+  weekdayOfDay,
+  ymdOfDay,
   ZONE,
 } from "../../src/core/time.ts";
 
@@ -203,5 +208,59 @@ describe("month, quarter and week bounds", () => {
     expect(startOfWeek("2023-11-26")).toBe("2023-11-20"); // Sunday
     expect(startOfWeek("2024-01-03")).toBe("2024-01-01");
     expect(startOfWeek("2023-01-01")).toBe("2022-12-26"); // Sunday, week began in 2022
+  });
+});
+
+describe("day numbers (the integer arithmetic under addDays, diffDays, weekday)", () => {
+  it("counts days from 1970-01-01 as Date.UTC does, both ways, across leap days and centuries", () => {
+    const days: string[] = [];
+    for (let y = 1600; y <= 2400; y += 3)
+      for (const md of ["01-01", "02-28", "02-29", "03-01", "12-31"]) {
+        const iso = `${y}-${md}`;
+        if (isIsoDate(iso)) days.push(iso);
+      }
+    for (const iso of days) {
+      const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+      const n = Date.UTC(y, m - 1, d) / 86_400_000;
+      expect(dayNumber(iso)).toBe(n);
+      expect(dayNumberOf(y, m, d)).toBe(n);
+      expect(isoOfDay(n)).toBe(iso);
+      expect(ymdOfDay(n)).toEqual({ year: y, month: m, day: d });
+      expect(weekdayOfDay(n)).toBe(new Date(Date.UTC(y, m - 1, d)).getUTCDay());
+    }
+    expect(dayNumber("1970-01-01")).toBe(0);
+    expect(isoOfDay(-1)).toBe("1969-12-31");
+    expect(weekdayOfDay(-1)).toBe(3); // 31/12/1969 was a Wednesday
+  });
+
+  it("moves across month, year and leap-day ends", () => {
+    expect(addDays("2024-02-28", 1)).toBe("2024-02-29");
+    expect(addDays("2023-02-28", 1)).toBe("2023-03-01");
+    expect(addDays("2100-02-28", 1)).toBe("2100-03-01");
+    expect(addDays("2000-02-28", 1)).toBe("2000-02-29");
+    expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
+    expect(addDays("2027-01-01", -1)).toBe("2026-12-31");
+    expect(addDays("2026-03-01", -366)).toBe("2025-02-28");
+    expect(diffDays("2024-01-01", "2025-01-01")).toBe(366);
+    expect(diffDays("2025-01-01", "2024-01-01")).toBe(-366);
+  });
+
+  it("reads only strict, existing ISO days", () => {
+    for (const bad of [
+      "2024-1-01",
+      " 2024-01-01",
+      "2024-01-01 ",
+      "2024-01-01\n",
+      "2024/01/01",
+      "2023-02-29",
+      "2024-04-31",
+      "2024-13-01",
+      "0000-01-01",
+      "２０２４-01-01",
+      "+024-01-01",
+    ])
+      expect(parseIsoDate(bad)).toBeNull();
+    expect(parseIsoDate("2024-02-29")).toEqual({ year: 2024, month: 2, day: 29 });
+    expect(() => dayNumber("2023-02-29")).toThrow(RangeError);
   });
 });

@@ -113,7 +113,9 @@ export function buildLexicon(kb: Knowledge): Lexicon {
         // Tasks are answered by their own intents, a document's number, date, issuer and signer by the
         // document's card with the question's focus: those facts stay out of the free search (at 2,000
         // documents they would be most of the index for no better answer).
-        const list = buildFacts(kb).filter((f) => f.entity.kind !== "task" && !CARD_FACTS.has(f.type));
+        const list = buildFacts(kb, { tasks: false }).filter(
+          (f) => f.entity.kind !== "task" && !CARD_FACTS.has(f.type),
+        );
         facts = { index: buildFactIndex(list), byId: new Map(list.map((f) => [f.id, f])) };
       }
       return facts;

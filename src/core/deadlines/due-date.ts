@@ -19,16 +19,7 @@
 import type { Deadline, Recurrence } from "../knowledge/schema.ts";
 import { findDatePhrases } from "../text/dates.ts";
 import { fold } from "../text/normalize.ts";
-import {
-  addDays,
-  addMonths,
-  daysInMonth,
-  endOfMonth,
-  endOfQuarter,
-  isoDate,
-  parseIsoDate,
-  quarterOf,
-} from "../time.ts";
+import { addDays, dayNumber, dayNumberOf, daysInMonth, isoOfDay, parseIsoDate, ymdOfDay } from "../time.ts";
 
 export interface ParsedDeadline {
   due?: string;
@@ -119,30 +110,37 @@ export function parseDeadline(text: string, context: DeadlineContext = {}): Pars
 }
 
 // ---------------------------------------------------------------- recurrence
+// On day numbers (time.ts): these run for every recurring task of a deadline question.
 
-function clampedDate(year: number, month: number, day: number): string {
-  return isoDate(year, month, Math.min(day, daysInMonth(year, month)))!;
+/** The day number of a day in a month, falling on the month's last day when the month is shorter. */
+function clampedDay(year: number, month: number, day: number): number {
+  return dayNumberOf(year, month, Math.min(day, daysInMonth(year, month)));
+}
+
+/** `nextOccurrence` on day numbers: the first due day of a recurrence on or after day `from`. */
+export function nextOccurrenceDay(rec: Recurrence, from: number): number {
+  const { year, month } = ymdOfDay(from);
+  switch (rec.kind) {
+    case "yearly": {
+      const d = clampedDay(year, rec.month, rec.day);
+      return d >= from ? d : clampedDay(year + 1, rec.month, rec.day);
+    }
+    case "quarterly": {
+      const last = Math.ceil(month / 3) * 3;
+      return dayNumberOf(year, last, daysInMonth(year, last));
+    }
+    case "monthly": {
+      if (rec.day === undefined) return dayNumberOf(year, month, daysInMonth(year, month));
+      const d = clampedDay(year, month, rec.day);
+      if (d >= from) return d;
+      return month === 12 ? clampedDay(year + 1, 1, rec.day) : clampedDay(year, month + 1, rec.day);
+    }
+  }
 }
 
 /** The first due date of a recurrence on or after a day. Day 29–31 falls on the month's last day when short. */
 export function nextOccurrence(rec: Recurrence, onOrAfter: string): string {
-  const p = parseIsoDate(onOrAfter);
-  if (!p) throw new RangeError(`not an ISO calendar date: ${JSON.stringify(onOrAfter)}`);
-  switch (rec.kind) {
-    case "yearly": {
-      const d = clampedDate(p.year, rec.month, rec.day);
-      return d >= onOrAfter ? d : clampedDate(p.year + 1, rec.month, rec.day);
-    }
-    case "quarterly":
-      return endOfQuarter(p.year, quarterOf(onOrAfter));
-    case "monthly": {
-      if (rec.day === undefined) return endOfMonth(p.year, p.month);
-      const d = clampedDate(p.year, p.month, rec.day);
-      if (d >= onOrAfter) return d;
-      const next = parseIsoDate(addMonths(`${onOrAfter.slice(0, 7)}-01`, 1))!;
-      return clampedDate(next.year, next.month, rec.day);
-    }
-  }
+  return isoOfDay(nextOccurrenceDay(rec, dayNumber(onOrAfter)));
 }
 
 /**
@@ -154,14 +152,20 @@ export function occurrences(
   fromIso: string,
   toIso: string,
 ): string[] {
-  const out = new Set<string>();
   if (fromIso > toIso) return [];
-  if (deadline.recurrence) {
-    for (let d = nextOccurrence(deadline.recurrence, fromIso); d <= toIso; ) {
-      out.add(d);
-      d = nextOccurrence(deadline.recurrence, addDays(d, 1));
-    }
+  const due =
+    deadline.due !== undefined && deadline.due >= fromIso && deadline.due <= toIso ? deadline.due : "";
+  if (!deadline.recurrence) return due ? [due] : [];
+  const out: string[] = [];
+  const rec = deadline.recurrence;
+  // (An end that is not a calendar day is compared as text, as the dates are.)
+  const end = parseIsoDate(toIso) ? dayNumber(toIso) : undefined;
+  const inWindow = (d: number) => (end !== undefined ? d <= end : isoOfDay(d) <= toIso);
+  for (let d = nextOccurrenceDay(rec, dayNumber(fromIso)); inWindow(d); d = nextOccurrenceDay(rec, d + 1))
+    out.push(isoOfDay(d));
+  if (due && !out.includes(due)) {
+    const at = out.findIndex((d) => d > due);
+    out.splice(at < 0 ? out.length : at, 0, due);
   }
-  if (deadline.due && deadline.due >= fromIso && deadline.due <= toIso) out.add(deadline.due);
-  return [...out].sort();
+  return out;
 }

@@ -17,7 +17,7 @@
  * today, so a recurring task without a record is never overdue. A late completion therefore counts for the
  * following occurrence: record a late completion as a one-off extension instead if it matters.
  */
-import type { Task } from "../knowledge/schema.ts";
+import type { Recurrence, Task } from "../knowledge/schema.ts";
 import { addDays, diffDays } from "../time.ts";
 import { nextOccurrence, parseDeadline } from "./due-date.ts";
 
@@ -66,12 +66,33 @@ interface Resolved {
   covered?: boolean;
 }
 
+/** Recurrences read from deadline texts, per deadline object (with the text and year they were read from). */
+const parsedRecurrences = new WeakMap<object, { text: string; year?: number; rec?: Recurrence }>();
+
+/**
+ * The recurrence a task without a fixed due date follows: the recorded one, else one its text states
+ * ("Hằng năm 10/10"; continuous work has none). The text is read once per deadline, not on every question.
+ */
+export function statusRecurrence(task: StatusTask): Recurrence | undefined {
+  const dl = task.deadline;
+  if (dl.recurrence != null) return dl.recurrence;
+  if (dl.continuous) return undefined;
+  const memo = parsedRecurrences.get(dl);
+  if (memo && memo.text === dl.text && memo.year === task.year) return memo.rec;
+  const rec = parseDeadline(dl.text, yearCtx(task)).recurrence;
+  const entry: { text: string; year?: number; rec?: Recurrence } = { text: dl.text };
+  if (task.year !== undefined) entry.year = task.year;
+  if (rec) entry.rec = rec;
+  parsedRecurrences.set(dl, entry);
+  return rec;
+}
+
 function resolve(task: StatusTask, today: string): Resolved {
   const progress = task.progress ?? {};
   if (progress.extendedTo) return { due: progress.extendedTo };
   const dl = task.deadline;
   if (dl.due) return { due: dl.due };
-  const rec = dl.recurrence ?? (dl.continuous ? undefined : parseDeadline(dl.text, yearCtx(task)).recurrence);
+  const rec = statusRecurrence(task);
   if (rec) {
     if (progress.completedOn) {
       const covered = nextOccurrence(rec, progress.completedOn);

@@ -44,6 +44,8 @@ export interface Citation {
   label: string;
 }
 
+const NONE = { lead: [], support: [] } as const;
+
 /** Unit kinds that are not the province's own agencies (a group "all units" leaves them out). */
 const OUTSIDE_PROVINCE = new Set(["trung-uong"]);
 
@@ -56,6 +58,8 @@ export class Knowledge {
   private foldedDocTexts: Map<string, { summary: string; points: string }> | undefined;
   private readonly groupMembers = new Map<string, Unit[]>();
   private readonly tasksByUnit = new Map<string, { lead: Task[]; support: Task[] }>();
+  /** Tasks by the unit or group ids they name, as written (groups not expanded), in list order. */
+  private readonly tasksById = new Map<string, { lead: Task[]; support: Task[] }>();
   /** Units (and groups) that ended into a unit: its direct predecessors, with the change. */
   private readonly predecessorsById = new Map<string, { id: string; change: UnitChange }[]>();
   readonly holidays: Set<string>;
@@ -77,6 +81,8 @@ export class Knowledge {
     }
     for (const g of this.data.unitGroups) this.groupMembers.set(g.id, this.resolveGroup(g));
     for (const t of this.data.tasks) {
+      for (const id of new Set(t.lead)) this.namedEntry(id).lead.push(t);
+      for (const id of new Set(t.support)) this.namedEntry(id).support.push(t);
       const leads = this.unitsOf(t.lead);
       const leadIds = new Set(leads.map((u) => u.id));
       for (const u of leads) this.tasksOfUnitEntry(u.id).lead.push(t);
@@ -166,6 +172,23 @@ export class Knowledge {
       this.tasksByUnit.set(unitId, e);
     }
     return e;
+  }
+
+  private namedEntry(id: string) {
+    let e = this.tasksById.get(id);
+    if (!e) {
+      e = { lead: [], support: [] };
+      this.tasksById.set(id, e);
+    }
+    return e;
+  }
+
+  /**
+   * The tasks that name a unit or group id as lead or as support, as written (a group's tasks, not its
+   * members'), in the order of the task list: `tasks.filter((t) => t.lead.includes(id))` without the pass.
+   */
+  tasksNaming(id: string): { readonly lead: readonly Task[]; readonly support: readonly Task[] } {
+    return this.tasksById.get(id) ?? NONE;
   }
 
   /** Units named by a list of unit or group ids, each once, groups expanded. */
@@ -318,13 +341,8 @@ export class Knowledge {
       for (const p of this.predecessorsOf(id)) {
         if (seen.has(p.id) || p.change.date > date) continue;
         seen.add(p.id);
-        const theirs = this.group(p.id)
-          ? {
-              lead: this.data.tasks.filter((t) => t.lead.includes(p.id)),
-              support: this.data.tasks.filter((t) => t.support.includes(p.id)),
-            }
-          : this.tasksOfUnit(p.id);
-        const pick = (list: Task[], to: HeldTask[], role: "lead" | "support") => {
+        const theirs = this.group(p.id) ? this.tasksNaming(p.id) : this.tasksOfUnit(p.id);
+        const pick = (list: readonly Task[], to: HeldTask[], role: "lead" | "support") => {
           for (const t of list) {
             if (have.has(t.id) || !t[role].includes(p.id) || finishedBefore(t, p.change.date)) continue;
             if (!this.holdersOn(t, t[role], date).some((u) => u.id === unitId)) continue;

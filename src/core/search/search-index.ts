@@ -60,11 +60,33 @@ const MAX_FUZZY_LENGTH = 24;
 export type ExpandedQuery = ReturnType<SearchIndex["expandQuery"]>;
 const B = 0.75;
 
+/** Postings added per block while the index is built (typed arrays: no garbage in the JS heap). */
+const BLOCK_BITS = 16;
+const BLOCK = 1 << BLOCK_BITS;
+
+interface PendingBlock {
+  term: Int32Array;
+  doc: Int32Array;
+  weight: Float64Array;
+}
+
 export class SearchIndex {
   readonly docs: SearchDoc[] = [];
-  /** term → [docIndex, weighted term frequency] pairs, flattened. */
-  private readonly postings = new Map<string, number[]>();
-  private lengths: number[] = [];
+  /**
+   * term → its number n, in the order terms were first seen. Its postings (the entries that have the
+   * term, in the order they were added, with the weighted term frequency) are
+   * `postingDocs`/`postingWeights` [start[n], start[n + 1]). Packed by `finish` from the blocks `add`
+   * fills: at 10,000 tasks about 900,000 postings, 7 MB instead of 20 MB as arrays of numbers.
+   */
+  private readonly termIds = new Map<string, number>();
+  private start = new Int32Array(1);
+  private postingDocs = new Int32Array(0);
+  private postingWeights: Float32Array | Float64Array = new Float64Array(0);
+  /** Until `finish`: the postings added, in blocks. */
+  private pending: PendingBlock[] | undefined = [];
+  private pendingCount = 0;
+  private lengthList: number[] = [];
+  private lengths = new Float64Array(0);
   private avgLength = 1;
   private vocabulary: Fuse<string> | undefined;
   private dropped: Map<string, string[]> | undefined;
@@ -77,6 +99,8 @@ export class SearchIndex {
   };
 
   add(doc: SearchDoc, fields: Field[]): void {
+    const pending = this.pending;
+    if (!pending) throw new Error("SearchIndex: add after finish");
     const idx = this.docs.length;
     this.docs.push(doc);
     const tf = new Map<string, number>();
@@ -93,25 +117,76 @@ export class SearchIndex {
         }
       });
     }
-    this.lengths.push(len);
+    this.lengthList.push(len);
     for (const [t, w] of tf) {
-      let p = this.postings.get(t);
-      if (!p) {
-        p = [];
-        this.postings.set(t, p);
+      let id = this.termIds.get(t);
+      if (id === undefined) {
+        id = this.termIds.size;
+        this.termIds.set(t, id);
       }
-      p.push(idx, w);
+      const at = this.pendingCount & (BLOCK - 1);
+      if (at === 0) {
+        pending.push({
+          term: new Int32Array(BLOCK),
+          doc: new Int32Array(BLOCK),
+          weight: new Float64Array(BLOCK),
+        });
+      }
+      const block = pending[pending.length - 1]!;
+      block.term[at] = id;
+      block.doc[at] = idx;
+      block.weight[at] = w;
+      this.pendingCount++;
     }
   }
 
-  /** Call once after the last `add`. */
+  /** Call once after the last `add`: packs the postings by term. */
   finish(): this {
+    const pending = this.pending ?? [];
+    const count = this.pendingCount;
+    const terms = this.termIds.size;
+    const start = new Int32Array(terms + 1);
+    const each = (f: (term: number, doc: number, weight: number) => void) => {
+      for (let k = 0; k < count; k++) {
+        const b = pending[k >>> BLOCK_BITS]!;
+        const i = k & (BLOCK - 1);
+        f(b.term[i]!, b.doc[i]!, b.weight[i]!);
+      }
+    };
+    each((term) => {
+      start[term + 1]!++;
+    });
+    for (let t = 0; t < terms; t++) start[t + 1]! += start[t]!;
+    const docs = new Int32Array(count);
+    const weights = new Float64Array(count);
+    const next = start.slice(0, terms);
+    let exact32 = true;
+    each((term, doc, weight) => {
+      const at = next[term]!++;
+      docs[at] = doc;
+      weights[at] = weight;
+      if (Math.fround(weight) !== weight) exact32 = false;
+    });
+    this.start = start;
+    this.postingDocs = docs;
+    // (Weights are sums of field weights, halves and units: exact in 32 bits, read back unchanged.)
+    this.postingWeights = exact32 ? Float32Array.from(weights) : weights;
+    this.pending = undefined;
+    this.pendingCount = 0;
+    this.lengths = Float64Array.from(this.lengthList);
+    this.lengthList = [];
     const n = this.lengths.length || 1;
     this.avgLength = this.lengths.reduce((a, b) => a + b, 0) / n || 1;
-    this.vocabList = [...this.postings.keys()].filter(
+    this.vocabList = [...this.termIds.keys()].filter(
       (t) => t.length >= 3 && !t.includes(" ") && !/^\d+$/.test(t),
     );
     return this;
+  }
+
+  /** How many entries have the term. */
+  private df(term: string): number {
+    const id = this.termIds.get(term);
+    return id === undefined ? 0 : this.start[id + 1]! - this.start[id]!;
   }
 
   private fuzzy(): Fuse<string> {
@@ -145,7 +220,7 @@ export class SearchIndex {
   }
 
   private idf(term: string): number {
-    const df = (this.postings.get(term)?.length ?? 0) / 2;
+    const df = this.df(term);
     const n = this.docs.length;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
@@ -162,7 +237,7 @@ export class SearchIndex {
     for (const term of queryTerms(text)) {
       if (seen.has(term)) continue;
       seen.add(term);
-      if (this.postings.has(term)) {
+      if (this.termIds.has(term)) {
         out.push({ term, alternatives: [{ term, weight: 1 }] });
       } else if (term.length >= 4 && term.length <= MAX_FUZZY_LENGTH && !/^\d+$/.test(term)) {
         const alts = this.fuzzy()
@@ -205,13 +280,14 @@ export class SearchIndex {
     const touched: number[] = [];
     const allowed = (d: number) => !kinds || kinds.has(this.docs[d]!.kind);
     const visit = (term: string, weight: number, each: (d: number, s: number) => void) => {
-      const p = this.postings.get(term);
-      if (!p) return;
+      const id = this.termIds.get(term);
+      if (id === undefined) return;
       const idf = this.idf(term);
-      for (let i = 0; i < p.length; i += 2) {
-        const d = p[i]!;
+      const end = this.start[id + 1]!;
+      for (let i = this.start[id]!; i < end; i++) {
+        const d = this.postingDocs[i]!;
         if (!allowed(d)) continue;
-        const tf = p[i + 1]!;
+        const tf = this.postingWeights[i]!;
         const norm = tf + K1 * (1 - B + (B * this.lengths[d]!) / this.avgLength);
         if (score[d] === 0 && matched[d] === 0 && pairHits[d] === 0) touched.push(d);
         each(d, weight * idf * ((tf * (K1 + 1)) / norm));

@@ -58,24 +58,43 @@ export function clean(s: string): string {
  */
 export function fold(s: string): string {
   if (!NEEDS_WORK.test(s)) return s.toLowerCase();
-  let out = "";
+  // The code units are written to a buffer and made into one string at the end: a string grown one
+  // character at a time is a chain of V8 "cons" pieces (about 30 bytes a character) until something
+  // flattens it, and folded texts are kept (indexes, lookups).
+  let n = 0;
   let pendingSpace = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     let f = FOLD_CACHE[c];
     if (f === undefined) f = FOLD_CACHE[c] = foldCharUncached(c);
     if (f === " ") {
-      pendingSpace = out.length > 0;
+      pendingSpace = n > 0;
     } else if (f !== "") {
+      if (n + f.length + 1 > foldBuffer.length) {
+        const grown = new Uint16Array(Math.max(foldBuffer.length * 2, n + f.length + 1));
+        grown.set(foldBuffer.subarray(0, n));
+        foldBuffer = grown;
+      }
       if (pendingSpace) {
-        out += " ";
+        foldBuffer[n++] = 0x20;
         pendingSpace = false;
       }
-      out += f;
+      for (let k = 0; k < f.length; k++) foldBuffer[n++] = f.charCodeAt(k);
     }
   }
+  let out = "";
+  for (let i = 0; i < n; i += FROM_CHAR_CODES)
+    out += String.fromCharCode.apply(
+      null,
+      foldBuffer.subarray(i, Math.min(n, i + FROM_CHAR_CODES)) as unknown as number[],
+    );
   return out;
 }
+
+/** `fold`'s output, code unit by code unit (grown when a text needs more). */
+let foldBuffer = new Uint16Array(1024);
+/** Code units per `String.fromCharCode` call (well under the engines' argument limits). */
+const FROM_CHAR_CODES = 8192;
 
 /** Folded form of each UTF-16 code unit ("" = removed, " " = a space), filled on first use. */
 const FOLD_CACHE: (string | undefined)[] = new Array(0x10000);

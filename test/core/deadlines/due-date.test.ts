@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { nextOccurrence, occurrences, parseDeadline } from "../../../src/core/deadlines/due-date.ts";
+import type { Recurrence } from "../../../src/core/knowledge/schema.ts";
+import { addDays, daysInMonth } from "../../../src/core/time.ts";
 
 describe("parseDeadline: one-off due dates", () => {
   it.each([
@@ -205,5 +207,45 @@ describe("occurrences", () => {
   it("gives nothing for continuous work or an empty window", () => {
     expect(occurrences({ continuous: true }, "2023-01-01", "2023-12-31")).toEqual([]);
     expect(occurrences({ recurrence: { kind: "quarterly" } }, "2023-12-31", "2023-01-01")).toEqual([]);
+  });
+});
+
+describe("occurrences agree with a day-by-day reading of the recurrence", () => {
+  // The reference walks every day and asks whether a due date falls on it.
+  const isDue = (rec: Recurrence, iso: string): boolean => {
+    const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+    const last = daysInMonth(y, m);
+    if (rec.kind === "quarterly") return m % 3 === 0 && d === last;
+    if (rec.kind === "monthly") return d === Math.min(rec.day ?? 31, last);
+    return m === rec.month && d === Math.min(rec.day, last);
+  };
+  const days: string[] = [];
+  for (let d = "2023-01-01"; d <= "2028-03-31"; d = addDays(d, 1)) days.push(d);
+  const recs: Recurrence[] = [
+    { kind: "quarterly" },
+    { kind: "monthly" },
+    { kind: "monthly", day: 1 },
+    { kind: "monthly", day: 29 },
+    { kind: "monthly", day: 31 },
+    { kind: "yearly", month: 2, day: 29 },
+    { kind: "yearly", month: 12, day: 31 },
+    { kind: "yearly", month: 1, day: 1 },
+    { kind: "yearly", month: 4, day: 31 },
+  ];
+
+  it("on windows starting on every day of four years, including leap days and year ends", () => {
+    const wrong: string[] = [];
+    for (const rec of recs) {
+      const due = days.map((d) => isDue(rec, d));
+      for (let i = 0; days[i]! <= "2026-12-31"; i++) {
+        const window = days.slice(i, i + 46).filter((_, k) => due[i + k]);
+        const got = occurrences({ recurrence: rec }, days[i]!, days[i + 45]!);
+        if (got.join() !== window.join()) wrong.push(`${JSON.stringify(rec)} from ${days[i]}: ${got.join()}`);
+        const next = days.slice(i).find((_, k) => due[i + k]);
+        if (nextOccurrence(rec, days[i]!) !== next)
+          wrong.push(`${JSON.stringify(rec)} next after ${days[i]}`);
+      }
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
   });
 });

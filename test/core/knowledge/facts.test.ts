@@ -26,6 +26,12 @@ describe("facts", () => {
     }
   });
 
+  it("leave the tasks' facts out when asked, the others the same", () => {
+    const withoutTasks = buildFacts(kb, { tasks: false });
+    expect(withoutTasks.some((f) => f.entity.kind === "task")).toBe(false);
+    expect(withoutTasks).toEqual(facts.filter((f) => f.entity.kind !== "task"));
+  });
+
   it("name their entry in the sentence, so one sentence answers", () => {
     const signer = facts.find((f) => f.type === "document.signer" && f.entity.id === "kh-4233-2022");
     expect(signer?.text).toBe("Kế hoạch 4233/KH-UBND do Nguyễn Long Biên ký.");

@@ -162,3 +162,40 @@ describe("the shipped knowledge records the changes the sources state", () => {
     expect(checkReferences(kb.data).filter((p) => p.severity === "error")).toEqual([]);
   });
 });
+
+describe("the model: tasks by the ids they name", () => {
+  const kb = new Knowledge({
+    ...data(
+      [unit("a", [], "Sở A"), unit("b", [], "Sở B")],
+      [
+        task("t1", ["a"], { support: ["b"] }),
+        task("t2", ["g", "a", "a"]),
+        task("t3", ["b"], { support: ["g", "a"] }),
+      ],
+    ),
+    unitGroups: [
+      {
+        id: "g",
+        name: "Nhóm G",
+        aliases: [],
+        all: false,
+        members: ["a", "b"],
+        kinds: [],
+        sources: SRC,
+        asOf: "2025-03-01",
+      },
+    ],
+  });
+
+  it("as written (a group's own tasks, not its members'), each task once, in list order", () => {
+    const ids = (ts: readonly Task[]) => ts.map((t) => t.id);
+    expect(ids(kb.tasksNaming("a").lead)).toEqual(["t1", "t2"]);
+    expect(ids(kb.tasksNaming("a").support)).toEqual(["t3"]);
+    expect(ids(kb.tasksNaming("g").lead)).toEqual(["t2"]);
+    expect(ids(kb.tasksNaming("g").support)).toEqual(["t3"]);
+    expect(ids(kb.tasksNaming("b").lead)).toEqual(["t3"]);
+    expect(kb.tasksNaming("nobody")).toEqual({ lead: [], support: [] });
+    for (const id of ["a", "b", "g", "nobody"])
+      expect(ids(kb.tasksNaming(id).lead)).toEqual(ids(kb.data.tasks.filter((t) => t.lead.includes(id))));
+  });
+});

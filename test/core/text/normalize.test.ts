@@ -91,6 +91,26 @@ describe("fold", () => {
   it("leaves emoji and other scripts intact", () => {
     expect(fold("Xin chào 👋")).toBe("xin chao 👋");
   });
+
+  it("gives what folding character by character gives, on every code unit and on long texts", () => {
+    // The reference: each code unit folded alone, spaces collapsed and trimmed.
+    const reference = (s: string) =>
+      [...Array(s.length).keys()]
+        .map((i) => fold(s[i]!))
+        .map((f, i) => (f === "" && /\s/u.test(s[i]!) ? " " : f))
+        .join("")
+        .replace(/\s+/g, " ")
+        .trim();
+    const wrong: string[] = [];
+    for (let c = 0; c < 0x10000; c += 1) {
+      const s = ` A${String.fromCharCode(c)}  b ${String.fromCharCode(c)}`;
+      if (fold(s) !== reference(s)) wrong.push(c.toString(16));
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
+    const long = "Chuyển đổi số …  ǅ ".repeat(3000);
+    expect(fold(long)).toBe(reference(long));
+    expect(fold(long).startsWith("chuyen doi so ... ǆ chuyen")).toBe(true);
+  });
 });
 
 describe("clean", () => {

@@ -3,9 +3,9 @@
  * ("hạn chót", "sắp đến hạn", "quá hạn", "hạn trong quý II").
  */
 import { occurrences } from "../../deadlines/due-date.ts";
+import { scheduleOf } from "../../deadlines/schedule.ts";
 import { effectiveDue, taskStatus } from "../../deadlines/status.ts";
 import type { Task } from "../../knowledge/schema.ts";
-import { fold } from "../../text/normalize.ts";
 import { addDays, formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { asksCount, cap, dueText, leadNames } from "../format.ts";
@@ -52,7 +52,7 @@ function unknownUnitReply(name: string, ctx: AnswerContext, intent: "tasks" | "d
     `Cơ sở tri thức chưa có đơn vị “${name}”, nên tôi không có thông tin về nhiệm vụ riêng của đơn vị này.`,
   );
   const allGroup = ctx.kb.data.unitGroups.find((g) => g.all);
-  const general = allGroup ? ctx.kb.data.tasks.filter((t) => t.lead.includes(allGroup.id)) : [];
+  const general = allGroup ? ctx.kb.tasksNaming(allGroup.id).lead : [];
   if (allGroup && general.length) {
     r.note(`Có ${general.length} nhiệm vụ giao chung cho ${allGroup.name}, áp dụng cho mọi đơn vị.`);
     r.action("Nhiệm vụ giao chung", { kind: "tasks", unitId: allGroup.id });
@@ -100,33 +100,15 @@ function pagingOf<Q extends TasksQuery | DeadlinesQuery>(
   return p;
 }
 
-/**
- * Orders tasks by due date (undated last), then by title in Vietnamese order (folded: "Đề…" with "De…").
- * Each task's key is computed once per sort.
- */
-function byDue(today: string) {
-  const keys = new Map<Task, string>();
-  const keyOf = (t: Task) => {
-    let k = keys.get(t);
-    if (k === undefined) {
-      k = `${effectiveDue(t, today) ?? "9999"}|${fold(t.title)}`;
-      keys.set(t, k);
-    }
-    return k;
-  };
-  return (a: Task, b: Task) => {
-    const ka = keyOf(a);
-    const kb = keyOf(b);
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  };
-}
-
 export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
   const { kb } = ctx;
   if (q.unknownUnit) return unknownUnitReply(q.unknownUnit, ctx, "tasks");
   const unitId = q.unitId ?? (q.mine ? ctx.asker?.unitId : undefined);
   if (q.mine && !unitId) return linkNeeded();
-  const sortDue = byDue(ctx.today);
+  // Tasks by due date (undated last), then by title in Vietnamese order (folded: "Đề…" with "De…"),
+  // from the knowledge's schedule (deadlines/schedule.ts): no title folded, no list sorted per question.
+  const schedule = scheduleOf(kb.data.tasks);
+  const sortDue = schedule.dueThenTitle(ctx.today);
   const groupName = q.group ? taskGroupName(kb.data.tasks, q.group) : undefined;
   const onTopic = q.topic ? topicTasks(q.topic, ctx) : undefined;
   // The tasks a meeting's conclusions set: those drawn from the same report of it.
@@ -228,26 +210,31 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
         .map((g) => g.id),
     );
     const viaWider = (ids: string[]) => !inGroup(ids) && ids.some((id) => wider.has(id));
+    // The tasks naming the group (or a wider one), from the knowledge's lookup rather than a pass.
+    const named = kb.tasksNaming(group.id);
+    const namingWider = new Set([...wider].flatMap((id) => kb.tasksNaming(id).lead));
+    const inOrder = (list: Iterable<Task>, keep: (t: Task) => boolean) =>
+      schedule.sortByDueThenTitle(ctx.today, [...list].filter(keep));
     rows = [
-      ...kb.data.tasks
-        .filter((t) => inGroup(t.lead) && yearOk(t))
-        .sort(sortDue)
-        .map((task) => ({ task })),
-      ...kb.data.tasks
-        .filter((t) => viaWider(t.lead) && yearOk(t))
-        .sort(sortDue)
-        .map((task) => ({ task, role: "giao chung" })),
-      ...kb.data.tasks
-        .filter((t) => inGroup(t.support) && !inGroup(t.lead) && yearOk(t))
-        .sort(sortDue)
-        .map((task) => ({ task, role: "phối hợp" })),
+      ...inOrder(named.lead, (t) => inGroup(t.lead) && yearOk(t)).map((task) => ({ task })),
+      ...inOrder(namingWider, (t) => viaWider(t.lead) && yearOk(t)).map((task) => ({
+        task,
+        role: "giao chung",
+      })),
+      ...inOrder(named.support, (t) => inGroup(t.support) && !inGroup(t.lead) && yearOk(t)).map((task) => ({
+        task,
+        role: "phối hợp",
+      })),
     ];
     title = `Nhiệm vụ${yearLabel} giao cho ${group.name}`;
   } else {
-    rows = kb.data.tasks
-      .filter(keep)
-      .sort(sortDue)
-      .map((task) => ({ task }));
+    // A topic's tasks (a few hundred at most) are sorted alone, not picked out of every task.
+    const topical = onTopic && [...onTopic].flatMap((id) => kb.task(id) ?? []);
+    rows = (
+      topical
+        ? schedule.sortByDueThenTitle(ctx.today, topical.filter(keep))
+        : schedule.byDueThenTitle(ctx.today, keep)
+    ).map((task) => ({ task }));
     title = `Nhiệm vụ${yearLabel} trong cơ sở tri thức`;
   }
 
@@ -314,26 +301,27 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
   }
   const inTaskGroup = (t: Task) => !q.group || (t.group !== undefined && taskGroupKey(t.group) === q.group);
   const pool = (
-    held
-      ? held.lead.map((h) => h.task)
-      : group
-        ? kb.data.tasks.filter((t) => t.lead.includes(group.id))
-        : kb.data.tasks
+    held ? held.lead.map((h) => h.task) : group ? kb.tasksNaming(group.id).lead : kb.data.tasks
   ).filter(inTaskGroup);
+  const inPool = held || group ? new Set(pool) : undefined;
   // What the unit supports has the same dates for it: listed too, marked "phối hợp" (not in the overdue
   // list, which is the lead's).
-  const supported = new Set(
-    (held
+  const supportedTasks = (
+    held
       ? held.support.map((h) => h.task)
       : group
-        ? kb.data.tasks.filter((t) => t.support.includes(group.id) && !t.lead.includes(group.id))
+        ? kb.tasksNaming(group.id).support.filter((t) => !t.lead.includes(group.id))
         : []
-    )
-      .filter(inTaskGroup)
-      .filter((t) => !pool.includes(t))
-      .map((t) => t.id),
-  );
-  if (q.mode !== "overdue") for (const t of kb.data.tasks) if (supported.has(t.id)) pool.push(t);
+  )
+    .filter(inTaskGroup)
+    .filter((t) => !inPool?.has(t));
+  const supported = new Set(supportedTasks.map((t) => t.id));
+  // (Added in the order of the task list.)
+  if (q.mode !== "overdue" && supported.size)
+    for (const t of scheduleOf(kb.data.tasks).inListOrder(supportedTasks)) pool.push(t);
+  // Every task (no unit or group asked): the knowledge's schedule (deadlines/schedule.ts) answers from
+  // its sorted due dates, with the rows a pass over the pool would give.
+  const schedule = !held && !group ? scheduleOf(kb.data.tasks) : undefined;
   const groupName = q.group ? taskGroupName(kb.data.tasks, q.group) : undefined;
   const scope =
     (groupName ? ` thuộc nhóm “${groupName}”` : "") +
@@ -343,23 +331,27 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
   let heading: string;
   let emptyText: string;
   if (q.mode === "overdue") {
-    for (const t of pool) {
-      const st = taskStatus(t, today);
-      if (st.status === "overdue" && st.due) rows.push({ task: t, due: st.due });
-    }
+    if (schedule) for (const row of schedule.overdue(today, inTaskGroup)) rows.push(row);
+    else
+      for (const t of pool) {
+        const st = taskStatus(t, today);
+        if (st.status === "overdue" && st.due) rows.push({ task: t, due: st.due });
+      }
     heading = `Nhiệm vụ quá hạn${scope}`;
     emptyText = `Không có nhiệm vụ nào${scope} đang quá hạn theo cơ sở tri thức.`;
   } else {
     const from = q.mode === "window" && q.from ? q.from : today;
     const to = q.mode === "window" && q.to ? q.to : addDays(today, UPCOMING_WINDOW_DAYS);
     const label = q.mode === "window" && q.label ? q.label : `${UPCOMING_WINDOW_DAYS} ngày tới`;
-    for (const t of pool) {
-      const dates = t.progress.extendedTo
-        ? [t.progress.extendedTo].filter((d) => d >= from && d <= to)
-        : occurrences(t.deadline, from, to);
-      // A recurring task is listed once, at its first due date in the window, with the others after it.
-      if (dates.length) rows.push({ task: t, due: dates[0]!, later: dates.slice(1) });
-    }
+    if (schedule) for (const row of schedule.window(from, to, inTaskGroup)) rows.push(row);
+    else
+      for (const t of pool) {
+        const dates = t.progress.extendedTo
+          ? [t.progress.extendedTo].filter((d) => d >= from && d <= to)
+          : occurrences(t.deadline, from, to);
+        // A recurring task is listed once, at its first due date in the window, with the others after it.
+        if (dates.length) rows.push({ task: t, due: dates[0]!, later: dates.slice(1) });
+      }
     heading =
       q.mode === "window"
         ? `Nhiệm vụ${scope} có hạn ${label.startsWith("trước") ? label : `trong ${label}`}`
@@ -373,10 +365,13 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
     for (const n of preface) r.line(n.text, kb.citeAll(n.sources));
     r.line(emptyText);
     // Name what is known nearby: the next deadline after today.
-    const next = pool
-      .map((t) => ({ t, due: effectiveDue(t, today) }))
-      .filter((x): x is { t: Task; due: string } => !!x.due && x.due >= today)
-      .sort((a, b) => (a.due < b.due ? -1 : 1))[0];
+    const nearest = schedule
+      ? schedule.nextDue(today, inTaskGroup)
+      : pool
+          .map((task) => ({ task, due: effectiveDue(task, today) }))
+          .filter((x): x is { task: Task; due: string } => !!x.due && x.due >= today)
+          .sort((a, b) => (a.due < b.due ? -1 : 1))[0];
+    const next = nearest && { t: nearest.task, due: nearest.due };
     if (next) {
       r.line(
         `Hạn gần nhất sắp tới: ${next.t.title} — ${formatViDate(next.due)}.`,
@@ -395,7 +390,9 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
         r.item("task", t.id);
       }
     }
-    const undated = pool.filter((t) => !effectiveDue(t, today)).length;
+    const undated = schedule
+      ? schedule.undated(today, inTaskGroup)
+      : pool.filter((t) => !effectiveDue(t, today)).length;
     if (undated) r.note(`${undated} nhiệm vụ không có hạn cụ thể (thường xuyên hoặc nguồn không nêu hạn).`);
     return r.build();
   }

@@ -3,7 +3,7 @@
  * not in each channel). A channel adapter parses its platform's command syntax, calls `runCommand`
  * and renders the outputs (see outputs.ts).
  */
-import type { Person } from "../app/assistant.ts";
+import type { Assistant, Person } from "../app/assistant.ts";
 import { type Access, mayRun } from "./access.ts";
 import {
   adminDecisionChoice,
@@ -238,6 +238,11 @@ export const CONVERSATION_COMMANDS: readonly ConversationCommand[] = [
 ];
 
 const BY_NAME = new Map(CONVERSATION_COMMANDS.map((c) => [c.name, c]));
+
+/** The commands a person may run, by name ("/tongquan, /donvi, …"): what a channel's help lists. */
+export function commandsFor(p: Person, assistant: Assistant): string[] {
+  return CONVERSATION_COMMANDS.filter((c) => mayRun(c.access, p, assistant)).map((c) => `/${c.name}`);
+}
 
 export function conversationCommand(name: string): ConversationCommand | undefined {
   return BY_NAME.get(name);

@@ -63,6 +63,17 @@ describe("the terminal chat with --as", () => {
     expect(r.out).toContain("Sở Thông tin và Truyền thông đã hợp nhất vào Sở Khoa học và Công nghệ");
   });
 
+  it("the welcome lists the commands this role may run, from the one command table", async () => {
+    const admin = (await chat(["--as", "admin"], [])).out.split("\n")[0]!;
+    expect(admin).toContain("/doiten");
+    expect(admin).toContain("/hoantac");
+    expect(admin).toContain("/tongquan");
+    const head = (await chat(["--as=head:so-khcn"], [])).out.split("\n")[0]!;
+    expect(head).toContain("/nhiemvu");
+    expect(head).not.toContain("/doiten");
+    expect(head).not.toContain("/tongquan");
+  });
+
   it("a wrong role or unit is said in Vietnamese and exits 2", async () => {
     const r = await chat(["--as", "head:khong-co"], []);
     expect(r.code).toBe(2);

@@ -14,7 +14,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import type { App } from "../../app/app.ts";
 import { Assistant, type Person, ROLE_LABELS } from "../../app/assistant.ts";
-import { runChoice, runCommand, runDialogText } from "../../conversation/commands.ts";
+import { commandsFor, runChoice, runCommand, runDialogText } from "../../conversation/commands.ts";
 import { type Button, flatButtons, type Output, text as textOutput } from "../../conversation/outputs.ts";
 import { CONVERSATION_TEXTS } from "../../conversation/texts.ts";
 import type { Reply } from "../../core/answers/reply.ts";
@@ -80,8 +80,10 @@ export async function runConsoleChat(
   const unitName =
     opts.as.role === "admin" ? undefined : (app.knowledge().unit(opts.as.unitId)?.name ?? opts.as.unitId);
   const who = `${ROLE_LABELS[opts.as.role]}${unitName ? `, ${unitName}` : ""}`;
+  // The commands this role may run (an admin sees the secretariat's too), from the one command table.
+  const commands = commandsFor(person, assistant).join(", ");
   io.out(
-    `${app.knowledge().data.province.assistantName} — trò chuyện ngoại tuyến, với vai ${who}. Gõ câu hỏi hoặc lệnh (/tongquan, /donvi <tên>, /baocao, /nhiemvu); “thoát” để kết thúc.`,
+    `${app.knowledge().data.province.assistantName} — trò chuyện ngoại tuyến, với vai ${who}. Gõ câu hỏi hoặc lệnh (${commands}); “thoát” để kết thúc.`,
   );
   if (!io.stdin) return;
   const rl = createInterface({ input: io.stdin, terminal: false });
@@ -112,7 +114,7 @@ export async function runConsoleChat(
       outputs.push(
         ...((await runCommand(deps, person, command[1]!.toLowerCase(), command[2] ?? "")) ?? [
           textOutput(
-            `Lệnh /${command[1]} chưa có trong khung trò chuyện ngoại tuyến. Gõ câu hỏi, hoặc /tongquan, /donvi, /baocao, /nhiemvu.`,
+            `Lệnh /${command[1]} chưa có trong khung trò chuyện ngoại tuyến. Gõ câu hỏi, hoặc một lệnh: ${commands}.`,
           ),
         ]),
       );

@@ -1,62 +1,27 @@
 /** The command menu (setMyCommands) and the help text come from one table. */
 import type { Api, Bot, Context } from "grammy";
 
+import { CONVERSATION_COMMANDS, conversationCommand } from "../../conversation/commands.ts";
 import { type CommandInfo, USER_COMMANDS } from "../../conversation/menu.ts";
 
 export { type CommandInfo, USER_COMMANDS };
 
-export const ADMIN_COMMANDS: CommandInfo[] = [
-  {
-    command: "moi",
-    args: "<mã đơn vị> <vai trò> [họ tên]",
-    description: "Tạo mã liên kết một lần cho cán bộ của đơn vị",
-  },
-  { command: "danhsach", description: "Danh sách tài khoản đã liên kết (chỉ quản trị viên)" },
-  { command: "huy", args: "<mã tài khoản>", description: "Hủy liên kết một tài khoản" },
-  {
-    command: "xacnhanqt",
-    args: "[số]",
-    description: "Xác nhận quyền quản trị của người dùng mã quản trị (không số: xem yêu cầu chờ)",
-  },
-  { command: "tuchoiqt", args: "<số>", description: "Từ chối quyền quản trị" },
-  {
-    command: "suanv",
-    args: "<mã hoặc từ khóa>",
-    description: "Sửa một nhiệm vụ: tên, thời hạn, chủ trì, hoàn thành",
-  },
-  { command: "doihan", args: "<mã nhiệm vụ> <thời hạn mới>", description: "Dời thời hạn một nhiệm vụ" },
-  { command: "themnv", description: "Thêm nhiệm vụ (hỏi từng bước)" },
-  { command: "themvb", description: "Thêm văn bản (hỏi từng bước)" },
-  { command: "themdv", description: "Thêm đơn vị" },
-  { command: "thutruong", args: "<mã đơn vị> <họ tên>", description: "Cập nhật thủ trưởng đơn vị" },
-  { command: "doiten", args: "[tên đơn vị]", description: "Đổi tên đơn vị từ một ngày (hỏi từng bước)" },
-  {
-    command: "hopnhat",
-    args: "[tên đơn vị]",
-    description: "Hợp nhất đơn vị vào đơn vị có sẵn hoặc đơn vị mới (hỏi từng bước)",
-  },
-  {
-    command: "giaithe",
-    args: "[tên đơn vị]",
-    description: "Ghi đơn vị giải thể, kèm đơn vị tiếp nhận nếu có (hỏi từng bước)",
-  },
-  { command: "xuat", description: "Xuất toàn bộ nhiệm vụ ra tệp Excel" },
-  { command: "lichsu", description: "10 thay đổi gần nhất của cơ sở tri thức" },
-  { command: "hoantac", description: "Hoàn tác thay đổi gần nhất" },
-  { command: "cauhoi", description: "Câu hỏi trợ lý chưa trả lời được" },
-  { command: "thongbao", args: "<nội dung>", description: "Gửi thông báo tới thủ trưởng các đơn vị" },
-];
+/** A command of the conversation's table as a menu entry: its arguments and summary, without "(Tổ Giúp việc)". */
+function fromTable(name: string): CommandInfo {
+  const c = conversationCommand(name);
+  if (!c) throw new Error(`no conversation command /${name}`);
+  const args = c.usage.replace(/^\/\S+\s*/, "");
+  const description = c.summary.replace(/\s*\((?:Tổ Giúp việc|lãnh đạo)\)$/u, "");
+  return args ? { command: c.name, args, description } : { command: c.name, description };
+}
+
+/** The secretariat's commands: those the conversation's table gives to admins, in its order. */
+export const ADMIN_COMMANDS: CommandInfo[] = CONVERSATION_COMMANDS.filter((c) => c.access === "admin").map(
+  (c) => fromTable(c.name),
+);
 
 /** Leaders of the steering committee and admins (Assistant.isLeader). */
-export const LEADER_COMMANDS: CommandInfo[] = [
-  { command: "tongquan", args: "[năm]", description: "Tổng quan tiến độ các đơn vị, kèm biểu đồ" },
-  {
-    command: "donvi",
-    args: "<tên đơn vị>",
-    description: "Thẻ đơn vị: nhiệm vụ, trả lời nhắc hạn, gia hạn",
-  },
-  { command: "baocao", args: "[tháng|quý|năm]", description: "Báo cáo tổng hợp tiến độ (tệp Excel)" },
-];
+export const LEADER_COMMANDS: CommandInfo[] = ["tongquan", "donvi", "baocao"].map(fromTable);
 
 const menu = (list: CommandInfo[]) => list.map(({ command, description }) => ({ command, description }));
 

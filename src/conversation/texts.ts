@@ -9,6 +9,8 @@ const MB = 1024 * 1024;
 const mb = (bytes: number) => `${(bytes / MB).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB`;
 
 export const CONVERSATION_TEXTS = {
+  /** Said by every channel when handling a message failed (nothing of the error is shown). */
+  apology: "Xin lỗi, tôi gặp trục trặc khi xử lý yêu cầu này. Bạn vui lòng thử lại sau ít phút.",
   leadersOnly:
     "Lệnh này dành cho lãnh đạo Ban Chỉ đạo, Ban Điều hành chuyển đổi số và Tổ Giúp việc. Bạn có thể hỏi “nhiệm vụ của tôi” hoặc gõ /help.",
   adminsOnly: "Lệnh này chỉ dành cho quản trị viên (Tổ Giúp việc).",

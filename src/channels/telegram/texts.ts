@@ -2,7 +2,7 @@
 import { CONVERSATION_TEXTS } from "../../conversation/texts.ts";
 
 export const TEXTS = {
-  apology: "Xin lỗi, tôi gặp trục trặc khi xử lý yêu cầu này. Bạn vui lòng thử lại sau ít phút.",
+  apology: CONVERSATION_TEXTS.apology,
   apologyShort: "Xin lỗi, đã có trục trặc. Bạn thử lại sau ít phút.",
   staleButton: CONVERSATION_TEXTS.staleChoice,
   flood: "Bạn gửi hơi nhanh. Vui lòng đợi vài giây rồi gửi tiếp; tôi sẽ trả lời ngay sau đó.",

@@ -10,7 +10,7 @@ export type ZaloCommandInfo = CommandInfo;
 export const ZALO_COMMANDS: ZaloCommandInfo[] = USER_COMMANDS.filter((c) => c.command !== "start");
 
 export const ZALO_TEXTS = {
-  apology: "Xin lỗi, tôi gặp trục trặc khi xử lý yêu cầu này. Bạn vui lòng thử lại sau ít phút.",
+  apology: CONVERSATION_TEXTS.apology,
   onlyText:
     "Hiện tôi chỉ đọc được tin nhắn chữ (không đọc được ảnh, nhãn dán, tin thoại hay tệp). Hãy gõ câu hỏi, ví dụ “nhiệm vụ của tôi”, hoặc gõ /help.",
   flood: "Bạn gửi hơi nhanh. Vui lòng đợi khoảng một phút rồi gửi tiếp.",

@@ -250,10 +250,13 @@ export function matchBodies(lex: Lexicon, terms: string[]): PhraseMatch<string>[
 
 export function fuzzyPeople(lex: Lexicon, terms: string[]): PhraseMatch<string>[] {
   const names = peopleNames(lex);
+  // (Words repeated in a long message: a run of words already compared is not compared again.)
+  const tried = new Set<string>();
   for (const len of [3, 2]) {
     for (let i = 0; i + len <= terms.length; i++) {
       const typed = terms.slice(i, i + len).join(" ");
-      if (typed.length < 6) continue;
+      if (typed.length < 6 || tried.has(typed)) continue;
+      tried.add(typed);
       for (const n of names) {
         // (A slip changes the length by one at most: a name longer or shorter by more is not one.)
         if (n.words !== len || n.key[0] !== typed[0] || Math.abs(n.key.length - typed.length) > 1) continue;

@@ -206,6 +206,20 @@ const KEY_NEIGHBOURS: Readonly<Record<string, string>> = Object.fromEntries(
   KEY_ROWS.flatMap((row) => [...row].map((c, i) => [c, (row[i - 1] ?? "") + (row[i + 1] ?? "")])),
 );
 
+/** The people's names of two words or more, with their number of words: made once per lexicon. */
+const PEOPLE_NAMES = new WeakMap<object, { key: string; value: string; words: number }[]>();
+function peopleNames(lex: Lexicon) {
+  let names = PEOPLE_NAMES.get(lex.people);
+  if (!names) {
+    names = lex.people
+      .entries()
+      .map((e) => ({ ...e, words: e.key.split(" ").length }))
+      .filter((e) => e.words >= 2);
+    PEOPLE_NAMES.set(lex.people, names);
+  }
+  return names;
+}
+
 /**
  * A person's name typed with a letter dropped, doubled or swapped ("tran quoc nm"): two or three
  * consecutive terms of the question that are a known name but for one such slip, first letter kept.
@@ -255,13 +269,17 @@ export function matchBodies(lex: Lexicon, terms: string[]): PhraseMatch<string>[
 }
 
 export function fuzzyPeople(lex: Lexicon, terms: string[]): PhraseMatch<string>[] {
-  const names = lex.people.entries().filter((e) => e.key.split(" ").length >= 2);
+  const names = peopleNames(lex);
+  // (Words repeated in a long message: a run of words already compared is not compared again.)
+  const tried = new Set<string>();
   for (const len of [3, 2]) {
     for (let i = 0; i + len <= terms.length; i++) {
       const typed = terms.slice(i, i + len).join(" ");
-      if (typed.length < 6) continue;
+      if (typed.length < 6 || tried.has(typed)) continue;
+      tried.add(typed);
       for (const n of names) {
-        if (n.key.split(" ").length !== len || n.key[0] !== typed[0]) continue;
+        // (A slip changes the length by one at most: a name longer or shorter by more is not one.)
+        if (n.words !== len || n.key[0] !== typed[0] || Math.abs(n.key.length - typed.length) > 1) continue;
         if (slip(typed, n.key)) return [{ value: n.value, start: i, end: i + len }];
       }
     }

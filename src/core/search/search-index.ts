@@ -85,6 +85,8 @@ export class SearchIndex {
   /** Until `finish`: the postings added, in blocks. */
   private pending: PendingBlock[] | undefined = [];
   private pendingCount = 0;
+  /** Whether every weight added is exact in 32 bits (sums of halves and units are). */
+  private exact32 = true;
   private lengthList: number[] = [];
   private lengths = new Float64Array(0);
   private avgLength = 1;
@@ -136,6 +138,7 @@ export class SearchIndex {
       block.term[at] = id;
       block.doc[at] = idx;
       block.weight[at] = w;
+      if (this.exact32 && Math.fround(w) !== w) this.exact32 = false;
       this.pendingCount++;
     }
   }
@@ -158,19 +161,17 @@ export class SearchIndex {
     });
     for (let t = 0; t < terms; t++) start[t + 1]! += start[t]!;
     const docs = new Int32Array(count);
-    const weights = new Float64Array(count);
+    // (Weights are sums of field weights, halves and units: exact in 32 bits, read back unchanged.)
+    const weights = this.exact32 ? new Float32Array(count) : new Float64Array(count);
     const next = start.slice(0, terms);
-    let exact32 = true;
     each((term, doc, weight) => {
       const at = next[term]!++;
       docs[at] = doc;
       weights[at] = weight;
-      if (Math.fround(weight) !== weight) exact32 = false;
     });
     this.start = start;
     this.postingDocs = docs;
-    // (Weights are sums of field weights, halves and units: exact in 32 bits, read back unchanged.)
-    this.postingWeights = exact32 ? Float32Array.from(weights) : weights;
+    this.postingWeights = weights;
     this.pending = undefined;
     this.pendingCount = 0;
     this.lengths = Float64Array.from(this.lengthList);

@@ -148,16 +148,16 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     // What the knowledge has no field for (a phone number, another province) is said so, whatever
     // the entry the question names.
     // A change the register records ("Sở TT&TT hợp nhất vào đâu") is answered before "not recorded".
-    const change = answerUnitChange(u, context(req));
+    const ctx = context(req);
+    const change = answerUnitChange(u, ctx);
     if (change) return change;
-    const gap = unrecordedAttribute(u, context(req));
+    const gap = unrecordedAttribute(u, ctx);
     // (Whether a target was reached, when a recorded sentence says so.)
-    const reached = gap?.reached ? answerReachedFromFacts(u.text, context(req)) : undefined;
+    const reached = gap?.reached ? answerReachedFromFacts(u.text, ctx) : undefined;
     if (reached) return reached;
-    if (gap) return answerUnrecorded(gap, u, context(req));
+    if (gap) return answerUnrecorded(gap, u, ctx);
     // "X có phải Trưởng ban … không", "KH 4233 có phải do X ký không": yes or no, first.
     // What a body is for or reports to; whether a day is a public holiday.
-    const ctx = context(req);
     const check =
       answerPersonCheck(u, ctx) ??
       answerTaskAttribute(u, ctx) ??
@@ -195,14 +195,16 @@ export function twoQuestions(text: string): [string, string] | undefined {
     .map((p) => p.trim())
     .filter(Boolean);
   if (parts.length !== 2) return undefined;
-  const asks = (p: string) => STRONG_CUE.test(fold(p)) || /\b(?:co phai|khong|ko)\b/.test(fold(p));
   // (Words of its own: "rơi vào thứ mấy" after "Ngày 01/5/2027 có phải ngày nghỉ lễ không" asks of the first.)
   // ("đơn vị tôi có phải làm gì": the asker's unit is its subject.)
-  if (!parts.every((p) => asks(p) && (queryTerms(p).length >= 3 || mentionsSelf(p)))) return undefined;
+  if (!parts.every((p) => CLAUSE_CUE.test(fold(p)) && (queryTerms(p).length >= 3 || mentionsSelf(p))))
+    return undefined;
   // (Each must name something: a clause that is only a question about the other's subject is one question.)
   const [a, b] = parts as [string, string];
-  const shared = searchTerms(a).filter((t) => searchTerms(b).includes(t));
-  if (shared.length >= Math.min(searchTerms(a).length, searchTerms(b).length) - 1) return undefined;
+  const ta = searchTerms(a);
+  const tb = new Set(searchTerms(b));
+  const shared = ta.filter((t) => tb.has(t));
+  if (shared.length >= Math.min(ta.length, tb.size) - 1) return undefined;
   return [a, b];
 }
 

@@ -133,18 +133,8 @@ export function answerWeekday(u: Understanding, ctx: AnswerContext): Reply | und
     : /\bnam (?:sau|toi)\b/.test(bare)
       ? thisYear + 1
       : u.year;
-  const words = new Set(searchTerms(u.folded));
-  // ("Ngày Chuyển đổi số tỉnh" is "… tỉnh Ninh Thuận": the province's name need not be typed.)
-  const province = new Set(searchTerms(fold(kb.data.province.name)));
   // The yearly day the question names best (most of its words, "tỉnh" and "quốc gia" apart).
-  const named = yearlyDays(ctx)
-    .map((y) => {
-      const terms = searchTerms(expandAbbreviations(fold(y.name))).filter((t) => !province.has(t));
-      return { y, fit: terms.filter((t) => words.has(t)).length / terms.length };
-    })
-    // (Its name's head written as one phrase, "ngày chuyển đổi số": "bao nhiêu ngày … CĐS" names no day.)
-    .filter((x) => x.fit >= 0.75 && phraseIn(u.folded, x.y.name))
-    .sort((a, b) => b.fit - a.fit)[0]?.y;
+  const named = fittingYearlyDays(u, ctx)[0]?.y;
   const written = findDatePhrases(fold(u.text), { today: ctx.today, defaultYear: asked ?? thisYear }).find(
     (p) => p.kind === "day" && p.from && p.from === p.to,
   );
@@ -265,21 +255,34 @@ function answerYearlyDay(u: Understanding, ctx: AnswerContext): Reply | undefine
 
 type YearlyDay = { name: string; month: number; day: number; docId: string };
 
-/** The yearly days a question names (most of each name's words, its head as one phrase). */
-function namedYearlyDays(u: Understanding, ctx: AnswerContext): YearlyDay[] {
+/**
+ * The yearly days a question names, best first: most of each name's words ("tỉnh" of the province's name
+ * need not be typed), its head written as one phrase ("bao nhiêu ngày … CĐS" names no day).
+ */
+function fittingYearlyDays(
+  u: Understanding,
+  ctx: AnswerContext,
+): { y: YearlyDay; terms: string[]; fit: number }[] {
   const words = new Set(searchTerms(u.folded));
   const province = new Set(searchTerms(fold(ctx.kb.data.province.name)));
-  const scored = yearlyDays(ctx).map((y) => {
-    const terms = searchTerms(expandAbbreviations(fold(y.name))).filter((t) => !province.has(t));
-    return { y, terms, fit: terms.filter((t) => words.has(t)).length / terms.length };
-  });
-  const fitting = scored.filter((x) => x.fit >= 0.75 && phraseIn(u.folded, x.y.name));
+  return yearlyDays(ctx)
+    .map((y) => {
+      const terms = searchTerms(expandAbbreviations(fold(y.name))).filter((t) => !province.has(t));
+      return { y, terms, fit: terms.filter((t) => words.has(t)).length / terms.length };
+    })
+    .filter((x) => x.fit >= 0.75 && phraseIn(u.folded, x.y.name))
+    .sort((a, b) => b.fit - a.fit);
+}
+
+/** The yearly days a question names: each named by its own words, or the best one. */
+function namedYearlyDays(u: Understanding, ctx: AnswerContext): YearlyDay[] {
+  const words = new Set(searchTerms(u.folded));
+  const fitting = fittingYearlyDays(u, ctx);
   // Two days whose names differ by one word ("quốc gia", "tỉnh"): each needs its own word.
   const own = fitting.filter((x) =>
     x.terms.every((t) => words.has(t) || fitting.every((o) => o === x || o.terms.includes(t))),
   );
-  const chosen = own.length ? own : fitting.sort((a, b) => b.fit - a.fit).slice(0, 1);
-  return chosen.map((x) => x.y);
+  return (own.length ? own : fitting.slice(0, 1)).map((x) => x.y);
 }
 
 /** A yearly day against today: passed or not this year, days to the next one, whether it is today. */

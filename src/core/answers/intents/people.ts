@@ -68,18 +68,8 @@ export function answerPersonAtUnit(u: Understanding, ctx: AnswerContext): Reply 
     if (
       dated.length === p.positions.length &&
       dated.every((x) => x.asOf! < `${Number(ctx.today.slice(0, 4)) - 1}`)
-    ) {
-      const r = new ReplyBuilder("person", p.name).abstain();
-      r.line(`Nguồn hiện có không ghi chức vụ hiện nay của ${p.name}.`);
-      r.item("person", p.id);
-      for (const pos of p.positions)
-        r.line(
-          `Chức vụ nguồn ghi: ${pos.title} (tại ngày ${formatViDate(pos.asOf!)}).`,
-          positionCites(ctx, p, pos),
-        );
-      for (const note of unitChangesOfPosts(p, ctx)) r.line(note.text, kb.citeAll(note.sources));
-      return r.build();
-    }
+    )
+      return postsNotRecorded(p, `Nguồn hiện có không ghi chức vụ hiện nay của ${p.name}.`, ctx);
   }
   const named = lex.units.match(searchTerms(u.text)).map((m) => m.value.id);
   if (!named.length) return undefined;
@@ -91,10 +81,19 @@ export function answerPersonAtUnit(u: Understanding, ctx: AnswerContext): Reply 
 
 /** "Nguồn hiện có không ghi chức vụ của X tại <unit>", with the posts the sources do record. */
 export function notRecordedAtUnit(p: Person, unitId: string, ctx: AnswerContext): Reply {
+  const unit = ctx.kb.unit(unitId);
+  return postsNotRecorded(
+    p,
+    `Nguồn hiện có không ghi chức vụ của ${p.name} tại ${unit?.name ?? unitId}.`,
+    ctx,
+  );
+}
+
+/** A post the sources do not record, said first; then the posts they do record and what became of their units. */
+function postsNotRecorded(p: Person, said: string, ctx: AnswerContext): Reply {
   const { kb } = ctx;
-  const unit = kb.unit(unitId);
   const r = new ReplyBuilder("person", p.name).abstain();
-  r.line(`Nguồn hiện có không ghi chức vụ của ${p.name} tại ${unit?.name ?? unitId}.`);
+  r.line(said);
   r.item("person", p.id);
   for (const pos of p.positions) {
     const when = pos.asOf ? ` (tại ngày ${formatViDate(pos.asOf)})` : "";

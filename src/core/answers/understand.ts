@@ -12,7 +12,7 @@ import { findDatePhrases, findYear } from "../text/dates.ts";
 import { findDocRefs } from "../text/doc-number.ts";
 import { personLikeName } from "../text/name-variants.ts";
 import { clean, fold, unstretch } from "../text/normalize.ts";
-import { frameIndices, QUESTION_WORDS, queryTerms, searchTerms, typedWords } from "../text/search-terms.ts";
+import { frameIndices, isQuestionWord, queryTerms, searchTerms, typedWords } from "../text/search-terms.ts";
 import { untelexText } from "../text/telex.ts";
 import { addDays, localDate } from "../time.ts";
 import { answerType, documentFocus, documentKindNamed } from "./focus.ts";
@@ -348,7 +348,7 @@ const CDS_TERMS = new Set(searchTerms("chuyển đổi số"));
 /** Terms that frame a question about tasks; what is left says what the tasks are about. */
 const TASK_FRAME = new Set(
   searchTerms(
-    "nhiệm vụ công việc việc đầu việc giao được giao phải làm nhóm lĩnh vực về thuộc danh sách liệt kê " +
+    "nhiệm vụ công việc việc giao được giao phải làm nhóm lĩnh vực về thuộc danh sách liệt kê " +
       "tất cả các những năm quý tháng hạn chót thời hạn chủ trì phối hợp đơn vị cơ quan kế hoạch nào " +
       "thường xuyên liên tục định kỳ hằng hàng mỗi xong hoàn thành",
   ),
@@ -613,7 +613,11 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   for (const m of unitMatches) for (let i = m.start; i < m.end; i++) unitTerms.add(i);
   const frames = frameIndices(terms);
   const isContent = (t: string, i: number) =>
-    !unitTerms.has(i) && !frames.has(i) && !TASK_FRAME.has(t) && !QUESTION_WORDS.has(t) && !/^\d+$/.test(t);
+    !unitTerms.has(i) &&
+    !frames.has(i) &&
+    !TASK_FRAME.has(t) &&
+    !isQuestionWord(terms, i) &&
+    !/^\d+$/.test(t);
   const content = terms.filter(isContent);
   const taskGroup = matchTaskGroup(lex, content);
   const groupParams = (): { group?: string } => (taskGroup ? { group: taskGroup.key } : {});
@@ -775,7 +779,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   ) {
     // What the document is about, without the words that ask for it ("số hiệu văn bản quy định …").
     const docFrame = docFrameIndices(terms);
-    const about = terms.filter((t, i) => !docFrame.has(i) && !frames.has(i) && !QUESTION_WORDS.has(t));
+    const about = terms.filter((_, i) => !docFrame.has(i) && !frames.has(i) && !isQuestionWord(terms, i));
     const aboutText = about.length >= 2 ? typedWords(text, about) : text;
     const kinds: SearchKind[] = docFocus === "which" ? ["document", "target", "task"] : ["document"];
     const hit = lex.index.search(aboutText, { kinds, limit: 1 })[0];
@@ -920,7 +924,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
       (t, i) =>
         !docFrame.has(i) &&
         !frames.has(i) &&
-        !QUESTION_WORDS.has(t) &&
+        !isQuestionWord(terms, i) &&
         !/^(?:liet|ke|danh|sach|cac|nhung|ve)$/.test(t),
     );
     return {
@@ -940,7 +944,10 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // 4. People and roles.
   // "lãnh đạo <đơn vị>" in a question about a meeting is who attended, not who heads the unit.
   const roleCue = ROLE_CUES.find((c) => c.re.test(bare) && (c.role || c.title || !concepts.has("meeting")));
-  const asksWho = concepts.has("who") || /\bla ai\b|\bai la\b|\bai\b|\bten (?:la )?gi\b/.test(bare);
+  // ("phó thủ tướng tên", "phó thủ tướng nào có trong dữ liệu": who holds the post.)
+  const asksWho =
+    concepts.has("who") ||
+    /\bla ai\b|\bai la\b|\bai\b|\bten (?:la )?gi\b|\bten\s*$|\bnao (?:co|duoc ghi) trong\b/.test(bare);
   // "Trần Quốc Lam là ai": a person's name that no known person has is not someone else who shares
   // two of its words.
   if (
@@ -1195,7 +1202,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
         !bodyTerms.has(i) &&
         !frames.has(i) &&
         !TASK_FRAME.has(t) &&
-        !QUESTION_WORDS.has(t) &&
+        !isQuestionWord(terms, i) &&
         !/^\d+$/.test(t) &&
         !CDS_TERMS.has(t),
     );
@@ -1257,7 +1264,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     content.length >= 2
   ) {
     const words = terms.filter(
-      (t, i) => !frames.has(i) && !QUESTION_WORDS.has(t) && !ROLE_FRAME_WORDS.has(t),
+      (t, i) => !frames.has(i) && !isQuestionWord(terms, i) && !ROLE_FRAME_WORDS.has(t),
     );
     const hit = lex.index.search(words.join(" "), { limit: 1 })[0];
     if (hit && hit.doc.kind !== "unit" && hit.coverage >= 0.8)

@@ -126,6 +126,12 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(^|[^\p{L}\p{N}&])(?:kt\s*-\s*xh|ktxh)(?![\p{L}\p{N}&])/gu, "$1kinh te xa hoi"],
   // "CQ số": chính quyền số (elsewhere "cq" is cơ quan).
   [/(^|[^\p{L}\p{N}&])cq\s+so(?![\p{L}\p{N}&])/gu, "$1chinh quyen so"],
+  // "BT Bộ CA": bộ trưởng Bộ Công an.
+  [/(^|[^\p{L}\p{N}&])bt(?=\s+bo(?![\p{L}\p{N}&]))/gu, "$1bo truong"],
+  [/(^|[^\p{L}\p{N}&])bo\s+ca(?![\p{L}\p{N}&])/gu, "$1bo cong an"],
+  // "KT số", "XH số": the DTI's pillars kinh tế số, xã hội số.
+  [/(^|[^\p{L}\p{N}&])kt\s+so(?![\p{L}\p{N}&])/gu, "$1kinh te so"],
+  [/(^|[^\p{L}\p{N}&])xh\s+so(?![\p{L}\p{N}&])/gu, "$1xa hoi so"],
   // "hồ sơ cv": hồ sơ công việc (elsewhere "cv" is công văn; searchTerms reads it the same way).
   [/(^|[^\p{L}\p{N}&])ho so cv(?![\p{L}\p{N}&])/gu, "$1ho so cong viec"],
   // "dti2022": the index and its year glued.

@@ -23,6 +23,11 @@ const CONTEXTUAL: readonly (readonly [RegExp, string])[] = [
     /(?<![\p{L}\p{N}])g[dđ](?=\s+(?:đi[eệ]n t[uử]|dien tu|tr[uự]c tuy[eế]n|truc tuyen|thanh to[aá]n))/giu,
     "giao dịch",
   ],
+  // "BT Bộ CA": bộ trưởng Bộ Công an; "KT số", "XH số": kinh tế số, xã hội số.
+  [/(?<![\p{L}\p{N}])bt(?=\s+b[ộo](?![\p{L}\p{N}]))/giu, "bộ trưởng"],
+  [/(?<![\p{L}\p{N}])(b[ộo])\s+ca(?![\p{L}\p{N}])/giu, "$1 công an"],
+  [/(?<![\p{L}\p{N}])kt(?=\s+s[ốo](?![\p{L}\p{N}]))/giu, "kinh tế"],
+  [/(?<![\p{L}\p{N}])xh(?=\s+s[ốo](?![\p{L}\p{N}]))/giu, "xã hội"],
   // "Phó TB TT BĐH": phó trưởng ban thường trực.
   [/(?<![\p{L}\p{N}])(ph[oó])\s+tb(?![\p{L}\p{N}])/giu, "$1 trưởng ban"],
   [
@@ -89,7 +94,8 @@ function rawSearchTerms(text: string): string[] {
       out.push(tok);
       continue;
     }
-    for (const w of exp.split(" ")) if (!STOPWORDS.has(w)) out.push(w);
+    // (Read as typed words: "xhs" is "xa hoi so" with its "hoi", as "xa hoi so" typed would be.)
+    for (const w of contentTokens(exp)) out.push(w);
   }
   return out;
 }
@@ -101,6 +107,16 @@ function rawSearchTerms(text: string): string[] {
 export const QUESTION_WORDS: ReadonlySet<string> = new Set(
   "ai gi nao dau sao bao nhieu may the nhu lam tai vi khi luc gio hien nay hom phai".split(" "),
 );
+
+/**
+ * Whether the i-th of `terms` is a question word: "đầu" after "đứng", "hàng", "ban", "bắt" is a word of
+ * its own ("người đứng đầu"), not "ở đâu".
+ */
+export function isQuestionWord(terms: readonly string[], i: number): boolean {
+  const t = terms[i]!;
+  if (!QUESTION_WORDS.has(t)) return false;
+  return !(t === "dau" && /^(?:dung|hang|ban|bat)$/.test(terms[i - 1] ?? ""));
+}
 
 /**
  * Words that frame what is asked without naming what it is about ("xong", "bao lâu nữa", "phần trăm",
@@ -142,6 +158,10 @@ const FRAME_PHRASES: readonly (readonly string[])[] = [
   "nhan dinh",
   "khang dinh",
   "nhan manh",
+  // "nhiệm vụ về người đứng đầu yêu cầu làm những gì", "có đề cập …": what a text asks, not what about.
+  "yeu cau",
+  "de cap",
+  "de ra",
   "phat bieu",
   "nhan xet",
   "cum tu",
@@ -186,7 +206,7 @@ const ASKED_KIND =
 export function queryTerms(text: string): string[] {
   const terms = searchTerms(text.replace(ASKED_KIND, " "));
   const frames = frameIndices(terms);
-  return withoutFrames(terms.filter((t, i) => !frames.has(i) && !QUESTION_WORDS.has(t)));
+  return withoutFrames(terms.filter((_, i) => !frames.has(i) && !isQuestionWord(terms, i)));
 }
 
 /** The positions of `terms` that frame the question (see FRAME_PHRASES, FRAME_WORDS). */

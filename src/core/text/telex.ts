@@ -29,6 +29,15 @@ export function untelexWord(word: string): string {
   // (An abbreviation keeps its letters: "attt" is an toàn thông tin.)
   if (!Object.hasOwn(ABBREVIATIONS, w) && /[aeiouy]/.test(w) && /([bcdghklmnpqrstvx])\1\1$/.test(w))
     w = w.replace(/([bcdghklmnpqrstvx])\1+$/, "$1");
+  // A consonant typed twice after the vowel ("quanng", "đìnhh"): no syllable has one, so once.
+  if (
+    !Object.hasOwn(ABBREVIATIONS, w) &&
+    /[aeiouy][a-z]*([bcghklmnpqrstvx])\1/.test(w) &&
+    !SYLLABLE.test(w)
+  ) {
+    const single = w.replace(/([aeiouy][a-z]*?)([bcghklmnpqrstvx])\2/, "$1$2");
+    if (SYLLABLE.test(single)) w = single;
+  }
   // "ii", "uu", "yy" are never Telex keys: a doubled letter ("điịnh").
   if (/ii|uu|yy/.test(w) && !SYLLABLE.test(w)) {
     const single = w.replace(/(i|u|y)\1/g, "$1");

@@ -116,6 +116,7 @@ export const KEEP_BIGRAMS: ReadonlySet<string> = new Set([
   "co che",
   "co cau",
   "co hoi",
+  "xa hoi",
   "co ban",
   "hoi nghi",
   "hoi dong",

@@ -1860,3 +1860,94 @@ describe("tasks without a due date; the asker's own documents", () => {
     expect(fold(renderPlain(b))).toContain("59-ctr/bcsd");
   });
 });
+
+describe("a task's content, asked of a topic one or two tasks answer", () => {
+  it.each([
+    ["nhiệm vụ về người đứng đầu đòi hỏi những gì", "quan triet"],
+    ["nhiem vu ve nguoi dung dau yeu cau nhung viec gi", "nhan thuc"],
+    ["nhiệm vụ gương mẫu trách nhiệm quyết tâm có đề cập quyết liệt không", "quyet liet"],
+  ])("%s", (q, detail) => {
+    const r = ask(q);
+    expect(r.intent).toBe("tasks");
+    expect(fold(renderPlain(r))).toContain(detail);
+  });
+
+  it("'đầu' after 'đứng' is a word of the topic, not 'ở đâu'", () => {
+    expect(queryTerms("nhiệm vụ người đứng đầu")).toContain("dau");
+    expect(queryTerms("trụ sở ở đâu")).not.toContain("dau");
+  });
+});
+
+describe("the DTI asked by how much, across years, by its extremes and rises", () => {
+  it.each([
+    ["chỉ số DTI 2022 hơn mức trung bình cả nước bao nhiêu điểm", "0,0143"],
+    ["dti 2022 co cao hon trung binh khong", "chenh lech 0,0143"],
+    ["trụ cột kinh tế số 2021 và 2022 so sánh", "kinh te so 2022: 0,6518"],
+    ["chính quyền số năm 2021 với năm 2022 ra sao", "chinh quyen so 2021: 0,3512"],
+    ["dti năm 2022 có phải đứng đầu cả nước không", "khong. dti 2022 cua tinh xep hang 27/63"],
+    ["dti 2021 co thap nhat ca nuoc khong", "khong. dti 2021 cua tinh xep hang 53/63"],
+    ["thành phần nào của DTI 2022 tăng nhiều hạng nhất", "xa hoi so tang nhieu bac nhat"],
+    ["xh số năm 2022 xếp thứ mấy", "22/63"],
+    ["kt so 2022 diem bao nhieu", "0,6518"],
+  ])("%s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain(said);
+  });
+
+  it("which province leads the country is still not recorded", () => {
+    const r = ask("tỉnh nào có DTI thấp nhất cả nước");
+    expect(r.abstained).toBe(true);
+  });
+
+  it("the rise of one year in percent, asked against another, is not the two years side by side", () => {
+    const r = ask("kinh tế số 2022 tăng bao nhiêu % so với 2021");
+    expect(fold(renderPlain(r))).not.toContain("kinh te so 2021");
+  });
+});
+
+describe("targets by area; letters typed twice; abbreviations keep their words", () => {
+  it.each([
+    ["các chỉ tiêu về xã hội số năm 2023", "muc tieu ve xa hoi so nam 2023 (6)", "ho so suc khoe"],
+    ["mt kts 2023 gồm gì", "muc tieu ve kinh te so nam 2023 (5)", "16%"],
+    ["muc tieu thuoc linh vuc du lieu nam 2023", "muc tieu ve du lieu nam 2023", "du lieu mo"],
+  ])("%s", (q, head, fact) => {
+    const text = plain(q);
+    expect(text).toContain(head);
+    expect(text).toContain(fact);
+  });
+
+  it("a consonant typed twice after the vowel is read once, an abbreviation keeps its letters", () => {
+    expect(searchTerms("cáp quanng hộ gia đìnhh")).toEqual(["cap", "quang", "ho", "gia", "dinh"]);
+    expect(searchTerms("attt")).toEqual(searchTerms("an toàn thông tin"));
+    const r = ask("chỉ tiêu cáp quanng hộ gia đìnhh năm 2023");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("85%");
+  });
+
+  it("an abbreviation's words are read as typed words ('xhs' keeps the 'hội' of xã hội)", () => {
+    expect(searchTerms("xhs")).toEqual(["xa", "hoi", "so"]);
+    expect(searchTerms("xa hoi so")).toEqual(["xa", "hoi", "so"]);
+  });
+});
+
+describe("posts asked without 'là ai'; a body's role towards another body", () => {
+  it.each([
+    ["bộ trưởng bộ công an tên", "to lam"],
+    ["bt bo ca ten gi", "to lam"],
+    ["phó thủ tướng nào có trong dữ liệu", "vu duc dam"],
+  ])("%s", (q, name) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain(name);
+  });
+
+  it.each(["tổ công nghệ số cộng đồng giữ vai trò gì với ban chỉ đạo", "to cnscd co vai tro gi doi voi bcd"])(
+    "%s",
+    (q) => {
+      const r = ask(q);
+      expect(r.abstained).toBe(false);
+      expect(fold(renderPlain(r))).toContain("canh tay noi dai");
+    },
+  );
+});

@@ -34,7 +34,14 @@ export function answerBodyAttribute(u: Understanding, ctx: AnswerContext): Reply
   const { kb, lex } = ctx;
   const terms = searchTerms(u.text);
   // One body named, and no person or meeting the question could be about instead.
-  const bodies = [...new Set(lex.bodies.match(terms).map((m) => m.value))];
+  const matches = lex.bodies.match(terms);
+  let bodies = [...new Set(matches.map((m) => m.value))];
+  // "Tổ công nghệ số cộng đồng có vai trò gì đối với Ban Chỉ đạo": the role of the first, named by
+  // the second.
+  if (bodies.length === 2 && asks === "role") {
+    const first = [...matches].sort((x, y) => x.start - y.start)[0]!;
+    if (/\b(?:voi|cho) (?:ban|to|bcd|bdh|tgv)\b/.test(bare)) bodies = [first.value];
+  }
   if (bodies.length !== 1 || lex.people.match(terms).length) return undefined;
   // A question about a document, a meeting, a theme, a target or tasks only names the body.
   // ("ai thành lập Ban Chỉ đạo" is read as a question about people: the founding is still what it asks.)
@@ -98,6 +105,7 @@ function extraTerms(text: string, lex: AnswerContext["lex"]): number {
 
 const ASKING = new Set(
   searchTerms(
-    "vai trò chức năng nhiệm vụ gì là làm những việc công việc để hoạt động thế nào ra sao có của tỉnh",
+    "vai trò chức năng nhiệm vụ gì là làm những việc công việc để hoạt động thế nào ra sao có của tỉnh " +
+      "đối với cho đóng",
   ),
 );

@@ -17,6 +17,11 @@ function rank(i: { rank?: number; of?: number }): string {
   return i.rank ? `xếp hạng ${i.rank}${i.of ? `/${i.of}` : ""}` : "";
 }
 
+/** How far apart two index values are, to the sources' four decimals ("0,0143"). */
+function difference(a: number, b: number): string {
+  return viNumber(Math.round(Math.abs(a - b) * 1e4) / 1e4);
+}
+
 function indicatorLine(i: Indicator): string {
   const parts = [
     i.value !== undefined ? `${i.name} ${i.year}: ${viNumber(i.value)}` : `${i.name} ${i.year}`,
@@ -118,14 +123,23 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
   // Nor is "tỷ trọng kinh tế số trong GRDP" the DTI's component "Kinh tế số".
   if (/\bcap (?:xa|huyen)\b|\bty trong\b|\bg?r?dp\b/.test(bare)) return undefined;
   // "trụ cột nào xếp hạng cao nhất (năm 2022)", "CQS, KTS hay XHS điểm thấp nhất": the parts compared.
+  // "trụ cột nào tăng nhiều bậc nhất": by the rise in ranks.
+  const byRise =
+    /\btang (?:nhieu|manh|cao) (?:bac |hang )?nhat\b|\b(?:tien bo|cai thien) (?:nhieu |manh )?nhat\b/.test(
+      bare,
+    );
   const ranking =
     /\b(?:nao|gi|hay)\b/.test(bare) &&
-    /\b(?:cao nhat|tot nhat|thap nhat|kem nhat|dan dau|manh nhat|yeu nhat|noi troi nhat)\b/.test(bare) &&
+    (byRise ||
+      /\b(?:cao nhat|tot nhat|thap nhat|kem nhat|dan dau|manh nhat|yeu nhat|noi troi nhat)\b/.test(bare)) &&
     (/\b(?:tru cot|thanh phan)\b/.test(bare) || partNames.filter((n) => bare.includes(fold(n))).length >= 2);
   const isDti = u.query.kind === "indicator" || /\bdti\b|chi so chuyen doi so/.test(bare) || ranking;
-  if (!isDti && !(part && u.year && VALUE_OR_RANK.test(bare))) return undefined;
   // "So với 2021, DTI năm 2022 tăng bao nhiêu": the year compared is not the one asked.
   const years = [...new Set((bare.match(/\b(?:19|20)\d\d\b/g) ?? []).map(Number))];
+  // ("kinh tế số 2021 và 2022 so sánh": a component in two years.)
+  const partYears =
+    part && years.length >= 2 && /\b(?:so sanh|so voi|voi|va|ra sao|the nao|thay doi)\b/.test(bare);
+  if (!isDti && !partYears && !(part && u.year && VALUE_OR_RANK.test(bare))) return undefined;
   const against = /\bso voi (?:nam )?((?:19|20)\d\d)\b/.exec(bare)?.[1];
   const year = years.length > 1 && against ? years.find((y) => y !== Number(against)) : u.year;
   const ind = year ? all.find((i) => i.year === year) : all[0];
@@ -135,6 +149,21 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
     if (!i.fullName) return undefined;
     r.item("indicator", i.id);
     return r.line(`${i.name} là ${i.fullName}.`, kb.citeAll(i.sources)).build();
+  }
+  if (ranking && byRise) {
+    const risen = (ind?.parts ?? [])
+      .map((p) => ({ p, steps: Number(/tăng (\d+) bậc/.exec(p.change ?? "")?.[1] ?? Number.NaN) }))
+      .filter((x) => !Number.isNaN(x.steps))
+      .sort((a, b) => b.steps - a.steps);
+    if (ind && risen.length >= 2) {
+      const [top, ...others] = risen;
+      return r
+        .line(
+          `Năm ${ind.year}, ${top!.p.name} tăng nhiều bậc nhất trong các chỉ số thành phần: tăng ${top!.steps} bậc (${others.map((x) => `${x.p.name} tăng ${x.steps} bậc`).join("; ")}).`,
+          kb.citeAll(ind.sources),
+        )
+        .build();
+    }
   }
   if (ranking) {
     const byScore = /\bdiem\b|\bgia tri\b/.test(bare) && !/\bhang\b/.test(bare);
@@ -211,12 +240,45 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
       ctx,
     );
   }
+  // "Chính quyền số năm 2022 so với năm 2021": the component in each year named.
+  // (Not "tăng bao nhiêu % so với 2021": the rise of the later year, below.)
+  if (part && years.length >= 2 && !/\b(?:tang|giam) (?:bao nhieu|may)\b/.test(bare)) {
+    const rows = [...years].sort((a, b) => a - b).map((y) => ({ y, i: all.find((x) => x.year === y) }));
+    if (rows.every((x) => x.i)) {
+      for (const { y, i } of rows) {
+        const p = i!.parts.find((x) => x.name === part);
+        r.item("indicator", i!.id);
+        if (!p) r.line(`• ${y}: nguồn hiện có không ghi ${part}.`);
+        else
+          r.line(
+            `• ${part} ${y}: ${[p.value !== undefined ? viNumber(p.value) : "", rank(p), p.change ?? ""].filter(Boolean).join("; ")}.`,
+            kb.citeAll(i!.sources),
+          );
+      }
+      return r.build();
+    }
+  }
   if (!ind) return undefined;
   const cites = kb.citeAll(ind.sources);
+  // "DTI 2021 có phải thấp nhất cả nước không": yes or no, from its rank.
+  const extreme = /\b(?:phai|co) (?:la )?(dung dau|dan dau|cao nhat|thap nhat|dung cuoi|cuoi bang)\b/.exec(
+    bare,
+  )?.[1];
+  if (extreme && !part && ind.rank !== undefined) {
+    const top = /dau|cao/.test(extreme);
+    const yes = top ? ind.rank === 1 : ind.of !== undefined && ind.rank === ind.of;
+    const said = top ? "đứng đầu" : "thấp nhất";
+    return r
+      .line(
+        `${yes ? "Có" : "Không"}. DTI ${ind.year} của tỉnh ${rank(ind)}${yes ? "" : `, không phải ${said}`}${ind.of ? ` trong ${ind.of} tỉnh, thành phố` : ""}.`,
+        cites,
+      )
+      .build();
+  }
   r.item("indicator", ind.id);
   // "TB" is "trung bình" before "cả nước" (elsewhere it is "thông báo").
   const average = AVERAGE.test(bare) || /\btb\b/.test(fold(u.text));
-  if (average && /\b(?:ca nuoc|toan quoc|quoc gia|cac tinh|so voi|so)\b/.test(bare)) {
+  if (average && /\b(?:ca nuoc|toan quoc|quoc gia|cac tinh|so voi|so|cao hon|thap hon)\b/.test(bare)) {
     if (ind.nationalAverage === undefined)
       return r.abstain().line(`Nguồn hiện có không ghi DTI trung bình cả nước năm ${ind.year}.`).build();
     const avg = viNumber(ind.nationalAverage);
@@ -224,9 +286,14 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
     if (/\b(?:cao hon|thap hon|vuot|hon)\b/.test(bare) && ind.value !== undefined) {
       const above = ind.value > ind.nationalAverage;
       const yes = /\bthap hon\b/.test(bare) ? !above : above;
+      // "cao hơn bao nhiêu": by how much, said first.
+      const by = difference(ind.value, ind.nationalAverage);
+      const howMuch = /\b(?:bao nhieu|may|chenh)\b/.test(bare);
       return r
         .line(
-          `${yes ? "Có" : "Không"}. DTI ${ind.year} của tỉnh là ${viNumber(ind.value)}, ${above ? "cao hơn" : "thấp hơn"} trung bình cả nước (${avg}).`,
+          howMuch
+            ? `DTI ${ind.year} của tỉnh (${viNumber(ind.value)}) ${above ? "cao hơn" : "thấp hơn"} trung bình cả nước (${avg}), chênh lệch ${by}.`
+            : `${yes ? "Có" : "Không"}. DTI ${ind.year} của tỉnh là ${viNumber(ind.value)}, ${above ? "cao hơn" : "thấp hơn"} trung bình cả nước (${avg}), chênh lệch ${by}.`,
           cites,
         )
         .build();
@@ -236,7 +303,7 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
       const above = ind.value > ind.nationalAverage;
       return r
         .line(
-          `DTI ${ind.year} của tỉnh là ${viNumber(ind.value)}, ${above ? "cao hơn" : ind.value < ind.nationalAverage ? "thấp hơn" : "bằng"} trung bình cả nước (${avg}).`,
+          `DTI ${ind.year} của tỉnh là ${viNumber(ind.value)}, ${above ? "cao hơn" : ind.value < ind.nationalAverage ? "thấp hơn" : "bằng"} trung bình cả nước (${avg})${ind.value !== ind.nationalAverage ? `, chênh lệch ${difference(ind.value, ind.nationalAverage)}` : ""}.`,
           cites,
         )
         .build();

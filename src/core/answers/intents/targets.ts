@@ -58,6 +58,19 @@ function targetLine(t: Target): string {
   return `• ${t.area ? `${t.area}: ` : ""}${t.text} (${scope}, đến ${t.year})`;
 }
 
+/** "thuộc lĩnh vực", "nhóm", "mảng": words around an area's name. */
+const AREA_FRAME = new Set(searchTerms("thuộc lĩnh vực nhóm mảng trụ cột"));
+
+/** The area (of those the pool's targets are filed under) whose every word the question has. */
+function areaAsked(content: string[], pool: Target[]): string | undefined {
+  const has = new Set(content);
+  const areas = [...new Set(pool.flatMap((t) => (t.area ? [t.area] : [])))];
+  return areas
+    .map((a) => ({ a, words: figureTerms(a) }))
+    .filter((x) => x.words.length && x.words.every((w) => has.has(w)))
+    .sort((x, y) => y.words.length - x.words.length)[0]?.a;
+}
+
 export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }, ctx: AnswerContext): Reply {
   const { kb } = ctx;
   // "theo QĐ 17", "trong KH 562": the targets that document sets.
@@ -84,10 +97,29 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
     if (years.length) r.note(`Đã có mục tiêu cho các năm: ${years.join(", ")}.`);
     return r.build();
   }
-  const poolIds = new Set(pool.map((t) => t.id));
   const cite = (t: Target) => kb.citeAll([...(t.document ? [t.document] : []), ...t.sources]);
   // The figure asked for: the question's words beyond "mục tiêu … năm … bao nhiêu".
-  const content = figureTerms(q.text);
+  let content = figureTerms(q.text);
+  // "các mục tiêu (thuộc lĩnh vực) xã hội số năm 2023": the targets of that area, when that is all it names.
+  const area = areaAsked(content, pool);
+  if (area) {
+    const own = new Set(figureTerms(area));
+    const rest = content.filter((t) => !own.has(t) && !AREA_FRAME.has(t));
+    if (!rest.length) {
+      const list = pool.filter((t) => t.area === area);
+      const r = new ReplyBuilder(
+        "target",
+        `Mục tiêu về ${area}${q.year ? ` năm ${q.year}` : ""} (${list.length}):`,
+      );
+      for (const t of list) {
+        r.line(targetLine(t), cite(t));
+        r.item("target", t.id);
+      }
+      return r.build();
+    }
+    content = content.filter((t) => !AREA_FRAME.has(t));
+  }
+  const poolIds = new Set(pool.map((t) => t.id));
   if (content.length) {
     const hits = ctx.lex.index
       .search(content.join(" "), { kinds: ["target"], limit: 50 })

@@ -8,7 +8,7 @@ import { effectiveDue, taskStatus } from "../../deadlines/status.ts";
 import type { Task } from "../../knowledge/schema.ts";
 import { addDays, formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
-import { asksCount, cap, dueText, leadNames } from "../format.ts";
+import { asksCount, cap, dueText, leadNames, shorten } from "../format.ts";
 import { taskGroupKey } from "../lexicon.ts";
 import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
 import { inheritedRole, referenceDay, type UnitNote, unitOnDate } from "../unit-time.ts";
@@ -255,11 +255,14 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
   // "có mấy nhiệm vụ …": the count, said first.
   if (asksCount(ctx.question)) rb.line(`Có ${rows.length} nhiệm vụ.`);
   for (const n of preface) rb.line(n.text, kb.citeAll(n.sources));
+  // A topic that one or two tasks answer ("nhiệm vụ về người đứng đầu yêu cầu những gì"): what each asks.
+  const detailed = onTopic !== undefined && rows.length <= 2;
   page.shown.forEach((row, i) => {
     taskLines(rb, row.task, (page.page - 1) * ctx.pageSize + i + 1, ctx, {
       showLead: !unit || row.role !== undefined,
       ...(row.role ? { role: row.role } : {}),
     });
+    if (detailed && row.task.details) rb.line(shorten(row.task.details, 600), [], 1);
   });
   if (page.rest) rb.note(`Còn ${page.rest} nhiệm vụ nữa.`);
   for (const n of after) rb.note(`Sau đó: ${n.text}`);

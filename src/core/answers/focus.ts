@@ -41,7 +41,7 @@ const CUES: readonly (readonly [DocumentFocus, RegExp])[] = [
   ],
   [
     "summary",
-    /\b(?:trich yeu|ve viec gi|noi dung chinh|noi dung cu the|noi dung chi tiet|(?:nhung )?noi dung (?:cu the )?(?:gi|nao|la gi)|nhung noi dung)\b/,
+    /\b(?:trich yeu|ve viec gi|noi dung chinh|noi dung cu the|noi dung chi tiet|(?:nhung )?noi dung (?:cu the )?(?:gi|nao|la gi)|nhung noi dung|noi (?:cu the |ro )?(?:nhung )?(?:gi|ve gi|ve van de gi))\b|^(?:cho (?:hoi|biet) )?noi dung\b/,
   ],
   // "văn bản nào quy định…", "được phê duyệt tại quyết định nào": the document is the answer.
   [

@@ -2,8 +2,7 @@
 import { STATUS_LABELS, taskStatus } from "../deadlines/status.ts";
 import type { Knowledge } from "../knowledge/model.ts";
 import type { Task } from "../knowledge/schema.ts";
-import { expandAbbreviations } from "../text/abbreviations.ts";
-import { fold } from "../text/normalize.ts";
+import { foldQuestion } from "../text/question.ts";
 import { formatViDate } from "../time.ts";
 
 /** 0.5934 → "0,5934"; 94.69 → "94,69". */
@@ -78,7 +77,7 @@ export function hasFigure(text: string): boolean {
 /** Whether the question asks how many ("có mấy nhiệm vụ", "bao nhiêu kế hoạch", "bn văn bản"). */
 export function asksCount(question: string | undefined): boolean {
   if (!question) return false;
-  const f = expandAbbreviations(fold(question));
+  const f = foldQuestion(question);
   return /\b(?:bao nhieu|may|bn|so luong)\s+(?:nhiem vu|viec|cong viec|van ban|ke hoach|quyet dinh|thong bao|nghi quyet|chi thi|cong van|chuong trinh)\b/.test(
     f,
   );

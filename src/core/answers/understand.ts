@@ -12,6 +12,7 @@ import { findDatePhrases, findYear } from "../text/dates.ts";
 import { findDocRefs } from "../text/doc-number.ts";
 import { personLikeName } from "../text/name-variants.ts";
 import { clean, fold, unstretch } from "../text/normalize.ts";
+import { foldQuestion } from "../text/question.ts";
 import { frameIndices, isQuestionWord, queryTerms, searchTerms, typedWords } from "../text/search-terms.ts";
 import { untelexText } from "../text/telex.ts";
 import { addDays, localDate } from "../time.ts";
@@ -275,7 +276,9 @@ function unknownUnitPhrase(folded: string, original: string): string | undefined
   const origWords = clean(original).split(" ");
   const expanded: { word: string; orig: number }[] = [];
   origWords.forEach((w, i) => {
-    for (const x of expandAbbreviations(fold(w).replace(/[^\p{L}\p{N}&]/gu, "")).split(" ")) {
+    for (const x of foldQuestion(w)
+      .replace(/[^\p{L}\p{N}&]/gu, "")
+      .split(" ")) {
       if (x) expanded.push({ word: x, orig: i });
     }
   });
@@ -444,7 +447,7 @@ function compared(
   const ids = [...new Set(bodies.map((b) => b.value))];
   if (ids.length >= 2) return ids.slice(0, 3).map((id) => ({ kind: "body" as const, id }));
   const years = [...new Set((fold(text).match(/\b(?:19|20)\d\d\b/g) ?? []).map(Number))];
-  if (years.length >= 2 && /\bdti\b|chi so/.test(expandAbbreviations(fold(text)))) {
+  if (years.length >= 2 && /\bdti\b|chi so/.test(foldQuestion(text))) {
     const found = years
       .map((y) => lex.kb.data.indicators.find((i) => i.year === y))
       .filter((i): i is NonNullable<typeof i> => !!i);
@@ -510,7 +513,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
       MAX_QUESTION_CHARS,
     ),
   );
-  const folded = expandAbbreviations(untelexText(fold(text), text));
+  const folded = foldQuestion(text);
   const bare = folded
     .replace(/[^\p{L}\p{N}\s]/gu, " ")
     .replace(/\s+/g, " ")
@@ -1479,14 +1482,14 @@ function typedTopic(typed: string, topic: string): string {
   const words: string[] = [];
   let j = 0;
   for (const w of typed.split(/[^\p{L}\p{N}&]+/u)) {
-    if (j < wanted.length && expandAbbreviations(fold(w)) === wanted[j]) {
+    if (j < wanted.length && foldQuestion(w) === wanted[j]) {
       words.push(w);
       j++;
     } else if (words.length && j < wanted.length) {
       // A word between two of the topic's: start again from its first.
       words.length = 0;
       j = 0;
-      if (expandAbbreviations(fold(w)) === wanted[0]) {
+      if (foldQuestion(w) === wanted[0]) {
         words.push(w);
         j = 1;
       }

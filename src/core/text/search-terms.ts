@@ -5,7 +5,7 @@
  */
 import { ABBREVIATIONS } from "./abbreviations.ts";
 import { clean } from "./normalize.ts";
-import { contentTokens, STOPWORDS } from "./tokens.ts";
+import { contentTokens } from "./tokens.ts";
 
 /** "TT&TT", "TT & TT" are one abbreviation; "&" is not a token character. */
 const AMPERSAND_ABBR = /\b([a-zđ]{1,3})\s*&\s*([a-zđ]{1,3})\b/giu;

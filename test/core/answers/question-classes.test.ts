@@ -430,7 +430,8 @@ describe("figures of the province, a misremembered document type, the commune in
     expect(r.abstained).toBe(true);
   });
   it("'QĐ 3609' is Kế hoạch 3609, and the reply says so", () => {
-    const r = ask("QĐ 3609 nói gì");
+    // (Asked what it says, the reply is that its subject is not recorded: see the not-knowing tests.)
+    const r = ask("QĐ 3609 ban hành ngày nào");
     expect(r.abstained).toBe(false);
     expect(fold(renderPlain(r))).toContain("so 3609 la ke hoach, khong phai quyet dinh");
   });
@@ -1950,4 +1951,35 @@ describe("posts asked without 'là ai'; a body's role towards another body", () 
       expect(fold(renderPlain(r))).toContain("canh tay noi dai");
     },
   );
+});
+
+describe("precise not-knowing: a document's content, an attendee's name, a publication day, an event, a result", () => {
+  it.each([
+    ["thông báo 03-TB/BCĐCĐS nói những gì", "khong ghi trich yeu cua thong bao 03-tb/bcdcds"],
+    ["noi dung ke hoach 52-kh/tu", "khong ghi trich yeu cua ke hoach 52-kh/tu"],
+    ["lãnh đạo cục thuế tỉnh dự cuộc họp 20/02/2023 họ tên là gì", "khong ghi ho ten"],
+    ["dti năm 2021 ngày công bố", "khong ghi ngay cong bo dti 2021"],
+    ["ngày 10/10/2025 tỉnh có tổ chức hoạt động gì không", "khong ghi su kien, hoat dong"],
+    ["DTI 2023 có đạt được nhóm khá theo mục tiêu không", "khong ghi ket qua dat duoc"],
+  ])("%s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain(said);
+  });
+
+  it.each([
+    ["thông báo 16/TB-VPCP nói về việc gì", "van phong chinh phu", "giai phap trong tam"],
+    ["dti 2022 công bố ngày nào", "12/07/2023", "dti 2022"],
+  ])("recorded, it is answered: %s", (q, a, b) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    const text = fold(renderPlain(r));
+    expect(text).toContain(a);
+    expect(text).toContain(b);
+  });
+
+  it("a question's letters typed twice count like the word ('bao nhieeu' asks a count)", () => {
+    const r = ask("co bao nhieeu to cong nghe so cong dong");
+    expect(r.abstained).toBe(true);
+  });
 });

@@ -3,9 +3,9 @@
  * with the evidence (who leads and who supports the task the words name), cited.
  */
 import type { Person, Task } from "../../knowledge/schema.ts";
-import { expandAbbreviations } from "../../text/abbreviations.ts";
 import { findDatePhrases } from "../../text/dates.ts";
 import { fold } from "../../text/normalize.ts";
+import { foldQuestion } from "../../text/question.ts";
 import { searchTerms } from "../../text/search-terms.ts";
 import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
@@ -92,7 +92,7 @@ export function answerPersonCheck(u: Understanding, ctx: AnswerContext): Reply |
   const person = match
     ? kb.person(match.value)
     : /\bchu tri\b/.test(bare)
-      ? personByPost(searchTerms(expandAbbreviations(fold(u.text))), ctx)
+      ? personByPost(searchTerms(foldQuestion(u.text)), ctx)
       : undefined;
   if (!person) return undefined;
   const q = u.query;
@@ -146,7 +146,7 @@ export function answerPersonCheck(u: Understanding, ctx: AnswerContext): Reply |
   if (!post) return undefined;
   const bodyId = lex.bodies.match(terms)[0]?.value;
   // "Ông Kỳ có làm Giám đốc Sở KH&CN không": a unit where the sources record no post of that person.
-  const unitsNamed = lex.units.match(searchTerms(expandAbbreviations(fold(u.text)))).map((m) => m.value.id);
+  const unitsNamed = lex.units.match(searchTerms(foldQuestion(u.text))).map((m) => m.value.id);
   const postUnits = new Set(person.positions.flatMap((x) => (x.unit ? [x.unit] : [])));
   if (!bodyId && unitsNamed.length && unitsNamed.every((id) => !postUnits.has(id)))
     return notRecordedAtUnit(person, unitsNamed[0]!, ctx);

@@ -8,6 +8,7 @@ import type { KDocument } from "../../knowledge/schema.ts";
 import { expandAbbreviations } from "../../text/abbreviations.ts";
 import { parseDocNumber } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
+import { foldQuestion } from "../../text/question.ts";
 import type { AnswerContext } from "../context.ts";
 import { asksCount, shorten } from "../format.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";

@@ -268,14 +268,17 @@ export function answerDocument(q: DocumentQuery, ctx: AnswerContext): Reply {
     return r.build();
   }
   const focus = q.aspect;
-  if (focus) {
+  const asked = focus ? documentFocusLines(d, focus, ctx) : undefined;
+  if (asked) {
     // The direct answer first, then the card, short.
-    const asked = documentFocusLines(d, focus, ctx);
     if (!asked.recorded) r.abstain();
     for (const line of asked.lines) r.line(line, cites);
   }
-  if (!focus) r.line(`Cơ quan ban hành: ${d.issuer}${d.signer ? `; người ký: ${d.signer}` : ""}.`, cites);
-  r.line(`Nội dung: ${d.summary}`, cites);
+  // (Asked what it says: who issued it still goes with the answer.)
+  if (!focus || focus === "summary")
+    r.line(`Cơ quan ban hành: ${d.issuer}${d.signer ? `; người ký: ${d.signer}` : ""}.`, cites);
+  // (Its subject once: not again after "Trích yếu …".)
+  if (focus !== "summary" || !asked?.recorded) r.line(`Nội dung: ${d.summary}`, cites);
   for (const p of d.keyPoints.slice(0, focus ? 2 : 5)) r.line(`• ${p}`, cites);
   for (const rel of d.relations) {
     const target = kb.document(rel.target);

@@ -22,7 +22,7 @@ const NAMED =
   /\b(quoc khanh|tet duong lich|chien thang|quoc te lao dong|gio to|tet am lich|tet nguyen dan)\b/;
 
 /** "… là ngày gì", "hôm nay có ngày gì": what a day is, not whether it is a day off. */
-const DAY_NOTE_CUE = /\b(?:la ngay gi|(?:co )?(?:ngay|su kien) gi(?: dac biet)?|ngay gi)\b/;
+const DAY_NOTE_CUE = /\b(?:la ngay gi|(?:co )?(?:ngay|su kien|hoat dong) gi(?: dac biet)?|ngay gi)\b/;
 
 /**
  * "10/10 là ngày gì", "mai là ngày gì liên quan đến chuyển đổi số": the yearly days the documents set on
@@ -69,6 +69,11 @@ export function answerDayOfNote(u: Understanding, ctx: AnswerContext): Reply | u
       .build();
   }
   const r = new ReplyBuilder("deadlines", `Ngày ${formatViDate(date)}:`);
+  // "ngày 10/10/2026 tỉnh tổ chức sự kiện gì": what is held that day is not recorded, only what it is.
+  if (/\bto chuc\b/.test(u.folded))
+    r.abstain().line(
+      `Nguồn hiện có không ghi sự kiện, hoạt động nào được tổ chức ngày ${formatViDate(date)}; điều đã biết về ngày này:`,
+    );
   for (const n of notes) {
     r.line(`• ${n.line}`, n.cites);
     r.item("document", n.docId);

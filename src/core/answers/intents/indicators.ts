@@ -260,6 +260,19 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
   }
   if (!ind) return undefined;
   const cites = kb.citeAll(ind.sources);
+  // "DTI 2021 công bố ngày nào": the day it was published, when the sources give it.
+  if (
+    /\bcong bo (?:vao )?(?:ngay nao|khi nao|bao gio|luc nao|thang nao|hom nao)\b|\bngay cong bo\b/.test(bare)
+  ) {
+    r.item("indicator", ind.id);
+    if (ind.announcedOn)
+      return r.line(`${ind.name} ${ind.year} công bố ngày ${formatViDate(ind.announcedOn)}.`, cites).build();
+    return r
+      .abstain()
+      .line(`Nguồn hiện có không ghi ngày công bố ${ind.name} ${ind.year}.`)
+      .line(`Điều đã biết: ${indicatorLine(ind)}.`, cites)
+      .build();
+  }
   // "DTI 2021 có phải thấp nhất cả nước không": yes or no, from its rank.
   const extreme = /\b(?:phai|co) (?:la )?(dung dau|dan dau|cao nhat|thap nhat|dung cuoi|cuoi bang)\b/.exec(
     bare,

@@ -312,6 +312,28 @@ function attendanceAnswer(
       recorded: true,
     };
   }
+  const attends = /\b(?:du|tham du|tham gia|co mat)\b/.test(f);
+  // "Lãnh đạo Ban Dân tộc dự họp hôm đó tên gì": a post the sources list without the name.
+  const asksName = /\bten (?:la )?gi\b|\bten\s*\??\s*$|\bho ten\b|\bla ai\b/.test(f);
+  if (attends && asksName && !personIds.length) {
+    const named = lex.units.match(terms).filter((x) => x.value.kind === "unit");
+    const found = named
+      .map((x) => kb.unit(x.value.id)!)
+      .map((unit) => {
+        const names = [unit.name, ...unit.aliases].map((n) => fold(n)).filter((n) => n.length > 3);
+        return m.attendees.find(
+          (x) => !x.person && (x.unit === unit.id || names.some((n) => fold(x.label ?? "").includes(n))),
+        );
+      })
+      .filter((a) => a?.label);
+    if (found.length)
+      return {
+        lines: found.map(
+          (a) => `Nguồn chỉ ghi thành phần dự họp ngày ${day} là “${a!.label}”, không ghi họ tên người dự.`,
+        ),
+        recorded: false,
+      };
+  }
   if (!ATTEND_CUE.test(f) || !/\b(?:khong|ko|k|khog|khg|hok|hong|chua)\b|\?\s*$/.test(f)) return undefined;
   // "Ngoài ông …, những ai dự họp": who, not whether.
   if (/\b(?:nhung ai|ai|ngoai)\b/.test(f)) return undefined;

@@ -7,9 +7,9 @@
 import { FACT_ANSWERS, type Fact } from "../../knowledge/facts.ts";
 import { documentLabel } from "../../knowledge/model.ts";
 import type { ExpandedQuery, SearchHit, SearchKind } from "../../search/search-index.ts";
-import { expandAbbreviations } from "../../text/abbreviations.ts";
 import { findDocRefs } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
+import { foldQuestion } from "../../text/question.ts";
 import { queryTerms, searchTerms } from "../../text/search-terms.ts";
 import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
@@ -234,7 +234,7 @@ function focusAnswer(
 /** Facts that answer the question: fitting at least `needed` of it, of the kind of answer it wants first. */
 function factsFor(text: string, needed: number, ctx: AnswerContext): { fact: Fact; coverage: number }[] {
   const { index, byId } = ctx.lex.facts();
-  const wants = answerType(expandAbbreviations(fold(text)));
+  const wants = answerType(foldQuestion(text));
   // The bodies and people the question names by name: their own facts first.
   const terms = searchTerms(text);
   const people = ctx.lex.people.match(terms);
@@ -356,7 +356,7 @@ export function answerSearch(
   const kind = strict && ["number", "date", "signer"].includes(q.focus!) ? q.docType : undefined;
   // "Văn bản nào của Bộ TT&TT …": a document of that issuer, not another's that mentions it.
   const issuer = strict
-    ? issuerAsked(expandAbbreviations(fold(ctx.question ?? q.text)), ctx.kb.data.documents)
+    ? issuerAsked(foldQuestion(ctx.question ?? q.text), ctx.kb.data.documents)
     : undefined;
   const strong = hits
     .filter(found)
@@ -386,7 +386,7 @@ export function answerSearch(
       return !d || d.date.startsWith(String(q.year)) || about.test(d.summary);
     });
   // A question for a figure ("bao nhiêu", "tỷ lệ") is answered only by an entry that states one.
-  const wantsFigure = !q.focus && answerType(expandAbbreviations(fold(q.text))) === "figure";
+  const wantsFigure = !q.focus && answerType(foldQuestion(q.text)) === "figure";
   // The facts that state what is asked, when they fit the question at least as well as an entry does.
   const facts = q.kinds ? [] : factsFor(q.text, needed, ctx);
   // A task found is answered by its card (lead, support, deadline): tasks have no facts in this index.

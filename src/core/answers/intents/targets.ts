@@ -4,9 +4,8 @@
  * shown the nearest, never the whole list.
  */
 import type { Target } from "../../knowledge/schema.ts";
-import { expandAbbreviations } from "../../text/abbreviations.ts";
 import { findDocRefs } from "../../text/doc-number.ts";
-import { fold } from "../../text/normalize.ts";
+import { foldQuestion } from "../../text/question.ts";
 import { queryTerms, searchTerms, typedWords } from "../../text/search-terms.ts";
 import type { AnswerContext } from "../context.ts";
 import { answerType } from "../focus.ts";
@@ -127,7 +126,7 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
     // Every word of the figure asked, even apart ("DTI … nhóm" in "DTI năm 2023 đạt nhóm khá"), fits too.
     // "tỷ lệ … là bao nhiêu" asks for one figure: the target must have nearly all its words
     // ("dịch vụ công trực tuyến toàn trình" is not "dịch vụ công trực tuyến").
-    const wantsFigure = answerType(expandAbbreviations(fold(q.text))) === "figure";
+    const wantsFigure = answerType(foldQuestion(q.text)) === "figure";
     const fitNeeded = wantsFigure ? FIGURE_FIT : FIT;
     const asked = new Set(content);
     // A target whose own words are nearly all in the question fits too, whatever the question adds
@@ -163,7 +162,7 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
     }
     // "Tỉnh có bao nhiêu thuê bao di động": a count of what exists now, which no target (a rate to reach)
     // states.
-    const folded = expandAbbreviations(fold(q.text));
+    const folded = foldQuestion(q.text);
     // "Hiện tỉnh đạt bao nhiêu % …": what is reached now, which a target does not say either.
     const count =
       (/\bbao nhieu (?!phan tram|ty le|diem|la\b|nam\b|%)[a-z]/.test(folded) &&
@@ -184,9 +183,11 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
       return r.build();
     };
     // "DTI 2023 có đạt nhóm khá không": whether it was reached, which a target does not say.
+    // ("… có đạt nhóm khá như mục tiêu không": the target named as what it is measured against.)
     const achieved =
       /\b(?:co|da) dat\b|\bdat (?:duoc )?(?:chua|khong|ko)\b/.test(folded) &&
-      !/\b(?:muc tieu|chi tieu|yeu cau|phan dau|ke hoach|de ra|dat ra)\b/.test(folded);
+      (!/\b(?:muc tieu|chi tieu|yeu cau|phan dau|ke hoach|de ra|dat ra)\b/.test(folded) ||
+        /\b(?:nhu|theo|so voi) (?:muc tieu|chi tieu|ke hoach)\b/.test(folded));
     if (fit.length && achieved)
       return notRecorded("Nguồn hiện có không ghi kết quả đạt được; chỉ có mục tiêu đã đặt ra:");
     if (fit.length && count)
@@ -195,7 +196,7 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
       return notRecorded("Nguồn hiện có không ghi con số cho chỉ tiêu này.");
     if (fit.length) {
       const r = new ReplyBuilder("target");
-      if (q.yesNo || YES_NO.test(expandAbbreviations(fold(q.text))))
+      if (q.yesNo || YES_NO.test(foldQuestion(q.text)))
         r.line(`Có. ${fit.length > 1 ? "Các mục tiêu" : "Mục tiêu"} nêu:`);
       for (const t of fit.slice(0, 4)) {
         r.line(targetLine(t), cite(t));

@@ -58,6 +58,7 @@ export const HELDOUT_16_FILE = fileURLToPath(new URL("./heldout-16.yaml", import
 export const HELDOUT_17_FILE = fileURLToPath(new URL("./heldout-17.yaml", import.meta.url));
 export const HELDOUT_18_FILE = fileURLToPath(new URL("./heldout-18.yaml", import.meta.url));
 export const HELDOUT_19_FILE = fileURLToPath(new URL("./heldout-19.yaml", import.meta.url));
+export const HELDOUT_20_FILE = fileURLToPath(new URL("./heldout-20.yaml", import.meta.url));
 export const FORMS = ["diacritics", "plain", "typo", "abbrev", "keywords"] as const;
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 export const DEFAULT_NOW = "2026-11-26T09:00:00+07:00";
@@ -470,8 +471,13 @@ const HELDOUT_SETS: { key: string; file: string; title: string }[] = [
   {
     key: "heldout19",
     file: HELDOUT_19_FILE,
+    title: "Held-out set 19 (eval/heldout-19.yaml, written blind; spent: first run 386/430)",
+  },
+  {
+    key: "heldout20",
+    file: HELDOUT_20_FILE,
     title:
-      "Held-out set 19 (eval/heldout-19.yaml, written blind, committed before the fixes drawn from set 18)",
+      "Held-out set 20 (eval/heldout-20.yaml, written blind, committed before the fixes drawn from set 19)",
   },
 ];
 

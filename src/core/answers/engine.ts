@@ -3,6 +3,7 @@
  * Built once per knowledge version (the lexicon and the search index are made here).
  */
 import type { Knowledge } from "../knowledge/model.ts";
+import { fullYears } from "../text/dates.ts";
 import { findDocRefs } from "../text/doc-number.ts";
 import { englishToVietnamese } from "../text/english.ts";
 import { fold } from "../text/normalize.ts";
@@ -105,7 +106,8 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     answer,
     ask(asked) {
       // "what is the province digital transformation day?": the domain's English terms in Vietnamese.
-      const req = { ...asked, text: englishToVietnamese(asked.text) };
+      // ("DTI 22", "năm 23": the year written out.)
+      const req = { ...asked, text: withoutBesides(fullYears(englishToVietnamese(asked.text))) };
       // A long, chatty message ("Cho em hỏi với ạ, em mới về công tác, … Ngày Chuyển đổi số của tỉnh
       // là ngày nào vậy ạ, em cảm ơn"): its question clause first when it has three clauses or more,
       // else the whole first; the other when the first is not understood.
@@ -172,6 +174,14 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     if (check) return check;
     return answer(u.query, { ...req, text: u.text });
   }
+}
+
+/**
+ * "Ngoài Sở TT&TT thì ai phối hợp …": what the question sets aside is no part of what it is about (the
+ * answer names the others either way).
+ */
+export function withoutBesides(text: string): string {
+  return text.replace(/(^|[\s,])(?:ngoài|ngoai)\s+(?:[^\s,?]+\s+){0,6}?(?:ra\s+)?(?:thì|thi)\s+/iu, "$1");
 }
 
 function clauses(text: string): string[] {

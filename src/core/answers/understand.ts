@@ -353,7 +353,7 @@ const TASK_FRAME = new Set(
   searchTerms(
     "nhiệm vụ công việc việc giao được giao phải làm nhóm lĩnh vực về thuộc danh sách liệt kê " +
       "tất cả các những năm quý tháng hạn chót thời hạn chủ trì phối hợp đơn vị cơ quan kế hoạch nào " +
-      "thường xuyên liên tục định kỳ hằng hàng mỗi xong hoàn thành",
+      "thường xuyên liên tục định kỳ hằng hàng mỗi xong hoàn thành lo",
   ),
 );
 /** "thứ 2", "thứ hai", "số 3": one item of an enumeration is asked, not the list of a topic. */
@@ -1060,7 +1060,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
         : undefined;
   if (
     whoDoes &&
-    (asksWho || /\b(?:co quan|don vi|nhung) nao\b/.test(bare)) &&
+    (asksWho || /\b(?:co quan|don vi|nhung|bo|so|ban|nganh) nao\b/.test(bare)) &&
     !mine &&
     !concepts.has("meeting") &&
     !YES_NO_CUE.test(bare) &&

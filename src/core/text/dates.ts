@@ -451,3 +451,15 @@ export function findYear(text: string, now?: Date): number | null {
   }
   return abs ? Number(abs[1]) : null;
 }
+
+/**
+ * Years typed with two digits where a year is meant ("năm 23", "DTI 22", "dti 21 và 22"), written out
+ * ("năm 2023"); other two-digit numbers ("ngày 23", "23 nhiệm vụ") are left alone. Years 2015–2035.
+ */
+export function fullYears(text: string): string {
+  return text.replace(
+    /(?<![\p{L}\p{N}])(n[aă]m|dti|DTI)\s+((?:1[5-9]|2\d|3[0-5])(?:\s*(?:,|và|va|-|–|đến|den|so với|so voi)\s*(?:n[aă]m\s+)?(?:1[5-9]|2\d|3[0-5]))*)(?![\p{L}\p{N}/.,%]|[.,]\d)/giu,
+    (_m, head: string, years: string) =>
+      `${head} ${years.replace(/(?<!\d)(1[5-9]|2\d|3[0-5])(?!\d)/g, "20$1")}`,
+  );
+}

@@ -161,6 +161,10 @@ const FRAME_PHRASES: readonly (readonly string[])[] = [
   // "nhiệm vụ về người đứng đầu yêu cầu làm những gì", "có đề cập …": what a text asks, not what about.
   "yeu cau",
   "de cap",
+  // "cơ quan nào đứng ra tuyên truyền": who leads it (the intent reads that), not what about.
+  "dung ra",
+  "dam nhan",
+  "dam nhiem",
   "de ra",
   "phat bieu",
   "nhan xet",

@@ -1983,3 +1983,65 @@ describe("precise not-knowing: a document's content, an attendee's name, a publi
     expect(r.abstained).toBe(true);
   });
 });
+
+describe("years of two digits; differences between two years of the DTI", () => {
+  it("a two-digit year after 'năm' or 'DTI' is written out, other numbers are not", async () => {
+    const { fullYears } = await import("../../../src/core/text/dates.ts");
+    expect(fullYears("dti 21 và 22 thế nào")).toBe("dti 2021 và 2022 thế nào");
+    expect(fullYears("năm 23 là năm gì")).toBe("năm 2023 là năm gì");
+    expect(fullYears("ngày 23/2 có 23 nhiệm vụ")).toBe("ngày 23/2 có 23 nhiệm vụ");
+    expect(fullYears("năm 30%")).toBe("năm 30%");
+  });
+
+  it.each([
+    ["điểm dti năm 22 hơn năm 21 mấy", "chenh lech 0,2886"],
+    ["DTI 2021 và 2022 cách nhau bao nhiêu điểm", "chenh lech 0,2886"],
+    ["dti 2022 tăng mấy bậc so với 2021", "53/63 (2021) → 27/63 (2022), tang 26 bac"],
+    ["chính quyền số 2022 so với 2021 hơn bao nhiêu điểm", "chenh lech 0,3275"],
+  ])("%s", (q, said) => {
+    const text = plain(q);
+    expect(text).toContain(fold(said));
+  });
+
+  it("a component one year does not record is said so", () => {
+    const r = ask("xã hội số 2022 trừ 2021 = ?");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi xa hoi so nam 2021");
+  });
+
+  it("a two-digit year the DTI lacks is not another year's figure", () => {
+    const r = ask("dti 24 xếp hạng mấy");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).not.toContain("27/63");
+  });
+});
+
+describe("who leads a task, asked in everyday words; a unit set aside", () => {
+  it.each([
+    ["trung tâm dữ liệu quốc gia bộ nào lo", "bo cong an"],
+    ["ai lo vụ tuyên truyền ngày cđs của tỉnh", "thong tin va truyen thong"],
+    ["cơ quan nào đứng ra tuyên truyền ngày chuyển đổi số tỉnh", "thong tin va truyen thong"],
+    ["ngoài sở tt&tt thì những ai phối hợp tuyên truyền ngày cđs tỉnh", "huyen"],
+  ])("%s", (q, who) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain(who);
+  });
+
+  it("'người đứng đầu' keeps its words when 'đứng ra' frames a question", () => {
+    expect(queryTerms("ai đứng ra")).toEqual([]);
+    expect(queryTerms("người đứng đầu")).toContain("dung");
+  });
+});
+
+describe("what a year was called, and who said so", () => {
+  it.each([
+    ["ai đã tuyên bố năm 2023 là năm dữ liệu số", "pham minh chinh"],
+    ["bộ tt&tt xác định 2023 là năm gì", "nam du lieu"],
+    ["năm 2023 còn được gọi là gì", "nam du lieu so"],
+  ])("%s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain(said);
+  });
+});

@@ -138,7 +138,9 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
   const years = [...new Set((bare.match(/\b(?:19|20)\d\d\b/g) ?? []).map(Number))];
   // ("kinh tế số 2021 và 2022 so sánh": a component in two years.)
   const partYears =
-    part && years.length >= 2 && /\b(?:so sanh|so voi|voi|va|ra sao|the nao|thay doi)\b/.test(bare);
+    part &&
+    years.length >= 2 &&
+    /\b(?:so sanh|so voi|voi|va|ra sao|the nao|thay doi|chenh|hon|tru(?! cot))\b|=/.test(u.folded);
   if (!isDti && !partYears && !(part && u.year && VALUE_OR_RANK.test(bare))) return undefined;
   const against = /\bso voi (?:nam )?((?:19|20)\d\d)\b/.exec(bare)?.[1];
   const year = years.length > 1 && against ? years.find((y) => y !== Number(against)) : u.year;
@@ -220,6 +222,61 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
           `(${later.name} ${later.year} công bố ngày ${formatViDate(later.announcedOn)}.)`,
           kb.citeAll(later.sources),
           1,
+        );
+      return r.build();
+    }
+  }
+  // "DTI 2022 cao hơn 2021 bao nhiêu", "chênh mấy điểm", "lên mấy hạng": the difference, worked out.
+  const twoYears =
+    years.length === 2 ? years.map((y) => all.find((i) => i.year === y)).filter((i) => i !== undefined) : [];
+  if (
+    twoYears.length === 2 &&
+    (isDti || part) &&
+    /\b(?:bao nhieu|may|chenh|chenh lech|tru(?! cot)|hieu so)\b|=/.test(u.folded) &&
+    !/%|\bphan tram\b/.test(bare)
+  ) {
+    const [a, b] = [...twoYears].sort((x, y) => x.year - y.year) as [Indicator, Indicator];
+    const of = (i: Indicator) => (part ? i.parts.find((p) => p.name === part) : i);
+    const [pa, pb] = [of(a), of(b)];
+    const name = part ?? "DTI";
+    const lines: string[] = [];
+    if (pa?.value !== undefined && pb?.value !== undefined) {
+      const up = pb.value >= pa.value;
+      lines.push(
+        `${name} ${b.year} (${viNumber(pb.value)}) ${up ? "cao hơn" : "thấp hơn"} ${name} ${a.year} (${viNumber(pa.value)}): chênh lệch ${difference(pb.value, pa.value)}.`,
+      );
+    }
+    if (pa?.rank !== undefined && pb?.rank !== undefined) {
+      const steps = pa.rank - pb.rank;
+      lines.push(
+        `Thứ hạng: ${pa.rank}/${pa.of ?? "?"} (${a.year}) → ${pb.rank}/${pb.of ?? "?"} (${b.year}), ${steps >= 0 ? "tăng" : "giảm"} ${Math.abs(steps)} bậc.`,
+      );
+    }
+    if (lines.length) {
+      // Asked by rank ("lên mấy hạng"), the ranks first.
+      if (/\b(?:hang|bac|thu hang|vi tri)\b/.test(bare) && !/\b(?:diem|gia tri)\b/.test(bare))
+        lines.reverse();
+      // "DTI 2022 tăng bao nhiêu so với 2021": the rise the sources state, first.
+      if (
+        pb?.change &&
+        /\btang (?:bao nhieu|may)\b/.test(bare) &&
+        !/\b(?:diem|chenh|tru|hon|hang|bac)\b/.test(bare)
+      )
+        lines.unshift(`${name} ${b.year}: ${pb.change}.`);
+      for (const line of lines) r.line(line, kb.citeAll([...a.sources, ...b.sources]));
+      r.item("indicator", a.id).item("indicator", b.id);
+      return r.build();
+    }
+    // A component one of the years does not record: said so, with the other year's.
+    const missing = [a, b].find((i) => !of(i));
+    const other = [a, b].find((i) => of(i));
+    if (part && missing) {
+      r.abstain().line(`Nguồn hiện có không ghi ${part} năm ${missing.year}.`);
+      const p = other ? of(other) : undefined;
+      if (other && p?.value !== undefined)
+        r.line(
+          `${part} ${other.year}: ${viNumber(p.value)}${p.rank ? `; ${rank(p)}` : ""}.`,
+          kb.citeAll(other.sources),
         );
       return r.build();
     }

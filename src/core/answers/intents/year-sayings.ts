@@ -10,14 +10,18 @@ import { type Reply, ReplyBuilder } from "../reply.ts";
 import type { Understanding } from "../understand.ts";
 
 const ASKS =
-  /\bnam ((?:19|20)\d\d) (?:(?:duoc )?(?:coi|xem|xac dinh|goi|danh gia) )?(?:la )?(?:nam gi|nam nao|nam the nao|co y nghia|y nghia|quan trong the nao)\b|\b(?:coi|xem|xac dinh|goi|danh gia) nam ((?:19|20)\d\d) la (?:nam )?gi\b/;
+  /\bnam ((?:19|20)\d\d) (?:(?:duoc )?(?:coi|xem|xac dinh|goi|danh gia) )?(?:la )?(?:nam gi|nam nao|nam the nao|co y nghia|y nghia|quan trong the nao)\b|\bnam ((?:19|20)\d\d) (?:con |cung )?(?:duoc )?(?:coi|xem|goi|danh gia|xac dinh) (?:la )?(?:nam )?gi\b|\b(?:coi|xem|xac dinh|goi|danh gia|tuyen bo) (?:nam )?((?:19|20)\d\d) la (?:nam )?gi\b/;
+/** "ai (là người) tuyên bố năm 2023 là năm dữ liệu số": who said it. */
+const WHO_SAID = /\bai (?:la nguoi |da )?(?:tuyen bo|xac dinh|goi|coi|noi|neu)\b.*\bnam ((?:19|20)\d\d) la\b/;
 
 export function answerYearSaying(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const bare = u.folded.replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ");
-  const m = ASKS.exec(bare);
-  const year = m?.[1] ?? m?.[2];
+  const who = WHO_SAID.exec(bare);
+  const m = who ?? ASKS.exec(bare);
+  const year = m?.[1] ?? m?.[2] ?? m?.[3];
   // ("… năm gì, tại hội nghị ngày nào": a second question the search answers with both.)
-  if (!year || /\b(?:ngay nao|khi nao|o dau|hoi nghi nao|cuoc hop nao|van ban nao)\b/.test(bare))
+  // ("chủ đề năm 2023 còn gọi là gì": the year's theme, which the theme answer gives.)
+  if (!year || /\b(?:ngay nao|khi nao|o dau|hoi nghi nao|cuoc hop nao|van ban nao|chu de)\b/.test(bare))
     return undefined;
   const says = new RegExp(
     `\\bnam ${year} (?:la|duoc xac dinh la|duoc coi la) nam\\b|\\bxac dinh nam ${year} la nam\\b`,
@@ -39,7 +43,9 @@ export function answerYearSaying(u: Understanding, ctx: AnswerContext): Reply | 
     .slice(0, 3);
   const r = new ReplyBuilder("search");
   const seen = new Set<string>();
-  for (const { f } of ranked) {
+  // (Who said it: the sentence that fits best, which says where and by whom, "Kết luận cuộc họp …
+  // (chủ trì: …)".)
+  for (const { f } of who ? ranked.slice(0, 1) : ranked) {
     if (seen.has(f.text)) continue;
     seen.add(f.text);
     r.line(f.text, ctx.kb.citeAll(f.sources));

@@ -107,7 +107,10 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     ask(asked) {
       // "what is the province digital transformation day?": the domain's English terms in Vietnamese.
       // ("DTI 22", "năm 23": the year written out.)
-      const req = { ...asked, text: withoutBesides(fullYears(englishToVietnamese(asked.text))) };
+      const req = {
+        ...asked,
+        text: withoutDataFrame(withoutBesides(fullYears(englishToVietnamese(asked.text)))),
+      };
       // A long, chatty message ("Cho em hỏi với ạ, em mới về công tác, … Ngày Chuyển đổi số của tỉnh
       // là ngày nào vậy ạ, em cảm ơn"): its question clause first when it has three clauses or more,
       // else the whole first; the other when the first is not understood.
@@ -182,6 +185,17 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
  */
 export function withoutBesides(text: string): string {
   return text.replace(/(^|[\s,])(?:ngoài|ngoai)\s+(?:[^\s,?]+\s+){0,6}?(?:ra\s+)?(?:thì|thi)\s+/iu, "$1");
+}
+
+/**
+ * "Văn bản nào mới nhất trong dữ liệu?", "phó thủ tướng nào có trong cơ sở tri thức": where to look,
+ * which every question means; not "trong cơ sở dữ liệu quốc gia …", which names something.
+ */
+export function withoutDataFrame(text: string): string {
+  return text.replace(
+    /\s+(?:(?:có|co|được ghi|duoc ghi)\s+)?trong\s+(?:(?:cơ sở|co so)\s+)?(?:dữ liệu|du lieu|tri thức|tri thuc|hệ thống|he thong)(?:\s+(?:của bạn|cua ban|này|nay|của bot|cua bot))?(?=\s*(?:$|[?.!,]|(?:là|la|cái|cai|vậy|vay|không|khong|ko|ạ|nhỉ|nhi)(?![\p{L}\p{N}])))/giu,
+    "",
+  );
 }
 
 function clauses(text: string): string[] {

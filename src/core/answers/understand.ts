@@ -950,7 +950,9 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // ("phó thủ tướng tên", "phó thủ tướng nào có trong dữ liệu": who holds the post.)
   const asksWho =
     concepts.has("who") ||
-    /\bla ai\b|\bai la\b|\bai\b|\bten (?:la )?gi\b|\bten\s*$|\bnao (?:co|duoc ghi) trong\b/.test(bare);
+    /\bla ai\b|\bai la\b|\bai\b|\bten (?:la )?gi\b|\bten\s*$|\bnao (?:co|duoc ghi) trong\b/.test(bare) ||
+    // ("phó thủ tướng nào": which person holds the post.)
+    (roleCue !== undefined && !personMatches.length && /^\s*(?:cac |nhung )?[a-z ]{2,30} nao\s*$/.test(bare));
   // "Trần Quốc Lam là ai": a person's name that no known person has is not someone else who shares
   // two of its words.
   if (
@@ -1318,7 +1320,7 @@ const LIST_CUE =
   /\b(?:liet ke|danh sach|cac|nhung|tat ca|tim|(?:bao nhieu|may) (?:van ban|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van))\b/;
 /** Words that frame a list of documents, not what they are about. */
 const LIST_FRAME =
-  /\b(?:(?:ma |ban |)tro ly (?:dang )?co|(?:co )?trong (?:du lieu|co so (?:du lieu|tri thuc)|he thong)(?= |$)|co quan|don vi|chung toi|liet ke|danh sach|cho (?:toi|minh|em) (?:biet|xem)|(?:hay |giup |tim giup |tim )?(?:liet ke|tim|xem)|giup|cac|nhung|tat ca|bao nhieu|may|van ban|vb|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van|chuong trinh|de an|nghi dinh|thong tu|bao cao|nao|gi|ve|co|cum(?: tu)?|tu khoa|chu|cau|noi|nhac|neu|ban hanh|ra|duoc|da|do|cua|trong|tu|den|nam|thang|quy|la|hay|a|ah|nhe|nha|vay|ha|khong|ko|z|cho|xem|biet|hoi|voi|oi|ad|em|anh|toi|minh|lien quan)\b/g;
+  /\b(?:(?:ma |ban |)tro ly (?:dang )?co|(?:co )?trong (?:du lieu|co so (?:du lieu|tri thuc)|he thong)(?= |$)|co quan|don vi|chung toi|liet ke|danh sach|cho (?:toi|minh|em) (?:biet|xem)|(?:hay |giup |tim giup |tim )?(?:liet ke|tim|xem)|giup|cac|nhung|tat ca|bao nhieu|may|van ban|vb|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van|chuong trinh|de an|nghi dinh|thong tu|bao cao|nao|gi|ve|co|cum(?: tu)?|tu khoa|chu|cau|noi|nhac|neu|ban hanh|ra|duoc|da|do|cua|trong|tu|den|nam|thang|quy|la|hay|a|ah|nhe|nha|vay|ha|khong|ko|z|cho|xem|biet|hoi|voi|oi|ad|em|anh|toi|minh|lien quan|cai|ngay|cds|chuyen doi so)\b/g;
 const DOC_TYPE_BY_WORDS: Record<string, string> = {
   "ke hoach": "Kế hoạch",
   "quyet dinh": "Quyết định",
@@ -1370,7 +1372,13 @@ function documentListFilter(
   // ("đơn vị tôi phải cụ thể hóa văn bản nào vào kế hoạch của mình": what it must do, a task's.)
   const ownDocuments = OWN_DOCUMENTS.test(bare) && !/\bphai\b/.test(bare);
   // ("… do đơn vị tôi ban hành là số mấy": the list of its own, which gives the numbers.)
-  if (focus && focus !== "which" && !(ownDocuments && focus === "number")) return undefined;
+  // ("văn bản nào có ngày ban hành mới nhất": the order is asked, the date comes with it.)
+  const ordered =
+    focus === "date" &&
+    /\b(?:som nhat|cu nhat|dau tien|truoc nhat|moi nhat|gan day nhat|gan nhat|sau cung|cuoi cung)\b/.test(
+      bare,
+    );
+  if (focus && focus !== "which" && !(ownDocuments && focus === "number") && !ordered) return undefined;
   if (mentionsSelf(typed) && !ownDocuments) return undefined;
   const docs = lex.kb.data.documents;
   // An issuer is one when it is said to issue ("của/do UBND tỉnh", "VB UBND tỉnh", "UBND tỉnh ban hành"),

@@ -2045,3 +2045,84 @@ describe("what a year was called, and who said so", () => {
     expect(fold(renderPlain(r))).toContain(said);
   });
 });
+
+describe("meetings counted by body and year; documents ordered 'trong dữ liệu'; the DTI aimed at", () => {
+  it.each([
+    ["ban điều hành có bao nhiêu cuộc họp trong dữ liệu", "(2)"],
+    ["bdh hop may lan nam 2022", "nam 2022 ma co so tri thuc co (1)"],
+  ])("%s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain(said);
+  });
+
+  it("a year without a recorded meeting is said so", () => {
+    const r = ask("năm 2024 ban điều hành họp mấy lần");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain(
+      "khong ghi cuoc hop nao cua ban dieu hanh chuyen doi so tinh nam 2024",
+    );
+  });
+
+  it.each([
+    ["văn bản nào ban hành sớm nhất trong cơ sở dữ liệu", "562/kh-ubnd"],
+    ["vb nao co ngay ban hanh moi nhat", "3402/kh-ubnd"],
+  ])("%s", (q, doc) => {
+    expect(plain(q)).toContain(doc);
+  });
+
+  it("'trong cơ sở dữ liệu quốc gia' names something and stays", async () => {
+    const { withoutDataFrame } = await import("../../../src/core/answers/engine.ts");
+    expect(withoutDataFrame("có trong cơ sở dữ liệu quốc gia không")).toBe(
+      "có trong cơ sở dữ liệu quốc gia không",
+    );
+    expect(withoutDataFrame("văn bản nào mới nhất trong dữ liệu?")).toBe("văn bản nào mới nhất?");
+  });
+
+  it.each([
+    ["đến 2025 tỉnh phấn đấu DTI vào top mấy", "15 tinh"],
+    ["mục tiêu về thứ hạng dti của tỉnh", "nhom kha"],
+  ])("%s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain(said);
+  });
+
+  it("the DTI of a year not published is not recorded, with the target set for it", () => {
+    const r = ask("dti năm 2025 của tỉnh được bao nhiêu điểm");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("muc tieu da dat ra");
+  });
+});
+
+describe("a level that ended, asked whether it still acts; days left in other words; a body's founding", () => {
+  it.each([
+    ["bây giờ còn cấp huyện không", "01/07/2025"],
+    ["từ 2026 ubnd huyện còn phối hợp tuyên truyền ngày cđs tỉnh nữa không", "01/07/2025"],
+    ["đếm ngược đến ngày chuyển đổi số quốc gia", "con 318 ngay"],
+    ["bao nhiêu hôm nữa tới ngày cđs tỉnh", "10/10/2027"],
+    ["ban chỉ đạo được lập ra theo quyết định nào", "352-qd/tu"],
+  ])("%s", (q, said) => {
+    expect(plain(q)).toContain(fold(said));
+  });
+});
+
+describe("more precise not-knowing: a head after a merger, a plan's targets, a day next to a holiday, a plan's task count", () => {
+  it.each([
+    ["từ khi hợp nhất ai là giám đốc sở khcn", "khong ghi lanh dao so khoa hoc va cong nghe tu 01/03/2025"],
+    ["kh 3609 có những chỉ tiêu gì", "khong ghi muc tieu cua ke hoach 3609/kh-bdhcds"],
+    ["30/4/2026 có được nghỉ bù ngày liền kề không", "khong ghi ngay nghi them, nghi bu"],
+    ["qd 56 giao bao nhieu nhiem vu", "khong ghi so nhiem vu cua quyet dinh 56/qd-ubnd"],
+    ["dti 2023 đã vào được nhóm khá theo phấn đấu chưa", "khong ghi ket qua dat duoc"],
+  ])("%s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain(said);
+  });
+
+  it("a plan with targets lists them", () => {
+    const r = ask("kế hoạch 562 đặt mục tiêu gì");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("dinh danh dien tu");
+  });
+});

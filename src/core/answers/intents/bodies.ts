@@ -17,7 +17,7 @@ const PARENT =
 const ROLE =
   /\b(?:vai tro|chuc nang|nhiem vu (?:gi|la gi)|lam (?:nhung )?(?:viec |cong viec )?gi|la gi|de lam gi|hoat dong (?:the nao|ra sao))\b/;
 const FOUNDED =
-  /\bthanh lap (?:theo |tai |bang |o )?(?:van ban |quyet dinh )?(?:nao|khi nao|bao gio|nam nao|ngay nao)\b|\b(?:ai|co quan nao|don vi nao)(?: ra quyet dinh| ky quyet dinh)? thanh lap\b|\bthanh lap boi\b|^(?:van ban|quyet dinh|qd) thanh lap\b|\bdo (?:ai|co quan nao) thanh lap\b/;
+  /\b(?:thanh lap|lap ra|duoc lap) (?:theo |tai |bang |o |tu )?(?:van ban |quyet dinh )?(?:nao|khi nao|bao gio|nam nao|ngay nao)\b|\b(?:ai|co quan nao|don vi nao)(?: ra quyet dinh| ky quyet dinh)? thanh lap\b|\bthanh lap boi\b|^(?:van ban|quyet dinh|qd) thanh lap\b|\bdo (?:ai|co quan nao) thanh lap\b/;
 
 export function answerBodyAttribute(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const bare = u.folded.replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ");
@@ -84,7 +84,7 @@ export function answerBodyAttribute(u: Understanding, ctx: AnswerContext): Reply
         `${body.name} thành lập theo ${documentLabel(doc)} của ${doc.issuer}.`,
         kb.citeAll([doc.id, ...doc.sources]),
       );
-    else r.abstain().line(`Nguồn hiện có không ghi văn bản thành lập ${body.name}.`);
+    else r.abstain().line(`Nguồn hiện có không ghi văn bản, thời điểm thành lập ${body.name}.`);
   } else if (body.description) {
     r.line(`${body.name}: ${body.description}`, cites);
   } else {

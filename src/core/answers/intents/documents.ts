@@ -338,6 +338,13 @@ export function answerDocumentOrder(u: Understanding, ctx: AnswerContext): Reply
   return r.build();
 }
 
+/** " (và Kế hoạch kèm theo)" when the sources say a plan was issued with the document. */
+function attachedTo(d: KDocument): string {
+  return /\bke hoach kem theo\b/.test(fold(`${d.summary} ${d.keyPoints.join(" ")}`))
+    ? " và Kế hoạch kèm theo"
+    : "";
+}
+
 export function answerDocumentGap(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const q = u.query;
   if (q.kind !== "document" || q.issuedOn) return undefined;
@@ -357,6 +364,16 @@ export function answerDocumentGap(u: Understanding, ctx: AnswerContext): Reply |
       .line(`Nguồn hiện có không ghi số hiệu của văn bản ban hành kèm theo ${name}.`, cites)
       .item("document", d.id)
       .build();
+  }
+  // "Kế hoạch kèm theo QĐ 56 có bao nhiêu nhiệm vụ": counted from the tasks recorded of it, if any.
+  if (/\b(?:bao nhieu|may|so luong) (?:nhiem vu|dau viec|viec|noi dung)\b/.test(bare)) {
+    const own = ctx.kb.data.tasks.filter((t) => t.document === d.id);
+    if (!own.length)
+      return new ReplyBuilder("document")
+        .abstain()
+        .line(`Nguồn hiện có không ghi số nhiệm vụ của ${name}${attachedTo(d)}.`, cites)
+        .item("document", d.id)
+        .build();
   }
   // ("có mấy nhóm chỉ số, liệt kê giúp": the list is asked, which the key points give.)
   if (

@@ -123,7 +123,9 @@ function yearlyDays(ctx: AnswerContext): { name: string; month: number; day: num
  */
 /** "đã qua chưa", "còn bao nhiêu ngày", "hôm nay là … đúng không": a yearly day against today. */
 const PASSED_CUE = /\b(?:da qua chua|qua chua|dien ra chua|da dien ra chua|to chuc chua|da den chua)\b/;
-const COUNTDOWN_CUE = /\bcon (?:bao nhieu|may|bao lau|bn)(?: ngay)?\b|\bbao lau nua\b/;
+// ("mấy hôm nữa đến …", "đếm ngược tới …", "bao nhiêu ngày nữa là …": days left.)
+const COUNTDOWN_CUE =
+  /\bcon (?:bao nhieu|may|bao lau|bn)(?: ngay)?\b|\bbao lau nua\b|\b(?:may|bao nhieu|bn) (?:ngay|hom|bua) nua\b|\bdem nguoc\b/;
 const TODAY_CUE =
   /\bhom nay\b.*\b(?:dung khong|phai khong|dung ko|phai ko|dung k|phai k|khong|ko)\b|\bhom nay co phai\b/;
 
@@ -480,6 +482,18 @@ export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | und
   const holiday = kb.data.holidays.find((h) => h.date === date);
   const year = date.slice(0, 4);
   const r = new ReplyBuilder("deadlines");
+  // "Lễ 2/9 được nghỉ thêm ngày liền kề nào": the day next to it is published each year, not listed.
+  if (holiday && /\b(?:nghi bu|lien ke|nghi them|ngay lien)\b/.test(u.folded)) {
+    return r
+      .abstain()
+      .line(`Nguồn hiện có không ghi ngày nghỉ thêm, nghỉ bù liền kề ngày ${formatViDate(date)}.`)
+      .line(
+        `Điều đã biết: ngày ${formatViDate(date)} là ngày nghỉ lễ ${holiday.name}.`,
+        kb.citeAll(holiday.sources),
+      )
+      .note("Ngày nghỉ liền kề, nghỉ bù do Chính phủ thông báo hằng năm.")
+      .build();
+  }
   if (holiday) {
     r.line(`Có. Ngày ${formatViDate(date)} là ngày nghỉ lễ: ${holiday.name}.`, kb.citeAll(holiday.sources));
     return r.build();

@@ -4,6 +4,7 @@ import { expandAbbreviations } from "../../text/abbreviations.ts";
 import { DEPARTMENT_FIELDS } from "../../text/agency-names.ts";
 import { findDatePhrases } from "../../text/dates.ts";
 import { fold } from "../../text/normalize.ts";
+import { foldQuestion } from "../../text/question.ts";
 import { searchTerms } from "../../text/search-terms.ts";
 import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
@@ -31,6 +32,11 @@ function indicatorLine(i: Indicator): string {
   return parts.join("; ");
 }
 
+/** "top mấy", "muốn", "phấn đấu": what is aimed at, not what was reached. */
+// ("top mấy" reads as "nhóm mấy"; "đạt nhóm nào" asks the result.)
+const TARGET_CUE =
+  /\b(?:top|muc tieu|chi tieu|muon|phan dau|ky vong|huong toi|dat ra|ke hoach)\b|(?<!\b(?:dat|duoc|thuoc) )\bnhom (?:may|nao)\b/;
+
 export function answerIndicator(q: { year?: number }, ctx: AnswerContext): Reply {
   const { kb } = ctx;
   const all = [...kb.data.indicators].sort((a, b) => b.year - a.year);
@@ -40,8 +46,28 @@ export function answerIndicator(q: { year?: number }, ctx: AnswerContext): Reply
     ? all.filter((i) => i.year === q.year)
     : all.filter((i) => !i.announcedOn || i.announcedOn <= ctx.today);
   if (!list.length) {
+    // The DTI aimed at for that year, when a target sets it ("DTI 2025 top mấy", "DTI 2023 xếp thứ mấy").
+    const aimed = kb.data.targets.filter(
+      (t) => t.year === q.year && /\bdti\b/.test(fold(`${t.area ?? ""} ${t.text}`)),
+    );
+    if (aimed.length && ctx.question && TARGET_CUE.test(foldQuestion(ctx.question))) {
+      const r = new ReplyBuilder("target", `Mục tiêu về chỉ số DTI năm ${q.year}:`);
+      for (const t of aimed) {
+        r.line(`• ${t.text}`, kb.citeAll([...(t.document ? [t.document] : []), ...t.sources]));
+        r.item("target", t.id);
+      }
+      r.note(`Cơ sở tri thức chưa có kết quả DTI ${q.year}.`);
+      return r.build();
+    }
     const r = new ReplyBuilder("indicator").abstain();
     r.line(`Tôi chưa có thông tin về chỉ số chuyển đổi số (DTI) năm ${q.year}.`);
+    for (const t of aimed) {
+      r.line(
+        `Mục tiêu đã đặt ra: ${t.text}`,
+        kb.citeAll([...(t.document ? [t.document] : []), ...t.sources]),
+      );
+      r.item("target", t.id);
+    }
     if (all.length) {
       r.note(`Đã có: ${all.map((i) => `${i.name} ${i.year}`).join(", ")}.`);
       for (const i of all.slice(0, 3)) r.action(`${i.name} ${i.year}`, { kind: "indicator", year: i.year });

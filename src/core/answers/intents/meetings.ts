@@ -56,19 +56,32 @@ export function answerMeeting(
   if (
     !q.meetingId &&
     !q.date &&
-    /\b(?:nhung lan nao|nhung ngay nao|may lan|bao nhieu (?:lan|cuoc hop|phien)|cac cuoc hop|nhung cuoc hop|danh sach cuoc hop)\b/.test(
-      fq,
+    /\b(?:nhung lan nao|nhung ngay nao|may lan|bao nhieu (?:lan|cuoc hop|phien|buoi)|may (?:cuoc hop|phien hop|buoi hop|phien|buoi)|cac cuoc hop|nhung cuoc hop|danh sach cuoc hop)\b/.test(
+      untelexText(fq),
     )
   ) {
     const bodyId = ctx.lex.bodies.match(searchTerms(question))[0]?.value;
-    const list = all.filter((m) => !bodyId || m.body === bodyId);
-    const r = new ReplyBuilder("meeting", `Các cuộc họp cơ sở tri thức có (${list.length}):`);
+    const body = bodyId ? kb.body(bodyId) : undefined;
+    // "năm ngoái BĐH họp mấy lần", "năm 2023 …": the meetings of that year.
+    const year = findDatePhrases(fq, { today: ctx.today })
+      .find((p) => p.kind === "year" && p.from)
+      ?.from?.slice(0, 4);
+    const list = all.filter((m) => (!bodyId || m.body === bodyId) && (!year || m.date.startsWith(year)));
+    const of = `${body ? ` của ${body.name}` : ""}${year ? ` năm ${year}` : ""}`;
+    if (!list.length) {
+      const r = new ReplyBuilder("meeting").abstain();
+      r.line(`Cơ sở tri thức không ghi cuộc họp nào${of}.`);
+      const others = all.filter((m) => !bodyId || m.body === bodyId);
+      if (others.length)
+        r.note(`Các cuộc họp đã ghi: ${others.map((m) => formatViDate(m.date)).join(", ")}.`);
+      return r.build();
+    }
+    const r = new ReplyBuilder("meeting", `Các cuộc họp${of} mà cơ sở tri thức có (${list.length}):`);
     for (const m of list) {
       r.line(`• ${formatViDate(m.date)}: ${m.title}`, kb.citeAll(m.sources));
       r.item("meeting", m.id);
       r.action(`Họp ${formatViDate(m.date)}`, { kind: "meeting", meetingId: m.id });
     }
-    if (!list.length) r.abstain().line("Cơ sở tri thức chưa có cuộc họp nào của cơ quan này.");
     r.note("Chỉ gồm các cuộc họp mà nguồn đã ghi; có thể còn cuộc họp khác.");
     return r.build();
   }

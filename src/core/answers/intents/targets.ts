@@ -21,7 +21,9 @@ const FRAME = new Set(
       // cáp quang" is the target "hộ gia đình có cáp quang").
       "có dùng sử dụng yêu cầu tăng nâng đưa lên cần phải được " +
       // "… cái nào cao hơn": a comparison of the figures named.
-      "cái cao thấp hơn",
+      "cái cao thấp hơn " +
+      // "… đã đạt chưa": whether, not what.
+      "chưa",
   ),
 );
 /** "chuyển đổi số" frames the question too, but "số" alone belongs to "kinh tế số", "dữ liệu số". */
@@ -58,14 +60,20 @@ function targetLine(t: Target): string {
 }
 
 /** "thuộc lĩnh vực", "nhóm", "mảng": words around an area's name. */
-const AREA_FRAME = new Set(searchTerms("thuộc lĩnh vực nhóm mảng trụ cột"));
+const AREA_FRAME = new Set(
+  // ("mục tiêu lâu dài về xếp hạng DTI", "DTI vào top mấy": the area's targets.)
+  searchTerms("thuộc lĩnh vực nhóm mảng trụ cột xếp hạng thứ hạng top tốp vị trí lâu dài dài hạn"),
+);
+
+/** "chỉ số", "số": words of an area's name a question may leave out ("DTI" for "Chỉ số DTI"). */
+const INDEX_WORDS = new Set(searchTerms("chỉ số"));
 
 /** The area (of those the pool's targets are filed under) whose every word the question has. */
 function areaAsked(content: string[], pool: Target[]): string | undefined {
   const has = new Set(content);
   const areas = [...new Set(pool.flatMap((t) => (t.area ? [t.area] : [])))];
   return areas
-    .map((a) => ({ a, words: figureTerms(a) }))
+    .map((a) => ({ a, words: figureTerms(a).filter((w) => !INDEX_WORDS.has(w)) }))
     .filter((x) => x.words.length && x.words.every((w) => has.has(w)))
     .sort((x, y) => y.words.length - x.words.length)[0]?.a;
 }
@@ -80,6 +88,20 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
     }),
   );
   const ofDocs = kb.data.targets.filter((t) => t.document && docIds.has(t.document));
+  // "Kế hoạch 3609 đặt ra mục tiêu gì": a document whose targets the sources do not give.
+  if (docIds.size && !ofDocs.length) {
+    const names = [...docIds].flatMap((id) => {
+      const d = kb.document(id);
+      return d ? [`${d.type} ${d.number}`] : [];
+    });
+    const withTargets = [...new Set(kb.data.targets.flatMap((t) => (t.document ? [t.document] : [])))]
+      .flatMap((id) => kb.document(id) ?? [])
+      .map((d) => `${d.type} ${d.number}`);
+    const r = new ReplyBuilder("target").abstain();
+    r.line(`Nguồn hiện có không ghi mục tiêu của ${names.join(", ")}.`);
+    if (withTargets.length) r.note(`Mục tiêu có trong cơ sở tri thức theo: ${withTargets.join("; ")}.`);
+    return r.build();
+  }
   // "dữ liệu mở 2022 và 2023": each year named (the knowledge may hold one of them).
   const named = [...new Set((q.text.match(/(?<!\d)(?:19|20)\d\d(?!\d)/g) ?? []).map(Number))].filter(
     (y) => !q.text.includes(`/${y}`),
@@ -98,11 +120,11 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
   }
   const cite = (t: Target) => kb.citeAll([...(t.document ? [t.document] : []), ...t.sources]);
   // The figure asked for: the question's words beyond "mục tiêu … năm … bao nhiêu".
-  let content = figureTerms(q.text);
+  const content = figureTerms(q.text);
   // "các mục tiêu (thuộc lĩnh vực) xã hội số năm 2023": the targets of that area, when that is all it names.
   const area = areaAsked(content, pool);
   if (area) {
-    const own = new Set(figureTerms(area));
+    const own = new Set([...figureTerms(area), ...INDEX_WORDS]);
     const rest = content.filter((t) => !own.has(t) && !AREA_FRAME.has(t));
     if (!rest.length) {
       const list = pool.filter((t) => t.area === area);
@@ -116,7 +138,6 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
       }
       return r.build();
     }
-    content = content.filter((t) => !AREA_FRAME.has(t));
   }
   const poolIds = new Set(pool.map((t) => t.id));
   if (content.length) {
@@ -185,9 +206,11 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
     // "DTI 2023 có đạt nhóm khá không": whether it was reached, which a target does not say.
     // ("… có đạt nhóm khá như mục tiêu không": the target named as what it is measured against.)
     const achieved =
-      /\b(?:co|da) dat\b|\bdat (?:duoc )?(?:chua|khong|ko)\b/.test(folded) &&
+      /\b(?:co|da) (?:dat|vao)\b|\bdat (?:duoc )?(?:chua|khong|ko)\b|\bvao duoc\b/.test(folded) &&
       (!/\b(?:muc tieu|chi tieu|yeu cau|phan dau|ke hoach|de ra|dat ra)\b/.test(folded) ||
-        /\b(?:nhu|theo|so voi) (?:muc tieu|chi tieu|ke hoach)\b/.test(folded));
+        /\b(?:nhu|theo|so voi) (?:da )?(?:muc tieu|chi tieu|ke hoach|phan dau)\b/.test(folded) ||
+        // ("mục tiêu … đạt chưa": whether it has been reached.)
+        /\bdat (?:duoc )?chua\b/.test(folded));
     if (fit.length && achieved)
       return notRecorded("Nguồn hiện có không ghi kết quả đạt được; chỉ có mục tiêu đã đặt ra:");
     if (fit.length && count)

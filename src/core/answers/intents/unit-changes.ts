@@ -11,7 +11,7 @@ import { type Reply, ReplyBuilder } from "../reply.ts";
 import { mentionsSelf, type Understanding } from "../understand.ts";
 
 const CHANGE_CUE =
-  /\b(?:sap nhap|sat nhap|hop nhat|giai the|doi ten|chia tach|tach ra|tiep nhan|ke thua|thay cho|thay|ket thuc|con (?:hoat dong|ton tai)|bi bo|xoa bo|bo (?:tu|tu ngay|cap huyen)|sau khi bo|chuyen (?:cho|sang|ve|giao cho) (?:don vi|co quan|ai|noi)|(?:don vi|co quan) nao (?:tiep nhan|dam nhan|lam thay))\b/;
+  /\b(?:sap nhap|sat nhap|hop nhat|giai the|doi ten|chia tach|tach ra|tiep nhan|ke thua|thay cho|thay|ket thuc|con (?:hoat dong|ton tai)|bi bo|xoa bo|bo (?:tu|tu ngay|cap huyen)|sau khi bo|chuyen (?:cho|sang|ve|giao cho) (?:don vi|co quan|ai|noi)|(?:don vi|co quan) nao (?:tiep nhan|dam nhan|lam thay))\b|\bcon (?:khong|ko|k)\s*$|\bcon\b.*\bnua (?:khong|ko|k)\b|\bcon (?:phoi hop|chu tri|lam|thuc hien|hoat dong|ton tai)\b.*\b(?:khong|ko|k)\s*$/;
 
 export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const bare = u.folded.replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ");
@@ -43,6 +43,28 @@ export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | 
       (b) => a !== b && kb.unitEnd(a)?.successors.includes(b) && (kb.unitEnd(a)?.date ?? "") <= ctx.today,
     ),
   );
+  // "sau sáp nhập ai làm giám đốc Sở KH&CN": who heads it since, which the sources do not record.
+  const asksHead =
+    /\b(?:giam doc|lanh dao|thu truong|nguoi dung dau|dung dau)\b/.test(bare) &&
+    /\b(?:ai|la ai|ten|nao)\b/.test(bare);
+  if (asksHead) {
+    for (const id of ids) {
+      const since = kb.unitStart(id) ?? kb.unitEnd(id)?.date;
+      const heads = [...new Set(kb.currentUnits(id, ctx.today).map((x) => x.id)), id];
+      const named = kb.data.people.some((p) =>
+        p.positions.some(
+          (x) => x.unit !== undefined && heads.includes(x.unit) && (!since || (x.asOf ?? "") >= since),
+        ),
+      );
+      if (since && !named) {
+        const unit = kb.currentUnits(id, ctx.today)[0] ?? kb.unit(id);
+        r.abstain().line(
+          `Nguồn hiện có không ghi lãnh đạo ${unit?.name ?? id} từ ${formatViDate(since)}. Điều đã biết:`,
+        );
+        break;
+      }
+    }
+  }
   let yes = tookOver && /\b(?:khong|ko|k|chua)\s*$/.test(bare.trim()) ? "Có. " : "";
   let said = 0;
   let since: string | undefined;

@@ -1320,7 +1320,7 @@ const LIST_CUE =
   /\b(?:liet ke|danh sach|cac|nhung|tat ca|tim|(?:bao nhieu|may) (?:van ban|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van))\b/;
 /** Words that frame a list of documents, not what they are about. */
 const LIST_FRAME =
-  /\b(?:(?:ma |ban |)tro ly (?:dang )?co|(?:co )?trong (?:du lieu|co so (?:du lieu|tri thuc)|he thong)(?= |$)|co quan|don vi|chung toi|liet ke|danh sach|cho (?:toi|minh|em) (?:biet|xem)|(?:hay |giup |tim giup |tim )?(?:liet ke|tim|xem)|giup|cac|nhung|tat ca|bao nhieu|may|van ban|vb|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van|chuong trinh|de an|nghi dinh|thong tu|bao cao|nao|gi|ve|co|cum(?: tu)?|tu khoa|chu|cau|noi|nhac|neu|ban hanh|ra|duoc|da|do|cua|trong|tu|den|nam|thang|quy|la|hay|a|ah|nhe|nha|vay|ha|khong|ko|z|cho|xem|biet|hoi|voi|oi|ad|em|anh|toi|minh|lien quan|cai|ngay|cds|chuyen doi so)\b/g;
+  /\b(?:(?:ma |ban |)tro ly (?:dang )?co|(?:co )?trong (?:du lieu|co so (?:du lieu|tri thuc)|he thong)(?= |$)|co quan|don vi|chung toi|liet ke|danh sach|cho (?:toi|minh|em) (?:biet|xem)|(?:hay |giup |tim giup |tim )?(?:liet ke|tim|xem)|giup|cac|nhung|tat ca|bao nhieu|may|van ban|vb|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van|chuong trinh|de an|nghi dinh|thong tu|bao cao|nao|gi|ve|co|cum(?: tu)?|tu khoa|chu|cau|noi|nhac|neu|ban hanh|ra|duoc|da|do|cua|trong|(?<!dien )tu|den|nam|thang|quy|la|hay|a|ah|nhe|nha|vay|ha|khong|ko|z|cho|xem|biet|hoi|voi|oi|ad|em|anh|toi|minh|lien quan|cai|ngay|cds|chuyen doi so)\b/g;
 const DOC_TYPE_BY_WORDS: Record<string, string> = {
   "ke hoach": "Kế hoạch",
   "quyet dinh": "Quyết định",

@@ -220,6 +220,12 @@ export class SearchIndex {
     return this.dropped;
   }
 
+  /** How many entries hold the term (0 when none does). */
+  entriesWith(term: string): number {
+    const id = this.termIds.get(term);
+    return id === undefined ? 0 : this.start[id + 1]! - this.start[id]!;
+  }
+
   private idf(term: string): number {
     const df = this.df(term);
     const n = this.docs.length;

@@ -28,6 +28,8 @@ const CONTEXTUAL: readonly (readonly [RegExp, string])[] = [
   [/(?<![\p{L}\p{N}])(b[ộo])\s+ca(?![\p{L}\p{N}])/giu, "$1 công an"],
   [/(?<![\p{L}\p{N}])kt(?=\s+s[ốo](?![\p{L}\p{N}]))/giu, "kinh tế"],
   [/(?<![\p{L}\p{N}])xh(?=\s+s[ốo](?![\p{L}\p{N}]))/giu, "xã hội"],
+  // "có gì nói về …", "nhắc đến …": what is said about the words after ("nội vụ" is left alone).
+  [/(?<![\p{L}\p{N}])(?:nói|noi|nhắc|nhac)\s+(?:về|ve|đến|den|tới|toi)(?![\p{L}\p{N}])/giu, "về"],
   // "Phó TB TT BĐH": phó trưởng ban thường trực.
   [/(?<![\p{L}\p{N}])(ph[oó])\s+tb(?![\p{L}\p{N}])/giu, "$1 trưởng ban"],
   [
@@ -181,6 +183,10 @@ const FRAME_PHRASES: readonly (readonly string[])[] = [
   "van ban",
   // "sếp bảo tôi tìm hiểu xem …": who asked and how, not what about.
   "tim hieu",
+  "tra cuu",
+  // "gặp vấn đề gì": what went wrong, in the entry's own words ("gặp khó khăn").
+  "gap van de",
+  "van de",
   "sep bao",
   "tim cho",
   "dem giup",

@@ -164,6 +164,9 @@ const TONE_SLIPS: ReadonlySet<string> = new Set(
   ["của", "về", "gì", "không", "những", "được", "nào", "với"].map(toneless),
 );
 
+/** Two-word terms whose first word, typed with its marks, is otherwise a stopword ("một cửa"). */
+const ACCENTED_BIGRAMS: ReadonlySet<string> = new Set(["một cửa"]);
+
 export function contentTokens(s: string): string[] {
   const raw = nfc(s).toLowerCase().match(ACCENTED_TOKEN_RE) ?? [];
   // Telex leftovers ("nhieemj") read as the word they stand for ("nhiem").
@@ -184,7 +187,9 @@ export function contentTokens(s: string): string[] {
       const r = raw[i]!;
       const typedWithDiacritics = r !== f;
       if (typedWithDiacritics) {
-        if (STOPWORDS_ACCENTED.has(r)) continue;
+        // ("một cửa": the one-stop shop, a word of its own, typed with its marks or without.)
+        const whole = ACCENTED_BIGRAMS.has(`${r} ${raw[i + 1] ?? ""}`);
+        if (STOPWORDS_ACCENTED.has(r) && !whole) continue;
         // "cũa", "vê", "khồng": a frequent question word typed with the wrong tone mark.
         if (TONE_SLIPS.has(toneless(r))) continue;
       } else {

@@ -2126,3 +2126,48 @@ describe("more precise not-knowing: a head after a merger, a plan's targets, a d
     expect(fold(renderPlain(r))).toContain("dinh danh dien tu");
   });
 });
+
+describe("rare names found however far apart; frames of looking up; documents by their targets; reasons", () => {
+  it.each([
+    ["văn bản nào nhắc tới sàn Postmart", "postmart"],
+    ["tra cứu GRDP", "grdp"],
+    ["có gì nói về một cửa điện tử không", "mot cua dien tu"],
+    ["sàn Vỏ Sò gặp vấn đề gì", "kho khan"],
+  ])("%s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain(said);
+  });
+
+  it("'ưu' ends a syllable: 'lưu', 'cứu' keep both letters", () => {
+    expect(searchTerms("lưu trữ, tra cứu")).toEqual(["luu", "tru", "tra", "cuu"]);
+    expect(searchTerms("luu tru")).toEqual(["luu", "tru"]);
+  });
+
+  it("'một cửa' is one word typed either way", () => {
+    expect(searchTerms("hệ thống một cửa điện tử")).toEqual(searchTerms("he thong mot cua dien tu"));
+  });
+
+  it("a document is found by what its targets state", () => {
+    expect(plain("tìm văn bản về hồ sơ sức khỏe điện tử")).toContain("17/qd-ubqgcds");
+  });
+
+  it.each([
+    ["lý do chỉ số dti 2021 thấp là gì", "vo so"],
+    ["nn dti 2021 thap", "nhan luc so"],
+    ["cuộc họp tháng 9/2022 nêu nguyên nhân dti 2021 thấp thế nào", "07/9/2022"],
+  ])("reasons a note gives: %s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain(said);
+  });
+
+  it("a reason not recorded is said so; a false premise is answered with the figures", () => {
+    const a = ask("vì sao dti 2022 tăng nhiều vậy");
+    expect(a.abstained).toBe(true);
+    expect(fold(renderPlain(a))).toContain("khong ghi nguyen nhan");
+    const b = ask("tại sao dti 2022 giảm");
+    expect(b.abstained).toBe(false);
+    expect(fold(renderPlain(b))).toContain("khong giam");
+  });
+});

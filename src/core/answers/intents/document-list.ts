@@ -134,6 +134,12 @@ export function listDocuments(filter: DocumentListFilter, ctx: AnswerContext): K
     const found = new Set(
       hits.filter((h) => h.coverage >= 0.6 && h.coverage >= best - 0.25).map((h) => h.doc.id),
     );
+    // A document also speaks of what its targets state ("hồ sơ sức khỏe điện tử": Quyết định 17).
+    for (const h of lex.index.search(topic, { kinds: ["target"], limit: 10 }))
+      if (h.coverage >= 0.75) {
+        const t = lex.kb.get("targets", h.doc.id);
+        if (t?.document) found.add(t.document);
+      }
     docs = docs.filter((d) => found.has(d.id) || literal.includes(d));
   }
   return docs.sort((a, b) => a.date.localeCompare(b.date) || a.number.localeCompare(b.number));

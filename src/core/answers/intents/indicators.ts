@@ -172,6 +172,34 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
   const year = years.length > 1 && against ? years.find((y) => y !== Number(against)) : u.year;
   const ind = year ? all.find((i) => i.year === year) : all[0];
   const r = new ReplyBuilder("indicator");
+  // "Nguyên nhân DTI 2021 thấp (nêu ở cuộc họp nào)", "vì sao DTI 2022 tăng": the reasons a note gives.
+  if (/\b(?:nguyen nhan|ly do|vi sao|tai sao|do dau|nn)\b/.test(bare) && !part) {
+    // The year named with the index ("DTI 2021", even asked at a meeting of 2022); else the one whose
+    // reasons fit ("thấp").
+    const named = /\bdti (?:nam )?((?:19|20)\d\d)\b/.exec(bare)?.[1];
+    const withReasons = all.filter((i) => i.notes.some((n) => /\bnguyen nhan\b/.test(fold(n))));
+    const of =
+      (named ? all.find((i) => i.year === Number(named)) : undefined) ??
+      (!named && withReasons.length === 1 ? withReasons[0] : undefined) ??
+      ind ??
+      all[0]!;
+    const reasons = of.notes.filter((n) => /\bnguyen nhan\b/.test(fold(n)));
+    r.item("indicator", of.id);
+    if (reasons.length) {
+      for (const n of reasons) r.line(n, kb.citeAll(of.sources));
+      return r.build();
+    }
+    // "Vì sao DTI 2022 tụt hạng": it rose; the premise is answered with the figures.
+    if (/\b(?:giam|tut|sut|di xuong)\b/.test(bare) && /\btăng\b/.test(of.change ?? ""))
+      return r
+        .line(`${of.name} ${of.year} không giảm: ${indicatorLine(of)}.`, kb.citeAll(of.sources))
+        .build();
+    return r
+      .abstain()
+      .line(`Nguồn hiện có không ghi nguyên nhân của kết quả ${of.name} ${of.year}.`)
+      .line(`Điều đã biết: ${indicatorLine(of)}.`, kb.citeAll(of.sources))
+      .build();
+  }
   if (FULL_NAME.test(bare)) {
     const i = all.find((x) => x.fullName) ?? all[0]!;
     if (!i.fullName) return undefined;

@@ -11,6 +11,7 @@ import { findDocRefs } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
 import { foldQuestion } from "../../text/question.ts";
 import { queryTerms, searchTerms } from "../../text/search-terms.ts";
+import { isSyllable } from "../../text/telex.ts";
 import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { answerType, DOCUMENT_FOCUSES, type DocumentFocus, type Focus } from "../focus.ts";
@@ -25,6 +26,8 @@ export const ANSWER_COVERAGE = 0.78;
 export const NEARBY_COVERAGE = 0.45;
 /** An entry with every word of the question, not all side by side, still needs this much. */
 export const SPREAD_COVERAGE = 0.6;
+/** A term in this many entries or fewer is a rare name ("Postmart", "NDXP"). */
+const RARE_ENTRIES = 3;
 
 /** The sentence of an entry that shares most words with the question (to show why it matched). */
 function bestSentence(sentences: string[], question: string, exclude = ""): string | undefined {
@@ -346,9 +349,19 @@ export function answerSearch(
   const needed = unknown.length ? 0.95 : base;
   // An entry that has every word the question names answers it too, however they are spread
   // ("cáp quang 2023": a target on "hộ gia đình có cáp quang" by 2023).
+  // (A rare name, "Postmart", "NDXP", found with every other word of the question in one entry answers
+  // it however far apart they stand: "sàn Postmart" for "các sàn … Vỏ Sò và Postmart".)
+  const rare =
+    !unknown.length &&
+    query.some((t) => {
+      const n = ctx.lex.index.entriesWith(t.term);
+      // (A name: no Vietnamese syllable; "tiết" of "chi tiết" is none.)
+      return n > 0 && n <= RARE_ENTRIES && t.term.length >= 3 && !isSyllable(t.term);
+    });
   const found = (h: SearchHit) =>
     h.coverage >= needed ||
-    (!unknown.length && query.length >= 2 && h.termCoverage >= 0.99 && h.coverage >= SPREAD_COVERAGE);
+    (!unknown.length && query.length >= 2 && h.termCoverage >= 0.99 && h.coverage >= SPREAD_COVERAGE) ||
+    (rare && query.length >= 2 && query.length <= 4 && h.termCoverage >= 0.99);
   // A document asked for one attribute must name the body the question names (its number is not
   // another body's number).
   const strict = q.focus !== undefined && (DOCUMENT_FOCUSES as readonly string[]).includes(q.focus);

@@ -13,7 +13,12 @@ import type { AnswerContext, Asker } from "./context.ts";
 import { answerBodyAttribute } from "./intents/bodies.ts";
 import { answerCheck, answerPersonCheck, answerProgressCheck } from "./intents/checks.ts";
 import { answerCompare } from "./intents/compare.ts";
-import { answerDocument, answerDocumentGap, answerDocumentOrder } from "./intents/documents.ts";
+import {
+  answerDocument,
+  answerDocumentGap,
+  answerDocumentOrder,
+  answerDocumentVsDay,
+} from "./intents/documents.ts";
 import { answerHelp } from "./intents/help.ts";
 import { answerHoliday } from "./intents/holidays.ts";
 import { answerIndicator, answerIndicatorAttribute } from "./intents/indicators.ts";
@@ -173,6 +178,7 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       answerIndicatorAttribute(u, ctx) ??
       answerYearSaying(u, ctx) ??
       answerDocumentGap(u, ctx) ??
+      answerDocumentVsDay(u, ctx) ??
       answerDocumentOrder(u, ctx);
     if (check) return check;
     return answer(u.query, { ...req, text: u.text });

@@ -13,7 +13,14 @@ import { findDocRefs } from "../text/doc-number.ts";
 import { personLikeName } from "../text/name-variants.ts";
 import { clean, fold, unstretch } from "../text/normalize.ts";
 import { foldQuestion } from "../text/question.ts";
-import { frameIndices, isQuestionWord, queryTerms, searchTerms, typedWords } from "../text/search-terms.ts";
+import {
+  frameIndices,
+  isQuestionWord,
+  phraseIndices,
+  queryTerms,
+  searchTerms,
+  typedWords,
+} from "../text/search-terms.ts";
 import { untelexText } from "../text/telex.ts";
 import { addDays, localDate } from "../time.ts";
 import { answerType, documentFocus, documentKindNamed } from "./focus.ts";
@@ -345,17 +352,55 @@ function ordinalTask(bare: string, content: string[], lex: Lexicon) {
 const SAYING =
   /\b(?:xac dinh|nhan dinh|danh gia|khang dinh|nhan manh|phat bieu|noi (?:gi|la|rang|ve)|coi (?:nam|day) la)\b/;
 
+/** "chi nhánh mình", "sở tôi", "đơn vị em": the asker's own unit named by a common noun. */
+const OWN_UNIT_WORDS =
+  /(?<![\p{L}\p{N}])(?:chi nhánh|chi nhanh|đơn vị|don vi|cơ quan|co quan|trung tâm|trung tam|phòng|phong|sở|so|bên|ben)\s+(?:mình|minh|tôi|toi|em|chúng tôi|chung toi|chúng em|chung em)(?![\p{L}\p{N}])/giu;
+
+/** Words that ask for a saying ("khẩu hiệu", "phương châm"), not what it is about. */
+const SAYING_WORDS = new Set(searchTerms("khẩu hiệu phương châm thông điệp chủ đề"));
+
+/** Words of a deadline question that name no topic ("mốc", "hạn chót"). */
+const DEADLINE_WORDS = new Set(searchTerms("mốc hạn chót thời hạn thời gian hạn cuối cụ thể"));
+
 /** "chuyển đổi số" says nothing about which tasks. */
 const CDS_TERMS = new Set(searchTerms("chuyển đổi số"));
 
-/** Terms that frame a question about tasks; what is left says what the tasks are about. */
+/**
+ * Terms that frame a question about tasks; what is left says what the tasks are about. Words of two
+ * syllables as phrases: "quán triệt" keeps its "quan" (of "cơ quan"), "chủ đề" its "chu" (of "chủ trì").
+ */
+const TASK_FRAME_PHRASES: readonly (readonly string[])[] = [
+  "nhiệm vụ",
+  "công việc",
+  "được giao",
+  "phải làm",
+  "lĩnh vực",
+  "danh sách",
+  "liệt kê",
+  "tất cả",
+  "hạn chót",
+  "thời hạn",
+  "chủ trì",
+  "phối hợp",
+  "đơn vị",
+  "cơ quan",
+  "kế hoạch",
+  "thường xuyên",
+  "liên tục",
+  "định kỳ",
+  "hoàn thành",
+].map((p) => searchTerms(p));
 const TASK_FRAME = new Set(
-  searchTerms(
-    "nhiệm vụ công việc việc giao được giao phải làm nhóm lĩnh vực về thuộc danh sách liệt kê " +
-      "tất cả các những năm quý tháng hạn chót thời hạn chủ trì phối hợp đơn vị cơ quan kế hoạch nào " +
-      "thường xuyên liên tục định kỳ hằng hàng mỗi xong hoàn thành lo",
-  ),
+  searchTerms("việc giao làm nhóm về thuộc các những năm quý tháng hạn chót thời nào hằng hàng mỗi xong lo"),
 );
+/** The positions of `terms` that frame a question about tasks. */
+function taskFrameIndices(terms: readonly string[]): Set<number> {
+  const out = phraseIndices(terms, TASK_FRAME_PHRASES);
+  terms.forEach((t, i) => {
+    if (TASK_FRAME.has(t)) out.add(i);
+  });
+  return out;
+}
 /** "thứ 2", "thứ hai", "số 3": one item of an enumeration is asked, not the list of a topic. */
 const ORDINAL_CUE = /\b(?:thu|so)\s+(?:\d{1,2}|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)\b/;
 const CONTINUOUS_CUE = /\b(?:thuong xuyen|lien tuc)\b/;
@@ -536,7 +581,8 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   const lookup = /^\s*(?:tra cứu|tra cuu|tìm kiếm|tim kiem|tìm|tim)\s*:\s*(.{3,})$/iu.exec(text)?.[1];
   if (lookup) return understand(lookup, now, lex);
 
-  const terms = searchTerms(text);
+  // ("chi nhánh mình", "sở em": the asker's unit, said by "mine"; its noun names no topic.)
+  const terms = searchTerms(text.replace(OWN_UNIT_WORDS, " "));
   const concepts = new Set(conceptsIn(folded));
   const today = localDate(now);
   const year = findYear(text, now) ?? undefined;
@@ -604,6 +650,14 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
         label: `trước ngày ${before.slice(8, 10)}/${before.slice(5, 7)}/${before.slice(0, 4)}`,
       }
     : named;
+  // "giám đốc Sở Thông tin": a department named by the start of its name, when one name alone starts so.
+  if (!unit && !namedInGroup) {
+    const front = fold(unknownUnitPhrase(bare, text) ?? "").trim();
+    if (front.startsWith("so ") && front.split(" ").length >= 3) {
+      const starts = lex.kb.data.units.filter((u) => fold(u.name).startsWith(`${front} `));
+      if (starts.length === 1) unit = { kind: "unit", id: starts[0]!.id };
+    }
+  }
   const unitId = unit?.kind === "unit" ? unit.id : undefined;
   const phraseOfUnit = unit ? undefined : (namedInGroup ?? knownAsThing(unknownUnitPhrase(bare, text), lex));
   // "Ban Điều hành giao …": a body the knowledge knows, not a unit it lacks.
@@ -615,10 +669,11 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   const unitTerms = new Set<number>();
   for (const m of unitMatches) for (let i = m.start; i < m.end; i++) unitTerms.add(i);
   const frames = frameIndices(terms);
+  const taskFramed = taskFrameIndices(terms);
   const isContent = (t: string, i: number) =>
     !unitTerms.has(i) &&
     !frames.has(i) &&
-    !TASK_FRAME.has(t) &&
+    !taskFramed.has(i) &&
     !isQuestionWord(terms, i) &&
     !/^\d+$/.test(t);
   const content = terms.filter(isContent);
@@ -841,10 +896,21 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     };
   }
   // "nhiệm vụ tuyên truyền chủ đề 2023": tasks about the theme, not the theme.
+  // (Measured without the theme's own words: "chủ đề" is also in a task's title.)
   const themeTasks =
     concepts.has("theme") &&
     (/\bnhiem vu\b/.test(bare) || concepts.has("deadline") || concepts.has("when")) &&
-    aboutTasks(0.6);
+    (lex.index.search(content.filter((t) => !SAYING_WORDS.has(t)).join(" "), { kinds: ["task"], limit: 1 })[0]
+      ?.coverage ?? 0) >= 0.6;
+  // "khẩu hiệu của người đứng đầu", "phương châm … nhiệm vụ 2": the saying a task carries, not the year's
+  // theme, when the rest of the words name that task.
+  const sayingWords = content.filter((t) => !SAYING_WORDS.has(t) && !CDS_TERMS.has(t));
+  const taskSaying =
+    /\b(?:khau hieu|phuong cham|thong diep)\b/.test(bare) &&
+    sayingWords.length >= 2 &&
+    (lex.index.search(sayingWords.join(" "), { kinds: ["task"], limit: 1 })[0]?.coverage ?? 0) >= 0.75;
+  if (taskSaying)
+    return { ...base, year, query: { kind: "search", text: sayingWords.join(" "), kinds: ["task"] } };
   if (!themeTasks && (concepts.has("theme") || (yearNamed && year))) {
     const national = /\b(?:quoc gia|ca nuoc|toan quoc|thu tuong|chinh phu|trung uong)\b/.test(bare);
     const provincial = /\b(?:tinh|ban chi dao|ban dieu hanh)\b/.test(
@@ -970,6 +1036,12 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
       return { ...base, year, query: { kind: "person", personId: "", unknownName: capitalizeName(name) } };
   }
 
+  // "ai tên Kỳ trong Ban Điều hành": the one person whose given name that is.
+  const givenName = /\b(?:ai|nguoi|ong|ba) ten ([a-z]+)\b/.exec(bare)?.[1];
+  if (givenName && !personMatches.length) {
+    const named = lex.kb.data.people.filter((p) => fold(p.name).split(" ").at(-1) === givenName);
+    if (named.length === 1) return { ...base, year, query: { kind: "person", personId: named[0]!.id } };
+  }
   // "Trần Quốc Nam chủ trì cuộc họp nào": the meetings of a person.
   if (
     personMatches.length &&
@@ -1001,7 +1073,9 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   const otherWords = terms.filter((t, i) => isContent(t, i) && !bodyTerms.has(i)).length;
   const aboutBodyMembers = bodyMatches.length && (asksMembers || (asksWho && (roleCue || otherWords <= 2)));
   // "Chủ tịch tỉnh xác định năm 2023 là năm gì": what a post-holder said, not who holds the post.
-  const asksWhatSaid = !asksWho && /\b(?:la gi|la nam gi|nhu the nao|ra sao)\b/.test(bare);
+  // ("giám đốc sở mình là gì trong Ban Điều hành": the post held in the body.)
+  const postInBody = bodyMatches.length > 0 && /\bla gi trong\b/.test(bare);
+  const asksWhatSaid = !asksWho && !postInBody && /\b(?:la gi|la nam gi|nhu the nao|ra sao)\b/.test(bare);
   // "Ai dự hội nghị 25/12/2022 cùng Thủ tướng": who attended the meeting, whatever post is named.
   const attendance =
     concepts.has("meeting") && /\b(?:ai (?:da )?(?:du|tham du)|tham du|thanh phan du|co mat)\b/.test(bare);
@@ -1093,8 +1167,25 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   if (concepts.has("upcoming") || concepts.has("deadline") || (phrase && asksTasks)) {
     // "hạn góp ý dự thảo kế hoạch năm 2023": a year's deadlines only if some task is about those words;
     // otherwise the search says plainly that no such deadline is known.
-    if (phrase?.kind === "year" && !unit && !mine && content.length >= 2 && !aboutTasks(0.5))
+    // ("Năm 2027 có mốc thời hạn nào về chuyển đổi số": no topic beyond the deadline's own words.)
+    const topicWords = content.filter((t) => !CDS_TERMS.has(t) && !DEADLINE_WORDS.has(t));
+    if (phrase?.kind === "year" && !unit && !mine && topicWords.length >= 2 && !aboutTasks(0.5))
       return { ...base, year, query: { kind: "search", text, kinds: ["task"] } };
+    // "nhiệm vụ quán triệt chủ đề năm 2023 có hạn chót không": that task's deadline, not the year's.
+    // (A yearly task's due day in the year asked is the window's; "A hay B" asks which of two.)
+    const topicHit = topicWords.length
+      ? lex.index.search(topicWords.join(" "), { kinds: ["task"], limit: 1 })[0]
+      : undefined;
+    const topicFit =
+      topicHit && !lex.kb.task(topicHit.doc.id)?.deadline.recurrence && !/\bhay\b/.test(bare)
+        ? topicHit.coverage
+        : 0;
+    if (phrase?.kind === "year" && !unit && !mine && !taskGroup && topicWords.length >= 2 && topicFit >= 0.7)
+      return {
+        ...base,
+        year,
+        query: { kind: "search", text: typedWords(text, topicWords), kinds: ["task"], focus: "deadline" },
+      };
     if (phrase) {
       return {
         ...base,
@@ -1206,7 +1297,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
       (t, i) =>
         !bodyTerms.has(i) &&
         !frames.has(i) &&
-        !TASK_FRAME.has(t) &&
+        !taskFramed.has(i) &&
         !isQuestionWord(terms, i) &&
         !/^\d+$/.test(t) &&
         !CDS_TERMS.has(t),
@@ -1239,11 +1330,11 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
             )
           : [],
       );
-      const aboutTerms = about
-        ? queryTerms(about).filter(
-            (t) => !TASK_FRAME.has(t) && !CDS_TERMS.has(t) && !/^\d+$/.test(t) && !own.has(t),
-          )
-        : [];
+      const aboutAll = about ? queryTerms(about) : [];
+      const aboutFramed = taskFrameIndices(aboutAll);
+      const aboutTerms = aboutAll.filter(
+        (t, i) => !aboutFramed.has(i) && !CDS_TERMS.has(t) && !/^\d+$/.test(t) && !own.has(t),
+      );
       // (The words after the last "về" as typed.)
       const typedAbout = /(?:^|\s)(?:về|ve|vê|vế)\s+([^?!.]+?)[\s?!.]*$/iu.exec(text)?.[1];
       const topic =

@@ -293,7 +293,7 @@ const PATTERNS: Pattern[] = [
   },
   // ---------------------------------------------------------------- years
   {
-    re: re(`${B}(dau|cuoi)\\s+nam(?:\\s+((?:19|20)\\d\\d|nay|ngoai|truoc|sau|toi))?${E}`),
+    re: re(`${B}(?<!dung )(dau|cuoi)\\s+nam(?:\\s+((?:19|20)\\d\\d|nay|ngoai|truoc|sau|toi))?${E}`),
     kind: "quarter",
     relative: false,
     make: (m, opts) => {

@@ -2171,3 +2171,57 @@ describe("rare names found however far apart; frames of looking up; documents by
     expect(fold(renderPlain(b))).toContain("khong giam");
   });
 });
+
+describe("a year's deadlines asked as 'mốc'; a document against a day; a task's saying; the asker's unit by a noun", () => {
+  it.each([
+    ["năm 2027 có những mốc hạn nào", "10/10/2027"],
+    ["quyết định 56 ra trước hay sau hội nghị 25/12/2022", "sau cuoc hop ngay 25/12/2022"],
+    ["kh 3609 ban hành trước hay sau ngày 1/9/2022", "truoc ngay 01/09/2022"],
+    ["phương châm người đứng đầu là gì", "guong mau, trach nhiem va quyet tam"],
+    ["giám đốc sở khoa học là ai", "giam doc so khoa hoc va cong nghe"],
+  ])("%s", (q, said) => {
+    expect(plain(q)).toContain(fold(said));
+  });
+
+  it("'chi nhánh mình có phải …': the asker's unit, its noun no topic", () => {
+    const r = engine.ask({
+      text: "chi nhánh mình có phải quán triệt chủ đề năm 2023 không",
+      now: NOW,
+      asker: { unitId: "nhnn-chi-nhanh-tinh" } as never,
+    });
+    expect(fold(renderPlain(r))).toMatch(/^co\./);
+  });
+
+  it("'giám đốc sở mình là gì trong BĐH': the post held in the body", () => {
+    const r = engine.ask({
+      text: "giám đốc sở mình là gì trong ban điều hành",
+      now: NOW,
+      asker: { unitId: "so-tttt" } as never,
+    });
+    const text = fold(renderPlain(r));
+    expect(text).toContain("pho truong ban");
+    expect(text).not.toContain("giam doc ban dieu hanh");
+  });
+});
+
+describe("task frames as words of two syllables; a given name; a year's task deadline", () => {
+  it("'quán triệt' and 'chủ đề' keep the syllables 'cơ quan' and 'chủ trì' share", () => {
+    const r = engine.ask({
+      text: "phòng mình có phải quán triệt chủ đề năm 2023 không",
+      now: NOW,
+      asker: { unitId: "so-tttt" } as never,
+    });
+    expect(fold(renderPlain(r))).toMatch(/^co\./);
+  });
+
+  it("'ai tên Biên trong ban điều hành': the person with that given name", () => {
+    expect(plain("ai tên Biên trong ban điều hành")).toContain("nguyen long bien");
+  });
+
+  it.each([
+    ["nhiệm vụ phát huy vai trò người đứng đầu năm 2023 có hạn chót cụ thể không", "khong neu han cu the"],
+    ["hạn tuyên truyền ngày cđs tỉnh năm 2026", "10/10/2026"],
+  ])("%s", (q, said) => {
+    expect(plain(q)).toContain(said);
+  });
+});

@@ -7,10 +7,11 @@
 import { documentLabel } from "../../knowledge/model.ts";
 import type { KDocument } from "../../knowledge/schema.ts";
 import { expandAbbreviations } from "../../text/abbreviations.ts";
+import { findDatePhrases } from "../../text/dates.ts";
 import { DOC_TYPE_NAMES, type DocTypeCode, findDocRefs, parseDocNumber } from "../../text/doc-number.ts";
 import { editDistance } from "../../text/edit-distance.ts";
 import { fold } from "../../text/normalize.ts";
-import { formatViDate, formatViDayMonth } from "../../time.ts";
+import { diffDays, formatViDate, formatViDayMonth } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import type { DocumentFocus } from "../focus.ts";
 import { answerType } from "../focus.ts";
@@ -410,4 +411,43 @@ function foldedTaskText(
     m.set(t.id, f);
   }
   return f;
+}
+
+/**
+ * "Kế hoạch 3402 ban hành trước hay sau cuộc họp 20/2/2023": the document's date against the day named
+ * (a meeting's, when one was held then), with the days between.
+ */
+export function answerDocumentVsDay(u: Understanding, ctx: AnswerContext): Reply | undefined {
+  const bare = u.folded.replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ");
+  if (!/\b(?:truoc hay sau|sau hay truoc)\b/.test(bare)) return undefined;
+  const { kb } = ctx;
+  const refs = findDocRefs(u.text);
+  const docs = [
+    ...new Set(
+      refs.flatMap((r) => {
+        const exact = kb.documentByNumber(r.raw);
+        if (exact) return [exact];
+        const numbered = kb.documentsNumbered(r.number);
+        return numbered.length === 1 ? [numbered[0]!.doc] : [];
+      }),
+    ),
+  ];
+  if (docs.length !== 1) return undefined;
+  const d = docs[0]!;
+  const day = findDatePhrases(fold(u.text), { today: ctx.today })
+    .filter((p) => p.kind === "day" && p.from && p.from === p.to && p.from !== d.date)
+    .at(-1)?.from;
+  if (!day) return undefined;
+  const meeting = kb.data.meetings.find((m) => m.date === day);
+  const what = meeting ? `cuộc họp ngày ${formatViDate(day)}` : `ngày ${formatViDate(day)}`;
+  const gap = Math.abs(diffDays(day, d.date));
+  const order = d.date > day ? "sau" : d.date < day ? "trước" : "cùng ngày với";
+  const r = new ReplyBuilder("document");
+  r.line(
+    `${d.type} ${d.number} ban hành ngày ${formatViDate(d.date)}, ${order} ${what}${gap ? ` (${gap} ngày)` : ""}.`,
+    kb.citeAll([d.id, ...d.sources, ...(meeting?.sources ?? [])]),
+  );
+  r.item("document", d.id);
+  if (meeting) r.item("meeting", meeting.id);
+  return r.build();
 }

@@ -193,15 +193,21 @@ export function answerRole(q: RoleQuery, ctx: AnswerContext): Reply {
   const what =
     q.role === "head" && unit && !body
       ? `Người đứng đầu ${unit.name}`
-      : q.role || q.title
-        ? [q.role ? ROLE_NAMES[q.role] : q.title ? TITLE_NAMES[q.title] : undefined, body?.name ?? unit?.name]
-            .filter(Boolean)
-            .join(" ")
-        : body
-          ? `Thành phần ${body.name} (những người đã biết)`
-          : unit
-            ? `Lãnh đạo ${unit.name}`
-            : "";
+      : // ("giám đốc … trong Ban Điều hành": a unit's post among the body's members.)
+        q.title && !q.role && body && !unit && TITLE_NAMES[q.title]
+        ? `${TITLE_NAMES[q.title]} (thành viên ${body.name})`
+        : q.role || q.title
+          ? [
+              q.role ? ROLE_NAMES[q.role] : q.title ? TITLE_NAMES[q.title] : undefined,
+              body?.name ?? unit?.name,
+            ]
+              .filter(Boolean)
+              .join(" ")
+          : body
+            ? `Thành phần ${body.name} (những người đã biết)`
+            : unit
+              ? `Lãnh đạo ${unit.name}`
+              : "";
   if (!matches.length) {
     const r = new ReplyBuilder("role").abstain();
     r.line(

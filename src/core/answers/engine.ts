@@ -23,7 +23,7 @@ import { answerHelp } from "./intents/help.ts";
 import { answerHoliday } from "./intents/holidays.ts";
 import { answerIndicator, answerIndicatorAttribute } from "./intents/indicators.ts";
 import { answerMeeting } from "./intents/meetings.ts";
-import { answerPerson, answerPersonAtUnit, answerRole } from "./intents/people.ts";
+import { answerPerson, answerPersonAtUnit, answerRole, answerWhichHolds } from "./intents/people.ts";
 import { answerReachedFromFacts, answerSearch } from "./intents/search.ts";
 import { answerTarget } from "./intents/targets.ts";
 import { answerTaskAttribute } from "./intents/task-attributes.ts";
@@ -169,6 +169,7 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     // "X có phải Trưởng ban … không", "KH 4233 có phải do X ký không": yes or no, first.
     // What a body is for or reports to; whether a day is a public holiday.
     const check =
+      answerWhichHolds(u, ctx) ??
       answerPersonCheck(u, ctx) ??
       answerTaskAttribute(u, ctx) ??
       answerPersonAtUnit(u, ctx) ??
@@ -190,7 +191,15 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
  * answer names the others either way).
  */
 export function withoutBesides(text: string): string {
-  return text.replace(/(^|[\s,])(?:ngoài|ngoai)\s+(?:[^\s,?]+\s+){0,6}?(?:ra\s+)?(?:thì|thi)\s+/iu, "$1");
+  return (
+    text
+      .replace(/(^|[\s,])(?:ngoài|ngoai)\s+(?:[^\s,?]+\s+){0,10}?(?:ra\s+)?(?:thì|thi)\s+/iu, "$1")
+      // "Bây giờ Sở TT&TT không còn thì ai chủ trì …": who does it today (the answer says what became of it).
+      .replace(
+        /(^|[\s,])(?:(?:bây giờ|bay gio|nay|hiện nay|hien nay|giờ|gio)\s+)?(?:[^\s,?]+\s+){1,6}?(?:không còn|khong con|đã hợp nhất|da hop nhat|đã sáp nhập|da sap nhap)(?:\s+(?:nữa|nua))?\s+(?:thì|thi)\s+/iu,
+        "$1",
+      )
+  );
 }
 
 /**
@@ -220,10 +229,18 @@ const CLAUSE_CUE = /\b(?:la gi|gi|nao|ai|khi nao|bao gio|bao nhieu|may|the nao|r
  * ("Tuyên truyền …: ai chủ trì, ai phối hợp?" is one question about one task).
  */
 export function twoQuestions(text: string): [string, string] | undefined {
-  const parts = text
+  let parts = text
     .split(/[,;?]+|\s+(?:và|va|với lại|còn)\s+(?=(?:đơn vị|don vi|sở|so|cho|ai|bao|khi|ngày|ngay)\b)/u)
     .map((p) => p.trim())
     .filter(Boolean);
+  // "Trưởng ban là ai và DTI 2022 xếp hạng mấy": two questions joined by "và", each with its question word.
+  if (parts.length !== 2) {
+    const halves = text
+      .replace(/[?]+\s*$/, "")
+      .split(/\s+(?:và|va)\s+/u)
+      .map((p) => p.trim());
+    if (halves.length === 2 && halves.every((h) => STRONG_CUE.test(fold(h)))) parts = halves;
+  }
   if (parts.length !== 2) return undefined;
   // (Words of its own: "rơi vào thứ mấy" after "Ngày 01/5/2027 có phải ngày nghỉ lễ không" asks of the first.)
   // ("đơn vị tôi có phải làm gì": the asker's unit is its subject.)

@@ -362,6 +362,9 @@ const SAYING_WORDS = new Set(searchTerms("khẩu hiệu phương châm thông đ
 /** Words of a deadline question that name no topic ("mốc", "hạn chót"). */
 const DEADLINE_WORDS = new Set(searchTerms("mốc hạn chót thời hạn thời gian hạn cuối cụ thể"));
 
+/** Words that ask whether a deadline passed ("qua hạn", "trễ"), not which task. */
+const OVERDUE_WORDS = new Set(searchTerms("quá hạn trễ hạn chậm tiến độ đã qua chưa"));
+
 /** "chuyển đổi số" says nothing about which tasks. */
 const CDS_TERMS = new Set(searchTerms("chuyển đổi số"));
 
@@ -1151,6 +1154,22 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   }
 
   // 5. Deadlines: overdue, upcoming, or within a period.
+  // "Nhiệm vụ tuyên truyền Ngày CĐS tỉnh năm nay đã qua hạn chưa": that task's deadline, not the list.
+  const namedTask = content.filter(
+    (t) => !CDS_TERMS.has(t) && !DEADLINE_WORDS.has(t) && !OVERDUE_WORDS.has(t),
+  );
+  if (
+    concepts.has("overdue") &&
+    !unit &&
+    !mine &&
+    namedTask.length >= 2 &&
+    (lex.index.search(namedTask.join(" "), { kinds: ["task"], limit: 1 })[0]?.coverage ?? 0) >= 0.75
+  )
+    return {
+      ...base,
+      year,
+      query: { kind: "search", text: typedWords(text, namedTask), kinds: ["task"], focus: "deadline" },
+    };
   if (concepts.has("overdue")) {
     return { ...base, year, query: { kind: "deadlines", mode: "overdue", ...unitParams() } };
   }

@@ -126,6 +126,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(^|[^\p{L}\p{N}&])(?:kt\s*-\s*xh|ktxh)(?![\p{L}\p{N}&])/gu, "$1kinh te xa hoi"],
   // "CQ số": chính quyền số (elsewhere "cq" is cơ quan).
   [/(^|[^\p{L}\p{N}&])cq\s+so(?![\p{L}\p{N}&])/gu, "$1chinh quyen so"],
+  // "Tổ GV": Tổ Giúp việc.
+  [/(^|[^\p{L}\p{N}&])to\s+gv(?![\p{L}\p{N}&])/gu, "$1to giup viec"],
   // "BT Bộ CA": bộ trưởng Bộ Công an.
   [/(^|[^\p{L}\p{N}&])bt(?=\s+bo(?![\p{L}\p{N}&]))/gu, "$1bo truong"],
   [/(^|[^\p{L}\p{N}&])bo\s+ca(?![\p{L}\p{N}&])/gu, "$1bo cong an"],

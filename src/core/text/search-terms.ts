@@ -23,6 +23,8 @@ const CONTEXTUAL: readonly (readonly [RegExp, string])[] = [
     /(?<![\p{L}\p{N}])g[dđ](?=\s+(?:đi[eệ]n t[uử]|dien tu|tr[uự]c tuy[eế]n|truc tuyen|thanh to[aá]n))/giu,
     "giao dịch",
   ],
+  // "Tổ GV": Tổ Giúp việc.
+  [/(?<![\p{L}\p{N}])(t[ổo])\s+gv(?![\p{L}\p{N}])/giu, "$1 giúp việc"],
   // "BT Bộ CA": bộ trưởng Bộ Công an; "KT số", "XH số": kinh tế số, xã hội số.
   [/(?<![\p{L}\p{N}])bt(?=\s+b[ộo](?![\p{L}\p{N}]))/giu, "bộ trưởng"],
   [/(?<![\p{L}\p{N}])(b[ộo])\s+ca(?![\p{L}\p{N}])/giu, "$1 công an"],
@@ -203,7 +205,7 @@ const FRAME_PHRASES: readonly (readonly string[])[] = [
   .map((p) => p.split(" "))
   .sort((a, b) => b.length - a.length);
 const FRAME_WORDS: ReadonlySet<string> = new Set(
-  "z zay dzay sep het dem tim cai goi gom xong nua lau lai nhac ghi neu chiu nhiu bn ad admin vay oi nhe luon bang cung con den ta hong hem toi truoc ua uh uk um hello hi bot thanks thank ok pls please".split(
+  "z v zay dzay sep het dem tim cai goi gom xong nua lau lai nhac ghi neu chiu nhiu bn ad admin vay oi nhe luon bang cung con den ta hong hem toi truoc ua uh uk um hello hi bot thanks thank ok pls please".split(
     " ",
   ),
 );

@@ -2225,3 +2225,32 @@ describe("task frames as words of two syllables; a given name; a year's task dea
     expect(plain(q)).toContain(said);
   });
 });
+
+describe("a choice between two people or two bodies; two questions joined by 'và'; an attendee by post; one task's deadline passed", () => {
+  it.each([
+    ["ông Biên hay ông Kỳ là phó trưởng ban thường trực", "nguyen long bien la pho truong ban thuong truc"],
+    ["ông Kỳ hay ông Nam là trưởng ban điều hành", "tran quoc nam la truong ban dieu hanh"],
+    [
+      "tổ giúp việc trực thuộc bđh hay bcđ",
+      "to giup viec ban dieu hanh chuyen doi so tinh truc thuoc ban dieu hanh",
+    ],
+    ["ai là phó trưởng ban thường trực và dti 2021 xếp hạng mấy", "nguyen long bien"],
+    ["ai là phó trưởng ban thường trực và dti 2021 xếp hạng mấy", "53/63"],
+    ["giám đốc sở tt&tt có dự cuộc họp 20/02/2023 không", "dao xuan ky"],
+    ["ngoài sở tt&tt thì đơn vị nào phối hợp tuyên truyền ngày cđs tỉnh", "cac so, ban, nganh"],
+    ["nay sở tt&tt không còn thì ai chủ trì tuyên truyền ngày cđs tỉnh", "khoa hoc va cong nghe"],
+    ["nhiệm vụ tuyên truyền ngày cđs tỉnh đã quá hạn chưa", "hang nam 10/10"],
+  ])("%s", (q, said) => {
+    expect(plain(q)).toContain(fold(said));
+  });
+
+  it("neither of two people recorded with a post is said so", () => {
+    const r = ask("ông Kỳ hay ông Nam là bộ trưởng bộ công an");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi dao xuan ky hay tran quoc nam");
+  });
+
+  it("a post's header does not say 'Ban' twice", () => {
+    expect(plain("ai là trưởng ban điều hành")).not.toContain("truong ban ban");
+  });
+});

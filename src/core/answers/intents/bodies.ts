@@ -13,7 +13,7 @@ import type { Understanding } from "../understand.ts";
 const CHILDREN =
   /\b(?:la|lam) cap tren cua\b|\b(?:ben duoi|cap duoi|truc thuoc no)\b|\b(?:ban|to|co quan) nao truc thuoc\b/;
 const PARENT =
-  /\bcap tren\b|\bgiup viec cho (?:ai|co quan nao|ban nao)\b|\bphuc vu (?:ai|co quan nao)\b|\b(?:truc thuoc|thuoc (?:ban|co quan|to chuc|don vi|cap) (?:nao|gi)|thuoc ai|cap tren)\b/;
+  /\bthuoc\b.*\bhay\b|\bcap tren\b|\bgiup viec cho (?:ai|co quan nao|ban nao)\b|\bphuc vu (?:ai|co quan nao)\b|\b(?:truc thuoc|thuoc (?:ban|co quan|to chuc|don vi|cap) (?:nao|gi)|thuoc ai|cap tren)\b/;
 const ROLE =
   /\b(?:vai tro|chuc nang|nhiem vu (?:gi|la gi)|lam (?:nhung )?(?:viec |cong viec )?gi|la gi|de lam gi|hoat dong (?:the nao|ra sao))\b/;
 const FOUNDED =
@@ -38,6 +38,16 @@ export function answerBodyAttribute(u: Understanding, ctx: AnswerContext): Reply
   let bodies = [...new Set(matches.map((m) => m.value))];
   // "Tổ công nghệ số cộng đồng có vai trò gì đối với Ban Chỉ đạo": the role of the first, named by
   // the second.
+  // "Tổ GV thuộc BĐH hay BCĐ": the first body's parent, of the two named after it.
+  if (bodies.length >= 2 && /\bthuoc\b.*\bhay\b/.test(bare)) {
+    const first = [...matches].sort((x, y) => x.start - y.start)[0]!;
+    const child = kb.body(first.value);
+    const parent = child?.parent ? kb.body(child.parent) : undefined;
+    if (child && parent) {
+      const r = new ReplyBuilder("search").item("body", child.id);
+      return r.line(`${child.name} trực thuộc ${parent.name}.`, kb.citeAll(child.sources)).build();
+    }
+  }
   if (bodies.length === 2 && asks === "role") {
     const first = [...matches].sort((x, y) => x.start - y.start)[0]!;
     if (/\b(?:voi|cho) (?:ban|to|bcd|bdh|tgv)\b/.test(bare)) bodies = [first.value];

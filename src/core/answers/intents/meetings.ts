@@ -379,7 +379,9 @@ function attendanceAnswer(
     const a = m.attendees.find(
       (x) => x.unit === unit.id || names.some((n) => fold(x.label ?? "").includes(n)),
     );
-    if (a) lines.push(`Có. Thành phần dự họp ngày ${day} có ${a.label}.`);
+    // (The person, when the sources name who held that post: "Giám đốc Sở TT&TT có dự không".)
+    const who = a?.person ? kb.person(a.person)?.name : undefined;
+    if (a) lines.push(`Có. Thành phần dự họp ngày ${day} có ${who ? `${who} (${a.label})` : a.label}.`);
     else {
       lines.push(`Thành phần dự họp ngày ${day} mà nguồn ghi không nêu ${unit.name}.`);
       recorded = false;

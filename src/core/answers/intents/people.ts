@@ -203,6 +203,8 @@ export function answerRole(q: RoleQuery, ctx: AnswerContext): Reply {
             ]
               .filter(Boolean)
               .join(" ")
+              // ("Trưởng ban" of "Ban Điều hành …" is "Trưởng ban Điều hành …".)
+              .replace(/(Trưởng ban|Thường trực) Ban /u, "$1 ")
           : body
             ? `Thành phần ${body.name} (những người đã biết)`
             : unit
@@ -241,4 +243,56 @@ export function answerRole(q: RoleQuery, ctx: AnswerContext): Reply {
   }
   r.note("Chức vụ ghi theo thời điểm của nguồn; có thể đã thay đổi.");
   return r.build();
+}
+
+/**
+ * "Ông Kỳ hay ông Biên là Phó Trưởng ban Thường trực": which of two people named holds the post, from
+ * the posts recorded; said so when neither is recorded with it.
+ */
+export function answerWhichHolds(u: Understanding, ctx: AnswerContext): Reply | undefined {
+  const bare = u.folded
+    .replace(/[^\p{L}\p{N}\s]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const m = /^(.*?)\bhay\b(.*?)\bla\b\s+(.+?)(?:\s+(?:khong|ko|vay|a|nhi|the))?$/.exec(bare);
+  if (!m) return undefined;
+  const { kb } = ctx;
+  const named = (side: string): Person[] => {
+    const words = side.trim().split(" ").filter(Boolean);
+    const full = kb.data.people.filter((p) => side.includes(fold(p.name)));
+    if (full.length) return full;
+    // "ông Kỳ", "anh Biên", or the given name alone.
+    const given = words.filter((w) => !/^(?:ong|ba|anh|chi|dong|chi|la|dc)$/.test(w)).at(-1);
+    return given ? kb.data.people.filter((p) => fold(p.name).split(" ").at(-1) === given) : [];
+  };
+  const a = named(m[1]!);
+  const b = named(m[2]!);
+  if (a.length !== 1 || b.length !== 1 || a[0] === b[0]) return undefined;
+  const post = m[3]!.trim();
+  if (post.split(" ").length < 2) return undefined;
+  // ("trưởng ban" is not held by a "Phó Trưởng ban".)
+  const holds = (p: Person) =>
+    p.positions.find((x) => {
+      const t = fold(x.title);
+      const at = t.indexOf(post);
+      return at >= 0 && (post.startsWith("pho ") || !t.slice(0, at).endsWith("pho "));
+    });
+  const pair = [a[0]!, b[0]!];
+  const holders = pair.filter((p) => holds(p));
+  const r = new ReplyBuilder("person");
+  for (const p of pair) r.item("person", p.id);
+  if (holders.length === 1) {
+    const p = holders[0]!;
+    const pos = holds(p)!;
+    const when = pos.asOf ? ` (tại ngày ${formatViDate(pos.asOf)})` : "";
+    return r
+      .line(`${p.name} là ${pos.title}${when}.`, kb.citeAll(pos.sources.length ? pos.sources : p.sources))
+      .build();
+  }
+  if (!holders.length)
+    return r
+      .abstain()
+      .line(`Nguồn hiện có không ghi ${pair[0]!.name} hay ${pair[1]!.name} giữ chức vụ này.`)
+      .build();
+  return undefined;
 }

@@ -59,6 +59,7 @@ export const HELDOUT_17_FILE = fileURLToPath(new URL("./heldout-17.yaml", import
 export const HELDOUT_18_FILE = fileURLToPath(new URL("./heldout-18.yaml", import.meta.url));
 export const HELDOUT_19_FILE = fileURLToPath(new URL("./heldout-19.yaml", import.meta.url));
 export const HELDOUT_20_FILE = fileURLToPath(new URL("./heldout-20.yaml", import.meta.url));
+export const HELDOUT_21_FILE = fileURLToPath(new URL("./heldout-21.yaml", import.meta.url));
 export const FORMS = ["diacritics", "plain", "typo", "abbrev", "keywords"] as const;
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 export const DEFAULT_NOW = "2026-11-26T09:00:00+07:00";
@@ -478,6 +479,12 @@ const HELDOUT_SETS: { key: string; file: string; title: string }[] = [
     file: HELDOUT_20_FILE,
     title:
       "Held-out set 20 (eval/heldout-20.yaml, written blind, committed before the fixes drawn from set 19)",
+  },
+  {
+    key: "heldout21",
+    file: HELDOUT_21_FILE,
+    title:
+      "Held-out set 21 (eval/heldout-21.yaml, written blind, committed after the fixes drawn from set 19)",
   },
 ];
 

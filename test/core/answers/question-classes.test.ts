@@ -2254,3 +2254,11 @@ describe("a choice between two people or two bodies; two questions joined by 'v�
     expect(plain("ai là trưởng ban điều hành")).not.toContain("truong ban ban");
   });
 });
+
+describe("a meeting question read once (abbreviations written out)", () => {
+  it("'kq … ở họp 20/2' asks the meeting's results", () => {
+    expect(plain("kq chuyển đổi số 2022 đc đánh giá ra sao ở họp 20/2/2023")).toContain(
+      "nen tang du lieu dung chung",
+    );
+  });
+});

@@ -3,6 +3,7 @@ import type { Meeting, Person } from "../../knowledge/schema.ts";
 import { conceptsIn, expandAbbreviations } from "../../text/abbreviations.ts";
 import { findDatePhrases } from "../../text/dates.ts";
 import { fold } from "../../text/normalize.ts";
+import { foldQuestion } from "../../text/question.ts";
 import { phraseIndices, queryTerms, searchTerms, withoutFrames } from "../../text/search-terms.ts";
 import { untelexText } from "../../text/telex.ts";
 import { formatViDate, formatViDayMonth } from "../../time.ts";
@@ -115,7 +116,7 @@ export function answerMeeting(
   } else if (question) {
     // The meeting the question's words fit best (search), else the latest one. A question about
     // results or shortcomings looks only at meetings that record them.
-    const f = fold(question);
+    const f = foldQuestion(question);
     const c = new Set(conceptsIn(f));
     const wantsFindings = c.has("result") || c.has("shortcoming");
     const fits = (x: Meeting | undefined) =>
@@ -154,7 +155,7 @@ export function answerMeeting(
       `Câu hỏi không ghi năm: tôi hiểu là cuộc họp năm ${yearTaken}, lần gần nhất vào ngày ${formatViDayMonth(m.date)} mà cơ sở tri thức có.`,
     );
   }
-  const concepts = new Set(conceptsIn(fold(question)));
+  const concepts = new Set(conceptsIn(foldQuestion(question)));
   // "Đào Xuân Kỳ có dự họp không", "có lãnh đạo Ngân hàng Nhà nước dự không": yes, with who; or that the
   // recorded attendees do not include them.
   const attendance = attendanceAnswer(m, question, ctx);
@@ -176,7 +177,7 @@ export function answerMeeting(
   }
   const focusResults = concepts.has("result") && m.results.length;
   const focusShort = concepts.has("shortcoming") && m.shortcomings.length;
-  const f = fold(question);
+  const f = foldQuestion(question);
   // "kết luận gì", "chỉ đạo gì": the conclusions alone; "những ai dự", "thành phần": the attendees alone.
   if (/\b(?:ket luan|chi dao|yeu cau|giao nhiem vu)\b/.test(f) && m.conclusions.length) {
     r.line("Kết luận:", cites);

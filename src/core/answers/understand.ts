@@ -110,7 +110,9 @@ export function mentionsSelf(text: string): boolean {
     if (
       fold(w) === "toi" &&
       w === "toi" &&
-      ["ngay", "han", "luc", "khi", "thang", "nam", "tuan", "dip"].includes(fold(words[i + 1] ?? "")) &&
+      ["ngay", "han", "luc", "khi", "thang", "nam", "tuan", "dip", "nay", "qua", "mai"].includes(
+        fold(words[i + 1] ?? ""),
+      ) &&
       !["cua", "vi", "so", "quan", "ban", "nganh", "phong"].includes(fold(words[i - 1] ?? ""))
     )
       return false;
@@ -928,7 +930,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // "Tô Lâm giữ chức vụ gì tại hội nghị ngày 25/12/2022": the person's post, not the meeting.
   const asksPost =
     personMatches.length > 0 &&
-    /\b(?:chuc vu|chuc danh|giu chuc|la ai|(?:ban|co quan|don vi|to) nao|lam gi o dau)\b/.test(bare);
+    /\b(?:chuc vu|chuc danh|giu chuc|la ai|(?:ban|co quan|don vi|to|bo|so) nao|lam gi o dau)\b/.test(bare);
   // "Tổ phó Tổ Giúp việc dự họp ngày 20/02/2023 tên là gì": a post's holder, whatever meeting is named.
   // ("Ngoài Thủ tướng, những ai dự hội nghị": the attendees, not the post.)
   const asksHolder =

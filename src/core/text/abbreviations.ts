@@ -126,6 +126,9 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(^|[^\p{L}\p{N}&])(?:kt\s*-\s*xh|ktxh)(?![\p{L}\p{N}&])/gu, "$1kinh te xa hoi"],
   // "CQ số": chính quyền số (elsewhere "cq" is cơ quan).
   [/(^|[^\p{L}\p{N}&])cq\s+so(?![\p{L}\p{N}&])/gu, "$1chinh quyen so"],
+  // "GĐ Cục Thuế": giám đốc; "hộ GĐ": hộ gia đình.
+  [/(^|[^\p{L}\p{N}&])gd(?=\s+(?:cuc|so|trung tam|ban|bo)(?![\p{L}\p{N}&]))/gu, "$1giam doc"],
+  [/(^|[^\p{L}\p{N}&])ho\s+gd(?![\p{L}\p{N}&])/gu, "$1ho gia dinh"],
   // "Tổ GV": Tổ Giúp việc.
   [/(^|[^\p{L}\p{N}&])to\s+gv(?![\p{L}\p{N}&])/gu, "$1to giup viec"],
   // "BT Bộ CA": bộ trưởng Bộ Công an.

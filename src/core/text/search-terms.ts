@@ -23,6 +23,9 @@ const CONTEXTUAL: readonly (readonly [RegExp, string])[] = [
     /(?<![\p{L}\p{N}])g[dđ](?=\s+(?:đi[eệ]n t[uử]|dien tu|tr[uự]c tuy[eế]n|truc tuyen|thanh to[aá]n))/giu,
     "giao dịch",
   ],
+  // "GĐ Cục Thuế", "GĐ Sở …": giám đốc; "hộ GĐ": hộ gia đình.
+  [/(?<![\p{L}\p{N}])g[đd](?=\s+(?:c[ụu]c|s[ởo]|trung t[âa]m|ban|b[ộo])(?![\p{L}\p{N}]))/giu, "giám đốc"],
+  [/(?<![\p{L}\p{N}])(h[ộo])\s+g[đd](?![\p{L}\p{N}])/giu, "$1 gia đình"],
   // "Tổ GV": Tổ Giúp việc.
   [/(?<![\p{L}\p{N}])(t[ổo])\s+gv(?![\p{L}\p{N}])/giu, "$1 giúp việc"],
   // "BT Bộ CA": bộ trưởng Bộ Công an; "KT số", "XH số": kinh tế số, xã hội số.

@@ -2262,3 +2262,40 @@ describe("a meeting question read once (abbreviations written out)", () => {
     );
   });
 });
+
+describe("more precise not-knowing and small readings", () => {
+  it.each([
+    ["cho mình xin toàn văn kế hoạch 4233", "chua co toan van ke hoach 4233/kh-ubnd"],
+    ["thông báo 16 giao bộ nào chủ trì", "khong ghi thong bao 16/tb-vpcp giao nhiem vu"],
+    ["mục tiêu thương mại điện tử 8,5% năm 2023 có đạt không", "khong ghi ket qua dat duoc"],
+    ["họp ban điều hành 7/9/2022 tổ chức ở hội trường nào", "khong ghi dia diem"],
+    ["ban dân tộc đã có sản phẩm cđs nào chưa", "khong ghi ket qua thuc hien cua don vi"],
+    ["có bao nhiêu sở hoàn thành sản phẩm cđs", "khong ghi so san pham"],
+    ["gđ cục thuế tỉnh tên gì", "cuc thue"],
+  ])("%s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain(said);
+  });
+
+  it("'tối nay' typed plain is no 'tôi'", () => {
+    const r = ask("toi nay co gi hay");
+    expect(r.intent).not.toBe("link-needed");
+  });
+
+  it("tomorrow typed 'mai' alone; the last holiday of a year; a year typed with Telex", () => {
+    const r = engine.ask({ text: "mai có được nghỉ lễ không", now: new Date("2027-04-29T09:00:00+07:00") });
+    expect(fold(renderPlain(r))).toContain("30/04/2027");
+    expect(plain("ngày nghỉ lễ cuối cùng nawm nay")).toContain("cuoi cung trong nam 2026: 02/09/2026");
+  });
+
+  it("'X là chủ tịch UBND tỉnh phải không': no, with who is", () => {
+    const text = plain("ông nguyễn long biên là chủ tịch ubnd tỉnh phải không");
+    expect(text).toContain("khong. chu tich ubnd tinh la tran quoc nam");
+  });
+
+  it("'hộ gđ' is hộ gia đình; 'Tô Lâm là bộ trưởng bộ nào'", () => {
+    expect(plain("mt hộ gđ có cáp quang 2023")).toContain("85%");
+    expect(plain("tô lâm là bộ trưởng bộ nào")).toContain("bo cong an");
+  });
+});

@@ -148,8 +148,29 @@ export function answerPersonCheck(u: Understanding, ctx: AnswerContext): Reply |
   // "Ông Kỳ có làm Giám đốc Sở KH&CN không": a unit where the sources record no post of that person.
   const unitsNamed = lex.units.match(searchTerms(foldQuestion(u.text))).map((m) => m.value.id);
   const postUnits = new Set(person.positions.flatMap((x) => (x.unit ? [x.unit] : [])));
-  if (!bodyId && unitsNamed.length && unitsNamed.every((id) => !postUnits.has(id)))
+  if (!bodyId && unitsNamed.length && unitsNamed.every((id) => !postUnits.has(id))) {
+    // "Ông Kỳ là Chủ tịch UBND tỉnh phải không": no, when the sources name another at that post.
+    const unit = kb.unit(unitsNamed[0]!);
+    const names = unit ? [unit.name, ...unit.aliases].map((n) => fold(n)) : [];
+    const atUnit = (x: Person["positions"][number]) =>
+      post.test(fold(x.title), x.role) &&
+      (x.unit === unit?.id || names.some((n) => fold(x.title).includes(n)));
+    const other = kb.data.people.find((p) => p.id !== person.id && p.positions.some(atUnit));
+    if (other) {
+      const pos = other.positions.find(atUnit)!;
+      const r = new ReplyBuilder("person").item("person", person.id).item("person", other.id);
+      r.line(
+        `Không. ${pos.title} là ${other.name}${pos.asOf ? ` (tại ngày ${formatViDate(pos.asOf)})` : ""}.`,
+        kb.citeAll(pos.sources.length ? pos.sources : other.sources),
+      );
+      r.line(
+        `${person.name}: ${person.positions.map((x) => x.title).join("; ")}.`,
+        kb.citeAll(person.positions.flatMap((x) => x.sources).concat(person.sources)),
+      );
+      return r.build();
+    }
     return notRecordedAtUnit(person, unitsNamed[0]!, ctx);
+  }
   const holds = (pos: Person["positions"][number]) =>
     post.test(fold(pos.title), pos.role) && (!bodyId || !pos.body || pos.body === bodyId);
   const own = person.positions.find(holds);

@@ -366,6 +366,30 @@ export function answerDocumentGap(u: Understanding, ctx: AnswerContext): Reply |
       .item("document", d.id)
       .build();
   }
+  // "Chỉ thị 05 giao bộ nào chủ trì": the tasks recorded of it say; when none is, not recorded.
+  if (
+    /\bgiao (?:cho )?(?:bo|so|co quan|don vi|ai|nganh)(?: nao)?\b|\b(?:bo|so|co quan|don vi) nao (?:chu tri|thuc hien|phu trach)\b/.test(
+      bare,
+    ) &&
+    !ctx.kb.data.tasks.some((t) => t.document === d.id)
+  )
+    return new ReplyBuilder("document")
+      .abstain()
+      .line(`Nguồn hiện có không ghi ${name} giao nhiệm vụ cho cơ quan, đơn vị nào.`)
+      .line(`Điều đã biết: ${d.summary}`, cites)
+      .item("document", d.id)
+      .build();
+  // "cho xin toàn văn QĐ 56": the knowledge holds what the sources say of it, not the text itself.
+  if (
+    /\b(?:toan van|ban goc|ban day du|file|tai ve|tai file|ban scan|ban pdf|ban word)\b/.test(bare) &&
+    !d.fullText
+  )
+    return new ReplyBuilder("document")
+      .abstain()
+      .line(`Cơ sở tri thức chưa có toàn văn ${name}; chỉ có những điều nguồn đã nêu:`)
+      .line(`${documentLabel(d)} (${d.issuer}): ${d.summary}`, cites)
+      .item("document", d.id)
+      .build();
   // "Kế hoạch kèm theo QĐ 56 có bao nhiêu nhiệm vụ": counted from the tasks recorded of it, if any.
   if (/\b(?:bao nhieu|may|so luong) (?:nhiem vu|dau viec|viec|noi dung)\b/.test(bare)) {
     const own = ctx.kb.data.tasks.filter((t) => t.document === d.id);

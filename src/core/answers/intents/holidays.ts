@@ -9,6 +9,7 @@ import { findDatePhrases } from "../../text/dates.ts";
 import { findDocRefs } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
 import { searchTerms } from "../../text/search-terms.ts";
+import { untelexText } from "../../text/telex.ts";
 import { addDays, weekday as dayOfWeek, diffDays, formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
@@ -423,7 +424,8 @@ export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | und
   // "từ nay đến hết tháng 5 có ngày nghỉ lễ nào", "tháng sau có được nghỉ lễ không": the listed holidays
   // in that period; "30/4 và 1/5 năm 2027": each day named.
   // ("tháng 9 này có ngày lễ nào": a month without its year is this year's.)
-  const phrases = findDatePhrases(u.text, {
+  // (Read with Telex leftovers taken out: "nawm nay".)
+  const phrases = findDatePhrases(untelexText(fold(u.text), u.text), {
     today: ctx.today,
     defaultYear: u.year ?? Number(ctx.today.slice(0, 4)),
   });
@@ -455,6 +457,15 @@ export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | und
         `Danh sách ngày nghỉ lễ của cơ sở tri thức không có ngày nào trong ${period.label ?? "khoảng đó"}.`,
       );
     } else {
+      // "ngày nghỉ lễ cuối cùng năm nay": the last (or first) of them, said first.
+      const last = /\b(?:cuoi cung|sau cung)\b/.test(u.folded);
+      const first = /\bdau tien\b/.test(u.folded);
+      const one = last ? list.at(-1) : first ? list[0] : undefined;
+      if (one)
+        r.line(
+          `Ngày nghỉ lễ ${last ? "cuối cùng" : "đầu tiên"} ${within}: ${formatViDate(one.date)} (${one.name}).`,
+          kb.citeAll(one.sources),
+        );
       r.line(`Ngày nghỉ lễ ${within}:`);
       for (const h of list) r.line(`• ${formatViDate(h.date)}: ${h.name}`, kb.citeAll(h.sources));
     }
@@ -473,7 +484,8 @@ export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | und
     return r.build();
   }
   // "30/4 năm 2025": the year written apart from the day.
-  const day = findDatePhrases(u.text, {
+  // ("mai có được nghỉ lễ không": tomorrow, typed without "ngày".)
+  const day = findDatePhrases(fold(u.text).replace(/^\s*mai\b/, "ngay mai"), {
     today: ctx.today,
     ...(u.year ? { defaultYear: u.year } : {}),
   }).find((p) => p.kind === "day" && p.from === p.to);

@@ -57,7 +57,7 @@ export function answerPerson(q: { personId: string; unknownName?: string }, ctx:
 export function answerPersonAtUnit(u: Understanding, ctx: AnswerContext): Reply | undefined {
   if (u.query.kind !== "person" || !u.query.personId) return undefined;
   const bare = u.folded.replace(/[^\p{L}\p{N}\s]/gu, " ");
-  if (!/\b(?:chuc vu|chuc danh|giu|vi tri|cuong vi|lam gi|dam nhiem)\b/.test(bare)) return undefined;
+  if (!/\b(?:chuc vu|chuc danh|chuc gi|giu|vi tri|cuong vi|lam gi|dam nhiem)\b/.test(bare)) return undefined;
   const { kb, lex } = ctx;
   const p = kb.person(u.query.personId);
   if (!p) return undefined;

@@ -209,8 +209,10 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
       /\b(?:co|da) (?:dat|vao)\b|\bdat (?:duoc )?(?:chua|khong|ko)\b|\bvao duoc\b/.test(folded) &&
       (!/\b(?:muc tieu|chi tieu|yeu cau|phan dau|ke hoach|de ra|dat ra)\b/.test(folded) ||
         /\b(?:nhu|theo|so voi) (?:da )?(?:muc tieu|chi tieu|ke hoach|phan dau)\b/.test(folded) ||
-        // ("mục tiêu … đạt chưa": whether it has been reached.)
-        /\bdat (?:duoc )?chua\b/.test(folded));
+        // ("mục tiêu … đạt chưa", "… có đạt không": whether it has been reached.)
+        /\bdat (?:duoc )?chua\b/.test(folded) ||
+        (/\b(?:co|da) dat (?:duoc )?(?:khong|ko|k)\s*\??\s*$/.test(folded) &&
+          !/\b(?:yeu cau|phai dat|de ra|dat ra)\b/.test(folded)));
     if (fit.length && achieved)
       return notRecorded("Nguồn hiện có không ghi kết quả đạt được; chỉ có mục tiêu đã đặt ra:");
     if (fit.length && count)

@@ -51,6 +51,14 @@ const ATTRIBUTES: readonly {
     alone: true,
   },
   {
+    // What a unit has done ("đã có sản phẩm CĐS nào chưa") is not recorded, only what it was given.
+    what: "kết quả thực hiện của đơn vị",
+    // ("đã hoàn thành … chưa" is the progress check's, which says what is recorded of the task.)
+    re: /\bda (?:co|ra mat|trien khai) (?:duoc )?(?:san pham|sp)\b.*\b(?:chua|khong|ko)\b/,
+    of: "any",
+    alone: true,
+  },
+  {
     what: "nơi công tác",
     re: /\b(?:cong tac|lam viec|lam) (?:o|tai) (?:dau|co quan nao|don vi nao|bao nao)\b|\bthuoc (?:co quan|don vi) nao\b/,
     of: "person",
@@ -103,7 +111,7 @@ const ATTRIBUTES: readonly {
   {
     // Progress is recorded per task (done, extended), not as counts of products.
     what: "số sản phẩm, nhiệm vụ đã hoàn thành",
-    re: /\bda (?:hoan thanh|lam|lap|thanh lap|co|thuc hien) (?:duoc )?bao nhieu\b|\bbao nhieu\b.*\bda (?:duoc )?(?:hoan thanh|xong)\b/,
+    re: /\bda (?:hoan thanh|lam|lap|thanh lap|co|thuc hien) (?:duoc )?bao nhieu\b|\bbao nhieu\b.*\bda (?:duoc )?(?:hoan thanh|xong)\b|\b(?:bao nhieu|may) (?:don vi|co quan|so|dia phuong) (?:da )?(?:hoan thanh|xong|co)\b/,
     of: "any",
   },
   {
@@ -144,7 +152,7 @@ const ATTRIBUTES: readonly {
   },
   {
     what: "địa điểm",
-    re: /\b(?:dia diem|dia chi|tru so|dat (?:o|tai) dau|hop (?:o|tai) dau|to chuc (?:o|tai) dau|dien ra (?:o|tai) dau|phong hop)\b/,
+    re: /\b(?:dia diem|dia chi|tru so|dat (?:o|tai) dau|hop (?:o|tai) dau|to chuc (?:o|tai) dau|dien ra (?:o|tai) dau|phong hop|hoi truong (?:nao|gi)|to chuc (?:o|tai) (?:hoi truong|phong|dia diem) nao)\b/,
     of: "any",
   },
   {

@@ -178,8 +178,8 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       answerHoliday(u, ctx) ??
       answerIndicatorAttribute(u, ctx) ??
       answerYearSaying(u, ctx) ??
-      answerDocumentGap(u, ctx) ??
       answerDocumentVsDay(u, ctx) ??
+      answerDocumentGap(u, ctx) ??
       answerDocumentOrder(u, ctx);
     if (check) return check;
     return answer(u.query, { ...req, text: u.text });

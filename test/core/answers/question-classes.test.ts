@@ -2299,3 +2299,25 @@ describe("more precise not-knowing and small readings", () => {
     expect(plain("tô lâm là bộ trưởng bộ nào")).toContain("bo cong an");
   });
 });
+
+describe("a document against another document or a meeting; a mistyped number whose subject is named", () => {
+  it.each([
+    [
+      "thông báo 16 ra trước quyết định 56 bao nhiêu ngày",
+      "truoc quyet dinh 56/qd-ubnd (14/02/2023) 17 ngay",
+    ],
+    ["qđ 56 ban hành trước cuộc họp ban điều hành mấy ngày", "truoc cuoc hop ngay 20/02/2023 6 ngay"],
+    ["kh 3609 ra trước hay sau cuộc họp BĐH tháng 9/2022", "truoc cuoc hop ngay 07/09/2022"],
+    [
+      "quyết định 1506 lấy ngày 10/10 làm ngày chuyển đổi số tỉnh",
+      "van ban ban hoi la quyet dinh so 1560/qd-ubnd",
+    ],
+  ])("%s", (q, said) => {
+    expect(plain(q)).toContain(fold(said));
+  });
+
+  it("a mistyped number named only with its issuer is not taken for another", () => {
+    const r = ask("kh 3611 bđh ban hành ngày nào");
+    expect(r.abstained).toBe(true);
+  });
+});

@@ -11,6 +11,7 @@ import { findDatePhrases } from "../../text/dates.ts";
 import { DOC_TYPE_NAMES, type DocTypeCode, findDocRefs, parseDocNumber } from "../../text/doc-number.ts";
 import { editDistance } from "../../text/edit-distance.ts";
 import { fold } from "../../text/normalize.ts";
+import { queryTerms, searchTerms } from "../../text/search-terms.ts";
 import { diffDays, formatViDate, formatViDayMonth } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import type { DocumentFocus } from "../focus.ts";
@@ -203,6 +204,11 @@ function issuedOn(q: DocumentQuery & { issuedOn: string }, ctx: AnswerContext): 
   return r.build();
 }
 
+/** The words of a document's kind ("quyết định", "kế hoạch"): they name no subject. */
+const DOC_KIND_WORDS = new Set(
+  searchTerms("quyết định kế hoạch thông báo nghị quyết chỉ thị công văn văn bản số ký nào"),
+);
+
 export function answerDocument(q: DocumentQuery, ctx: AnswerContext): Reply {
   const { kb } = ctx;
   if (q.list && !q.docId && !q.number) return answerDocumentList(q.list, ctx);
@@ -217,6 +223,33 @@ export function answerDocument(q: DocumentQuery, ctx: AnswerContext): Reply {
     const r = new ReplyBuilder("document").abstain();
     r.line(`Cơ sở tri thức không có ${asked.startsWith(typeName) ? asked : `${typeName} ${asked}`}.`);
     const near = q.number ? nearDocuments(ctx, q.number, q.typeCode) : [];
+    // "QĐ 1650 về Ngày CĐS tỉnh": a number mistyped, when the words name one of the near documents
+    // plainly; that one is answered, the number corrected first.
+    const words = ctx.question
+      ? queryTerms(ctx.question.replace(/\d+[^\s]*/g, " ")).filter((t) => !DOC_KIND_WORDS.has(t))
+      : [];
+    const fits =
+      words.length >= 2 ? ctx.lex.index.search(words.join(" "), { kinds: ["document"], limit: 5 }) : [];
+    // (Words of its subject, not of its issuer: "KH 3610 BĐH" names no plan of the Ban Điều hành.)
+    const meant = near.find((d) => {
+      const issuer = new Set(searchTerms(d.issuer));
+      const subject = words.filter((w) => !issuer.has(w));
+      return subject.length >= 2 && fits.some((h) => h.doc.id === d.id && h.coverage >= 0.6);
+    });
+    if (meant) {
+      const { number: _, ref: __, ...rest } = q;
+      const inner = answerDocument({ ...rest, docId: meant.id }, ctx);
+      return {
+        ...inner,
+        lines: [
+          {
+            text: `Cơ sở tri thức không có ${asked}; văn bản bạn hỏi là ${documentLabel(meant)}.`,
+            cites: [],
+          },
+          ...inner.lines,
+        ],
+      };
+    }
     if (near.length) {
       r.line(`Có phải bạn muốn hỏi: ${near.map((d) => documentLabel(d)).join("; ")}?`);
       for (const d of near) {
@@ -443,12 +476,12 @@ function foldedTaskText(
  */
 export function answerDocumentVsDay(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const bare = u.folded.replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ");
-  if (!/\b(?:truoc hay sau|sau hay truoc)\b/.test(bare)) return undefined;
+  const howLong = /\b(?:truoc|sau)\b.*\b(?:bao nhieu|may) ngay\b/.test(bare);
+  if (!/\b(?:truoc hay sau|sau hay truoc)\b/.test(bare) && !howLong) return undefined;
   const { kb } = ctx;
-  const refs = findDocRefs(u.text);
   const docs = [
     ...new Set(
-      refs.flatMap((r) => {
+      findDocRefs(u.text).flatMap((r) => {
         const exact = kb.documentByNumber(r.raw);
         if (exact) return [exact];
         const numbered = kb.documentsNumbered(r.number);
@@ -456,22 +489,57 @@ export function answerDocumentVsDay(u: Understanding, ctx: AnswerContext): Reply
       }),
     ),
   ];
-  if (docs.length !== 1) return undefined;
+  if (!docs.length || docs.length > 2) return undefined;
   const d = docs[0]!;
-  const day = findDatePhrases(fold(u.text), { today: ctx.today })
+  // What the document is set against: a second document, a day, or a meeting (of the body named, in the
+  // month named, or the nearest one on the side asked).
+  let other: { label: string; date: string; sources: string[] } | undefined;
+  if (docs[1])
+    other = { label: `${docs[1].type} ${docs[1].number}`, date: docs[1].date, sources: docs[1].sources };
+  const phrases = findDatePhrases(fold(u.text), {
+    today: ctx.today,
+    defaultYear: Number(d.date.slice(0, 4)),
+  });
+  const day = phrases
     .filter((p) => p.kind === "day" && p.from && p.from === p.to && p.from !== d.date)
     .at(-1)?.from;
-  if (!day) return undefined;
-  const meeting = kb.data.meetings.find((m) => m.date === day);
-  const what = meeting ? `cuộc họp ngày ${formatViDate(day)}` : `ngày ${formatViDate(day)}`;
-  const gap = Math.abs(diffDays(day, d.date));
-  const order = d.date > day ? "sau" : d.date < day ? "trước" : "cùng ngày với";
+  if (!other && day) {
+    const m = kb.data.meetings.find((x) => x.date === day);
+    other = {
+      label: m ? `cuộc họp ngày ${formatViDate(day)}` : `ngày ${formatViDate(day)}`,
+      date: day,
+      sources: m?.sources ?? [],
+    };
+  }
+  if (!other && /\b(?:hop|hoi nghi)\b/.test(bare)) {
+    const month = phrases.find((p) => p.kind === "month" && p.from && p.to);
+    const body = ctx.lex.bodies.match(searchTerms(u.text))[0]?.value;
+    const meetings = kb.data.meetings
+      .filter((m) => (!body || m.body === body) && (!month || (m.date >= month.from! && m.date <= month.to!)))
+      .sort((a, b) => a.date.localeCompare(b.date));
+    const asked =
+      /\btruoc\b/.test(bare) && !/\bsau\b/.test(bare)
+        ? meetings.find((m) => m.date >= d.date)
+        : /\bsau\b/.test(bare) && !/\btruoc\b/.test(bare)
+          ? meetings.filter((m) => m.date <= d.date).at(-1)
+          : meetings.length === 1
+            ? meetings[0]
+            : undefined;
+    if (asked)
+      other = {
+        label: `cuộc họp ngày ${formatViDate(asked.date)}`,
+        date: asked.date,
+        sources: asked.sources,
+      };
+  }
+  if (!other) return undefined;
+  const gap = Math.abs(diffDays(other.date, d.date));
+  const order = d.date > other.date ? "sau" : d.date < other.date ? "trước" : "cùng ngày với";
   const r = new ReplyBuilder("document");
   r.line(
-    `${d.type} ${d.number} ban hành ngày ${formatViDate(d.date)}, ${order} ${what}${gap ? ` (${gap} ngày)` : ""}.`,
-    kb.citeAll([d.id, ...d.sources, ...(meeting?.sources ?? [])]),
+    `${d.type} ${d.number} ban hành ngày ${formatViDate(d.date)}, ${order} ${other.label}${other.label.includes(formatViDate(other.date)) ? "" : ` (${formatViDate(other.date)})`}${gap ? ` ${gap} ngày` : ""}.`,
+    kb.citeAll([d.id, ...d.sources, ...other.sources]),
   );
   r.item("document", d.id);
-  if (meeting) r.item("meeting", meeting.id);
   return r.build();
 }

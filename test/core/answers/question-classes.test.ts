@@ -2321,3 +2321,22 @@ describe("a document against another document or a meeting; a mistyped number wh
     expect(r.abstained).toBe(true);
   });
 });
+
+describe("a document whose subject is asked with 'kèm quyết định nào'; the areas of the targets; a unit asked 'nữa không'", () => {
+  it.each([
+    ["bộ chỉ số chuyển đổi số cấp xã ban hành kèm theo quyết định nào", "852/qd-ubnd"],
+    ["mục tiêu năm 2023 gồm những lĩnh vực nào", "xa hoi so: 6 muc tieu"],
+    ["bây giờ còn cấp huyện đâu mà phối hợp", "01/07/2025"],
+  ])("%s", (q, said) => {
+    expect(plain(q)).toContain(said);
+  });
+
+  it("'sở mình có phải tuyên truyền ngày cđs nữa không' says what became of the unit", () => {
+    const r = engine.ask({
+      text: "sở mình có phải tuyên truyền ngày cđs nữa không",
+      now: NOW,
+      asker: { unitId: "so-tttt" } as never,
+    });
+    expect(fold(renderPlain(r))).toContain("hop nhat vao so khoa hoc va cong nghe tu 01/03/2025");
+  });
+});

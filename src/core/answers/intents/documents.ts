@@ -160,7 +160,9 @@ export function documentFocusLines(
       if (
         !lines.length &&
         /^quyet dinh/.test(fold(d.type)) &&
-        /^(?:ke hoach|chuong trinh|quy che|de an|quy dinh)\b/.test(fold(d.summary))
+        /^(?:ke hoach|chuong trinh|quy che|de an|quy dinh|bo chi so|bo tieu chi|huong dan)\b/.test(
+          fold(d.summary),
+        )
       )
         lines.push(`${d.summary.replace(/\.$/, "")} ban hành kèm theo ${documentLabel(d)}.`);
       return lines.length

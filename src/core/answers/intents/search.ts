@@ -449,7 +449,17 @@ export function answerSearch(
   const best = strong[0]!.coverage;
   const shown = strong.filter((h) => h.coverage >= best - 0.15).slice(0, 4);
   const r = new ReplyBuilder("search");
-  const direct = q.focus ? focusAnswer(q.focus, strong[0]!, ctx) : undefined;
+  let direct = q.focus ? focusAnswer(q.focus, strong[0]!, ctx) : undefined;
+  // "Bộ chỉ số … cấp xã ban hành kèm quyết định nào": the document whose subject it is, when it records
+  // no other it goes with.
+  if (
+    direct &&
+    !direct.recorded &&
+    q.focus === "relation" &&
+    strong[0]!.doc.kind === "document" &&
+    strong[0]!.coverage >= 0.75
+  )
+    direct = focusAnswer("which", strong[0]!, ctx);
   if (direct) {
     if (!direct.recorded) r.abstain();
     for (const line of direct.lines) r.line(line, ctx.kb.citeAll(direct.sources));

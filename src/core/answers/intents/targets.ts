@@ -121,6 +121,29 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
   const cite = (t: Target) => kb.citeAll([...(t.document ? [t.document] : []), ...t.sources]);
   // The figure asked for: the question's words beyond "mục tiêu … năm … bao nhiêu".
   const content = figureTerms(q.text);
+  // "Các mục tiêu năm 2023 được chia theo những lĩnh vực nào": the areas, each with its count.
+  if (/\b(?:linh vuc|mang) (?:nao|gi)\b|\bchia (?:theo|thanh)\b/.test(foldQuestion(q.text))) {
+    const areas = new Map<string, Target[]>();
+    for (const t of pool) if (t.area) areas.set(t.area, [...(areas.get(t.area) ?? []), t]);
+    if (areas.size) {
+      const r = new ReplyBuilder(
+        "target",
+        `Lĩnh vực của các mục tiêu${q.year ? ` năm ${q.year}` : ""} (${areas.size}):`,
+      );
+      for (const [area, list] of areas) {
+        r.line(
+          `• ${area}: ${list.length} mục tiêu`,
+          kb.citeAll(list.flatMap((t) => [...(t.document ? [t.document] : []), ...t.sources])),
+        );
+        r.action(`Mục tiêu về ${area}`, {
+          kind: "target",
+          text: `mục tiêu ${area}`,
+          ...(q.year ? { year: q.year } : {}),
+        });
+      }
+      return r.build();
+    }
+  }
   // "các mục tiêu (thuộc lĩnh vực) xã hội số năm 2023": the targets of that area, when that is all it names.
   const area = areaAsked(content, pool);
   if (area) {

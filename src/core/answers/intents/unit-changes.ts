@@ -11,7 +11,7 @@ import { type Reply, ReplyBuilder } from "../reply.ts";
 import { mentionsSelf, type Understanding } from "../understand.ts";
 
 const CHANGE_CUE =
-  /\b(?:sap nhap|sat nhap|hop nhat|giai the|doi ten|chia tach|tach ra|tiep nhan|ke thua|thay cho|thay|ket thuc|con (?:hoat dong|ton tai)|bi bo|xoa bo|bo (?:tu|tu ngay|cap huyen)|sau khi bo|chuyen (?:cho|sang|ve|giao cho) (?:don vi|co quan|ai|noi)|(?:don vi|co quan) nao (?:tiep nhan|dam nhan|lam thay))\b|\bcon (?:khong|ko|k)\s*$|\bcon\b.*\bnua (?:khong|ko|k)\b|\bcon (?:phoi hop|chu tri|lam|thuc hien|hoat dong|ton tai)\b.*\b(?:khong|ko|k)\s*$/;
+  /\b(?:sap nhap|sat nhap|hop nhat|giai the|doi ten|chia tach|tach ra|tiep nhan|ke thua|thay cho|thay|ket thuc|con (?:hoat dong|ton tai)|bi bo|xoa bo|bo (?:tu|tu ngay|cap huyen)|sau khi bo|chuyen (?:cho|sang|ve|giao cho) (?:don vi|co quan|ai|noi)|(?:don vi|co quan) nao (?:tiep nhan|dam nhan|lam thay))\b|\bcon (?:khong|ko|k)\s*$|\bcon\b.*\bnua (?:khong|ko|k)\b|\bcon (?:phoi hop|chu tri|lam|thuc hien|hoat dong|ton tai)\b.*\b(?:khong|ko|k)\s*$|\bnua (?:khong|ko|k)\s*$|\bcon\b.*\bdau ma\b/;
 
 export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const bare = u.folded.replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ");

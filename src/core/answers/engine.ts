@@ -24,7 +24,7 @@ import { answerHoliday } from "./intents/holidays.ts";
 import { answerIndicator, answerIndicatorAttribute } from "./intents/indicators.ts";
 import { answerMeeting } from "./intents/meetings.ts";
 import { answerPerson, answerPersonAtUnit, answerRole, answerWhichHolds } from "./intents/people.ts";
-import { answerReachedFromFacts, answerSearch } from "./intents/search.ts";
+import { answerProgressFromFacts, answerReachedFromFacts, answerSearch } from "./intents/search.ts";
 import { answerTarget } from "./intents/targets.ts";
 import { answerTaskAttribute } from "./intents/task-attributes.ts";
 import { answerDeadlines, answerTasks } from "./intents/tasks.ts";
@@ -163,7 +163,11 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     if (change) return change;
     const gap = unrecordedAttribute(u, ctx);
     // (Whether a target was reached, when a recorded sentence says so.)
-    const reached = gap?.reached ? answerReachedFromFacts(u.text, ctx) : undefined;
+    const reached = gap?.reached
+      ? answerReachedFromFacts(u.text, ctx)
+      : gap?.progress
+        ? answerProgressFromFacts(u.text, ctx)
+        : undefined;
     if (reached) return reached;
     if (gap) return answerUnrecorded(gap, u, ctx);
     // "X có phải Trưởng ban … không", "KH 4233 có phải do X ký không": yes or no, first.

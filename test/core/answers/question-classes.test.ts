@@ -2340,3 +2340,13 @@ describe("a document whose subject is asked with 'kèm quyết định nào'; th
     expect(fold(renderPlain(r))).toContain("hop nhat vao so khoa hoc va cong nghe tu 01/03/2025");
   });
 });
+
+describe("how far a piece of work has got, from a recorded result", () => {
+  it("a result that says it is answered; none, not recorded", () => {
+    const a = ask("nền tảng dữ liệu dùng chung làm tới đâu rồi");
+    expect(a.abstained).toBe(false);
+    expect(fold(renderPlain(a))).toContain("co ban hoan thanh nen tang du lieu dung chung");
+    const b = ask("trung tâm dữ liệu quốc gia xây đến đâu rồi");
+    expect(b.abstained).toBe(true);
+  });
+});

@@ -277,11 +277,32 @@ function factsFor(text: string, needed: number, ctx: AnswerContext): { fact: Fac
 export function answerReachedFromFacts(text: string, ctx: AnswerContext): Reply | undefined {
   const stated = /\b(?:chua dat|da dat|khong dat|vuot|dat)\b.{0,40}\b(?:muc tieu|chi tieu|ke hoach)\b/;
   const words = text.replace(/\b(?:có|co|đã|da)\s+(?:đạt|dat)\b.*$/iu, " ");
-  const facts = factsFor(words, 0.6, ctx).filter((f) => stated.test(fold(f.fact.text)));
+  return answerStatedFromFacts(words, stated, 0.6, ctx);
+}
+
+/**
+ * How far a piece of work had got, when a recorded result says so ("nền tảng dữ liệu dùng chung làm
+ * đến đâu rồi": "… cơ bản hoàn thành"), with the day it was said.
+ */
+export function answerProgressFromFacts(text: string, ctx: AnswerContext): Reply | undefined {
+  const stated =
+    /\b(?:hoan thanh|da xong|dang (?:trien khai|thuc hien|xay dung)|da (?:trien khai|dua vao|van hanh|ket noi))\b/;
+  const words = text.replace(
+    /\b(?:(?:làm|lam|xây|xay|thực hiện|thuc hien|triển khai|trien khai)\s+(?:đến|den|tới|toi)\s+(?:đâu|dau)(?:\s+(?:rồi|roi))?|tiến độ|tien do)\b.*$/iu,
+    " ",
+  );
+  return answerStatedFromFacts(words, stated, 0.75, ctx);
+}
+
+function answerStatedFromFacts(
+  words: string,
+  stated: RegExp,
+  fit: number,
+  ctx: AnswerContext,
+): Reply | undefined {
+  const facts = factsFor(words, fit, ctx).filter((f) => stated.test(fold(f.fact.text)));
   if (!facts.length) return undefined;
-  const f = facts[0]!.fact;
-  const r = answerFromFacts([f], ctx);
-  return r;
+  return answerFromFacts([facts[0]!.fact], ctx);
 }
 
 /** The reply made of facts: each sentence cited, its entry as an item and a next step. */

@@ -25,6 +25,8 @@ const ATTRIBUTES: readonly {
   alone?: boolean;
   /** Whether a target was reached: a recorded sentence may say so after all. */
   reached?: boolean;
+  /** How far a piece of work has got: a recorded result may say so after all. */
+  progress?: boolean;
   /** Only for questions read as this kind ("vì sao DTI tăng": the index's reasons). */
   kind?: string;
 }[] = [
@@ -45,6 +47,7 @@ const ATTRIBUTES: readonly {
   {
     // How far a task has got is not recorded, only what was assigned and its deadline.
     what: "tiến độ thực hiện hiện nay",
+    progress: true,
     // ("tiến độ … hiện đạt bao nhiêu %": a share of the work done, not a target's figure.)
     re: /\b(?:(?:xay|lam|thuc hien|trien khai) (?:den|toi) dau(?: roi)?|tien do (?:hien nay|den nay|the nao|ra sao)|tien do\b.*\b(?:dat|duoc) (?:bao nhieu|may)(?: phan tram)?|ket qua (?:trien khai|thuc hien|lam)\b.*\b(?:den nay|hien nay|toi nay|bay gio)\b)\b|\btien do\b.*%/,
     of: "any",
@@ -203,6 +206,8 @@ export interface Gap {
   next?: { label: string; query: Query };
   /** Asked whether a target was reached (a meeting's results may state it). */
   reached?: boolean;
+  /** Asked how far a piece of work has got (a meeting's results may state it). */
+  progress?: boolean;
 }
 
 /** What a question asks that the knowledge has no field for, or undefined. */
@@ -220,7 +225,12 @@ export function unrecordedAttribute(u: Understanding, ctx: AnswerContext): Gap |
   }
   const attr = ATTRIBUTES.find((a) => a.re.test(bare) && (!a.kind || a.kind === u.query.kind));
   if (!attr) return undefined;
-  if (attr.alone) return attr.reached ? { what: attr.what, reached: true } : { what: attr.what };
+  if (attr.alone)
+    return {
+      what: attr.what,
+      ...(attr.reached ? { reached: true } : {}),
+      ...(attr.progress ? { progress: true } : {}),
+    };
   if (attr.of !== "meeting") {
     const terms = searchTerms(u.text);
     const exact = lex.people.match(terms);

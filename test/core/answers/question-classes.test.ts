@@ -2350,3 +2350,9 @@ describe("how far a piece of work has got, from a recorded result", () => {
     expect(b.abstained).toBe(true);
   });
 });
+
+describe("where the listed holidays come from", () => {
+  it("'ngày nghỉ lễ căn cứ văn bản nào'", () => {
+    expect(plain("ngày nghỉ lễ căn cứ văn bản nào")).toContain("bo luat lao dong");
+  });
+});

@@ -341,6 +341,19 @@ function yearlyDayNow(
 
 export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const { kb } = ctx;
+  // "lịch nghỉ lễ lấy theo văn bản nào": where the listed holidays come from.
+  if (
+    /\b(?:nghi le|ngay le|lich nghi|ngay nghi)\b/.test(u.folded) &&
+    /\b(?:van ban|luat|quy dinh|can cu|nguon) (?:nao|gi)\b|\btheo (?:van ban|luat) nao\b/.test(u.folded)
+  ) {
+    const ids = [...new Set(kb.data.holidays.flatMap((h) => h.sources))];
+    const titles = ids.flatMap((id) => kb.source(id)?.title ?? []);
+    if (titles.length)
+      return new ReplyBuilder("deadlines")
+        .line(`Ngày nghỉ lễ trong cơ sở tri thức lấy theo: ${titles.join("; ")}.`, kb.citeAll(ids))
+        .note("Tết Âm lịch, Giỗ Tổ Hùng Vương và nghỉ bù theo thông báo hằng năm của Chính phủ.")
+        .build();
+  }
   const weekdayReply = answerWeekday(u, ctx);
   if (weekdayReply) return weekdayReply;
   const note = answerDayOfNote(u, ctx);

@@ -3,10 +3,9 @@
  * Built once per knowledge version (the lexicon and the search index are made here).
  */
 import type { Knowledge } from "../knowledge/model.ts";
-import { fullYears } from "../text/dates.ts";
 import { findDocRefs } from "../text/doc-number.ts";
-import { englishToVietnamese } from "../text/english.ts";
 import { fold } from "../text/normalize.ts";
+import { plainQuestion } from "../text/question.ts";
 import { queryTerms, searchTerms } from "../text/search-terms.ts";
 import { localDate } from "../time.ts";
 import type { AnswerContext, Asker } from "./context.ts";
@@ -110,12 +109,9 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     lexicon,
     answer,
     ask(asked) {
-      // "what is the province digital transformation day?": the domain's English terms in Vietnamese.
-      // ("DTI 22", "năm 23": the year written out.)
-      const req = {
-        ...asked,
-        text: withoutDataFrame(withoutBesides(fullYears(englishToVietnamese(asked.text)))),
-      };
+      // The question with what every question means taken out (text/question.ts): the domain's English
+      // terms in Vietnamese, two-digit years written out, "trong dữ liệu", "ngoài X thì".
+      const req = { ...asked, text: plainQuestion(asked.text) };
       // A long, chatty message ("Cho em hỏi với ạ, em mới về công tác, … Ngày Chuyển đổi số của tỉnh
       // là ngày nào vậy ạ, em cảm ơn"): its question clause first when it has three clauses or more,
       // else the whole first; the other when the first is not understood.
@@ -188,33 +184,6 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     if (check) return check;
     return answer(u.query, { ...req, text: u.text });
   }
-}
-
-/**
- * "Ngoài Sở TT&TT thì ai phối hợp …": what the question sets aside is no part of what it is about (the
- * answer names the others either way).
- */
-export function withoutBesides(text: string): string {
-  return (
-    text
-      .replace(/(^|[\s,])(?:ngoài|ngoai)\s+(?:[^\s,?]+\s+){0,10}?(?:ra\s+)?(?:thì|thi)\s+/iu, "$1")
-      // "Bây giờ Sở TT&TT không còn thì ai chủ trì …": who does it today (the answer says what became of it).
-      .replace(
-        /(^|[\s,])(?:(?:bây giờ|bay gio|nay|hiện nay|hien nay|giờ|gio)\s+)?(?:[^\s,?]+\s+){1,6}?(?:không còn|khong con|đã hợp nhất|da hop nhat|đã sáp nhập|da sap nhap)(?:\s+(?:nữa|nua))?\s+(?:thì|thi)\s+/iu,
-        "$1",
-      )
-  );
-}
-
-/**
- * "Văn bản nào mới nhất trong dữ liệu?", "phó thủ tướng nào có trong cơ sở tri thức": where to look,
- * which every question means; not "trong cơ sở dữ liệu quốc gia …", which names something.
- */
-export function withoutDataFrame(text: string): string {
-  return text.replace(
-    /\s+(?:(?:có|co|được ghi|duoc ghi)\s+)?trong\s+(?:(?:cơ sở|co so)\s+)?(?:dữ liệu|du lieu|tri thức|tri thuc|hệ thống|he thong)(?:\s+(?:của bạn|cua ban|này|nay|của bot|cua bot))?(?=\s*(?:$|[?.!,]|(?:là|la|cái|cai|vậy|vay|không|khong|ko|ạ|nhỉ|nhi)(?![\p{L}\p{N}])))/giu,
-    "",
-  );
 }
 
 function clauses(text: string): string[] {

@@ -4,9 +4,47 @@
  * Every cue a question is matched against is written for this form.
  */
 import { expandAbbreviations } from "./abbreviations.ts";
+import { fullYears } from "./dates.ts";
+import { englishToVietnamese } from "./english.ts";
 import { fold } from "./normalize.ts";
 import { untelexText } from "./telex.ts";
 
 export function foldQuestion(text: string): string {
   return expandAbbreviations(untelexText(fold(text), text));
+}
+
+/**
+ * The question with what every question means taken out, as typed otherwise: the domain's English terms
+ * in Vietnamese ("what is the province digital transformation day?"), two-digit years written out ("DTI
+ * 22"), a unit set aside ("ngoài Sở TT&TT thì …"), where to look ("trong dữ liệu").
+ */
+export function plainQuestion(text: string): string {
+  return withoutDataFrame(withoutBesides(fullYears(englishToVietnamese(text))));
+}
+
+/**
+ * "Ngoài Sở TT&TT thì ai phối hợp …": what the question sets aside is no part of what it is about (the
+ * answer names the others either way).
+ */
+export function withoutBesides(text: string): string {
+  return (
+    text
+      .replace(/(^|[\s,])(?:ngoài|ngoai)\s+(?:[^\s,?]+\s+){0,10}?(?:ra\s+)?(?:thì|thi)\s+/iu, "$1")
+      // "Bây giờ Sở TT&TT không còn thì ai chủ trì …": who does it today (the answer says what became of it).
+      .replace(
+        /(^|[\s,])(?:(?:bây giờ|bay gio|nay|hiện nay|hien nay|giờ|gio)\s+)?(?:[^\s,?]+\s+){1,6}?(?:không còn|khong con|đã hợp nhất|da hop nhat|đã sáp nhập|da sap nhap)(?:\s+(?:nữa|nua))?\s+(?:thì|thi)\s+/iu,
+        "$1",
+      )
+  );
+}
+
+/**
+ * "Văn bản nào mới nhất trong dữ liệu?", "phó thủ tướng nào có trong cơ sở tri thức": where to look,
+ * which every question means; not "trong cơ sở dữ liệu quốc gia …", which names something.
+ */
+export function withoutDataFrame(text: string): string {
+  return text.replace(
+    /\s+(?:(?:có|co|được ghi|duoc ghi)\s+)?trong\s+(?:(?:cơ sở|co so)\s+)?(?:dữ liệu|du lieu|tri thức|tri thuc|hệ thống|he thong)(?:\s+(?:của bạn|cua ban|này|nay|của bot|cua bot))?(?=\s*(?:$|[?.!,]|(?:là|la|cái|cai|vậy|vay|không|khong|ko|ạ|nhỉ|nhi)(?![\p{L}\p{N}])))/giu,
+    "",
+  );
 }

@@ -2072,7 +2072,7 @@ describe("meetings counted by body and year; documents ordered 'trong dữ liệ
   });
 
   it("'trong cơ sở dữ liệu quốc gia' names something and stays", async () => {
-    const { withoutDataFrame } = await import("../../../src/core/answers/engine.ts");
+    const { withoutDataFrame } = await import("../../../src/core/text/question.ts");
     expect(withoutDataFrame("có trong cơ sở dữ liệu quốc gia không")).toBe(
       "có trong cơ sở dữ liệu quốc gia không",
     );

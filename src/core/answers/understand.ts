@@ -660,7 +660,13 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     const front = fold(unknownUnitPhrase(bare, text) ?? "").trim();
     if (front.startsWith("so ") && front.split(" ").length >= 3) {
       const starts = lex.kb.data.units.filter((u) => fold(u.name).startsWith(`${front} `));
-      if (starts.length === 1) unit = { kind: "unit", id: starts[0]!.id };
+      // (Taken where its words stand in the question, as a unit named in full would be.)
+      const words = searchTerms(front);
+      const at = terms.findIndex((_, i) => words.every((w, k) => terms[i + k] === w));
+      if (starts.length === 1 && at >= 0) {
+        unit = { kind: "unit", id: starts[0]!.id };
+        unitMatches.push({ value: unit, start: at, end: at + words.length });
+      }
     }
   }
   const unitId = unit?.kind === "unit" ? unit.id : undefined;

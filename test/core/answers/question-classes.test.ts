@@ -2356,3 +2356,11 @@ describe("where the listed holidays come from", () => {
     expect(plain("ngày nghỉ lễ căn cứ văn bản nào")).toContain("bo luat lao dong");
   });
 });
+
+describe("a department named by the start of its name, in any message", () => {
+  it.each(["của Sở Thông tin", "CỦA SỞ THÔNG TIN VÀ TR", "giám đốc sở thông tin là ai"])("%s", (q) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("thong tin va truyen thong");
+  });
+});

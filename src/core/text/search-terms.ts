@@ -26,6 +26,11 @@ const CONTEXTUAL: readonly (readonly [RegExp, string])[] = [
   // "GĐ Cục Thuế", "GĐ Sở …": giám đốc; "hộ GĐ": hộ gia đình.
   [/(?<![\p{L}\p{N}])g[đd](?=\s+(?:c[ụu]c|s[ởo]|trung t[âa]m|ban|b[ộo])(?![\p{L}\p{N}]))/giu, "giám đốc"],
   [/(?<![\p{L}\p{N}])(h[ộo])\s+g[đd](?![\p{L}\p{N}])/giu, "$1 gia đình"],
+  // "thủ trưởng cơ quan, đơn vị": its người đứng đầu (not "thứ trưởng", a ministry's deputy).
+  [
+    /(?<![\p{L}\p{N}])th[ủu]\s+tr[ưu][ởo]ng(?=\s+(?:c[ơo]\s+quan|đ[ơo]n\s+v[ịi]|don\s+vi)(?![\p{L}\p{N}]))/giu,
+    "người đứng đầu",
+  ],
   // "Tổ GV": Tổ Giúp việc.
   [/(?<![\p{L}\p{N}])(t[ổo])\s+gv(?![\p{L}\p{N}])/giu, "$1 giúp việc"],
   // "BT Bộ CA": bộ trưởng Bộ Công an; "KT số", "XH số": kinh tế số, xã hội số.

@@ -2364,3 +2364,16 @@ describe("a department named by the start of its name, in any message", () => {
     expect(fold(renderPlain(r))).toContain("thong tin va truyen thong");
   });
 });
+
+describe("a yearly task whose day this year has passed; 'thủ trưởng đơn vị'", () => {
+  it("'… năm nay đã qua hạn chưa' says this year's day passed, and the next", () => {
+    const text = plain("nhiệm vụ tuyên truyền ngày cđs tỉnh năm nay qua hạn chưa");
+    expect(text).toContain("han nam 2026 (10/10/2026) da qua");
+    expect(text).toContain("10/10/2027");
+  });
+
+  it("'thủ trưởng đơn vị' is its người đứng đầu", () => {
+    expect(searchTerms("thủ trưởng đơn vị")).toEqual(searchTerms("người đứng đầu đơn vị"));
+    expect(searchTerms("thứ trưởng bộ")).not.toEqual(searchTerms("người đứng đầu bộ"));
+  });
+});

@@ -219,7 +219,17 @@ function focusAnswer(
     const recorded = Boolean(
       t.deadline.due || t.deadline.recurrence || t.deadline.continuous || t.deadline.text,
     );
-    return { lines: [`Thời hạn “${title}”: ${dueText(t, ctx.today)}.`], sources, recorded };
+    const lines = [`Thời hạn “${title}”: ${dueText(t, ctx.today)}.`];
+    // A yearly task whose day this year has passed: said, since "đã qua hạn chưa" asks of this year.
+    const r = t.deadline.recurrence;
+    if (r?.kind === "yearly") {
+      const year = ctx.today.slice(0, 4);
+      const thisYear = `${year}-${String(r.month).padStart(2, "0")}-${String(r.day).padStart(2, "0")}`;
+      const from = t.year ?? Number(year);
+      if (thisYear < ctx.today && Number(year) >= from)
+        lines.push(`Hạn năm ${year} (${formatViDate(thisYear)}) đã qua.`);
+    }
+    return { lines, sources, recorded };
   }
   return t.support.length
     ? {

@@ -35,9 +35,9 @@ export function answerYearSaying(u: Understanding, ctx: AnswerContext): Reply | 
   if (!facts.length) return undefined;
   // The sentences of what the question names (a meeting's chair, a ministry) first.
   const words = new Set(searchTerms(u.text));
-  const fit = (text: string) => [...new Set(searchTerms(text))].filter((t) => words.has(t)).length;
+  const shared = (text: string) => [...new Set(searchTerms(text))].filter((t) => words.has(t)).length;
   const ranked = facts
-    .map((f) => ({ f, score: fit(`${f.context} ${f.text}`) }))
+    .map((f) => ({ f, score: shared(`${f.context} ${f.text}`) }))
     // (On a tie, the plainer sentence: "Năm 2023 là Năm Dữ liệu số quốc gia" before a target's note.)
     .sort((a, b) => b.score - a.score || a.f.text.length - b.f.text.length)
     .slice(0, 3);

@@ -95,14 +95,17 @@ export class ReminderPrompts {
 
   /** The question waiting for this person, if any (expired ones are dropped). */
   pending(p: Person): PromptStep | undefined {
-    const key = this.#key(p);
+    return this.#live(this.#key(p))?.step;
+  }
+
+  /** The prompt waiting under a key, dropped (and undefined) once expired. */
+  #live(key: string): Prompt | undefined {
     const prompt = this.#prompts.get(key);
-    if (!prompt) return undefined;
-    if (prompt.expires < this.#now().getTime()) {
+    if (prompt && prompt.expires < this.#now().getTime()) {
       this.#prompts.delete(key);
       return undefined;
     }
-    return prompt.step;
+    return prompt;
   }
 
   /** Forgets the waiting question; true when there was one. */
@@ -144,12 +147,8 @@ export class ReminderPrompts {
    */
   async onText(p: Person, raw: string): Promise<string | undefined> {
     const key = this.#key(p);
-    const prompt = this.#prompts.get(key);
+    const prompt = this.#live(key);
     if (!prompt) return undefined;
-    if (prompt.expires < this.#now().getTime()) {
-      this.#prompts.delete(key);
-      return undefined;
-    }
     const text = raw.trim();
     if (CANCEL_WORDS.has(fold(text).replace(/[.!]+$/, ""))) {
       this.#prompts.delete(key);

@@ -6,6 +6,7 @@
 
 import { buildFacts, type Fact, type FactType } from "../knowledge/facts.ts";
 import type { Knowledge } from "../knowledge/model.ts";
+import type { Person } from "../knowledge/schema.ts";
 import { type PhraseMatch, PhraseMatcher } from "../search/phrase-matcher.ts";
 import { buildFactIndex, buildSearchIndex, type SearchIndex } from "../search/search-index.ts";
 import { editDistance } from "../text/edit-distance.ts";
@@ -233,11 +234,16 @@ const ADDRESS =
  * A person named by a form of address and the given name alone ("a Kỳ dự họp …", "anh Biên ký …"), when
  * exactly one known person has that given name. `folded`: the folded question, abbreviations written out.
  */
+/** The people whose given name (the last word of the name, folded) is `given`: "kỳ" → Đào Xuân Kỳ. */
+export function peopleByGivenName(kb: Knowledge, given: string): Person[] {
+  return kb.data.people.filter((p) => fold(p.name).split(/\s+/).at(-1) === given);
+}
+
 export function addressedPeople(lex: Lexicon, folded: string, terms: string[]): PhraseMatch<string>[] {
   const text = folded.replace(/[^\p{L}\p{N}\s/]/gu, " ").replace(/\s+/g, " ");
   for (const m of text.matchAll(ADDRESS)) {
     const given = m[1]!;
-    const people = lex.kb.data.people.filter((p) => fold(p.name).split(/\s+/).at(-1) === given);
+    const people = peopleByGivenName(lex.kb, given);
     if (people.length !== 1) continue;
     const at = terms.indexOf(given);
     return [{ value: people[0]!.id, start: Math.max(0, at), end: Math.max(0, at) + 1 }];

@@ -37,6 +37,7 @@ import {
   type Lexicon,
   matchBodies,
   matchTaskGroup,
+  peopleByGivenName,
   type UnitRef,
 } from "./lexicon.ts";
 import type { Query } from "./reply.ts";
@@ -1050,7 +1051,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // "ai tên Kỳ trong Ban Điều hành": the one person whose given name that is.
   const givenName = /\b(?:ai|nguoi|ong|ba) ten ([a-z]+)\b/.exec(bare)?.[1];
   if (givenName && !personMatches.length) {
-    const named = lex.kb.data.people.filter((p) => fold(p.name).split(" ").at(-1) === givenName);
+    const named = peopleByGivenName(lex.kb, givenName);
     if (named.length === 1) return { ...base, year, query: { kind: "person", personId: named[0]!.id } };
   }
   // "Trần Quốc Nam chủ trì cuộc họp nào": the meetings of a person.

@@ -1,5 +1,5 @@
 /** Meetings: date, chair, attendees, agenda, results, shortcomings, conclusions. */
-import type { Meeting, Person } from "../../knowledge/schema.ts";
+import type { Meeting, Person, Unit } from "../../knowledge/schema.ts";
 import { conceptsIn, expandAbbreviations } from "../../text/abbreviations.ts";
 import { findDatePhrases } from "../../text/dates.ts";
 import { fold } from "../../text/normalize.ts";
@@ -286,6 +286,12 @@ function topicSentences(m: Meeting, question: string): string[] {
 
 const ATTEND_CUE = /\b(?:co (?:du|tham du|tham gia|mat)|du (?:hop|khong)|tham du (?:khong|hop)|co mat)\b/;
 
+/** The meeting's attendee recorded for a unit: by its id, or by its name in the attendee's label. */
+function attendeeOf(m: Meeting, unit: Unit): Meeting["attendees"][number] | undefined {
+  const names = [unit.name, ...unit.aliases].map((n) => fold(n)).filter((n) => n.length > 3);
+  return m.attendees.find((x) => x.unit === unit.id || names.some((n) => fold(x.label ?? "").includes(n)));
+}
+
 /** The posts a person held on a day (those recorded by then, else the first recorded). */
 function postsOn(person: Person, date: string): string[] {
   const by = person.positions.filter((p) => !p.asOf || p.asOf <= date);
@@ -333,12 +339,8 @@ function attendanceAnswer(
     const named = lex.units.match(terms).filter((x) => x.value.kind === "unit");
     const found = named
       .map((x) => kb.unit(x.value.id)!)
-      .map((unit) => {
-        const names = [unit.name, ...unit.aliases].map((n) => fold(n)).filter((n) => n.length > 3);
-        return m.attendees.find(
-          (x) => !x.person && (x.unit === unit.id || names.some((n) => fold(x.label ?? "").includes(n))),
-        );
-      })
+      .map((unit) => attendeeOf(m, unit))
+      .filter((a) => !a?.person)
       .filter((a) => a?.label);
     if (found.length)
       return {
@@ -376,10 +378,7 @@ function attendanceAnswer(
     const unit = kb.unit(id)!;
     // (A unit whose head was already said present is not said again.)
     if (personIds.some((p) => kb.person(p)?.positions.some((x) => x.unit === id))) continue;
-    const names = [unit.name, ...unit.aliases].map((n) => fold(n)).filter((n) => n.length > 3);
-    const a = m.attendees.find(
-      (x) => x.unit === unit.id || names.some((n) => fold(x.label ?? "").includes(n)),
-    );
+    const a = attendeeOf(m, unit);
     // (The person, when the sources name who held that post: "Giám đốc Sở TT&TT có dự không".)
     const who = a?.person ? kb.person(a.person)?.name : undefined;
     if (a) lines.push(`Có. Thành phần dự họp ngày ${day} có ${who ? `${who} (${a.label})` : a.label}.`);

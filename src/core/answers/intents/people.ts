@@ -4,6 +4,7 @@ import { fold } from "../../text/normalize.ts";
 import { searchTerms } from "../../text/search-terms.ts";
 import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
+import { peopleByGivenName } from "../lexicon.ts";
 import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
 import type { Understanding } from "../understand.ts";
 
@@ -263,7 +264,7 @@ export function answerWhichHolds(u: Understanding, ctx: AnswerContext): Reply | 
     if (full.length) return full;
     // "ông Kỳ", "anh Biên", or the given name alone.
     const given = words.filter((w) => !/^(?:ong|ba|anh|chi|dong|chi|la|dc)$/.test(w)).at(-1);
-    return given ? kb.data.people.filter((p) => fold(p.name).split(" ").at(-1) === given) : [];
+    return given ? peopleByGivenName(kb, given) : [];
   };
   const a = named(m[1]!);
   const b = named(m[2]!);

@@ -5,11 +5,12 @@
  * knowledge (lexicon.ts), numbers and dates from the text module.
  */
 
+import type { KDocument } from "../knowledge/schema.ts";
 import type { SearchKind } from "../search/search-index.ts";
 import { ABBREVIATIONS, conceptsIn, expandAbbreviations } from "../text/abbreviations.ts";
 import { DEPARTMENT_FIELDS, expandAgencyName } from "../text/agency-names.ts";
 import { findDatePhrases, findYear } from "../text/dates.ts";
-import { findDocRefs } from "../text/doc-number.ts";
+import { findDocRefs, parseDocNumber } from "../text/doc-number.ts";
 import { personLikeName } from "../text/name-variants.ts";
 import { clean, fold, unstretch } from "../text/normalize.ts";
 import { foldQuestion } from "../text/question.ts";
@@ -25,10 +26,13 @@ import { untelexText } from "../text/telex.ts";
 import { addDays, localDate } from "../time.ts";
 import { answerType, documentFocus, documentKindNamed } from "./focus.ts";
 import {
+  codeKey,
+  codeKeys,
   type DocumentListFilter,
   GENERIC_TOPIC,
   issuerAsked,
   issuerSpellings,
+  issuersNamed,
 } from "./intents/document-list.ts";
 import { figureTerms } from "./intents/targets.ts";
 import {
@@ -856,7 +860,11 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     const loose = docFocus === "date" || docFocus === "issuer";
     // With a day named ("văn bản ngày 14/2"), only a document the rest plainly names; else what was
     // issued that day.
-    const issuedThatDay = phrase?.kind === "day" && /\b(?:ban hanh|ky|ki)\b/.test(bare);
+    // ("văn bản nào lấy ngày 10/10 làm …, ai ban hành": the day chosen, not the day it was issued.)
+    const issuedThatDay =
+      phrase?.kind === "day" &&
+      /\b(?:ban hanh|ky|ki)\b/.test(bare) &&
+      !/\b(?:lay|chon)(?: ngay)?\b/.test(bare);
     const needed = (loose && !namesDocument) || phrase?.kind === "day" ? 0.75 : 0.5;
     if (hit && hit.coverage >= needed && !issuedThatDay) {
       return {
@@ -1504,13 +1512,26 @@ function documentListFilter(
   // not when a document is about it ("quyết định thành lập Ban Chỉ đạo").
   const issuer = ownDocuments ? undefined : issuerAsked(bare, docs);
   const filter: DocumentListFilter = {};
-  if (issuer) filter.issuer = issuer;
+  if (issuer) {
+    filter.issuer = issuer;
+    // "văn bản của HĐND và Tỉnh ủy": each issuer named with the first.
+    const more = issuersNamed(bare, docs).filter((i) => i !== issuer);
+    if (more.length && /\b(?:va|hoac|voi|cung)\b/.test(bare)) filter.issuers = more;
+  }
   // "các VB do BCĐ CĐS tỉnh ban hành": a body named by an alias; the documents write its name in more
   // than one way.
   const issuing =
     /\b(?:do|cua)\b.*\b(?:ban hanh|ky|ki|ra)\b|\b(?:van ban|ke hoach|quyet dinh|thong bao|nghi quyet) (?:cua|do)\b/;
-  if (!ownDocuments && issuing.test(bare)) {
-    const body = matchBodies(lex, searchTerms(typed))[0];
+  // ("Tháng 7/2021 BCĐ ban hành những QĐ nào": the body named just before what it did.)
+  const typedTerms = searchTerms(typed);
+  const bodyMatch = matchBodies(lex, typedTerms)[0];
+  const bodyIssues =
+    !!bodyMatch &&
+    /^(?:(?:cua |ve )?(?:tinh|chuyen doi so|cds) )*(?:da )?(?:ban hanh|ky|ki|ra)\b/.test(
+      typedTerms.slice(bodyMatch.end).join(" "),
+    );
+  if (!ownDocuments && (issuing.test(bare) || bodyIssues)) {
+    const body = bodyMatch;
     const b = body ? lex.kb.body(body.value) : undefined;
     if (b) {
       const names = new Set([b.name, ...b.aliases].map((n) => fold(n)));
@@ -1527,8 +1548,15 @@ function documentListFilter(
   else if (kindWords.length > 1 && /\b(?:cac|nhung|liet ke|danh sach|tat ca)\b/.test(bare))
     filter.docTypes = kindWords.map((k) => DOC_TYPE_BY_WORDS[k]!);
   let rest = bare;
-  if (issuer)
-    for (const key of issuerSpellings(issuer, docs)) rest = ` ${rest} `.replace(` ${key} `, " ").trim();
+  for (const named of issuer ? [issuer, ...(filter.issuers ?? [])] : [])
+    for (const key of issuerSpellings(named, docs)) rest = ` ${rest} `.replace(` ${key} `, " ").trim();
+  if (filter.issuers) rest = rest.replace(/\b(?:va|hoac|voi|cung)\b/g, " ");
+  // "các văn bản có ký hiệu BCĐCĐS": the issuer's code in the documents' numbers, as typed.
+  const code = codeAsked(typed, docs);
+  if (code) {
+    filter.code = code;
+    rest = rest.replace(/\bky hieu\b.*$/, " ");
+  }
   if (filter.issuerAlso) {
     // (The body's words as typed, "bcđ cđs tỉnh": every alias's, written out.)
     const body = matchBodies(lex, searchTerms(typed))[0];
@@ -1570,7 +1598,7 @@ function documentListFilter(
     rest.split(" ").filter((w) => w.length >= 2).length && !GENERIC_TOPIC.test(rest) ? rest : undefined;
   const listing = LIST_CUE.test(bare.replace(/\bcac (?:so|ban|nganh|don vi|dia phuong|huyen|tinh)\b/g, " "));
   const asksWhich = /\b(?:nao|gi|ai|sao|the nao|khong|ko)\b/.test(bare);
-  const filtered = !!(filter.issuer || filter.from || filter.mine);
+  const filtered = !!(filter.issuer || filter.from || filter.mine || filter.code);
   // "những văn bản nào quy định …": the document that answers it, asked elsewhere; "văn bản nào của UBND
   // tỉnh năm 2021": the list.
   // "văn bản tháng 11/2022": an issuer or a period alone lists too.
@@ -1600,6 +1628,24 @@ function documentListFilter(
   if (!filtered && !topic) return undefined;
   if (topic) filter.topic = typedTopic(typed, topic);
   return filter;
+}
+
+/**
+ * The code of documents' numbers a question asks for ("có ký hiệu BCĐCĐS", "ký hiệu KH-UBND"), as the
+ * numbers write it; undefined when no document's number has it.
+ */
+function codeAsked(typed: string, docs: readonly KDocument[]): string | undefined {
+  const m = /\bk[ýyí] hi[ệeê]u(?: là| la| có| co)?\s+["“']?([\p{L}\p{N}&./-]+)/iu.exec(
+    typed.normalize("NFC"),
+  );
+  if (!m) return undefined;
+  const wanted = codeKey(m[1]!);
+  if (wanted.length < 2) return undefined;
+  for (const d of docs) {
+    const parsed = parseDocNumber(d.number);
+    if (parsed?.issuerCode && codeKeys(parsed).includes(wanted)) return m[1]!.replace(/["”']+$/, "");
+  }
+  return undefined;
 }
 
 /** The topic's words as the user typed them ("DTI", "nhóm khá"), in their order. */

@@ -2377,3 +2377,35 @@ describe("a yearly task whose day this year has passed; 'thủ trưởng đơn v
     expect(searchTerms("thứ trưởng bộ")).not.toEqual(searchTerms("người đứng đầu bộ"));
   });
 });
+
+describe("documents listed by a body that issued them, two issuers, a code of their numbers", () => {
+  it.each([
+    // The body named just before "ban hành", by its short name.
+    [
+      "BCĐ tỉnh ban hành những quyết định nào trong tháng 7/2021",
+      ["01-qd/bcdcds", "02-qd/bcdcds"],
+      ["352-qd/tu"],
+    ],
+    // "Ủy ban tỉnh" is how the UBND tỉnh is said.
+    ["trong năm 2021 ủy ban tỉnh có những văn bản nào", ["562/kh-ubnd", "6526/kh-ubnd"], ["01-qd/bcdcds"]],
+    // A topic word between the kind of document and its issuer.
+    ["cac vb chuyen doi so cua ubnd tinh nam 2021", ["562/kh-ubnd"], ["56/qd-ubnd"]],
+    // Two issuers joined.
+    ["liệt kê văn bản của Tỉnh ủy và HĐND tỉnh", ["34/nq-hdnd", "352-qd/tu"], ["56/qd-ubnd"]],
+    // The code the numbers carry, written with or without its kind.
+    ["các văn bản ký hiệu BCĐCĐS", ["01-qd/bcdcds", "03-tb/bcdcds"], ["3609/kh-bdhcds"]],
+    ["tim van ban co ky hieu kh-ubnd", ["3402/kh-ubnd"], ["56/qd-ubnd"]],
+  ])("%s", (q, present, absent) => {
+    const r = ask(q);
+    expect(r.intent).toBe("document");
+    expect(r.abstained).toBe(false);
+    const text = plain(q);
+    for (const p of present) expect(text).toContain(p);
+    for (const a of absent) expect(text).not.toContain(a);
+  });
+
+  it("a day a document chose is not the day it was issued", () => {
+    const text = plain("quyết định nào chọn ngày 10/10 làm Ngày Chuyển đổi số quốc gia, do ai ban hành");
+    expect(text).toMatch(/^quyet dinh 505\/qd-ttg do thu tuong chinh phu/);
+  });
+});

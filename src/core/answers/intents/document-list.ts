@@ -6,9 +6,8 @@
 import { documentLabel } from "../../knowledge/model.ts";
 import type { KDocument } from "../../knowledge/schema.ts";
 import { expandAbbreviations } from "../../text/abbreviations.ts";
-import { parseDocNumber } from "../../text/doc-number.ts";
+import { type ParsedDocNumber, parseDocNumber } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
-import { foldQuestion } from "../../text/question.ts";
 import type { AnswerContext } from "../context.ts";
 import { asksCount, shorten } from "../format.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
@@ -32,6 +31,10 @@ export interface DocumentListFilter {
   order?: "earliest" | "latest";
   /** What the documents are about, as typed. */
   topic?: string;
+  /** More issuers named with `issuer` ("của HĐND và Tỉnh ủy"): a document of any of them fits. */
+  issuers?: string[];
+  /** The code in the documents' numbers, as typed ("BCĐCĐS", "KH-UBND"). */
+  code?: string;
   /** Issued by the asker's unit ("của đơn vị tôi"). */
   mine?: boolean;
   /** The period may also be what a document is about ("kế hoạch năm 2023" issued in December 2022). */
@@ -63,6 +66,9 @@ function issuerKeys(docs: readonly KDocument[]): { issuer: string; key: string }
       // "Thủ tướng Chính phủ" is "Thủ tướng" too.
       const short = /^(.+\s.+) chinh phu$/.exec(key)?.[1];
       if (short) add(issuer, short);
+      // "Ủy ban nhân dân tỉnh" is "ủy ban tỉnh" in speech.
+      const spoken = /^uy ban nhan dan (.+)$/.exec(key)?.[1];
+      if (spoken) add(issuer, `uy ban ${spoken}`);
     }
     // The issuer's code in its documents' numbers ("505/QĐ-TTg": TTg), when one issuer uses it.
     const byCode = new Map<string, Set<string>>();
@@ -105,7 +111,7 @@ export function issuerAsked(bare: string, docs: readonly KDocument[]): string | 
   return issuersNamed(bare, docs).find((i) =>
     issuerSpellings(i, docs).some((key) =>
       new RegExp(
-        `\\b(?:cua|do|van ban|ke hoach|quyet dinh|thong bao|nghi quyet|chi thi|cong van|chuong trinh) ${key}\\b|\\b${key} (?:da )?(?:ban hanh|ky|ki|ra)\\b|\\b${key} (?:da )?co (?:bao nhieu |may |bn |nhung |cac )?(?:van ban|ke hoach|quyet dinh|thong bao|nghi quyet|chi thi|cong van|chuong trinh)\\b`,
+        `\\b(?:cua|do|(?:van ban|ke hoach|quyet dinh|thong bao|nghi quyet|chi thi|cong van|chuong trinh)(?: ve)?(?: chuyen doi so| cds)?) ${key}\\b|\\b${key} (?:da )?(?:ban hanh|ky|ki|ra)\\b|\\b${key} (?:da )?co (?:bao nhieu |may |bn |nhung |cac )?(?:van ban|ke hoach|quyet dinh|thong bao|nghi quyet|chi thi|cong van|chuong trinh)\\b`,
       ).test(bare),
     ),
   );
@@ -114,7 +120,17 @@ export function issuerAsked(bare: string, docs: readonly KDocument[]): string | 
 export function listDocuments(filter: DocumentListFilter, ctx: AnswerContext): KDocument[] {
   const { kb, lex } = ctx;
   let docs = kb.data.documents.filter((d) => {
-    if (filter.issuer && d.issuer !== filter.issuer && !filter.issuerAlso?.includes(d.issuer)) return false;
+    if (
+      filter.issuer &&
+      d.issuer !== filter.issuer &&
+      !filter.issuerAlso?.includes(d.issuer) &&
+      !filter.issuers?.includes(d.issuer)
+    )
+      return false;
+    if (filter.code) {
+      const parsed = parseDocNumber(d.number);
+      if (!parsed || !codeKeys(parsed).includes(codeKey(filter.code))) return false;
+    }
     if (filter.docType && d.type !== filter.docType) return false;
     if (filter.docTypes && !filter.docTypes.includes(d.type)) return false;
     if (filter.from && filter.to && !(d.date >= filter.from && d.date <= filter.to)) {
@@ -145,9 +161,21 @@ export function listDocuments(filter: DocumentListFilter, ctx: AnswerContext): K
   return docs.sort((a, b) => a.date.localeCompare(b.date) || a.number.localeCompare(b.number));
 }
 
+/** A code of documents' numbers compared letters and digits only: "BCĐCĐS" and "bcd-cds" are one. */
+export function codeKey(code: string): string {
+  return fold(code).replace(/[^a-z0-9]/g, "");
+}
+
+/** The codes a document's number goes by: its issuer's ("BCĐCĐS") and with its kind ("QĐ-BCĐCĐS"). */
+export function codeKeys(parsed: ParsedDocNumber): string[] {
+  if (!parsed.issuerCode) return [];
+  return [codeKey(parsed.issuerCode), codeKey(`${parsed.typeCode}${parsed.issuerCode}`)];
+}
+
 function describeFilter(f: DocumentListFilter): string {
   const parts: string[] = [];
-  if (f.issuer) parts.push(`của ${f.issuer}`);
+  if (f.issuer) parts.push(`của ${[f.issuer, ...(f.issuers ?? [])].join(" và ")}`);
+  if (f.code) parts.push(`có ký hiệu ${f.code}`);
   if (f.period) parts.push(f.periodIsTopic ? f.period : `ban hành ${f.period}`);
   if (f.topic && !GENERIC_TOPIC.test(fold(f.topic))) parts.push(`về “${f.topic}”`);
   return parts.join(" ");

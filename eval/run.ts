@@ -60,6 +60,7 @@ export const HELDOUT_18_FILE = fileURLToPath(new URL("./heldout-18.yaml", import
 export const HELDOUT_19_FILE = fileURLToPath(new URL("./heldout-19.yaml", import.meta.url));
 export const HELDOUT_20_FILE = fileURLToPath(new URL("./heldout-20.yaml", import.meta.url));
 export const HELDOUT_21_FILE = fileURLToPath(new URL("./heldout-21.yaml", import.meta.url));
+export const HELDOUT_22_FILE = fileURLToPath(new URL("./heldout-22.yaml", import.meta.url));
 export const FORMS = ["diacritics", "plain", "typo", "abbrev", "keywords"] as const;
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 export const DEFAULT_NOW = "2026-11-26T09:00:00+07:00";
@@ -485,6 +486,12 @@ const HELDOUT_SETS: { key: string; file: string; title: string }[] = [
     file: HELDOUT_21_FILE,
     title:
       "Held-out set 21 (eval/heldout-21.yaml, written blind, committed after the fixes drawn from set 19)",
+  },
+  {
+    key: "heldout22",
+    file: HELDOUT_22_FILE,
+    title:
+      "Held-out set 22 (eval/heldout-22.yaml, written blind, committed before the fixes drawn from set 21)",
   },
 ];
 

@@ -66,6 +66,14 @@ function nameVariants(name: string, province: string): string[] {
   return out;
 }
 
+/** "UBND huyện" is "ủy ban huyện" in speech: the name, and so said when it is an Ủy ban nhân dân. */
+function spokenVariants(name: string): string[] {
+  const terms = searchTerms(name);
+  return terms.slice(0, 4).join(" ") === "uy ban nhan dan" && terms.length > 4
+    ? [name, ["uy", "ban", ...terms.slice(4)].join(" ")]
+    : [name];
+}
+
 export function buildLexicon(kb: Knowledge): Lexicon {
   const province = kb.data.province.name;
   const units = new PhraseMatcher<UnitRef>();
@@ -73,11 +81,13 @@ export function buildLexicon(kb: Knowledge): Lexicon {
     // A two-letter alias ("TU") is also a syllable of common words ("đầu tư"): not matched in free text.
     const aliases = u.aliases.filter((a) => fold(a).replace(/[^a-z0-9]/g, "").length > 2);
     for (const n of [u.name, ...aliases]) {
-      for (const v of nameVariants(n, province)) units.add(v, { kind: "unit", id: u.id });
+      for (const v of nameVariants(n, province))
+        for (const w of spokenVariants(v)) units.add(w, { kind: "unit", id: u.id });
     }
   }
   for (const g of kb.data.unitGroups) {
-    for (const n of [g.name, ...g.aliases]) units.add(n, { kind: "group", id: g.id });
+    for (const n of [g.name, ...g.aliases])
+      for (const w of spokenVariants(n)) units.add(w, { kind: "group", id: g.id });
   }
   const bodies = new PhraseMatcher<string>();
   for (const b of kb.data.bodies) {

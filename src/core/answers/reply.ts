@@ -112,7 +112,8 @@ export type Query =
   /** "A và B khác nhau thế nào": two or more entries side by side. */
   | { kind: "compare"; items: { kind: "body" | "document" | "indicator" | "meeting"; id: string }[] }
   /** "<đơn vị> có phải chủ trì <việc> không": yes or no, with the evidence. */
-  | { kind: "check"; unitId: string; role: "lead" | "support"; text: string }
+  /** Whether a unit leads or supports a task; "any": what its part is ("vai trò gì trong …"). */
+  | { kind: "check"; unitId: string; role: "lead" | "support" | "any"; text: string }
   | {
       kind: "search";
       text: string;

@@ -750,6 +750,23 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     };
   }
 
+  // "Sở TT&TT đóng vai trò gì với Ngày CĐS tỉnh": its part in that task, lead or support.
+  const roleUnit = unit ? unit.id : mine ? MINE : undefined;
+  // (The task's words only: "vai trò" would find the task about the head's role.)
+  const roleTask = content.filter((w) => !/^(?:vai|tro|dong|giu|so|voi|trong|doi|tt|truoc|day|trc)$/.test(w));
+  if (
+    roleUnit &&
+    !refs.length &&
+    /\bvai tro (?:gi|nao|the nao|ra sao)\b|\b(?:la|dong|giu) vai tro\b/.test(bare) &&
+    roleTask.length >= 2 &&
+    (lex.index.search(roleTask.join(" "), { kinds: ["task"], limit: 1 })[0]?.coverage ?? 0) >= 0.7
+  )
+    return {
+      ...base,
+      year,
+      query: { kind: "check", unitId: roleUnit, role: "any", text: typedWords(text, roleTask) },
+    };
+
   // "những việc chung mà cơ quan nào cũng phải làm": the tasks assigned to every unit.
   if (
     !unit &&

@@ -2409,3 +2409,72 @@ describe("documents listed by a body that issued them, two issuers, a code of th
     expect(text).toMatch(/^quyet dinh 505\/qd-ttg do thu tuong chinh phu/);
   });
 });
+
+describe("units that ended, asked of today: who supports, who is in charge, 'vẫn … không', a unit's part in a task", () => {
+  it("the partners of a task say which of them has since ended", () => {
+    const text = plain("những đơn vị nào phối hợp tuyên truyền Ngày Chuyển đổi số tỉnh");
+    expect(text).toContain("ubnd cac huyen, thanh pho");
+    expect(text).toContain("da ket thuc hoat dong tu 01/07/2025");
+  });
+
+  it.each([
+    "ủy ban huyện có còn phối hợp tuyên truyền ngày cđs tỉnh nữa không",
+    "uy ban cap huyen con hoat dong khong",
+  ])("'ủy ban huyện' is the UBND of the districts: %s", (q) => {
+    expect(plain(q)).toContain("01/07/2025");
+  });
+
+  it.each([
+    "không còn cấp huyện thì đơn vị nào phối hợp tuyên truyền ngày cds tỉnh",
+    "sau khi bỏ cấp huyện ai thay ubnd huyện phối hợp tuyên truyền ngày chuyển đổi số tỉnh",
+  ])("who took over, when the sources name no one, is not known: %s", (q) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("nguon khong neu don vi tiep nhan");
+  });
+
+  it("a change of name asked with 'thay đổi từ ngày nào' is answered", () => {
+    const r = ask("cấp huyện còn không, thay đổi từ ngày nào");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("01/07/2025");
+  });
+
+  it.each([
+    "bây giờ sở nào phụ trách chuyển đổi số của tỉnh",
+    "hien nay co quan nao tham muu ve chuyen doi so cua tinh vay",
+    "gio so nao quan ly mang chuyen doi so",
+  ])("the department in charge of digital transformation today: %s", (q) => {
+    const text = plain(q);
+    expect(text).toMatch(/^hien nay: so khoa hoc va cong nghe/);
+    expect(text).toContain("01/03/2025");
+    expect(text).toContain("truoc do: so thong tin va truyen thong");
+  });
+
+  it("a task's own lead is still asked of the task ('sở nào chủ trì chuyển đổi số trong nông nghiệp' is not the department in charge)", () => {
+    expect(plain("sở nào chủ trì chuyển đổi số trong du lịch")).not.toMatch(/^hien nay: so khoa hoc/);
+  });
+
+  it.each([
+    [
+      "Sở TT&TT bây giờ vẫn chủ trì chuyển đổi số phải không anh",
+      /^khong\. so thong tin va truyen thong da hop nhat vao so khoa hoc va cong nghe/,
+    ],
+  ])("'vẫn … không' of a unit that ended is answered no: %s", (q, re) => {
+    expect(plain(q)).toMatch(re);
+  });
+
+  it.each([
+    [
+      "Sở TTTT giữ vai trò gì trong việc tuyên truyền Ngày CĐS tỉnh",
+      /^so thong tin va truyen thong chu tri nhiem vu .tuyen truyen ngay chuyen doi so tinh/,
+    ],
+    [
+      "so thong tin truyen thong truoc day co vai tro gi voi ngay chuyen doi so tinh",
+      /^so thong tin va truyen thong chu tri nhiem vu .tuyen truyen ngay chuyen doi so tinh/,
+    ],
+  ])("a unit's part in a task: %s", (q, re) => {
+    const text = plain(q);
+    expect(text).toMatch(re);
+    expect(text).toContain("da hop nhat vao so khoa hoc va cong nghe");
+  });
+});

@@ -43,6 +43,16 @@ export function answerCheck(q: CheckQuery, ctx: AnswerContext): Reply {
   const yes = q.role === "lead" ? leads : supports;
   const title = shorten(task.title, 140);
   const r = new ReplyBuilder("search");
+  const support = task.support.length ? `; phối hợp: ${kb.namesOf(task.support).join("; ")}` : "";
+  if (q.role === "any") {
+    const part = leads ? "chủ trì" : supports ? "phối hợp thực hiện" : "không chủ trì, không phối hợp";
+    r.line(`${unit.name} ${part} nhiệm vụ “${title}”.`, cites);
+    r.line(`Chủ trì: ${leadNames(kb, task)}${support}.`, cites, 1);
+    const ended = kb.unitEndSentence(unit.id, ctx.today);
+    if (ended) r.line(ended.text, kb.citeAll(ended.sources), 1);
+    r.item("task", task.id);
+    return r.build();
+  }
   const role = q.role === "lead" ? "chủ trì" : "phối hợp thực hiện";
   r.line(
     yes
@@ -50,7 +60,6 @@ export function answerCheck(q: CheckQuery, ctx: AnswerContext): Reply {
       : `Không. ${unit.name} không ${role} nhiệm vụ “${title}”.`,
     cites,
   );
-  const support = task.support.length ? `; phối hợp: ${kb.namesOf(task.support).join("; ")}` : "";
   r.line(`Chủ trì: ${leadNames(kb, task)}${support}.`, cites, 1);
   if (!yes && q.role === "lead" && supports) r.line(`${unit.name} là đơn vị phối hợp.`, [], 1);
   if (!yes && q.role === "support" && leads) r.line(`${unit.name} là đơn vị chủ trì.`, [], 1);

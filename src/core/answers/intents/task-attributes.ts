@@ -243,9 +243,10 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
       const line = attributeLine(a, t, ctx);
       if (line.recorded) recorded++;
       r.line(line.text, ctx.kb.citeAll(line.sources));
-      // A lead unit that has since ended (merged, closed): who holds the task today.
-      if (a === "lead")
-        for (const id of t.lead) {
+      // A unit named that has since ended (merged, closed): who holds the task today, or that the
+      // sources name no one ("UBND các huyện" from 01/07/2025).
+      if (a === "lead" || a === "support")
+        for (const id of a === "lead" ? t.lead : t.support) {
           const ended = ctx.kb.unitEndSentence(id, ctx.today);
           if (ended) r.line(ended.text, ctx.kb.citeAll(ended.sources), 1);
         }

@@ -4,17 +4,30 @@
  * the question names (or the asker's), each with its date and source. Units without a recorded change
  * are left to the "not recorded" reply.
  */
+
+import { fold } from "../../text/normalize.ts";
 import { searchTerms } from "../../text/search-terms.ts";
-import { diffDays, formatViDate } from "../../time.ts";
+import { addDays, diffDays, formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 import { mentionsSelf, type Understanding } from "../understand.ts";
 
 const CHANGE_CUE =
-  /\b(?:sap nhap|sat nhap|hop nhat|giai the|doi ten|chia tach|tach ra|tiep nhan|ke thua|thay cho|thay|ket thuc|con (?:hoat dong|ton tai)|bi bo|xoa bo|bo (?:tu|tu ngay|cap huyen)|sau khi bo|chuyen (?:cho|sang|ve|giao cho) (?:don vi|co quan|ai|noi)|(?:don vi|co quan) nao (?:tiep nhan|dam nhan|lam thay))\b|\bcon (?:khong|ko|k)\s*$|\bcon\b.*\bnua (?:khong|ko|k)\b|\bcon (?:phoi hop|chu tri|lam|thuc hien|hoat dong|ton tai)\b.*\b(?:khong|ko|k)\s*$|\bnua (?:khong|ko|k)\s*$|\bcon\b.*\bdau ma\b/;
+  /\b(?:sap nhap|sat nhap|hop nhat|giai the|doi ten|chia tach|tach ra|tiep nhan|ke thua|thay cho|thay|ket thuc|con (?:hoat dong|ton tai)|bi bo|xoa bo|bo (?:tu|tu ngay|cap huyen)|sau khi bo|chuyen (?:cho|sang|ve|giao cho) (?:don vi|co quan|ai|noi)|(?:don vi|co quan) nao (?:tiep nhan|dam nhan|lam thay))\b|\bcon (?:khong|ko|k)\s*$|\bcon\b.*\bnua (?:khong|ko|k)\b|\bcon (?:phoi hop|chu tri|lam|thuc hien|hoat dong|ton tai)\b.*\b(?:khong|ko|k)\s*$|\bnua (?:khong|ko|k)\s*$|\bcon\b.*\bdau ma\b|\b(?:khong|ko) con (?:cap |cac )?[a-z]+\b.*\bthi\b|\b(?:gio|bay gio|hien nay|hien gio|nay)\b.*\bvan (?:la|con|chu tri|phu trach|lam|giu)\b/;
+
+/**
+ * "Hiện nay sở nào phụ trách chuyển đổi số của tỉnh": the department in charge of the province's digital
+ * transformation as a whole (no task named), asked with nothing else.
+ */
+const IN_CHARGE_OF_DX =
+  /^(?:(?:hien nay|hien gio|bay gio|gio|nay|thi) )*(?:so|co quan|don vi|ben) nao (?:(?:dang|hien nay|gio|se|la) )*(?:phu trach|lo|quan ly|tham muu|chu tri|dam nhiem|dam nhan|giu|coi|nam) (?:chinh )?(?:(?:mang|linh vuc|ve|cong tac|viec) )?chuyen doi so(?: (?:cua |o |cho |trong )?tinh)?(?: (?:hien nay|bay gio|gio|nay|vay|a|nhi|the|the nhi))*$/;
 
 export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | undefined {
-  const bare = u.folded.replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ");
+  const bare = u.folded
+    .replace(/[^\p{L}\p{N}\s]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (IN_CHARGE_OF_DX.test(bare)) return answerInChargeOfDx(ctx);
   if (!CHANGE_CUE.test(bare)) return undefined;
   const { kb, lex } = ctx;
   // Units, and groups whose level ended ("UBND huyện Ninh Hải": the district level).
@@ -65,7 +78,18 @@ export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | 
       }
     }
   }
-  let yes = tookOver && /\b(?:khong|ko|k|chua)\s*$/.test(bare.trim()) ? "Có. " : "";
+  // "Sở TT&TT giờ vẫn là cơ quan chủ trì … đúng không": no, when it has ended.
+  const stillAsked =
+    /\bvan (?:la|con|chu tri|phu trach|lam|giu)\b/.test(bare) &&
+    /\b(?:khong|ko|k|chua|chu|phai khong|dung khong|dung ko|dung k|phai ko)(?: (?:em|a|ah|nhe|vay|ha|nhi|chi|anh|ban|ad))*$/.test(
+      bare,
+    );
+  let yes =
+    tookOver && /\b(?:khong|ko|k|chua)\s*$/.test(bare)
+      ? "Có. "
+      : stillAsked && ids.some((id) => kb.unitEndSentence(id, ctx.today))
+        ? "Không. "
+        : "";
   let said = 0;
   let since: string | undefined;
   for (const id of ids) {
@@ -105,8 +129,10 @@ export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | 
   if (!said) return undefined;
   // "… chuyển cho đơn vị nào": the successor asked, and the sources name none.
   const asksSuccessor =
-    /\b(?:chuyen (?:cho|sang|ve|giao cho)|tiep nhan|dam nhan|lam thay|giao (?:lai )?cho)\b/.test(bare) &&
-    /\b(?:nao|ai|dau)\b/.test(bare);
+    // ("ai thay UBND huyện …", "không còn cấp huyện thì ai …": who does it now.)
+    /\b(?:chuyen (?:cho|sang|ve|giao cho)|tiep nhan|dam nhan|lam thay|thay(?! doi)|giao (?:lai )?cho)\b|\b(?:khong|ko) con\b.*\bthi\b/.test(
+      bare,
+    ) && /\b(?:nao|ai|dau)\b/.test(bare);
   const ended = ids.map((id) => kb.unitEnd(id)).filter((c) => c && c.date <= ctx.today);
   if (asksSuccessor && ended.length && ended.every((c) => !c!.successors.length)) r.abstain();
 
@@ -129,4 +155,29 @@ export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | 
     r.line(`Tính đến hôm nay (${formatViDate(ctx.today)}) là ${days} ngày.`);
   }
   return r.build();
+}
+
+/**
+ * The department in charge of digital transformation today: the unit a recorded change moved the
+ * function to ("chức năng chuyển đổi số chuyển về Sở Khoa học và Công nghệ"), and the one before it.
+ * Undefined when the register records no such change.
+ */
+function answerInChargeOfDx(ctx: AnswerContext): Reply | undefined {
+  const { kb } = ctx;
+  for (const unit of kb.data.units) {
+    const end = kb.unitEnd(unit.id);
+    if (!end || end.date > ctx.today || !end.note || !/\bchuyen doi so\b/.test(fold(end.note))) continue;
+    const now = end.successors[0] ? kb.currentUnits(end.successors[0], ctx.today)[0] : undefined;
+    if (!now) continue;
+    const r = new ReplyBuilder("unit");
+    r.line(
+      `Hiện nay: ${now.name}. Từ ${formatViDate(end.date)}, ${kb.nameOn(unit.id, addDays(end.date, -1))} hợp nhất vào ${kb.nameOn(end.successors[0]!, end.date)} (${end.note.replace(/[.\s]+$/, "")}).`,
+      kb.citeAll(end.sources.length ? end.sources : unit.sources),
+    );
+    r.line(`Trước đó: ${kb.nameOn(unit.id, addDays(end.date, -1))}.`);
+    r.item("unit", now.id);
+    r.action(`Nhiệm vụ của ${now.name}`, { kind: "tasks", unitId: now.id });
+    return r.build();
+  }
+  return undefined;
 }

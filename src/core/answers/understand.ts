@@ -1049,7 +1049,12 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
 
   // 4. People and roles.
   // "lãnh đạo <đơn vị>" in a question about a meeting is who attended, not who heads the unit.
-  const roleCue = ROLE_CUES.find((c) => c.re.test(bare) && (c.role || c.title || !concepts.has("meeting")));
+  // ("Trưởng BDT tỉnh là ai": "trưởng" just before a unit named by its initials is its head.)
+  const headOfUnit =
+    !!first && terms[first.start - 1] === "truong" && terms[first.start - 2] !== "pho" && first.start >= 1;
+  const roleCue =
+    ROLE_CUES.find((c) => c.re.test(bare) && (c.role || c.title || !concepts.has("meeting"))) ??
+    (headOfUnit ? { re: /truong/, role: "head" } : undefined);
   // ("phó thủ tướng tên", "phó thủ tướng nào có trong dữ liệu": who holds the post.)
   const asksWho =
     concepts.has("who") ||

@@ -2478,3 +2478,58 @@ describe("units that ended, asked of today: who supports, who is in charge, 'v�
     expect(text).toContain("da hop nhat vao so khoa hoc va cong nghe");
   });
 });
+
+describe("a post of a body held by none of its known members; 'trưởng' before a unit's initials; a post in a later year", () => {
+  it.each([
+    [
+      "ai giữ chức chủ tịch ủy ban quốc gia về cđs",
+      "chua co thong tin ve chu tich uy ban quoc gia ve chuyen doi so",
+    ],
+    [
+      "phó chủ tịch Ủy ban Quốc gia về chuyển đổi số là ai",
+      "chua co thong tin ve pho chu tich uy ban quoc gia",
+    ],
+  ])("not someone who holds that title elsewhere: %s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(true);
+    const text = fold(renderPlain(r));
+    expect(text).toContain(said);
+    expect(text).not.toContain("tran quoc nam: chu tich ubnd tinh");
+    expect(text).not.toContain("nguyen long bien: pho chu tich");
+  });
+
+  it("a member's own post in the body is still found through the members ('giám đốc nào trong Ban Điều hành')", () => {
+    expect(plain("giám đốc nào là thành viên Ban Điều hành chuyển đổi số tỉnh")).toContain("dao xuan ky");
+  });
+
+  it.each(["trưởng BDT là ai", "truong bdt tinh ten gi"])(
+    "'trưởng' before a unit's initials is its head: %s",
+    (q) => {
+      const r = ask(q);
+      expect(r.intent).toBe("role");
+      expect(r.abstained).toBe(true);
+      expect(fold(renderPlain(r))).toContain("khong ghi nguoi dung dau ban dan toc");
+    },
+  );
+
+  it.each([
+    [
+      "năm 2026 ông Nguyễn Long Biên còn giữ chức Phó Chủ tịch UBND tỉnh không",
+      "khong ghi chuc vu nam 2026 cua nguyen long bien",
+    ],
+    ["Trần Quốc Nam năm 2025 giữ chức vụ gì", "khong ghi chuc vu nam 2025 cua tran quoc nam"],
+  ])("a post asked of a year after the one recorded is not known: %s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(true);
+    const text = fold(renderPlain(r));
+    expect(text).toContain(said);
+    // With the posts recorded, and their day.
+    expect(text).toContain("20/02/2023");
+  });
+
+  it("a post asked of the year recorded is answered", () => {
+    const r = ask("năm 2023 ông Nguyễn Long Biên giữ chức vụ gì");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("pho chu tich ubnd tinh");
+  });
+});

@@ -58,18 +58,32 @@ export function answerPerson(q: { personId: string; unknownName?: string }, ctx:
 export function answerPersonAtUnit(u: Understanding, ctx: AnswerContext): Reply | undefined {
   if (u.query.kind !== "person" || !u.query.personId) return undefined;
   const bare = u.folded.replace(/[^\p{L}\p{N}\s]/gu, " ");
-  if (!/\b(?:chuc vu|chuc danh|chuc gi|giu|vi tri|cuong vi|lam gi|dam nhiem)\b/.test(bare)) return undefined;
+  // ("ông Biên còn là Phó Chủ tịch không": whether the post is still held, today or in the year named.)
+  const stillHeld = /\bcon (?:la|giu|lam|dam nhiem|dam nhan|tai vi)\b/.test(bare);
+  if (!stillHeld && !/\b(?:chuc vu|chuc danh|chuc gi|giu|vi tri|cuong vi|lam gi|dam nhiem)\b/.test(bare))
+    return undefined;
   const { kb, lex } = ctx;
   const p = kb.person(u.query.personId);
   if (!p) return undefined;
-  // "hiện nay giữ chức vụ gì", "sau khi hợp nhất sở, ông … giữ chức vụ gì": today's post, when the
-  // sources record posts only as of an earlier day.
-  if (/\b(?:hien nay|hien tai|bay gio|gio|sau (?:khi )?(?:hop nhat|sap nhap|sat nhap))\b/.test(bare)) {
-    const dated = p.positions.filter((x) => x.asOf);
-    if (
-      dated.length === p.positions.length &&
-      dated.every((x) => x.asOf! < `${Number(ctx.today.slice(0, 4)) - 1}`)
-    )
+  // "hiện nay giữ chức vụ gì", "sau khi hợp nhất sở, ông … giữ chức vụ gì", "năm 2025 còn là … không":
+  // the post today or in a later year, when the sources record posts only as of an earlier day.
+  const dated = p.positions.filter((x) => x.asOf);
+  const recordedUntil =
+    dated
+      .map((x) => x.asOf!)
+      .sort()
+      .at(-1) ?? "";
+  const allDated = dated.length === p.positions.length && dated.length > 0;
+  const laterYear = u.year && allDated && `${u.year}` > recordedUntil.slice(0, 4) ? u.year : undefined;
+  if (laterYear)
+    return postsNotRecorded(p, `Nguồn hiện có không ghi chức vụ năm ${laterYear} của ${p.name}.`, ctx);
+  // ("… hiện nay còn là Chủ tịch tỉnh không" is answered with the post and the day it was recorded.)
+  if (
+    !stillHeld &&
+    /\b(?:hien nay|hien tai|bay gio|gio|sau (?:khi )?(?:hop nhat|sap nhap|sat nhap))\b/.test(bare) &&
+    !u.year
+  ) {
+    if (allDated && recordedUntil < `${Number(ctx.today.slice(0, 4)) - 1}`)
       return postsNotRecorded(p, `Nguồn hiện có không ghi chức vụ hiện nay của ${p.name}.`, ctx);
   }
   const named = lex.units.match(searchTerms(u.text)).map((m) => m.value.id);
@@ -188,14 +202,20 @@ export function answerRole(q: RoleQuery, ctx: AnswerContext): Reply {
   let matches = findHolders(q, ctx, true);
   // A title asked about in connection with a body ("ai viết bài về cuộc họp Ban Điều hành") may be held
   // outside it: look again without the body.
-  if (!matches.length && q.title && q.bodyId) matches = findHolders(q, ctx, false);
+  // A post of the body itself ("Chủ tịch Ủy ban Quốc gia") is held by one of its members only.
+  const bodyPost =
+    !!q.title && /^(?:pho )?(?:chu tich|truong|thu truong|bi thu|uy vien|thanh vien)\b/.test(q.title);
+  if (!matches.length && q.title && q.bodyId) {
+    const loose = findHolders(q, ctx, false);
+    matches = bodyPost ? loose.filter((m) => m.p.positions.some((x) => x.body === q.bodyId)) : loose;
+  }
   const body = q.bodyId ? kb.body(q.bodyId) : undefined;
   const unit = q.unitId ? kb.unit(q.unitId) : undefined;
   const what =
     q.role === "head" && unit && !body
       ? `Người đứng đầu ${unit.name}`
       : // ("giám đốc … trong Ban Điều hành": a unit's post among the body's members.)
-        q.title && !q.role && body && !unit && TITLE_NAMES[q.title]
+        q.title && !q.role && body && !unit && !bodyPost && TITLE_NAMES[q.title]
         ? `${TITLE_NAMES[q.title]} (thành viên ${body.name})`
         : q.role || q.title
           ? [

@@ -2533,3 +2533,47 @@ describe("a post of a body held by none of its known members; 'trưởng' before
     expect(fold(renderPlain(r))).toContain("pho chu tich ubnd tinh");
   });
 });
+
+describe("a yearly day in a year named or said ('năm ngoái', 'năm sau'); holidays left this year; days between two days", () => {
+  it.each([
+    ["ngày chuyển đổi số quốc gia năm ngoái rơi vào ngày nào", "nam 2025 la ngay 10/10/2025"],
+    ["Ngày CĐS quốc gia năm sau là ngày nào", "nam 2027 la ngay 10/10/2027"],
+    ["ngày chuyển đổi số tỉnh năm 2028 là ngày nào", "nam 2028 la ngay 10/10/2028"],
+  ])("%s", (q, said) => {
+    expect(plain(q)).toContain(said);
+  });
+
+  it("two yearly days compared in a year named give that year's day", () => {
+    const text = plain("năm 2028 ngày cđs tỉnh với ngày cđs quốc gia có trùng nhau không");
+    expect(text).toContain("trung nhau");
+    expect(text).toContain("nam 2028: ca hai la ngay 10/10/2028");
+  });
+
+  it("the holidays left this year: none after the last, and the next one", () => {
+    const text = plain("từ nay tới cuối năm còn ngày lễ nào không");
+    expect(text).toContain("nam 2026 khong con ngay nghi le nao");
+    expect(text).toContain("tiep theo: tet duong lich, ngay 01/01/2027");
+  });
+
+  it("the holidays left this year, when some are", () => {
+    const r = engine.ask({
+      text: "nam nay con nhung ngay le nao",
+      now: new Date("2026-04-10T09:00:00+07:00"),
+    });
+    const text = fold(renderPlain(r));
+    expect(text).toContain("con lai trong nam 2026");
+    expect(text).toContain("30/04/2026");
+    expect(text).toContain("02/09/2026");
+    expect(text).not.toContain("01/01/2026");
+  });
+
+  it.each([
+    [
+      "cuộc họp 7/9/2022 và quyết định 9/11/2022 cách nhau mấy ngày",
+      "tu 07/09/2022 den 09/11/2022 la 63 ngay",
+    ],
+    ["từ 01/07/2025 đến 06/12/2026 là bao nhiêu ngày", "tu 01/07/2025 den 06/12/2026 la 523 ngay"],
+  ])("days between two days written in full: %s", (q, said) => {
+    expect(plain(q)).toContain(said);
+  });
+});

@@ -130,6 +130,46 @@ const COUNTDOWN_CUE =
 const TODAY_CUE =
   /\bhom nay\b.*\b(?:dung khong|phai khong|dung ko|phai ko|dung k|phai k|khong|ko)\b|\bhom nay co phai\b/;
 
+/** "cách nhau bao nhiêu ngày", "từ … đến … bao nhiêu ngày", "mấy ngày": the days between two days. */
+const DAYS_BETWEEN_CUE =
+  /\b(?:cach nhau|cach) (?:bao nhieu|may|bn|bao lau)\b|\b(?:bao nhieu|may|bn) ngay\b|\bbao lau\b/;
+
+/**
+ * "Hội nghị 25/12/2022 và cuộc họp 20/2/2023 cách nhau bao nhiêu ngày", "từ 1/3/2025 đến 1/7/2025 bao
+ * nhiêu ngày": two days written in full in the question, and the days from one to the other.
+ */
+export function answerDaysBetween(u: Understanding, ctx: AnswerContext): Reply | undefined {
+  const bare = u.folded.replace(/[^\p{L}\p{N}\s/]/gu, " ").replace(/\s+/g, " ");
+  if (!DAYS_BETWEEN_CUE.test(bare)) return undefined;
+  const phrases = findDatePhrases(fold(u.text), { today: ctx.today });
+  // ("từ 1/3/2025 đến 1/7/2025": one span, both ends written.)
+  const span = phrases.find(
+    (p) =>
+      (p.kind === "range" || p.kind === "span") &&
+      p.from &&
+      p.to &&
+      !p.relative &&
+      (fold(u.text)
+        .slice(p.index, p.index + p.length)
+        .match(/(?:19|20)\d\d/g)?.length ?? 0) >= 2,
+  );
+  if (span && phrases.length === 1) {
+    const n = diffDays(span.from!, span.to!);
+    return new ReplyBuilder("deadlines")
+      .line(`Từ ${formatViDate(span.from!)} đến ${formatViDate(span.to!)} là ${n} ngày.`)
+      .build();
+  }
+  const days = phrases.filter((p) => p.kind === "day" && p.from && p.from === p.to && !p.relative);
+  // Each written with its year: a day without one is read against a meeting or a task elsewhere.
+  const withYear = days.filter((p) => /(?:19|20)\d\d/.test(fold(u.text).slice(p.index, p.index + p.length)));
+  if (withYear.length !== 2 || withYear[0]!.from === withYear[1]!.from) return undefined;
+  const [a, b] = [withYear[0]!.from!, withYear[1]!.from!].sort();
+  const n = diffDays(a!, b!);
+  return new ReplyBuilder("deadlines")
+    .line(`Từ ${formatViDate(a!)} đến ${formatViDate(b!)} là ${n} ngày.`)
+    .build();
+}
+
 export function answerWeekday(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const bare = u.folded.replace(/[^\p{L}\p{N}\s/]/gu, " ").replace(/\s+/g, " ");
   const relative = PASSED_CUE.test(bare) || COUNTDOWN_CUE.test(bare) || TODAY_CUE.test(bare);
@@ -204,7 +244,7 @@ function answerYearlyDay(u: Understanding, ctx: AnswerContext): Reply | undefine
   // A given year's or the next occurrence ("lần tới", "năm sau"), a task, a meeting, a person or a
   // document named: answered by those (the occurrence with its year, the task's card…).
   if (
-    /\b(?:lan toi|sap toi|tiep theo|ke tiep|nam nay|nam sau|nam toi|toi la|toi roi|nhiem vu|tuyen truyen|phoi hop|chu tri|hop|ban viec|de xuat|ai)\b/.test(
+    /\b(?:lan toi|sap toi|tiep theo|ke tiep|toi la|toi roi|nhiem vu|tuyen truyen|phoi hop|chu tri|hop|ban viec|de xuat|ai)\b/.test(
       bare,
     ) ||
     (bare.match(/\b(?:19|20)\d\d\b/g)?.length ?? 0) > 1 ||
@@ -212,7 +252,10 @@ function answerYearlyDay(u: Understanding, ctx: AnswerContext): Reply | undefine
   )
     return undefined;
   // "Ngày CĐS tỉnh năm 2026 là ngày nào": that year's day.
-  const yearAsked = Number(/\b((?:19|20)\d\d)\b/.exec(bare)?.[1]) || undefined;
+  // ("năm ngoái", "năm nay", "năm sau": the year as the question's year reads it.)
+  const yearAsked =
+    Number(/\b((?:19|20)\d\d)\b/.exec(bare)?.[1]) ||
+    (/\bnam (?:ngoai|truoc|qua|roi|nay|sau|toi)\b/.test(bare) ? u.year : undefined);
   const named = namedYearlyDays(u, ctx);
   if (!named.length) return undefined;
   const { kb } = ctx;
@@ -239,6 +282,16 @@ function answerYearlyDay(u: Understanding, ctx: AnswerContext): Reply | undefine
     );
     for (const y of [a, b])
       r.line(`• ${y.name}: ngày ${y.day}/${y.month} hằng năm${label(y.docId)}.`, cite(y.docId));
+    // "… năm 2027 là ngày nào, có trùng … không": that year's days too.
+    if (yearAsked) {
+      const date = (y: YearlyDay) =>
+        `${yearAsked}-${String(y.month).padStart(2, "0")}-${String(y.day).padStart(2, "0")}`;
+      r.line(
+        same
+          ? `Năm ${yearAsked}: cả hai là ngày ${formatViDate(date(a))} (${WEEKDAYS[dayOfWeek(date(a))]}).`
+          : `Năm ${yearAsked}: ${a.name} là ${formatViDate(date(a))}, ${b.name} là ${formatViDate(date(b))}.`,
+      );
+    }
     return r.build();
   }
   const y = named[0]!;
@@ -354,6 +407,8 @@ export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | und
         .note("Tết Âm lịch, Giỗ Tổ Hùng Vương và nghỉ bù theo thông báo hằng năm của Chính phủ.")
         .build();
   }
+  const between = answerDaysBetween(u, ctx);
+  if (between) return between;
   const weekdayReply = answerWeekday(u, ctx);
   if (weekdayReply) return weekdayReply;
   const note = answerDayOfNote(u, ctx);
@@ -364,6 +419,39 @@ export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | und
   const named =
     NAMED.exec(u.folded)?.[1] ??
     (/\b(?:nghi|ngay) tet\b|\btet\b.*\bnghi\b/.test(u.folded) ? "tet am lich" : undefined);
+  // "năm nay còn ngày nghỉ lễ nào nữa không", "những ngày lễ còn lại": the year's listed holidays not
+  // yet passed, or that none is left and the next one.
+  if (
+    !named &&
+    /\b(?:nghi le|ngay le|ngay nghi|le)\b/.test(u.folded) &&
+    /\bcon\b.*\b(?:nao|gi|khong|ko)\b|\bcon lai\b/.test(u.folded) &&
+    !COUNTDOWN_CUE.test(u.folded)
+  ) {
+    const year = u.year ?? Number(ctx.today.slice(0, 4));
+    const sorted = [...kb.data.holidays].sort((a, b) => (a.date < b.date ? -1 : 1));
+    const left = sorted.filter((h) => h.date.startsWith(String(year)) && h.date >= ctx.today);
+    const r = new ReplyBuilder("deadlines");
+    if (left.length) {
+      r.line(`Ngày nghỉ lễ còn lại trong năm ${year} (từ hôm nay, ${formatViDate(ctx.today)}):`);
+      for (const h of left) r.line(`• ${formatViDate(h.date)}: ${h.name}`, kb.citeAll(h.sources));
+    } else {
+      const last = sorted.filter((h) => h.date.startsWith(String(year))).at(-1);
+      const next = sorted.find((h) => h.date > ctx.today);
+      r.line(
+        `Năm ${year} không còn ngày nghỉ lễ nào trong danh sách${last ? ` (ngày cuối: ${last.name}, ${formatViDate(last.date)})` : ""}.`,
+        last ? kb.citeAll(last.sources) : [],
+      );
+      if (next)
+        r.line(
+          `Ngày nghỉ lễ tiếp theo: ${next.name}, ngày ${formatViDate(next.date)}.`,
+          kb.citeAll(next.sources),
+        );
+    }
+    r.note(
+      "Tính theo danh sách ngày nghỉ lễ cố định; Tết Âm lịch, Giỗ Tổ và nghỉ bù có thể chưa có trong danh sách.",
+    );
+    return r.build();
+  }
   // "ngày lễ tiếp theo", "sau Tết Dương lịch thì ngày lễ kế tiếp": the next listed holiday.
   const nextCue = /\b(?:tiep theo|ke tiep|sap toi|gan nhat)\b/;
   if (

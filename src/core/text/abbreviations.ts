@@ -134,6 +134,10 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // "BT Bộ CA": bộ trưởng Bộ Công an.
   [/(^|[^\p{L}\p{N}&])bt(?=\s+bo(?![\p{L}\p{N}&]))/gu, "$1bo truong"],
   [/(^|[^\p{L}\p{N}&])bo\s+ca(?![\p{L}\p{N}&])/gu, "$1bo cong an"],
+  // "thuê bao DĐ", "điện thoại DĐ": di động.
+  [/(^|[^\p{L}\p{N}&])(thue bao|dien thoai|mang|dt) dd(?![\p{L}\p{N}&])/gu, "$1$2 di dong"],
+  // "Năm DLS", "DL số": dữ liệu số.
+  [/(^|[^\p{L}\p{N}&])(?:dls|dl so)(?![\p{L}\p{N}&])/gu, "$1du lieu so"],
   // "KT số", "XH số": the DTI's pillars kinh tế số, xã hội số.
   [/(^|[^\p{L}\p{N}&])kt\s+so(?![\p{L}\p{N}&])/gu, "$1kinh te so"],
   [/(^|[^\p{L}\p{N}&])xh\s+so(?![\p{L}\p{N}&])/gu, "$1xa hoi so"],

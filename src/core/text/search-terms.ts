@@ -31,6 +31,12 @@ const CONTEXTUAL: readonly (readonly [RegExp, string])[] = [
     /(?<![\p{L}\p{N}])th[ủu]\s+tr[ưu][ởo]ng(?=\s+(?:c[ơo]\s+quan|đ[ơo]n\s+v[ịi]|don\s+vi)(?![\p{L}\p{N}]))/giu,
     "người đứng đầu",
   ],
+  // "thuê bao DĐ": di động; "Năm DLS": dữ liệu số.
+  [
+    /(?<![\p{L}\p{N}])(thu[êe]\s+bao|đi[eệ]n\s+tho[aạ]i|dien\s+thoai|m[ạa]ng)\s+(?:dđ|dd|đđ)(?![\p{L}\p{N}])/giu,
+    "$1 di động",
+  ],
+  [/(?<![\p{L}\p{N}])dls(?![\p{L}\p{N}])/giu, "dữ liệu số"],
   // "Tổ GV": Tổ Giúp việc.
   [/(?<![\p{L}\p{N}])(t[ổo])\s+gv(?![\p{L}\p{N}])/giu, "$1 giúp việc"],
   // "BT Bộ CA": bộ trưởng Bộ Công an; "KT số", "XH số": kinh tế số, xã hội số.

@@ -2577,3 +2577,47 @@ describe("a yearly day in a year named or said ('năm ngoái', 'năm sau'); holi
     expect(plain(q)).toContain(said);
   });
 });
+
+describe("targets: 'DĐ', 'DLS'; 'phải' is a target; a year's figure a target starts from; targets of a field", () => {
+  it.each([
+    ["chỉ tiêu điện thoại thông minh trên thuê bao DĐ năm 2023", "80%"],
+    ["muc tieu ty le smartphone / thue bao dd", "80%"],
+    ["QĐ nào gọi 2023 là năm DLS", "17/qd-ubqgcds"],
+  ])("%s", (q, fact) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain(fact);
+  });
+
+  it("'bao nhiêu … phải …' asks the target, not a count of what exists", () => {
+    const r = ask("đến 2023 bao nhiêu phần doanh nghiệp nhỏ và vừa phải sử dụng nền tảng số");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("30%");
+    // A count of what exists is still not a target.
+    expect(ask("tỉnh có bao nhiêu doanh nghiệp nhỏ và vừa").abstained).toBe(true);
+  });
+
+  it("a year's figure given as a target's starting point", () => {
+    const r = ask("năm 2022 tỷ lệ dữ liệu mở đạt bao nhiêu phần trăm");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("10% (nam 2022)");
+    // A year with no target and no figure for what is asked stays unknown, without nearby figures.
+    const gdp = ask("kinh tế số chiếm bao nhiêu % GRDP năm 2021");
+    expect(gdp.abstained).toBe(true);
+    expect(fold(renderPlain(gdp))).not.toContain("16%");
+  });
+
+  it.each([
+    ["những mục tiêu nào liên quan đến y tế", ["ho so suc khoe", "chua benh tu xa", "co so y te"]],
+    ["muc tieu ve giao duc", ["truong hoc"]],
+  ])("the targets of a field, in its own words: %s", (q, facts) => {
+    const text = plain(q);
+    for (const f of facts) expect(text).toContain(f);
+  });
+
+  it("a field no target speaks of is said so", () => {
+    const r = ask("các mục tiêu về du lịch");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong co muc tieu nao lien quan den du lich");
+  });
+});

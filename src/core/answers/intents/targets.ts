@@ -5,6 +5,7 @@
  */
 import type { Target } from "../../knowledge/schema.ts";
 import { findDocRefs } from "../../text/doc-number.ts";
+import { fold } from "../../text/normalize.ts";
 import { foldQuestion } from "../../text/question.ts";
 import { queryTerms, searchTerms, typedWords } from "../../text/search-terms.ts";
 import type { AnswerContext } from "../context.ts";
@@ -65,6 +66,28 @@ const AREA_FRAME = new Set(
   searchTerms("thuộc lĩnh vực nhóm mảng trụ cột xếp hạng thứ hạng top tốp vị trí lâu dài dài hạn"),
 );
 
+/**
+ * A field of public life and the words its targets are written in: "các mục tiêu về y tế" are those on
+ * "hồ sơ sức khỏe", "khám, chữa bệnh từ xa" and "cơ sở y tế" alike.
+ */
+const FIELDS: Readonly<Record<string, readonly string[]>> = {
+  "y te": ["y te", "suc khoe", "chua benh", "kham benh", "benh vien"],
+  "giao duc": ["giao duc", "truong hoc", "hoc sinh", "sinh vien", "hoc tap", "dao tao"],
+  "nong nghiep": ["nong nghiep", "nong san", "nong dan", "nong thon"],
+  "du lich": ["du lich"],
+  "giao thong": ["giao thong"],
+  "ngan hang": ["ngan hang", "thanh toan", "tien mat"],
+};
+
+const FIELD_NAMES: Readonly<Record<string, string>> = {
+  "y te": "y tế",
+  "giao duc": "giáo dục",
+  "nong nghiep": "nông nghiệp",
+  "du lich": "du lịch",
+  "giao thong": "giao thông",
+  "ngan hang": "ngân hàng",
+};
+
 /** "chỉ số", "số": words of an area's name a question may leave out ("DTI" for "Chỉ số DTI"). */
 const INDEX_WORDS = new Set(searchTerms("chỉ số"));
 
@@ -107,8 +130,21 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
     (y) => !q.text.includes(`/${y}`),
   );
   const years = named.length >= 2 ? named : q.year ? [q.year] : [];
+  // ("dữ liệu mở năm 2022 là bao nhiêu": a target that gives the year's figure as its starting point,
+  // "tăng từ 10% (năm 2022) lên 60% (năm 2023)".)
+  const baseline = years.length
+    ? new Set(
+        ctx.lex.index
+          .search(figureTerms(q.text).join(" "), { kinds: ["target"], limit: 3 })
+          .filter((h) => h.coverage >= 0.6)
+          .map((h) => h.doc.id),
+      )
+    : new Set<string>();
   const pool = (ofDocs.length ? ofDocs : kb.data.targets).filter(
-    (t) => !years.length || years.includes(t.year),
+    (t) =>
+      !years.length ||
+      years.includes(t.year) ||
+      (baseline.has(t.id) && years.some((y) => t.text.includes(`(năm ${y})`))),
   );
   const missingYears = years.filter((y) => !pool.some((t) => t.year === y));
   if (!pool.length) {
@@ -162,6 +198,31 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
       return r.build();
     }
   }
+  // "các mục tiêu liên quan tới y tế": the targets written in that field's words.
+  // ("du" of "du lịch" is a stopword to the figure's words: the field read from the question itself.)
+  const folded = foldQuestion(q.text);
+  const field = Object.keys(FIELDS).find(
+    (k) =>
+      new RegExp(`\\b${k}\\b`).test(folded) &&
+      content.every((t) => k.split(" ").includes(t) || AREA_FRAME.has(t)),
+  );
+  if (field) {
+    const list = pool.filter((t) =>
+      FIELDS[field]!.some((w) => ` ${fold(t.text).replace(/[^a-z0-9]+/g, " ")} `.includes(` ${w} `)),
+    );
+    const what = `${FIELD_NAMES[field] ?? field}${q.year ? ` năm ${q.year}` : ""}`;
+    if (!list.length)
+      return new ReplyBuilder("target")
+        .abstain()
+        .line(`Cơ sở tri thức không có mục tiêu nào liên quan đến ${what}.`)
+        .build();
+    const r = new ReplyBuilder("target", `Mục tiêu liên quan đến ${what} (${list.length}):`);
+    for (const t of list) {
+      r.line(targetLine(t), cite(t));
+      r.item("target", t.id);
+    }
+    return r.build();
+  }
   const poolIds = new Set(pool.map((t) => t.id));
   if (content.length) {
     const hits = ctx.lex.index
@@ -210,7 +271,8 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
     // "Hiện tỉnh đạt bao nhiêu % …": what is reached now, which a target does not say either.
     const count =
       (/\bbao nhieu (?!phan tram|ty le|diem|la\b|nam\b|%)[a-z]/.test(folded) &&
-        !/\b(?:muc tieu|chi tieu|phan dau|ty le|phan tram|muon|du kien|den nam|dat ra|tang tu|len|chiem)\b|%/.test(
+        // ("bao nhiêu doanh nghiệp phải dùng thử …": what is to be reached, a target.)
+        !/\b(?:muc tieu|chi tieu|phan dau|ty le|phan tram|muon|du kien|den nam|dat ra|tang tu|len|chiem|(?<!co )phai|can dat|yeu cau)\b|%/.test(
           folded,
         )) ||
       ((/\bhien(?: nay| tai| gio)?\b.*\b(?:dat|co)\b/.test(folded) ||

@@ -110,7 +110,18 @@ export function mentionsSelf(text: string): boolean {
     )
       return false;
     // "liệt kê giúp tôi": the asker asking for help, not "my unit".
-    if (["toi", "minh", "em"].includes(fold(w)) && fold(words[i - 1] ?? "") === "giup") return false;
+    // ("hướng dẫn mình cách …", "chỉ cho tôi", "nhắc em": the asker as the one helped.)
+    if (
+      ["toi", "minh", "em"].includes(fold(w)) &&
+      ["giup", "chi", "nhac", "bao", "gui"].includes(fold(words[i - 1] ?? "")) &&
+      !["cua", "vi", "so"].includes(fold(words[i - 2] ?? ""))
+    )
+      return false;
+    if (
+      ["toi", "minh", "em"].includes(fold(w)) &&
+      fold(`${words[i - 2] ?? ""} ${words[i - 1] ?? ""}`) === "huong dan"
+    )
+      return false;
     // "còn bao nhiêu ngày nữa là toi ngày …": "tới" typed plain, not "tôi".
     if (
       fold(w) === "toi" &&
@@ -261,7 +272,8 @@ const ORGANISATION = new RegExp(
     .join("|")})(?:\\s|$)`,
 );
 
-function unknownUnitPhrase(folded: string, original: string): string | undefined {
+/** A unit the question names that the register does not hold ("Sở Y tế"), as typed; else undefined. */
+export function unknownUnitPhrase(folded: string, original: string): string | undefined {
   const org = ORGANISATION.exec(folded)?.[1];
   if (org) return ORGANISATIONS[org];
   const company = COMPANY.exec(folded)?.[1];
@@ -1130,6 +1142,8 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     if (unknownUnit && !bodyMatches.length) q.unknownUnit = unknownUnit;
     if (bodyMatches[0]) q.bodyId = bodyMatches[0].value;
     if (unitId) q.unitId = unitId;
+    // "Giám đốc sở mình là ai": the asker's unit.
+    else if (mine && !bodyMatches.length && !unknownUnit) q.unitId = MINE;
     // "Trưởng ban và các Phó Trưởng ban": both posts, so every leader the sources name.
     const bothPosts =
       /\bpho truong ban\b/.test(bare) && /\btruong ban\b/.test(bare.replace(/pho truong ban/g, ""));

@@ -2621,3 +2621,47 @@ describe("targets: 'DĐ', 'DLS'; 'phải' is a target; a year's figure a target 
     expect(fold(renderPlain(r))).toContain("khong co muc tieu nao lien quan den du lich");
   });
 });
+
+describe("the asker helped is not 'my unit'; 'sở mình' in a post and in attendance; a unit not in the register at a meeting; a meeting's notice number", () => {
+  const askAs = (text: string, unitId?: string) =>
+    engine.ask({ text, now: NOW, ...(unitId ? { asker: { unitId } as never } : {}) });
+
+  it.each(["hướng dẫn mình cách cài ứng dụng VNeID", "chi toi cach dang ky chu ky so"])("%s", (q) => {
+    const r = ask(q);
+    expect(r.intent).not.toBe("link-needed");
+    expect(r.abstained).toBe(true);
+  });
+
+  it("'nhiệm vụ giao cho tôi' is still the asker's unit", () => {
+    expect(ask("nhiệm vụ giao cho tôi").intent).toBe("link-needed");
+  });
+
+  it("a post of 'sở mình': the link asked for, then the asker's unit", () => {
+    expect(askAs("phó giám đốc sở mình là ai").intent).toBe("link-needed");
+    const text = fold(renderPlain(askAs("giám đốc sở mình là ai", "so-tttt")));
+    expect(text).toContain("dao xuan ky");
+    expect(text).toContain("da hop nhat vao so khoa hoc va cong nghe");
+  });
+
+  it("a unit not in the register is not among a meeting's recorded attendees", () => {
+    const r = ask("Sở Tư pháp có tham dự họp ngày 20/02/2023 không");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain('chua co don vi "so tu phap"');
+  });
+
+  it("the asker's unit at a meeting ('ban mình có dự họp … không')", () => {
+    const text = fold(renderPlain(askAs("ban mình có dự họp BĐH ngày 20/2/2023 không", "ban-dan-toc")));
+    expect(text).toContain("co. thanh phan du hop ngay 20/02/2023 co lanh dao ban dan toc");
+  });
+
+  it.each([
+    "số hiệu thông báo kết luận cuộc họp ngày 20/2/2023",
+    "cuoc hop 20/2/2023 co thong bao ket luan so may",
+  ])("a meeting's conclusion notice, when none is recorded: %s", (q) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain(
+      "khong ghi so hieu thong bao ket luan cua cuoc hop ngay 20/02/2023",
+    );
+  });
+});

@@ -11,6 +11,7 @@ import type { AnswerContext } from "../context.ts";
 import { shorten } from "../format.ts";
 import { addressedPeople } from "../lexicon.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
+import { mentionsSelf, unknownUnitPhrase } from "../understand.ts";
 
 /** The meetings a person chaired or attended, newest first. */
 function meetingsOf(personId: string, ctx: AnswerContext): Reply {
@@ -361,6 +362,19 @@ function attendanceAnswer(
         .map((x) => x.value.id),
     ),
   ];
+  // "trung tâm mình có dự họp … không": the asker's unit.
+  if (!unitIds.length && ctx.asker?.unitId && mentionsSelf(question)) unitIds.push(ctx.asker.unitId);
+  if (!personIds.length && !unitIds.length && !mentionsSelf(question)) {
+    // "Sở Y tế có dự họp … không": a unit the register does not hold is not among those recorded.
+    const unknown = unknownUnitPhrase(f, question);
+    if (!unknown) return undefined;
+    return {
+      lines: [
+        `Cơ sở tri thức chưa có đơn vị “${unknown}”; thành phần dự họp ngày ${day} mà nguồn ghi không nêu đơn vị này.`,
+      ],
+      recorded: false,
+    };
+  }
   if (!personIds.length && !unitIds.length) return undefined;
   const lines: string[] = [];
   let recorded = true;

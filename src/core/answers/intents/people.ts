@@ -6,7 +6,8 @@ import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { peopleByGivenName } from "../lexicon.ts";
 import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
-import type { Understanding } from "../understand.ts";
+import { MINE, type Understanding } from "../understand.ts";
+import { linkNeeded } from "./tasks.ts";
 
 type RoleQuery = Extract<Query, { kind: "role" }>;
 
@@ -188,8 +189,11 @@ function findHolders(q: RoleQuery, ctx: AnswerContext, useBody: boolean): { p: P
   return matches;
 }
 
-export function answerRole(q: RoleQuery, ctx: AnswerContext): Reply {
+export function answerRole(asked: RoleQuery, ctx: AnswerContext): Reply {
   const { kb } = ctx;
+  // "Giám đốc sở mình": the asker's unit, once linked.
+  if (asked.unitId === MINE && !ctx.asker?.unitId) return linkNeeded();
+  const q = asked.unitId === MINE ? { ...asked, unitId: ctx.asker!.unitId! } : asked;
   if (q.unknownUnit) {
     return new ReplyBuilder("role")
       .abstain()

@@ -5,7 +5,8 @@
  * card is not the answer. The reply says plainly what is not recorded, of whom, and offers the card.
  */
 
-import type { Person } from "../../knowledge/schema.ts";
+import type { Knowledge } from "../../knowledge/model.ts";
+import type { Meeting, Person } from "../../knowledge/schema.ts";
 import { provinceIn, provinceLabel } from "../../text/provinces.ts";
 import { searchTerms } from "../../text/search-terms.ts";
 import { formatViDate } from "../../time.ts";
@@ -29,7 +30,21 @@ const ATTRIBUTES: readonly {
   progress?: boolean;
   /** Only for questions read as this kind ("vì sao DTI tăng": the index's reasons). */
   kind?: string;
+  /** Recorded after all for this meeting (a notice among its documents, issued after it). */
+  meetingKnown?: (m: Meeting, kb: Knowledge) => boolean;
 }[] = [
+  {
+    // A meeting's conclusions are recorded as it was reported, not the notice that announced them.
+    what: "số hiệu thông báo kết luận",
+    re: /\b(?:thong bao|van ban) ket luan\b|\bket luan (?:cua )?(?:cuoc hop|buoi hop|hoi nghi|hop)\b.*\b(?:so (?:may|bao nhieu|hieu|nao|gi)|ky hieu)\b/,
+    of: "meeting",
+    kind: "meeting",
+    meetingKnown: (m, kb) =>
+      m.documents.some((id) => {
+        const d = kb.document(id);
+        return !!d && d.type === "Thông báo" && d.date >= m.date;
+      }),
+  },
   {
     // Meetings are recorded by day (and "sáng"/"chiều"), not by the hour.
     what: "giờ bắt đầu, kết thúc",
@@ -246,6 +261,10 @@ export function unrecordedAttribute(u: Understanding, ctx: AnswerContext): Gap |
       };
   }
   if (attr.of !== "person" && u.query.kind === "meeting") {
+    const m = u.query.meetingId
+      ? kb.get("meetings", u.query.meetingId)
+      : kb.data.meetings.find((x) => u.query.kind === "meeting" && x.date === u.query.date);
+    if (attr.meetingKnown && (!m || attr.meetingKnown(m, kb))) return undefined;
     const day = u.query.date ? ` ngày ${formatViDate(u.query.date)}` : "";
     return { what: attr.what, of: `cuộc họp${day}`, next: { label: `Cuộc họp${day}`, query: u.query } };
   }

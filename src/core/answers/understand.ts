@@ -353,7 +353,9 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = {
 function ordinalTask(bare: string, content: string[], lex: Lexicon) {
   const m =
     /\b(?:thu|so)\s+(\d{1,2}|nhat|mot|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b/.exec(bare) ??
-    /\btrong tam\s+(\d{1,2})\b/.exec(bare);
+    /\btrong tam\s+(\d{1,2})\b/.exec(bare) ??
+    // ("nhiệm vụ 1 trọng tâm": the number before.)
+    /\bnhiem vu\s+(\d{1,2})\s+trong tam\b/.exec(bare);
   if (!m || !/\b(?:nhiem vu|trong tam)\b/.test(bare)) return undefined;
   const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : ORDINAL_WORDS[m[1]!];
   const words = content.filter((w) => !ORDINAL_WORDS[w] && !/^\d+$/.test(w));
@@ -917,7 +919,11 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     DOCUMENT_WORDS.test(bare) &&
     // ("quyết định nào lấy 10/10 làm Ngày …": the day chosen, not the day it was issued.)
     !/\b(?:lay|chon)(?: ngay)?\b/.test(bare) &&
-    !concepts.has("meeting") &&
+    // ("văn bản ngày 28/1 mà cuộc họp nhắc tới": the document named by its day; the meeting mentions it.)
+    (!concepts.has("meeting") ||
+      /\b(?:van ban|vb|quyet dinh|thong bao|ke hoach|cong van|nghi quyet|chi thi) (?:(?:so|ban hanh|ky|ra) )?ngay \d{1,2} \d{1,2}\b/.test(
+        bare,
+      )) &&
     !concepts.has("deadline")
   ) {
     const anyYear = !year && !findDatePhrases(dateText, { today }).some((p) => p.index === phrase.index);
@@ -1055,6 +1061,16 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
       },
     };
   }
+  // "Cuộc họp nêu những hạn chế gì về DTI": what a meeting said of it, not the index's figures.
+  if (
+    concepts.has("meeting") &&
+    /\b(?:han che|ton tai|yeu kem|kho khan|vuong mac)\b/.test(bare) &&
+    !/\b(?:cuoc hop|buoi hop|hoi nghi|hop) nao\b/.test(bare) &&
+    /\b(?:cuoc hop|buoi hop|hoi nghi|hop)\b.*\b(?:neu|chi ra|danh gia|noi|nhac|thao luan|ban)\b|\b(?:neu|chi ra)\b.*\b(?:cuoc hop|buoi hop|hoi nghi)\b/.test(
+      bare,
+    )
+  )
+    return { ...base, year, query: { kind: "meeting" } };
   if (!communeIndex && (concepts.has("dti") || /\bxep hang\b|\bthu hang\b/.test(bare))) {
     return { ...base, year, query: withYear({ kind: "indicator" as const }) };
   }

@@ -2665,3 +2665,22 @@ describe("the asker helped is not 'my unit'; 'sở mình' in a post and in atten
     );
   });
 });
+
+describe("an ordinal before 'trọng tâm'; a document named by its day that a meeting mentions; a meeting's shortcomings on the DTI", () => {
+  it.each(["nhiệm vụ 2 trọng tâm là gì", "nhiem vu 2 trong tam la gi vay"])("%s", (q) => {
+    expect(plain(q)).toContain("de cao, phat huy vai tro");
+  });
+
+  it("a document named by its day, which a meeting mentions", () => {
+    const text = plain("cuộc họp có nhắc tới thông báo ngày 28/1, đó là thông báo gì");
+    expect(text).toContain("16/tb-vpcp");
+  });
+
+  it("what a meeting said were the shortcomings of the DTI, not the index's figures", () => {
+    const r = ask("buổi họp đã chỉ ra những hạn chế gì về DTI");
+    expect(r.intent).toBe("meeting");
+    const text = fold(renderPlain(r));
+    expect(text).toContain("nhan luc so con han che");
+    expect(text).not.toMatch(/^chi so chuyen doi so \(dti\)/);
+  });
+});

@@ -107,6 +107,13 @@ const VALUE_OR_RANK = /\b(?:diem|xep hang|hang|thu hang|bao nhieu|dat|gia tri|ch
  * component's value and rank in a year. Answered first; "not recorded" when the year lacks it.
  */
 export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): Reply | undefined {
+  // ("cuộc họp nêu hạn chế gì về kinh tế số": what the meeting said, read as a meeting's.)
+  if (
+    u.query.kind === "meeting" &&
+    !u.query.date &&
+    /\b(?:han che|ton tai|yeu kem|kho khan|vuong mac)\b/.test(u.folded)
+  )
+    return undefined;
   const bare = u.folded.replace(/[^\p{L}\p{N}\s%]/gu, " ").replace(/\s+/g, " ");
   const { kb, lex } = ctx;
   const all = [...kb.data.indicators].sort((a, b) => b.year - a.year);

@@ -880,7 +880,9 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     docFocus &&
     !(docFocus === "date" && deadlineWords) &&
     !(concepts.has("dti") && !namesDocument) &&
-    !(concepts.has("meeting") && !namesDocument)
+    !(concepts.has("meeting") && !namesDocument) &&
+    // ("chủ đề năm 2023 của UBQG có nói gì đến …": the theme's own words, not a document's summary.)
+    !(concepts.has("theme") && /\bchu de\b/.test(bare) && !namesDocument)
   ) {
     // What the document is about, without the words that ask for it ("số hiệu văn bản quy định …").
     const docFrame = docFrameIndices(terms);
@@ -968,10 +970,22 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     return { ...base, year, query: { kind: "search", text: sayingWords.join(" "), kinds: ["task"] } };
   if (!themeTasks && (concepts.has("theme") || (yearNamed && year))) {
     const national = /\b(?:quoc gia|ca nuoc|toan quoc|thu tuong|chinh phu|trung uong)\b/.test(bare);
+    // ("Chủ tịch UBND tỉnh yêu cầu quán triệt chủ đề của những cơ quan nào": the province names who
+    // asks, not whose theme; "những cơ quan nào": both.)
     const provincial = /\b(?:tinh|ban chi dao|ban dieu hanh)\b/.test(
-      bare.replace(/\bchuyen doi so tinh\b/g, ""),
+      bare.replace(
+        /\b(?:chuyen doi so tinh|(?:chu tich )?(?:uy ban nhan dan|ubnd) tinh|chu tich tinh)\b/g,
+        "",
+      ),
     );
-    const scope = national && !provincial ? "national" : provincial && !national ? "provincial" : undefined;
+    const both = /\b(?:nhung|cac) (?:co quan|cap|noi|ben) nao\b|\bcua (?:co quan|cap) nao\b/.test(bare);
+    const scope = both
+      ? undefined
+      : national && !provincial
+        ? "national"
+        : provincial && !national
+          ? "provincial"
+          : undefined;
     return { ...base, year, query: withYear({ kind: "theme" as const, ...(scope ? { scope } : {}) }) };
   }
 

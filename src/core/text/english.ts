@@ -8,7 +8,7 @@
 
 /** Words that show the text has English in it (none is a Vietnamese word typed without diacritics). */
 const ENGLISH_CUE =
-  /\b(?:what|which|who|whom|whose|when|where|how|is|are|does|did|digital|transformation|province|provincial|national|tasks?|plans?|meetings?|decisions?|notices?|steering|committee|targets?|index|ranking|rank|theme|assigned|responsible|please|signed|charge)\b/i;
+  /\b(?:what|which|who|whom|whose|when|where|how|is|are|does|did|digital|transformation|province|provincial|national|tasks?|plans?|meetings?|decisions?|notices?|steering|committee|targets?|index|ranking|rank|theme|assigned|responsible|please|signed|charge|deadlines?|products?|reports?)\b/i;
 
 /** English phrase → Vietnamese, longest first (phrases before the words they contain). */
 const GLOSSARY: readonly (readonly [RegExp, string])[] = (
@@ -35,6 +35,8 @@ const GLOSSARY: readonly (readonly [RegExp, string])[] = (
     ["how many", "bao nhiêu"],
     ["tasks?", "nhiệm vụ"],
     ["deadlines?", "hạn"],
+    ["products?", "sản phẩm"],
+    ["reports?", "báo cáo"],
     ["plans?", "kế hoạch"],
     ["meetings?", "cuộc họp"],
     ["decisions?", "quyết định"],

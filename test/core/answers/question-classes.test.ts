@@ -2684,3 +2684,32 @@ describe("an ordinal before 'trọng tâm'; a document named by its day that a m
     expect(text).not.toMatch(/^chi so chuyen doi so \(dti\)/);
   });
 });
+
+describe("'product', 'report' in English; 'đạt … chưa' at the end; what the theme says of something; whose themes", () => {
+  it("English 'product' among Vietnamese words", () => {
+    const r = ask("product cds 2023 deadline khi nao");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("31/12/2023");
+  });
+
+  it.each(["tỉnh đã đạt nhóm khá DTI năm 2023 chưa nhỉ", "dti 2023 dat nhom kha chua"])(
+    "whether a target was reached, with 'chưa' at the end, is not known: %s",
+    (q) => {
+      const r = ask(q);
+      expect(r.abstained).toBe(true);
+      expect(fold(renderPlain(r))).toContain("khong ghi ket qua dat duoc");
+    },
+  );
+
+  it("what the year's national theme says of something is the theme's own words", () => {
+    const r = ask("chủ đề 2023 của ủy ban quốc gia có đề cập đến bảo vệ dữ liệu cá nhân không");
+    expect(r.intent).toBe("theme");
+    expect(fold(renderPlain(r))).toContain("bao ve du lieu ca nhan");
+  });
+
+  it("'chủ đề của những cơ quan nào', asked of the provincial chairman's request, gives both themes", () => {
+    const text = plain("chủ tịch UBND tỉnh yêu cầu quán triệt chủ đề của những cơ quan nào");
+    expect(text).toContain("quoc gia (uy ban quoc gia ve chuyen doi so)");
+    expect(text).toContain("tinh (ban chi dao cua tinh ve chuyen doi so)");
+  });
+});

@@ -290,12 +290,18 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
     };
     // "DTI 2023 có đạt nhóm khá không": whether it was reached, which a target does not say.
     // ("… có đạt nhóm khá như mục tiêu không": the target named as what it is measured against.)
+    // ("tỉnh đạt nhóm khá DTI 2023 chưa vậy": "chưa" at the end, after what is reached.)
+    const reachedYet = /\bdat\b(?: [a-z0-9]+){1,6} chua(?: (?:vay|a|ah|nhi|ha|z|nhe))*\s*\??\s*$/.test(
+      folded,
+    );
     const achieved =
-      /\b(?:co|da) (?:dat|vao)\b|\bdat (?:duoc )?(?:chua|khong|ko)\b|\bvao duoc\b/.test(folded) &&
+      (/\b(?:co|da) (?:dat|vao)\b|\bdat (?:duoc )?(?:chua|khong|ko)\b|\bvao duoc\b/.test(folded) ||
+        reachedYet) &&
       (!/\b(?:muc tieu|chi tieu|yeu cau|phan dau|ke hoach|de ra|dat ra)\b/.test(folded) ||
         /\b(?:nhu|theo|so voi) (?:da )?(?:muc tieu|chi tieu|ke hoach|phan dau)\b/.test(folded) ||
         // ("mục tiêu … đạt chưa", "… có đạt không": whether it has been reached.)
         /\bdat (?:duoc )?chua\b/.test(folded) ||
+        reachedYet ||
         (/\b(?:co|da) dat (?:duoc )?(?:khong|ko|k)\s*\??\s*$/.test(folded) &&
           !/\b(?:yeu cau|phai dat|de ra|dat ra)\b/.test(folded)));
     if (fit.length && achieved)

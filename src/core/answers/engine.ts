@@ -117,8 +117,14 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       // else the whole first; the other when the first is not understood.
       const clause = questionClause(req.text);
       // (A short question with commas, "Tuyên truyền …: ai chủ trì, ai phối hợp?", is one question.)
+      // ("Ông Nam và ông Biên, ai là Trưởng ban, ai là Phó Trưởng ban?": one question in parts, each
+      // part led by its question word.)
+      const led = clauses(req.text).filter((p) => QUESTION_LED.test(fold(p))).length;
       const chatty =
-        clause !== undefined && clauses(req.text).length >= 3 && req.text.split(/\s+/).length >= 14;
+        clause !== undefined &&
+        clauses(req.text).length >= 3 &&
+        req.text.split(/\s+/).length >= 14 &&
+        led < 2;
       const first = askOnce(chatty ? { ...req, text: clause } : req);
       // Two questions in one message, each asking something of its own: both answered.
       // (When the whole message says a part is not recorded, that stands.)
@@ -193,6 +199,10 @@ function clauses(text: string): string[] {
     .filter(Boolean);
 }
 
+/** A clause led by its question word ("ai ký vậy em", "khi nào"). */
+const QUESTION_LED =
+  /^(?:ai|khi nao|bao gio|ngay nao|so may|la gi|la ai|o dau|the nao|ra sao|do ai|cua ai)\b/;
+
 const STRONG_CUE = /\b(?:la gi|gi|nao|ai|khi nao|bao gio|bao nhieu|may|the nao|ra sao)\b/;
 const CLAUSE_CUE = /\b(?:la gi|gi|nao|ai|khi nao|bao gio|bao nhieu|may|the nao|ra sao|co phai|khong|ko)\b/;
 
@@ -233,7 +243,16 @@ export function twoQuestions(text: string): [string, string] | undefined {
  * the message has more than one; undefined otherwise.
  */
 export function questionClause(text: string): string | undefined {
-  const parts = clauses(text);
+  // ("… cái kế hoạch nâng cao DTI năm 2022 ấy, ai ký vậy em?": a question of two words goes with the
+  // clause before it, which names what it asks about.)
+  // (Only in a long message: "kế hoạch 3402 ban hành ngày nào, mục tiêu gì" asks two things.)
+  const all = clauses(text);
+  const parts: string[] = [];
+  for (const p of all) {
+    if (all.length >= 3 && parts.length && QUESTION_LED.test(fold(p)) && searchTerms(p).length < 3)
+      parts[parts.length - 1] = `${parts.at(-1)} ${p}`;
+    else parts.push(p);
+  }
   if (parts.length < 2) return undefined;
   // A clause with a question word ("nào", "mấy", "gì") before one with only "không" ("em tìm mãi không thấy").
   const asking = parts.filter((p) => CLAUSE_CUE.test(fold(p)) && searchTerms(p).length >= 3);

@@ -2713,3 +2713,28 @@ describe("'product', 'report' in English; 'đạt … chưa' at the end; what th
     expect(text).toContain("tinh (ban chi dao cua tinh ve chuyen doi so)");
   });
 });
+
+describe("a long message whose question is two words after what it asks about; two people and their posts; 'bộ mình' in a target", () => {
+  it("the question two words long goes with the clause before it", () => {
+    const text = plain(
+      "Chào anh, em mới nhận việc ở phòng tổng hợp, trưởng phòng nhờ em rà lại mấy kế hoạch cũ. Anh cho em hỏi cái kế hoạch nâng cao chỉ số DTI năm 2022 đó, do ai ký ạ? Em cảm ơn anh",
+    );
+    expect(text).toContain("4233/kh-ubnd do nguyen long bien ky");
+  });
+
+  it("a question in parts, each led by 'ai là', is not a chatty message", () => {
+    const text = plain("Ông Kỳ và ông Nam, ai là Trưởng ban, ai là Phó Trưởng ban của Ban Điều hành?");
+    expect(text).toContain("• tran quoc nam: chu tich ubnd tinh; truong ban dieu hanh");
+    expect(text).toContain("• dao xuan ky: giam doc so thong tin va truyen thong; pho truong ban");
+  });
+
+  it("'bộ mình' is the asker, not what the target is about", () => {
+    const r = engine.ask({
+      text: "bộ mình đặt chỉ tiêu dữ liệu mở năm 2023 bao nhiêu phần trăm",
+      now: NOW,
+      asker: { unitId: "bo-tttt" } as never,
+    });
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("60% (nam 2023)");
+  });
+});

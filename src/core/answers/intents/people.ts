@@ -270,6 +270,15 @@ export function answerRole(asked: RoleQuery, ctx: AnswerContext): Reply {
   return r.build();
 }
 
+/** The people one side of "A hay B", "A và B" names: by full name, or "ông Kỳ", or the given name alone. */
+function namedIn(side: string, kb: AnswerContext["kb"]): Person[] {
+  const words = side.trim().split(" ").filter(Boolean);
+  const full = kb.data.people.filter((p) => side.includes(fold(p.name)));
+  if (full.length) return full;
+  const given = words.filter((w) => !/^(?:ong|ba|anh|chi|dong|chi|la|dc)$/.test(w)).at(-1);
+  return given ? peopleByGivenName(kb, given) : [];
+}
+
 /**
  * "Ông Kỳ hay ông Biên là Phó Trưởng ban Thường trực": which of two people named holds the post, from
  * the posts recorded; said so when neither is recorded with it.
@@ -279,19 +288,30 @@ export function answerWhichHolds(u: Understanding, ctx: AnswerContext): Reply | 
     .replace(/[^\p{L}\p{N}\s]/gu, " ")
     .replace(/\s+/g, " ")
     .trim();
+  const { kb } = ctx;
+  // "Ông Nam và ông Biên, ai là Trưởng ban, ai là Phó Trưởng ban Thường trực": each one's posts.
+  const each = /^(.*?)\bva\b(.*?)\bai la\b.*\bai la\b/.exec(bare);
+  if (each) {
+    const a = namedIn(each[1]!, kb);
+    const b = namedIn(each[2]!, kb);
+    if (a.length === 1 && b.length === 1 && a[0] !== b[0]) {
+      const r = new ReplyBuilder("person");
+      for (const p of [a[0]!, b[0]!]) {
+        const when = p.positions.find((x) => x.asOf)?.asOf;
+        r.line(
+          `• ${p.name}: ${p.positions.map((x) => x.title).join("; ")}${when ? ` (tại ngày ${formatViDate(when)})` : ""}.`,
+          kb.citeAll(p.positions.flatMap((x) => x.sources).concat(p.sources)),
+        );
+        r.item("person", p.id);
+      }
+      r.note("Chức vụ ghi theo thời điểm của nguồn; có thể đã thay đổi.");
+      return r.build();
+    }
+  }
   const m = /^(.*?)\bhay\b(.*?)\bla\b\s+(.+?)(?:\s+(?:khong|ko|vay|a|nhi|the))?$/.exec(bare);
   if (!m) return undefined;
-  const { kb } = ctx;
-  const named = (side: string): Person[] => {
-    const words = side.trim().split(" ").filter(Boolean);
-    const full = kb.data.people.filter((p) => side.includes(fold(p.name)));
-    if (full.length) return full;
-    // "ông Kỳ", "anh Biên", or the given name alone.
-    const given = words.filter((w) => !/^(?:ong|ba|anh|chi|dong|chi|la|dc)$/.test(w)).at(-1);
-    return given ? peopleByGivenName(kb, given) : [];
-  };
-  const a = named(m[1]!);
-  const b = named(m[2]!);
+  const a = namedIn(m[1]!, kb);
+  const b = namedIn(m[2]!, kb);
   if (a.length !== 1 || b.length !== 1 || a[0] === b[0]) return undefined;
   const post = m[3]!.trim();
   if (post.split(" ").length < 2) return undefined;

@@ -44,8 +44,21 @@ export function figureTerms(text: string): string[] {
   // A document's number ("theo KH 562/KH-UBND") says where, not what.
   let rest = text;
   for (const r of findDocRefs(text)) rest = rest.replace(r.raw, " ");
-  return withoutPhrase(queryTerms(rest), CDS).filter((t) => !FRAME.has(t) && !/^\d+$/.test(t));
+  const terms = withoutPhrase(queryTerms(rest), CDS).filter((t) => !FRAME.has(t) && !/^\d+$/.test(t));
+  // "bộ mình", "đơn vị tôi": the asker, not what the figure is about.
+  return terms.filter(
+    (t, i) =>
+      !SELF.has(t) &&
+      !(
+        SELF_UNIT.has(t) &&
+        (SELF.has(terms[i + 1] ?? "") || (t === "don" && SELF.has(terms[i + 2] ?? "")))
+      ) &&
+      !(t === "vi" && terms[i - 1] === "don" && SELF.has(terms[i + 1] ?? "")),
+  );
 }
+
+const SELF = new Set(["minh", "toi"]);
+const SELF_UNIT = new Set(["bo", "so", "ban", "don", "ben", "phia", "nganh"]);
 
 /** "có … không": whether a target says so. */
 const YES_NO = /\bco\b.*\b(?:khong|ko|k)\s*\??\s*$/;

@@ -29,6 +29,7 @@ import {
   HELDOUT_20_FILE,
   HELDOUT_21_FILE,
   HELDOUT_22_FILE,
+  HELDOUT_23_FILE,
   HELDOUT_FILE,
   loadQuestions,
   runEval,
@@ -204,6 +205,7 @@ const LATER_SETS: { file: string; name: string; overall: number; category: numbe
   // Set 21: unread; first run 379/430 (abstentions 88/102) on the commit that added it.
   { file: HELDOUT_21_FILE, name: "held-out set 21", overall: 0.88, category: 0.7, abstain: 0.86 },
   { file: HELDOUT_22_FILE, name: "held-out set 22", overall: 0.9, category: 0.75, abstain: 0.85 },
+  { file: HELDOUT_23_FILE, name: "held-out set 23", overall: 0.9, category: 0.75, abstain: 0.85 },
 ];
 
 describe.each(LATER_SETS)("answer engine on $name", ({ file, overall, category, abstain }) => {

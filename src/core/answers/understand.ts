@@ -386,6 +386,13 @@ const DEADLINE_WORDS = new Set(searchTerms("mốc hạn chót thời hạn thờ
 /** Words that ask whether a deadline passed ("qua hạn", "trễ"), not which task. */
 const OVERDUE_WORDS = new Set(searchTerms("quá hạn trễ hạn chậm tiến độ đã qua chưa"));
 
+/** Words around a period's deadlines that name no topic ("cần lưu ý", "những việc", "hết hạn"). */
+const PERIOD_FRAME = new Set(
+  searchTerms(
+    "cần chú ý lưu ý việc hoàn thành liên quan hết hạn mốc sắp đến tới cuối đầu giữa trong từ giờ nay này những các nào gì có không phải làm thực hiện",
+  ),
+);
+
 /** "chuyển đổi số" says nothing about which tasks. */
 const CDS_TERMS = new Set(searchTerms("chuyển đổi số"));
 
@@ -1271,7 +1278,22 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     // otherwise the search says plainly that no such deadline is known.
     // ("Năm 2027 có mốc thời hạn nào về chuyển đổi số": no topic beyond the deadline's own words.)
     const topicWords = content.filter((t) => !CDS_TERMS.has(t) && !DEADLINE_WORDS.has(t));
+    // ("hạn nộp báo cáo quý IV/2026": so too of a quarter or a month.)
+    // (The period's own words and those that frame a deadline are not a topic: "các hạn trong q4",
+    // "tháng 10 này có mốc gì cần lưu ý".)
+    const periodWords = new Set(
+      phrase ? searchTerms(dateText.slice(phrase.index, phrase.index + phrase.length)) : [],
+    );
+    const periodTopic = topicWords.filter((t) => !periodWords.has(t) && !PERIOD_FRAME.has(t));
     if (phrase?.kind === "year" && !unit && !mine && topicWords.length >= 2 && !aboutTasks(0.5))
+      return { ...base, year, query: { kind: "search", text, kinds: ["task"] } };
+    if (
+      (phrase?.kind === "quarter" || phrase?.kind === "month") &&
+      !unit &&
+      !mine &&
+      periodTopic.length >= 2 &&
+      (lex.index.search(periodTopic.join(" "), { kinds: ["task"], limit: 1 })[0]?.coverage ?? 0) < 0.5
+    )
       return { ...base, year, query: { kind: "search", text, kinds: ["task"] } };
     // "nhiệm vụ quán triệt chủ đề năm 2023 có hạn chót không": that task's deadline, not the year's.
     // (A yearly task's due day in the year asked is the window's; "A hay B" asks which of two.)

@@ -2738,3 +2738,35 @@ describe("a long message whose question is two words after what it asks about; t
     expect(fold(renderPlain(r))).toContain("60% (nam 2023)");
   });
 });
+
+describe("a DTI pillar named as 'chỉ số'; what was held for a day; a deadline of a quarter about what no task is", () => {
+  it("a pillar whose score is not recorded, named as 'chỉ số … năm …'", () => {
+    const r = ask("chỉ số hạ tầng số năm 2022 được mấy điểm");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi diem, thu hang cua tru cot ha tang so nam 2022");
+  });
+
+  it("the activities held for a day are not recorded", () => {
+    const r = ask("ngày cđs tỉnh năm ngoái đã tổ chức những sự kiện gì");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi cac hoat dong da to chuc");
+  });
+
+  it.each(["hạn gửi báo cáo tổng kết tháng 12/2026 là ngày nào", "han nop bao cao quy 4/2026"])(
+    "a deadline of a period about what no task is, is not known: %s",
+    (q) => {
+      const r = ask(q);
+      expect(r.abstained).toBe(true);
+      expect(fold(renderPlain(r))).not.toContain("tuyen truyen ngay chuyen doi so tinh");
+    },
+  );
+
+  it.each([
+    ["trong quý IV/2026 có mốc nào cần lưu ý không", "10/10/2026"],
+    ["các hạn trong q4/2023", "31/12/2023"],
+  ])("a period's deadlines asked with words that frame them: %s", (q, fact) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain(fact);
+  });
+});

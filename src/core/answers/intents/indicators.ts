@@ -174,7 +174,8 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
     part &&
     years.length >= 2 &&
     /\b(?:so sanh|so voi|voi|va|ra sao|the nao|thay doi|chenh|hon|tru(?! cot))\b|=/.test(u.folded);
-  if (!isDti && !partYears && !(part && u.year && VALUE_OR_RANK.test(bare))) return undefined;
+  // ("chỉ số nhân lực số 2021 hạng mấy": a pillar of the DTI named with a year and what is asked of it.)
+  if (!isDti && !partYears && !((part || pillar) && u.year && VALUE_OR_RANK.test(bare))) return undefined;
   const against = /\bso voi (?:nam )?((?:19|20)\d\d)\b/.exec(bare)?.[1];
   const year = years.length > 1 && against ? years.find((y) => y !== Number(against)) : u.year;
   const ind = year ? all.find((i) => i.year === year) : all[0];

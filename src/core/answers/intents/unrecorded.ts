@@ -46,6 +46,14 @@ const ATTRIBUTES: readonly {
       }),
   },
   {
+    // What was held for a day or an event ("Ngày CĐS năm nay tỉnh đã tổ chức những hoạt động gì") is
+    // not recorded, only what was assigned.
+    what: "các hoạt động đã tổ chức",
+    re: /\b(?:da )?to chuc (?:duoc )?(?:nhung |cac )?(?:hoat dong|su kien|chuong trinh) (?:gi|nao)\b|\b(?:hoat dong|su kien) (?:gi|nao) (?:da )?(?:duoc )?to chuc\b/,
+    of: "any",
+    alone: true,
+  },
+  {
     // Meetings are recorded by day (and "sáng"/"chiều"), not by the hour.
     what: "giờ bắt đầu, kết thúc",
     re: /\b(?:may gio|luc may gio|gio nao|bat dau luc|khai mac luc|ket thuc luc)\b/,

@@ -2749,7 +2749,7 @@ describe("a DTI pillar named as 'chỉ số'; what was held for a day; a deadlin
   it("the activities held for a day are not recorded", () => {
     const r = ask("ngày cđs tỉnh năm ngoái đã tổ chức những sự kiện gì");
     expect(r.abstained).toBe(true);
-    expect(fold(renderPlain(r))).toContain("khong ghi cac hoat dong da to chuc");
+    expect(fold(renderPlain(r))).toContain("khong ghi cac su kien, hoat dong da to chuc");
   });
 
   it.each(["hạn gửi báo cáo tổng kết tháng 12/2026 là ngày nào", "han nop bao cao quy 4/2026"])(

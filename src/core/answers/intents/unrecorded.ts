@@ -48,8 +48,9 @@ const ATTRIBUTES: readonly {
   {
     // What was held for a day or an event ("Ngày CĐS năm nay tỉnh đã tổ chức những hoạt động gì") is
     // not recorded, only what was assigned.
-    what: "các hoạt động đã tổ chức",
-    re: /\b(?:da )?to chuc (?:duoc )?(?:nhung |cac )?(?:hoat dong|su kien|chuong trinh) (?:gi|nao)\b|\b(?:hoat dong|su kien) (?:gi|nao) (?:da )?(?:duoc )?to chuc\b/,
+    // (A day written in full is the day's own reply, with what is known of that day.)
+    what: "các sự kiện, hoạt động đã tổ chức",
+    re: /^(?!.*\b\d{1,2} \d{1,2}\b).*(?:\b(?:da )?to chuc (?:duoc )?(?:nhung |cac )?(?:hoat dong|su kien|chuong trinh) (?:gi|nao)\b|\b(?:hoat dong|su kien) (?:gi|nao) (?:da )?(?:duoc )?to chuc\b)/,
     of: "any",
     alone: true,
   },

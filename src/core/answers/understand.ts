@@ -91,6 +91,8 @@ const NOT_SELF_AFTER = new Set([
   "biet",
   "cam",
   "can",
+  // "cho tôi danh sách …": the list asked for.
+  "danh",
 ]);
 
 /** Whether the asker speaks of themselves or their unit ("của tôi", "đơn vị mình", "nhiem vu cua toi"). */
@@ -389,7 +391,7 @@ const OVERDUE_WORDS = new Set(searchTerms("quá hạn trễ hạn chậm tiến 
 /** Words around a period's deadlines that name no topic ("cần lưu ý", "những việc", "hết hạn"). */
 const PERIOD_FRAME = new Set(
   searchTerms(
-    "cần chú ý lưu ý việc hoàn thành liên quan hết hạn mốc sắp đến tới cuối đầu giữa trong từ giờ nay này những các nào gì có không phải làm thực hiện",
+    "cần chú ý lưu ý việc hoàn thành liên quan hết hạn mốc sắp đến tới cuối đầu giữa trong từ giờ nay này những các nào gì có không phải làm thực hiện đang theo dõi ghi nhận liệt kê giúp tôi",
   ),
 );
 
@@ -1285,7 +1287,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
       phrase ? searchTerms(dateText.slice(phrase.index, phrase.index + phrase.length)) : [],
     );
     const periodTopic = topicWords.filter((t) => !periodWords.has(t) && !PERIOD_FRAME.has(t));
-    if (phrase?.kind === "year" && !unit && !mine && topicWords.length >= 2 && !aboutTasks(0.5))
+    if (phrase?.kind === "year" && !unit && !mine && periodTopic.length >= 2 && !aboutTasks(0.5))
       return { ...base, year, query: { kind: "search", text, kinds: ["task"] } };
     if (
       (phrase?.kind === "quarter" || phrase?.kind === "month") &&
@@ -1535,7 +1537,7 @@ const LIST_CUE =
   /\b(?:liet ke|danh sach|cac|nhung|tat ca|tim|(?:bao nhieu|may) (?:van ban|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van))\b/;
 /** Words that frame a list of documents, not what they are about. */
 const LIST_FRAME =
-  /\b(?:(?:ma |ban |)tro ly (?:dang )?co|(?:co )?trong (?:du lieu|co so (?:du lieu|tri thuc)|he thong)(?= |$)|co quan|don vi|chung toi|liet ke|danh sach|cho (?:toi|minh|em) (?:biet|xem)|(?:hay |giup |tim giup |tim )?(?:liet ke|tim|xem)|giup|cac|nhung|tat ca|bao nhieu|may|van ban|vb|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van|chuong trinh|de an|nghi dinh|thong tu|bao cao|nao|gi|ve|co|cum(?: tu)?|tu khoa|chu|cau|noi|nhac|neu|ban hanh|ra|duoc|da|do|cua|trong|(?<!dien )tu|den|nam|thang|quy|la|hay|a|ah|nhe|nha|vay|ha|khong|ko|z|cho|xem|biet|hoi|voi|oi|ad|em|anh|toi|minh|lien quan|cai|ngay|cds|chuyen doi so)\b/g;
+  /\b(?:(?:ma |ban |)tro ly (?:dang )?co|(?:co )?trong (?:du lieu|co so (?:du lieu|tri thuc)|he thong)(?= |$)|co quan|don vi|chung toi|liet ke|danh sach|cho (?:toi|minh|em) (?:biet|xem)|(?:hay |giup |tim giup |tim )?(?:liet ke|tim|xem)|giup|cac|nhung|tat ca|bao nhieu|may|van ban|vb|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van|chuong trinh|de an|nghi dinh|thong tu|bao cao|nao|gi|ve|co|cum(?: tu)?|ds|(?:da )?ghi nhan|ngay ban hanh|tu khoa|chu|cau|noi|nhac|neu|ban hanh|ra|duoc|da|do|cua|trong|(?<!dien )tu|den|nam|thang|quy|la|hay|a|ah|nhe|nha|vay|ha|khong|ko|z|cho|xem|biet|hoi|voi|oi|ad|em|anh|toi|minh|lien quan|cai|ngay|cds|chuyen doi so)\b/g;
 const DOC_TYPE_BY_WORDS: Record<string, string> = {
   "ke hoach": "Kế hoạch",
   "quyet dinh": "Quyết định",
@@ -1590,7 +1592,7 @@ function documentListFilter(
   // ("văn bản nào có ngày ban hành mới nhất": the order is asked, the date comes with it.)
   const ordered =
     focus === "date" &&
-    /\b(?:som nhat|cu nhat|dau tien|truoc nhat|moi nhat|gan day nhat|gan nhat|sau cung|cuoi cung)\b/.test(
+    /\b(?:som nhat|cu nhat|dau tien|truoc nhat|moi nhat|gan day nhat|gan nhat|sau cung|cuoi cung|muon nhat|tre nhat)\b/.test(
       bare,
     );
   if (focus && focus !== "which" && !(ownDocuments && focus === "number") && !ordered) return undefined;
@@ -1673,7 +1675,7 @@ function documentListFilter(
   }
   rest = rest
     .replace(
-      /\b(?:som nhat|cu nhat|dau tien|truoc nhat|moi nhat|gan day nhat|gan nhat|sau cung|cuoi cung)\b/g,
+      /\b(?:som nhat|cu nhat|dau tien|truoc nhat|moi nhat|gan day nhat|gan nhat|sau cung|cuoi cung|muon nhat|tre nhat)\b/g,
       " ",
     )
     .replace(/\b(?:thang|quy) [0-9ivx]+(?: ?(?:\/|nam) ?\d{4})?\b/g, " ")
@@ -1695,7 +1697,7 @@ function documentListFilter(
   // "văn bản nào ban hành sớm nhất / mới nhất": the first or last of those that fit.
   const order = /\b(?:som nhat|cu nhat|dau tien|truoc nhat)\b/.test(bare)
     ? "earliest"
-    : /\b(?:moi nhat|gan day nhat|gan nhat|sau cung|cuoi cung)\b/.test(bare)
+    : /\b(?:moi nhat|gan day nhat|gan nhat|sau cung|cuoi cung|muon nhat|tre nhat)\b/.test(bare)
       ? "latest"
       : undefined;
   if (order && !topic) {

@@ -134,6 +134,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // "BT Bộ CA": bộ trưởng Bộ Công an.
   [/(^|[^\p{L}\p{N}&])bt(?=\s+bo(?![\p{L}\p{N}&]))/gu, "$1bo truong"],
   [/(^|[^\p{L}\p{N}&])bo\s+ca(?![\p{L}\p{N}&])/gu, "$1bo cong an"],
+  // "chủ đề hàn động": hành động.
+  [/(^|[^\p{L}\p{N}&])han dong(?![\p{L}\p{N}&])/gu, "$1hanh dong"],
   // "thuê bao DĐ", "điện thoại DĐ": di động.
   [/(^|[^\p{L}\p{N}&])(thue bao|dien thoai|mang|dt) dd(?![\p{L}\p{N}&])/gu, "$1$2 di dong"],
   // "Năm DLS", "DL số": dữ liệu số.

@@ -31,6 +31,8 @@ const CONTEXTUAL: readonly (readonly [RegExp, string])[] = [
     /(?<![\p{L}\p{N}])th[ủu]\s+tr[ưu][ởo]ng(?=\s+(?:c[ơo]\s+quan|đ[ơo]n\s+v[ịi]|don\s+vi)(?![\p{L}\p{N}]))/giu,
     "người đứng đầu",
   ],
+  // "chủ đề hàn động": hành động (a slip of the "h"; "hạn động" is no phrase).
+  [/(?<![\p{L}\p{N}])h[àa]n\s+(đ[ộo]ng|dong)(?![\p{L}\p{N}])/giu, "hành động"],
   // "thuê bao DĐ": di động; "Năm DLS": dữ liệu số.
   [
     /(?<![\p{L}\p{N}])(thu[êe]\s+bao|đi[eệ]n\s+tho[aạ]i|dien\s+thoai|m[ạa]ng)\s+(?:dđ|dd|đđ)(?![\p{L}\p{N}])/giu,

@@ -2770,3 +2770,53 @@ describe("a DTI pillar named as 'chỉ số'; what was held for a day; a deadlin
     expect(fold(renderPlain(r))).toContain(fact);
   });
 });
+
+describe("a number mistyped is corrected only within its kind; 'tỷ lệ … tối thiểu' is no holiday; a yearly day said wrong; ordering words; which province leads; 'hàn động'; frames of a year's deadlines", () => {
+  it("a resolution's number is not corrected into a notice's", () => {
+    const r = ask("nghị quyết 10-NQ/TU về chuyển đổi số ban hành ngày nào");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).not.toContain("16/tb-vpcp");
+  });
+
+  it("'tỷ lệ … tối thiểu' asks a target, not the next holiday", () => {
+    const r = ask(
+      "KH 562 yêu cầu tỷ lệ người dân và doanh nghiệp dùng định danh điện tử tối thiểu bao nhiêu",
+    );
+    expect(r.intent).toBe("target");
+    expect(fold(renderPlain(r))).toContain("30%");
+  });
+
+  it.each([
+    [
+      "ngày chuyển đổi số quốc gia là 10/11 phải không",
+      /^khong\. ngay chuyen doi so quoc gia la ngay 10\/10/,
+    ],
+    ["ngày cđs tỉnh là 10/10 đúng không", /^dung\. ngay chuyen doi so tinh ninh thuan la ngay 10\/10/],
+  ])("a yearly day said, checked: %s", (q, re) => {
+    expect(plain(q)).toMatch(re);
+  });
+
+  it.each([
+    ["văn bản nào có ngày ban hành muộn nhất", "3402/kh-ubnd"],
+    ["vb nao ban hanh som nhat trong ds", "562/kh-ubnd"],
+  ])("%s", (q, fact) => {
+    const text = plain(q);
+    expect(text).toContain(fact);
+  });
+
+  it("which province leads the DTI is not recorded", () => {
+    const r = ask("tỉnh dẫn đầu DTI năm 2022");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi thu hang giua cac tinh");
+  });
+
+  it("'hàn động' is 'hành động'", () => {
+    expect(plain("chu de han dong 2023 cua tinh")).toContain("huy dong moi nguon luc");
+  });
+
+  it("a year's deadlines asked with words that only frame them", () => {
+    const r = ask("cho tôi danh sách các nhiệm vụ đang theo dõi có hạn trong năm 2023");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("31/12/2023");
+  });
+});

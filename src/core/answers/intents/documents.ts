@@ -233,7 +233,9 @@ export function answerDocument(q: DocumentQuery, ctx: AnswerContext): Reply {
     const fits =
       words.length >= 2 ? ctx.lex.index.search(words.join(" "), { kinds: ["document"], limit: 5 }) : [];
     // (Words of its subject, not of its issuer: "KH 3610 BĐH" names no plan of the Ban Điều hành.)
-    const meant = near.find((d) => {
+    // (Only one of the kind asked: "NQ 10-NQ/TU" is no misspelling of a notice "16/TB-VPCP".)
+    const sameKind = (d: KDocument) => !q.typeCode || parseDocNumber(d.number)?.typeCode === q.typeCode;
+    const meant = near.filter(sameKind).find((d) => {
       const issuer = new Set(searchTerms(d.issuer));
       const subject = words.filter((w) => !issuer.has(w));
       return subject.length >= 2 && fits.some((h) => h.doc.id === d.id && h.coverage >= 0.6);
@@ -252,9 +254,10 @@ export function answerDocument(q: DocumentQuery, ctx: AnswerContext): Reply {
         ],
       };
     }
-    if (near.length) {
-      r.line(`Có phải bạn muốn hỏi: ${near.map((d) => documentLabel(d)).join("; ")}?`);
-      for (const d of near) {
+    const offered = near.filter(sameKind);
+    if (offered.length) {
+      r.line(`Có phải bạn muốn hỏi: ${offered.map((d) => documentLabel(d)).join("; ")}?`);
+      for (const d of offered) {
         r.action(`${d.type} ${d.number}`, { kind: "document", docId: d.id });
         r.item("document", d.id);
       }

@@ -240,6 +240,26 @@ const YEARLY_DAY_CUE =
  */
 function answerYearlyDay(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const bare = u.folded.replace(/[^\p{L}\p{N}\s/]/gu, " ").replace(/\s+/g, " ");
+  // "Ngày CĐS tỉnh là ngày 10/11 đúng không": the day said, checked against the one set.
+  const said = /\b(\d{1,2})\/(\d{1,2})\b(?!\/\d)/.exec(bare);
+  if (
+    said &&
+    !findDocRefs(u.text).length &&
+    /\b(?:dung|phai) (?:khong|ko|k)\b|\bco phai\b|\bdung chu\b|\bphai chu\b/.test(bare)
+  ) {
+    const named = namedYearlyDays(u, ctx);
+    if (named.length === 1) {
+      const y = named[0]!;
+      const d = ctx.kb.document(y.docId);
+      const same = Number(said[1]) === y.day && Number(said[2]) === y.month;
+      return new ReplyBuilder("deadlines")
+        .line(
+          `${same ? (/\bco phai\b/.test(bare) ? "Có" : "Đúng") : "Không"}. ${y.name} là ngày ${y.day}/${y.month} hằng năm${d ? ` (${documentLabel(d)})` : ""}.`,
+          d ? ctx.kb.citeAll([d.id, ...d.sources]) : [],
+        )
+        .build();
+    }
+  }
   if (!YEARLY_DAY_CUE.test(expandAbbreviations(bare))) return undefined;
   // A given year's or the next occurrence ("lần tới", "năm sau"), a task, a meeting, a person or a
   // document named: answered by those (the occurrence with its year, the task's card…).
@@ -456,7 +476,10 @@ export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | und
   const nextCue = /\b(?:tiep theo|ke tiep|sap toi|gan nhat)\b/;
   if (
     (/\b(?:nghi le|ngay le|ngay nghi)\b/.test(u.folded) && nextCue.test(u.folded)) ||
-    /\b(?:nghi le|ngay le|ngay nghi|le)\b.*\b(?:tiep theo|ke tiep|sap toi|gan nhat|toi)\b/.test(u.folded)
+    // ("tỷ lệ … tối thiểu": "lệ" of "tỷ lệ", "tối" of "tối thiểu" say nothing of holidays.)
+    /\b(?:nghi le|ngay le|ngay nghi|(?<!ty )le)\b.*\b(?:tiep theo|ke tiep|sap toi|gan nhat|toi(?! thieu| da| uu))\b/.test(
+      u.folded,
+    )
   ) {
     const after = named
       ? kb.data.holidays

@@ -23,6 +23,8 @@ const FRAME = new Set(
       "có dùng sử dụng yêu cầu tăng nâng đưa lên cần phải được " +
       // "… cái nào cao hơn": a comparison of the figures named.
       "cái cao thấp hơn " +
+      // "tối thiểu bao nhiêu": the least share a target sets ("ít nhất 30%").
+      "tối thiểu ít nhất tối đa " +
       // "… đã đạt chưa": whether, not what.
       "chưa",
   ),

@@ -216,7 +216,7 @@ const ATTRIBUTES: readonly {
   },
   {
     what: "thứ hạng giữa các tỉnh, các xã hay các đơn vị",
-    re: /\b(?:tinh|dia phuong|xa|phuong|huyen|so|don vi|co quan) (?:nao|gi)\b.*\b(?:dung dau|dan dau|cao nhat|thap nhat|dung cuoi|xep (?:thu|hang) nhat)\b|(?<!\b(?:phai|co) (?:la )?)\b(?:dung dau|dan dau|cao nhat|thap nhat) ca nuoc\b/,
+    re: /\b(?:tinh|dia phuong|xa|phuong|huyen|so|don vi|co quan) (?:nao|gi)\b.*\b(?:dung dau|dan dau|cao nhat|thap nhat|dung cuoi|xep (?:thu|hang) nhat)\b|(?<!\b(?:phai|co) (?:la )?)\b(?:dung dau|dan dau|cao nhat|thap nhat) ca nuoc\b|^(?:(?:cac )?(?:tinh|dia phuong) )(?:dung dau|dan dau|xep (?:thu|hang) nhat|cao nhat|dung cuoi|thap nhat)\b/,
     of: "any",
   },
 ];

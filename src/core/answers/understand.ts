@@ -762,7 +762,8 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     !refs.length &&
     (role || /\bco phai\b/.test(bare)) &&
     YES_NO_CUE.test(bare) &&
-    !concepts.has("done") &&
+    // ("có phải hoàn thành … không" asks what it must do, not whether it is done.)
+    (!concepts.has("done") || /\b(?:co )?phai (?:hoan thanh|hoan tat|xong)\b/.test(bare)) &&
     content.length >= 2 &&
     aboutTasks(role ? 0.5 : 0.7)
   ) {
@@ -1532,7 +1533,7 @@ export function documentQuery(arg: string): Query | undefined {
 
 /** "của đơn vị tôi", "của Bộ chúng tôi", "cơ quan mình ban hành": documents the asker's unit issued. */
 const OWN_DOCUMENTS =
-  /\b(?:cua|do) (?:(?:don vi|co quan|bo|so|ban|nganh|hdnd|ubnd|tinh uy|chung) )?(?:toi|minh|chung toi|em)\b|\b(?:don vi|co quan|bo|so|ban) (?:toi|minh|chung toi) (?:da )?(?:ban hanh|ra|ky)\b|\b(?:ben|phia) (?:minh|toi|chung toi|em) (?:co|da co|da ban hanh|ban hanh) (?:nhung |cac )?(?:van ban|thong bao|ke hoach|quyet dinh|nghi quyet|chuong trinh|cong van|chi thi)\b|\b(?:chung toi|(?:don vi|co quan|so|ban|bo) (?:toi|minh|chung toi)) co (?:nhung |cac )?(?:van ban|thong bao|ke hoach|quyet dinh|nghi quyet|chuong trinh|cong van|chi thi)\b|\b(?:cua|do) [a-z]+ (?:chung toi|chung em)\b/;
+  /\b(?:cua|do) (?:(?:don vi|co quan|bo|so|ban|nganh|hdnd|ubnd|tinh uy|chung) )?(?:toi|minh|chung toi|em)\b|\b(?:don vi|co quan|bo|so|ban|tinh uy|hdnd|ubnd|hoi dong nhan dan|uy ban nhan dan) (?:toi|minh|chung toi) (?:da )?(?:ban hanh|ra|ky)\b|\b(?:ben|phia) (?:minh|toi|chung toi|em) (?:co|da co|da ban hanh|ban hanh) (?:nhung |cac )?(?:van ban|thong bao|ke hoach|quyet dinh|nghi quyet|chuong trinh|cong van|chi thi)\b|\b(?:chung toi|(?:don vi|co quan|so|ban|bo) (?:toi|minh|chung toi)) co (?:nhung |cac )?(?:van ban|thong bao|ke hoach|quyet dinh|nghi quyet|chuong trinh|cong van|chi thi)\b|\b(?:cua|do) [a-z]+ (?:chung toi|chung em)\b/;
 const LIST_CUE =
   /\b(?:liet ke|danh sach|cac|nhung|tat ca|tim|(?:bao nhieu|may) (?:van ban|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van))\b/;
 /** Words that frame a list of documents, not what they are about. */

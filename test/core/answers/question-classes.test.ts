@@ -2820,3 +2820,36 @@ describe("a number mistyped is corrected only within its kind; 'tỷ lệ … t�
     expect(fold(renderPlain(r))).toContain("31/12/2023");
   });
 });
+
+describe("a task taken over from a unit succeeded; a body's own documents by 'Tỉnh ủy chúng tôi'; 'có phải hoàn thành … không' asks what must be done", () => {
+  const askAs = (text: string, unitId: string) => engine.ask({ text, now: NOW, asker: { unitId } as never });
+
+  it("the asker's unit leads today what it took over", () => {
+    const text = fold(
+      renderPlain(askAs("sở mình có phải làm việc tuyên truyền Ngày CĐS tỉnh không", "so-khcn")),
+    );
+    expect(text).toContain(
+      "co. so khoa hoc va cong nghe - chu tri (tiep nhan tu so thong tin va truyen thong tu 01/03/2025)",
+    );
+  });
+
+  it("a unit named leads today what it took over; one that ended says so", () => {
+    const khcn = plain("Sở KH&CN có phải chủ trì tuyên truyền Ngày Chuyển đổi số tỉnh không");
+    expect(khcn).toMatch(/^co\. so khoa hoc va cong nghe chu tri/);
+    expect(khcn).toContain("tiep nhan nhiem vu nay tu so thong tin va truyen thong tu 01/03/2025");
+    expect(plain("Sở TT&TT có phải chủ trì tuyên truyền Ngày Chuyển đổi số tỉnh không")).toContain(
+      "da hop nhat vao so khoa hoc va cong nghe tu 01/03/2025",
+    );
+  });
+
+  it("a body's own documents, 'Tỉnh ủy chúng tôi đã ra …'", () => {
+    const text = fold(renderPlain(askAs("Tỉnh ủy chúng tôi đã ban hành quyết định nào về CĐS", "tinh-uy")));
+    expect(text).toContain("352-qd/tu");
+  });
+
+  it("'có phải hoàn thành … không' of a task given to every unit", () => {
+    const text = plain("Ban Dân tộc có phải hoàn thành sản phẩm chuyển đổi số năm 2023 không");
+    expect(text).toMatch(/^co\. nhiem vu .phan dau hoan thanh it nhat mot san pham/);
+    expect(text).toContain("giao chung cho cac co quan, don vi, dia phuong, trong do co ban dan toc");
+  });
+});

@@ -7,7 +7,7 @@ import { findDatePhrases } from "../../text/dates.ts";
 import { fold } from "../../text/normalize.ts";
 import { foldQuestion } from "../../text/question.ts";
 import { searchTerms } from "../../text/search-terms.ts";
-import { formatViDate } from "../../time.ts";
+import { addDays, formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { dueText, leadNames, shorten } from "../format.ts";
 import { fuzzyPeople } from "../lexicon.ts";
@@ -38,7 +38,11 @@ export function answerCheck(q: CheckQuery, ctx: AnswerContext): Reply {
     return r.build();
   }
   const cites = kb.citeAll([...(task.document ? [task.document] : []), ...task.sources]);
-  const leads = among(ctx, task.lead, unit.id);
+  // (A task taken over from a unit it succeeded is led by it today.)
+  const inherited = kb.unit(unit.id)
+    ? kb.tasksHeldOn(unit.id, ctx.today).lead.find((h) => h.task.id === task.id && h.from)
+    : undefined;
+  const leads = among(ctx, task.lead, unit.id) || !!inherited;
   const supports = among(ctx, task.support, unit.id);
   const yes = q.role === "lead" ? leads : supports;
   const title = shorten(task.title, 140);
@@ -54,13 +58,29 @@ export function answerCheck(q: CheckQuery, ctx: AnswerContext): Reply {
     return r.build();
   }
   const role = q.role === "lead" ? "chủ trì" : "phối hợp thực hiện";
+  // A task given to a group the unit is in ("các cơ quan, đơn vị, địa phương"): said as given to them all.
+  const viaGroup = yes && q.role === "lead" && !task.lead.includes(unit.id) && !inherited;
   r.line(
-    yes
-      ? `Có. ${unit.name} ${role} nhiệm vụ “${title}”.`
-      : `Không. ${unit.name} không ${role} nhiệm vụ “${title}”.`,
+    viaGroup
+      ? `Có. Nhiệm vụ “${title}” giao chung cho ${leadNames(kb, task)}, trong đó có ${unit.name}.`
+      : yes
+        ? `Có. ${unit.name} ${role} nhiệm vụ “${title}”.`
+        : `Không. ${unit.name} không ${role} nhiệm vụ “${title}”.`,
     cites,
   );
   r.line(`Chủ trì: ${leadNames(kb, task)}${support}.`, cites, 1);
+  // (A unit that has since ended: who holds the task today.)
+  const ended = kb.unitEndSentence(unit.id, ctx.today);
+  if (ended) r.line(ended.text, kb.citeAll(ended.sources), 1);
+  if (inherited?.from) {
+    const end = kb.unitEnd(inherited.from);
+    if (end)
+      r.line(
+        `${unit.name} tiếp nhận nhiệm vụ này từ ${kb.nameOn(inherited.from, addDays(end.date, -1))} từ ${formatViDate(end.date)}.`,
+        kb.citeAll(end.sources),
+        1,
+      );
+  }
   if (!yes && q.role === "lead" && supports) r.line(`${unit.name} là đơn vị phối hợp.`, [], 1);
   if (!yes && q.role === "support" && leads) r.line(`${unit.name} là đơn vị chủ trì.`, [], 1);
   r.item("task", task.id);

@@ -10,6 +10,7 @@ import type { Task } from "../../knowledge/schema.ts";
 import { findDocRefs } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
 import { frameIndices, phraseIndices, QUESTION_WORDS, searchTerms } from "../../text/search-terms.ts";
+import { addDays, formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { dueText, leadNames, shorten } from "../format.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
@@ -349,13 +350,18 @@ function attributeLine(
       const unit = unitId ? kb.unit(unitId) : undefined;
       if (!unit) return { text: `Chủ trì “${title}”: ${leadNames(kb, t)}.`, sources, recorded: true };
       const { lead, support } = kb.tasksOfUnit(unit.id);
+      // A task the unit took over from one it succeeded (Sở KH&CN from Sở TT&TT): it leads it today.
+      const inherited = kb.tasksHeldOn(unit.id, ctx.today).lead.find((h) => h.task.id === t.id && h.from);
+      const end = inherited?.from ? kb.unitEnd(inherited.from) : undefined;
       const role = t.lead.includes(unit.id)
         ? "chủ trì"
-        : lead.some((x) => x.id === t.id)
-          ? `giao chung cho ${leadNames(kb, t)}`
-          : support.some((x) => x.id === t.id)
-            ? "phối hợp"
-            : undefined;
+        : inherited?.from
+          ? `chủ trì (tiếp nhận từ ${end ? `${kb.nameOn(inherited.from, addDays(end.date, -1))} từ ${formatViDate(end.date)}` : kb.nameOn(inherited.from, ctx.today)})`
+          : lead.some((x) => x.id === t.id)
+            ? `giao chung cho ${leadNames(kb, t)}`
+            : support.some((x) => x.id === t.id)
+              ? "phối hợp"
+              : undefined;
       return role
         ? { text: `Có. ${unit.name} — ${role}: “${title}”.`, sources, recorded: true }
         : {

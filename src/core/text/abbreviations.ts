@@ -56,6 +56,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   nq: "nghi quyet",
   ctr: "chuong trinh",
   cv: "cong van",
+  cnscd: "cong nghe so cong dong",
   bc: "bao cao",
   vb: "van ban",
   // work

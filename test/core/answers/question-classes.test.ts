@@ -2853,3 +2853,40 @@ describe("a task taken over from a unit succeeded; a body's own documents by 'T�
     expect(text).toContain("giao chung cho cac co quan, don vi, dia phuong, trong do co ban dan toc");
   });
 });
+
+describe("'ô X dự … với cv gì'; 'CNSCĐ'; the next national day; the issuer of a yearly day's decision; the lowest pillar by score and by rank; the changes recorded", () => {
+  it("a person's capacity at a meeting, 'với cv gì'", () => {
+    expect(plain("ô Tô Lâm dự hội nghị 25/12/2022 với cv gì")).toContain("voi cuong vi bo truong bo cong an");
+  });
+
+  it("'tổ CNSCĐ' at a meeting", () => {
+    expect(plain("cuộc họp đánh giá tổ CNSCĐ thế nào")).toContain("to cong nghe so cong dong");
+  });
+
+  it.each(["ngày cđs quốc gia tới là ngày nào", "ngay chuyen doi so quoc gia lan toi"])(
+    "the next national day: %s",
+    (q) => {
+      expect(plain(q)).toContain("lan toi: 10/10/2027 (chu nhat), con 318 ngay");
+    },
+  );
+
+  it("who chose a yearly day: the decision and its issuer", () => {
+    expect(plain("cơ quan nào quyết định lấy ngày 10/10 làm Ngày Chuyển đổi số tỉnh")).toContain(
+      "1560/qd-ubnd ngay 09/11/2022 cua ubnd tinh",
+    );
+  });
+
+  it("the lowest pillar, by score and by rank when neither is named", () => {
+    const text = plain("trụ cột nào yếu nhất DTI 2022");
+    expect(text).toContain("xa hoi so co diem thap nhat");
+    expect(text).toContain("kinh te so co thu hang thap nhat");
+    expect(plain("trụ cột nào có điểm thấp nhất DTI 2022")).not.toContain("thu hang thap nhat");
+  });
+
+  it("the changes recorded, asked with nothing else named; a change not recorded stays unknown", () => {
+    const text = plain("các đơn vị đã hợp nhất năm 2025");
+    expect(text).toContain("thay doi to chuc da ghi nhan nam 2025 (2)");
+    expect(text).toContain("so thong tin va truyen thong da hop nhat vao so khoa hoc va cong nghe");
+    expect(ask("ninh thuận sáp nhập với tỉnh nào").abstained).toBe(true);
+  });
+});

@@ -260,9 +260,34 @@ function answerYearlyDay(u: Understanding, ctx: AnswerContext): Reply | undefine
         .build();
     }
   }
-  if (!YEARLY_DAY_CUE.test(expandAbbreviations(bare))) return undefined;
+  if (
+    !YEARLY_DAY_CUE.test(expandAbbreviations(bare)) &&
+    !/\b(?:lan toi|sap toi|tiep theo|ke tiep)\s*$/.test(bare.trim())
+  )
+    return undefined;
   // A given year's or the next occurrence ("lần tới", "năm sau"), a task, a meeting, a person or a
   // document named: answered by those (the occurrence with its year, the task's card…).
+  // ("Ngày CĐS quốc gia tới là ngày nào": a day no task is about has no task to answer it: its next
+  // occurrence here.)
+  const nextAsked = /\b(?:lan toi|sap toi|tiep theo|ke tiep|toi la|toi roi)\b/.test(bare);
+  if (nextAsked && !/\b(?:nhiem vu|tuyen truyen|phoi hop|chu tri|hop|ai)\b/.test(bare)) {
+    const named = namedYearlyDays(u, ctx);
+    const y = named.length === 1 ? named[0]! : undefined;
+    const ofTask =
+      y && ctx.kb.data.tasks.some((t) => t.deadline.recurrence && fold(t.title).includes(fold(y.name)));
+    if (y && !ofTask) {
+      const md = `${String(y.month).padStart(2, "0")}-${String(y.day).padStart(2, "0")}`;
+      const thisYear = Number(ctx.today.slice(0, 4));
+      const next = `${thisYear}-${md}` >= ctx.today ? `${thisYear}-${md}` : `${thisYear + 1}-${md}`;
+      const d = ctx.kb.document(y.docId);
+      return new ReplyBuilder("deadlines")
+        .line(
+          `${y.name} lần tới: ${formatViDate(next)} (${WEEKDAYS[dayOfWeek(next)]}), còn ${diffDays(ctx.today, next)} ngày; ngày ${y.day}/${y.month} hằng năm${d ? ` (${documentLabel(d)})` : ""}.`,
+          d ? ctx.kb.citeAll([d.id, ...d.sources]) : [],
+        )
+        .build();
+    }
+  }
   if (
     /\b(?:lan toi|sap toi|tiep theo|ke tiep|toi la|toi roi|nhiem vu|tuyen truyen|phoi hop|chu tri|hop|ban viec|de xuat|ai)\b/.test(
       bare,
@@ -327,7 +352,7 @@ function answerYearlyDay(u: Understanding, ctx: AnswerContext): Reply | undefine
   // "văn bản nào quy định …": the document first.
   const doc = kb.document(y.docId);
   if (doc && /\b(?:van ban|vb|quyet dinh|qd)\b/.test(expandAbbreviations(bare))) {
-    r.line(`Văn bản: ${documentLabel(doc)}.`, cite(y.docId));
+    r.line(`Văn bản: ${documentLabel(doc)} của ${doc.issuer}.`, cite(y.docId));
     r.line(`${y.name} là ngày ${y.day}/${y.month} hằng năm.`, cite(y.docId));
   } else r.line(`${y.name} là ngày ${y.day}/${y.month} hằng năm${label(y.docId)}.`, cite(y.docId));
   r.item("document", y.docId);

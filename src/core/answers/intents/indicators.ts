@@ -230,22 +230,27 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
     }
   }
   if (ranking) {
+    // By the score, the rank, or both when the question names neither ("trụ cột nào thấp nhất": the
+    // lowest score and the lowest rank may be two parts).
     const byScore = /\bdiem\b|\bgia tri\b/.test(bare) && !/\bhang\b/.test(bare);
+    const byRank = /\bhang\b/.test(bare) && !/\bdiem\b|\bgia tri\b/.test(bare);
     const low = /\b(?:thap nhat|kem nhat|yeu nhat)\b/.test(bare);
-    const ranked = (ind?.parts ?? []).filter((p) => (byScore ? p.value !== undefined : p.rank !== undefined));
-    if (ind && ranked.length >= 2) {
-      const key = (p: (typeof ranked)[number]) => (byScore ? -(p.value ?? 0) : (p.rank ?? 0));
+    const lineBy = (score: boolean): string | undefined => {
+      const ranked = (ind?.parts ?? []).filter((p) => (score ? p.value !== undefined : p.rank !== undefined));
+      if (!ind || ranked.length < 2) return undefined;
+      const key = (p: (typeof ranked)[number]) => (score ? -(p.value ?? 0) : (p.rank ?? 0));
       const sorted = [...ranked].sort((a, b) => key(a) - key(b));
       const top = low ? sorted.at(-1)! : sorted[0]!;
       const others = sorted.filter((p) => p !== top);
-      const said = (p: (typeof ranked)[number]) =>
-        byScore ? viNumber(p.value!) : `${p.rank}/${p.of ?? "?"}`;
-      return r
-        .line(
-          `Năm ${ind.year}, ${top.name} có ${byScore ? "điểm" : "thứ hạng"} ${low ? "thấp" : "cao"} nhất trong các chỉ số thành phần: ${said(top)} (${others.map((p) => `${p.name} ${said(p)}`).join("; ")}).`,
-          kb.citeAll(ind.sources),
-        )
-        .build();
+      const said = (p: (typeof ranked)[number]) => (score ? viNumber(p.value!) : `${p.rank}/${p.of ?? "?"}`);
+      return `Năm ${ind.year}, ${top.name} có ${score ? "điểm" : "thứ hạng"} ${low ? "thấp" : "cao"} nhất trong các chỉ số thành phần: ${said(top)} (${others.map((p) => `${p.name} ${said(p)}`).join("; ")}).`;
+    };
+    const lines = (
+      byScore ? [lineBy(true)] : byRank ? [lineBy(false)] : [lineBy(true), lineBy(false)]
+    ).filter((l): l is string => !!l);
+    if (ind && lines.length) {
+      for (const l of lines) r.line(l, kb.citeAll(ind.sources));
+      return r.build();
     }
   }
   // A pillar whose score the sources do not give ("trụ cột Hạ tầng số được bao nhiêu điểm").

@@ -320,7 +320,8 @@ function attendanceAnswer(
     ]),
   ];
   const day = formatViDate(m.date);
-  const capacity = /\b(?:vai tro|tu cach|cuong vi|chuc vu|chuc danh) (?:gi|nao)\b/.test(f);
+  // ("với cv gì": chức vụ, of a person at a meeting.)
+  const capacity = /\b(?:vai tro|tu cach|cuong vi|chuc vu|chuc danh|cv) (?:gi|nao)\b/.test(f);
   if (capacity && personIds.length === 1) {
     const person = kb.person(personIds[0]!)!;
     const present = m.chair === person.id || m.attendees.some((x) => x.person === person.id);

@@ -34,6 +34,14 @@ export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | 
   const named = lex.units.match(searchTerms(u.text)).map((m) => m.value.id);
   const ids = [...new Set(named)];
   if (!ids.length && mentionsSelf(u.text) && ctx.asker?.unitId) ids.push(ctx.asker.unitId);
+  // ("hợp nhất sở 2025", "các đơn vị đã sáp nhập": the changes alone, nothing else named.)
+  const nothingElse = !bare
+    .replace(
+      /\b(?:sap nhap|sat nhap|hop nhat|giai the|doi ten|chia tach|thay doi to chuc|to chuc lai|sap xep lai|sap xep|cac|nhung|so|don vi|co quan|da|duoc|bi|nam|(?:19|20)\d\d|nao|gi|danh sach|liet ke|tat ca)\b/g,
+      " ",
+    )
+    .trim();
+  if (!ids.length && nothingElse) return recordedChanges(bare, ctx);
   if (!ids.length) return undefined;
   const r = new ReplyBuilder("unit");
   // "hợp nhất theo quyết định số mấy", "căn cứ văn bản nào": the document that made the change; when
@@ -180,4 +188,29 @@ function answerInChargeOfDx(ctx: AnswerContext): Reply | undefined {
     return r.build();
   }
   return undefined;
+}
+
+/**
+ * "hợp nhất sở 2025", "các đơn vị đã sáp nhập": every change the register records up to today (of the
+ * year named, when one is), each with its date and source. Undefined when none is recorded.
+ */
+function recordedChanges(bare: string, ctx: AnswerContext): Reply | undefined {
+  const { kb } = ctx;
+  const year = /\b((?:19|20)\d\d)\b/.exec(bare)?.[1];
+  const ended = [...kb.data.units, ...kb.data.unitGroups]
+    .map((u) => ({ u, end: kb.unitEnd(u.id) }))
+    .filter(({ end }) => end && end.date <= ctx.today && (!year || end.date.startsWith(year)))
+    .sort((a, b) => a.end!.date.localeCompare(b.end!.date));
+  if (!ended.length) return undefined;
+  const r = new ReplyBuilder(
+    "unit",
+    `Thay đổi tổ chức đã ghi nhận${year ? ` năm ${year}` : ""} (${ended.length}):`,
+  );
+  for (const { u } of ended) {
+    const said = kb.unitEndSentence(u.id, ctx.today);
+    if (!said) continue;
+    r.line(`• ${said.text}`, kb.citeAll(said.sources));
+    r.item("unit", u.id);
+  }
+  return r.build();
 }

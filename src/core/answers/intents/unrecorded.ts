@@ -194,8 +194,9 @@ const ATTRIBUTES: readonly {
     of: "any",
   },
   {
-    // The organisation changes of 2025 are not in the shipped knowledge yet.
-    what: "việc sắp xếp, sáp nhập, đổi tên cơ quan, đơn vị",
+    // Changes of organisation the register does not record (those it records are answered first, by
+    // the unit-change answer).
+    what: "việc sắp xếp, sáp nhập, đổi tên được hỏi",
     re: /\b(?:sap nhap|hop nhat|giai the|doi ten|chia tach|tach ra|sat nhap)\b(?=.*\b(?:so|co quan|don vi|tinh|huyen|xa|uy ban|phong|cuc|bo|ban)\b)|\b(?:so|co quan|don vi|tinh|huyen|xa|uy ban|phong|cuc|bo|ban)\b.*\b(?:sap nhap|hop nhat|giai the|doi ten|chia tach|sat nhap)\b/,
     of: "any",
   },

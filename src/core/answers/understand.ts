@@ -163,6 +163,9 @@ const UNIT_HEAD =
   /(?:^|\b(?:cua|cho|giao|thuoc|doi voi|la|giam doc|chu tich|lanh dao|thu truong|truong)\s)((?:so(?!\s+(?:hoa|lieu|hieu|luong|do|sanh|thu tu)\b)|ban|cuc|chi cuc|trung tam|uy ban nhan dan huyen|uy ban nhan dan thanh pho|uy ban nhan dan xa|phong|bo|truong|benh vien|cong an|bao hiem|kho bac|vien)\s+[a-z]+(?:\s+[a-z]+){0,3})/;
 /** Words that end a unit name in a question ("Sở Nội vụ phải làm gì"). */
 const UNIT_NAME_STOP = new Set([
+  // ("Kế hoạch của Sở Y tế gồm những nội dung gì": what follows the name.)
+  "gom",
+  "noi",
   "phai",
   "lam",
   "gi",
@@ -877,6 +880,35 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // "các văn bản UBND tỉnh ban hành năm 2022", "vb tháng 2/2023", "các vb về DTI": documents listed.
   const list = documentListFilter(text, bare, year, phrase, concepts, lex);
   if (list) return { ...base, year, query: { kind: "document", list } };
+
+  // "Kế hoạch CĐS năm 2023 của Sở Y tế gồm những gì": documents of a unit the register does not hold.
+  if (
+    unknownUnit &&
+    !bodyMatches.length &&
+    !mine &&
+    !refs.length &&
+    DOCUMENT_WORDS.test(bare) &&
+    // (Not the start of an issuer the documents name: "BTV TU" is the Ban Thường vụ Tỉnh ủy.)
+    !lex.kb.data.documents.some((d) =>
+      expandAbbreviations(fold(d.issuer)).startsWith(
+        foldQuestion(unknownUnit).split(" ").slice(0, 3).join(" "),
+      ),
+    ) &&
+    new RegExp(`\\b(?:cua|do) ${foldQuestion(unknownUnit)}\\b`).test(bare)
+  ) {
+    const docType = documentKindNamed(bare);
+    return {
+      ...base,
+      year,
+      query: {
+        kind: "document",
+        list: {
+          issuer: unknownUnit,
+          ...(docType && DOC_TYPE_BY_WORDS[docType] ? { docType: DOC_TYPE_BY_WORDS[docType]! } : {}),
+        },
+      },
+    };
+  }
 
   // A document named by what it is about, asked for one attribute ("kế hoạch nâng cao chỉ số DTI số mấy").
   const docFocus = documentFocus(bare);

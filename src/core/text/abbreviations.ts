@@ -15,6 +15,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   dit: "dti",
   bca: "bo cong an",
   ttdl: "trung tam du lieu",
+  ttdlqg: "trung tam du lieu quoc gia",
   bcd: "ban chi dao",
   bchd: "ban chi dao",
   bdh: "ban dieu hanh",

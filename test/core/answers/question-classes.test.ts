@@ -2890,3 +2890,37 @@ describe("'ô X dự … với cv gì'; 'CNSCĐ'; the next national day; the iss
     expect(ask("ninh thuận sáp nhập với tỉnh nào").abstained).toBe(true);
   });
 });
+
+describe("'xây xong X chưa'; a body said to meet, with no meeting recorded; a unit's own product; documents of a unit not in the register", () => {
+  it("'BCA xây xong TTDLQG chưa': what is recorded of the task", () => {
+    const r = ask("bộ công an làm xong TTDLQG chưa");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("chua ghi nhan bo cong an da hoan thanh");
+  });
+
+  it.each(["BCĐ tỉnh họp gần đây nhất khi nào", "ban chi dao tinh da hop lan nao chua"])(
+    "a body of which no meeting is recorded: %s",
+    (q) => {
+      const r = ask(q);
+      expect(r.abstained).toBe(true);
+      expect(fold(renderPlain(r))).toContain("khong ghi cuoc hop nao cua ban chi dao cua tinh");
+    },
+  );
+
+  it("a body whose meetings are recorded is still answered", () => {
+    expect(ask("Ban Điều hành họp lần gần nhất khi nào").abstained).toBe(false);
+  });
+
+  it("the product a unit made is not recorded; a task's product is", () => {
+    const r = ask("sản phẩm chuyển đổi số của Ban Dân tộc là gì");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi san pham chuyen doi so cu the cua tung don vi");
+    expect(ask("sản phẩm của nhiệm vụ trọng tâm (3) là gì").abstained).toBe(false);
+  });
+
+  it("a plan of a unit not in the register", () => {
+    const r = ask("kế hoạch chuyển đổi số 2023 của Sở Xây dựng gồm những nội dung gì");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong co ke hoach cua so xay dung");
+  });
+});

@@ -269,7 +269,12 @@ export function answerProgressCheck(u: Understanding, ctx: AnswerContext): Reply
     .replace(/\s+/g, " ")
     .trim();
   // "đã xây xong chưa", "giờ xây xong chưa", "hoàn thành chưa".
-  if (!/\bda(?: [a-z]+){0,3} (?:hoan thanh|xong)\b|\b(?:hoan thanh|xong) (?:chua|hay chua)\b/.test(bare))
+  // ("BCA xây xong TTDLQG chưa": what was built between "xong" and "chưa".)
+  if (
+    !/\bda(?: [a-z]+){0,3} (?:hoan thanh|xong)\b|\b(?:hoan thanh|xong) (?:chua|hay chua)\b|\bxong(?: [a-z0-9]+){1,6} chua\s*\??$/.test(
+      bare,
+    )
+  )
     return undefined;
   if (!/\b(?:chua|khong|ko|k|hay chua)\b\s*\??\s*$/.test(bare) && !/\bchua\b/.test(bare)) return undefined;
   const { kb, lex } = ctx;

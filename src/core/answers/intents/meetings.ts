@@ -87,6 +87,25 @@ export function answerMeeting(
     r.note("Chỉ gồm các cuộc họp mà nguồn đã ghi; có thể còn cuộc họp khác.");
     return r.build();
   }
+  // "BCĐ CĐS tỉnh họp lần gần nhất khi nào": a body said to meet, of which no meeting is recorded.
+  if (!q.meetingId && !q.date) {
+    const terms = searchTerms(question);
+    const m = ctx.lex.bodies.match(terms)[0];
+    const meets =
+      m &&
+      (/^(?:(?:tinh|chuyen doi so|cds) )*(?:da )?(?:hop|to chuc hop)\b/.test(terms.slice(m.end).join(" ")) ||
+        /\b(?:hop|cuoc hop|phien hop|buoi hop)(?: cua)?$/.test(terms.slice(0, m.start).join(" ")));
+    const body = meets ? kb.body(m.value) : undefined;
+    if (body && !all.some((x) => x.body === body.id)) {
+      const r = new ReplyBuilder("meeting").abstain();
+      r.line(`Cơ sở tri thức không ghi cuộc họp nào của ${body.name}.`);
+      if (all.length)
+        r.note(
+          `Các cuộc họp đã ghi: ${all.map((x) => `${formatViDate(x.date)} (${(x.body ? kb.body(x.body)?.name : undefined) ?? x.title})`).join("; ")}.`,
+        );
+      return r.build();
+    }
+  }
   let m: Meeting | undefined;
   let yearTaken: string | undefined;
   const period = !q.meetingId && !q.date && question ? askedPeriod(question, all, ctx) : undefined;

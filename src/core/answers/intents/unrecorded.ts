@@ -46,6 +46,14 @@ const ATTRIBUTES: readonly {
       }),
   },
   {
+    // What product a unit made is not recorded, only the task to make one ("Sản phẩm CĐS năm 2023 của
+    // Trường Chính trị là gì").
+    what: "sản phẩm chuyển đổi số cụ thể của từng đơn vị (chỉ ghi nhiệm vụ phấn đấu hoàn thành ít nhất một sản phẩm)",
+    re: /\bsan pham (?:chuyen doi so |cds )?(?:nam (?:19|20)\d\d )?(?:cua|ben|o) (?!nhiem vu|nv\b)(?:[a-z0-9]+ ){1,8}(?:la gi|ten (?:la )?gi|la san pham nao|gom nhung gi|la cai gi)\b/,
+    of: "any",
+    alone: true,
+  },
+  {
     // What was held for a day or an event ("Ngày CĐS năm nay tỉnh đã tổ chức những hoạt động gì") is
     // not recorded, only what was assigned.
     // (A day written in full is the day's own reply, with what is known of that day.)

@@ -195,6 +195,13 @@ const FRAME_PHRASES: readonly (readonly string[])[] = [
   "tim giup",
   // "tìm thông tin NDXP", "số hiệu", "văn bản": what kind of answer is wanted, not what about.
   "tim thong tin",
+  "tim kiem",
+  // "các tt liên quan đến AI": tt is thông tin, what kind of answer is wanted.
+  "tt lien quan den",
+  "tt lien quan toi",
+  "tt lien quan",
+  "thong tin lien quan den",
+  "thong tin lien quan",
   "xin thong tin",
   "cac thong tin",
   "so hieu",

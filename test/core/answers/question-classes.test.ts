@@ -2924,3 +2924,35 @@ describe("'xây xong X chưa'; a body said to meet, with no meeting recorded; a 
     expect(fold(renderPlain(r))).toContain("khong co ke hoach cua so xay dung");
   });
 });
+
+describe("search frames 'tìm kiếm', 'các tt liên quan đến'; who founded a body, said and checked", () => {
+  it.each([
+    ["tìm kiếm Vỏ Sò", "postmart"],
+    ["các tt liên quan đến AI", "tri tue nhan tao"],
+  ])("%s", (q, fact) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain(fact);
+  });
+
+  it.each([
+    [
+      "Ban Chỉ đạo CĐS tỉnh do Tỉnh ủy thành lập đúng không",
+      /^dung\. ban chi dao cua tinh ve chuyen doi so thanh lap theo quyet dinh so 352-qd\/tu/,
+    ],
+    [
+      "có phải UBND tỉnh thành lập Ban Chỉ đạo chuyển đổi số tỉnh không",
+      /^khong\. ban chi dao cua tinh ve chuyen doi so thanh lap theo .* cua tinh uy/,
+    ],
+  ])("the founder said, checked: %s", (q, re) => {
+    expect(plain(q)).toMatch(re);
+  });
+
+  it("a body whose founding is not recorded, with the documents about it", () => {
+    const r = ask("Tổ công nghệ số cộng đồng do Bộ Công an thành lập phải không");
+    expect(r.abstained).toBe(true);
+    const text = fold(renderPlain(r));
+    expect(text).toContain("khong ghi van ban, thoi diem thanh lap to cong nghe so cong dong");
+    expect(text).toContain("1813/kh-ubnd");
+  });
+});

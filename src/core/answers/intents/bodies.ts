@@ -4,11 +4,13 @@
  * first, in one sentence, cited; "not recorded" when the sources do not say.
  */
 import { documentLabel } from "../../knowledge/model.ts";
-import { conceptsIn } from "../../text/abbreviations.ts";
+import { conceptsIn, expandAbbreviations } from "../../text/abbreviations.ts";
+import { fold } from "../../text/normalize.ts";
 import { searchTerms } from "../../text/search-terms.ts";
 import type { AnswerContext } from "../context.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 import type { Understanding } from "../understand.ts";
+import { issuersNamed } from "./document-list.ts";
 
 const CHILDREN =
   /\b(?:la|lam) cap tren cua\b|\b(?:ben duoi|cap duoi|truc thuoc no)\b|\b(?:ban|to|co quan) nao truc thuoc\b/;
@@ -19,13 +21,17 @@ const ROLE =
 const FOUNDED =
   /\b(?:thanh lap|lap ra|duoc lap) (?:theo |tai |bang |o |tu )?(?:van ban |quyet dinh )?(?:nao|khi nao|bao gio|nam nao|ngay nao)\b|\b(?:ai|co quan nao|don vi nao)(?: ra quyet dinh| ky quyet dinh)? thanh lap\b|\bthanh lap boi\b|^(?:van ban|quyet dinh|qd) thanh lap\b|\bdo (?:ai|co quan nao) thanh lap\b/;
 
+/** "do UBND tỉnh thành lập phải không", "có phải Tỉnh ủy thành lập": who is said to have founded it. */
+const FOUNDER_CLAIMED =
+  /\bco phai (?:do )?((?:[a-z0-9]+ ){1,6}?)(?:ra quyet dinh |ky quyet dinh )?(?:thanh lap|lap ra)\b|\b(?:do|boi) ((?:[a-z0-9]+ ){1,6}?)(?:ra quyet dinh |ky quyet dinh )?(?:thanh lap|lap ra)\b(?=.*\b(?:phai|dung) (?:khong|ko|k|chu)\b)/;
+
 export function answerBodyAttribute(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const bare = u.folded.replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ");
   const asks = CHILDREN.test(bare)
     ? "children"
     : PARENT.test(bare)
       ? "parent"
-      : FOUNDED.test(bare)
+      : FOUNDED.test(bare) || FOUNDER_CLAIMED.test(bare)
         ? "founded"
         : ROLE.test(bare)
           ? "role"
@@ -89,12 +95,30 @@ export function answerBodyAttribute(u: Understanding, ctx: AnswerContext): Reply
     return undefined;
   } else if (asks === "founded") {
     const doc = body.establishedBy ? kb.document(body.establishedBy) : undefined;
+    // "BCĐ tỉnh do UBND tỉnh thành lập phải không": the founder said, checked against the decision.
+    const said = FOUNDER_CLAIMED.exec(bare);
+    const claimed = said?.[1] ?? said?.[2];
+    const claimedIssuer = claimed
+      ? issuersNamed(expandAbbreviations(claimed.trim()), kb.data.documents)[0]
+      : undefined;
+    const verdict = claimed && doc ? (claimedIssuer === doc.issuer ? "Đúng. " : "Không. ") : "";
     if (doc)
       r.line(
-        `${body.name} thành lập theo ${documentLabel(doc)} của ${doc.issuer}.`,
+        `${verdict}${body.name} thành lập theo ${documentLabel(doc)} của ${doc.issuer}.`,
         kb.citeAll([doc.id, ...doc.sources]),
       );
-    else r.abstain().line(`Nguồn hiện có không ghi văn bản, thời điểm thành lập ${body.name}.`);
+    else {
+      r.abstain().line(`Nguồn hiện có không ghi văn bản, thời điểm thành lập ${body.name}.`);
+      // What the documents say of it ("Kế hoạch 1813/KH-UBND về Tổ công nghệ số cộng đồng").
+      const about = kb.data.documents.filter((d) =>
+        fold([d.summary, ...d.keyPoints].join(" ")).includes(fold(body.name)),
+      );
+      for (const d of about.slice(0, 3))
+        r.line(
+          `Văn bản về ${body.name}: ${documentLabel(d)} của ${d.issuer}.`,
+          kb.citeAll([d.id, ...d.sources]),
+        );
+    }
   } else if (body.description) {
     r.line(`${body.name}: ${body.description}`, cites);
   } else {

@@ -32,6 +32,14 @@ export function leadNames(kb: Knowledge, task: Task): string {
   return kb.namesOf(task.lead).join("; ");
 }
 
+/**
+ * To whom the source says a task was given, when its details say so in words ("Giao cho các thành viên
+ * Ban Điều hành … và các ngành"), beside the lead unit the register files it under.
+ */
+export function givenTo(task: Task): string | undefined {
+  return /\bGiao cho ([^.;]+)[.;]/u.exec(task.details ?? "")?.[1];
+}
+
 /** Caps a list: the first `n`, and how many are left. */
 export function cap<T>(
   list: T[],

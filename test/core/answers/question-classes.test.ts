@@ -2956,3 +2956,17 @@ describe("search frames 'tìm kiếm', 'các tt liên quan đến'; who founded 
     expect(text).toContain("1813/kh-ubnd");
   });
 });
+
+describe("to whom the source says a task was given, beside its lead", () => {
+  it.each([
+    "các nhiệm vụ trọng tâm được giao cho ai",
+    "nhiệm vụ trọng tâm thứ hai giao cho thành viên Ban Điều hành hay các ngành",
+  ])("%s", (q) => {
+    expect(plain(q)).toContain("giao cho cac thanh vien ban dieu hanh chuyen doi so tinh va cac nganh");
+  });
+
+  it("a task whose details name no one keeps its lead alone", () => {
+    const text = plain("ai chủ trì tuyên truyền ngày chuyển đổi số tỉnh");
+    expect(text).not.toContain("giao cho");
+  });
+});

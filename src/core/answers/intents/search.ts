@@ -15,7 +15,7 @@ import { isSyllable } from "../../text/telex.ts";
 import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { answerType, DOCUMENT_FOCUSES, type DocumentFocus, type Focus } from "../focus.ts";
-import { dueText, hasFigure, leadNames, shorten, viNumber } from "../format.ts";
+import { dueText, givenTo, hasFigure, leadNames, shorten, viNumber } from "../format.ts";
 import { fuzzyPeople } from "../lexicon.ts";
 import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
 import { issuerAsked } from "./document-list.ts";
@@ -132,8 +132,9 @@ function describe(
     case "task": {
       const t = kb.task(id)!;
       const support = t.support.length ? `; phối hợp: ${kb.namesOf(t.support).join("; ")}` : "";
+      const given = givenTo(t);
       return {
-        text: `Nhiệm vụ: ${t.title} — chủ trì: ${leadNames(kb, t)}${support}; ${dueText(t, ctx.today)}`,
+        text: `Nhiệm vụ: ${t.title} — chủ trì: ${leadNames(kb, t)}${given ? ` (giao cho ${given})` : ""}${support}; ${dueText(t, ctx.today)}`,
         sources: [...(t.document ? [t.document] : []), ...t.sources],
       };
     }

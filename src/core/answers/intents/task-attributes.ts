@@ -12,7 +12,7 @@ import { fold } from "../../text/normalize.ts";
 import { frameIndices, phraseIndices, QUESTION_WORDS, searchTerms } from "../../text/search-terms.ts";
 import { addDays, formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
-import { dueText, leadNames, shorten } from "../format.ts";
+import { dueText, givenTo, leadNames, shorten } from "../format.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 import { mentionsSelf, type Understanding } from "../understand.ts";
 
@@ -269,8 +269,14 @@ function attributeLine(
   const title = shorten(t.title, 120);
   const sources = [...(t.document ? [t.document] : []), ...t.sources];
   switch (attr) {
-    case "lead":
-      return { text: `Chủ trì “${title}”: ${leadNames(kb, t)}.`, sources, recorded: true };
+    case "lead": {
+      const given = givenTo(t);
+      return {
+        text: `Chủ trì “${title}”: ${leadNames(kb, t)}${given ? ` (nguồn ghi: giao cho ${given})` : ""}.`,
+        sources,
+        recorded: true,
+      };
+    }
     case "support":
       return t.support.length
         ? {

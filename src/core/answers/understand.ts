@@ -798,7 +798,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   if (
     !unit &&
     !mine &&
-    /\b(?:viec chung|nhiem vu chung|giao chung|(?:co quan|don vi|noi) nao cung (?:deu )?(?:phai )?(?:lam|thuc hien|co)|moi (?:co quan|don vi) deu|tat ca (?:cac )?(?:co quan|don vi) (?:deu )?(?:phai|can)|giao (?:chung )?cho (?:tat ca|moi|toan bo) (?:cac )?(?:co quan|don vi))\b/.test(
+    /\b(?:viec chung|nhiem vu chung|giao chung|(?:co quan|don vi|noi) nao cung (?:deu )?(?:phai )?(?:lam|thuc hien|co)|moi (?:co quan|don vi) deu|tat ca (?:cac )?(?:co quan|don vi) (?:deu )?(?:phai|can)|giao (?:chung )?cho (?:tat ca|moi|toan bo) (?:cac )?(?:co quan|don vi)|ap dung (?:cho|voi) (?:tat ca|moi|toan bo) (?:cac )?(?:co quan|don vi))\b/.test(
       bare,
     )
   ) {
@@ -1565,7 +1565,7 @@ export function documentQuery(arg: string): Query | undefined {
 
 /** "của đơn vị tôi", "của Bộ chúng tôi", "cơ quan mình ban hành": documents the asker's unit issued. */
 const OWN_DOCUMENTS =
-  /\b(?:cua|do) (?:(?:don vi|co quan|bo|so|ban|nganh|hdnd|ubnd|tinh uy|chung) )?(?:toi|minh|chung toi|em)\b|\b(?:don vi|co quan|bo|so|ban|tinh uy|hdnd|ubnd|hoi dong nhan dan|uy ban nhan dan) (?:toi|minh|chung toi) (?:da )?(?:ban hanh|ra|ky)\b|\b(?:ben|phia) (?:minh|toi|chung toi|em) (?:co|da co|da ban hanh|ban hanh) (?:nhung |cac )?(?:van ban|thong bao|ke hoach|quyet dinh|nghi quyet|chuong trinh|cong van|chi thi)\b|\b(?:chung toi|(?:don vi|co quan|so|ban|bo) (?:toi|minh|chung toi)) co (?:nhung |cac )?(?:van ban|thong bao|ke hoach|quyet dinh|nghi quyet|chuong trinh|cong van|chi thi)\b|\b(?:cua|do) [a-z]+ (?:chung toi|chung em)\b/;
+  /\b(?:cua|do) (?:(?:don vi|co quan|bo|so|ban|nganh|hdnd|ubnd|tinh uy|chung|vp|van phong|ben|phia|chi nhanh|truong|trung tam|phong) )?(?:toi|minh|chung toi|em)\b|\b(?:van ban|vb|nghi quyet|quyet dinh|ke hoach|thong bao|cong van)\b.*\b(?:don vi|co quan) (?:toi|minh|chung toi)\s*$|\b(?:don vi|co quan|bo|so|ban|tinh uy|hdnd|ubnd|hoi dong nhan dan|uy ban nhan dan) (?:toi|minh|chung toi) (?:da )?(?:ban hanh|ra|ky)\b|\b(?:ben|phia) (?:minh|toi|chung toi|em) (?:co|da co|da ban hanh|ban hanh) (?:nhung |cac )?(?:van ban|thong bao|ke hoach|quyet dinh|nghi quyet|chuong trinh|cong van|chi thi)\b|\b(?:chung toi|(?:don vi|co quan|so|ban|bo) (?:toi|minh|chung toi)) co (?:nhung |cac )?(?:van ban|thong bao|ke hoach|quyet dinh|nghi quyet|chuong trinh|cong van|chi thi)\b|\b(?:cua|do) [a-z]+ (?:chung toi|chung em)\b/;
 const LIST_CUE =
   /\b(?:liet ke|danh sach|cac|nhung|tat ca|tim|(?:bao nhieu|may) (?:van ban|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van))\b/;
 /** Words that frame a list of documents, not what they are about. */
@@ -1743,7 +1743,9 @@ function documentListFilter(
   const keywords =
     !asksWhich &&
     !/\b(?:so hieu|ngay|ky|ki)\b/.test(bare) &&
-    /^(?:ke hoach|quyet dinh|thong bao|nghi quyet|chi thi|cong van|de an)\b/.test(bare) &&
+    // ("vb chỉ số CĐS cấp xã": "vb" typed, which is no target's wording as "văn bản" may be.)
+    (/^(?:ke hoach|quyet dinh|thong bao|nghi quyet|chi thi|cong van|de an)\b/.test(bare) ||
+      /^\s*vb\b/i.test(typed)) &&
     !!topic &&
     (lex.index.search(topic, { kinds: ["document"], limit: 1 })[0]?.coverage ?? 0) >= 0.75;
   if (!(listing && (filtered || topic)) && !(filtered && (!topic || filter.mine)) && !(keywords && topic))

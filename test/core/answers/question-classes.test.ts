@@ -2970,3 +2970,56 @@ describe("to whom the source says a task was given, beside its lead", () => {
     expect(text).not.toContain("giao cho");
   });
 });
+
+describe("own documents by 'cơ quan tôi', 'VP mình', 'bên em'; tasks for every unit 'áp dụng cho tất cả'; what is not recorded: pay, counts done, an article's text, ministries' ranking; 'vb …' keywords; nested issuers both named; a check with its deadline", () => {
+  const askAs = (text: string, unitId: string) => engine.ask({ text, now: NOW, asker: { unitId } as never });
+
+  it.each([
+    ["văn bản chuyển đổi số cơ quan tôi", "ban-thuong-vu-tinh-uy", "09-nq/tu"],
+    ["thông báo nào của VP mình", "van-phong-chinh-phu", "16/tb-vpcp"],
+    ["công văn nào của bên em về tổ công nghệ số cộng đồng", "bo-tttt", "793/btttt-thh"],
+  ])("%s", (q, unit, fact) => {
+    const r = askAs(q, unit);
+    expect(fold(renderPlain(r))).toContain(fact);
+  });
+
+  it("the tasks 'áp dụng cho tất cả cơ quan, đơn vị'", () => {
+    expect(plain("những nhiệm vụ áp dụng cho tất cả cơ quan đơn vị là gì")).toContain(
+      "san pham chuyen doi so",
+    );
+  });
+
+  it.each([
+    ["phụ cấp cho thành viên Ban Điều hành là bao nhiêu", "khong ghi phu cap, thu lao, che do"],
+    ["năm 2023 tỉnh đã hoàn thành bao nhiêu sản phẩm chuyển đổi số", "khong ghi ket qua thuc hien"],
+    ["điều 3 quyết định 1560 quy định gì", "khong ghi noi dung tung dieu, khoan"],
+    ["DTI cấp bộ 2022 bộ nào dẫn đầu", "khong ghi thu hang giua"],
+  ])("not recorded: %s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain(said);
+  });
+
+  it("what a unit must complete is still the task's ('phải hoàn thành bao nhiêu')", () => {
+    expect(plain("mỗi đơn vị phải hoàn thành bao nhiêu sản phẩm chuyển đổi số năm 2023")).toContain(
+      "it nhat mot san pham",
+    );
+  });
+
+  it("'vb …' keywords list the documents", () => {
+    expect(plain("vb chi so cds cap xa")).toContain("852/qd-ubnd");
+  });
+
+  it("an issuer and one whose name contains it, both named", () => {
+    const text = plain("các văn bản của Tỉnh ủy và Ban Thường vụ Tỉnh ủy");
+    expect(text).toContain("352-qd/tu");
+    expect(text).toContain("09-nq/tu");
+  });
+
+  it("a check says the task's deadline", () => {
+    const text = fold(
+      renderPlain(askAs("chi nhánh mình có phải hoàn thành sản phẩm cđs 2023 không", "nhnn-chi-nhanh-tinh")),
+    );
+    expect(text).toContain("31/12/2023");
+  });
+});

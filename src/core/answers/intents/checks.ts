@@ -68,7 +68,7 @@ export function answerCheck(q: CheckQuery, ctx: AnswerContext): Reply {
         : `Không. ${unit.name} không ${role} nhiệm vụ “${title}”.`,
     cites,
   );
-  r.line(`Chủ trì: ${leadNames(kb, task)}${support}.`, cites, 1);
+  r.line(`Chủ trì: ${leadNames(kb, task)}${support}; ${dueText(task, ctx.today)}.`, cites, 1);
   // (A unit that has since ended: who holds the task today.)
   const ended = kb.unitEndSentence(unit.id, ctx.today);
   if (ended) r.line(ended.text, kb.citeAll(ended.sources), 1);

@@ -98,8 +98,17 @@ export function issuerSpellings(issuer: string, docs: readonly KDocument[]): str
 export function issuersNamed(bare: string, docs: readonly KDocument[]): string[] {
   const text = ` ${bare} `;
   const found = issuerKeys(docs).filter(({ key }) => text.includes(` ${key} `));
-  // "Ban Thường vụ Tỉnh ủy" named: not also "Tỉnh ủy".
-  const longest = found.filter((i) => !found.some((o) => o.issuer !== i.issuer && o.key.includes(i.key)));
+  // "Ban Thường vụ Tỉnh ủy" named: not also "Tỉnh ủy" — unless "Tỉnh ủy" is also named on its own
+  // ("văn bản của TU và BTV TU").
+  const alone = (i: { key: string }) => {
+    let rest = text;
+    for (const o of found)
+      if (o.key !== i.key && o.key.includes(i.key)) rest = rest.split(` ${o.key} `).join("  ");
+    return rest.includes(` ${i.key} `);
+  };
+  const longest = found.filter(
+    (i) => !found.some((o) => o.issuer !== i.issuer && o.key.includes(i.key)) || alone(i),
+  );
   return [...new Set(longest.map((i) => i.issuer))];
 }
 

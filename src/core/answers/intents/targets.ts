@@ -25,6 +25,8 @@ const FRAME = new Set(
       "cái cao thấp hơn " +
       // "tối thiểu bao nhiêu": the least share a target sets ("ít nhất 30%").
       "tối thiểu ít nhất tối đa " +
+      // "áp dụng ở đâu": where a target applies, named by the target's own words.
+      "áp dụng ở đâu " +
       // "… đã đạt chưa": whether, not what.
       "chưa",
   ),

@@ -46,6 +46,29 @@ const ATTRIBUTES: readonly {
       }),
   },
   {
+    // Allowances and pay are not recorded.
+    what: "phụ cấp, thù lao, chế độ",
+    re: /\b(?:phu cap|tien luong|luong thuong|thu lao|che do dai ngo|boi duong)\b/,
+    of: "any",
+    alone: true,
+  },
+  {
+    // How many of something were done is not recorded ("năm 2023 tỉnh hoàn thành bao nhiêu sản phẩm").
+    what: "kết quả thực hiện (số lượng đã hoàn thành)",
+    // ("phải / phấn đấu hoàn thành bao nhiêu": what is asked of them, a task's or a theme's.)
+    re: /^(?!.*\b(?:phai|yeu cau|phan dau|can|giao|chu de|muc tieu|chi tieu)\b).*(?:\b(?:da )?hoan thanh (?:duoc )?(?:bao nhieu|may)\b|\b(?:bao nhieu|may) (?:san pham|sp) (?:da )?(?:hoan thanh|ra mat|trien khai)\b)/,
+    of: "any",
+    alone: true,
+  },
+  {
+    // Articles and clauses of a document: the knowledge has its summary and key points, not its full text.
+    what: "nội dung từng điều, khoản (cơ sở tri thức không lưu toàn văn)",
+    re: /\b(?:dieu|khoan|chuong) (?:\d{1,3}|[ivx]{1,4})\b(?!\/)/,
+    of: "any",
+    kind: "document",
+    alone: true,
+  },
+  {
     // What product a unit made is not recorded, only the task to make one ("Sản phẩm CĐS năm 2023 của
     // Trường Chính trị là gì").
     what: "sản phẩm chuyển đổi số cụ thể của từng đơn vị (chỉ ghi nhiệm vụ phấn đấu hoàn thành ít nhất một sản phẩm)",
@@ -225,7 +248,7 @@ const ATTRIBUTES: readonly {
   },
   {
     what: "thứ hạng giữa các tỉnh, các xã hay các đơn vị",
-    re: /\b(?:tinh|dia phuong|xa|phuong|huyen|so|don vi|co quan) (?:nao|gi)\b.*\b(?:dung dau|dan dau|cao nhat|thap nhat|dung cuoi|xep (?:thu|hang) nhat)\b|(?<!\b(?:phai|co) (?:la )?)\b(?:dung dau|dan dau|cao nhat|thap nhat) ca nuoc\b|^(?:(?:cac )?(?:tinh|dia phuong) )(?:dung dau|dan dau|xep (?:thu|hang) nhat|cao nhat|dung cuoi|thap nhat)\b/,
+    re: /\b(?:tinh|dia phuong|xa|phuong|huyen|so|bo|nganh|don vi|co quan) (?:nao|gi)\b.*\b(?:dung dau|dan dau|cao nhat|thap nhat|dung cuoi|xep (?:thu|hang) nhat)\b|(?<!\b(?:phai|co) (?:la )?)\b(?:dung dau|dan dau|cao nhat|thap nhat) ca nuoc\b|^(?:(?:cac )?(?:tinh|dia phuong) )(?:dung dau|dan dau|xep (?:thu|hang) nhat|cao nhat|dung cuoi|thap nhat)\b/,
     of: "any",
   },
 ];

@@ -62,6 +62,7 @@ export const HELDOUT_20_FILE = fileURLToPath(new URL("./heldout-20.yaml", import
 export const HELDOUT_21_FILE = fileURLToPath(new URL("./heldout-21.yaml", import.meta.url));
 export const HELDOUT_22_FILE = fileURLToPath(new URL("./heldout-22.yaml", import.meta.url));
 export const HELDOUT_23_FILE = fileURLToPath(new URL("./heldout-23.yaml", import.meta.url));
+export const HELDOUT_24_FILE = fileURLToPath(new URL("./heldout-24.yaml", import.meta.url));
 export const FORMS = ["diacritics", "plain", "typo", "abbrev", "keywords"] as const;
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 export const DEFAULT_NOW = "2026-11-26T09:00:00+07:00";
@@ -499,6 +500,12 @@ const HELDOUT_SETS: { key: string; file: string; title: string }[] = [
     file: HELDOUT_23_FILE,
     title:
       "Held-out set 23 (eval/heldout-23.yaml, written blind, committed before the fixes drawn from set 22)",
+  },
+  {
+    key: "heldout24",
+    file: HELDOUT_24_FILE,
+    title:
+      "Held-out set 24 (eval/heldout-24.yaml, written blind, committed after the fixes drawn from sets 22 and 23)",
   },
 ];
 

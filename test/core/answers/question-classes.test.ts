@@ -3023,3 +3023,14 @@ describe("own documents by 'cơ quan tôi', 'VP mình', 'bên em'; tasks for eve
     expect(text).toContain("31/12/2023");
   });
 });
+
+describe("an asker linked to a unit the knowledge no longer has", () => {
+  it("is not shown the unit's internal id", () => {
+    const r = engine.ask({
+      text: "văn bản chuyển đổi số của đơn vị tôi",
+      now: NOW,
+      asker: { unitId: "don-vi-da-xoa-123" } as never,
+    });
+    expect(renderPlain(r)).not.toContain("don-vi-da-xoa-123");
+  });
+});

@@ -206,7 +206,7 @@ export function answerDocumentList(asked: DocumentListFilter, ctx: AnswerContext
     const unitId = ctx.asker?.unitId;
     if (!unitId) return linkNeeded();
     const issuer = issuerOfUnit(unitId, ctx);
-    const name = kb.unit(unitId)?.name ?? unitId;
+    const name = kb.unit(unitId)?.name ?? "đơn vị của bạn";
     if (!issuer)
       return new ReplyBuilder("document")
         .abstain()

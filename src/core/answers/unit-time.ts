@@ -63,8 +63,23 @@ export function unitOnDate(kb: Knowledge, unit: Unit, on: string, today = on): U
 
 /** How a task a unit holds is marked in its list: "tiếp nhận từ Sở Thông tin và Truyền thông". */
 export function inheritedRole(kb: Knowledge, held: HeldTask): string | undefined {
-  if (!held.from) return undefined;
-  const end = kb.unitEnd(held.from);
-  const name = end ? kb.nameOn(held.from, addDays(end.date, -1)) : kb.nameOn(held.from, "9999-12-31");
-  return `tiếp nhận từ ${name}${end ? ` từ ${formatViDate(end.date)}` : ""}`;
+  return held.from ? `tiếp nhận ${inheritedFrom(kb, held.from)}` : undefined;
+}
+
+/** Whom a task was taken over from, and since when: "từ Sở Thông tin và Truyền thông từ 01/03/2025". */
+export function inheritedFrom(kb: Knowledge, from: string): string {
+  const end = kb.unitEnd(from);
+  const name = end ? kb.nameOn(from, addDays(end.date, -1)) : kb.nameOn(from, "9999-12-31");
+  return `từ ${name}${end ? ` từ ${formatViDate(end.date)}` : ""}`;
+}
+
+/** The task a unit holds today as a successor of the unit it was assigned to, if it does. */
+export function heldAsSuccessor(
+  kb: Knowledge,
+  unitId: string,
+  taskId: string,
+  today: string,
+): HeldTask | undefined {
+  if (!kb.unit(unitId)) return undefined;
+  return kb.tasksHeldOn(unitId, today).lead.find((h) => h.task.id === taskId && h.from);
 }

@@ -7,15 +7,16 @@ import { findDatePhrases } from "../../text/dates.ts";
 import { fold } from "../../text/normalize.ts";
 import { foldQuestion } from "../../text/question.ts";
 import { searchTerms } from "../../text/search-terms.ts";
-import { addDays, formatViDate } from "../../time.ts";
+import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { dueText, leadNames, shorten } from "../format.ts";
 import { fuzzyPeople } from "../lexicon.ts";
 import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
 import type { Understanding } from "../understand.ts";
 import { MINE, mentionsSelf } from "../understand.ts";
+import { heldAsSuccessor, inheritedFrom } from "../unit-time.ts";
 import { findDocuments } from "./documents.ts";
-import { notRecordedAtUnit, unitChangesOfPosts } from "./people.ts";
+import { notRecordedAtUnit, POSTS_AS_OF_NOTE, unitChangesOfPosts } from "./people.ts";
 import { linkNeeded } from "./tasks.ts";
 
 type CheckQuery = Extract<Query, { kind: "check" }>;
@@ -39,20 +40,19 @@ export function answerCheck(q: CheckQuery, ctx: AnswerContext): Reply {
   }
   const cites = kb.citeAll([...(task.document ? [task.document] : []), ...task.sources]);
   // (A task taken over from a unit it succeeded is led by it today.)
-  const inherited = kb.unit(unit.id)
-    ? kb.tasksHeldOn(unit.id, ctx.today).lead.find((h) => h.task.id === task.id && h.from)
-    : undefined;
+  const inherited = heldAsSuccessor(kb, unit.id, task.id, ctx.today);
   const leads = among(ctx, task.lead, unit.id) || !!inherited;
   const supports = among(ctx, task.support, unit.id);
   const yes = q.role === "lead" ? leads : supports;
   const title = shorten(task.title, 140);
   const r = new ReplyBuilder("search");
   const support = task.support.length ? `; phối hợp: ${kb.namesOf(task.support).join("; ")}` : "";
+  // (A unit that has since ended: who holds the task today.)
+  const ended = kb.unitEndSentence(unit.id, ctx.today);
   if (q.role === "any") {
     const part = leads ? "chủ trì" : supports ? "phối hợp thực hiện" : "không chủ trì, không phối hợp";
     r.line(`${unit.name} ${part} nhiệm vụ “${title}”.`, cites);
     r.line(`Chủ trì: ${leadNames(kb, task)}${support}.`, cites, 1);
-    const ended = kb.unitEndSentence(unit.id, ctx.today);
     if (ended) r.line(ended.text, kb.citeAll(ended.sources), 1);
     r.item("task", task.id);
     return r.build();
@@ -69,18 +69,13 @@ export function answerCheck(q: CheckQuery, ctx: AnswerContext): Reply {
     cites,
   );
   r.line(`Chủ trì: ${leadNames(kb, task)}${support}; ${dueText(task, ctx.today)}.`, cites, 1);
-  // (A unit that has since ended: who holds the task today.)
-  const ended = kb.unitEndSentence(unit.id, ctx.today);
   if (ended) r.line(ended.text, kb.citeAll(ended.sources), 1);
-  if (inherited?.from) {
-    const end = kb.unitEnd(inherited.from);
-    if (end)
-      r.line(
-        `${unit.name} tiếp nhận nhiệm vụ này từ ${kb.nameOn(inherited.from, addDays(end.date, -1))} từ ${formatViDate(end.date)}.`,
-        kb.citeAll(end.sources),
-        1,
-      );
-  }
+  if (inherited?.from)
+    r.line(
+      `${unit.name} tiếp nhận nhiệm vụ này ${inheritedFrom(kb, inherited.from)}.`,
+      kb.citeAll(kb.unitEnd(inherited.from)?.sources ?? []),
+      1,
+    );
   if (!yes && q.role === "lead" && supports) r.line(`${unit.name} là đơn vị phối hợp.`, [], 1);
   if (!yes && q.role === "support" && leads) r.line(`${unit.name} là đơn vị chủ trì.`, [], 1);
   r.item("task", task.id);
@@ -234,7 +229,7 @@ export function answerPersonCheck(u: Understanding, ctx: AnswerContext): Reply |
     r.line(`Nguồn hiện có không ghi ${person.name} giữ chức vụ này.`);
     r.line(`${person.name}: ${person.positions.map((x) => x.title).join("; ")}.`, cite(person), 1);
   }
-  r.note("Chức vụ ghi theo thời điểm của nguồn; có thể đã thay đổi.");
+  r.note(POSTS_AS_OF_NOTE);
   return r.build();
 }
 

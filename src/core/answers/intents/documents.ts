@@ -235,7 +235,8 @@ export function answerDocument(q: DocumentQuery, ctx: AnswerContext): Reply {
     // (Words of its subject, not of its issuer: "KH 3610 BĐH" names no plan of the Ban Điều hành.)
     // (Only one of the kind asked: "NQ 10-NQ/TU" is no misspelling of a notice "16/TB-VPCP".)
     const sameKind = (d: KDocument) => !q.typeCode || parseDocNumber(d.number)?.typeCode === q.typeCode;
-    const meant = near.filter(sameKind).find((d) => {
+    const offered = near.filter(sameKind);
+    const meant = offered.find((d) => {
       const issuer = new Set(searchTerms(d.issuer));
       const subject = words.filter((w) => !issuer.has(w));
       return subject.length >= 2 && fits.some((h) => h.doc.id === d.id && h.coverage >= 0.6);
@@ -254,7 +255,6 @@ export function answerDocument(q: DocumentQuery, ctx: AnswerContext): Reply {
         ],
       };
     }
-    const offered = near.filter(sameKind);
     if (offered.length) {
       r.line(`Có phải bạn muốn hỏi: ${offered.map((d) => documentLabel(d)).join("; ")}?`);
       for (const d of offered) {

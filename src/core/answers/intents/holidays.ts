@@ -192,12 +192,7 @@ export function answerWeekday(u: Understanding, ctx: AnswerContext): Reply | und
   let date: string | undefined;
   if (written?.from) date = written.from;
   else if (named) {
-    const md = `${String(named.month).padStart(2, "0")}-${String(named.day).padStart(2, "0")}`;
-    date = asked
-      ? `${asked}-${md}`
-      : `${thisYear}-${md}` >= ctx.today
-        ? `${thisYear}-${md}`
-        : `${thisYear + 1}-${md}`;
+    date = asked ? dayIn(named, asked) : nextOf(named, ctx.today);
   }
   // "Tết Dương lịch năm 2027 rơi vào thứ mấy": a listed holiday named by what it celebrates.
   const holidayName = !date ? NAMED.exec(u.folded)?.[1] : undefined;
@@ -276,9 +271,7 @@ function answerYearlyDay(u: Understanding, ctx: AnswerContext): Reply | undefine
     const ofTask =
       y && ctx.kb.data.tasks.some((t) => t.deadline.recurrence && fold(t.title).includes(fold(y.name)));
     if (y && !ofTask) {
-      const md = `${String(y.month).padStart(2, "0")}-${String(y.day).padStart(2, "0")}`;
-      const thisYear = Number(ctx.today.slice(0, 4));
-      const next = `${thisYear}-${md}` >= ctx.today ? `${thisYear}-${md}` : `${thisYear + 1}-${md}`;
+      const next = nextOf(y, ctx.today);
       const d = ctx.kb.document(y.docId);
       return new ReplyBuilder("deadlines")
         .line(
@@ -317,9 +310,7 @@ function answerYearlyDay(u: Understanding, ctx: AnswerContext): Reply | undefine
     const [a, b] = named as [YearlyDay, YearlyDay];
     const same = a.day === b.day && a.month === b.month;
     const year = Number(ctx.today.slice(0, 4));
-    const on = (y: YearlyDay) =>
-      `${year}-${String(y.month).padStart(2, "0")}-${String(y.day).padStart(2, "0")}`;
-    const gap = Math.abs(diffDays(on(a), on(b)));
+    const gap = Math.abs(diffDays(dayIn(a, year), dayIn(b, year)));
     r.line(
       same
         ? `Trùng nhau: cả hai đều là ngày ${a.day}/${a.month} hằng năm.`
@@ -329,8 +320,7 @@ function answerYearlyDay(u: Understanding, ctx: AnswerContext): Reply | undefine
       r.line(`• ${y.name}: ngày ${y.day}/${y.month} hằng năm${label(y.docId)}.`, cite(y.docId));
     // "… năm 2027 là ngày nào, có trùng … không": that year's days too.
     if (yearAsked) {
-      const date = (y: YearlyDay) =>
-        `${yearAsked}-${String(y.month).padStart(2, "0")}-${String(y.day).padStart(2, "0")}`;
+      const date = (y: YearlyDay) => dayIn(y, yearAsked);
       r.line(
         same
           ? `Năm ${yearAsked}: cả hai là ngày ${formatViDate(date(a))} (${WEEKDAYS[dayOfWeek(date(a))]}).`
@@ -341,7 +331,7 @@ function answerYearlyDay(u: Understanding, ctx: AnswerContext): Reply | undefine
   }
   const y = named[0]!;
   if (yearAsked) {
-    const date = `${yearAsked}-${String(y.month).padStart(2, "0")}-${String(y.day).padStart(2, "0")}`;
+    const date = dayIn(y, yearAsked);
     r.line(
       `${y.name} năm ${yearAsked} là ngày ${formatViDate(date)} (${WEEKDAYS[dayOfWeek(date)]}).`,
       cite(y.docId),
@@ -360,6 +350,21 @@ function answerYearlyDay(u: Understanding, ctx: AnswerContext): Reply | undefine
 }
 
 type YearlyDay = { name: string; month: number; day: number; docId: string };
+
+/** A yearly day in a given year, as an ISO day: 10/10 in 2027 → "2027-10-10". */
+function dayIn(y: { month: number; day: number }, year: number): string {
+  return `${year}-${String(y.month).padStart(2, "0")}-${String(y.day).padStart(2, "0")}`;
+}
+
+/** A yearly day's next occurrence from today (today's included). */
+function nextOf(y: { month: number; day: number }, today: string): string {
+  const thisYear = Number(today.slice(0, 4));
+  return dayIn(y, thisYear) >= today ? dayIn(y, thisYear) : dayIn(y, thisYear + 1);
+}
+
+/** What the holiday list leaves out, said with its answers. */
+const FIXED_HOLIDAYS_NOTE =
+  "Tính theo danh sách ngày nghỉ lễ cố định; Tết Âm lịch, Giỗ Tổ và nghỉ bù có thể chưa có trong danh sách.";
 
 /**
  * The yearly days a question names, best first: most of each name's words ("tỉnh" of the province's name
@@ -400,12 +405,11 @@ function yearlyDayNow(
 ): Reply {
   const { kb } = ctx;
   const thisYear = Number(ctx.today.slice(0, 4));
-  const md = `${String(day.month).padStart(2, "0")}-${String(day.day).padStart(2, "0")}`;
-  const on = (y: number) => `${y}-${md}`;
+  const on = (y: number) => dayIn(day, y);
   const days = diffDays;
   const doc = kb.document(day.docId);
   const cites = doc ? kb.citeAll([doc.id, ...doc.sources]) : [];
-  const next = on(thisYear) >= ctx.today ? on(thisYear) : on(thisYear + 1);
+  const next = nextOf(day, ctx.today);
   const r = new ReplyBuilder("deadlines");
   if (TODAY_CUE.test(bare)) {
     if (on(thisYear) === ctx.today)
@@ -492,9 +496,7 @@ export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | und
           kb.citeAll(next.sources),
         );
     }
-    r.note(
-      "Tính theo danh sách ngày nghỉ lễ cố định; Tết Âm lịch, Giỗ Tổ và nghỉ bù có thể chưa có trong danh sách.",
-    );
+    r.note(FIXED_HOLIDAYS_NOTE);
     return r.build();
   }
   // "ngày lễ tiếp theo", "sau Tết Dương lịch thì ngày lễ kế tiếp": the next listed holiday.
@@ -527,9 +529,7 @@ export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | und
     );
     for (const h of following)
       r.line(`Tiếp đó: ${h.name}, ngày ${formatViDate(h.date)}.`, kb.citeAll(h.sources));
-    r.note(
-      "Tính theo danh sách ngày nghỉ lễ cố định; Tết Âm lịch, Giỗ Tổ và nghỉ bù có thể chưa có trong danh sách.",
-    );
+    r.note(FIXED_HOLIDAYS_NOTE);
     return r.build();
   }
   // "còn bao nhiêu ngày đến Tết Dương lịch (2027)": days from today to its next listed day.

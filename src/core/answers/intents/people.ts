@@ -48,7 +48,7 @@ export function answerPerson(q: { personId: string; unknownName?: string }, ctx:
   const signed = kb.data.documents.filter((d) => d.signer && fold(d.signer).includes(fold(p.name)));
   for (const d of signed)
     r.line(`Ký ${d.type} số ${d.number} ngày ${formatViDate(d.date)}.`, kb.citeAll([d.id, ...d.sources]));
-  r.note("Chức vụ ghi theo thời điểm của nguồn; có thể đã thay đổi.");
+  r.note(POSTS_AS_OF_NOTE);
   return r.build();
 }
 
@@ -266,9 +266,12 @@ export function answerRole(asked: RoleQuery, ctx: AnswerContext): Reply {
     r.item("person", p.id);
     r.action(p.name, { kind: "person", personId: p.id });
   }
-  r.note("Chức vụ ghi theo thời điểm của nguồn; có thể đã thay đổi.");
+  r.note(POSTS_AS_OF_NOTE);
   return r.build();
 }
+
+/** Posts are as the sources recorded them on a day: said with every list of them. */
+export const POSTS_AS_OF_NOTE = "Chức vụ ghi theo thời điểm của nguồn; có thể đã thay đổi.";
 
 /** The people one side of "A hay B", "A và B" names: by full name, or "ông Kỳ", or the given name alone. */
 function namedIn(side: string, kb: AnswerContext["kb"]): Person[] {
@@ -304,7 +307,7 @@ export function answerWhichHolds(u: Understanding, ctx: AnswerContext): Reply | 
         );
         r.item("person", p.id);
       }
-      r.note("Chức vụ ghi theo thời điểm của nguồn; có thể đã thay đổi.");
+      r.note(POSTS_AS_OF_NOTE);
       return r.build();
     }
   }

@@ -10,11 +10,11 @@ import type { Task } from "../../knowledge/schema.ts";
 import { findDocRefs } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
 import { frameIndices, phraseIndices, QUESTION_WORDS, searchTerms } from "../../text/search-terms.ts";
-import { addDays, formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { dueText, givenTo, leadNames, shorten } from "../format.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 import { mentionsSelf, type Understanding } from "../understand.ts";
+import { heldAsSuccessor, inheritedRole } from "../unit-time.ts";
 
 export type TaskAttribute = "assigner" | "support" | "lead" | "product" | "basis" | "deadline" | "mine";
 
@@ -357,12 +357,11 @@ function attributeLine(
       if (!unit) return { text: `Chủ trì “${title}”: ${leadNames(kb, t)}.`, sources, recorded: true };
       const { lead, support } = kb.tasksOfUnit(unit.id);
       // A task the unit took over from one it succeeded (Sở KH&CN from Sở TT&TT): it leads it today.
-      const inherited = kb.tasksHeldOn(unit.id, ctx.today).lead.find((h) => h.task.id === t.id && h.from);
-      const end = inherited?.from ? kb.unitEnd(inherited.from) : undefined;
+      const inherited = heldAsSuccessor(kb, unit.id, t.id, ctx.today);
       const role = t.lead.includes(unit.id)
         ? "chủ trì"
         : inherited?.from
-          ? `chủ trì (tiếp nhận từ ${end ? `${kb.nameOn(inherited.from, addDays(end.date, -1))} từ ${formatViDate(end.date)}` : kb.nameOn(inherited.from, ctx.today)})`
+          ? `chủ trì (${inheritedRole(kb, inherited)})`
           : lead.some((x) => x.id === t.id)
             ? `giao chung cho ${leadNames(kb, t)}`
             : support.some((x) => x.id === t.id)

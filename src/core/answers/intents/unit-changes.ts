@@ -177,12 +177,13 @@ function answerInChargeOfDx(ctx: AnswerContext): Reply | undefined {
     if (!end || end.date > ctx.today || !end.note || !/\bchuyen doi so\b/.test(fold(end.note))) continue;
     const now = end.successors[0] ? kb.currentUnits(end.successors[0], ctx.today)[0] : undefined;
     if (!now) continue;
+    const before = kb.nameOn(unit.id, addDays(end.date, -1));
     const r = new ReplyBuilder("unit");
     r.line(
-      `Hiện nay: ${now.name}. Từ ${formatViDate(end.date)}, ${kb.nameOn(unit.id, addDays(end.date, -1))} hợp nhất vào ${kb.nameOn(end.successors[0]!, end.date)} (${end.note.replace(/[.\s]+$/, "")}).`,
+      `Hiện nay: ${now.name}. Từ ${formatViDate(end.date)}, ${before} hợp nhất vào ${kb.nameOn(end.successors[0]!, end.date)} (${end.note.replace(/[.\s]+$/, "")}).`,
       kb.citeAll(end.sources.length ? end.sources : unit.sources),
     );
-    r.line(`Trước đó: ${kb.nameOn(unit.id, addDays(end.date, -1))}.`);
+    r.line(`Trước đó: ${before}.`);
     r.item("unit", now.id);
     r.action(`Nhiệm vụ của ${now.name}`, { kind: "tasks", unitId: now.id });
     return r.build();

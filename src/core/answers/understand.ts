@@ -32,6 +32,7 @@ import {
   GENERIC_TOPIC,
   issuerAsked,
   issuerSpellings,
+  issuerStartingWith,
   issuersNamed,
 } from "./intents/document-list.ts";
 import { figureTerms } from "./intents/targets.ts";
@@ -889,11 +890,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     !refs.length &&
     DOCUMENT_WORDS.test(bare) &&
     // (Not the start of an issuer the documents name: "BTV TU" is the Ban Thường vụ Tỉnh ủy.)
-    !lex.kb.data.documents.some((d) =>
-      expandAbbreviations(fold(d.issuer)).startsWith(
-        foldQuestion(unknownUnit).split(" ").slice(0, 3).join(" "),
-      ),
-    ) &&
+    !issuerStartingWith(foldQuestion(unknownUnit).split(" ").slice(0, 3).join(" "), lex.kb.data.documents) &&
     new RegExp(`\\b(?:cua|do) ${foldQuestion(unknownUnit)}\\b`).test(bare)
   ) {
     const docType = documentKindNamed(bare);
@@ -1653,9 +1650,9 @@ function documentListFilter(
     /^(?:(?:cua |ve )?(?:tinh|chuyen doi so|cds) )*(?:da )?(?:ban hanh|ky|ki|ra)\b/.test(
       typedTerms.slice(bodyMatch.end).join(" "),
     );
+  const namedBody = bodyMatch ? lex.kb.body(bodyMatch.value) : undefined;
   if (!ownDocuments && (issuing.test(bare) || bodyIssues)) {
-    const body = bodyMatch;
-    const b = body ? lex.kb.body(body.value) : undefined;
+    const b = namedBody;
     if (b) {
       const names = new Set([b.name, ...b.aliases].map((n) => fold(n)));
       const spellings = [...new Set(docs.map((d) => d.issuer))].filter((i) => names.has(fold(i)));
@@ -1682,8 +1679,7 @@ function documentListFilter(
   }
   if (filter.issuerAlso) {
     // (The body's words as typed, "bcđ cđs tỉnh": every alias's, written out.)
-    const body = matchBodies(lex, searchTerms(typed))[0];
-    const b = body ? lex.kb.body(body.value) : undefined;
+    const b = namedBody;
     for (const n of b ? [b.name, ...b.aliases] : []) rest = rest.replace(expandAbbreviations(fold(n)), " ");
   }
   if (ownDocuments) rest = rest.replace(OWN_DOCUMENTS, " ");

@@ -94,6 +94,11 @@ export function issuerSpellings(issuer: string, docs: readonly KDocument[]): str
     .sort((a, b) => b.length - a.length);
 }
 
+/** Whether an issuer the documents name starts with these (folded, written-out) words. */
+export function issuerStartingWith(words: string, docs: readonly KDocument[]): boolean {
+  return issuerKeys(docs).some(({ key }) => key.startsWith(words));
+}
+
 /** The issuers the knowledge names that a (folded, abbreviation-expanded) question names, longest only. */
 export function issuersNamed(bare: string, docs: readonly KDocument[]): string[] {
   const text = ` ${bare} `;

@@ -3,6 +3,8 @@
  * Code; the lunar ones and the days off in lieu are published each year and are listed only when the
  * secretariat has added them).
  */
+
+import { nextOccurrence } from "../../deadlines/due-date.ts";
 import { documentLabel } from "../../knowledge/model.ts";
 import { expandAbbreviations } from "../../text/abbreviations.ts";
 import { findDatePhrases } from "../../text/dates.ts";
@@ -351,15 +353,14 @@ function answerYearlyDay(u: Understanding, ctx: AnswerContext): Reply | undefine
 
 type YearlyDay = { name: string; month: number; day: number; docId: string };
 
-/** A yearly day in a given year, as an ISO day: 10/10 in 2027 → "2027-10-10". */
+/** A yearly day in a given year, as an ISO day (10/10 in 2027 → "2027-10-10"), by the deadlines' rule. */
 function dayIn(y: { month: number; day: number }, year: number): string {
-  return `${year}-${String(y.month).padStart(2, "0")}-${String(y.day).padStart(2, "0")}`;
+  return nextOccurrence({ kind: "yearly", month: y.month, day: y.day }, `${year}-01-01`);
 }
 
 /** A yearly day's next occurrence from today (today's included). */
 function nextOf(y: { month: number; day: number }, today: string): string {
-  const thisYear = Number(today.slice(0, 4));
-  return dayIn(y, thisYear) >= today ? dayIn(y, thisYear) : dayIn(y, thisYear + 1);
+  return nextOccurrence({ kind: "yearly", month: y.month, day: y.day }, today);
 }
 
 /** What the holiday list leaves out, said with its answers. */

@@ -4,6 +4,7 @@
  * is known nearby.
  */
 
+import { nextOccurrence } from "../../deadlines/due-date.ts";
 import { FACT_ANSWERS, type Fact } from "../../knowledge/facts.ts";
 import { documentLabel } from "../../knowledge/model.ts";
 import type { ExpandedQuery, SearchHit, SearchKind } from "../../search/search-index.ts";
@@ -225,7 +226,7 @@ function focusAnswer(
     const r = t.deadline.recurrence;
     if (r?.kind === "yearly") {
       const year = ctx.today.slice(0, 4);
-      const thisYear = `${year}-${String(r.month).padStart(2, "0")}-${String(r.day).padStart(2, "0")}`;
+      const thisYear = nextOccurrence(r, `${year}-01-01`);
       const from = t.year ?? Number(year);
       if (thisYear < ctx.today && Number(year) >= from)
         lines.push(`Hạn năm ${year} (${formatViDate(thisYear)}) đã qua.`);

@@ -1465,7 +1465,12 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
       const topic = typedWords(text, topicTerms).slice(0, 60).trim();
       return { ...base, year, query: withYear({ kind: "tasks" as const, topic }) };
     }
-    return { ...base, year, query: { kind: "search", text } };
+    // "Tổ công nghệ số cộng đồng có nhiệm vụ đưa gì đến người dân": the body's duty is what its
+    // description says; "nhiệm vụ" frames the question, it is not a word the description must hold.
+    const duty = phraseIndices(terms, [["nhiem", "vu"]]);
+    const unframed = terms.filter((_, i) => !duty.has(i));
+    const searchText = duty.size && unframed.length > bodyTerms.size ? typedWords(text, unframed) : text;
+    return { ...base, year, query: { kind: "search", text: searchText } };
   }
   // "Tìm các thông tin về Trung tâm PVHCC": the unit's card.
   if (

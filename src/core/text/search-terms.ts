@@ -189,10 +189,24 @@ const FRAME_PHRASES: readonly (readonly string[])[] = [
   "phat bieu",
   "nhan xet",
   "cum tu",
+  "tim cum",
+  // "tên đầy đủ của năm 2023": the name is what is asked, not a word the answer holds.
+  "ten day du",
+  "ten chinh thuc",
+  "ten goi",
   "duoc goi la",
   "goi la",
   "cai gi",
   "tim giup",
+  // "tra cứu giúp", "xem giúp em": a request's politeness, not what about.
+  "tra cuu giup",
+  "xem giup",
+  "kiem tra giup",
+  "check giup",
+  "giup toi",
+  "giup em",
+  "giup minh",
+  "giup voi",
   // "tìm thông tin NDXP", "số hiệu", "văn bản": what kind of answer is wanted, not what about.
   "tim thong tin",
   "tim kiem",
@@ -238,8 +252,11 @@ const FRAME_WORDS: ReadonlySet<string> = new Set(
 const ASKED_KIND =
   /(?<![\p{L}])(?:nền tảng|nen tang|hệ thống|he thong|phần mềm|phan mem|hình thức|hinh thuc|tổ chức|to chuc)\s+(?:nào|nao|gì|gi)(?![\p{L}])/giu;
 
+/** "thông tin về định danh điện tử": what kind of answer is wanted ("về" is no search term to pair it by). */
+const INFO_ABOUT = /(?<![\p{L}])(?:thông tin|thong tin)\s+(?:về|ve)(?![\p{L}])/giu;
+
 export function queryTerms(text: string): string[] {
-  const terms = searchTerms(text.replace(ASKED_KIND, " "));
+  const terms = searchTerms(text.replace(ASKED_KIND, " ").replace(INFO_ABOUT, " "));
   const frames = frameIndices(terms);
   return withoutFrames(terms.filter((_, i) => !frames.has(i) && !isQuestionWord(terms, i)));
 }

@@ -3034,3 +3034,39 @@ describe("an asker linked to a unit the knowledge no longer has", () => {
     expect(renderPlain(r)).not.toContain("don-vi-da-xoa-123");
   });
 });
+
+describe("frames that name no content, and bodies that are talked about, not met", () => {
+  it("a quarter's meeting asked about a body it discussed is that meeting", () => {
+    const r = ask("cuộc họp quý I/2023 bàn gì về Tổ công nghệ số cộng đồng");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("tiep tuc duoc mo rong");
+  });
+
+  it("'công dân số' is not the province's population", () => {
+    const r = ask("chủ đề hành động của tỉnh có nói đến công dân số không");
+    expect(r.abstained).toBe(false);
+    expect(r.intent).toBe("theme");
+  });
+
+  it("a body's 'nhiệm vụ' with more words is its description", () => {
+    const r = ask("nhiệm vụ tổ công nghệ số cộng đồng là đưa kỹ năng gì đến người dân");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("ky nang so");
+  });
+
+  it.each([
+    ["tên đầy đủ mà Thủ tướng tuyên bố cho năm 2023", "nam du lieu so"],
+    ["tra cứu giúp em thông tin về định danh điện tử", "30%"],
+    ["tìm cụm trách nhiệm và quyết tâm", "nguoi dung dau"],
+  ])("%s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain(said);
+  });
+
+  it("words of a document's summary find the documents, not one's key points", () => {
+    const text = plain("tầm nhìn 2030");
+    expect(text).toContain("09-nq/tu");
+    expect(text).toContain("2314/qd-ubnd");
+  });
+});

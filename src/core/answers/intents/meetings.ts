@@ -440,7 +440,15 @@ function askedPeriod(
     (x) => x.kind === "month" || x.kind === "quarter" || x.kind === "year" || x.kind === "week",
   );
   if (!p?.from || !p.to) return undefined;
-  const bodies = new Set(ctx.lex.bodies.match(searchTerms(question)).map((b) => b.value));
+  // Only a body that holds meetings narrows them ("họp quý I/2023 nói gì về Tổ công nghệ số cộng đồng"
+  // names a body the meeting talked about, not the one that met).
+  const holders = new Set(all.map((m) => m.body).filter(Boolean));
+  const bodies = new Set(
+    ctx.lex.bodies
+      .match(searchTerms(question))
+      .map((b) => b.value)
+      .filter((b) => holders.has(b)),
+  );
   const held = all.find(
     (m) => m.date >= p.from! && m.date <= p.to! && (!bodies.size || !m.body || bodies.has(m.body)),
   );

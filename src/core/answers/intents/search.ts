@@ -247,7 +247,11 @@ function focusAnswer(
 }
 
 /** Facts that answer the question: fitting at least `needed` of it, of the kind of answer it wants first. */
-function factsFor(text: string, needed: number, ctx: AnswerContext): { fact: Fact; coverage: number }[] {
+function factsFor(
+  text: string,
+  needed: number,
+  ctx: AnswerContext,
+): { fact: Fact; coverage: number; held: number }[] {
   const { index, byId } = ctx.lex.facts();
   const wants = answerType(foldQuestion(text));
   // The bodies and people the question names by name: their own facts first.
@@ -271,9 +275,17 @@ function factsFor(text: string, needed: number, ctx: AnswerContext): { fact: Fac
     })
     .map((h) => {
       const fact = byId.get(h.doc.id)!;
+      // A fact whose own words hold what is asked before one that matched only through its context
+      // ("tầm nhìn đến năm 2030": the documents so named, not every key point of one of them).
+      const own = new Set(searchTerms(fact.text));
+      const held = query.length
+        ? query.filter((t) => t.alternatives.some((a) => own.has(a.term))).length / query.length
+        : 1;
       const bonus =
-        (wants && FACT_ANSWERS[fact.type] === wants ? 0.08 : 0) + (named.has(fact.entity.id) ? 0.1 : 0);
-      return { fact, coverage: h.coverage, rank: h.coverage + bonus };
+        (wants && FACT_ANSWERS[fact.type] === wants ? 0.08 : 0) +
+        (named.has(fact.entity.id) ? 0.1 : 0) +
+        0.1 * held;
+      return { fact, coverage: h.coverage, held, rank: h.coverage + bonus };
     })
     .sort((a, b) => b.rank - a.rank);
   if (!scored.length) return [];
@@ -441,7 +453,10 @@ export function answerSearch(
     facts.length &&
     (!wantsFigure || facts.some((f) => hasFigure(f.fact.text))) &&
     (!strong.length ||
-      (strong[0]!.doc.kind !== "task" && facts[0]!.coverage >= strong[0]!.coverage) ||
+      // (Not a fact that fits only through its document's summary, when the document itself is found.)
+      (strong[0]!.doc.kind !== "task" &&
+        facts[0]!.coverage >= strong[0]!.coverage &&
+        facts[0]!.held >= 0.5) ||
       // (A fact that fits plainly better than a task whose words are only spread over it.)
       facts[0]!.coverage >= strong[0]!.coverage + 0.1);
   if (factsWin) {

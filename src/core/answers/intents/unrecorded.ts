@@ -233,7 +233,7 @@ const ATTRIBUTES: readonly {
   },
   {
     what: "số liệu dân số, diện tích, GRDP của tỉnh",
-    re: /\b(?:dan so|dien tich|bao nhieu dan|tong san pham|grdp (?:cua tinh )?(?:la )?bao nhieu)\b/,
+    re: /(?<!\bcong )\b(?:dan so|dien tich|bao nhieu dan|tong san pham|grdp (?:cua tinh )?(?:la )?bao nhieu)\b/,
     of: "any",
   },
   {

@@ -361,7 +361,9 @@ function ordinalTask(bare: string, content: string[], lex: Lexicon) {
     /\b(?:thu|so)\s+(\d{1,2}|nhat|mot|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b/.exec(bare) ??
     /\btrong tam\s+(\d{1,2})\b/.exec(bare) ??
     // ("nhiệm vụ 1 trọng tâm": the number before.)
-    /\bnhiem vu\s+(\d{1,2})\s+trong tam\b/.exec(bare);
+    /\bnhiem vu\s+(\d{1,2})\s+trong tam\b/.exec(bare) ??
+    // ("kết luận họp BĐH 20/2/2023: nv (1)": the number after, where the conclusions are named.)
+    (/\bket luan\b/.test(bare) ? /\bnhiem vu\s+(\d)\b(?!\s+\d)/.exec(bare) : null);
   if (!m || !/\b(?:nhiem vu|trong tam)\b/.test(bare)) return undefined;
   const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : ORDINAL_WORDS[m[1]!];
   const words = content.filter((w) => !ORDINAL_WORDS[w] && !/^\d+$/.test(w));
@@ -388,6 +390,12 @@ const SAYING_WORDS = new Set(searchTerms("khẩu hiệu phương châm thông đ
 
 /** Words of a deadline question that name no topic ("mốc", "hạn chót"). */
 const DEADLINE_WORDS = new Set(searchTerms("mốc hạn chót thời hạn thời gian hạn cuối cụ thể"));
+
+/**
+ * Words that say where tasks were set, not what they are about ("ba nhiệm vụ trọng tâm theo kết luận
+ * họp BĐH"): left out when a deadline question's topic is measured against the tasks.
+ */
+const SET_AT_WORDS = new Set(searchTerms("ba theo kết luận cuộc họp phiên hội nghị"));
 
 /** Words that ask whether a deadline passed ("qua hạn", "trễ"), not which task. */
 const OVERDUE_WORDS = new Set(searchTerms("quá hạn trễ hạn chậm tiến độ đã qua chưa"));
@@ -1007,6 +1015,20 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     (lex.index.search(sayingWords.join(" "), { kinds: ["task"], limit: 1 })[0]?.coverage ?? 0) >= 0.75;
   if (taskSaying)
     return { ...base, year, query: { kind: "search", text: sayingWords.join(" "), kinds: ["task"] } };
+  // "Trường Chính trị cần làm gì với chủ đề 2023", "nhiệm vụ của tôi về chủ đề năm 2023": the unit's
+  // tasks on the theme (quán triệt it, the product it asks for), not the theme's wording.
+  if (
+    concepts.has("theme") &&
+    (unit || mine) &&
+    /\b(?:nhiem vu|nv|(?:can|phai|se|nen) (?:lam|thuc hien|trien khai)|lam (?:nhung )?(?:viec )?gi|trien khai (?:the nao|gi|ra sao|nhu the nao))\b/.test(
+      bare,
+    )
+  )
+    return {
+      ...base,
+      year,
+      query: withYear({ kind: "tasks" as const, ...unitParams(), topic: "chủ đề" }),
+    };
   if (!themeTasks && (concepts.has("theme") || (yearNamed && year))) {
     const national = /\b(?:quoc gia|ca nuoc|toan quoc|thu tuong|chinh phu|trung uong)\b/.test(bare);
     // ("Chủ tịch UBND tỉnh yêu cầu quán triệt chủ đề của những cơ quan nào": the province names who
@@ -1329,8 +1351,10 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
       return { ...base, year, query: { kind: "search", text, kinds: ["task"] } };
     // "nhiệm vụ quán triệt chủ đề năm 2023 có hạn chót không": that task's deadline, not the year's.
     // (A yearly task's due day in the year asked is the window's; "A hay B" asks which of two.)
-    const topicHit = topicWords.length
-      ? lex.index.search(topicWords.join(" "), { kinds: ["task"], limit: 1 })[0]
+    const bodyWords = new Set(bodyMatches.flatMap((m) => terms.slice(m.start, m.end)));
+    const taskWords = topicWords.filter((t) => !SET_AT_WORDS.has(t) && !bodyWords.has(t));
+    const topicHit = taskWords.length
+      ? lex.index.search(taskWords.join(" "), { kinds: ["task"], limit: 1 })[0]
       : undefined;
     const topicFit =
       topicHit && !lex.kb.task(topicHit.doc.id)?.deadline.recurrence && !/\bhay\b/.test(bare)

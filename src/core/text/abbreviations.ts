@@ -84,6 +84,8 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   qg: "quoc gia",
   hn: "hoi nghi",
   bn: "bao nhieu",
+  // "theo KL họp BĐH": kết luận.
+  kl: "ket luan",
   nhiu: "nhieu",
   // common misspellings
   nghanh: "nganh",
@@ -164,6 +166,8 @@ export function expandAbbreviations(folded: string): string {
     const q = /^q([1-4])$/.exec(tok);
     if (q) return `quy ${q[1]}`;
     // "CT 05", "các QĐ, CT của TTg": chỉ thị (a kind of document next to another); else chủ tịch.
+    // ("Trường CT": Trường Chính trị.)
+    if (tok === "ct" && /\btruong\s+$/.test(whole.slice(0, offset))) return "chinh tri";
     if (tok === "ct")
       return /^\s*(?:so\s+)?\d/.test(whole.slice(offset + 2)) ||
         /\b(?:qd|quyet dinh|kh|ke hoach|tb|thong bao|nq|nghi quyet|cv)\s*(?:,|va|\/)\s*$/.test(

@@ -8,7 +8,7 @@
 
 /** Words that show the text has English in it (none is a Vietnamese word typed without diacritics). */
 const ENGLISH_CUE =
-  /\b(?:what|which|who|whom|whose|when|where|how|is|are|does|did|digital|transformation|province|provincial|national|tasks?|plans?|meetings?|decisions?|notices?|steering|committee|targets?|index|ranking|rank|theme|assigned|responsible|please|signed|charge|deadlines?|products?|reports?)\b/i;
+  /\b(?:what|which|who|whom|whose|when|where|how|is|are|does|did|digital|transformation|province|provincial|national|tasks?|plans?|meetings?|decisions?|notices?|steering|committee|targets?|index|ranking|rank|theme|assigned|responsible|please|signed|charge|deadlines?|products?|reports?|next|upcoming)\b/i;
 
 /** English phrase → Vietnamese, longest first (phrases before the words they contain). */
 const GLOSSARY: readonly (readonly [RegExp, string])[] = (
@@ -33,6 +33,9 @@ const GLOSSARY: readonly (readonly [RegExp, string])[] = (
     ["who signed", "ai ký"],
     ["when is", "khi nào là"],
     ["how many", "bao nhiêu"],
+    ["(?:the\\s+)?next time", "lần tới"],
+    ["next", "tới"],
+    ["upcoming", "sắp tới"],
     ["tasks?", "nhiệm vụ"],
     ["deadlines?", "hạn"],
     ["products?", "sản phẩm"],

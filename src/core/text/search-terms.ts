@@ -39,6 +39,12 @@ const CONTEXTUAL: readonly (readonly [RegExp, string])[] = [
     "$1 di động",
   ],
   [/(?<![\p{L}\p{N}])dls(?![\p{L}\p{N}])/giu, "dữ liệu số"],
+  // "lan toi" typed plain: lần tới ("tôi" is no word after "lần").
+  [/(?<![\p{L}\p{N}])lan\s+toi(?![\p{L}\p{N}])/gu, "lần tới"],
+  // "roi vao ngay nao" typed plain: rơi vào (a frame; "rồi" alone is a stopword, "vào" is not).
+  [/(?<![\p{L}\p{N}])roi\s+vao(?=\s+(?:ngay|thu|thang|nam|dip|luc)(?![\p{L}\p{N}]))/gu, "rơi vào"],
+  // "Trường CT": Trường Chính trị.
+  [/(?<![\p{L}\p{N}])(tr[ưu][ờo]ng)\s+ct(?![\p{L}\p{N}])/giu, "$1 chính trị"],
   // "Tổ GV": Tổ Giúp việc.
   [/(?<![\p{L}\p{N}])(t[ổo])\s+gv(?![\p{L}\p{N}])/giu, "$1 giúp việc"],
   // "BT Bộ CA": bộ trưởng Bộ Công an; "KT số", "XH số": kinh tế số, xã hội số.

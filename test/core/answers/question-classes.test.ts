@@ -3070,3 +3070,56 @@ describe("frames that name no content, and bodies that are talked about, not met
     expect(text).toContain("2314/qd-ubnd");
   });
 });
+
+describe("who set tasks, the asker's tasks on the theme, deadlines of tasks set together", () => {
+  const askAs = (text: string, unitId: string) => engine.ask({ text, now: NOW, asker: { unitId } as never });
+  it("'ai là người kết luận …' asks who set the tasks", () => {
+    const text = plain("ai là người kết luận các nhiệm vụ trọng tâm năm 2023");
+    expect(text).toContain("tran quoc nam");
+    // (A part after a full stop starts with a capital.)
+    expect(renderPlain(ask("ai là người kết luận các nhiệm vụ trọng tâm năm 2023"))).toContain(
+      "Chủ trì cuộc họp",
+    );
+  });
+
+  it("a task recorded from a document is set by that document's issuer", () => {
+    const r = ask("ai là người giao việc tuyên truyền ngày chuyển đổi số tỉnh");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("1560/qd-ubnd");
+  });
+
+  it.each([
+    ["đơn vị mình phải làm gì với chủ đề năm 2023", "nv-2023-trong-tam-1-quan-triet-chu-de"],
+    ["Trường CT cần triển khai gì theo chủ đề chuyển đổi số 2023", "nv-2023-trong-tam-1-quan-triet-chu-de"],
+  ])("%s: the unit's tasks on the theme", (q, task) => {
+    const r = askAs(q, "truong-chinh-tri");
+    expect(r.intent).toBe("tasks");
+    expect(r.items?.some((i) => i.id === task)).toBe(true);
+  });
+
+  it("a merged unit asked for the tasks it had before is told which it took over", () => {
+    const text = fold(
+      renderPlain(askAs("sở tôi hiện lo những việc nào được giao trước khi hợp nhất", "so-khcn")),
+    );
+    expect(text).toContain("ngay chuyen doi so tinh");
+  });
+
+  it.each(["ngay chuyen doi so tinh lan toi roi vao thu may", "ngay cds tinh next time"])(
+    "%s: the next occurrence",
+    (q) => {
+      expect(plain(q)).toContain("10/10/2027");
+    },
+  );
+
+  it("the deadlines of the tasks a meeting concluded are theirs, not the year's", () => {
+    const r = ask("hạn của 3 nv trọng tâm theo KL họp BĐH");
+    const text = fold(renderPlain(r));
+    expect(text).not.toContain("31/12/2023");
+    expect(text.match(/bai viet khong neu han cu the/g)?.length).toBe(3);
+    expect(text).not.toContain("thoi han: thoi han");
+  });
+
+  it("'nv (1)' of a meeting's conclusions is the first of them", () => {
+    expect(plain("kết luận họp BĐH: nv (2) là gì")).toContain("guong mau");
+  });
+});

@@ -221,7 +221,7 @@ function focusAnswer(
     const recorded = Boolean(
       t.deadline.due || t.deadline.recurrence || t.deadline.continuous || t.deadline.text,
     );
-    const lines = [`Thời hạn “${title}”: ${dueText(t, ctx.today)}.`];
+    const lines = [`Thời hạn “${title}”: ${dueText(t, ctx.today).replace(/^thời hạn:\s*/, "")}.`];
     // A yearly task whose day this year has passed: said, since "đã qua hạn chưa" asks of this year.
     const r = t.deadline.recurrence;
     if (r?.kind === "yearly") {

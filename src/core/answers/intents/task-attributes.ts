@@ -24,7 +24,7 @@ const WITH_WHOM = /\bphoi hop (?:voi|vs|cung) (?:ai|don vi nao|co quan nao|nhung
 const CUES: readonly (readonly [TaskAttribute, RegExp])[] = [
   [
     "assigner",
-    /\b(?:ai (?:da |dang )?giao|do ai (?:ket luan|giao|chi dao)|ai ket luan|nguoi giao|ai chi dao|giao (?:tai|o) (?:dau|hoi nghi nao|cuoc hop nao|van ban nao))\b/,
+    /\b(?:ai (?:la nguoi |da |dang )?(?:giao|ket luan|chi dao)|do ai (?:ket luan|giao|chi dao)|nguoi (?:giao|ket luan)|giao (?:tai|o) (?:dau|hoi nghi nao|cuoc hop nao|van ban nao))\b/,
   ],
   // "phối hợp với ai": the partner asked is the lead (or, asked by the lead, the supporting units).
   ["lead", WITH_WHOM],
@@ -80,6 +80,8 @@ const ASKING: readonly (readonly string[])[] = [
   "san pham",
   "dau ra",
   "ket qua",
+  "ket luan",
+  "nguoi",
   "can",
   "phai",
   "dat",
@@ -201,7 +203,14 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
   const frames = frameIndices(terms);
   const asking = askingIndices(terms);
   const content = terms.filter(
-    (t, i) => !named.has(i) && !frames.has(i) && !asking.has(i) && !QUESTION_WORDS.has(t) && !/^\d+$/.test(t),
+    (t, i) =>
+      !named.has(i) &&
+      !frames.has(i) &&
+      !asking.has(i) &&
+      !QUESTION_WORDS.has(t) &&
+      !/^\d+$/.test(t) &&
+      // ("năm 2023": the period asked, not a word of the task's.)
+      !(t === "nam" && /^(?:19|20)\d\d$/.test(terms[i + 1] ?? "")),
   );
   if (content.length < 2 && !ordinal) return undefined;
   const hits = ordinal
@@ -336,9 +345,17 @@ function attributeLine(
       const chair = meeting?.chair ? kb.person(meeting.chair) : undefined;
       const parts = [
         t.clause ? `giao tại ${t.clause}` : "",
-        chair ? `chủ trì cuộc họp: ${chair.name}` : "",
+        chair ? `Chủ trì cuộc họp: ${chair.name}` : "",
         said ? `“${shorten(said.trim(), 240)}”` : "",
       ];
+      const doc = t.document ? kb.document(t.document) : undefined;
+      if (!t.clause && !said && doc)
+        // The document the task is recorded from: its issuer is who set the task, as far as sources say.
+        return {
+          text: `Nhiệm vụ “${title}” ghi theo ${documentLabel(doc)} của ${doc.issuer} (nguồn không ghi riêng người giao).`,
+          sources: [doc.id, ...sources],
+          recorded: true,
+        };
       if (!t.clause && !said)
         return {
           text: `Nguồn hiện có không ghi ai giao nhiệm vụ “${title}” (chủ trì: ${leadNames(kb, t)}).`,

@@ -145,12 +145,13 @@ export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | 
   if (asksSuccessor && ended.length && ended.every((c) => !c!.successors.length)) r.abstain();
 
   // "sở mình có kế thừa việc tuyên truyền Ngày CĐS tỉnh không": the open tasks the successor took over.
-  if (/\b(?:ke thua|tiep nhan|dam nhan|thay)\b/.test(bare)) {
+  // ("đơn vị tôi phụ trách những nhiệm vụ nào được giao trước khi hợp nhất": those tasks too.)
+  if (/\b(?:ke thua|tiep nhan|dam nhan|thay|nhiem vu|nv|cong viec|duoc giao|phu trach)\b/.test(bare)) {
     const successors = new Set(ids.flatMap((id) => kb.currentUnits(id, ctx.today).map((s) => s.id)));
     for (const id of ids) if (kb.predecessorsOf(id).length) successors.add(id);
     for (const s of successors) {
       const inherited = kb.tasksHeldOn(s, ctx.today).lead.filter((h) => h.from);
-      for (const h of inherited.slice(0, 3))
+      for (const h of inherited.slice(0, 5))
         r.line(
           `• ${kb.unit(s)?.name ?? s} chủ trì (tiếp nhận): ${h.task.title}.`,
           kb.citeAll(h.task.sources),

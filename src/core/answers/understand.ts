@@ -1029,7 +1029,15 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
       year,
       query: withYear({ kind: "tasks" as const, ...unitParams(), topic: "chủ đề" }),
     };
-  if (!themeTasks && (concepts.has("theme") || (yearNamed && year))) {
+  // "UBQG năm 2023 đặt trọng tâm vào đâu", "trọng tâm năm 2023 của tỉnh": the theme's focus (not the
+  // key tasks, "nhiệm vụ trọng tâm", nor a notice's "giải pháp trọng tâm").
+  const themeFocus =
+    /\btrong tam\b/.test(bare) &&
+    !/\b(?:nhiem vu|nv|giai phap|thong bao|ket luan|hop|hoi nghi)\b/.test(bare) &&
+    !refs.length &&
+    /\b(?:uy ban quoc gia|quoc gia|ca nuoc|tinh|ban chi dao)\b/.test(bare) &&
+    /\bnam (?:19|20)\d\d\b|\bnam nay\b/.test(bare);
+  if (!themeTasks && (concepts.has("theme") || themeFocus || (yearNamed && year))) {
     const national = /\b(?:quoc gia|ca nuoc|toan quoc|thu tuong|chinh phu|trung uong)\b/.test(bare);
     // ("Chủ tịch UBND tỉnh yêu cầu quán triệt chủ đề của những cơ quan nào": the province names who
     // asks, not whose theme; "những cơ quan nào": both.)

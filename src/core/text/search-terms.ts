@@ -195,6 +195,10 @@ const FRAME_PHRASES: readonly (readonly string[])[] = [
   "phat bieu",
   "nhan xet",
   "cum tu",
+  // "văn bản mới nhất mà trợ lý nắm được": the assistant's own knowledge, not what about.
+  "tro ly",
+  "nam duoc",
+  "biet duoc",
   "tim cum",
   // "tên đầy đủ của năm 2023": the name is what is asked, not a word the answer holds.
   "ten day du",

@@ -185,7 +185,8 @@ export function contentTokens(s: string): string[] {
     if (ACCENTED_ONLY_STOPWORDS.has(raw[i]!)) continue;
     if (STOPWORDS.has(f)) {
       const r = raw[i]!;
-      const typedWithDiacritics = r !== f;
+      // (A Telex leftover, "cos" for "có", is typed without marks: read as the plain word.)
+      const typedWithDiacritics = r !== f && r !== fold(r);
       if (typedWithDiacritics) {
         // ("một cửa": the one-stop shop, a word of its own, typed with its marks or without.)
         const whole = ACCENTED_BIGRAMS.has(`${r} ${raw[i + 1] ?? ""}`);

@@ -3123,3 +3123,37 @@ describe("who set tasks, the asker's tasks on the theme, deadlines of tasks set 
     expect(plain("kết luận họp BĐH: nv (2) là gì")).toContain("guong mau");
   });
 });
+
+describe("Telex stopwords, the assistant's own knowledge, targets by who set them, a theme's focus", () => {
+  it("'cos' (có typed in Telex) is a stopword like 'có'", () => {
+    const r = ask("tổ công nghệ số cộng đồng cos nhiệm vụ đưa kỹ năng gì đến người dân");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("ky nang so");
+  });
+
+  it("'mà bạn biết' frames the question", () => {
+    expect(plain("văn bản nào mới nhất mà bạn biết")).toContain("3402/kh-ubnd");
+  });
+
+  it.each([
+    ["mục tiêu dữ liệu năm 2023 của ủy ban quốc gia", "danh muc co so du lieu"],
+    ["theo QĐ 17 của UBQG thì KTS phải chiếm bn % GDP", "16%"],
+  ])("%s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain(said);
+  });
+
+  it("the national targets, when the committee is named", () => {
+    expect(plain("mục tiêu dữ liệu năm 2023 của ủy ban quốc gia")).not.toContain("(tinh,");
+  });
+
+  it.each([
+    ["năm 2023 ủy ban quốc gia đặt trọng tâm vào những việc gì", "chia se du lieu"],
+    ["trong tam nam 2023 cua tinh", "chinh quyen so"],
+  ])("%s: the theme's focus", (q, said) => {
+    const r = ask(q);
+    expect(r.intent).toBe("theme");
+    expect(fold(renderPlain(r))).toContain(said);
+  });
+});

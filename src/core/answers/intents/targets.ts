@@ -28,9 +28,14 @@ const FRAME = new Set(
       // "áp dụng ở đâu": where a target applies, named by the target's own words.
       "áp dụng ở đâu " +
       // "… đã đạt chưa": whether, not what.
-      "chưa",
+      "chưa " +
+      // "mục tiêu về dữ liệu của Ủy ban Quốc gia", "Thủ tướng đặt": who set it (the scope), not what.
+      "ủy ban chính phủ thủ tướng trung ương toàn quốc",
   ),
 );
+
+/** Who set national targets: the question then asks for those. */
+const NATIONAL_SETTER = /\b(?:uy ban quoc gia|quoc gia|ca nuoc|toan quoc|chinh phu|thu tuong|trung uong)\b/;
 /** "chuyển đổi số" frames the question too, but "số" alone belongs to "kinh tế số", "dữ liệu số". */
 const CDS = searchTerms("chuyển đổi số");
 
@@ -157,7 +162,13 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
           .map((h) => h.doc.id),
       )
     : new Set<string>();
-  const pool = (ofDocs.length ? ofDocs : kb.data.targets).filter(
+  // ("… của Ủy ban Quốc gia", "cả nước": the national targets, when the province is not named too.)
+  const folded0 = foldQuestion(q.text);
+  const national = NATIONAL_SETTER.test(folded0) && !/\btinh\b/.test(folded0.replace(/\bcac tinh\b/g, ""));
+  const scoped = (ofDocs.length ? ofDocs : kb.data.targets).filter(
+    (t) => !national || t.scope === "national",
+  );
+  const pool = (scoped.length ? scoped : ofDocs.length ? ofDocs : kb.data.targets).filter(
     (t) =>
       !years.length ||
       years.includes(t.year) ||

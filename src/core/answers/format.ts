@@ -27,6 +27,11 @@ export function dueText(task: Task, today: string): string {
   return `hạn ${shown}${extended}: còn ${st.daysLeft} ngày`;
 }
 
+/** `dueText` to follow a label of its own ("Thời hạn: …"): without its "thời hạn:". */
+export function dueAfterLabel(task: Task, today: string): string {
+  return dueText(task, today).replace(/^thời hạn:\s*/, "");
+}
+
 /** "Sở Thông tin và Truyền thông" / "Các cơ quan, đơn vị, địa phương". */
 export function leadNames(kb: Knowledge, task: Task): string {
   return kb.namesOf(task.lead).join("; ");

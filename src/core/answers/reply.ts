@@ -52,6 +52,8 @@ export type Query =
       meetingId?: string;
       /** Only the tasks without a due date ("nhiệm vụ nào không có hạn cụ thể"). */
       undated?: boolean;
+      /** Only the tasks recorded done ("những nhiệm vụ nào đã hoàn thành"). */
+      done?: boolean;
     }
   | {
       kind: "deadlines";

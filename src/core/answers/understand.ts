@@ -21,6 +21,7 @@ import {
   queryTerms,
   searchTerms,
   typedWords,
+  typedWordsAt,
 } from "../text/search-terms.ts";
 import { untelexText } from "../text/telex.ts";
 import { addDays, localDate } from "../time.ts";
@@ -388,6 +389,26 @@ const OWN_UNIT_WORDS =
 /** Words that ask for a saying ("khẩu hiệu", "phương châm"), not what it is about. */
 const SAYING_WORDS = new Set(searchTerms("khẩu hiệu phương châm thông điệp chủ đề"));
 
+/** Words around "which are done" that name no topic ("đơn vị nào đã làm xong"). */
+const DONE_FRAME: readonly (readonly string[])[] = [
+  "don vi",
+  "co quan",
+  "ban nganh",
+  "nganh",
+  "hoan thanh",
+  "xong",
+  "lam",
+  "thuc hien",
+  "da",
+  "vua",
+  "roi",
+  "nhung",
+  "cac",
+  "viec",
+  "nhiem vu",
+  "nam",
+].map((p) => p.split(" "));
+
 /** Words of a deadline question that name no topic ("mốc", "hạn chót"). */
 const DEADLINE_WORDS = new Set(searchTerms("mốc hạn chót thời hạn thời gian hạn cuối cụ thể"));
 
@@ -752,6 +773,34 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
       ...base,
       year,
       query: { kind: "search", text: ordinal.title, kinds: ["task"], ...(focus ? { focus } : {}) },
+    };
+  }
+
+  // "những nhiệm vụ nào đã hoàn thành", "đơn vị nào đã xong sản phẩm CĐS 2023": the tasks recorded
+  // done (of the unit, on the topic named); "… xong chưa" asks of one task (the progress check).
+  if (
+    /\b(?:da|vua) (?:(?:lam|thuc hien|xay dung|trien khai) )?(?:hoan thanh|xong)\b|\b(?:hoan thanh|xong) roi\b/.test(
+      bare,
+    ) &&
+    (/\b(?:nao|nhung|cac|ai|gi)\b/.test(bare) || /^(?:don vi|co quan|so|nhiem vu|viec)\b/.test(bare)) &&
+    !/\b(?:chua|hay chua)\s*$/.test(bare) &&
+    !/\b(?:phai|can|han|thoi han|khi nao|bao gio|ngay nao)\b/.test(bare)
+  ) {
+    const doneFramed = phraseIndices(terms, DONE_FRAME);
+    // ("sở nào …": a department asked about, first.)
+    if (terms[0] === "so") doneFramed.add(0);
+    const kept = (i: number) => !doneFramed.has(i) && isContent(terms[i]!, i);
+    const words = terms.filter((_, i) => kept(i));
+    const topicTerms = words.filter((t) => !CDS_TERMS.has(t));
+    const fits = topicTerms.length
+      ? (lex.index.search(topicTerms.join(" "), { kinds: ["task"], limit: 1 })[0]?.coverage ?? 0)
+      : 0;
+    const topic =
+      fits >= 0.6 ? (typedWordsAt(text, kept) ?? typedWords(text, words)).slice(0, 60).trim() : undefined;
+    return {
+      ...base,
+      year,
+      query: withYear({ kind: "tasks" as const, ...unitParams(), done: true, ...(topic ? { topic } : {}) }),
     };
   }
 

@@ -316,6 +316,32 @@ export function withoutFrames(terms: readonly string[]): string[] {
  * The words of `text` whose search terms are `terms`, as typed (diacritics kept): "các nhiệm vụ về dữ
  * liệu" with terms ["du", "lieu"] → "dữ liệu". Falls back to the terms when the words do not cover them.
  */
+/**
+ * The words of `text` as typed whose search terms are the kept positions of `searchTerms(text)`: "cơ quan
+ * nào đã xong việc quán triệt chủ đề" keeping "quán triệt chủ đề" keeps neither "cơ" nor the "quan" of
+ * "cơ quan" (which `typedWords`, matching by the words alone, would). Undefined when the typed words do
+ * not line up with the terms (an abbreviation written out into several, a glued word).
+ */
+export function typedWordsAt(text: string, keep: (i: number) => boolean): string | undefined {
+  const all = searchTerms(text);
+  const words = clean(text)
+    .split(" ")
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""))
+    .filter(Boolean);
+  if (words.length > 80) return undefined;
+  // Each word's terms are those it adds to the words before it (a pair such as "cơ quan" is read whole).
+  const out: string[] = [];
+  let at = 0;
+  for (let k = 0; k < words.length; k++) {
+    const upTo = searchTerms(words.slice(0, k + 1).join(" "));
+    if (upTo.slice(0, at).some((t, j) => all[j] !== t)) return undefined;
+    const own = upTo.length - at;
+    if (own > 0 && upTo.slice(at).every((t, j) => all[at + j] === t && keep(at + j))) out.push(words[k]!);
+    at = upTo.length;
+  }
+  return at === all.length ? out.join(" ") : undefined;
+}
+
 export function typedWords(text: string, terms: string[]): string {
   const wanted = new Set(terms);
   const words = clean(text)

@@ -4,9 +4,10 @@
  * document", a unit's leaders, a meeting named by its day, the DTI aimed at.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadShippedKnowledge } from "../../../src/app/knowledge.ts";
+import { loadShippedKnowledge, readShippedKnowledge } from "../../../src/app/knowledge.ts";
 import { type AnswerEngine, createAnswerEngine } from "../../../src/core/answers/engine.ts";
 import { renderPlain } from "../../../src/core/answers/reply.ts";
+import { Knowledge } from "../../../src/core/knowledge/model.ts";
 import { fold } from "../../../src/core/text/normalize.ts";
 import { provinceIn } from "../../../src/core/text/provinces.ts";
 import { queryTerms, searchTerms } from "../../../src/core/text/search-terms.ts";
@@ -3155,5 +3156,40 @@ describe("Telex stopwords, the assistant's own knowledge, targets by who set the
     const r = ask(q);
     expect(r.intent).toBe("theme");
     expect(fold(renderPlain(r))).toContain(said);
+  });
+});
+
+describe("which tasks are done: those recorded done, or plainly none", () => {
+  it.each([
+    ["những việc nào đã xong", "chua ghi nhan nhiem vu nao da hoan thanh"],
+    ["co quan nao da lam xong viec quan triet chu de", 'quan triet chu de" da hoan thanh'],
+    ["sở nào đã làm xong việc quán triệt chủ đề", 've "quan triet chu de" da hoan thanh'],
+  ])("%s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain(said);
+  });
+
+  it("lists a task recorded done, and not the others", () => {
+    const data = readShippedKnowledge({ KNOWLEDGE_DIR: "knowledge" });
+    const tasks = data.tasks.map((t) =>
+      t.id === "nv-bca-trung-tam-du-lieu-quoc-gia"
+        ? { ...t, progress: { ...t.progress, completedOn: "2023-11-30" } }
+        : t,
+    );
+    const withDone = createAnswerEngine(new Knowledge({ ...data, tasks }));
+    const r = withDone.ask({ text: "nhiệm vụ nào đã hoàn thành rồi", now: NOW });
+    expect(r.abstained).toBe(false);
+    const text = fold(renderPlain(r));
+    expect(text).toContain("trung tam du lieu quoc gia");
+    expect(text).toContain("(1)");
+    expect(text).not.toContain("quan triet");
+  });
+
+  it("'… xong chưa' still asks of one task", () => {
+    expect(ask("nhiệm vụ quán triệt chủ đề đã hoàn thành chưa").items?.[0]?.id).toBe(
+      "nv-2023-trong-tam-1-quan-triet-chu-de",
+    );
+    expect(plain("nhiệm vụ quán triệt chủ đề đã hoàn thành chưa")).not.toContain("thoi han: thoi han");
   });
 });

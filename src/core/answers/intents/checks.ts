@@ -9,7 +9,7 @@ import { foldQuestion } from "../../text/question.ts";
 import { searchTerms } from "../../text/search-terms.ts";
 import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
-import { dueText, leadNames, shorten } from "../format.ts";
+import { dueAfterLabel, dueText, leadNames, shorten } from "../format.ts";
 import { fuzzyPeople } from "../lexicon.ts";
 import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
 import type { Understanding } from "../understand.ts";
@@ -295,7 +295,7 @@ export function answerProgressCheck(u: Understanding, ctx: AnswerContext): Reply
   } else {
     r.abstain();
     r.line(`Cơ sở tri thức chưa ghi nhận ${who} đã hoàn thành “${title}”.`, cites);
-    r.line(`Thời hạn: ${dueText(task, ctx.today)}.`, [], 1);
+    r.line(`Thời hạn: ${dueAfterLabel(task, ctx.today)}.`, [], 1);
     r.note("Khi đơn vị báo đã hoàn thành (trả lời nhắc hạn), kết quả được ghi lại.");
   }
   return r.build();

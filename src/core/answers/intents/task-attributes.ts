@@ -11,7 +11,7 @@ import { findDocRefs } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
 import { frameIndices, phraseIndices, QUESTION_WORDS, searchTerms } from "../../text/search-terms.ts";
 import type { AnswerContext } from "../context.ts";
-import { dueText, givenTo, leadNames, shorten } from "../format.ts";
+import { dueAfterLabel, dueText, givenTo, leadNames, shorten } from "../format.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 import { mentionsSelf, type Understanding } from "../understand.ts";
 import { heldAsSuccessor, inheritedRole } from "../unit-time.ts";
@@ -310,7 +310,7 @@ function attributeLine(
       const recorded = Boolean(
         t.deadline.due || t.deadline.recurrence || t.deadline.continuous || t.deadline.text,
       );
-      const due = dueText(t, ctx.today).replace(/^thời hạn:\s*/, "");
+      const due = dueAfterLabel(t, ctx.today);
       return { text: `Thời hạn “${title}”: ${due}.`, sources, recorded };
     }
     case "basis": {

@@ -100,6 +100,9 @@ function pagingOf<Q extends TasksQuery | DeadlinesQuery>(
   return p;
 }
 
+/** The statuses of a task recorded done. */
+const DONE: ReadonlySet<string> = new Set(["done-on-time", "done-late"]);
+
 export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
   const { kb } = ctx;
   if (q.unknownUnit) return unknownUnitReply(q.unknownUnit, ctx, "tasks");
@@ -120,6 +123,7 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
     (q.topic ? ` về “${q.topic}”` : "") +
     (meeting ? ` theo kết luận cuộc họp ngày ${formatViDate(meeting.date)}` : "") +
     (q.undated ? " không có hạn cụ thể" : "") +
+    (q.done ? " đã hoàn thành" : "") +
     (q.year ? ` năm ${q.year}` : "") +
     (groupName ? ` thuộc nhóm “${groupName}”` : "");
   const keep = (t: Task): boolean =>
@@ -129,7 +133,8 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
     (q.cadence !== "recurring" || t.deadline.recurrence !== undefined) &&
     (!onTopic || onTopic.has(t.id)) &&
     (!fromMeeting || t.sources.some((x) => fromMeeting.has(x))) &&
-    (!q.undated || (t.deadline.due === undefined && t.deadline.recurrence === undefined));
+    (!q.undated || (t.deadline.due === undefined && t.deadline.recurrence === undefined)) &&
+    (!q.done || DONE.has(taskStatus(t, ctx.today).status));
 
   let rows: { task: Task; role?: string }[];
   let title: string;
@@ -239,6 +244,24 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
   }
 
   const r = new ReplyBuilder("tasks");
+  if (!rows.length && q.done) {
+    // Nothing recorded done: said so (a completion not reported is not a task not done).
+    r.abstain();
+    for (const n of preface) r.line(n.text, kb.citeAll(n.sources));
+    const who = unit ? ` của ${unit.name}` : group ? ` giao cho ${group.name}` : "";
+    const about = q.topic ? ` về “${q.topic}”` : "";
+    r.line(
+      `Cơ sở tri thức chưa ghi nhận nhiệm vụ nào${about}${q.year ? ` năm ${q.year}` : ""}${who} đã hoàn thành.`,
+    );
+    r.note("Khi đơn vị báo đã hoàn thành (trả lời nhắc hạn), kết quả được ghi lại.");
+    const open = {
+      kind: "tasks" as const,
+      ...(unit ? { unitId: unit.id } : {}),
+      ...(q.topic ? { topic: q.topic } : {}),
+    };
+    r.action("Các nhiệm vụ", open);
+    return r.build();
+  }
   if (!rows.length) {
     const who = unit ? unit.name : group ? group.name : "các đơn vị";
     // No task known: still "no information", with what is known about how the unit changed.

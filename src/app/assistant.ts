@@ -166,7 +166,14 @@ export class Assistant {
     if (!this.mayAsk(p)) return this.notMemberReply();
     const asker = this.asker(p);
     const reply = this.engine.ask({ text, now: this.app.now(), ...(asker ? { asker } : {}) });
-    if (reply.abstained && text.trim() && !this.app.store.readOnly) {
+    // (Nothing asked, "?", or a request to do something is no question for the secretariat to answer.)
+    if (
+      reply.abstained &&
+      reply.intent !== "empty" &&
+      reply.intent !== "help" &&
+      text.trim() &&
+      !this.app.store.readOnly
+    ) {
       try {
         await this.app.store.state.addUnanswered({
           text: text.slice(0, 1000),

@@ -18,7 +18,7 @@ import {
   answerDocumentOrder,
   answerDocumentVsDay,
 } from "./intents/documents.ts";
-import { answerHelp } from "./intents/help.ts";
+import { answerActionRequest, answerHelp } from "./intents/help.ts";
 import { answerHoliday } from "./intents/holidays.ts";
 import { answerIndicator, answerIndicatorAttribute } from "./intents/indicators.ts";
 import { answerMeeting } from "./intents/meetings.ts";
@@ -148,7 +148,14 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       }
       // (What the register says of a unit that ended, "nguồn không nêu đơn vị tiếp nhận", or of a
       // person's post today stands: the clause alone would lose what it is about, "sau khi bỏ cấp huyện".)
-      const stands = first.abstained && (first.intent === "unit" || first.intent === "person");
+      // (Nor does a clause without the full date the message names: "Ngày CĐS 10/10/2026 có hoạt động
+      // gì, kết quả ra sao" is not "kết quả ra sao" of any meeting.)
+      const dated = /\b\d{1,2}\/\d{1,2}\/\d{4}\b/;
+      const stands =
+        first.abstained &&
+        (first.intent === "unit" ||
+          first.intent === "person" ||
+          (!!clause && dated.test(req.text) && !dated.test(clause)));
       if (!first.abstained || !clause || stands) return first;
       const second = askOnce(chatty ? req : { ...req, text: clause });
       return second.abstained ? first : second;
@@ -161,6 +168,9 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     // the entry the question names.
     // A change the register records ("Sở TT&TT hợp nhất vào đâu") is answered before "not recorded".
     const ctx = context(req);
+    // Something to be done ("gửi giấy mời …"), not asked: said so before anything it names is answered.
+    const action = answerActionRequest(u);
+    if (action) return action;
     const change = answerUnitChange(u, ctx);
     if (change) return change;
     const gap = unrecordedAttribute(u, ctx);

@@ -71,6 +71,16 @@ describe("/cauhoi", () => {
     expect(h.seen(mark)).toEqual([SEC_TEXTS.noQuestions]);
   });
 
+  it("a request to act is declined and not kept as a question for the secretariat", async () => {
+    h = await makeAdminBot({ BOT_ACCESS: "open" });
+    const mark = h.mark();
+    await h.handle(
+      textUpdate("Đặt lịch họp Ban Điều hành sáng thứ Hai và gửi giấy mời cho các thành viên", OTHER),
+    );
+    expect(h.seen(mark).join("\n")).toContain("Tôi không thực hiện việc này trong trò chuyện");
+    expect(h.app.store.state.unanswered()).toEqual([]);
+  });
+
   it("an asker on Zalo, with Zalo not running: the admin is told; free text after it is a question", async () => {
     h = await makeAdminBot();
     await h.app.store.state.addUnanswered({ text: "Ai phụ trách dữ liệu đất đai?", askerId: "zalo:abc123" });

@@ -3193,3 +3193,66 @@ describe("which tasks are done: those recorded done, or plainly none", () => {
     expect(plain("nhiệm vụ quán triệt chủ đề đã hoàn thành chưa")).not.toContain("thoi han: thoi han");
   });
 });
+
+describe("other provinces, unreviewed years, requests to act, posts today", () => {
+  it("a province whose name holds a stopword ('Lâm Đồng') is another province", () => {
+    const r = ask("kế hoạch chuyển đổi số 2023 của tỉnh Lâm Đồng");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong co thong tin rieng cua tinh lam dong");
+  });
+
+  it("results of a year no meeting reviewed are not recorded", () => {
+    const r = ask("kết quả triển khai Kế hoạch 3402 năm 2024 ra sao");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi ket qua thuc hien nam 2024");
+  });
+
+  it("a year a meeting reviewed is answered from it", () => {
+    expect(ask("kết quả thực hiện chuyển đổi số năm 2022 ra sao").abstained).toBe(false);
+  });
+
+  it("'Đề án 06' is what the decision numbered 06 issues, not 'not a đề án'", () => {
+    const text = plain("đề án 06 của thủ tướng");
+    expect(text).toContain("de an 06 duoc ban hanh kem theo quyet dinh so 06/qd-ttg");
+    expect(text).not.toContain("khong phai de an");
+  });
+
+  it("an event's activities on a dated day are not turned into a meeting's results", () => {
+    const r = ask("Ngày CĐS tỉnh 10/10/2025 có những hoạt động gì, kết quả thế nào");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).not.toContain("20/02/2023");
+  });
+
+  it("whether a target was reached ('có lọt vào nhóm …') is not the target's list", () => {
+    const r = ask("năm 2025 tỉnh có lọt top 15 DTI không");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("nhom 15");
+    expect(ask("năm 2025 tỉnh có lọt vào nhóm 15 tỉnh DTI cao nhất không").abstained).toBe(true);
+  });
+
+  it.each([
+    "đặt lịch họp ban điều hành chiều thứ Sáu này",
+    "gui giup toi giay moi hop cho cac so",
+    "soạn giúp em báo cáo tiến độ chuyển đổi số",
+  ])("%s: a request to act is declined plainly", (q) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong thuc hien viec nay");
+  });
+
+  it("a question about sending is still answered", () => {
+    expect(plain("gửi báo cáo kết quả cho cơ quan nào")).not.toContain("khong thuc hien viec nay");
+  });
+
+  it("a leader's field of work is not recorded", () => {
+    const r = ask("phó chủ tịch tỉnh phụ trách lĩnh vực kinh tế là ai");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("phan cong linh vuc phu trach");
+  });
+
+  it("a post held today, recorded years ago, says so before the name", () => {
+    const text = plain("bộ trưởng bộ công an hiện tại là ai");
+    expect(text).toContain("khong ghi nguoi giu chuc vu nay hien nay");
+    expect(text).toContain("to lam");
+  });
+});

@@ -278,8 +278,16 @@ export function answerDocument(q: DocumentQuery, ctx: AnswerContext): Reply {
   const r = new ReplyBuilder("document", documentLabel(d));
   r.item("document", d.id);
   const askedType = q.typeCode ? DOC_TYPE_NAMES[q.typeCode as DocTypeCode] : undefined;
-  if (askedType && !q.docId && askedType.toLowerCase() !== d.type.toLowerCase())
-    r.line(`Số ${d.number.split("/")[0]} là ${d.type.toLowerCase()}, không phải ${askedType.toLowerCase()}.`);
+  if (askedType && !q.docId && askedType.toLowerCase() !== d.type.toLowerCase()) {
+    const n = d.number.split("/")[0]!;
+    // "Đề án 06": what the decision approves, when its text calls it so.
+    const named = fold([d.summary, ...d.keyPoints].join(" ")).includes(fold(`${askedType} ${n}`));
+    r.line(
+      named
+        ? `${askedType} ${n} được ban hành kèm theo ${documentLabel(d)}.`
+        : `Số ${n} là ${d.type.toLowerCase()}, không phải ${askedType.toLowerCase()}.`,
+    );
+  }
   const tasks = kb.data.tasks.filter((t) => t.document === d.id);
   if (q.aspect === "deadlines") {
     // Tasks given elsewhere that name this document ("Bám sát Thông báo 16/TB-VPCP …").

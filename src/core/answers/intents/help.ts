@@ -1,6 +1,7 @@
 /** Greeting, help, and the reply to an empty question. */
 import type { AnswerContext } from "../context.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
+import type { Understanding } from "../understand.ts";
 
 export const EXAMPLES = [
   "chủ đề chuyển đổi số năm 2023",
@@ -30,5 +31,31 @@ export function answerHelp(ctx: AnswerContext, intent: "help" | "greeting" | "em
   r.action("Chủ đề năm", { kind: "theme" });
   r.action("Sắp đến hạn", { kind: "deadlines", mode: "upcoming" });
   r.action("Chỉ số DTI", { kind: "indicator" });
+  return r.build();
+}
+
+/**
+ * "Đặt lịch họp Ban Điều hành tuần sau và gửi giấy mời", "soạn giúp công văn đôn đốc", "xóa nhiệm vụ …":
+ * something to be done, not asked. Said plainly that the chat answers questions; reminders go out on
+ * their own and the secretariat changes the data with its commands.
+ */
+const ACTION_REQUEST =
+  /^(?:(?:ban|bot|tro ly|em|anh|chi|ad|admin|oi|nho|hay|vui long|lam on|giup|dum|ho)\s+)*(?:(?:dat|len|xep)(?: (?:giup|dum|ho)(?: (?:toi|em|minh))?)? lich|gui|soan|viet|xoa|sua|cap nhat|them|nhac|goi dien|dang ky|in|xuat|chuyen tiep|moi hop|to chuc hop|trieu tap)\b/;
+const ASKS =
+  /\b(?:ai|gi|nao|khi nao|bao gio|o dau|dau|may|bao nhieu|khong|ko|chua|the nao|ra sao|nhu nao|duoc khong|phai|can|co the)\b|\?/;
+
+export function answerActionRequest(u: Understanding): Reply | undefined {
+  const bare = u.folded
+    .replace(/[^\p{L}\p{N}\s?]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (!ACTION_REQUEST.test(bare) || ASKS.test(bare)) return undefined;
+  const r = new ReplyBuilder("help").abstain();
+  r.line(
+    "Tôi không thực hiện việc này trong trò chuyện: tôi trả lời câu hỏi về nhiệm vụ, thời hạn, văn bản, người phụ trách theo cơ sở tri thức.",
+  );
+  r.line(
+    "Nhắc hạn được gửi tự động cho thủ trưởng đơn vị chủ trì; Tổ Giúp việc cập nhật dữ liệu bằng các lệnh (gõ /help để xem).",
+  );
   return r.build();
 }

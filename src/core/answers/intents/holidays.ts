@@ -73,7 +73,8 @@ export function answerDayOfNote(u: Understanding, ctx: AnswerContext): Reply | u
   }
   const r = new ReplyBuilder("deadlines", `Ngày ${formatViDate(date)}:`);
   // "ngày 10/10/2026 tỉnh tổ chức sự kiện gì": what is held that day is not recorded, only what it is.
-  if (/\bto chuc\b/.test(u.folded))
+  // ("… có những hoạt động gì, kết quả thế nào": the same.)
+  if (/\bto chuc\b|\bket qua\b|\bdien ra\b|\bhoat dong (?:gi|nao)\b/.test(u.folded))
     r.abstain().line(
       `Nguồn hiện có không ghi sự kiện, hoạt động nào được tổ chức ngày ${formatViDate(date)}; điều đã biết về ngày này:`,
     );

@@ -1,6 +1,7 @@
 /** People ("đào xuân kỳ là ai") and roles ("ai là trưởng ban điều hành", "giám đốc sở tttt"). */
 import type { Person, Position } from "../../knowledge/schema.ts";
 import { fold } from "../../text/normalize.ts";
+import { foldQuestion } from "../../text/question.ts";
 import { searchTerms } from "../../text/search-terms.ts";
 import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
@@ -256,6 +257,15 @@ export function answerRole(asked: RoleQuery, ctx: AnswerContext): Reply {
   // first; the post is the one the source recorded then.
   const ended = unit ? kb.unitEndSentence(unit.id, ctx.today) : undefined;
   if (ended) r.line(ended.text, kb.citeAll(ended.sources));
+  // "Bộ trưởng Bộ Công an hiện nay là ai", when every holder the sources name was recorded more than a
+  // year ago: that today's is not recorded is said first, then who they name and on which day.
+  const lastYear = `${Number(ctx.today.slice(0, 4)) - 1}`;
+  if (
+    !ended &&
+    /\b(?:hien nay|hien tai|hien gio|bay gio)\b/.test(foldQuestion(q.phrase)) &&
+    matches.every(({ pos }) => pos.asOf !== undefined && pos.asOf < lastYear)
+  )
+    r.line(`Nguồn hiện có không ghi người giữ chức vụ này hiện nay; nguồn ghi gần nhất:`);
   for (const { p, pos } of matches.slice(0, 8)) {
     const others = p.positions.filter((x) => x !== pos).map((x) => x.title);
     const when = pos.asOf ? ` (tại ngày ${formatViDate(pos.asOf)})` : "";

@@ -34,6 +34,10 @@ const FRAME = new Set(
   ),
 );
 
+/** "có đạt", "có lọt vào nhóm …": whether a target was reached. */
+const REACHED_CUE =
+  /\b(?:co|da) (?:dat|vao|lot vao|lot top|nam trong|vao top)\b|\bdat (?:duoc )?(?:chua|khong|ko)\b|\bvao duoc\b/;
+
 /** Who set national targets: the question then asks for those. */
 const NATIONAL_SETTER = /\b(?:uy ban quoc gia|quoc gia|ca nuoc|toan quoc|chinh phu|thu tuong|trung uong)\b/;
 /** "chuyển đổi số" frames the question too, but "số" alone belongs to "kinh tế số", "dữ liệu số". */
@@ -210,7 +214,8 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
   }
   // "các mục tiêu (thuộc lĩnh vực) xã hội số năm 2023": the targets of that area, when that is all it names.
   const area = areaAsked(content, pool);
-  if (area) {
+  // ("năm 2025 tỉnh có lọt vào nhóm 15 … không": whether it was reached, below; not the area's list.)
+  if (area && !REACHED_CUE.test(foldQuestion(q.text))) {
     const own = new Set([...figureTerms(area), ...INDEX_WORDS]);
     const rest = content.filter((t) => !own.has(t) && !AREA_FRAME.has(t));
     if (!rest.length) {
@@ -323,8 +328,7 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
       folded,
     );
     const achieved =
-      (/\b(?:co|da) (?:dat|vao)\b|\bdat (?:duoc )?(?:chua|khong|ko)\b|\bvao duoc\b/.test(folded) ||
-        reachedYet) &&
+      (REACHED_CUE.test(folded) || reachedYet) &&
       (!/\b(?:muc tieu|chi tieu|yeu cau|phan dau|ke hoach|de ra|dat ra)\b/.test(folded) ||
         /\b(?:nhu|theo|so voi) (?:da )?(?:muc tieu|chi tieu|ke hoach|phan dau)\b/.test(folded) ||
         // ("mục tiêu … đạt chưa", "… có đạt không": whether it has been reached.)

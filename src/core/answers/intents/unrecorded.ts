@@ -7,8 +7,9 @@
 
 import type { Knowledge } from "../../knowledge/model.ts";
 import type { Meeting, Person } from "../../knowledge/schema.ts";
+import { fold } from "../../text/normalize.ts";
 import { provinceIn, provinceLabel } from "../../text/provinces.ts";
-import { searchTerms } from "../../text/search-terms.ts";
+import { queryTerms, searchTerms } from "../../text/search-terms.ts";
 import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { fuzzyPeople } from "../lexicon.ts";
@@ -113,6 +114,14 @@ const ATTRIBUTES: readonly {
     what: "kết quả thực hiện của đơn vị",
     // ("đã hoàn thành … chưa" is the progress check's, which says what is recorded of the task.)
     re: /\bda (?:co|ra mat|trien khai) (?:duoc )?(?:san pham|sp)\b.*\b(?:chua|khong|ko)\b/,
+    of: "any",
+    alone: true,
+  },
+  {
+    // Which leader looks after which field ("PCT UBND tỉnh phụ trách khối văn hóa – xã hội") is not
+    // recorded; digital transformation is (the Ban Điều hành's standing deputy), answered by the roles.
+    what: "phân công lĩnh vực phụ trách của lãnh đạo",
+    re: /\b(?:pho chu tich|chu tich|giam doc|pho giam doc|lanh dao|bo truong|thu truong)\b.*\bphu trach (?:khoi|linh vuc|mang|nganh)\b(?!.*\b(?:chuyen doi so|so hoa)\b)/,
     of: "any",
     alone: true,
   },
@@ -276,9 +285,25 @@ export function unrecordedAttribute(u: Understanding, ctx: AnswerContext): Gap |
   if (other && u.query.kind !== "document" && u.query.kind !== "meeting") {
     const mentionsOther = lex.index.search(other, { limit: 1 })[0];
     // A province the knowledge itself names (a meeting held there, a merger) is not "another one".
-    if (!mentionsOther || mentionsOther.coverage < 0.99)
+    // (Every word of the name must be searched: "Lâm" is a stopword, "Đồng" alone is in "cộng đồng".)
+    const whole = queryTerms(other).length === searchTerms(other).length;
+    if (!mentionsOther || mentionsOther.coverage < 0.99 || !whole)
       return { what: `thông tin riêng của ${provinceLabel(other)}` };
   }
+  // "Kết quả thực hiện Đề án 06 của tỉnh năm 2023 ra sao": the results of a year no recorded meeting
+  // reviewed (the meeting of 20/02/2023 reviewed 2022). A DTI result is an indicator's, recorded apart.
+  const resultYear =
+    /\bket qua (?:thuc hien|trien khai)\b/.test(bare) &&
+    !/\b(?:dti|chi so|xep hang|diem|cuoc hop|hoi nghi|phien hop)\b/.test(bare) &&
+    u.query.kind !== "indicator" &&
+    u.query.kind !== "meeting"
+      ? /\bnam ((?:19|20)\d\d)\b/.exec(bare)?.[1]
+      : undefined;
+  if (
+    resultYear &&
+    !kb.data.meetings.some((m) => m.results.length && fold(m.title).includes(`nam ${resultYear}`))
+  )
+    return { what: `kết quả thực hiện năm ${resultYear}` };
   const attr = ATTRIBUTES.find((a) => a.re.test(bare) && (!a.kind || a.kind === u.query.kind));
   if (!attr) return undefined;
   if (attr.alone)

@@ -3,10 +3,13 @@
  * Built once per knowledge version (the lexicon and the search index are made here).
  */
 import type { Knowledge } from "../knowledge/model.ts";
+import { ABBREVIATIONS } from "../text/abbreviations.ts";
 import { findDocRefs } from "../text/doc-number.ts";
+import { unglue } from "../text/glued.ts";
 import { fold } from "../text/normalize.ts";
 import { plainQuestion } from "../text/question.ts";
-import { queryTerms, searchTerms } from "../text/search-terms.ts";
+import { QUESTION_WORDS, queryTerms, searchTerms } from "../text/search-terms.ts";
+import { STOPWORDS } from "../text/tokens.ts";
 import { localDate } from "../time.ts";
 import type { AnswerContext, Asker } from "./context.ts";
 import { answerBodyAttribute } from "./intents/bodies.ts";
@@ -55,6 +58,12 @@ export const PAGE_SIZE = 5;
 
 export function createAnswerEngine(kb: Knowledge): AnswerEngine {
   const lexicon = buildLexicon(kb);
+  /** A folded word the knowledge's index has, or a question or common word. */
+  const knownWord = (w: string) =>
+    lexicon.index.entriesWith(w) > 0 ||
+    QUESTION_WORDS.has(w) ||
+    STOPWORDS.has(w) ||
+    Object.hasOwn(ABBREVIATIONS, w);
   const context = (req: Omit<AskRequest, "text">): AnswerContext => {
     const ctx: AnswerContext = {
       lex: lexicon,
@@ -111,7 +120,8 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     ask(asked) {
       // The question with what every question means taken out (text/question.ts): the domain's English
       // terms in Vietnamese, two-digit years written out, "trong dữ liệu", "ngoài X thì".
-      const req = { ...asked, text: plainQuestion(asked.text) };
+      // (Words typed without spaces, "dti2022hangmay", split into the words the knowledge knows.)
+      const req = { ...asked, text: plainQuestion(unglue(asked.text, knownWord)) };
       // A long, chatty message ("Cho em hỏi với ạ, em mới về công tác, … Ngày Chuyển đổi số của tỉnh
       // là ngày nào vậy ạ, em cảm ơn"): its question clause first when it has three clauses or more,
       // else the whole first; the other when the first is not understood.

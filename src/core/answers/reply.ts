@@ -54,6 +54,8 @@ export type Query =
       undated?: boolean;
       /** Only the tasks recorded done ("những nhiệm vụ nào đã hoàn thành"). */
       done?: boolean;
+      /** Only the tasks whose product the sources give ("nhiệm vụ nào có sản phẩm đầu ra"). */
+      withProduct?: boolean;
     }
   | {
       kind: "deadlines";

@@ -804,6 +804,15 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     };
   }
 
+  // "nhiệm vụ nào có sản phẩm đầu ra", "những việc có sản phẩm cụ thể": the tasks whose product the
+  // sources give (of the unit named).
+  if (
+    /\b(?:nhiem vu|viec|nv)\b(?: [a-z0-9]+){0,6}? (?:co|phai (?:co|ra|nop)|yeu cau|can) (?:ra )?(?:san pham|sp)(?: (?:dau ra|cu the|nao|gi))?\s*$/.test(
+      bare.replace(/\s*\b(?:vay|a|nhi|khong|ko)\s*$/, ""),
+    )
+  )
+    return { ...base, year, query: withYear({ kind: "tasks" as const, ...unitParams(), withProduct: true }) };
+
   // 0. "A và B khác nhau thế nào": two bodies, two documents, two years of an index, side by side.
   // "so sánh chủ đề 2023 của UBQG và của BCĐ tỉnh": the year's themes, which the theme answer shows side by side.
   if (COMPARE_CUE.test(bare) && concepts.has("theme"))
@@ -977,6 +986,12 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     !(docFocus === "date" && deadlineWords) &&
     !(concepts.has("dti") && !namesDocument) &&
     !(concepts.has("meeting") && !namesDocument) &&
+    // ("Hội nghị do Thủ tướng chủ trì cuối năm 2022 sơ kết đề án nào": what a meeting named did.)
+    !(
+      concepts.has("meeting") &&
+      /\b(?:de an|ke hoach|van ban|quyet dinh|chuong trinh) nao\b/.test(bare) &&
+      (lex.index.search(text, { kinds: ["meeting"], limit: 1 })[0]?.coverage ?? 0) >= 0.6
+    ) &&
     // ("chủ đề năm 2023 của UBQG có nói gì đến …": the theme's own words, not a document's summary.)
     !(concepts.has("theme") && /\bchu de\b/.test(bare) && !namesDocument)
   ) {

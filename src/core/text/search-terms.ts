@@ -43,6 +43,8 @@ const CONTEXTUAL: readonly (readonly [RegExp, string])[] = [
   [/(?<![\p{L}\p{N}])lan\s+toi(?![\p{L}\p{N}])/gu, "lần tới"],
   // "roi vao ngay nao" typed plain: rơi vào (a frame; "rồi" alone is a stopword, "vào" is not).
   [/(?<![\p{L}\p{N}])roi\s+vao(?=\s+(?:ngay|thu|thang|nam|dip|luc)(?![\p{L}\p{N}]))/gu, "rơi vào"],
+  // "ít nhất 1 SP": the titles write a count of one in words ("ít nhất một sản phẩm").
+  [/(?<![\p{L}\p{N}/.,])1(?=\s+(?:sản phẩm|san pham|sp)(?![\p{L}\p{N}]))/giu, "một"],
   // "Trường CT": Trường Chính trị.
   [/(?<![\p{L}\p{N}])(tr[ưu][ờo]ng)\s+ct(?![\p{L}\p{N}])/giu, "$1 chính trị"],
   // "Tổ GV": Tổ Giúp việc.

@@ -3256,3 +3256,30 @@ describe("other provinces, unreviewed years, requests to act, posts today", () =
     expect(text).toContain("to lam");
   });
 });
+
+describe("tasks with a product, counts in figures, what a meeting did, glued words", () => {
+  it("'nhiệm vụ nào có sản phẩm' lists the tasks whose product is given, with it", () => {
+    const r = ask("những việc nào phải có sản phẩm cụ thể");
+    expect(r.intent).toBe("tasks");
+    const text = fold(renderPlain(r));
+    expect(text).toContain("san pham: it nhat mot san pham chuyen doi so");
+    expect(text).not.toContain("guong mau");
+  });
+
+  it("'1 SP' is the title's 'một sản phẩm'", () => {
+    expect(plain("hạn của nv ít nhất 1 sp cđs")).toContain("31/12/2023");
+  });
+
+  it("'hội nghị … sơ kết đề án nào' asks what the meeting did", () => {
+    const r = ask("hoi nghi thu tuong chu tri thang 12/2022 so ket de an nao");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("de an 06");
+  });
+
+  it.each([
+    ["dti2021xephangmay", "53/63"],
+    ["chudecds2023", "tao lap va khai thac du lieu"],
+  ])("%s: words typed without spaces", (q, said) => {
+    expect(plain(q)).toContain(said);
+  });
+});

@@ -75,7 +75,7 @@ function taskLines(
   t: Task,
   n: number,
   ctx: AnswerContext,
-  opts: { showLead: boolean; role?: string },
+  opts: { showLead: boolean; role?: string; showProduct?: boolean },
 ) {
   const { kb } = ctx;
   const cites = kb.citeAll([...(t.document ? [t.document] : []), ...t.sources]);
@@ -85,6 +85,7 @@ function taskLines(
   if (opts.showLead) who.push(`Chủ trì: ${leadNames(kb, t)}`);
   if (t.support.length && opts.showLead) who.push(`phối hợp: ${kb.namesOf(t.support).join("; ")}`);
   if (who.length) r.line(who.join("; "), [], 1);
+  if (opts.showProduct && t.product) r.line(`Sản phẩm: ${t.product}.`, [], 1);
   r.item("task", t.id);
 }
 
@@ -124,6 +125,7 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
     (meeting ? ` theo kết luận cuộc họp ngày ${formatViDate(meeting.date)}` : "") +
     (q.undated ? " không có hạn cụ thể" : "") +
     (q.done ? " đã hoàn thành" : "") +
+    (q.withProduct ? " có sản phẩm được nêu" : "") +
     (q.year ? ` năm ${q.year}` : "") +
     (groupName ? ` thuộc nhóm “${groupName}”` : "");
   const keep = (t: Task): boolean =>
@@ -134,7 +136,8 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
     (!onTopic || onTopic.has(t.id)) &&
     (!fromMeeting || t.sources.some((x) => fromMeeting.has(x))) &&
     (!q.undated || (t.deadline.due === undefined && t.deadline.recurrence === undefined)) &&
-    (!q.done || DONE.has(taskStatus(t, ctx.today).status));
+    (!q.done || DONE.has(taskStatus(t, ctx.today).status)) &&
+    (!q.withProduct || t.product !== undefined);
 
   let rows: { task: Task; role?: string }[];
   let title: string;
@@ -284,6 +287,7 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
     taskLines(rb, row.task, (page.page - 1) * ctx.pageSize + i + 1, ctx, {
       showLead: !unit || row.role !== undefined,
       ...(row.role ? { role: row.role } : {}),
+      ...(q.withProduct ? { showProduct: true } : {}),
     });
     if (detailed && row.task.details) rb.line(shorten(row.task.details, 600), [], 1);
   });

@@ -298,7 +298,19 @@ export const SYNONYMS: Readonly<Record<Concept, readonly string[]>> = {
   ],
   target: ["chi tieu", "muc tieu"],
   result: ["ket qua", "thanh tich", "dat duoc"],
-  shortcoming: ["han che", "ton tai", "yeu kem", "bat cap", "kho khan", "vuong mac"],
+  shortcoming: [
+    "han che",
+    "ton tai",
+    "yeu kem",
+    "bat cap",
+    "kho khan",
+    "vuong mac",
+    // "còn yếu ở đâu", "điểm yếu", "chưa mạnh": where it falls short ("còn yêu cầu" is not).
+    "diem yeu",
+    "yeu o dau",
+    "chua manh",
+    "chua tot",
+  ],
   who: ["ai", "nguoi nao", "ong nao", "ba nao", "la ai"],
   when: [
     "khi nao",

@@ -49,5 +49,8 @@ function splitLetters(part: string, known: (folded: string) => boolean): string 
   if (!end || end.n < 2) return part;
   const cuts: number[] = [];
   for (let i = f.length; i > 0; i = best[i]!.from) cuts.unshift(best[i]!.from);
+  // (Pieces of two letters only, "de le te" of "delete", "on li ne" of "online", are an English word's
+  // letters, not words glued together.)
+  if (cuts.every((from, k) => (cuts[k + 1] ?? f.length) - from <= 2)) return part;
   return cuts.map((from, k) => part.slice(from, cuts[k + 1] ?? part.length)).join(" ");
 }

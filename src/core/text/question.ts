@@ -19,7 +19,36 @@ export function foldQuestion(text: string): string {
  * 22"), a unit set aside ("ngoài Sở TT&TT thì …"), where to look ("trong dữ liệu").
  */
 export function plainQuestion(text: string): string {
-  return withoutDataFrame(withoutBesides(fullYears(englishToVietnamese(text))));
+  return withoutDataFrame(
+    withoutBesides(withoutAskersErrand(fullYears(englishToVietnamese(withoutCode(text))))),
+  );
+}
+
+/**
+ * Code pasted or typed into the chat ("'; DROP TABLE documents; --", "<script>…</script>") is no part of
+ * a question: taken out, and the rest read ("… -- kế hoạch 3402 mục tiêu").
+ */
+export function withoutCode(text: string): string {
+  return text
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/giu, " ")
+    .replace(/<\/?[a-z][^>]{0,200}>/giu, " ")
+    .replace(
+      /['"`]?\)*\s*;?\s*\b(?:drop\s+(?:table|database)|delete\s+from|insert\s+into|truncate\s+table|alter\s+table|select\s+\S+\s+from|union\s+select|update\s+\S+\s+set)\b[^;]{0,200};?\s*(?:--|#)?/giu,
+      " ",
+    )
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * "mai họp giao ban mà sếp hỏi KH 3402 đặt mục tiêu gì": the asker's errand (a meeting of their own, a
+ * superior who asked) says why, not what; the question is what follows.
+ */
+export function withoutAskersErrand(text: string): string {
+  return text.replace(
+    /(^|[\s,])(?:(?:ngày mai|mai|sáng mai|chiều mai|chiều nay|sáng nay|tuần sau|hôm nay|ngay mai|sang mai|chieu mai|chieu nay|sang nay|tuan sau|hom nay)\s+)?(?:(?:em|e|anh|a|chị|chi|tôi|toi|mình|minh)\s+)?(?:(?:có|co|phải|phai|đi|di)\s+)?(?:họp|hop)(?:\s+(?:giao ban|gb|tuần|tuan|ban|sở|so|cơ quan|co quan))?\s+(?:mà|ma|thì|thi|nên|nen|,)\s*(?:sếp|sep|lãnh đạo|lanh dao|thủ trưởng|thu truong|anh|chị|chi)\s+(?:hỏi|hoi|cần|can|bảo|bao|yêu cầu|yeu cau|muốn|muon)\s+(?:(?:xem|là|la|về|ve)\s+)?/iu,
+    "$1",
+  );
 }
 
 /**

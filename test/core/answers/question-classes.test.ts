@@ -3283,3 +3283,25 @@ describe("tasks with a product, counts in figures, what a meeting did, glued wor
     expect(plain(q)).toContain(said);
   });
 });
+
+describe("code in a message, the asker's errand, where it falls short", () => {
+  it.each([
+    ["'); DELETE FROM tasks; -- mục tiêu kế hoạch 3402", "nhom kha"],
+    ["<script>alert(1)</script> chủ đề năm 2023", "tao lap va khai thac du lieu"],
+  ])("%s: the code is no part of the question", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain(said);
+  });
+
+  it("'chiều nay họp mà sếp hỏi …' is why, not what", () => {
+    const r = ask("chiều nay em họp giao ban mà sếp hỏi kế hoạch 3402 đặt mục tiêu DTI năm 2023 là gì");
+    expect(r.intent).toBe("target");
+    expect(fold(renderPlain(r))).toContain("nhom kha");
+  });
+
+  it("'còn yếu ở đâu' asks a meeting's shortcomings", () => {
+    const text = plain("họp tháng 2/2023 nói cđs tỉnh yếu ở đâu");
+    expect(text).toContain("han che");
+  });
+});

@@ -33,6 +33,8 @@ describe("unglue", () => {
     "hangxyzmay",
     // (A Telex leftover or a held vowel is the Telex reading's.)
     "nhieemj",
+    // (Two-letter pieces only: an English word's letters.)
+    "delete",
     "tieuuu",
     // (A document number keeps its year.)
     "16/TB-VPCP 2023",

@@ -56,6 +56,8 @@ export type Query =
       done?: boolean;
       /** Only the tasks whose product the sources give ("nhiệm vụ nào có sản phẩm đầu ra"). */
       withProduct?: boolean;
+      /** Only the tasks with supporting units ("nhiệm vụ nào có đơn vị phối hợp"). */
+      withSupport?: boolean;
     }
   | {
       kind: "deadlines";

@@ -162,7 +162,7 @@ const ABOUT =
 
 /** Words that start the name of an agency, for noticing a unit the knowledge does not know. */
 const UNIT_HEAD =
-  /(?:^|\b(?:cua|cho|giao|thuoc|doi voi|la|giam doc|chu tich|lanh dao|thu truong|truong)\s)((?:so(?!\s+(?:hoa|lieu|hieu|luong|do|sanh|thu tu)\b)|ban|cuc|chi cuc|trung tam|uy ban nhan dan huyen|uy ban nhan dan thanh pho|uy ban nhan dan xa|phong|bo|truong|benh vien|cong an|bao hiem|kho bac|vien)\s+[a-z]+(?:\s+[a-z]+){0,3})/;
+  /(?:^|\b(?:cua|cho|giao|thuoc|doi voi|la|giam doc|chu tich|lanh dao|thu truong|truong)\s)((?:so(?!\s+(?:hoa|lieu|hieu|luong|do|sanh|thu tu|ngay|lan|thang|nam|phan tram|nguoi|con lai)\b)|ban|cuc|chi cuc|trung tam|uy ban nhan dan huyen|uy ban nhan dan thanh pho|uy ban nhan dan xa|phong|bo|truong|benh vien|cong an|bao hiem|kho bac|vien)\s+[a-z]+(?:\s+[a-z]+){0,3})/;
 /** Words that end a unit name in a question ("Sở Nội vụ phải làm gì"). */
 const UNIT_NAME_STOP = new Set([
   // ("Kế hoạch của Sở Y tế gồm những nội dung gì": what follows the name.)
@@ -410,7 +410,9 @@ const DONE_FRAME: readonly (readonly string[])[] = [
 ].map((p) => p.split(" "));
 
 /** Words of a deadline question that name no topic ("mốc", "hạn chót"). */
-const DEADLINE_WORDS = new Set(searchTerms("mốc hạn chót thời hạn thời gian hạn cuối cụ thể"));
+const DEADLINE_WORDS = new Set(
+  searchTerms("mốc hạn chót thời hạn thời gian hạn cuối cụ thể số ngày còn lại nữa để hoàn thành"),
+);
 
 /**
  * Words that say where tasks were set, not what they are about ("ba nhiệm vụ trọng tâm theo kết luận
@@ -812,6 +814,13 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     )
   )
     return { ...base, year, query: withYear({ kind: "tasks" as const, ...unitParams(), withProduct: true }) };
+  // "nhiệm vụ nào có (cả đơn vị chủ trì và) đơn vị phối hợp": the tasks the sources give supporting units.
+  if (
+    /\b(?:nhiem vu|viec|nv)\b(?: [a-z0-9]+){0,6}? co (?:ca )?(?:(?:don vi|co quan) )?(?:chu tri (?:va|lan) (?:(?:don vi|co quan) )?)?phoi hop\s*$/.test(
+      bare.replace(/\s*\b(?:vay|a|nhi|khong|ko)\s*$/, ""),
+    )
+  )
+    return { ...base, year, query: withYear({ kind: "tasks" as const, ...unitParams(), withSupport: true }) };
 
   // 0. "A và B khác nhau thế nào": two bodies, two documents, two years of an index, side by side.
   // "so sánh chủ đề 2023 của UBQG và của BCĐ tỉnh": the year's themes, which the theme answer shows side by side.
@@ -1065,11 +1074,19 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   }
   // "nhiệm vụ tuyên truyền chủ đề 2023": tasks about the theme, not the theme.
   // (Measured without the theme's own words: "chủ đề" is also in a task's title.)
+  // ("quán triệt chủ đề 2023 thì tuyên truyền tới mức nào": the task's own verbs name it without
+  // "nhiệm vụ".)
+  const themeTaskFit =
+    lex.index.search(content.filter((t) => !SAYING_WORDS.has(t)).join(" "), { kinds: ["task"], limit: 1 })[0]
+      ?.coverage ?? 0;
   const themeTasks =
     concepts.has("theme") &&
-    (/\bnhiem vu\b/.test(bare) || concepts.has("deadline") || concepts.has("when")) &&
-    (lex.index.search(content.filter((t) => !SAYING_WORDS.has(t)).join(" "), { kinds: ["task"], limit: 1 })[0]
-      ?.coverage ?? 0) >= 0.6;
+    (((/\bnhiem vu\b/.test(bare) || concepts.has("deadline") || concepts.has("when")) &&
+      themeTaskFit >= 0.6) ||
+      (/\b(?:quan triet|tuyen truyen)\b/.test(bare) &&
+        // ("tuyên truyền những chủ đề nào": the themes are asked.)
+        !/\bchu de\b(?: [a-z0-9]+){0,4} (?:nao|gi)\b|\b(?:nhung|cac) chu de\b/.test(bare) &&
+        themeTaskFit >= 0.75));
   // "khẩu hiệu của người đứng đầu", "phương châm … nhiệm vụ 2": the saying a task carries, not the year's
   // theme, when the rest of the words name that task.
   const sayingWords = content.filter((t) => !SAYING_WORDS.has(t) && !CDS_TERMS.has(t));
@@ -1529,6 +1546,8 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     !unknownUnit &&
     !bodyMatches.length &&
     content.length &&
+    // ("danh sách nhiệm vụ chuyển đổi số đã giao": every task is about that; no topic narrows them.)
+    content.some((t) => !CDS_TERMS.has(t)) &&
     !ORDINAL_CUE.test(bare) &&
     aboutTasks()
   ) {

@@ -254,6 +254,12 @@ export const SYNONYMS: Readonly<Record<Concept, readonly string[]>> = {
     "moc thoi gian",
     "moc",
     "su kien",
+    // "còn bao nhiêu ngày để hoàn thành …", "số ngày còn lại": the deadline, counted from today.
+    "so ngay con lai",
+    "con bao nhieu ngay",
+    "con may ngay",
+    "bao nhieu ngay nua",
+    "may ngay nua",
   ],
   overdue: [
     "qua han",

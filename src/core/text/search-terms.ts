@@ -267,8 +267,14 @@ const ASKED_KIND =
 /** "thông tin về định danh điện tử": what kind of answer is wanted ("về" is no search term to pair it by). */
 const INFO_ABOUT = /(?<![\p{L}])(?:thông tin|thong tin)\s+(?:về|ve)(?![\p{L}])/giu;
 
+/** "tuyên truyền tới mức nào": the degree asked, which the entry says in its own words ("sâu sắc"). */
+const DEGREE_ASKED =
+  /(?<![\p{L}\p{N}])(?:(?:tới|toi|ở|o|đến|den)\s+)?(?:mức|muc)(?:\s+(?:độ|do))?\s+(?:nào|nao)(?![\p{L}\p{N}])/giu;
+
 export function queryTerms(text: string): string[] {
-  const terms = searchTerms(text.replace(ASKED_KIND, " ").replace(INFO_ABOUT, " "));
+  const terms = searchTerms(
+    text.replace(ASKED_KIND, " ").replace(INFO_ABOUT, " ").replace(DEGREE_ASKED, " "),
+  );
   const frames = frameIndices(terms);
   return withoutFrames(terms.filter((_, i) => !frames.has(i) && !isQuestionWord(terms, i)));
 }

@@ -3305,3 +3305,54 @@ describe("code in a message, the asker's errand, where it falls short", () => {
     expect(text).toContain("han che");
   });
 });
+
+describe("lists by what tasks record, the degree asked, counting days", () => {
+  const at = (text: string, now: string) => engine.ask({ text, now: new Date(now) });
+
+  it("'nhiệm vụ chuyển đổi số' names no topic: every task", () => {
+    expect(plain("liệt kê các nhiệm vụ chuyển đổi số")).toContain("(6)");
+  });
+
+  it("'nhiệm vụ nào có đơn vị phối hợp' lists those with supporting units", () => {
+    const r = ask("việc nào có cả đơn vị chủ trì lẫn đơn vị phối hợp");
+    expect(r.intent).toBe("tasks");
+    const text = fold(renderPlain(r));
+    expect(text).toContain("(1)");
+    expect(text).toContain("ngay chuyen doi so tinh");
+  });
+
+  it("'tới mức nào' asks the degree, in the task's words", () => {
+    expect(plain("quán triệt chủ đề năm 2023 phải tuyên truyền ở mức nào")).toContain("sau sac");
+  });
+
+  it("'tuyên truyền những chủ đề nào' asks the themes", () => {
+    expect(ask("các sở phải tuyên truyền những chủ đề nào năm 2023").intent).toBe("theme");
+  });
+
+  it("days since a yearly day's last occurrence", () => {
+    const text = fold(
+      renderPlain(at("ngày cds quốc gia vừa qua cách đây mấy ngày", "2026-12-07T09:00:00+07:00")),
+    );
+    expect(text).toContain("10/10/2026");
+    expect(text).toContain("58 ngay");
+  });
+
+  it.each([
+    ["từ hôm nay tới 2/9/2027 còn mấy ngày", "269 ngay"],
+    ["1/7/2025 đến nay được bao nhiêu ngày", "524 ngay"],
+  ])("%s: days to or from a written date", (q, said) => {
+    expect(fold(renderPlain(at(q, "2026-12-07T09:00:00+07:00")))).toContain(said);
+  });
+
+  it("'số ngày còn lại' of a task is its deadline counted", () => {
+    const r = at(
+      "số ngày còn lại để hoàn thành sản phẩm chuyển đổi số năm 2023",
+      "2023-03-01T09:00:00+07:00",
+    );
+    expect(fold(renderPlain(r))).toContain("con 305 ngay");
+  });
+
+  it("how many attended a meeting is not recorded", () => {
+    expect(ask("bao nhiêu người tham dự cuộc họp ngày 20/02/2023").abstained).toBe(true);
+  });
+});

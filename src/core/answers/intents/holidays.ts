@@ -10,6 +10,7 @@ import { expandAbbreviations } from "../../text/abbreviations.ts";
 import { findDatePhrases } from "../../text/dates.ts";
 import { findDocRefs } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
+import { foldQuestion } from "../../text/question.ts";
 import { searchTerms } from "../../text/search-terms.ts";
 import { untelexText } from "../../text/telex.ts";
 import { addDays, weekday as dayOfWeek, diffDays, formatViDate } from "../../time.ts";
@@ -132,6 +133,10 @@ const COUNTDOWN_CUE =
   /\bcon (?:bao nhieu|may|bao lau|bn)(?: ngay)?\b|\bbao lau nua\b|\b(?:may|bao nhieu|bn) (?:ngay|hom|bua) nua\b|\bdem nguoc\b/;
 const TODAY_CUE =
   /\bhom nay\b.*\b(?:dung khong|phai khong|dung ko|phai ko|dung k|phai k|khong|ko)\b|\bhom nay co phai\b/;
+// ("đã bao nhiêu ngày kể từ Ngày CĐS gần nhất", "Ngày CĐS vừa qua là ngày nào": its last occurrence.)
+const LAST_CUE = /\b(?:gan nhat|gan day nhat|vua qua|vua roi|lan truoc)\b|\bke tu\b/;
+const SINCE_CUE =
+  /\b(?:da )?(?:bao nhieu|may|bn) (?:ngay|hom)\b|\bke tu\b|\bbao lau\b|\b(?:la )?(?:ngay nao|hom nao|khi nao)\b/;
 
 /** "cách nhau bao nhiêu ngày", "từ … đến … bao nhiêu ngày", "mấy ngày": the days between two days. */
 const DAYS_BETWEEN_CUE =
@@ -173,9 +178,47 @@ export function answerDaysBetween(u: Understanding, ctx: AnswerContext): Reply |
     .build();
 }
 
+/**
+ * "Từ hôm nay đến ngày 30/4/2027 còn bao nhiêu ngày", "1/3/2025 đến nay được bao nhiêu ngày": one day
+ * written in full, counted from today (forward or back), with what the day is when it is one of note.
+ */
+export function answerDaysUntil(u: Understanding, ctx: AnswerContext): Reply | undefined {
+  const bare = foldQuestion(u.text)
+    .replace(/[^\p{L}\p{N}\s/]/gu, " ")
+    .replace(/\s+/g, " ");
+  if (!DAYS_BETWEEN_CUE.test(bare) && !COUNTDOWN_CUE.test(bare)) return undefined;
+  if (!/\b(?:hom nay|nay|con|nua|den nay|toi nay|da qua|duoc)\b/.test(bare)) return undefined;
+  const phrases = findDatePhrases(fold(u.text), { today: ctx.today });
+  // ("từ hôm nay đến ngày 30/4/2027": a span from today, read as its other end.)
+  const fromToday = phrases.find((p) => p.kind === "range" && p.relative && p.from === ctx.today && p.to);
+  const days = phrases.filter(
+    (p) =>
+      p.kind === "day" &&
+      p.from &&
+      p.from === p.to &&
+      !p.relative &&
+      /(?:19|20)\d\d/.test(fold(u.text).slice(p.index, p.index + p.length)),
+  );
+  if ((days.length !== 1 && !fromToday) || findDocRefs(u.text).length) return undefined;
+  const date = fromToday?.to ?? days[0]!.from!;
+  const { kb } = ctx;
+  const holiday = kb.data.holidays.find((h) => h.date === date);
+  const r = new ReplyBuilder("deadlines");
+  const today = formatViDate(ctx.today);
+  if (date > ctx.today)
+    r.line(`Từ hôm nay (${today}) đến ngày ${formatViDate(date)} còn ${diffDays(ctx.today, date)} ngày.`);
+  else if (date < ctx.today)
+    r.line(`Từ ngày ${formatViDate(date)} đến hôm nay (${today}) là ${diffDays(date, ctx.today)} ngày.`);
+  else r.line(`Ngày ${formatViDate(date)} là hôm nay.`);
+  if (holiday)
+    r.line(`Ngày ${formatViDate(date)} là ngày nghỉ lễ ${holiday.name}.`, kb.citeAll(holiday.sources));
+  return r.build();
+}
+
 export function answerWeekday(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const bare = u.folded.replace(/[^\p{L}\p{N}\s/]/gu, " ").replace(/\s+/g, " ");
-  const relative = PASSED_CUE.test(bare) || COUNTDOWN_CUE.test(bare) || TODAY_CUE.test(bare);
+  const since = LAST_CUE.test(bare) && SINCE_CUE.test(bare);
+  const relative = PASSED_CUE.test(bare) || COUNTDOWN_CUE.test(bare) || TODAY_CUE.test(bare) || since;
   if (!WEEKDAY_CUE.test(bare) && !relative) return undefined;
   const { kb } = ctx;
   const thisYear = Number(ctx.today.slice(0, 4));
@@ -413,6 +456,14 @@ function yearlyDayNow(
   const cites = doc ? kb.citeAll([doc.id, ...doc.sources]) : [];
   const next = nextOf(day, ctx.today);
   const r = new ReplyBuilder("deadlines");
+  if (LAST_CUE.test(bare) && SINCE_CUE.test(bare) && !COUNTDOWN_CUE.test(bare)) {
+    const last = on(thisYear) <= ctx.today ? on(thisYear) : on(thisYear - 1);
+    r.line(
+      `${day.name} gần nhất: ${formatViDate(last)} (${WEEKDAYS[dayOfWeek(last)]}), đã qua ${days(last, ctx.today)} ngày tính đến hôm nay (${formatViDate(ctx.today)}); lần tới: ${formatViDate(next)}.`,
+      cites,
+    );
+    return r.build();
+  }
   if (TODAY_CUE.test(bare)) {
     if (on(thisYear) === ctx.today)
       r.line(`Đúng. Hôm nay (${formatViDate(ctx.today)}) là ${day.name}.`, cites);
@@ -458,7 +509,7 @@ export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | und
         .note("Tết Âm lịch, Giỗ Tổ Hùng Vương và nghỉ bù theo thông báo hằng năm của Chính phủ.")
         .build();
   }
-  const between = answerDaysBetween(u, ctx);
+  const between = answerDaysBetween(u, ctx) ?? answerDaysUntil(u, ctx);
   if (between) return between;
   const weekdayReply = answerWeekday(u, ctx);
   if (weekdayReply) return weekdayReply;

@@ -148,6 +148,9 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
   const mine = mentionsSelf(u.text) && ctx.asker?.unitId !== undefined;
   // Whether something is done ("đã hoàn thành … chưa") is a progress question, answered elsewhere.
   if (/\b(?:da|xong|hoan thanh)\b.*\bchua\s*$/.test(bare)) return undefined;
+  // Which tasks have a product, supporting units, a recorded completion: a list, not one task's attribute.
+  const q0 = u.query;
+  if (q0.kind === "tasks" && (q0.withSupport || q0.withProduct || q0.done)) return undefined;
   // A yes/no question ("X có phải chủ trì … không") is a check, answered elsewhere; only "đơn vị tôi có
   // (nhiệm vụ, việc) … không", which names no role, is asked of the task here.
   const yesNo =

@@ -126,6 +126,7 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
     (q.undated ? " không có hạn cụ thể" : "") +
     (q.done ? " đã hoàn thành" : "") +
     (q.withProduct ? " có sản phẩm được nêu" : "") +
+    (q.withSupport ? " có đơn vị phối hợp" : "") +
     (q.year ? ` năm ${q.year}` : "") +
     (groupName ? ` thuộc nhóm “${groupName}”` : "");
   const keep = (t: Task): boolean =>
@@ -137,7 +138,8 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
     (!fromMeeting || t.sources.some((x) => fromMeeting.has(x))) &&
     (!q.undated || (t.deadline.due === undefined && t.deadline.recurrence === undefined)) &&
     (!q.done || DONE.has(taskStatus(t, ctx.today).status)) &&
-    (!q.withProduct || t.product !== undefined);
+    (!q.withProduct || t.product !== undefined) &&
+    (!q.withSupport || t.support.length > 0);
 
   let rows: { task: Task; role?: string }[];
   let title: string;

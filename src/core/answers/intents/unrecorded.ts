@@ -126,6 +126,13 @@ const ATTRIBUTES: readonly {
     alone: true,
   },
   {
+    // Who attended is recorded by name or office; how many were there is not.
+    what: "số người dự họp",
+    re: /\b(?:so nguoi|so luong nguoi|bao nhieu nguoi|may nguoi)\b.*\b(?:du|tham du|hop|tham gia)\b|\b(?:du|tham du|tham gia)\b.*\b(?:bao nhieu|may) nguoi\b/,
+    of: "any",
+    alone: true,
+  },
+  {
     what: "nơi công tác",
     re: /\b(?:cong tac|lam viec|lam) (?:o|tai) (?:dau|co quan nao|don vi nao|bao nao)\b|\bthuoc (?:co quan|don vi) nao\b/,
     of: "person",

@@ -32,6 +32,7 @@ import {
   HELDOUT_23_FILE,
   HELDOUT_24_FILE,
   HELDOUT_25_FILE,
+  HELDOUT_26_FILE,
   HELDOUT_FILE,
   loadQuestions,
   runEval,
@@ -211,6 +212,8 @@ const LATER_SETS: { file: string; name: string; overall: number; category: numbe
   { file: HELDOUT_24_FILE, name: "held-out set 24", overall: 0.91, category: 0.8, abstain: 0.87 },
   // Set 25: unread; first run 387/430 (abstentions 72/82) on facc710, the commit before it.
   { file: HELDOUT_25_FILE, name: "held-out set 25", overall: 0.89, category: 0.8, abstain: 0.86 },
+  // Set 26: unread; first run 387/430 (abstentions 75/82) on cc24824, the commit before it.
+  { file: HELDOUT_26_FILE, name: "held-out set 26", overall: 0.89, category: 0.7, abstain: 0.9 },
 ];
 
 describe.each(LATER_SETS)("answer engine on $name", ({ file, overall, category, abstain }) => {

@@ -1026,7 +1026,8 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
         query: {
           kind: "search",
           text: aboutText,
-          kinds: ["document"],
+          // ("văn bản nào đặt mục tiêu về TMĐT": the document a target or a task was set by.)
+          kinds: docFocus === "which" && hit.doc.kind === "target" ? ["document", "target"] : ["document"],
           focus: docFocus,
           ...(documentKindNamed(bare) ? { docType: documentKindNamed(bare)! } : {}),
           ...(year ? { year } : {}),

@@ -58,8 +58,12 @@ const GLOSSARY: readonly (readonly [RegExp, string])[] = (
 
 /** `text` with the domain's English terms in Vietnamese; unchanged when it has no English word. */
 export function englishToVietnamese(text: string): string {
-  if (!ENGLISH_CUE.test(text)) return text;
-  let s = text;
+  // "CĐS day": the day, named half in English ("day" alone is also "đây").
+  let s = text.replace(
+    /(?<![\p{L}\p{N}])(?:cđs|cds|chuyển đổi số|chuyen doi so|digital)\s+day(?![\p{L}\p{N}])/giu,
+    "Ngày Chuyển đổi số",
+  );
+  if (!ENGLISH_CUE.test(s)) return s;
   for (const [re, vi] of GLOSSARY) s = s.replace(re, vi);
   // "is", "are", "of" left between the Vietnamese words say nothing.
   return s

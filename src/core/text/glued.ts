@@ -24,7 +24,14 @@ export function unglue(text: string, known: (folded: string) => boolean): string
     if (folded.length !== token.length) return token;
     // A year glued to letters on either side: "dti2022", "2022hangmay".
     const parts = token.split(/(?<=\p{L})(?=(?:19|20)\d\d(?!\d))|(?<=(?:^|\P{N})(?:19|20)\d\d)(?=\p{L})/u);
-    return parts.map((p) => splitLetters(p, known)).join(" ");
+    return parts
+      .map((p) => {
+        // A two-digit year after a known word: "dti22" → "dti 22" (read as 2022 further on).
+        const short = /^(\p{L}{2,})(\d{2})$/u.exec(p);
+        if (short && known(fold(short[1]!))) return `${short[1]} ${short[2]}`;
+        return splitLetters(p, known);
+      })
+      .join(" ");
   });
 }
 

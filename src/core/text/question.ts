@@ -59,6 +59,8 @@ export function withoutBesides(text: string): string {
   return (
     text
       .replace(/(^|[\s,])(?:ngoài|ngoai)\s+(?:[^\s,?]+\s+){0,10}?(?:ra\s+)?(?:thì|thi)\s+/iu, "$1")
+      // ("Ngoài PTB thường trực, Phó TB … là ai": set aside up to the comma.)
+      .replace(/^\s*(?:ngoài|ngoai)\s+(?:[^\s,?]+\s+){0,5}?[^\s,?]+(?:\s+ra)?\s*,\s*/iu, "")
       // "Bây giờ Sở TT&TT không còn thì ai chủ trì …": who does it today (the answer says what became of it).
       .replace(
         /(^|[\s,])(?:(?:bây giờ|bay gio|nay|hiện nay|hien nay|giờ|gio)\s+)?(?:[^\s,?]+\s+){1,6}?(?:không còn|khong con|đã hợp nhất|da hop nhat|đã sáp nhập|da sap nhap)(?:\s+(?:nữa|nua))?\s+(?:thì|thi)\s+/iu,

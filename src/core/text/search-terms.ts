@@ -45,6 +45,11 @@ const CONTEXTUAL: readonly (readonly [RegExp, string])[] = [
   [/(?<![\p{L}\p{N}])roi\s+vao(?=\s+(?:ngay|thu|thang|nam|dip|luc)(?![\p{L}\p{N}]))/gu, "rơi vào"],
   // "ít nhất 1 SP": the titles write a count of one in words ("ít nhất một sản phẩm").
   [/(?<![\p{L}\p{N}/.,])1(?=\s+(?:sản phẩm|san pham|sp)(?![\p{L}\p{N}]))/giu, "một"],
+  // "định danh ĐT", "giao dịch ĐT": điện tử (elsewhere "ĐT" may be đào tạo, đầu tư).
+  [
+    /(?<![\p{L}\p{N}])((?:định|dinh)\s+(?:danh|dạnh)|(?:giao|gd)\s+(?:dịch|dich)|(?:thương|thuong)\s+(?:mại|mai)|(?:chính|chinh)\s+(?:quyền|quyen)|(?:hồ|ho)\s+(?:sơ|so)|(?:văn|van)\s+(?:bản|ban)|(?:chữ|chu)\s+(?:ký|ky)|(?:tài|tai)\s+(?:khoản|khoan))\s+(?:đt|dt)(?![\p{L}\p{N}])/giu,
+    "$1 điện tử",
+  ],
   // "Trường CT": Trường Chính trị.
   [/(?<![\p{L}\p{N}])(tr[ưu][ờo]ng)\s+ct(?![\p{L}\p{N}])/giu, "$1 chính trị"],
   // "Tổ GV": Tổ Giúp việc.
@@ -262,7 +267,7 @@ const FRAME_WORDS: ReadonlySet<string> = new Set(
 /** The search terms of a question: `searchTerms` without question words and frames. */
 /** "trên nền tảng nào", "qua hệ thống gì": the kind of thing asked for, not a word the answer has. */
 const ASKED_KIND =
-  /(?<![\p{L}])(?:nền tảng|nen tang|hệ thống|he thong|phần mềm|phan mem|hình thức|hinh thuc|tổ chức|to chuc)\s+(?:nào|nao|gì|gi)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:nền tảng|nen tang|hệ thống|he thong|phần mềm|phan mem|hình thức|hinh thuc|tổ chức|to chuc|bộ phận|bo phan)\s+(?:nào|nao|gì|gi)(?![\p{L}])/giu;
 
 /** "thông tin về định danh điện tử": what kind of answer is wanted ("về" is no search term to pair it by). */
 const INFO_ABOUT = /(?<![\p{L}])(?:thông tin|thong tin)\s+(?:về|ve)(?![\p{L}])/giu;

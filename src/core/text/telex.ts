@@ -13,7 +13,8 @@ import { ABBREVIATIONS } from "./abbreviations.ts";
 /** A folded Vietnamese syllable: onset, vowel nucleus (with glides), coda. */
 const SYLLABLE =
   // ("ưu" ends a syllable: "lưu", "cứu", "bưu", folded "luu", "cuu", "buu".)
-  /^(?!.*(?:aa|ee|oo|ii|yy))(?!.*uu.)(?!.*uuu)(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?(?:[aeiouy]{1,3})(?:ch|ng|nh|[cmnpt])?$/;
+  // (Not after another vowel: "đâuu" is "đâu" with its last letter held.)
+  /^(?!.*(?:aa|ee|oo|ii|yy))(?!.*uu.)(?!.*uuu)(?!.*[aeioy]uu)(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?(?:[aeiouy]{1,3})(?:ch|ng|nh|[cmnpt])?$/;
 
 /** Whether a folded word is a Vietnamese syllable (not a name or an acronym such as "postmart", "grdp"). */
 export function isSyllable(word: string): boolean {

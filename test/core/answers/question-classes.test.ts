@@ -3356,3 +3356,28 @@ describe("lists by what tasks record, the degree asked, counting days", () => {
     expect(ask("bao nhiêu người tham dự cuộc họp ngày 20/02/2023").abstained).toBe(true);
   });
 });
+
+describe("abbreviations in context, a target's document, a day in English, unrecorded details", () => {
+  it.each([
+    ["chỉ tiêu tài khoản định danh ĐT 2023", "30%"],
+    ["văn bản nào đặt chỉ tiêu về TMĐT", "17/qd-ubqgcds"],
+    ["dti21", "53/63"],
+    ["cds day cua tinh la hom nao", "10/10"],
+    ["ngoài trưởng ban, phó trưởng ban điều hành là ai", "dao xuan ky"],
+    ["đầu mối chuyển đổi số của tỉnh hiện nay", "so khoa hoc va cong nghe"],
+  ])("%s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain(said);
+  });
+
+  it.each([
+    ["cuộc họp ngày 20/02/2023 tổ chức ở đâuu", "khong ghi dia diem"],
+    ["kết quả kế hoạch 3402 năm 2024", "khong ghi ket qua thuc hien nam 2024"],
+    ["sở khcn gồm những phòng nào", "khong ghi co cau to chuc"],
+  ])("%s: not recorded", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain(said);
+  });
+});

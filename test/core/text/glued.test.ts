@@ -23,6 +23,7 @@ describe("unglue", () => {
     ["nhiemvucuatoi", "nhiem vu cua toi"],
     ["chudecds2023", "chu de cds 2023"],
     ["nhiệmvụcủatôi", "nhiệm vụ của tôi"],
+    ["dti22", "dti 22"],
   ])("%s → %s", (typed, read) => {
     expect(unglue(typed, known)).toBe(read);
   });

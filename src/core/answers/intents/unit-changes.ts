@@ -22,12 +22,16 @@ const CHANGE_CUE =
 const IN_CHARGE_OF_DX =
   /^(?:(?:hien nay|hien gio|bay gio|gio|nay|thi) )*(?:so|co quan|don vi|ben) nao (?:(?:dang|hien nay|gio|se|la) )*(?:phu trach|lo|quan ly|tham muu|chu tri|dam nhiem|dam nhan|giu|coi|nam) (?:chinh )?(?:(?:mang|linh vuc|ve|cong tac|viec) )?chuyen doi so(?: (?:cua |o |cho |trong )?tinh)?(?: (?:hien nay|bay gio|gio|nay|vay|a|nhi|the|the nhi))*$/;
 
+/** "cơ quan đầu mối chuyển đổi số tỉnh sau 2025", "đầu mối CĐS của tỉnh hiện nay là sở nào": the same. */
+const FOCAL_POINT_OF_DX =
+  /^(?:(?:hien nay|hien gio|bay gio|gio|nay) )*(?:(?:co quan|don vi|so|ben) )?(?:nao )?(?:la )?dau moi (?:(?:ve|cua|mang|linh vuc|cong tac) )?chuyen doi so(?: (?:cua |o |cho )?tinh)?(?: (?:sau|tu) (?:nam )?(?:19|20)\d\d| hien nay| bay gio| la (?:co quan|don vi|so) nao| la ai| nao| vay| a)*$/;
+
 export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const bare = u.folded
     .replace(/[^\p{L}\p{N}\s]/gu, " ")
     .replace(/\s+/g, " ")
     .trim();
-  if (IN_CHARGE_OF_DX.test(bare)) return answerInChargeOfDx(ctx);
+  if (IN_CHARGE_OF_DX.test(bare) || FOCAL_POINT_OF_DX.test(bare)) return answerInChargeOfDx(ctx);
   if (!CHANGE_CUE.test(bare)) return undefined;
   const { kb, lex } = ctx;
   // Units, and groups whose level ended ("UBND huyện Ninh Hải": the district level).

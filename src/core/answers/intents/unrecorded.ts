@@ -7,9 +7,11 @@
 
 import type { Knowledge } from "../../knowledge/model.ts";
 import type { Meeting, Person } from "../../knowledge/schema.ts";
+import { findDocRefs } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
 import { provinceIn, provinceLabel } from "../../text/provinces.ts";
 import { queryTerms, searchTerms } from "../../text/search-terms.ts";
+import { untelexText } from "../../text/telex.ts";
 import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { fuzzyPeople } from "../lexicon.ts";
@@ -126,9 +128,9 @@ const ATTRIBUTES: readonly {
     alone: true,
   },
   {
-    // Who attended is recorded by name or office; how many were there is not.
-    what: "số người dự họp",
-    re: /\b(?:so nguoi|so luong nguoi|bao nhieu nguoi|may nguoi)\b.*\b(?:du|tham du|hop|tham gia)\b|\b(?:du|tham du|tham gia)\b.*\b(?:bao nhieu|may) nguoi\b/,
+    // A unit's inner structure (its offices, its organisation chart) is not recorded.
+    what: "cơ cấu tổ chức, các phòng chuyên môn",
+    re: /\b(?:so do to chuc|co cau to chuc|bo may to chuc|(?:gom|co) (?:nhung|cac|may|bao nhieu) phong|phong ban (?:nao|gi)|cac phong (?:chuyen mon|ban))\b/,
     of: "any",
     alone: true,
   },
@@ -231,7 +233,9 @@ const ATTRIBUTES: readonly {
   },
   {
     what: "tổng số người dự",
-    re: /\bbao nhieu (?:nguoi|dai bieu|dong chi|thanh phan) (?:du|tham du|tham gia)\b/,
+    // ("số người dự họp … là bao nhiêu", "bao nhiêu người tham dự cuộc họp": who attended is recorded by
+    // name or office, how many were there is not.)
+    re: /\bbao nhieu (?:nguoi|dai bieu|dong chi|thanh phan) (?:du|tham du|tham gia)\b|\b(?:so nguoi|so luong nguoi|so dai bieu)\b.*\b(?:du|tham du|hop|tham gia)\b|\b(?:du|tham du|tham gia)\b.*\b(?:bao nhieu|may) (?:nguoi|dai bieu)\b/,
     of: "meeting",
   },
   {
@@ -284,7 +288,10 @@ export interface Gap {
 
 /** What a question asks that the knowledge has no field for, or undefined. */
 export function unrecordedAttribute(u: Understanding, ctx: AnswerContext): Gap | undefined {
-  const bare = u.folded.replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ");
+  // (Telex leftovers and held vowels read as meant: "ở đâuu".)
+  const bare = untelexText(u.folded, u.text)
+    .replace(/[^\p{L}\p{N}\s]/gu, " ")
+    .replace(/\s+/g, " ");
   const { kb, lex } = ctx;
   const own = kb.data.province.name;
   // Another province's figures, units or plans: the knowledge is the province's own.
@@ -300,11 +307,15 @@ export function unrecordedAttribute(u: Understanding, ctx: AnswerContext): Gap |
   // "Kết quả thực hiện Đề án 06 của tỉnh năm 2023 ra sao": the results of a year no recorded meeting
   // reviewed (the meeting of 20/02/2023 reviewed 2022). A DTI result is an indicator's, recorded apart.
   const resultYear =
-    /\bket qua (?:thuc hien|trien khai)\b/.test(bare) &&
+    // ("kết quả đề án 06 tỉnh 2023": a document's results, "thực hiện" unsaid.)
+    (/\bket qua (?:thuc hien|trien khai)\b/.test(bare) ||
+      (/\bket qua\b/.test(bare) && (/\bde an\b/.test(bare) || findDocRefs(u.text).length > 0))) &&
     !/\b(?:dti|chi so|xep hang|diem|cuoc hop|hoi nghi|phien hop)\b/.test(bare) &&
     u.query.kind !== "indicator" &&
     u.query.kind !== "meeting"
-      ? /\bnam ((?:19|20)\d\d)\b/.exec(bare)?.[1]
+      ? (/\bnam ((?:19|20)\d\d)\b/.exec(bare)?.[1] ??
+        // ("… tỉnh 2023": a bare year, not a day's.)
+        (/\d{1,2}\/\d{1,2}\/\d{4}/.test(u.text) ? undefined : /\b((?:19|20)\d\d)\b/.exec(bare)?.[1]))
       : undefined;
   if (
     resultYear &&

@@ -999,7 +999,9 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     !(
       concepts.has("meeting") &&
       /\b(?:de an|ke hoach|van ban|quyet dinh|chuong trinh) nao\b/.test(bare) &&
-      (lex.index.search(text, { kinds: ["meeting"], limit: 1 })[0]?.coverage ?? 0) >= 0.6
+      ((lex.index.search(text, { kinds: ["meeting"], limit: 1 })[0]?.coverage ?? 0) >= 0.6 ||
+        // ("cuộc họp ngày 20/02/2023 dẫn chiếu những văn bản nào": the meeting held that day.)
+        (phrase?.kind === "day" && lex.kb.data.meetings.some((m) => m.date === phrase.from)))
     ) &&
     // ("chủ đề năm 2023 của UBQG có nói gì đến …": the theme's own words, not a document's summary.)
     !(concepts.has("theme") && /\bchu de\b/.test(bare) && !namesDocument)
@@ -1595,6 +1597,16 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     !asksTasks
   )
     return { ...base, year, query: { kind: "unit", unitId: unit.id } };
+  // "dữ liệu mở 2022 2023 Bộ TT&TT": a unit named with a target's words (and no task asked) asks the target.
+  if (
+    unit &&
+    !asksTasks &&
+    !mine &&
+    !concepts.has("deadline") &&
+    content.length >= 2 &&
+    (lex.index.search(content.join(" "), { kinds: ["target"], limit: 1 })[0]?.coverage ?? 0) >= 0.9
+  )
+    return { ...base, year, query: withYear({ kind: "target" as const, text }) };
   if (asksTasks || concepts.has("deadline") || mine || (unit && terms.length <= unitMatches[0]!.end + 2)) {
     if (unit || mine || unknownUnit || asksTasks) {
       // "NHNN được giao nhiệm vụ gì về thanh toán không dùng tiền mặt": that unit's tasks on that topic.
@@ -1683,7 +1695,7 @@ export function documentQuery(arg: string): Query | undefined {
 
 /** "của đơn vị tôi", "của Bộ chúng tôi", "cơ quan mình ban hành": documents the asker's unit issued. */
 const OWN_DOCUMENTS =
-  /\b(?:cua|do) (?:(?:don vi|co quan|bo|so|ban|nganh|hdnd|ubnd|tinh uy|chung|vp|van phong|ben|phia|chi nhanh|truong|trung tam|phong) )?(?:toi|minh|chung toi|em)\b|\b(?:van ban|vb|nghi quyet|quyet dinh|ke hoach|thong bao|cong van)\b.*\b(?:don vi|co quan) (?:toi|minh|chung toi)\s*$|\b(?:don vi|co quan|bo|so|ban|tinh uy|hdnd|ubnd|hoi dong nhan dan|uy ban nhan dan) (?:toi|minh|chung toi) (?:da )?(?:ban hanh|ra|ky)\b|\b(?:ben|phia) (?:minh|toi|chung toi|em) (?:co|da co|da ban hanh|ban hanh) (?:nhung |cac )?(?:van ban|thong bao|ke hoach|quyet dinh|nghi quyet|chuong trinh|cong van|chi thi)\b|\b(?:chung toi|(?:don vi|co quan|so|ban|bo) (?:toi|minh|chung toi)) co (?:nhung |cac )?(?:van ban|thong bao|ke hoach|quyet dinh|nghi quyet|chuong trinh|cong van|chi thi)\b|\b(?:cua|do) [a-z]+ (?:chung toi|chung em)\b/;
+  /\b(?:cua|do) (?:(?:don vi|co quan|bo|so|ban|nganh|hdnd|ubnd|tinh uy|chung|vp|van phong|ben|phia|chi nhanh|truong|trung tam|phong) )?(?:toi|minh|chung toi|em)\b|\b(?:van ban|vb|nghi quyet|quyet dinh|ke hoach|thong bao|cong van)\b.*\b(?:don vi|co quan) (?:toi|minh|chung toi)\s*$|\b(?:don vi|co quan|bo|so|ban|tinh uy|hdnd|ubnd|hoi dong nhan dan|uy ban nhan dan) (?:toi|minh|chung toi) (?:da |tung )?(?:ban hanh|ra|ky|thong qua)\b|\b(?:van ban|vb|nghi quyet|quyet dinh|ke hoach|thong bao|cong van|chi thi) (?:cua )?(?:don vi|co quan|bo|so|ban|ben) (?:toi|minh|chung toi)\b|\b(?:ben|phia) (?:minh|toi|chung toi|em) (?:co|da co|da ban hanh|ban hanh) (?:nhung |cac )?(?:van ban|thong bao|ke hoach|quyet dinh|nghi quyet|chuong trinh|cong van|chi thi)\b|\b(?:chung toi|(?:don vi|co quan|so|ban|bo) (?:toi|minh|chung toi)) co (?:nhung |cac )?(?:van ban|thong bao|ke hoach|quyet dinh|nghi quyet|chuong trinh|cong van|chi thi)\b|\b(?:cua|do) [a-z]+ (?:chung toi|chung em)\b/;
 const LIST_CUE =
   /\b(?:liet ke|danh sach|cac|nhung|tat ca|tim|(?:bao nhieu|may) (?:van ban|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van))\b/;
 /** Words that frame a list of documents, not what they are about. */
@@ -1831,6 +1843,8 @@ function documentListFilter(
     .replace(/\b(?:thang|quy) [0-9ivx]+(?: ?(?:\/|nam) ?\d{4})?\b/g, " ")
     .replace(/\b(?:nam )?(?:19|20)\d\d\b/g, " ")
     .replace(/\b\d{1,2}\/(?:19|20)\d\d\b/g, " ")
+    // ("văn bản của tỉnh về DTI": the province's own, which every document here is.)
+    .replace(/\b(?:cua|o) tinh\b(?=\s+(?:ve|nao|ban hanh|moi|gan|som|cu|da|co|la|lien quan)\b|\s*$)/g, " ")
     .replace(LIST_FRAME, " ")
     .replace(/\s+/g, " ")
     .trim();
@@ -1852,6 +1866,16 @@ function documentListFilter(
       : undefined;
   if (order && !topic) {
     filter.order = order;
+    return filter;
+  }
+  // "văn bản mới nhất của tỉnh về DTI": the last of those on that topic.
+  if (
+    order &&
+    topic &&
+    (lex.index.search(topic, { kinds: ["document"], limit: 1 })[0]?.coverage ?? 0) >= 0.75
+  ) {
+    filter.order = order;
+    filter.topic = typedTopic(typed, topic);
     return filter;
   }
   if (topic && asksWhich && !filter.mine) return undefined;

@@ -259,7 +259,7 @@ const FRAME_PHRASES: readonly (readonly string[])[] = [
   .map((p) => p.split(" "))
   .sort((a, b) => b.length - a.length);
 const FRAME_WORDS: ReadonlySet<string> = new Set(
-  "z v zay dzay sep het dem tim cai goi gom xong nua lau lai nhac ghi neu chiu nhiu bn ad admin vay oi nhe luon bang cung con den ta hong hem toi truoc ua uh uk um hello hi bot thanks thank ok pls please".split(
+  "z v zay dzay sep het dem tim cai goi gom xong nua lau lai nhac ghi neu chiu nhiu bn ad admin vay oi nhe luon bang cung con den ta hong hem toi truoc ua uh uk um hello hi bot thanks thank ok pls please coi".split(
     " ",
   ),
 );
@@ -267,7 +267,7 @@ const FRAME_WORDS: ReadonlySet<string> = new Set(
 /** The search terms of a question: `searchTerms` without question words and frames. */
 /** "trên nền tảng nào", "qua hệ thống gì": the kind of thing asked for, not a word the answer has. */
 const ASKED_KIND =
-  /(?<![\p{L}])(?:nền tảng|nen tang|hệ thống|he thong|phần mềm|phan mem|hình thức|hinh thuc|tổ chức|to chuc|bộ phận|bo phan)\s+(?:nào|nao|gì|gi)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:nền tảng|nen tang|hệ thống|he thong|phần mềm|phan mem|hình thức|hinh thuc|tổ chức|to chuc|bộ phận|bo phan|(?:cơ quan|co quan|bộ|bo)(?:\s+(?:ở\s+|o\s+)?(?:trung ương|trung uong|tw))?)\s+(?:nào|nao|gì|gi)(?:\s+(?:khác|khac))?(?:\s+(?:ở|o)\s+(?:trung ương|trung uong|tw))?(?![\p{L}])/giu;
 
 /** "thông tin về định danh điện tử": what kind of answer is wanted ("về" is no search term to pair it by). */
 const INFO_ABOUT = /(?<![\p{L}])(?:thông tin|thong tin)\s+(?:về|ve)(?![\p{L}])/giu;

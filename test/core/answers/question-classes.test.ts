@@ -3381,3 +3381,42 @@ describe("abbreviations in context, a target's document, a day in English, unrec
     expect(fold(renderPlain(r))).toContain(said);
   });
 });
+
+describe("the asker's documents, a unit's targets, orders by topic, what a meeting cited", () => {
+  const askAs = (text: string, unitId: string) => engine.ask({ text, now: NOW, asker: { unitId } as never });
+
+  it.each([
+    ["đơn vị tôi đã thông qua những nghị quyết nào", "hdnd-tinh", "34/nq-hdnd"],
+    ["văn bản của bộ mình về tổ công nghệ số", "bo-tttt", "793/btttt-thh"],
+    ["bộ chúng tôi đặt chỉ tiêu dữ liệu mở bao nhiêu", "bo-tttt", "60%"],
+  ])("%s (%s)", (q, unit, said) => {
+    expect(fold(renderPlain(askAs(q, unit)))).toContain(said);
+  });
+
+  it("a unit named with a target's words asks the target", () => {
+    const r = ask("Bộ TT&TT dữ liệu mở 2023");
+    expect(r.intent).toBe("target");
+    expect(fold(renderPlain(r))).toContain("60%");
+  });
+
+  it("'cơ quan nào khác cũng coi 2023 là năm dữ liệu' finds who said so", () => {
+    expect(plain("ngoài thủ tướng, cơ quan nào khác coi năm 2023 là năm dữ liệu")).toContain(
+      "bo thong tin va truyen thong",
+    );
+  });
+
+  it("the latest document on a topic", () => {
+    expect(plain("kế hoạch gần đây nhất về dti")).toContain("3402/kh-ubnd");
+  });
+
+  it("a person asked whether they still hold a post at a merged unit: the post as recorded, and the merger", () => {
+    const text = plain("ông Đào Xuân Kỳ giờ có còn là giám đốc sở tttt không");
+    expect(text).toContain("01/03/2025");
+    expect(text).toContain("20/02/2023");
+  });
+
+  it("the documents a meeting's record cites", () => {
+    const text = plain("họp ngày 20/02/2023 có nhắc đến những văn bản nào");
+    for (const n of ["3609/kh-bdhcds", "16/tb-vpcp", "03-tb/bcdcds", "56/qd-ubnd"]) expect(text).toContain(n);
+  });
+});

@@ -1,7 +1,9 @@
 /** Meetings: date, chair, attendees, agenda, results, shortcomings, conclusions. */
+import { documentLabel } from "../../knowledge/model.ts";
 import type { Meeting, Person, Unit } from "../../knowledge/schema.ts";
 import { conceptsIn, expandAbbreviations } from "../../text/abbreviations.ts";
 import { findDatePhrases } from "../../text/dates.ts";
+import { findDocRefs } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
 import { foldQuestion } from "../../text/question.ts";
 import { phraseIndices, queryTerms, searchTerms, withoutFrames } from "../../text/search-terms.ts";
@@ -183,6 +185,23 @@ export function answerMeeting(
     for (const line of attendance.lines) r.line(line, cites);
     if (!attendance.recorded) r.abstain();
     return r.build();
+  }
+  // "cuộc họp ngày 20/02/2023 dẫn chiếu những văn bản nào": the documents its record names.
+  if (
+    /\b(?:nhung|cac|may|bao nhieu) (?:van ban|vb)\b|\b(?:van ban|vb) nao\b/.test(foldQuestion(question)) &&
+    /\b(?:dan chieu|nhac|neu|de cap|can cu|trich dan|lien quan|duoc neu)\b/.test(foldQuestion(question))
+  ) {
+    const text = [m.title, ...m.agenda, ...m.results, ...m.shortcomings, ...m.conclusions].join(" ");
+    const refs = [...new Map(findDocRefs(text).map((x) => [x.raw, x])).values()];
+    const named = refs.map((x) => {
+      const d = kb.documentByNumber(x.raw);
+      return d ? documentLabel(d) : x.raw;
+    });
+    if (named.length) {
+      r.line(`Văn bản được nêu trong cuộc họp (${named.length}):`, cites);
+      for (const n of [...new Set(named)]) r.line(`• ${n}`, [], 1);
+      return r.build();
+    }
   }
   // "họp 20/2 nói gì về thanh toán không dùng tiền mặt": the sentences on that topic first.
   const onTopic = topicSentences(m, question);

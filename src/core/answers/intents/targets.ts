@@ -55,7 +55,7 @@ function withoutPhrase(terms: string[], phrase: string[]): string[] {
 /** The words of a question that name the figure asked for (beyond "mục tiêu … năm … bao nhiêu"). */
 export function figureTerms(text: string): string[] {
   // A document's number ("theo KH 562/KH-UBND") says where, not what.
-  let rest = text;
+  let rest = text.replace(/(?<![\p{L}])(?:chúng|chung)\s+(?:tôi|toi|em|mình|minh)(?![\p{L}])/giu, "tôi");
   for (const r of findDocRefs(text)) rest = rest.replace(r.raw, " ");
   const terms = withoutPhrase(queryTerms(rest), CDS).filter((t) => !FRAME.has(t) && !/^\d+$/.test(t));
   // "bộ mình", "đơn vị tôi": the asker, not what the figure is about.

@@ -139,6 +139,15 @@ export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | 
     }
   }
   if (!said) return undefined;
+  // "Ông Đào Xuân Kỳ bây giờ còn làm Giám đốc Sở TT&TT không": the post the sources recorded, and when.
+  for (const m of lex.people.match(searchTerms(u.text))) {
+    const p = kb.person(m.value);
+    for (const pos of p?.positions ?? []) {
+      if (!pos.unit || !ids.includes(pos.unit)) continue;
+      const when = pos.asOf ? ` (tại ngày ${formatViDate(pos.asOf)})` : "";
+      r.line(`Chức vụ nguồn ghi: ${p!.name} — ${pos.title}${when}.`, kb.citeAll(p!.sources));
+    }
+  }
   // "… chuyển cho đơn vị nào": the successor asked, and the sources name none.
   const asksSuccessor =
     // ("ai thay UBND huyện …", "không còn cấp huyện thì ai …": who does it now.)

@@ -20,6 +20,7 @@ import {
   answerDocumentGap,
   answerDocumentOrder,
   answerDocumentVsDay,
+  answerIssuedYet,
 } from "./intents/documents.ts";
 import { answerActionRequest, answerHelp } from "./intents/help.ts";
 import { answerHoliday } from "./intents/holidays.ts";
@@ -195,6 +196,7 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     // "X có phải Trưởng ban … không", "KH 4233 có phải do X ký không": yes or no, first.
     // What a body is for or reports to; whether a day is a public holiday.
     const check =
+      answerIssuedYet(u, ctx) ??
       answerWhichHolds(u, ctx) ??
       answerPersonCheck(u, ctx) ??
       answerTaskAttribute(u, ctx) ??

@@ -1889,7 +1889,18 @@ function documentListFilter(
       /^\s*vb\b/i.test(typed)) &&
     !!topic &&
     (lex.index.search(topic, { kinds: ["document"], limit: 1 })[0]?.coverage ?? 0) >= 0.75;
-  if (!(listing && (filtered || topic)) && !(filtered && (!topic || filter.mine)) && !(keywords && topic))
+  // ("văn bản Bộ TT&TT quy định bộ chỉ số DTI cấp tỉnh": keywords of an issuer's documents on a topic.)
+  const issuerKeywords =
+    !!filter.issuer &&
+    !!topic &&
+    !asksWhich &&
+    /^(?:van ban|vb|ke hoach|quyet dinh|thong bao|nghi quyet|chi thi|cong van|de an)/.test(bare);
+  if (
+    !(listing && (filtered || topic)) &&
+    !(filtered && (!topic || filter.mine)) &&
+    !(keywords && topic) &&
+    !issuerKeywords
+  )
     return undefined;
   if (!filtered && !topic) return undefined;
   if (topic) filter.topic = typedTopic(typed, topic);

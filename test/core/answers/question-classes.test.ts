@@ -3420,3 +3420,33 @@ describe("the asker's documents, a unit's targets, orders by topic, what a meeti
     for (const n of ["3609/kh-bdhcds", "16/tb-vpcp", "03-tb/bcdcds", "56/qd-ubnd"]) expect(text).toContain(n);
   });
 });
+
+describe("whether a document was issued, and details nobody recorded", () => {
+  it("'đã ban hành kế hoạch … chưa': yes with the document when one fits", () => {
+    const r = ask("tỉnh đã có kế hoạch nâng cao chỉ số DTI năm 2023 chưa");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("co. ke hoach so 3402/kh-ubnd");
+  });
+
+  it("… and that none is recorded otherwise", () => {
+    const r = ask("tỉnh đã ban hành kế hoạch an toàn thông tin năm 2024 chưa");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi ke hoach nao");
+  });
+
+  it.each([
+    ["phường tôi đã đạt chuẩn chuyển đổi số chưa", "dat chuan"],
+    ["ai soạn báo cáo tổng kết kế hoạch 3609", "nguoi soan thao"],
+    ["nội dung chi tiết dự thảo kế hoạch chuyển đổi số 2023", "noi dung chi tiet cua du thao"],
+  ])("%s: not recorded", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain(said);
+  });
+
+  it("who took a closed unit's tasks after it ended is not recorded", () => {
+    const r = ask("từ 1/7/2025 việc của UBND các huyện giao cho đơn vị nào");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("nguon khong neu don vi tiep nhan");
+  });
+});

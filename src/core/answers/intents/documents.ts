@@ -11,7 +11,7 @@ import { findDatePhrases } from "../../text/dates.ts";
 import { DOC_TYPE_NAMES, type DocTypeCode, findDocRefs, parseDocNumber } from "../../text/doc-number.ts";
 import { editDistance } from "../../text/edit-distance.ts";
 import { fold } from "../../text/normalize.ts";
-import { queryTerms, searchTerms } from "../../text/search-terms.ts";
+import { queryTerms, searchTerms, typedWords } from "../../text/search-terms.ts";
 import { diffDays, formatViDate, formatViDayMonth } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import type { DocumentFocus } from "../focus.ts";
@@ -555,4 +555,73 @@ export function answerDocumentVsDay(u: Understanding, ctx: AnswerContext): Reply
   );
   r.item("document", d.id);
   return r.build();
+}
+
+/** The kinds of document a question may name, folded, and how the documents write them. */
+const KIND_WORDS: readonly (readonly [string, string])[] = [
+  ["ke hoach", "Kế hoạch"],
+  ["quyet dinh", "Quyết định"],
+  ["nghi quyet", "Nghị quyết"],
+  ["chi thi", "Chỉ thị"],
+  ["thong bao", "Thông báo"],
+  ["cong van", "Công văn"],
+  ["de an", "Đề án"],
+  ["chuong trinh", "Chương trình"],
+];
+
+/**
+ * "Tỉnh đã ban hành kế hoạch dữ liệu mở năm 2023 chưa?": yes with the document, when one the knowledge
+ * holds fits the words (and the year); otherwise that the sources record none (not that none was issued).
+ */
+export function answerIssuedYet(u: Understanding, ctx: AnswerContext): Reply | undefined {
+  const bare = expandAbbreviations(u.folded)
+    .replace(/[^\p{L}\p{N}\s]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (
+    !/\b(?:da|co) (?:ban hanh|ra|xay dung|phe duyet)\b.*\bchua\s*$|\b(?:ban hanh|co) chua\s*$|\bda co (?:ke hoach|quyet dinh|nghi quyet|chi thi|de an|chuong trinh|van ban)\b.*\bchua\s*$/.test(
+      bare,
+    )
+  )
+    return undefined;
+  if (findDocRefs(u.text).length) return undefined;
+  const kind = KIND_WORDS.find(([w]) => new RegExp(`\\b${w}\\b`).test(bare));
+  if (!kind) return undefined;
+  // What it is about: the words after the kind, without the asking and the year.
+  const after = bare.slice(bare.search(new RegExp(`\\b${kind[0]}\\b`)) + kind[0].length);
+  const about = after
+    .replace(/\b(?:da|co)? ?(?:ban hanh|ra|xay dung|phe duyet)?\s*chua\s*$/, " ")
+    .replace(/\bda co\b/g, " ")
+    .replace(/\b(?:nam )?(?:19|20)\d\d\b/g, " ")
+    .replace(/\b(?:cua tinh|tinh|nao|gi)\b/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (queryTerms(about).length < 2) return undefined;
+  const year = /\b((?:19|20)\d\d)\b/.exec(bare)?.[1];
+  const { kb } = ctx;
+  const fits = ctx.lex.index
+    .search(about, { kinds: ["document"], limit: 5 })
+    .filter((h) => h.coverage >= 0.75)
+    .map((h) => kb.document(h.doc.id)!)
+    .filter(
+      (d) =>
+        !!d &&
+        (fold(d.type) === kind[0] || fold(d.summary).startsWith(kind[0])) &&
+        (!year || d.date.startsWith(year) || fold(d.summary).includes(`nam ${year}`)),
+    );
+  const typed = typedWords(u.text, queryTerms(about));
+  if (fits.length) {
+    const d = fits[0]!;
+    return new ReplyBuilder("document")
+      .line(`Có. ${documentLabel(d)} (${d.issuer}): ${d.summary}`, kb.citeAll([d.id, ...d.sources]))
+      .item("document", d.id)
+      .build();
+  }
+  return new ReplyBuilder("document")
+    .abstain()
+    .line(
+      `Nguồn hiện có không ghi ${kind[1].toLowerCase()} nào về “${typed}”${year ? ` năm ${year}` : ""} đã được ban hành.`,
+    )
+    .note("Câu hỏi đã được ghi lại để Tổ Giúp việc bổ sung.")
+    .build();
 }

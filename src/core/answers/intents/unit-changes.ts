@@ -13,7 +13,7 @@ import { type Reply, ReplyBuilder } from "../reply.ts";
 import { mentionsSelf, type Understanding } from "../understand.ts";
 
 const CHANGE_CUE =
-  /\b(?:sap nhap|sat nhap|hop nhat|giai the|doi ten|chia tach|tach ra|tiep nhan|ke thua|thay cho|thay|ket thuc|con (?:hoat dong|ton tai)|bi bo|xoa bo|bo (?:tu|tu ngay|cap huyen)|sau khi bo|chuyen (?:cho|sang|ve|giao cho) (?:don vi|co quan|ai|noi)|(?:don vi|co quan) nao (?:tiep nhan|dam nhan|lam thay))\b|\bcon (?:khong|ko|k)\s*$|\bcon\b.*\bnua (?:khong|ko|k)\b|\bcon (?:phoi hop|chu tri|lam|thuc hien|hoat dong|ton tai)\b.*\b(?:khong|ko|k)\s*$|\bnua (?:khong|ko|k)\s*$|\bcon\b.*\bdau ma\b|\b(?:khong|ko) con (?:cap |cac )?[a-z]+\b.*\bthi\b|\b(?:gio|bay gio|hien nay|hien gio|nay)\b.*\bvan (?:la|con|chu tri|phu trach|lam|giu)\b/;
+  /\b(?:sau|tu|ke tu)\b.*\bgiao (?:lai )?cho (?:ai|don vi nao|co quan nao)\b|\b(?:sap nhap|sat nhap|hop nhat|giai the|doi ten|chia tach|tach ra|tiep nhan|ke thua|thay cho|thay|ket thuc|con (?:hoat dong|ton tai)|bi bo|xoa bo|bo (?:tu|tu ngay|cap huyen)|sau khi bo|chuyen (?:cho|sang|ve|giao cho) (?:don vi|co quan|ai|noi)|(?:don vi|co quan) nao (?:tiep nhan|dam nhan|lam thay))\b|\bcon (?:khong|ko|k)\s*$|\bcon\b.*\bnua (?:khong|ko|k)\b|\bcon (?:phoi hop|chu tri|lam|thuc hien|hoat dong|ton tai)\b.*\b(?:khong|ko|k)\s*$|\bnua (?:khong|ko|k)\s*$|\bcon\b.*\bdau ma\b|\b(?:khong|ko) con (?:cap |cac )?[a-z]+\b.*\bthi\b|\b(?:gio|bay gio|hien nay|hien gio|nay)\b.*\bvan (?:la|con|chu tri|phu trach|lam|giu)\b/;
 
 /**
  * "Hiện nay sở nào phụ trách chuyển đổi số của tỉnh": the department in charge of the province's digital

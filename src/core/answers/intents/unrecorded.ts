@@ -135,6 +135,27 @@ const ATTRIBUTES: readonly {
     alone: true,
   },
   {
+    // Whether a place has been certified ("xã tôi đã đạt chuẩn chuyển đổi số chưa") is not recorded.
+    what: "kết quả đánh giá, công nhận đạt chuẩn chuyển đổi số",
+    re: /\bdat chuan\b/,
+    of: "any",
+    alone: true,
+  },
+  {
+    // Who drafted a report or a plan is not recorded (only who issued it).
+    what: "người soạn thảo, viết báo cáo",
+    re: /\bai (?:viet|soan|soan thao|lap|chuan bi|tong hop) (?:bao cao|to trinh|du thao|tai lieu)\b/,
+    of: "any",
+    alone: true,
+  },
+  {
+    // A draft mentioned at a meeting: its content is not recorded.
+    what: "nội dung chi tiết của dự thảo",
+    re: /\bdu thao\b.*\b(?:noi dung|chi tiet|gom nhung|co nhung gi)\b|\b(?:noi dung|chi tiet)\b.*\bdu thao\b/,
+    of: "any",
+    alone: true,
+  },
+  {
     what: "nơi công tác",
     re: /\b(?:cong tac|lam viec|lam) (?:o|tai) (?:dau|co quan nao|don vi nao|bao nao)\b|\bthuoc (?:co quan|don vi) nao\b/,
     of: "person",

@@ -3450,3 +3450,10 @@ describe("whether a document was issued, and details nobody recorded", () => {
     expect(fold(renderPlain(r))).toContain("nguon khong neu don vi tiep nhan");
   });
 });
+
+describe("a task named by its place, asked about a sentence of it", () => {
+  it("the sentence the question fits is shown, though the details stop before it", () => {
+    const text = plain("nhiệm vụ trọng tâm thứ nhất nói chính quyền số dẫn dắt hình thành những gì");
+    expect(text).toContain("kinh te so, cong dan so, xa hoi so");
+  });
+});

@@ -516,11 +516,21 @@ export function answerSearch(
     const d = describe(h, ctx);
     if (!d) continue;
     r.line(`• ${d.text}`, ctx.kb.citeAll(d.sources));
-    const why = bestSentence(sentencesOf(h, ctx), q.text, d.text);
-    if (why) r.line(`“${shorten(why, 300)}”`, [], 1);
+    // (A task named by its place, "nhiệm vụ trọng tâm thứ nhất … dẫn dắt việc hình thành những gì":
+    // searched by its title, the sentence that answers is the one the question's own words fit.)
+    const byQuestion =
+      h.doc.kind === "task" && q.kinds?.includes("task") && !!ctx.question && ctx.question !== q.text;
+    const own = byQuestion
+      ? (ctx.kb.task(h.doc.id)?.details ?? "").split(/(?<=[.;])\s+|,\s+(?=trọng tâm\b)/u).filter(Boolean)
+      : sentencesOf(h, ctx);
+    const why = bestSentence(own, byQuestion ? ctx.question! : q.text, d.text);
     // A task the question names whole ("nhiệm vụ trọng tâm thứ nhất là gì"): what it asks, in detail.
     const task = h.doc.kind === "task" && h.coverage >= 0.75 && !q.focus ? ctx.kb.task(h.doc.id) : undefined;
-    if (task?.details && !why) r.line(shorten(task.details, 600), [], 1);
+    const details = task?.details && (!why || byQuestion) ? shorten(task.details, 600) : undefined;
+    if (details) r.line(details, [], 1);
+    // (The sentence the question's words fit, when the details shown stop before it.)
+    if (why && !(details && fold(details).includes(fold(shorten(why, 120)).replace(/…$/, ""))))
+      r.line(`“${shorten(why, 300)}”`, [], 1);
     r.item(h.doc.kind, h.doc.id);
     if (d.query && d.label) r.action(d.label, d.query);
   }

@@ -215,7 +215,12 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
 }
 
 function clauses(text: string): string[] {
+  // (A quoted phrase is one piece, whatever commas it holds: "mục tiêu 'người dân, doanh nghiệp …'".)
   return text
+    .replace(
+      /(['"“‘])([^'"”’]{2,200})(['"”’])/gu,
+      (_m, a: string, inner: string, b: string) => `${a}${inner.replace(/[,;.:]/g, " ")}${b}`,
+    )
     .split(/[,;.!?:\n]+/)
     .map((p) => p.trim())
     .filter(Boolean);

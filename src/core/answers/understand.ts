@@ -822,6 +822,13 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   )
     return { ...base, year, query: withYear({ kind: "tasks" as const, ...unitParams(), withSupport: true }) };
 
+  // "Tỉnh ủy đóng vai trò gì trong việc thành lập Ban Chỉ đạo": how the body named was founded (the
+  // decision, and whose), not the unit's tasks.
+  if (bodyMatches.length && /\bthanh lap\b/.test(bare) && !refs.length) {
+    const body = lex.kb.body(bodyMatches[0]!.value);
+    if (body?.establishedBy)
+      return { ...base, year, query: { kind: "search", text: `${body.name} được thành lập` } };
+  }
   // 0. "A và B khác nhau thế nào": two bodies, two documents, two years of an index, side by side.
   // "so sánh chủ đề 2023 của UBQG và của BCĐ tỉnh": the year's themes, which the theme answer shows side by side.
   if (COMPARE_CUE.test(bare) && concepts.has("theme"))
@@ -1021,7 +1028,10 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
       /\b(?:ban hanh|ky|ki)\b/.test(bare) &&
       !/\b(?:lay|chon)(?: ngay)?\b/.test(bare);
     const needed = (loose && !namesDocument) || phrase?.kind === "day" ? 0.75 : 0.5;
-    if (hit && hit.coverage >= needed && !issuedThatDay) {
+    // ("Chủ đề hành động năm 2023 gắn với kế hoạch nào về kinh tế": the theme's own words say, when no
+    // document is what the words name.)
+    const aboutTheme = concepts.has("theme") && /\bchu de\b/.test(bare) && hit?.doc.kind !== "document";
+    if (hit && hit.coverage >= needed && !issuedThatDay && !aboutTheme) {
       return {
         ...base,
         year,
@@ -1593,7 +1603,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // "Tìm các thông tin về Trung tâm PVHCC": the unit's card.
   if (
     unit?.kind === "unit" &&
-    /\b(?:thong tin (?:ve|cua)|gioi thieu (?:ve)?|biet gi ve)\b/.test(bare) &&
+    /\b(?:thong tin (?:ve|cua|lien quan)|gioi thieu (?:ve)?|biet gi ve)\b/.test(bare) &&
     !asksTasks
   )
     return { ...base, year, query: { kind: "unit", unitId: unit.id } };

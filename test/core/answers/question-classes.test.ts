@@ -3457,3 +3457,26 @@ describe("a task named by its place, asked about a sentence of it", () => {
     expect(text).toContain("kinh te so, cong dan so, xa hoi so");
   });
 });
+
+describe("the theme's words, a unit's card, how a body was founded, a quoted target", () => {
+  it("'chủ đề … gắn với kế hoạch nào' is answered by the theme's own words", () => {
+    const r = ask("chủ đề hành động 2023 của tỉnh hướng tới kế hoạch nào về kinh tế xã hội");
+    expect(r.intent).toBe("theme");
+    expect(fold(renderPlain(r))).toContain("ke hoach phat trien kinh te");
+  });
+
+  it("'thông tin liên quan <unit>' is the unit's card", () => {
+    expect(ask("cho xin thông tin liên quan Trung tâm PVHCC").intent).toBe("unit");
+  });
+
+  it("a unit's part in founding a body: the founding decision", () => {
+    const text = plain("tỉnh ủy có vai trò gì trong việc thành lập ban chỉ đạo chuyển đổi số");
+    expect(text).toContain("352-qd/tu");
+  });
+
+  it("a quoted target is the target that says it, with its commas", () => {
+    const r = ask("chỉ tiêu “người dân, doanh nghiệp chỉ cung cấp thông tin một lần” thuộc lĩnh vực nào");
+    expect(r.intent).toBe("target");
+    expect(fold(renderPlain(r))).toContain("kho du lieu dien tu");
+  });
+});

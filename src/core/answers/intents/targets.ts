@@ -189,6 +189,29 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
   const cite = (t: Target) => kb.citeAll([...(t.document ? [t.document] : []), ...t.sources]);
   // The figure asked for: the question's words beyond "mục tiêu … năm … bao nhiêu".
   const content = figureTerms(q.text);
+  // A target quoted ("mục tiêu 'người dân, doanh nghiệp chỉ cung cấp thông tin một lần' gắn với gì"): the
+  // target that says so, whatever the words around the quote ask.
+  const quoted = /['"“‘]([^'"”’]{6,200})['"”’]/u.exec(q.text)?.[1];
+  const quotedKey = quoted
+    ? fold(quoted)
+        .replace(/[^a-z0-9%]+/g, " ")
+        .trim()
+    : "";
+  const saying = quotedKey
+    ? pool.filter((t) =>
+        fold(t.text)
+          .replace(/[^a-z0-9%]+/g, " ")
+          .includes(quotedKey),
+      )
+    : [];
+  if (saying.length) {
+    const r = new ReplyBuilder("target");
+    for (const t of saying.slice(0, 4)) {
+      r.line(targetLine(t), cite(t));
+      r.item("target", t.id);
+    }
+    return r.build();
+  }
   // "Các mục tiêu năm 2023 được chia theo những lĩnh vực nào": the areas, each with its count.
   if (/\b(?:linh vuc|mang) (?:nao|gi)\b|\bchia (?:theo|thanh)\b/.test(foldQuestion(q.text))) {
     const areas = new Map<string, Target[]>();

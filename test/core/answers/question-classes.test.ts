@@ -3480,3 +3480,21 @@ describe("the theme's words, a unit's card, how a body was founded, a quoted tar
     expect(fold(renderPlain(r))).toContain("kho du lieu dien tu");
   });
 });
+
+describe("where an article on a meeting was published", () => {
+  it("is said when the sources give it", () => {
+    const r = ask("bài báo về hội nghị 25/12/2022 đăng ở đâu");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("tienphong.vn");
+  });
+
+  it("is not recorded when they do not", () => {
+    const r = ask("bài viết về cuộc họp ngày 20/02/2023 đăng trên trang nào");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi trang dang, ngay dang");
+  });
+
+  it("an article's author is still answered", () => {
+    expect(plain("tác giả bài viết về cuộc họp 20/02/2023")).toContain("nhu vuong");
+  });
+});

@@ -186,6 +186,25 @@ export function answerMeeting(
     if (!attendance.recorded) r.abstain();
     return r.build();
   }
+  // "Bài viết về cuộc họp ngày 20/02/2023 đăng trên trang nào, ngày nào": the sources it is recorded
+  // from, with where and when each was published as far as they say; not recorded when none says.
+  const asked = foldQuestion(question);
+  if (
+    /\b(?:bai viet|bai bao|tin bai|nguon)\b/.test(asked) &&
+    /\b(?:dang|trang nao|bao nao|ngay nao|o dau)\b/.test(asked)
+  ) {
+    const sources = m.sources.flatMap((id) => kb.source(id) ?? []);
+    const placed = sources.filter((x) => x.url || x.date);
+    if (!placed.length)
+      r.abstain().line(`Nguồn hiện có không ghi trang đăng, ngày đăng của bài viết về cuộc họp này.`);
+    for (const x of sources)
+      r.line(
+        `• ${x.title}${x.publisher ? ` — ${x.publisher}` : ""}${x.url ? `, ${x.url}` : ""}${x.date ? `, ${formatViDate(x.date)}` : ""}`,
+        kb.citeAll([x.id]),
+        1,
+      );
+    return r.build();
+  }
   // "cuộc họp ngày 20/02/2023 dẫn chiếu những văn bản nào": the documents its record names.
   if (
     /\b(?:nhung|cac|may|bao nhieu) (?:van ban|vb)\b|\b(?:van ban|vb) nao\b/.test(foldQuestion(question)) &&

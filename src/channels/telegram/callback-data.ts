@@ -59,6 +59,9 @@ export const querySchema = z.discriminatedUnion("kind", [
     topic: text.optional(),
     meetingId: idSchema.optional(),
     undated: z.boolean().optional(),
+    done: z.boolean().optional(),
+    withProduct: z.boolean().optional(),
+    withSupport: z.boolean().optional(),
   }),
   z.strictObject({
     kind: z.literal("deadlines"),
@@ -142,6 +145,9 @@ const KINDS: Record<Kind, { code: string; fields: readonly (readonly [string, Fi
       ["topic", "text"],
       ["meetingId", "id"],
       ["undated", "bool"],
+      ["done", "bool"],
+      ["withProduct", "bool"],
+      ["withSupport", "bool"],
     ],
   },
   deadlines: {

@@ -18,6 +18,10 @@ const EXAMPLES: Query[] = [
   { kind: "tasks", mine: true, page: 2 },
   { kind: "tasks", unitId: "so-tttt", year: 2023, page: 3 },
   { kind: "tasks", unknownUnit: "Sở Du lịch" },
+  // (The lists of done tasks, of tasks with a product or supporting units, page on their filter.)
+  { kind: "tasks", done: true, topic: "sản phẩm", page: 2 },
+  { kind: "tasks", unitId: "so-tttt", withProduct: true, page: 2 },
+  { kind: "tasks", withSupport: true, year: 2023 },
   { kind: "deadlines", mode: "upcoming" },
   { kind: "deadlines", mode: "overdue", unitId: "so-tttt" },
   { kind: "deadlines", mode: "upcoming", mine: true, page: 2 },

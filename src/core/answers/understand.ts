@@ -1089,9 +1089,13 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // (Measured without the theme's own words: "chủ đề" is also in a task's title.)
   // ("quán triệt chủ đề 2023 thì tuyên truyền tới mức nào": the task's own verbs name it without
   // "nhiệm vụ".)
-  const themeTaskFit =
-    lex.index.search(content.filter((t) => !SAYING_WORDS.has(t)).join(" "), { kinds: ["task"], limit: 1 })[0]
-      ?.coverage ?? 0;
+  // (Searched only when the theme is named: most questions never need it.)
+  const themeTaskFit = concepts.has("theme")
+    ? (lex.index.search(content.filter((t) => !SAYING_WORDS.has(t)).join(" "), {
+        kinds: ["task"],
+        limit: 1,
+      })[0]?.coverage ?? 0)
+    : 0;
   const themeTasks =
     concepts.has("theme") &&
     (((/\bnhiem vu\b/.test(bare) || concepts.has("deadline") || concepts.has("when")) &&

@@ -136,6 +136,13 @@ export function mentionsSelf(text: string): boolean {
       !["cua", "vi", "so", "quan", "ban", "nganh", "phong"].includes(fold(words[i - 1] ?? ""))
     )
       return false;
+    // "trận đấu tôi qua": "tối qua" with a slipped mark, not the asker.
+    if (
+      fold(w) === "toi" &&
+      fold(words[i + 1] ?? "") === "qua" &&
+      !["cua", "vi", "so", "quan", "ban", "nganh", "phong"].includes(fold(words[i - 1] ?? ""))
+    )
+      return false;
     // "tỉnh mình", "nước mình": the province, the country, not the asker's unit.
     if (fold(w) === "minh" && ["tinh", "nuoc", "chung", "ta"].includes(fold(words[i - 1] ?? "")))
       return false;

@@ -3498,3 +3498,11 @@ describe("where an article on a meeting was published", () => {
     expect(plain("tác giả bài viết về cuộc họp 20/02/2023")).toContain("nhu vuong");
   });
 });
+
+describe("'tôi qua' is 'tối qua', not the asker", () => {
+  it("asks nothing of the asker's unit", () => {
+    const r = ask("kết quả bóng đá tôi qua thế nào");
+    expect(r.intent).not.toBe("link-needed");
+    expect(r.abstained).toBe(true);
+  });
+});

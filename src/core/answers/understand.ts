@@ -836,6 +836,22 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     if (body?.establishedBy)
       return { ...base, year, query: { kind: "search", text: `${body.name} được thành lập` } };
   }
+  // "đơn vị tôi cần bám sát / cụ thể hóa những văn bản nào vào kế hoạch": the documents a task says to
+  // follow when planning (the task that names them), not the latest plan.
+  if (
+    /\b(?:bam sat|bam theo|cu the hoa|dua theo)\b/.test(bare) &&
+    /\b(?:van ban|vb|thong bao|quyet dinh) nao\b|\b(?:nhung|cac) (?:van ban|vb)\b/.test(bare) &&
+    !refs.length
+  ) {
+    const basis = lex.index.search(typedWords(text, content), {
+      kinds: ["task"],
+      limit: 1,
+    })[0];
+    const task = basis && basis.coverage >= 0.3 ? lex.kb.task(basis.doc.id) : undefined;
+    if (task && findDocRefs(`${task.title} ${task.details ?? ""}`).length)
+      return { ...base, year, query: { kind: "search", text: task.title, kinds: ["task"], focus: "which" } };
+  }
+
   // 0. "A và B khác nhau thế nào": two bodies, two documents, two years of an index, side by side.
   // "so sánh chủ đề 2023 của UBQG và của BCĐ tỉnh": the year's themes, which the theme answer shows side by side.
   if (COMPARE_CUE.test(bare) && concepts.has("theme"))

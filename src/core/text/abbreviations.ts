@@ -211,6 +211,11 @@ const AFTER_TOKENS: ReadonlyArray<readonly [RegExp, string]> = [
   // thường trực.
   [/(^|[^\p{L}\p{N}&])pho thong bao(?![\p{L}\p{N}&])/gu, "$1pho truong ban"],
   [/(^|[^\p{L}\p{N}&])(truong ban|pho chu tich|uy vien) tt(?![\p{L}\p{N}&])/gu, "$1$2 thuong truc"],
+  // "hc hoàn thành sp CĐS": hạn chót (elsewhere "hc" may be hành chính).
+  [
+    /(^|[^\p{L}\p{N}&])hc(?=\s+(?:hoan thanh|nop|sp|san pham|nhiem vu|nv|bao gio|khi nao|ngay nao|cua nhiem vu)\b)/gu,
+    "$1han chot",
+  ],
   // "cđ gì", "cđ hđ 2023": chủ đề (hành động).
   [/(^|[^\p{L}\p{N}&])cd(?=\s+(?:gi|hd|hanh dong|la gi|cua|nam nay)\b)/gu, "$1chu de"],
   [/(^|[^\p{L}\p{N}&])(chu de) hd(?![\p{L}\p{N}&])/gu, "$1$2 hanh dong"],

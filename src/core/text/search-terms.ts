@@ -50,6 +50,11 @@ const CONTEXTUAL: readonly (readonly [RegExp, string])[] = [
     /(?<![\p{L}\p{N}])((?:định|dinh)\s+(?:danh|dạnh)|(?:giao|gd)\s+(?:dịch|dich)|(?:thương|thuong)\s+(?:mại|mai)|(?:chính|chinh)\s+(?:quyền|quyen)|(?:hồ|ho)\s+(?:sơ|so)|(?:văn|van)\s+(?:bản|ban)|(?:chữ|chu)\s+(?:ký|ky)|(?:tài|tai)\s+(?:khoản|khoan))\s+(?:đt|dt)(?![\p{L}\p{N}])/giu,
     "$1 điện tử",
   ],
+  // "hc hoàn thành sp": hạn chót.
+  [
+    /(?<![\p{L}\p{N}])hc(?=\s+(?:hoàn thành|hoan thanh|nộp|nop|sp|sản phẩm|san pham|nhiệm vụ|nhiem vu|nv)(?![\p{L}\p{N}]))/giu,
+    "hạn chót",
+  ],
   // "Trường CT": Trường Chính trị.
   [/(?<![\p{L}\p{N}])(tr[ưu][ờo]ng)\s+ct(?![\p{L}\p{N}])/giu, "$1 chính trị"],
   // "Tổ GV": Tổ Giúp việc.

@@ -3506,3 +3506,19 @@ describe("'tôi qua' is 'tối qua', not the asker", () => {
     expect(r.abstained).toBe(true);
   });
 });
+
+describe("'hc' for hạn chót; the documents to follow when planning", () => {
+  it("'hc hoàn thành sp' asks the deadline", () => {
+    expect(plain("hc nộp sp cđs 2023")).toContain("31/12/2023");
+  });
+
+  it.each([
+    "sở mình xây kế hoạch cđs thì phải bám sát những văn bản nào",
+    "đơn vị em cụ thể hóa nhiệm vụ vào kế hoạch theo các văn bản nào",
+  ])("%s: the documents the planning task names", (q) => {
+    const text = fold(
+      renderPlain(engine.ask({ text: q, now: NOW, asker: { unitId: "truong-chinh-tri" } as never })),
+    );
+    for (const n of ["16/tb-vpcp", "03-tb/bcdcds", "56/qd-ubnd"]) expect(text).toContain(n);
+  });
+});

@@ -5,9 +5,8 @@
 import type { Knowledge } from "../knowledge/model.ts";
 import { ABBREVIATIONS } from "../text/abbreviations.ts";
 import { findDocRefs } from "../text/doc-number.ts";
-import { unglue } from "../text/glued.ts";
 import { fold } from "../text/normalize.ts";
-import { plainQuestion, withoutCode } from "../text/question.ts";
+import { plainQuestion } from "../text/question.ts";
 import { QUESTION_WORDS, queryTerms, searchTerms } from "../text/search-terms.ts";
 import { STOPWORDS } from "../text/tokens.ts";
 import { localDate } from "../time.ts";
@@ -122,7 +121,7 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       // The question with what every question means taken out (text/question.ts): the domain's English
       // terms in Vietnamese, two-digit years written out, "trong dữ liệu", "ngoài X thì".
       // (Words typed without spaces, "dti2022hangmay", split into the words the knowledge knows.)
-      const req = { ...asked, text: plainQuestion(unglue(withoutCode(asked.text), knownWord)) };
+      const req = { ...asked, text: plainQuestion(asked.text, knownWord) };
       // A long, chatty message ("Cho em hỏi với ạ, em mới về công tác, … Ngày Chuyển đổi số của tỉnh
       // là ngày nào vậy ạ, em cảm ơn"): its question clause first when it has three clauses or more,
       // else the whole first; the other when the first is not understood.

@@ -814,17 +814,18 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   }
 
   // "nhiệm vụ nào có sản phẩm đầu ra", "những việc có sản phẩm cụ thể": the tasks whose product the
-  // sources give (of the unit named).
+  // sources give (of the unit named). (Read without a closing particle, "… vậy", "… không".)
+  const unparticled = bare.replace(/\s*\b(?:vay|a|nhi|khong|ko)\s*$/, "");
   if (
     /\b(?:nhiem vu|viec|nv)\b(?: [a-z0-9]+){0,6}? (?:co|phai (?:co|ra|nop)|yeu cau|can) (?:ra )?(?:san pham|sp)(?: (?:dau ra|cu the|nao|gi))?\s*$/.test(
-      bare.replace(/\s*\b(?:vay|a|nhi|khong|ko)\s*$/, ""),
+      unparticled,
     )
   )
     return { ...base, year, query: withYear({ kind: "tasks" as const, ...unitParams(), withProduct: true }) };
   // "nhiệm vụ nào có (cả đơn vị chủ trì và) đơn vị phối hợp": the tasks the sources give supporting units.
   if (
     /\b(?:nhiem vu|viec|nv)\b(?: [a-z0-9]+){0,6}? co (?:ca )?(?:(?:don vi|co quan) )?(?:chu tri (?:va|lan) (?:(?:don vi|co quan) )?)?phoi hop\s*$/.test(
-      bare.replace(/\s*\b(?:vay|a|nhi|khong|ko)\s*$/, ""),
+      unparticled,
     )
   )
     return { ...base, year, query: withYear({ kind: "tasks" as const, ...unitParams(), withSupport: true }) };
@@ -1738,6 +1739,10 @@ const LIST_CUE =
 /** Words that frame a list of documents, not what they are about. */
 const LIST_FRAME =
   /\b(?:(?:ma |ban |)tro ly (?:dang )?co|(?:co )?trong (?:du lieu|co so (?:du lieu|tri thuc)|he thong)(?= |$)|co quan|don vi|chung toi|liet ke|danh sach|cho (?:toi|minh|em) (?:biet|xem)|(?:hay |giup |tim giup |tim )?(?:liet ke|tim|xem)|giup|cac|nhung|tat ca|bao nhieu|may|van ban|vb|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van|chuong trinh|de an|nghi dinh|thong tu|bao cao|nao|gi|ve|co|cum(?: tu)?|ds|(?:da )?ghi nhan|ngay ban hanh|tu khoa|chu|cau|noi|nhac|neu|ban hanh|ra|duoc|da|do|cua|trong|(?<!dien )tu|den|nam|thang|quy|la|hay|a|ah|nhe|nha|vay|ha|khong|ko|z|cho|xem|biet|hoi|voi|oi|ad|em|anh|toi|minh|lien quan|cai|ngay|cds|chuyen doi so)\b/g;
+/** Words that ask for the first or the last of the documents that fit. */
+const EARLIEST_WORDS = /\b(?:som nhat|cu nhat|dau tien|truoc nhat)\b/;
+const LATEST_WORDS = /\b(?:moi nhat|gan day nhat|gan nhat|sau cung|cuoi cung|muon nhat|tre nhat)\b/;
+
 const DOC_TYPE_BY_WORDS: Record<string, string> = {
   "ke hoach": "Kế hoạch",
   "quyet dinh": "Quyết định",
@@ -1790,11 +1795,7 @@ function documentListFilter(
   const ownDocuments = OWN_DOCUMENTS.test(bare) && !/\bphai\b/.test(bare);
   // ("… do đơn vị tôi ban hành là số mấy": the list of its own, which gives the numbers.)
   // ("văn bản nào có ngày ban hành mới nhất": the order is asked, the date comes with it.)
-  const ordered =
-    focus === "date" &&
-    /\b(?:som nhat|cu nhat|dau tien|truoc nhat|moi nhat|gan day nhat|gan nhat|sau cung|cuoi cung|muon nhat|tre nhat)\b/.test(
-      bare,
-    );
+  const ordered = focus === "date" && (EARLIEST_WORDS.test(bare) || LATEST_WORDS.test(bare));
   if (focus && focus !== "which" && !(ownDocuments && focus === "number") && !ordered) return undefined;
   if (mentionsSelf(typed) && !ownDocuments) return undefined;
   const docs = lex.kb.data.documents;
@@ -1873,10 +1874,8 @@ function documentListFilter(
     if (!/\bban hanh\b/.test(bare)) filter.periodIsTopic = true;
   }
   rest = rest
-    .replace(
-      /\b(?:som nhat|cu nhat|dau tien|truoc nhat|moi nhat|gan day nhat|gan nhat|sau cung|cuoi cung|muon nhat|tre nhat)\b/g,
-      " ",
-    )
+    .replace(new RegExp(EARLIEST_WORDS.source, "g"), " ")
+    .replace(new RegExp(LATEST_WORDS.source, "g"), " ")
     .replace(/\b(?:thang|quy) [0-9ivx]+(?: ?(?:\/|nam) ?\d{4})?\b/g, " ")
     .replace(/\b(?:nam )?(?:19|20)\d\d\b/g, " ")
     .replace(/\b\d{1,2}\/(?:19|20)\d\d\b/g, " ")
@@ -1896,11 +1895,7 @@ function documentListFilter(
   // ("những văn bản nào … về <việc>": the documents that answer it, asked elsewhere; the asker's own
   // are listed by their words.)
   // "văn bản nào ban hành sớm nhất / mới nhất": the first or last of those that fit.
-  const order = /\b(?:som nhat|cu nhat|dau tien|truoc nhat)\b/.test(bare)
-    ? "earliest"
-    : /\b(?:moi nhat|gan day nhat|gan nhat|sau cung|cuoi cung|muon nhat|tre nhat)\b/.test(bare)
-      ? "latest"
-      : undefined;
+  const order = EARLIEST_WORDS.test(bare) ? "earliest" : LATEST_WORDS.test(bare) ? "latest" : undefined;
   if (order && !topic) {
     filter.order = order;
     return filter;

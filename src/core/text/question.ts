@@ -6,6 +6,7 @@
 import { expandAbbreviations } from "./abbreviations.ts";
 import { fullYears } from "./dates.ts";
 import { englishToVietnamese } from "./english.ts";
+import { unglue } from "./glued.ts";
 import { fold } from "./normalize.ts";
 import { untelexText } from "./telex.ts";
 
@@ -14,14 +15,15 @@ export function foldQuestion(text: string): string {
 }
 
 /**
- * The question with what every question means taken out, as typed otherwise: the domain's English terms
- * in Vietnamese ("what is the province digital transformation day?"), two-digit years written out ("DTI
- * 22"), a unit set aside ("ngoài Sở TT&TT thì …"), where to look ("trong dữ liệu").
+ * The question with what every question means taken out, as typed otherwise: code pasted in, words typed
+ * without spaces split into those `known` (when given), the domain's English terms in Vietnamese ("what
+ * is the province digital transformation day?"), two-digit years written out ("DTI 22"), the asker's
+ * errand, a unit set aside ("ngoài Sở TT&TT thì …"), where to look ("trong dữ liệu").
  */
-export function plainQuestion(text: string): string {
-  return withoutDataFrame(
-    withoutBesides(withoutAskersErrand(fullYears(englishToVietnamese(withoutCode(text))))),
-  );
+export function plainQuestion(text: string, known?: (folded: string) => boolean): string {
+  const clean = withoutCode(text);
+  const split = known ? unglue(clean, known) : clean;
+  return withoutDataFrame(withoutBesides(withoutAskersErrand(fullYears(englishToVietnamese(split)))));
 }
 
 /**

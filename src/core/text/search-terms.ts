@@ -334,6 +334,16 @@ export function withoutFrames(terms: readonly string[]): string[] {
  * The words of `text` whose search terms are `terms`, as typed (diacritics kept): "các nhiệm vụ về dữ
  * liệu" with terms ["du", "lieu"] → "dữ liệu". Falls back to the terms when the words do not cover them.
  */
+export function typedWords(text: string, terms: string[]): string {
+  const wanted = new Set(terms);
+  const words = clean(text)
+    .split(" ")
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""))
+    .filter((w) => w && searchTerms(w).some((t) => wanted.has(t)));
+  const covered = new Set(words.flatMap((w) => searchTerms(w)));
+  return terms.every((t) => covered.has(t)) ? words.join(" ") : terms.join(" ");
+}
+
 /**
  * The words of `text` as typed whose search terms are the kept positions of `searchTerms(text)`: "cơ quan
  * nào đã xong việc quán triệt chủ đề" keeping "quán triệt chủ đề" keeps neither "cơ" nor the "quan" of
@@ -358,14 +368,4 @@ export function typedWordsAt(text: string, keep: (i: number) => boolean): string
     at = upTo.length;
   }
   return at === all.length ? out.join(" ") : undefined;
-}
-
-export function typedWords(text: string, terms: string[]): string {
-  const wanted = new Set(terms);
-  const words = clean(text)
-    .split(" ")
-    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""))
-    .filter((w) => w && searchTerms(w).some((t) => wanted.has(t)));
-  const covered = new Set(words.flatMap((w) => searchTerms(w)));
-  return terms.every((t) => covered.has(t)) ? words.join(" ") : terms.join(" ");
 }

@@ -558,16 +558,9 @@ export function answerDocumentVsDay(u: Understanding, ctx: AnswerContext): Reply
 }
 
 /** The kinds of document a question may name, folded, and how the documents write them. */
-const KIND_WORDS: readonly (readonly [string, string])[] = [
-  ["ke hoach", "Kế hoạch"],
-  ["quyet dinh", "Quyết định"],
-  ["nghi quyet", "Nghị quyết"],
-  ["chi thi", "Chỉ thị"],
-  ["thong bao", "Thông báo"],
-  ["cong van", "Công văn"],
-  ["de an", "Đề án"],
-  ["chuong trinh", "Chương trình"],
-];
+const KIND_WORDS: readonly (readonly [string, string])[] = Object.values(DOC_TYPE_NAMES).map(
+  (name) => [fold(name), name] as const,
+);
 
 /**
  * "Tỉnh đã ban hành kế hoạch dữ liệu mở năm 2023 chưa?": yes with the document, when one the knowledge
@@ -585,10 +578,13 @@ export function answerIssuedYet(u: Understanding, ctx: AnswerContext): Reply | u
   )
     return undefined;
   if (findDocRefs(u.text).length) return undefined;
-  const kind = KIND_WORDS.find(([w]) => new RegExp(`\\b${w}\\b`).test(bare));
-  if (!kind) return undefined;
-  // What it is about: the words after the kind, without the asking and the year.
-  const after = bare.slice(bare.search(new RegExp(`\\b${kind[0]}\\b`)) + kind[0].length);
+  // The kind named first, and what it is about: the words after it, without the asking and the year.
+  const named = KIND_WORDS.map((k) => ({ k, at: bare.search(new RegExp(`\\b${k[0]}\\b`)) }))
+    .filter((x) => x.at >= 0)
+    .sort((a, b) => a.at - b.at)[0];
+  if (!named) return undefined;
+  const kind = named.k;
+  const after = bare.slice(named.at + kind[0].length);
   const about = after
     .replace(/\b(?:da|co)? ?(?:ban hanh|ra|xay dung|phe duyet)?\s*chua\s*$/, " ")
     .replace(/\bda co\b/g, " ")

@@ -207,18 +207,21 @@ export function answerMeeting(
   }
   // "cuộc họp ngày 20/02/2023 dẫn chiếu những văn bản nào": the documents its record names.
   if (
-    /\b(?:nhung|cac|may|bao nhieu) (?:van ban|vb)\b|\b(?:van ban|vb) nao\b/.test(foldQuestion(question)) &&
-    /\b(?:dan chieu|nhac|neu|de cap|can cu|trich dan|lien quan|duoc neu)\b/.test(foldQuestion(question))
+    /\b(?:nhung|cac|may|bao nhieu) (?:van ban|vb)\b|\b(?:van ban|vb) nao\b/.test(asked) &&
+    /\b(?:dan chieu|nhac|neu|de cap|can cu|trich dan|lien quan|duoc neu)\b/.test(asked)
   ) {
     const text = [m.title, ...m.agenda, ...m.results, ...m.shortcomings, ...m.conclusions].join(" ");
-    const refs = [...new Map(findDocRefs(text).map((x) => [x.raw, x])).values()];
-    const named = refs.map((x) => {
-      const d = kb.documentByNumber(x.raw);
-      return d ? documentLabel(d) : x.raw;
-    });
+    const named = [
+      ...new Set(
+        findDocRefs(text).map((x) => {
+          const d = kb.documentByNumber(x.raw);
+          return d ? documentLabel(d) : x.raw;
+        }),
+      ),
+    ];
     if (named.length) {
       r.line(`Văn bản được nêu trong cuộc họp (${named.length}):`, cites);
-      for (const n of [...new Set(named)]) r.line(`• ${n}`, [], 1);
+      for (const n of named) r.line(`• ${n}`, [], 1);
       return r.build();
     }
   }

@@ -288,7 +288,7 @@ function namedIn(side: string, kb: AnswerContext["kb"]): Person[] {
   const words = side.trim().split(" ").filter(Boolean);
   const full = kb.data.people.filter((p) => side.includes(fold(p.name)));
   if (full.length) return full;
-  const given = words.filter((w) => !/^(?:ong|ba|anh|chi|dong|chi|la|dc)$/.test(w)).at(-1);
+  const given = words.filter((w) => !/^(?:ong|ba|anh|chi|dong|la|dc)$/.test(w)).at(-1);
   return given ? peopleByGivenName(kb, given) : [];
 }
 

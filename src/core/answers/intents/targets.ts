@@ -167,8 +167,9 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
       )
     : new Set<string>();
   // ("… của Ủy ban Quốc gia", "cả nước": the national targets, when the province is not named too.)
-  const folded0 = foldQuestion(q.text);
-  const national = NATIONAL_SETTER.test(folded0) && !/\btinh\b/.test(folded0.replace(/\bcac tinh\b/g, ""));
+  // (The question folded once, for every cue below.)
+  const folded = foldQuestion(q.text);
+  const national = NATIONAL_SETTER.test(folded) && !/\btinh\b/.test(folded.replace(/\bcac tinh\b/g, ""));
   const scoped = (ofDocs.length ? ofDocs : kb.data.targets).filter(
     (t) => !national || t.scope === "national",
   );
@@ -213,7 +214,7 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
     return r.build();
   }
   // "Các mục tiêu năm 2023 được chia theo những lĩnh vực nào": the areas, each with its count.
-  if (/\b(?:linh vuc|mang) (?:nao|gi)\b|\bchia (?:theo|thanh)\b/.test(foldQuestion(q.text))) {
+  if (/\b(?:linh vuc|mang) (?:nao|gi)\b|\bchia (?:theo|thanh)\b/.test(folded)) {
     const areas = new Map<string, Target[]>();
     for (const t of pool) if (t.area) areas.set(t.area, [...(areas.get(t.area) ?? []), t]);
     if (areas.size) {
@@ -238,7 +239,7 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
   // "các mục tiêu (thuộc lĩnh vực) xã hội số năm 2023": the targets of that area, when that is all it names.
   const area = areaAsked(content, pool);
   // ("năm 2025 tỉnh có lọt vào nhóm 15 … không": whether it was reached, below; not the area's list.)
-  if (area && !REACHED_CUE.test(foldQuestion(q.text))) {
+  if (area && !REACHED_CUE.test(folded)) {
     const own = new Set([...figureTerms(area), ...INDEX_WORDS]);
     const rest = content.filter((t) => !own.has(t) && !AREA_FRAME.has(t));
     if (!rest.length) {
@@ -256,7 +257,6 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
   }
   // "các mục tiêu liên quan tới y tế": the targets written in that field's words.
   // ("du" of "du lịch" is a stopword to the figure's words: the field read from the question itself.)
-  const folded = foldQuestion(q.text);
   const field = Object.keys(FIELDS).find(
     (k) =>
       new RegExp(`\\b${k}\\b`).test(folded) &&
@@ -287,7 +287,7 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
     // Every word of the figure asked, even apart ("DTI … nhóm" in "DTI năm 2023 đạt nhóm khá"), fits too.
     // "tỷ lệ … là bao nhiêu" asks for one figure: the target must have nearly all its words
     // ("dịch vụ công trực tuyến toàn trình" is not "dịch vụ công trực tuyến").
-    const wantsFigure = answerType(foldQuestion(q.text)) === "figure";
+    const wantsFigure = answerType(folded) === "figure";
     const fitNeeded = wantsFigure ? FIGURE_FIT : FIT;
     const asked = new Set(content);
     // A target whose own words are nearly all in the question fits too, whatever the question adds
@@ -323,7 +323,6 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
     }
     // "Tỉnh có bao nhiêu thuê bao di động": a count of what exists now, which no target (a rate to reach)
     // states.
-    const folded = foldQuestion(q.text);
     // "Hiện tỉnh đạt bao nhiêu % …": what is reached now, which a target does not say either.
     const count =
       (/\bbao nhieu (?!phan tram|ty le|diem|la\b|nam\b|%)[a-z]/.test(folded) &&
@@ -367,8 +366,7 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
       return notRecorded("Nguồn hiện có không ghi con số cho chỉ tiêu này.");
     if (fit.length) {
       const r = new ReplyBuilder("target");
-      if (q.yesNo || YES_NO.test(foldQuestion(q.text)))
-        r.line(`Có. ${fit.length > 1 ? "Các mục tiêu" : "Mục tiêu"} nêu:`);
+      if (q.yesNo || YES_NO.test(folded)) r.line(`Có. ${fit.length > 1 ? "Các mục tiêu" : "Mục tiêu"} nêu:`);
       for (const t of fit.slice(0, 4)) {
         r.line(targetLine(t), cite(t));
         r.item("target", t.id);

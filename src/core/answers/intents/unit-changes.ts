@@ -142,10 +142,11 @@ export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | 
   // "Ông Đào Xuân Kỳ bây giờ còn làm Giám đốc Sở TT&TT không": the post the sources recorded, and when.
   for (const m of lex.people.match(searchTerms(u.text))) {
     const p = kb.person(m.value);
-    for (const pos of p?.positions ?? []) {
+    if (!p) continue;
+    for (const pos of p.positions) {
       if (!pos.unit || !ids.includes(pos.unit)) continue;
       const when = pos.asOf ? ` (tại ngày ${formatViDate(pos.asOf)})` : "";
-      r.line(`Chức vụ nguồn ghi: ${p!.name} — ${pos.title}${when}.`, kb.citeAll(p!.sources));
+      r.line(`Chức vụ nguồn ghi: ${p.name} — ${pos.title}${when}.`, kb.citeAll(p.sources));
     }
   }
   // "… chuyển cho đơn vị nào": the successor asked, and the sources name none.

@@ -52,6 +52,8 @@ export type Query =
       meetingId?: string;
       /** Only the tasks without a due date ("nhiệm vụ nào không có hạn cụ thể"). */
       undated?: boolean;
+      /** Only the tasks with a due day or a yearly one ("nhiệm vụ nào có hạn cụ thể"). */
+      dated?: boolean;
       /** Only the tasks recorded done ("những nhiệm vụ nào đã hoàn thành"). */
       done?: boolean;
       /** Only the tasks whose product the sources give ("nhiệm vụ nào có sản phẩm đầu ra"). */

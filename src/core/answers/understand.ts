@@ -148,6 +148,12 @@ export function mentionsSelf(text: string): boolean {
       return false;
     if (SELF_ACCENTED.has(w)) return true;
     const f = fold(w);
+    // "trung tâm mk", "sở mk": "mình" as typed on a phone.
+    if (
+      f === "mk" &&
+      ["cua", "so", "vi", "quan", "ban", "phong", "nganh", "tam", "nhanh"].includes(fold(words[i - 1] ?? ""))
+    )
+      return true;
     // "của em", "sở em", "đơn vị em", "cơ quan em": the asker's own unit.
     if (f === "em" && ["cua", "so", "vi", "quan", "ban", "phong", "nganh"].includes(fold(words[i - 1] ?? "")))
       return true;
@@ -155,6 +161,44 @@ export function mentionsSelf(text: string): boolean {
     return !NOT_SELF_BEFORE.has(fold(words[i - 1] ?? ""));
   });
 }
+/** The kinds of unit an asker names as theirs ("trung tâm tôi", "sở mình", "chi nhánh chúng tôi"). */
+const OWN_UNIT_KIND =
+  /^(?:trung tam|so|don vi|co quan|chi nhanh|ban|phong|bo|cuc|vien|truong|xa|phuong|huyen|nganh|ngan hang|uy ban|ubnd|tinh uy|hoi)$/;
+const OWN_PRONOUN = /^(?:toi|minh|mk|em|tui|chung toi|chung em|chung minh|bon toi)$/;
+
+/**
+ * The question without the words by which the asker names their own unit ("của trung tâm tôi", "sở mình"):
+ * those name the asker, not what is asked about ("trung tâm" is no word of the task's).
+ */
+export function withoutOwnUnit(text: string): string {
+  const words = [...text.matchAll(/[\p{L}\p{M}]+/gu)];
+  const folded = words.map((m) => fold(m[0]));
+  const drop = new Set<number>();
+  for (let i = 0; i < words.length; i++) {
+    for (const kind of [2, 1]) {
+      const k = folded.slice(i, i + kind).join(" ");
+      if (!OWN_UNIT_KIND.test(k)) continue;
+      const p2 = folded.slice(i + kind, i + kind + 2).join(" ");
+      const p1 = folded[i + kind] ?? "";
+      const n = OWN_PRONOUN.test(p2) && p2.includes(" ") ? 2 : OWN_PRONOUN.test(p1) ? 1 : 0;
+      if (!n) continue;
+      const from = folded[i - 1] === "cua" ? i - 1 : i;
+      for (let j = from; j < i + kind + n; j++) drop.add(j);
+      i += kind + n - 1;
+      break;
+    }
+  }
+  if (!drop.size) return text;
+  let out = "";
+  let at = 0;
+  words.forEach((m, j) => {
+    if (!drop.has(j)) return;
+    out += text.slice(at, m.index);
+    at = m.index + m[0].length;
+  });
+  return (out + text.slice(at)).replace(/\s+/g, " ").trim();
+}
+
 const GREETING =
   /^(?:xin chao|chao|hello|hi|alo|chao ban|chao tro ly|hey)(?:\s+(?:ban|tro ly|bot|anh|chi|em|a))*$/;
 const HELP =
@@ -1197,6 +1241,13 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     /\b(?:khong|chua) (?:co|ghi|neu) (?:han|thoi han|ngay het han)(?: cu the)?\b|\bkhong co han\b/.test(bare)
   )
     return { ...base, year, query: withYear({ kind: "tasks" as const, ...unitParams(), undated: true }) };
+  // "NV nào có hạn ngày cụ thể, là ngày nào": the tasks with a due day.
+  if (
+    /\b(?:nhiem vu|viec|nv)\b(?: [a-z0-9]+){0,6}? co (?:thoi han|han|ngay het han|han chot)(?: (?:ngay|hoan thanh))? (?:cu the|ro rang|xac dinh)\b/.test(
+      bare,
+    )
+  )
+    return { ...base, year, query: withYear({ kind: "tasks" as const, ...unitParams(), dated: true }) };
   // "Đơn vị tôi cần làm gì theo kết luận cuộc họp ngày 20/02/2023": the tasks those conclusions set.
   if (
     concepts.has("meeting") &&

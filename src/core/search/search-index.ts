@@ -18,6 +18,7 @@ import Fuse from "fuse.js";
 import type { Fact } from "../knowledge/facts.ts";
 import type { Knowledge } from "../knowledge/model.ts";
 import { queryTerms, searchTerms } from "../text/search-terms.ts";
+import { SLIPPED_QUESTION_WORDS } from "../text/tokens.ts";
 
 export type SearchKind =
   | "unit"
@@ -244,6 +245,9 @@ export class SearchIndex {
     for (const term of queryTerms(text)) {
       if (seen.has(term)) continue;
       seen.add(term);
+      // A question word typed with a slipped mark ("vè" for "về"), kept as a word by its marks but in no
+      // entry: it names nothing, so it is neither searched nor counted as missing.
+      if (SLIPPED_QUESTION_WORDS.has(term) && !this.termIds.has(term)) continue;
       if (this.termIds.has(term)) {
         out.push({ term, alternatives: [{ term, weight: 1 }] });
       } else if (term.length >= 4 && term.length <= MAX_FUZZY_LENGTH && !/^\d+$/.test(term)) {

@@ -164,6 +164,14 @@ const TONE_SLIPS: ReadonlySet<string> = new Set(
   ["của", "về", "gì", "không", "những", "được", "nào", "với"].map(toneless),
 );
 
+/**
+ * The folded forms of those question words ("ve", "duoc"): typed with a hat or horn slipped as well ("vè"
+ * for "về") they stay a word, which a search that finds it in no entry may drop (search/search-index.ts).
+ */
+export const SLIPPED_QUESTION_WORDS: ReadonlySet<string> = new Set(
+  ["của", "về", "gì", "không", "những", "được", "nào", "với"].map(fold),
+);
+
 /** Two-word terms whose first word, typed with its marks, is otherwise a stopword ("một cửa"). */
 const ACCENTED_BIGRAMS: ReadonlySet<string> = new Set(["một cửa"]);
 

@@ -3522,3 +3522,67 @@ describe("'hc' for hạn chót; the documents to follow when planning", () => {
     for (const n of ["16/tb-vpcp", "03-tb/bcdcds", "56/qd-ubnd"]) expect(text).toContain(n);
   });
 });
+
+describe("a task's deadline asked with the words that name it", () => {
+  it.each(["hạn của việc một sản phẩm chuyển đổi số là ngày nào", "nv sp cds hạn ngày nào vậy"])(
+    "'sản phẩm' names the task when its deadline is asked: %s",
+    (q) => {
+      const text = plain(q);
+      expect(text).toContain("phan dau hoan thanh it nhat mot san pham");
+      expect(text).toContain("31/12/2023");
+    },
+  );
+
+  it("'đã quá bao nhiêu ngày' asks the deadline of the task named", () => {
+    const text = plain("han viec mot san pham cds da qua may ngay roi");
+    expect(text).toContain("31/12/2023");
+    expect(text).toMatch(/qua han \d+ ngay/);
+  });
+
+  it("the asker's own unit ('trung tâm mk', 'sở mình') is no word of the task's", () => {
+    for (const q of [
+      "bao lâu nữa hết hạn việc sản phẩm cđs của trung tâm mk",
+      "việc sản phẩm chuyển đổi số của sở mình hạn khi nào",
+    ]) {
+      const r = engine.ask({ text: q, now: NOW, asker: { unitId: "trung-tam-phuc-vu-hcc" } as never });
+      expect(fold(renderPlain(r))).toContain("31/12/2023");
+      expect(fold(renderPlain(r))).not.toContain("quan triet");
+    }
+  });
+
+  it("a yearly day asked 'đã qua chưa' is the day's reading, this year's", () => {
+    expect(plain("ngay cds tinh nam nay da qua chua")).toContain("10/10/2026");
+  });
+});
+
+describe("the tasks with a due day, and the days left to the nearest", () => {
+  it("lists only the tasks with a due day", () => {
+    const r = ask("những nhiệm vụ nào có thời hạn cụ thể");
+    expect(r.intent).toBe("tasks");
+    const text = fold(renderPlain(r));
+    expect(text).toContain("co han cu the");
+    expect(text).toContain("31/12/2023");
+    expect(text).not.toContain("quan triet");
+  });
+
+  it("the nearest deadline after an empty window says how many days are left", () => {
+    const r = engine.ask({
+      text: "nhiệm vụ của bộ mình sắp đến hạn",
+      now: new Date("2023-06-01T09:00:00+07:00"),
+      asker: { unitId: "bo-cong-an" } as never,
+    });
+    expect(fold(renderPlain(r))).toContain("31/12/2023 (con 213 ngay)");
+  });
+});
+
+describe("a question word typed with a slipped mark names nothing", () => {
+  it("'vè' (về) is neither searched nor counted missing", async () => {
+    const { SearchIndex } = await import("../../../src/core/search/search-index.ts");
+    const ix = new SearchIndex();
+    ix.add({ kind: "body", id: "a", title: "a" }, [{ text: "Tổ công nghệ số cộng đồng", weight: 1 }]);
+    ix.add({ kind: "body", id: "b", title: "b" }, [{ text: "Tổ Giúp việc", weight: 1 }]);
+    ix.finish();
+    expect(ix.expandQuery("vè tổ công nghệ số").map((q) => q.term)).not.toContain("ve");
+    expect(ix.search("vè tổ công nghệ số cộng đồng")[0]?.termCoverage).toBe(1);
+  });
+});

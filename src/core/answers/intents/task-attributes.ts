@@ -13,7 +13,7 @@ import { frameIndices, phraseIndices, QUESTION_WORDS, searchTerms } from "../../
 import type { AnswerContext } from "../context.ts";
 import { dueAfterLabel, dueText, givenTo, leadNames, shorten } from "../format.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
-import { mentionsSelf, type Understanding } from "../understand.ts";
+import { mentionsSelf, type Understanding, withoutOwnUnit } from "../understand.ts";
 import { heldAsSuccessor, inheritedRole } from "../unit-time.ts";
 
 export type TaskAttribute = "assigner" | "support" | "lead" | "product" | "basis" | "deadline" | "mine";
@@ -126,10 +126,40 @@ const ASKING: readonly (readonly string[])[] = [
   "tat ca",
 ].map((p) => p.split(" "));
 
-/** The positions of `terms` taken by the asking phrases. */
-function askingIndices(terms: readonly string[]): Set<number> {
+/**
+ * Words that ask how a deadline stands ("đã quá bao nhiêu ngày rồi", "hạn ngày cụ thể", "còn mấy ngày nữa
+ * là hết hạn"), asking only when a deadline is asked.
+ */
+const DEADLINE_ASKING: readonly (readonly string[])[] = [
+  "qua",
+  "con",
+  // ("Ngày Chuyển đổi số" names a task: "ngày" asks only in these.)
+  "bao nhieu ngay",
+  "may ngay",
+  "han ngay",
+  "ngay cu the",
+  "cu the",
+  "het",
+  "roi",
+  "nua",
+  "den",
+  "toi",
+].map((p) => p.split(" "));
+
+/** The words that ask for a task's product ("sản phẩm", "đầu ra"), asking only when that is asked. */
+const PRODUCT_WORDS = new Set(["san pham", "dau ra", "ket qua"]);
+
+/**
+ * The positions of `terms` taken by the asking phrases. ("Hạn nhiệm vụ một sản phẩm CĐS": "sản phẩm"
+ * names the task when its deadline is asked.)
+ */
+function askingIndices(terms: readonly string[], attr: TaskAttribute): Set<number> {
+  const phrases = [
+    ...(attr === "product" ? ASKING : ASKING.filter((p) => !PRODUCT_WORDS.has(p.join(" ")))),
+    ...(attr === "deadline" ? DEADLINE_ASKING : []),
+  ];
   // "trọng tâm" names tasks ("nhiệm vụ trọng tâm"); "trong" alone is "in": taken as a phrase, then kept.
-  const out = phraseIndices(terms, [...ASKING, TRONG_TAM]);
+  const out = phraseIndices(terms, [...phrases, TRONG_TAM]);
   terms.forEach((t, i) => {
     if (t === "trong" && terms[i + 1] === "tam") {
       out.delete(i);
@@ -184,7 +214,8 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
   if (findDocRefs(u.text).length) return undefined;
   const { lex } = ctx;
   // (Read from the question as typed: diacritics tell "để" from "đề"; "CĐS" is expanded either way.)
-  const terms = searchTerms(u.text);
+  // ("… của trung tâm tôi": the asker's unit, not words of the task's.)
+  const terms = searchTerms(mine ? withoutOwnUnit(u.text) : u.text);
   if (lex.people.match(terms).length) return undefined;
   const taskWord = /\b(?:nhiem vu|viec|nv)\b/.test(bare);
   // "Hội nghị ngày 25/12/2022 do ai chủ trì": the meeting's chair, not a task's lead; "họp … hôm nào,
@@ -204,7 +235,7 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
       ? ctx.kb.data.tasks.find((t) => t.title === q.text)
       : undefined;
   const frames = frameIndices(terms);
-  const asking = askingIndices(terms);
+  const asking = askingIndices(terms, attr);
   const content = terms.filter(
     (t, i) =>
       !named.has(i) &&
@@ -236,10 +267,14 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
     .slice(0, 5);
   if (!tasks.length) return undefined;
   // A yearly task's deadline: the deadline reading knows the year asked and the next occurrence.
+  // ("Ngày CĐS năm nay qua chưa, rơi vào ngày nào": the day's own reading, whatever the kind read.)
   if (
     attr === "deadline" &&
     tasks.some((t) => t.deadline.recurrence) &&
-    (q.kind === "deadlines" || q.kind === "tasks" || (q.kind === "search" && q.kinds?.includes("task")))
+    (q.kind === "deadlines" ||
+      q.kind === "tasks" ||
+      (q.kind === "search" && q.kinds?.includes("task")) ||
+      /\bqua chua\b/.test(bare))
   )
     return undefined;
   const r = new ReplyBuilder("search");
@@ -388,7 +423,12 @@ function attributeLine(
               ? "phối hợp"
               : undefined;
       return role
-        ? { text: `Có. ${unit.name} — ${role}: “${title}”.`, sources, recorded: true }
+        ? // (With its deadline: what the unit has to do by when.)
+          {
+            text: `Có. ${unit.name} — ${role}: “${title}”; ${dueText(t, ctx.today)}.`,
+            sources,
+            recorded: true,
+          }
         : {
             text: `Không. Nhiệm vụ “${title}” do ${leadNames(kb, t)} chủ trì; nguồn không giao ${unit.name} chủ trì hay phối hợp.`,
             sources,

@@ -6,7 +6,7 @@ import { occurrences } from "../../deadlines/due-date.ts";
 import { scheduleOf } from "../../deadlines/schedule.ts";
 import { effectiveDue, taskStatus } from "../../deadlines/status.ts";
 import type { Task } from "../../knowledge/schema.ts";
-import { addDays, formatViDate } from "../../time.ts";
+import { addDays, dayNumber, formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { asksCount, cap, dueText, leadNames, shorten } from "../format.ts";
 import { taskGroupKey } from "../lexicon.ts";
@@ -124,6 +124,7 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
     (q.topic ? ` về “${q.topic}”` : "") +
     (meeting ? ` theo kết luận cuộc họp ngày ${formatViDate(meeting.date)}` : "") +
     (q.undated ? " không có hạn cụ thể" : "") +
+    (q.dated ? " có hạn cụ thể" : "") +
     (q.done ? " đã hoàn thành" : "") +
     (q.withProduct ? " có sản phẩm được nêu" : "") +
     (q.withSupport ? " có đơn vị phối hợp" : "") +
@@ -137,6 +138,7 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
     (!onTopic || onTopic.has(t.id)) &&
     (!fromMeeting || t.sources.some((x) => fromMeeting.has(x))) &&
     (!q.undated || (t.deadline.due === undefined && t.deadline.recurrence === undefined)) &&
+    (!q.dated || t.deadline.due !== undefined || t.deadline.recurrence !== undefined) &&
     (!q.done || DONE.has(taskStatus(t, ctx.today).status)) &&
     (!q.withProduct || t.product !== undefined) &&
     (!q.withSupport || t.support.length > 0);
@@ -406,7 +408,7 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
     const next = nearest && { t: nearest.task, due: nearest.due };
     if (next) {
       r.line(
-        `Hạn gần nhất sắp tới: ${next.t.title} — ${formatViDate(next.due)}.`,
+        `Hạn gần nhất sắp tới: ${next.t.title} — ${formatViDate(next.due)}${daysLeftText(today, next.due)}.`,
         kb.citeAll([...(next.t.document ? [next.t.document] : []), ...next.t.sources]),
       );
       r.item("task", next.t.id);
@@ -447,4 +449,10 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
   if (page.rest) r.note(`Còn ${page.rest} nhiệm vụ nữa.`);
   r.paging(pagingOf(q, page));
   return r.build();
+}
+
+/** " (còn 213 ngày)" from today to a due day after it; "(hôm nay)" on the day. */
+function daysLeftText(today: string, due: string): string {
+  const n = dayNumber(due) - dayNumber(today);
+  return n > 0 ? ` (còn ${n} ngày)` : n === 0 ? " (hôm nay)" : "";
 }

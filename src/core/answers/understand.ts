@@ -148,9 +148,9 @@ export function mentionsSelf(text: string): boolean {
       return false;
     if (SELF_ACCENTED.has(w)) return true;
     const f = fold(w);
-    // "trung tâm mk", "sở mk": "mình" as typed on a phone.
+    // "trung tâm mk", "sở mik", "sở mìh": "mình" as typed on a phone.
     if (
-      f === "mk" &&
+      (f === "mk" || f === "mik" || f === "mih") &&
       ["cua", "so", "vi", "quan", "ban", "phong", "nganh", "tam", "nhanh"].includes(fold(words[i - 1] ?? ""))
     )
       return true;
@@ -164,7 +164,7 @@ export function mentionsSelf(text: string): boolean {
 /** The kinds of unit an asker names as theirs ("trung tâm tôi", "sở mình", "chi nhánh chúng tôi"). */
 const OWN_UNIT_KIND =
   /^(?:trung tam|so|don vi|co quan|chi nhanh|ban|phong|bo|cuc|vien|truong|xa|phuong|huyen|nganh|ngan hang|uy ban|ubnd|tinh uy|hoi)$/;
-const OWN_PRONOUN = /^(?:toi|minh|mk|em|tui|chung toi|chung em|chung minh|bon toi)$/;
+const OWN_PRONOUN = /^(?:toi|minh|mk|mik|mih|em|tui|chung toi|chung em|chung minh|bon toi)$/;
 
 /**
  * The question without the words by which the asker names their own unit ("của trung tâm tôi", "sở mình"):
@@ -750,6 +750,15 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
       (p.kind !== "year" || concepts.has("deadline") || concepts.has("overdue")) &&
       !(fromToday && p.kind === "day" && p.from === today),
   );
+  // "tuần sau có ngày gì về CĐS", "trong 2 tuần tới có ngày nào cần chuẩn bị": what falls due in that
+  // span, as "có hạn" would ask.
+  if (
+    // (Ahead of today, and not a meeting's day: "tuần trước Ban Điều hành họp ngày nào".)
+    phrases.some((p) => (p.kind === "week" || p.kind === "span") && !!p.to && p.to >= today) &&
+    !concepts.has("meeting") &&
+    /\bngay (?:gi|nao)\b|\b(?:viec|hoat dong|su kien) (?:gi|nao)\b|\bcan chuan bi\b/.test(bare)
+  )
+    concepts.add("deadline");
   // "sắp đến hạn trong tháng này": the month named, not the default "sắp tới" span.
   const named = phrases.find((p) => !p.label?.startsWith("sắp tới")) ?? phrases[0];
   // "có hạn trước ngày 01/01/2024": every deadline up to the day before (a deadline written "trước
@@ -916,6 +925,8 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     !refs.length &&
     (role || /\bco phai\b/.test(bare)) &&
     YES_NO_CUE.test(bare) &&
+    // ("có việc gì phải phối hợp … không": which tasks, a list.)
+    !/\b(?:viec|nhiem vu|nv|dau viec) (?:gi|nao)\b/.test(bare) &&
     // ("có phải hoàn thành … không" asks what it must do, not whether it is done.)
     (!concepts.has("done") || /\b(?:co )?phai (?:hoan thanh|hoan tat|xong)\b/.test(bare)) &&
     content.length >= 2 &&

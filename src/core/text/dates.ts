@@ -115,6 +115,17 @@ function yearWindow(year: number, label = `năm ${year}`): DateWindow {
   return { from: `${year}-01-01`, to: `${year}-12-31`, label };
 }
 
+/** Days after the week's Monday. */
+const WEEKDAY_OFFSET: Readonly<Record<string, number>> = {
+  "thu hai": 0,
+  "thu ba": 1,
+  "thu tu": 2,
+  "thu nam": 3,
+  "thu sau": 4,
+  "thu bay": 5,
+  "chu nhat": 6,
+};
+
 function weekWindow(today: string, offsetWeeks: number, word: string): DateWindow {
   const from = addDays(startOfWeek(today), 7 * offsetWeeks);
   const to = addDays(from, 6);
@@ -143,9 +154,22 @@ function re(src: string): RegExp {
   return new RegExp(src, "gu");
 }
 
+/** Counts written in words ("trong hai tuần tới"); "năm" and "sáu" are left out (year, after). */
+const COUNT_WORDS: Readonly<Record<string, number>> = {
+  mot: 1,
+  hai: 2,
+  ba: 3,
+  bon: 4,
+  bay: 7,
+  tam: 8,
+  chin: 9,
+  muoi: 10,
+};
+const COUNT = `(\\d{1,3}|${Object.keys(COUNT_WORDS).join("|")})`;
+
 /** [today, today + n units] for "(trong) n ngày/tuần/tháng (tới)". */
 const spanMaker: Maker = (m, opts) => {
-  const n = Number(m[1]);
+  const n = COUNT_WORDS[m[1]!] ?? Number(m[1]);
   if (n < 1) return null;
   const today = opts.today!;
   const unit = m[2]!;
@@ -216,6 +240,19 @@ const PATTERNS: Pattern[] = [
     },
   },
   // ---------------------------------------------------------------- weeks
+  {
+    // "chủ nhật tuần này", "thứ sáu tuần sau": that day of the week named.
+    re: re(`${B}(thu\\s+(?:hai|ba|tu|nam|sau|bay)|chu\\s+nhat)\\s+tuan\\s+(nay|sau|toi)${E}`),
+    kind: "day",
+    relative: true,
+    make: (m, opts) => {
+      const day = WEEKDAY_OFFSET[m[1]!.replace(/\s+/g, " ")];
+      if (day === undefined) return null;
+      const week = weekWindow(opts.today!, m[2] === "nay" ? 0 : 1, "");
+      const date = addDays(week.from, day);
+      return { from: date, to: date, label: formatViDate(date) };
+    },
+  },
   {
     re: re(`${B}tuan\\s+(nay|sau|toi|truoc|qua)${E}`),
     kind: "week",
@@ -332,16 +369,14 @@ const PATTERNS: Pattern[] = [
   // ---------------------------------------------------------------- spans from today
   {
     // "trong 7 ngày tới", "7 ngày tới", "10 ngày nữa", "2 tuần sắp tới", "3 tháng tới"
-    re: re(
-      `${B}(?:trong\\s+(?:vong\\s+)?)?(\\d{1,3})\\s+(ngay|tuan|thang)\\s+(?:sap\\s+)?(?:toi|den|nua)${E}`,
-    ),
+    re: re(`${B}(?:trong\\s+(?:vong\\s+)?)?${COUNT}\\s+(ngay|tuan|thang)\\s+(?:sap\\s+)?(?:toi|den|nua)${E}`),
     kind: "span",
     relative: true,
     make: spanMaker,
   },
   {
     // "trong 7 ngày", "trong vòng 2 tuần" (not "trong 6 tháng đầu năm")
-    re: re(`${B}trong\\s+(?:vong\\s+)?(\\d{1,3})\\s+(ngay|tuan|thang)${E}(?!\\s+(?:dau|cuoi|qua|truoc))`),
+    re: re(`${B}trong\\s+(?:vong\\s+)?${COUNT}\\s+(ngay|tuan|thang)${E}(?!\\s+(?:dau|cuoi|qua|truoc))`),
     kind: "span",
     relative: true,
     make: spanMaker,

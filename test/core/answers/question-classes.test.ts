@@ -3586,3 +3586,47 @@ describe("a question word typed with a slipped mark names nothing", () => {
     expect(ix.search("vè tổ công nghệ số cộng đồng")[0]?.termCoverage).toBe(1);
   });
 });
+
+describe("what falls due in a week or a span ahead, and a day checked against a yearly day", () => {
+  const on = (text: string, now: string, unitId?: string) =>
+    engine.ask({ text, now: new Date(now), ...(unitId ? { asker: { unitId } as never } : {}) });
+
+  it.each([
+    "tuần tới có ngày nào về chuyển đổi số không",
+    "trong hai tuần tới có hoạt động gì cần chuẩn bị về cđs",
+  ])("%s: the deadlines of that span", (q) => {
+    const r = on(q, "2024-10-03T09:00:00+07:00");
+    expect(r.intent).toBe("deadlines");
+    expect(fold(renderPlain(r))).toContain("10/10/2024");
+  });
+
+  it("a past week asked of a meeting stays the meeting's", () => {
+    expect(on("tuần trước ban điều hành họp ngày nào", "2023-02-27T09:00:00+07:00").intent).not.toBe(
+      "deadlines",
+    );
+  });
+
+  it.each([
+    ["thứ năm tuần này có phải ngày chuyển đổi số không", "co. ngay 10/10/2024"],
+    ["ngay 12/10/2024 co phai ngay cds tinh ko", "khong. ngay 12/10/2024"],
+  ])("%s", (q, said) => {
+    const text = fold(renderPlain(on(q, "2024-10-07T09:00:00+07:00")));
+    expect(text).toContain(said);
+    expect(text).toContain("10/10 hang nam");
+  });
+
+  it("'sở mìh', 'trung tâm mik' are the asker's unit", () => {
+    const r = on("sở mìh sắp tới có việc gì liên quan ngày cđs ko", "2024-10-07T09:00:00+07:00", "so-tttt");
+    expect(fold(renderPlain(r))).toContain("10/10/2024");
+    expect(r.abstained).toBe(false);
+  });
+
+  it("'có việc gì phải phối hợp … không' lists the tasks, it is no yes-or-no", () => {
+    const r = on(
+      "chi nhánh ngân hàng nhà nước tỉnh có việc gì phải phối hợp không",
+      "2024-10-07T09:00:00+07:00",
+    );
+    expect(fold(renderPlain(r))).not.toMatch(/^khong\./);
+    expect(fold(renderPlain(r))).toContain("tuyen truyen ngay chuyen doi so tinh");
+  });
+});

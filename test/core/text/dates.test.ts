@@ -174,6 +174,9 @@ describe("parseDatePhrase: spans from today", () => {
     ["10 ngày nữa", "2023-12-03", "10 ngày tới (23/11–03/12)"],
     ["trong vòng 2 tuần", "2023-12-07", "2 tuần tới (23/11–07/12)"],
     ["3 tháng tới", "2024-02-23", "3 tháng tới (23/11/2023–23/02/2024)"],
+    // Counts written in words.
+    ["trong hai tuần tới", "2023-12-07", "2 tuần tới (23/11–07/12)"],
+    ["ba ngày tới", "2023-11-26", "3 ngày tới (23/11–26/11)"],
   ])("%j", (s, to, label) => {
     expect(w(s)).toEqual({ from: "2023-11-23", to, label });
   });
@@ -183,6 +186,17 @@ describe("parseDatePhrase: spans from today", () => {
     expect(w("sắp tới")).toEqual({ from: "2023-11-23", to: "2023-12-07", label: "sắp tới (23/11–07/12)" });
     expect(w("việc gì sắp đến hạn")?.to).toBe("2023-12-07");
     expect(w("sap het han")?.to).toBe("2023-12-07");
+  });
+});
+
+describe("parseDatePhrase: a day of this or next week", () => {
+  it.each([
+    ["chủ nhật tuần này", "2023-11-26"],
+    ["chu nhat tuan nay", "2023-11-26"],
+    ["thứ hai tuần sau", "2023-11-27"],
+    ["thứ sáu tuần tới", "2023-12-01"],
+  ])("%j", (s, day) => {
+    expect(w(s)).toMatchObject({ from: day, to: day });
   });
 });
 

@@ -281,6 +281,38 @@ const YEARLY_DAY_CUE =
  */
 function answerYearlyDay(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const bare = u.folded.replace(/[^\p{L}\p{N}\s/]/gu, " ").replace(/\s+/g, " ");
+  // "Chủ nhật tuần này có phải Ngày CĐS không", "ngày 13/10/2024 có phải ngày chuyển đổi số không": the
+  // day named (with its year), checked against the yearly day.
+  const asksIs = /\bco phai\b|\b(?:dung|phai) (?:khong|ko|k)\b/.test(bare);
+  const dated = asksIs
+    ? findDatePhrases(untelexText(fold(u.text)), {
+        today: ctx.today,
+        defaultYear: u.year ?? Number(ctx.today.slice(0, 4)),
+      }).filter(
+        (p) =>
+          p.kind === "day" &&
+          p.from &&
+          p.from === p.to &&
+          /\d{4}|tuan|nay|mai|qua/.test(fold(u.text).slice(p.index, p.index + p.length)),
+      )
+    : [];
+  if (dated.length === 1 && !findDocRefs(u.text).length) {
+    const named = namedYearlyDays(u, ctx);
+    if (named.length === 1) {
+      const y = named[0]!;
+      const date = dated[0]!.from!;
+      const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+      const same = day === y.day && month === y.month;
+      const d = ctx.kb.document(y.docId);
+      const that = dayIn(y, year);
+      return new ReplyBuilder("deadlines")
+        .line(
+          `${same ? "Có" : "Không"}. Ngày ${formatViDate(date)} (${WEEKDAYS[dayOfWeek(date)]}) ${same ? "là" : "không phải"} ${y.name}; ${y.name} là ngày ${y.day}/${y.month} hằng năm${d ? ` (${documentLabel(d)})` : ""}${same ? "" : `, năm ${year} là ${formatViDate(that)} (${WEEKDAYS[dayOfWeek(that)]})`}.`,
+          d ? ctx.kb.citeAll([d.id, ...d.sources]) : [],
+        )
+        .build();
+    }
+  }
   // "Ngày CĐS tỉnh là ngày 10/11 đúng không": the day said, checked against the one set.
   const said = /\b(\d{1,2})\/(\d{1,2})\b(?!\/\d)/.exec(bare);
   if (

@@ -135,7 +135,22 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
         clauses(req.text).length >= 3 &&
         req.text.split(/\s+/).length >= 14 &&
         led < 2;
-      const first = askOnce(chatty ? { ...req, text: clause } : req);
+      // ("Năm 2023, chỉ số DTI … xếp hạng bao nhiêu trên 63 tỉnh, thành?": a clause that is only the year
+      // goes with the question.)
+      const yearClause = clauses(req.text).find((p) =>
+        /^(?:trong |vào |vao )?n[aă]m (?:19|20)\d\d$/iu.test(p),
+      );
+      const first = askOnce(
+        chatty
+          ? {
+              ...req,
+              text:
+                yearClause && clause && !/\b(?:19|20)\d\d\b/.test(clause)
+                  ? `${yearClause} ${clause}`
+                  : clause,
+            }
+          : req,
+      );
       // Two questions in one message, each asking something of its own: both answered.
       // (When the whole message says a part is not recorded, that stands.)
       const pair = !chatty && !first.abstained ? twoQuestions(req.text) : undefined;
@@ -161,11 +176,15 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       // (Nor does a clause without the full date the message names: "Ngày CĐS 10/10/2026 có hoạt động
       // gì, kết quả ra sao" is not "kết quả ra sao" of any meeting.)
       const dated = /\b\d{1,2}\/\d{1,2}\/\d{4}\b/;
+      // ("Năm 2023, DTI của tỉnh đứng thứ mấy": a year the index has no figure for is not dropped for
+      // the clause without it.)
+      const year = /\b(?:19|20)\d\d\b/;
       const stands =
         first.abstained &&
         (first.intent === "unit" ||
           first.intent === "person" ||
-          (!!clause && dated.test(req.text) && !dated.test(clause)));
+          (!!clause && dated.test(req.text) && !dated.test(clause)) ||
+          (first.intent === "indicator" && !!clause && year.test(req.text) && !year.test(clause)));
       if (!first.abstained || !clause || stands) return first;
       const second = askOnce(chatty ? req : { ...req, text: clause });
       return second.abstained ? first : second;

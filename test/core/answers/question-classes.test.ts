@@ -3630,3 +3630,35 @@ describe("what falls due in a week or a span ahead, and a day checked against a 
     expect(fold(renderPlain(r))).toContain("tuyen truyen ngay chuyen doi so tinh");
   });
 });
+
+describe("a year, the next meeting, targets reached, a leader's fields", () => {
+  it("a leading 'Năm 2023,' stays with a long question about the DTI (no figure for that year)", () => {
+    const r = ask("Năm 2023, chỉ số chuyển đổi số DTI của tỉnh mình xếp thứ mấy trong 63 tỉnh, thành phố?");
+    expect(r.abstained).toBe(true);
+    expect(
+      plain("Năm 2023, chỉ số chuyển đổi số DTI của tỉnh mình xếp thứ mấy trong 63 tỉnh, thành phố?"),
+    ).toContain("chua co thong tin ve chi so chuyen doi so (dti) nam 2023");
+  });
+
+  it.each(["lần họp tới của Ban Điều hành là bao giờ", "cuoc hop ban dieu hanh ky toi hop ngay nao"])(
+    "%s: no schedule, the latest one recorded",
+    (q) => {
+      const r = ask(q);
+      expect(r.abstained).toBe(true);
+      expect(fold(renderPlain(r))).toContain("chua co lich cuoc hop sap toi");
+      expect(fold(renderPlain(r))).toContain("20/02/2023");
+    },
+  );
+
+  it("'đặt các mục tiêu' is no statement that they were reached", () => {
+    const r = ask("các chỉ tiêu năm 2023 của Ủy ban Quốc gia đã đạt được bao nhiêu %");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi ket qua thuc hien muc tieu");
+  });
+
+  it("the fields a leader named looks after are not recorded", () => {
+    const r = ask("ông Trần Quốc Nam phụ trách những lĩnh vực nào của tỉnh");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("phan cong linh vuc phu trach");
+  });
+});

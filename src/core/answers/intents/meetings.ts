@@ -55,8 +55,34 @@ export function answerMeeting(
   const { kb } = ctx;
   if (q.personId && !q.meetingId && !q.date) return meetingsOf(q.personId, ctx);
   const all = [...kb.data.meetings].sort((a, b) => (a.date < b.date ? 1 : -1));
-  // "Ban Điều hành đã họp những lần nào", "có bao nhiêu cuộc họp": the list, of the body named.
   const fq = fold(question);
+  // "Lần họp tới của Ban Điều hành là bao giờ": a meeting after today, when one is recorded; else said so,
+  // with the latest one recorded.
+  if (
+    !q.meetingId &&
+    !q.date &&
+    /\b(?:(?:lan|cuoc|buoi|phien|ky) (?:hop|hoi nghi) (?:toi|sau|tiep theo|ke tiep|sap toi)|(?:hop|hoi nghi) (?:lan|ky) (?:toi|sau)|(?:lan|ky|phien|buoi) (?:toi|sau|tiep theo|ke tiep)|sap toi|tiep theo|ke tiep|sap dien ra|sap hop|se hop)\b/.test(
+      untelexText(fq),
+    )
+  ) {
+    const bodyId = ctx.lex.bodies.match(searchTerms(question))[0]?.value;
+    const ofBody = all.filter((m) => !bodyId || m.body === bodyId);
+    const next = ofBody.filter((m) => m.date > ctx.today).at(-1);
+    if (next) return answerMeeting({ meetingId: next.id }, ctx, "");
+    const body = bodyId ? kb.body(bodyId) : undefined;
+    const r = new ReplyBuilder("meeting").abstain();
+    r.line(`Cơ sở tri thức chưa có lịch cuộc họp sắp tới${body ? ` của ${body.name}` : ""}.`);
+    const last = ofBody[0];
+    if (last) {
+      r.line(
+        `Cuộc họp gần nhất đã ghi: ${formatViDate(last.date)} — ${last.title}.`,
+        kb.citeAll(last.sources),
+      );
+      r.action(`Họp ${formatViDate(last.date)}`, { kind: "meeting", meetingId: last.id });
+    }
+    return r.build();
+  }
+  // "Ban Điều hành đã họp những lần nào", "có bao nhiêu cuộc họp": the list, of the body named.
   if (
     !q.meetingId &&
     !q.date &&

@@ -299,9 +299,11 @@ function factsFor(
  * answer is that the sources do not record it).
  */
 export function answerReachedFromFacts(text: string, ctx: AnswerContext): Reply | undefined {
-  const stated = /\b(?:chua dat|da dat|khong dat|vuot|dat)\b.{0,40}\b(?:muc tieu|chi tieu|ke hoach)\b/;
+  // (Read with its marks: "đạt" is reached, "đặt các mục tiêu" only sets them.)
+  const stated =
+    /(?<!\p{L})(?:chưa đạt|đã đạt|không đạt|vượt|đạt)(?!\p{L}).{0,40}(?<!\p{L})(?:mục tiêu|chỉ tiêu|kế hoạch)(?!\p{L})/u;
   const words = text.replace(/\b(?:có|co|đã|da)\s+(?:đạt|dat)\b.*$/iu, " ");
-  return answerStatedFromFacts(words, stated, 0.6, ctx);
+  return answerStatedFromFacts(words, stated, 0.6, ctx, false);
 }
 
 /**
@@ -323,8 +325,11 @@ function answerStatedFromFacts(
   stated: RegExp,
   fit: number,
   ctx: AnswerContext,
+  folded = true,
 ): Reply | undefined {
-  const facts = factsFor(words, fit, ctx).filter((f) => stated.test(fold(f.fact.text)));
+  const facts = factsFor(words, fit, ctx).filter((f) =>
+    stated.test(folded ? fold(f.fact.text) : f.fact.text.normalize("NFC").toLowerCase()),
+  );
   if (!facts.length) return undefined;
   return answerFromFacts([facts[0]!.fact], ctx);
 }

@@ -123,7 +123,8 @@ const ATTRIBUTES: readonly {
     // Which leader looks after which field ("PCT UBND tỉnh phụ trách khối văn hóa – xã hội") is not
     // recorded; digital transformation is (the Ban Điều hành's standing deputy), answered by the roles.
     what: "phân công lĩnh vực phụ trách của lãnh đạo",
-    re: /\b(?:pho chu tich|chu tich|giam doc|pho giam doc|lanh dao|bo truong|thu truong)\b.*\bphu trach (?:khoi|linh vuc|mang|nganh)\b(?!.*\b(?:chuyen doi so|so hoa)\b)/,
+    // ("Ông Vũ Đức Đam phụ trách những lĩnh vực nào trong Chính phủ": the same, of a person named.)
+    re: /\b(?:pho chu tich|chu tich|giam doc|pho giam doc|lanh dao|bo truong|thu truong|thu tuong|pho thu tuong|ong|ba)\b.*\bphu trach (?:nhung |cac )?(?:khoi|linh vuc|mang|nganh)\b(?!.*\b(?:chuyen doi so|so hoa)\b)/,
     of: "any",
     alone: true,
   },
@@ -175,7 +176,8 @@ const ATTRIBUTES: readonly {
   {
     // Whether a target was reached is not recorded (only the targets and past DTI figures are).
     what: "kết quả thực hiện mục tiêu này",
-    re: /\b(?:co|da) dat (?:duoc )?(?:muc tieu|chi tieu)\b/,
+    // ("các mục tiêu năm 2023 đã đạt được bao nhiêu phần trăm": how far they were reached.)
+    re: /\b(?:co|da) dat (?:duoc )?(?:muc tieu|chi tieu)\b|\b(?:muc tieu|chi tieu)\b.*\b(?:da dat|dat duoc)(?: duoc)? (?:bao nhieu|may)\b/,
     of: "any",
     alone: true,
     reached: true,

@@ -1347,8 +1347,13 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // ("Trưởng BDT tỉnh là ai": "trưởng" just before a unit named by its initials is its head.)
   const headOfUnit =
     !!first && terms[first.start - 1] === "truong" && terms[first.start - 2] !== "pho" && first.start >= 1;
+  // ("phát huy vai trò người đứng đầu": the task on leaders' example, not who heads a unit.)
+  const roleBare = bare.replace(
+    /\bvai tro(?: va tinh than trach nhiem)?(?: cua)? (?:nguoi )?dung dau\b/g,
+    " ",
+  );
   const roleCue =
-    ROLE_CUES.find((c) => c.re.test(bare) && (c.role || c.title || !concepts.has("meeting"))) ??
+    ROLE_CUES.find((c) => c.re.test(roleBare) && (c.role || c.title || !concepts.has("meeting"))) ??
     (headOfUnit ? { re: /truong/, role: "head" } : undefined);
   // ("phó thủ tướng tên", "phó thủ tướng nào có trong dữ liệu": who holds the post.)
   const asksWho =
@@ -1765,7 +1770,18 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     content.length >= 2
   )
     return { ...base, year, query: { kind: "search", text } };
-  if (unit?.kind === "unit") return { ...base, year, query: { kind: "unit", unitId: unit.id } };
+  // "BCSĐ UBND tỉnh năm 2023 phải phát huy vai trò NĐĐ thế nào": a task named by its words beside the
+  // unit, not the unit's card.
+  if (unit?.kind === "unit") {
+    const words = terms.filter(
+      (t, i) => !unitTerms.has(i) && !frames.has(i) && !isQuestionWord(terms, i) && !/^\d+$/.test(t),
+    );
+    const hit =
+      words.length >= 3 ? lex.index.search(words.join(" "), { kinds: ["task"], limit: 1 })[0] : undefined;
+    if (hit && hit.coverage >= 0.75)
+      return { ...base, year, query: { kind: "search", text: typedWords(text, words), kinds: ["task"] } };
+    return { ...base, year, query: { kind: "unit", unitId: unit.id } };
+  }
   // "sở y tế chuyển đổi số 2023": a department or organisation the knowledge lacks, named with nothing
   // else asked.
   if (

@@ -26,6 +26,10 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   tgv: "to giup viec",
   tcns: "to cong nghe so",
   tcnscd: "to cong nghe so cong dong",
+  // "bảo vệ DLCN", "vai trò NĐĐ", "ngày QTế lao động"
+  dlcn: "du lieu ca nhan",
+  ndd: "nguoi dung dau",
+  qte: "quoc te",
   // agencies
   tttt: "thong tin va truyen thong",
   "tt&tt": "thong tin va truyen thong",
@@ -149,6 +153,12 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(^|[^\p{L}\p{N}&])xh\s+so(?![\p{L}\p{N}&])/gu, "$1xa hoi so"],
   // "hồ sơ cv": hồ sơ công việc (elsewhere "cv" is công văn; searchTerms reads it the same way).
   [/(^|[^\p{L}\p{N}&])ho so cv(?![\p{L}\p{N}&])/gu, "$1ho so cong viec"],
+  // "ngày BH", "được BH", "BH ngày nào": ban hành (elsewhere "bh" is bao giờ).
+  [/(^|[^\p{L}\p{N}&])(ngay|duoc|da|moi|van ban|vb) bh(?![\p{L}\p{N}&])/gu, "$1$2 ban hanh"],
+  [
+    /(^|[^\p{L}\p{N}&])bh(?=\s+(?:ngay|vao ngay|nam|khi nao|luc nao|som nhat|muon nhat|gan nhat)(?![\p{L}\p{N}&]))/gu,
+    "$1ban hanh",
+  ],
   // "dti2022": the index and its year glued.
   [/(^|[^\p{L}\p{N}&])dti((?:19|20)\d\d)(?![\p{L}\p{N}&])/gu, "$1dti $2"],
 ];

@@ -83,7 +83,7 @@ export function withoutDataFrame(text: string): string {
       "",
     )
     .replace(
-      /\s+(?:(?:có|co|được ghi|duoc ghi)\s+)?trong\s+(?:(?:cơ sở|co so)\s+)?(?:dữ liệu|du lieu|tri thức|tri thuc|hệ thống|he thong)(?:\s+(?:của bạn|cua ban|này|nay|của bot|cua bot))?(?=\s*(?:$|[?.!,]|(?:là|la|cái|cai|vậy|vay|không|khong|ko|ạ|nhỉ|nhi)(?![\p{L}\p{N}])))/giu,
+      /\s+(?:(?:có|co|được ghi|duoc ghi)\s+)?trong\s+(?:(?:cơ sở|co so)\s+)?(?:dữ liệu|du lieu|tri thức|tri thuc|hệ thống|he thong|csdl)(?:\s+(?:của bạn|cua ban|này|nay|của bot|cua bot|của trợ lý|cua tro ly))?(?=\s*(?:$|[?.!,]|(?:là|la|cái|cai|vậy|vay|không|khong|ko|ạ|nhỉ|nhi)(?![\p{L}\p{N}])))/giu,
       "",
     );
 }

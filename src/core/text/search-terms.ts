@@ -55,6 +55,8 @@ const CONTEXTUAL: readonly (readonly [RegExp, string])[] = [
     /(?<![\p{L}\p{N}])hc(?=\s+(?:hoàn thành|hoan thanh|nộp|nop|sp|sản phẩm|san pham|nhiệm vụ|nhiem vu|nv)(?![\p{L}\p{N}]))/giu,
     "hạn chót",
   ],
+  // "ngày BH", "được BH": ban hành (elsewhere "bh" is bao giờ).
+  [/(?<![\p{L}\p{N}])((?:ngày|ngay|được|duoc|đã|da|mới|moi))\s+bh(?![\p{L}\p{N}])/giu, "$1 ban hành"],
   // "Trường CT": Trường Chính trị.
   [/(?<![\p{L}\p{N}])(tr[ưu][ờo]ng)\s+ct(?![\p{L}\p{N}])/giu, "$1 chính trị"],
   // "Tổ GV": Tổ Giúp việc.

@@ -3662,3 +3662,53 @@ describe("a year, the next meeting, targets reached, a leader's fields", () => {
     expect(fold(renderPlain(r))).toContain("phan cong linh vuc phu trach");
   });
 });
+
+describe("a target's age, 'ngày BH', 'trong CSDL', more abbreviations, the meetings listed", () => {
+  it("'từ bao nhiêu tuổi' of a target is the target's, not a person's age", () => {
+    const r = ask(
+      "chỉ tiêu tài khoản thanh toán năm 2023 áp dụng cho người dân từ mấy tuổi, tỷ lệ bao nhiêu",
+    );
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("15 tuoi");
+    expect(fold(renderPlain(r))).toContain("75%");
+  });
+
+  it("a person's age is still not recorded", () => {
+    expect(plain("ông Nguyễn Long Biên năm nay bao nhiêu tuổi")).toContain("khong ghi nam sinh, tuoi");
+  });
+
+  it.each([
+    ["vb nào có ngày BH muộn nhất", "3402/kh-ubnd"],
+    ["văn bản nào được BH sớm nhất trong CSDL của trợ lý", "562/kh-ubnd"],
+  ])("%s", (q, doc) => {
+    expect(plain(q)).toContain(doc);
+  });
+
+  it.each([
+    [
+      "chủ đề quốc gia 2023 có nói gì về bảo vệ DLCN không",
+      "chủ đề quốc gia 2023 có nói gì về bảo vệ dữ liệu cá nhân không",
+    ],
+    [
+      "Tỉnh ủy năm 2023 phải phát huy vai trò NĐĐ thế nào",
+      "Tỉnh ủy năm 2023 phải phát huy vai trò người đứng đầu thế nào",
+    ],
+    ["ngày QTế lao động năm 2027 là thứ mấy", "ngày Quốc tế lao động năm 2027 là thứ mấy"],
+  ])("%s: read as the words written out", (short, long) => {
+    expect(renderPlain(ask(short))).toBe(renderPlain(ask(long)));
+    expect(ask(short).abstained).toBe(false);
+  });
+
+  it("a task named by its words beside a unit is the task, not the unit's card", () => {
+    const text = plain("BCSĐ UBND tỉnh năm 2023 phải phát huy vai trò người đứng đầu thế nào");
+    expect(text).toContain("guong mau, trach nhiem va quyet tam");
+  });
+
+  it.each(["liệt kê các hội nghị về chuyển đổi số", "hội nghị nào đã được ghi nhận trong hệ thống"])(
+    "%s: the meetings, each with its day",
+    (q) => {
+      const text = plain(q);
+      for (const d of ["20/02/2023", "25/12/2022", "07/09/2022"]) expect(text).toContain(d);
+    },
+  );
+});

@@ -86,7 +86,7 @@ export function answerMeeting(
   if (
     !q.meetingId &&
     !q.date &&
-    /\b(?:nhung lan nao|nhung ngay nao|may lan|bao nhieu (?:lan|cuoc hop|phien|buoi)|may (?:cuoc hop|phien hop|buoi hop|phien|buoi)|cac cuoc hop|nhung cuoc hop|danh sach cuoc hop)\b/.test(
+    /\b(?:nhung lan nao|nhung ngay nao|may lan|bao nhieu (?:lan|cuoc hop|phien|buoi)|may (?:cuoc hop|phien hop|buoi hop|phien|buoi)|cac cuoc hop|nhung cuoc hop|danh sach cuoc hop|(?:cac|nhung) hoi nghi|liet ke (?:cac |nhung )?(?:cuoc hop|hoi nghi)|tung cuoc(?: hop)?|(?:cuoc hop|hoi nghi) nao (?:da )?(?:duoc )?(?:ghi nhan|ghi lai|luu))\b/.test(
       untelexText(fq),
     )
   ) {

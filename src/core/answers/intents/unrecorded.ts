@@ -366,6 +366,15 @@ export function unrecordedAttribute(u: Understanding, ctx: AnswerContext): Gap |
         of: p.name,
         next: { label: p.name, query: { kind: "person", personId: p.id } },
       };
+    // (Asked of no one, a person's attribute is some other question: "tài khoản thanh toán cho người từ
+    // bao nhiêu tuổi" asks a target's age.)
+    if (
+      attr.what === "năm sinh, tuổi" &&
+      !/\b(?:ong|ba|lanh dao|giam doc|chu tich|truong ban|pho truong ban|bo truong|thu truong|thu tuong|can bo|nguoi ky|nguoi dung dau)\b/.test(
+        bare,
+      )
+    )
+      return undefined;
   }
   if (attr.of !== "person" && u.query.kind === "meeting") {
     const m = u.query.meetingId

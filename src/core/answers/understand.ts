@@ -1014,7 +1014,9 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
       concepts.has("overdue") ||
       (concepts.has("task") && !/\b(?:ve viec gi|noi ve viec|ve viec nao)\b/.test(bare));
     const asked = documentFocus(bare);
-    if (asked && !(asked === "date" && aboutDeadlines)) q.aspect = asked;
+    // ("các nhiệm vụ của kế hoạch kèm theo QĐ 56 có hạn ra sao": the deadlines it sets, "kèm theo" only
+    // says which plan.)
+    if (asked && !((asked === "date" || asked === "relation") && aboutDeadlines)) q.aspect = asked;
     else if (aboutDeadlines) q.aspect = "deadlines";
     return { ...base, year, query: q };
   }

@@ -153,6 +153,11 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(^|[^\p{L}\p{N}&])xh\s+so(?![\p{L}\p{N}&])/gu, "$1xa hoi so"],
   // "hồ sơ cv": hồ sơ công việc (elsewhere "cv" is công văn; searchTerms reads it the same way).
   [/(^|[^\p{L}\p{N}&])ho so cv(?![\p{L}\p{N}&])/gu, "$1ho so cong viec"],
+  // "CĐ QG 2023", "CĐ năm 2023", "CĐ hành động": chủ đề.
+  [
+    /(^|[^\p{L}\p{N}&])cd(?=\s+(?:qg|quoc gia|tinh|nam|hanh dong|(?:19|20)\d\d)(?![\p{L}\p{N}&]))/gu,
+    "$1chu de",
+  ],
   // "ngày BH", "được BH", "BH ngày nào": ban hành (elsewhere "bh" is bao giờ).
   [/(^|[^\p{L}\p{N}&])(ngay|duoc|da|moi|van ban|vb) bh(?![\p{L}\p{N}&])/gu, "$1$2 ban hanh"],
   [

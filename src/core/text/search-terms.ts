@@ -55,6 +55,11 @@ const CONTEXTUAL: readonly (readonly [RegExp, string])[] = [
     /(?<![\p{L}\p{N}])hc(?=\s+(?:hoàn thành|hoan thanh|nộp|nop|sp|sản phẩm|san pham|nhiệm vụ|nhiem vu|nv)(?![\p{L}\p{N}]))/giu,
     "hạn chót",
   ],
+  // "CĐ QG 2023", "CĐ năm 2023": chủ đề.
+  [
+    /(?<![\p{L}\p{N}])(?:cđ|cd)(?=\s+(?:qg|quốc gia|quoc gia|tỉnh|tinh|năm|nam|hành động|hanh dong|(?:19|20)\d\d)(?![\p{L}\p{N}]))/giu,
+    "chủ đề",
+  ],
   // "ngày BH", "được BH": ban hành (elsewhere "bh" is bao giờ).
   [/(?<![\p{L}\p{N}])((?:ngày|ngay|được|duoc|đã|da|mới|moi))\s+bh(?![\p{L}\p{N}])/giu, "$1 ban hành"],
   // "Trường CT": Trường Chính trị.

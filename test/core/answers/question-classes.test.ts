@@ -3712,3 +3712,48 @@ describe("a target's age, 'ngày BH', 'trong CSDL', more abbreviations, the meet
     },
   );
 });
+
+describe("'CĐ' before a year or scope, a holiday's days left, what a yearly day's results and an attached plan's tasks are", () => {
+  it("'CĐ QG 2023' is the national theme, with what it focuses on", () => {
+    const text = plain("CĐ QG 2023 nhấn mạnh bảo vệ DLCN đúng không");
+    expect(text).toContain("tao lap va khai thac du lieu");
+    expect(text).toContain("bao ve du lieu ca nhan");
+  });
+
+  it("a holiday's weekday asked with the days left gives both", () => {
+    const text = fold(
+      renderPlain(
+        engine.ask({
+          text: "lễ 2/9 năm sau thứ mấy, còn mấy ngày",
+          now: new Date("2026-12-07T09:00:00+07:00"),
+        }),
+      ),
+    );
+    expect(text).toContain("thu nam");
+    expect(text).toContain("con 269 ngay");
+  });
+
+  it("days to a day also say its weekday", () => {
+    const text = fold(
+      renderPlain(
+        engine.ask({
+          text: "từ nay tới 30/4/2027 còn bao nhiêu ngày",
+          now: new Date("2026-12-07T09:00:00+07:00"),
+        }),
+      ),
+    );
+    expect(text).toContain("30/04/2027 (thu sau) con 144 ngay");
+  });
+
+  it("how a yearly day went is not recorded", () => {
+    const r = ask("ngày chuyển đổi số tỉnh năm ngoái tổ chức có kết quả gì");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi ket qua to chuc ngay chuyen doi so");
+  });
+
+  it("the tasks of a plan attached to a decision, asked by deadline, are not recorded", () => {
+    const r = ask("nhiệm vụ trong kế hoạch kèm theo QĐ 56 có thời hạn khi nào");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("chua co cac nhiem vu va thoi han cua van ban ban hanh kem theo");
+  });
+});

@@ -294,6 +294,15 @@ export function answerDocument(q: DocumentQuery, ctx: AnswerContext): Reply {
     const number = fold(d.number);
     const naming = kb.data.tasks.filter((t) => t.document !== d.id && foldedTaskText(kb, t).includes(number));
     if (!tasks.length && naming.length) {
+      // "các nhiệm vụ của kế hoạch kèm theo QĐ 56 có hạn ra sao": that plan's tasks are not recorded,
+      // only the tasks that name the decision.
+      const asked = fold(ctx.question ?? "");
+      if (/\bkem theo\b/.test(asked) && /\b(?:han|thoi han|khi nao|bao gio)\b/.test(asked)) {
+        r.abstain();
+        r.line(
+          `Cơ sở tri thức chưa có các nhiệm vụ và thời hạn của văn bản ban hành kèm theo ${d.type} ${d.number}.`,
+        );
+      }
       r.line(`Nhiệm vụ nêu ${d.type.toLowerCase()} này (${naming.length}):`, cites);
       naming.forEach((t, i) => {
         r.line(`${i + 1}. ${t.title} — ${dueText(t, ctx.today)}`, kb.citeAll(t.sources));

@@ -205,8 +205,11 @@ export function answerDaysUntil(u: Understanding, ctx: AnswerContext): Reply | u
   const holiday = kb.data.holidays.find((h) => h.date === date);
   const r = new ReplyBuilder("deadlines");
   const today = formatViDate(ctx.today);
+  // (With the day's weekday: "… là thứ mấy, còn bao nhiêu ngày".)
   if (date > ctx.today)
-    r.line(`Từ hôm nay (${today}) đến ngày ${formatViDate(date)} còn ${diffDays(ctx.today, date)} ngày.`);
+    r.line(
+      `Từ hôm nay (${today}) đến ngày ${formatViDate(date)} (${WEEKDAYS[dayOfWeek(date)]}) còn ${diffDays(ctx.today, date)} ngày.`,
+    );
   else if (date < ctx.today)
     r.line(`Từ ngày ${formatViDate(date)} đến hôm nay (${today}) là ${diffDays(date, ctx.today)} ngày.`);
   else r.line(`Ngày ${formatViDate(date)} là hôm nay.`);
@@ -267,6 +270,10 @@ export function answerWeekday(u: Understanding, ctx: AnswerContext): Reply | und
   } else {
     r.line(`Ngày ${formatViDate(date)} là ${weekday}.`);
   }
+  // "lễ 1/5 năm sau thứ mấy, còn mấy ngày": the days left too.
+  const left = diffDays(ctx.today, date);
+  if (left > 0 && (COUNTDOWN_CUE.test(bare) || /\bcon (?:may|bao nhieu) ngay\b/.test(bare)))
+    r.line(`Còn ${left} ngày (tính từ hôm nay, ${formatViDate(ctx.today)}).`);
   return r.build();
 }
 

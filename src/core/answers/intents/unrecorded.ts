@@ -89,6 +89,14 @@ const ATTRIBUTES: readonly {
     alone: true,
   },
   {
+    // How a yearly day went ("kết quả Ngày CĐS tỉnh 2023") is not recorded, only what it is and who
+    // leads its promotion.
+    what: "kết quả tổ chức Ngày Chuyển đổi số",
+    re: /^(?!.*\b\d{1,2} \d{1,2}\b).*(?:\bket qua\b.*\bngay (?:chuyen doi so|cds)\b|\bngay (?:chuyen doi so|cds)\b.*\bket qua\b)/,
+    of: "any",
+    alone: true,
+  },
+  {
     // Meetings are recorded by day (and "sáng"/"chiều"), not by the hour.
     what: "giờ bắt đầu, kết thúc",
     re: /\b(?:may gio|luc may gio|gio nao|bat dau luc|khai mac luc|ket thuc luc)\b/,

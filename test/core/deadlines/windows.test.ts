@@ -49,7 +49,7 @@ describe("deadline windows through the engine", () => {
     const overdue = ask("nhiệm vụ quá hạn", LATE_EVENING);
     expect(overdue).toContain("Không có nhiệm vụ nào đang quá hạn");
     // The nearest due date is today's.
-    expect(overdue).toContain("Hạn gần nhất sắp tới: Báo cáo tháng mười một — 30/11/2026.");
+    expect(overdue).toContain("Hạn gần nhất sắp tới: Báo cáo tháng mười một — 30/11/2026 (hôm nay).");
   });
 
   it("at 00:30 the next day, it is the new month and the task is overdue", () => {

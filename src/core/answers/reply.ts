@@ -54,6 +54,8 @@ export type Query =
       undated?: boolean;
       /** Only the tasks with a due day or a yearly one ("nhiệm vụ nào có hạn cụ thể"). */
       dated?: boolean;
+      /** Only the tasks that cite a document of this unit ("nhiệm vụ nào dẫn chiếu văn bản của VPCP"). */
+      citing?: string;
       /** Only the tasks recorded done ("những nhiệm vụ nào đã hoàn thành"). */
       done?: boolean;
       /** Only the tasks whose product the sources give ("nhiệm vụ nào có sản phẩm đầu ra"). */

@@ -1254,6 +1254,14 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     /\b(?:khong|chua) (?:co|ghi|neu) (?:han|thoi han|ngay het han)(?: cu the)?\b|\bkhong co han\b/.test(bare)
   )
     return { ...base, year, query: withYear({ kind: "tasks" as const, ...unitParams(), undated: true }) };
+  // "Những NV nào dẫn chiếu VB của VPCP": the tasks that name a document the unit issued.
+  if (
+    unit?.kind === "unit" &&
+    /\b(?:nhiem vu|viec|nv)\b(?: [a-z0-9]+){0,3}? (?:dan chieu|nhac (?:toi|den)|trich dan|can cu|bam sat|neu|vien dan)\b(?: [a-z]+){0,2}? (?:van ban|vb|thong bao|quyet dinh|chi thi|ke hoach)(?: nao)? (?:cua|do)\b/.test(
+      bare,
+    )
+  )
+    return { ...base, year, query: withYear({ kind: "tasks" as const, citing: unit.id }) };
   // "NV nào có hạn ngày cụ thể, là ngày nào": the tasks with a due day.
   if (
     /\b(?:nhiem vu|viec|nv)\b(?: [a-z0-9]+){0,6}? co (?:thoi han|han|ngay het han|han chot)(?: (?:ngay|hoan thanh))? (?:cu the|ro rang|xac dinh)\b/.test(
@@ -1641,6 +1649,15 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     return { ...base, year, query: q };
   }
 
+  // "… ba nhiệm vụ trọng tâm với tinh thần nào": how they were asked to be done, in a recorded sentence.
+  if (
+    /\b(?:voi|bang) tinh than (?:nao|gi|ra sao|the nao)\b/.test(bare) &&
+    // ("Chủ tịch UBND tỉnh chỉ đạo … với tinh thần gì": the unit names who spoke, not whose tasks.)
+    (!unit || /\b(?:chu tich|pho chu tich|giam doc|lanh dao|truong ban) (?:ubnd|uy ban|so|ban)\b/.test(bare)) &&
+    !mine &&
+    content.length >= 2
+  )
+    return { ...base, year, query: { kind: "search", text } };
   // 7. A unit's tasks, those of a section of the plans, the continuous or recurring ones, or a topic's.
   if (taskGroup && (asksTasks || /\b(?:ve|nhom|linh vuc|thuoc)\b/.test(bare))) {
     const q = { kind: "tasks" as const, ...unitParams(), ...groupParams(), ...(cadence ? { cadence } : {}) };
@@ -1659,6 +1676,8 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     // ("danh sách nhiệm vụ chuyển đổi số đã giao": every task is about that; no topic narrows them.)
     content.some((t) => !CDS_TERMS.has(t)) &&
     !ORDINAL_CUE.test(bare) &&
+    // ("… ba nhiệm vụ trọng tâm với tinh thần nào": how they were asked to be done, in the meeting's words.)
+    !/\b(?:voi|bang) tinh than (?:nao|gi|ra sao|the nao)\b/.test(bare) &&
     aboutTasks()
   ) {
     const topic = typedWords(text, content).slice(0, 60).trim();

@@ -76,14 +76,18 @@ export function withoutBesides(text: string): string {
  * which every question means; not "trong cơ sở dữ liệu quốc gia …", which names something.
  */
 export function withoutDataFrame(text: string): string {
-  return text
-    .replace(
-      // "văn bản mới nhất mà trợ lý nắm được là gì": the assistant's knowledge, which every answer is.
-      /\s+(?:mà|ma)\s+(?:trợ lý|tro ly|trợ lys|bạn|ban|bot|hệ thống|he thong)\s+(?:(?:đang|dang|hiện|hien)\s+)?(?:nắm|nam|biết|biet|có|co|lưu|luu)(?:\s+(?:được|duoc))?(?=\s*(?:$|[?.!,]|(?:là|la)(?![\p{L}\p{N}])))/giu,
-      "",
-    )
-    .replace(
-      /\s+(?:(?:có|co|được ghi|duoc ghi)\s+)?trong\s+(?:(?:cơ sở|co so)\s+)?(?:dữ liệu|du lieu|tri thức|tri thuc|hệ thống|he thong|csdl)(?:\s+(?:của bạn|cua ban|này|nay|của bot|cua bot|của trợ lý|cua tro ly))?(?=\s*(?:$|[?.!,]|(?:là|la|cái|cai|vậy|vay|không|khong|ko|ạ|nhỉ|nhi)(?![\p{L}\p{N}])))/giu,
-      "",
-    );
+  return (
+    text
+      // "… những văn bản nào trong đây", "… có ở đây không": here, the knowledge.
+      .replace(/\s+(?:trong|ở|tại)\s+đây(?=\s*(?:$|[?.!,]|(?:không|ko|vậy|ạ)(?![\p{L}\p{N}])))/giu, "")
+      .replace(
+        // "văn bản mới nhất mà trợ lý nắm được là gì": the assistant's knowledge, which every answer is.
+        /\s+(?:mà|ma)\s+(?:trợ lý|tro ly|trợ lys|bạn|ban|bot|hệ thống|he thong)\s+(?:(?:đang|dang|hiện|hien)\s+)?(?:nắm|nam|biết|biet|có|co|lưu|luu)(?:\s+(?:được|duoc))?(?=\s*(?:$|[?.!,]|(?:là|la)(?![\p{L}\p{N}])))/giu,
+        "",
+      )
+      .replace(
+        /\s+(?:(?:có|co|được ghi|duoc ghi)\s+)?trong\s+(?:(?:cơ sở|co so)\s+)?(?:dữ liệu|du lieu|tri thức|tri thuc|hệ thống|he thong|csdl)(?:\s+(?:của bạn|cua ban|này|nay|của bot|cua bot|của trợ lý|cua tro ly))?(?=\s*(?:$|[?.!,]|(?:là|la|cái|cai|vậy|vay|không|khong|ko|ạ|nhỉ|nhi)(?![\p{L}\p{N}])))/giu,
+        "",
+      )
+  );
 }

@@ -286,7 +286,7 @@ const INFO_ABOUT = /(?<![\p{L}])(?:thông tin|thong tin)\s+(?:về|ve)(?![\p{L}]
 
 /** "tuyên truyền tới mức nào": the degree asked, which the entry says in its own words ("sâu sắc"). */
 const DEGREE_ASKED =
-  /(?<![\p{L}\p{N}])(?:(?:tới|toi|ở|o|đến|den)\s+)?(?:mức|muc)(?:\s+(?:độ|do))?\s+(?:nào|nao)(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}\p{N}])(?:(?:(?:tới|toi|ở|o|đến|den)\s+)?(?:mức|muc)(?:\s+(?:độ|do))?|(?:với|voi|bằng|bang)\s+(?:tinh thần|tinh than))\s+(?:nào|nao|gì|gi)(?![\p{L}\p{N}])/giu;
 
 export function queryTerms(text: string): string[] {
   const terms = searchTerms(

@@ -172,6 +172,9 @@ export const SLIPPED_QUESTION_WORDS: ReadonlySet<string> = new Set(
   ["của", "về", "gì", "không", "những", "được", "nào", "với"].map(fold),
 );
 
+/** Question words whose every other marking is no word officials would mean ("nhũng", "khóng"), folded. */
+const HAT_SLIPS: ReadonlySet<string> = new Set(["nhung", "khong"]);
+
 /** Two-word terms whose first word, typed with its marks, is otherwise a stopword ("một cửa"). */
 const ACCENTED_BIGRAMS: ReadonlySet<string> = new Set(["một cửa"]);
 
@@ -201,6 +204,8 @@ export function contentTokens(s: string): string[] {
         if (STOPWORDS_ACCENTED.has(r) && !whole) continue;
         // "cũa", "vê", "khồng": a frequent question word typed with the wrong tone mark.
         if (TONE_SLIPS.has(toneless(r))) continue;
+        // "nhũng", "khóng": its horn or hat slipped as well (no word officials would mean).
+        if (HAT_SLIPS.has(f)) continue;
       } else {
         const next = folded[i + 1];
         const keep = next !== undefined && KEEP_BIGRAMS.has(`${f} ${next}`);

@@ -3757,3 +3757,31 @@ describe("'CĐ' before a year or scope, a holiday's days left, what a yearly day
     expect(fold(renderPlain(r))).toContain("chua co cac nhiem vu va thoi han cua van ban ban hanh kem theo");
   });
 });
+
+describe("the manner tasks were asked in, tasks citing a unit's documents, 'nhũng', 'trong đây'", () => {
+  it("'với tinh thần nào' is answered by the meeting's words", () => {
+    expect(plain("chủ tịch UBND tỉnh chỉ đạo thực hiện ba nhiệm vụ trọng tâm với tinh thần gì")).toContain(
+      "tang toc",
+    );
+  });
+
+  it("a task's own spirit is still the task's", () => {
+    expect(plain("người đứng đầu phải thể hiện tinh thần gì theo nhiệm vụ trọng tâm")).toContain(
+      "guong mau, trach nhiem va quyet tam",
+    );
+  });
+
+  it("the tasks that cite documents of a unit", () => {
+    const r = ask("các nhiệm vụ nào trích dẫn văn bản của VPCP");
+    expect(r.intent).toBe("tasks");
+    const text = fold(renderPlain(r));
+    expect(text).toContain("dan chieu van ban cua van phong chinh phu");
+    expect(text).toContain("16/tb-vpcp");
+    expect(text).not.toContain("trung tam du lieu quoc gia");
+  });
+
+  it("'nhũng' with its horn slipped, and 'trong đây', frame a list by issuer", () => {
+    const text = plain("Thủ tướng đã ban hành nhũng văn bản nào ở đây");
+    for (const n of ["505/qd-ttg", "06/qd-ttg", "05/ct-ttg"]) expect(text).toContain(n);
+  });
+});

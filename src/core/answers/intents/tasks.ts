@@ -2,10 +2,13 @@
  * A unit's tasks ("nhiệm vụ của Sở TT&TT", "nhiệm vụ năm 2023 của tôi") and deadlines in a window
  * ("hạn chót", "sắp đến hạn", "quá hạn", "hạn trong quý II").
  */
+
 import { occurrences } from "../../deadlines/due-date.ts";
 import { scheduleOf } from "../../deadlines/schedule.ts";
 import { effectiveDue, taskStatus } from "../../deadlines/status.ts";
 import type { Task } from "../../knowledge/schema.ts";
+import { findDocRefs } from "../../text/doc-number.ts";
+import { fold } from "../../text/normalize.ts";
 import { addDays, dayNumber, formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { asksCount, cap, dueText, leadNames, shorten } from "../format.ts";
@@ -115,6 +118,9 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
   const sortDue = schedule.dueThenTitle(ctx.today);
   const groupName = q.group ? taskGroupName(kb.data.tasks, q.group) : undefined;
   const onTopic = q.topic ? topicTasks(q.topic, ctx) : undefined;
+  // "Những nhiệm vụ nào dẫn chiếu văn bản của VPCP": the tasks whose words name one of its documents.
+  const citedIssuer = q.citing ? kb.unit(q.citing)?.name : undefined;
+  const citing = q.citing ? citingTasks(q.citing, ctx) : undefined;
   // The tasks a meeting's conclusions set: those drawn from the same report of it.
   const meeting = q.meetingId ? kb.meeting(q.meetingId) : undefined;
   const fromMeeting = meeting ? new Set(meeting.sources) : undefined;
@@ -125,6 +131,7 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
     (meeting ? ` theo kết luận cuộc họp ngày ${formatViDate(meeting.date)}` : "") +
     (q.undated ? " không có hạn cụ thể" : "") +
     (q.dated ? " có hạn cụ thể" : "") +
+    (citedIssuer ? ` dẫn chiếu văn bản của ${citedIssuer}` : "") +
     (q.done ? " đã hoàn thành" : "") +
     (q.withProduct ? " có sản phẩm được nêu" : "") +
     (q.withSupport ? " có đơn vị phối hợp" : "") +
@@ -136,6 +143,7 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
     (q.cadence !== "continuous" || t.deadline.continuous === true) &&
     (q.cadence !== "recurring" || t.deadline.recurrence !== undefined) &&
     (!onTopic || onTopic.has(t.id)) &&
+    (!citing || citing.has(t.id)) &&
     (!fromMeeting || t.sources.some((x) => fromMeeting.has(x))) &&
     (!q.undated || (t.deadline.due === undefined && t.deadline.recurrence === undefined)) &&
     (!q.dated || t.deadline.due !== undefined || t.deadline.recurrence !== undefined) &&
@@ -455,4 +463,17 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
 function daysLeftText(today: string, due: string): string {
   const n = dayNumber(due) - dayNumber(today);
   return n > 0 ? ` (còn ${n} ngày)` : n === 0 ? " (hôm nay)" : "";
+}
+
+/** The tasks whose title or details name a document issued by the unit (by its name or an alias). */
+function citingTasks(unitId: string, ctx: AnswerContext): Set<string> {
+  const { kb } = ctx;
+  const u = kb.unit(unitId);
+  const names = u ? [u.name, ...u.aliases].map((n) => fold(n)) : [];
+  const out = new Set<string>();
+  for (const t of kb.data.tasks) {
+    const docs = findDocRefs(`${t.title} ${t.details ?? ""}`).map((r) => kb.documentByNumber(r.raw));
+    if (docs.some((d) => d && names.some((n) => n.length >= 3 && fold(d.issuer).includes(n)))) out.add(t.id);
+  }
+  return out;
 }

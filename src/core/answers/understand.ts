@@ -1653,7 +1653,8 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   if (
     /\b(?:voi|bang) tinh than (?:nao|gi|ra sao|the nao)\b/.test(bare) &&
     // ("Chủ tịch UBND tỉnh chỉ đạo … với tinh thần gì": the unit names who spoke, not whose tasks.)
-    (!unit || /\b(?:chu tich|pho chu tich|giam doc|lanh dao|truong ban) (?:ubnd|uy ban|so|ban)\b/.test(bare)) &&
+    (!unit ||
+      /\b(?:chu tich|pho chu tich|giam doc|lanh dao|truong ban) (?:ubnd|uy ban|so|ban)\b/.test(bare)) &&
     !mine &&
     content.length >= 2
   )

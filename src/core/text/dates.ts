@@ -478,7 +478,15 @@ export function parseDatePhrase(text: string, now: Date): DateWindow | null {
  */
 export function findYear(text: string, now?: Date): number | null {
   const f = fold(text);
-  const rel = now ? /(?<![\p{L}\p{N}])nam\s+(nay|sau|toi|ngoai|truoc)(?![\p{L}\p{N}])/u.exec(f) : null;
+  let rel = now ? /(?<![\p{L}\p{N}])nam\s+(nay|sau|toi|ngoai|truoc)(?![\p{L}\p{N}])/u.exec(f) : null;
+  // "Ông Trần Quốc Nam ngoài chức … còn giữ chức gì": the name Nam, then "ngoài" (besides), not "năm
+  // ngoái" (last year): told by the marks, or by a capital N after a capitalised word.
+  if (
+    rel?.[1] === "ngoai" &&
+    (/(?<![\p{L}])[Nn]am\s+ngoài(?![\p{L}])/u.test(text) ||
+      /\p{Lu}\p{Ll}*\s+Nam\s+ngoai(?![\p{L}])/u.test(text))
+  )
+    rel = null;
   const abs = /(?<![\p{L}\p{N}.,-])((?:19|20)\d\d)(?![\p{L}\p{N}%]|\s?[/-]\s?\p{L}|[.,]\p{N})/u.exec(f);
   if (rel && (!abs || rel.index < abs.index)) {
     const y = Number(localDate(now!).slice(0, 4));

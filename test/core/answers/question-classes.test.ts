@@ -3785,3 +3785,28 @@ describe("the manner tasks were asked in, tasks citing a unit's documents, 'nhũ
     for (const n of ["505/qd-ttg", "06/qd-ttg", "05/ct-ttg"]) expect(text).toContain(n);
   });
 });
+
+describe("the DTI's pillars by keywords, several pillars at once, 'Nam ngoài'", () => {
+  it("'trụ cột dti 2022 điểm cao nhất' names the best one", () => {
+    const text = plain("tru cot dti 2022 diem cao nhat");
+    expect(text).toContain("chinh quyen so co diem cao nhat");
+    expect(text).toContain("0,6787");
+  });
+
+  it("each pillar named gets its figures", () => {
+    const text = plain("DTI 2022 kinh tế số và xã hội số mỗi trụ cột được bao nhiêu điểm");
+    expect(text).toContain("0,6518");
+    expect(text).toContain("0,6045");
+  });
+
+  it("'Trần Quốc Nam ngoài chức …' is no 'năm ngoái'", async () => {
+    const { findYear } = await import("../../../src/core/text/dates.ts");
+    expect(findYear("Ông Trần Quốc Nam ngoài chức Chủ tịch còn giữ chức gì", NOW)).toBeNull();
+    expect(findYear("ong Tran Quoc Nam ngoai chuc chu tich con giu chuc gi", NOW)).toBeNull();
+    expect(findYear("năm ngoái tỉnh có nhiệm vụ gì", NOW)).toBe(2025);
+    expect(findYear("nam ngoai tinh co nhiem vu gi", NOW)).toBe(2025);
+    expect(plain("Ông Trần Quốc Nam ngoài chức CT UBND tỉnh còn giữ chức gì trong BĐH")).toContain(
+      "truong ban",
+    );
+  });
+});

@@ -82,10 +82,7 @@ export function answerIndicator(q: { year?: number }, ctx: AnswerContext): Reply
     if (i.nationalAverage !== undefined) r.line(`Trung bình cả nước: ${viNumber(i.nationalAverage)}.`, [], 1);
     if (q.year || list.length === 1) {
       for (const p of i.parts) {
-        const v = [p.value !== undefined ? viNumber(p.value) : "", rank(p), p.change ?? ""]
-          .filter(Boolean)
-          .join("; ");
-        r.line(`${p.name}: ${v}.`, [], 1);
+        r.line(`${p.name}: ${partFigures(p)}.`, [], 1);
       }
       for (const n of i.notes) r.line(n, [], 1);
     }
@@ -161,8 +158,9 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
     /\btang (?:nhieu|manh|cao) (?:bac |hang )?nhat\b|\b(?:tien bo|cai thien) (?:nhieu |manh )?nhat\b/.test(
       bare,
     );
+  // ("trụ cột DTI 2022 điểm cao nhất", keywords only: which one, though "nào" is not typed.)
   const ranking =
-    /\b(?:nao|gi|hay)\b/.test(bare) &&
+    (/\b(?:nao|gi|hay)\b/.test(bare) || /\b(?:tru cot|thanh phan)\b/.test(bare)) &&
     (byRise ||
       /\b(?:cao nhat|tot nhat|thap nhat|kem nhat|dan dau|manh nhat|yeu nhat|noi troi nhat)\b/.test(bare)) &&
     (/\b(?:tru cot|thanh phan)\b/.test(bare) || partNames.filter((n) => bare.includes(fold(n))).length >= 2);
@@ -373,11 +371,7 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
         const p = i!.parts.find((x) => x.name === part);
         r.item("indicator", i!.id);
         if (!p) r.line(`• ${y}: nguồn hiện có không ghi ${part}.`);
-        else
-          r.line(
-            `• ${part} ${y}: ${[p.value !== undefined ? viNumber(p.value) : "", rank(p), p.change ?? ""].filter(Boolean).join("; ")}.`,
-            kb.citeAll(i!.sources),
-          );
+        else r.line(`• ${part} ${y}: ${partFigures(p)}.`, kb.citeAll(i!.sources));
       }
       return r.build();
     }
@@ -455,9 +449,7 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
         r.line(`Năm ${ind.year} nguồn ghi: ${ind.parts.map((x) => x.name).join(", ")}.`, cites);
       return r.build();
     }
-    const v = [p.value !== undefined ? viNumber(p.value) : "", rank(p), p.change ?? ""]
-      .filter(Boolean)
-      .join("; ");
+    const v = partFigures(p);
     // A rise in percent the sources give in ranks only is not recorded.
     if (/\bphan tram\b|%/.test(bare) && CHANGE.test(bare) && !(p.change ?? "").includes("%")) {
       return r
@@ -466,10 +458,22 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
         .line(`Điều đã biết: ${part} (DTI ${ind.year}): ${v}.`, cites)
         .build();
     }
-    return r.line(`${part} (DTI ${ind.year}): ${v}.`, cites).build();
+    r.line(`${part} (DTI ${ind.year}): ${v}.`, cites);
+    // "ba trụ cột chính quyền số, kinh tế số, xã hội số điểm bao nhiêu": each one named.
+    for (const other of partNames.filter((n) => n !== part && bare.includes(fold(n)))) {
+      const o = ind.parts.find((x) => x.name === other);
+      if (!o) continue;
+      r.line(`${other} (DTI ${ind.year}): ${partFigures(o)}.`, cites);
+    }
+    return r.build();
   }
   if (CHANGE.test(bare) && ind.change) {
     return r.line(`${indicatorLine(ind)}.`, cites).build();
   }
   return undefined;
+}
+
+/** A component's value, rank and change, as the card writes them ("0,6787; xếp hạng 24/63; tăng 23 bậc"). */
+function partFigures(p: Parameters<typeof rank>[0] & { value?: number; change?: string }): string {
+  return [p.value !== undefined ? viNumber(p.value) : "", rank(p), p.change ?? ""].filter(Boolean).join("; ");
 }

@@ -18,6 +18,7 @@ import Fuse from "fuse.js";
 import type { Fact } from "../knowledge/facts.ts";
 import type { Knowledge } from "../knowledge/model.ts";
 import { queryTerms, searchTerms } from "../text/search-terms.ts";
+import { soundAlikes } from "../text/sound-alikes.ts";
 import { SLIPPED_QUESTION_WORDS } from "../text/tokens.ts";
 
 export type SearchKind =
@@ -266,7 +267,31 @@ export class SearchIndex {
         out.push({ term, alternatives: [] });
       }
     }
+    this.soundAlike(out);
     return out;
+  }
+
+  /**
+   * A word the index does not have and that makes no pair with either neighbour, where exactly one
+   * spelling that sounds alike does ("từ sa" → "từ xa"): that spelling first, at a lower weight.
+   */
+  private soundAlike(out: { term: string; alternatives: { term: string; weight: number }[] }[]): void {
+    const best = (k: number) => out[k]?.alternatives[0]?.term ?? out[k]?.term;
+    const paired = (a: string | undefined, b: string | undefined) =>
+      !!a && !!b && this.termIds.has(`${a} ${b}`);
+    for (let k = 0; k < out.length; k++) {
+      const q = out[k]!;
+      const word = best(k)!;
+      const left = best(k - 1);
+      const right = best(k + 1);
+      // (Only a word the knowledge never writes: "chức" of "công chức" is meant, whatever "công trực" is.)
+      if (this.termIds.has(q.term) || (!left && !right) || paired(left, word) || paired(word, right))
+        continue;
+      const found = soundAlikes(q.term).filter(
+        (v) => this.termIds.has(v) && (paired(left, v) || paired(v, right)),
+      );
+      if (found.length === 1) q.alternatives = [{ term: found[0]!, weight: 0.8 }, ...q.alternatives];
+    }
   }
 
   search(

@@ -189,6 +189,14 @@ const FRAME_PHRASES: readonly (readonly string[])[] = [
   "giong nhau",
   "bao lau",
   "cam on",
+  // "Quy chế … áp dụng cho giai đoạn nào": the span asked, which the entry writes ("giai đoạn 2021–2025").
+  "ap dung giai doan",
+  "ap dung trong giai doan",
+  "ap dung thoi gian",
+  "ap dung trong thoi gian",
+  // "chào bạn, mình hỏi chút xíu về …": greeting and chat, not what about.
+  "chao ban",
+  "chut xiu",
   "chiu trach",
   "gan voi",
   "lien quan toi",
@@ -271,7 +279,7 @@ const FRAME_PHRASES: readonly (readonly string[])[] = [
   .map((p) => p.split(" "))
   .sort((a, b) => b.length - a.length);
 const FRAME_WORDS: ReadonlySet<string> = new Set(
-  "z v zay dzay sep het dem tim cai goi gom xong nua lau lai nhac ghi neu chiu nhiu bn ad admin vay oi nhe luon bang cung con den ta hong hem toi truoc ua uh uk um hello hi bot thanks thank ok pls please coi".split(
+  "z v zay dzay sep het dem tim cai goi gom xong nua lau lai nhac ghi neu chiu nhiu bn ad admin vay oi nhe luon bang cung con den ta hong hem toi truoc ua uh uk um hello hi bot thanks thank ok pls please coi tks thks thx xiu chao".split(
     " ",
   ),
 );

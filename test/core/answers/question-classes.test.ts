@@ -3810,3 +3810,19 @@ describe("the DTI's pillars by keywords, several pillars at once, 'Nam ngoài'",
     );
   });
 });
+
+describe("greetings and chat around a question; the span a regulation applies to", () => {
+  it.each([
+    ["chào bạn, cho mình hỏi chút xíu về mục tiêu điện thoại thông minh năm 2023 nhé, thks", "80%"],
+    ["chao ban, minh hoi chut xiu ve muc tieu cap quang ho gia dinh 2023 nhe tks", "85%"],
+  ])("%s", (q, figure) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain(figure);
+  });
+
+  it("'áp dụng cho giai đoạn nào' is answered by the span the entry writes", () => {
+    const text = plain("quy chế làm việc của BCĐ tỉnh áp dụng trong giai đoạn nào");
+    expect(text).toMatch(/giai doan 2021.2025/);
+  });
+});

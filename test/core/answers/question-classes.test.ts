@@ -3826,3 +3826,16 @@ describe("greetings and chat around a question; the span a regulation applies to
     expect(text).toMatch(/giai doan 2021.2025/);
   });
 });
+
+describe("a document's full text asked with what is known of it", () => {
+  it("gives what is known, not flagged as not knowing", () => {
+    const r = ask("KH 3609 có bản toàn văn không, biết gì về kế hoạch này");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("chua co toan van");
+    expect(fold(renderPlain(r))).toContain("20/02/2023");
+  });
+
+  it("the full text alone asked is still said missing", () => {
+    expect(ask("cho xin toàn văn KH 3609").abstained).toBe(true);
+  });
+});

@@ -438,13 +438,15 @@ export function answerDocumentGap(u: Understanding, ctx: AnswerContext): Reply |
   if (
     /\b(?:toan van|ban goc|ban day du|file|tai ve|tai file|ban scan|ban pdf|ban word)\b/.test(bare) &&
     !d.fullText
-  )
-    return new ReplyBuilder("document")
-      .abstain()
+  ) {
+    const r = new ReplyBuilder("document")
       .line(`Cơ sở tri thức chưa có toàn văn ${name}; chỉ có những điều nguồn đã nêu:`)
       .line(`${documentLabel(d)} (${d.issuer}): ${d.summary}`, cites)
-      .item("document", d.id)
-      .build();
+      .item("document", d.id);
+    // ("… có toàn văn không, biết gì về nó": what is known is asked too, and given.)
+    if (!/\b(?:biet gi|bit gi|co gi|thong tin gi|noi gi|noi dung gi|the nao)\b/.test(bare)) r.abstain();
+    return r.build();
+  }
   // "Kế hoạch kèm theo QĐ 56 có bao nhiêu nhiệm vụ": counted from the tasks recorded of it, if any.
   if (/\b(?:bao nhieu|may|so luong) (?:nhiem vu|dau viec|viec|noi dung)\b/.test(bare)) {
     const own = ctx.kb.data.tasks.filter((t) => t.document === d.id);

@@ -3839,3 +3839,18 @@ describe("a document's full text asked with what is known of it", () => {
     expect(ask("cho xin toàn văn KH 3609").abstained).toBe(true);
   });
 });
+
+describe("the plan issued from a draft a meeting discussed", () => {
+  it.each([
+    "dự thảo kế hoạch chuyển đổi số 2023 của Ban Điều hành về sau mang số hiệu gì",
+    "kh cds nam 2023 ban chinh thuc cua bdh so may",
+  ])("%s: not recorded, only the draft", (q) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("nguon chi ghi ban du thao");
+  });
+
+  it("a document issued and recorded is still found by its number", () => {
+    expect(ask("kế hoạch 3402 ban hành ngày nào").abstained).toBe(false);
+  });
+});

@@ -89,6 +89,14 @@ const ATTRIBUTES: readonly {
     alone: true,
   },
   {
+    // A draft discussed at a meeting ("dự thảo Kế hoạch CĐS năm 2023 của Ban Điều hành") is recorded as a
+    // draft: the plan issued from it, its number and day, is not.
+    what: "số hiệu, ngày ban hành của văn bản chính thức (nguồn chỉ ghi bản dự thảo được cho ý kiến)",
+    re: /\bdu thao\b.*\b(?:ban hanh|so hieu|so may|so bao nhieu|chinh thuc)\b|\bchinh thuc\b.*\b(?:so hieu|so may|so bao nhieu|ky ngay|ban hanh ngay|ngay ban hanh)\b/,
+    of: "any",
+    alone: true,
+  },
+  {
     // How a yearly day went ("kết quả Ngày CĐS tỉnh 2023") is not recorded, only what it is and who
     // leads its promotion.
     what: "kết quả tổ chức Ngày Chuyển đổi số",

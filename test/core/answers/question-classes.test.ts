@@ -3854,3 +3854,23 @@ describe("the plan issued from a draft a meeting discussed", () => {
     expect(ask("kế hoạch 3402 ban hành ngày nào").abstained).toBe(false);
   });
 });
+
+describe("who attended for a unit or body the sources list by post", () => {
+  it("a name asked of a post listed without one is not recorded", () => {
+    const r = ask("tổ phó Tổ Giúp việc dự họp hôm 20/2 tên gì vậy");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi ho ten");
+  });
+
+  it("'ai đại diện' a body that sent a post is answered by the post", () => {
+    const r = ask("ai đại diện tổ giúp việc dự cuộc họp ngày 20/02/2023");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("to pho to giup viec");
+  });
+
+  it("'ai đại diện' a unit listed as 'Lãnh đạo …' is not recorded", () => {
+    const r = ask("ai đại diện Cục Thuế tỉnh dự họp ngày 20/2/2023");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("lanh dao cuc thue tinh");
+  });
+});

@@ -422,20 +422,32 @@ function attendanceAnswer(
   }
   const attends = /\b(?:du|tham du|tham gia|co mat)\b/.test(f);
   // "Lãnh đạo Ban Dân tộc dự họp hôm đó tên gì": a post the sources list without the name.
-  const asksName = /\bten (?:la )?gi\b|\bten\s*\??\s*$|\bho ten\b|\bla ai\b/.test(f);
+  // ("Tên tổ phó Tổ Giúp việc dự họp 20/2 là gì", "ai đại diện BHXH tỉnh dự họp": the same.)
+  const asksName =
+    /\bten (?:la )?gi\b|\bten\s*\??\s*$|\bho ten\b|\bla ai\b|^\s*ten\b.*\bla gi\b|\bai dai dien\b/.test(f);
   if (attends && asksName && !personIds.length) {
     const named = lex.units.match(terms).filter((x) => x.value.kind === "unit");
-    const found = named
-      .map((x) => kb.unit(x.value.id)!)
-      .map((unit) => attendeeOf(m, unit))
+    const bodies = new Set(lex.bodies.match(terms).map((x) => x.value));
+    const found = [
+      ...named.map((x) => kb.unit(x.value.id)!).map((unit) => attendeeOf(m, unit)),
+      ...m.attendees.filter((x) => x.body && bodies.has(x.body) && x.body !== m.body),
+    ]
       .filter((a) => !a?.person)
       .filter((a) => a?.label);
+    // ("Ai đại diện Tổ Giúp việc dự họp": the post it sent, "Tổ phó", answers who; "Lãnh đạo …" says no
+    // one in particular; a name asked is not recorded.)
+    const byPost =
+      /\bai dai dien\b/.test(f) &&
+      !/\bten\b|\bla ai\b/.test(f) &&
+      found.every((a) => !/^lanh dao\b/.test(fold(a!.label!)));
     if (found.length)
       return {
-        lines: found.map(
-          (a) => `Nguồn chỉ ghi thành phần dự họp ngày ${day} là “${a!.label}”, không ghi họ tên người dự.`,
+        lines: found.map((a) =>
+          byPost
+            ? `Đại diện dự họp ngày ${day}: “${a!.label}” (nguồn không ghi họ tên).`
+            : `Nguồn chỉ ghi thành phần dự họp ngày ${day} là “${a!.label}”, không ghi họ tên người dự.`,
         ),
-        recorded: false,
+        recorded: byPost,
       };
   }
   if (!ATTEND_CUE.test(f) || !/\b(?:khong|ko|k|khog|khg|hok|hong|chua)\b|\?\s*$/.test(f)) return undefined;

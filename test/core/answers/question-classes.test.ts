@@ -3857,7 +3857,7 @@ describe("the plan issued from a draft a meeting discussed", () => {
 
 describe("who attended for a unit or body the sources list by post", () => {
   it("a name asked of a post listed without one is not recorded", () => {
-    const r = ask("tổ phó Tổ Giúp việc dự họp hôm 20/2 tên gì vậy");
+    const r = ask("Tên của tổ phó Tổ Giúp việc dự họp hôm 20/2 là gì");
     expect(r.abstained).toBe(true);
     expect(fold(renderPlain(r))).toContain("khong ghi ho ten");
   });

@@ -3874,3 +3874,17 @@ describe("who attended for a unit or body the sources list by post", () => {
     expect(fold(renderPlain(r))).toContain("lanh dao cuc thue tinh");
   });
 });
+
+describe("a meeting schedule asked, a product a unit registered", () => {
+  it("'có lịch họp không' is the schedule, which is not recorded", () => {
+    const r = ask("tháng sau Ban Điều hành có lịch họp không");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("chua co lich cuoc hop sap toi");
+  });
+
+  it("the product a unit registered is not recorded", () => {
+    const r = ask("Cục Thuế tỉnh đăng ký sản phẩm chuyển đổi số nào cho năm 2023");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("san pham chuyen doi so cu the cua tung don vi");
+  });
+});

@@ -61,7 +61,7 @@ export function answerMeeting(
   if (
     !q.meetingId &&
     !q.date &&
-    /\b(?:(?:lan|cuoc|buoi|phien|ky) (?:hop|hoi nghi) (?:toi|sau|tiep theo|ke tiep|sap toi)|(?:hop|hoi nghi) (?:lan|ky) (?:toi|sau)|(?:lan|ky|phien|buoi) (?:toi|sau|tiep theo|ke tiep)|sap toi|tiep theo|ke tiep|sap dien ra|sap hop|se hop)\b/.test(
+    /\b(?:(?:lan|cuoc|buoi|phien|ky) (?:hop|hoi nghi) (?:toi|sau|tiep theo|ke tiep|sap toi)|(?:hop|hoi nghi) (?:lan|ky) (?:toi|sau)|(?:lan|ky|phien|buoi) (?:toi|sau|tiep theo|ke tiep)|sap toi|tiep theo|ke tiep|sap dien ra|sap hop|se hop|(?:co )?lich hop)\b/.test(
       untelexText(fq),
     )
   ) {

@@ -75,7 +75,8 @@ const ATTRIBUTES: readonly {
     // What product a unit made is not recorded, only the task to make one ("Sản phẩm CĐS năm 2023 của
     // Trường Chính trị là gì").
     what: "sản phẩm chuyển đổi số cụ thể của từng đơn vị (chỉ ghi nhiệm vụ phấn đấu hoàn thành ít nhất một sản phẩm)",
-    re: /\bsan pham (?:chuyen doi so |cds )?(?:nam (?:19|20)\d\d )?(?:cua|ben|o) (?!nhiem vu|nv\b)(?:[a-z0-9]+ ){1,8}(?:la gi|ten (?:la )?gi|la san pham nao|gom nhung gi|la cai gi)\b/,
+    // ("Sở TT&TT đã đăng ký sản phẩm CĐS năm 2023 là sản phẩm nào": the same.)
+    re: /\bsan pham (?:chuyen doi so |cds )?(?:nam (?:19|20)\d\d )?(?:cua|ben|o) (?!nhiem vu|nv\b)(?:[a-z0-9]+ ){1,8}(?:la gi|ten (?:la )?gi|la san pham nao|gom nhung gi|la cai gi)\b|\b(?:dang ky|lua chon|chon) (?:san pham|sp)\b.*\b(?:nao|gi)\b/,
     of: "any",
     alone: true,
   },

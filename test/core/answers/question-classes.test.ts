@@ -3888,3 +3888,16 @@ describe("a meeting schedule asked, a product a unit registered", () => {
     expect(fold(renderPlain(r))).toContain("san pham chuyen doi so cu the cua tung don vi");
   });
 });
+
+describe("where a task was set", () => {
+  it.each([
+    "nhiệm vụ phấn đấu có ít nhất 1 sản phẩm CĐS thuộc chủ đề nào",
+    "việc mỗi đơn vị hoàn thành ít nhất một sản phẩm cđs bắt nguồn từ đâu",
+  ])("%s: the clause it was set in", (q) => {
+    expect(plain(q)).toContain("nam trong: chu de hanh dong nam 2023 cua ban chi dao");
+  });
+
+  it("a theme's words asked 'nằm trong chủ đề nào' stay the theme's", () => {
+    expect(ask("huy động mọi nguồn lực nằm trong chủ đề nào").intent).toBe("theme");
+  });
+});

@@ -16,7 +16,15 @@ import { type Reply, ReplyBuilder } from "../reply.ts";
 import { mentionsSelf, type Understanding, withoutOwnUnit } from "../understand.ts";
 import { heldAsSuccessor, inheritedRole } from "../unit-time.ts";
 
-export type TaskAttribute = "assigner" | "support" | "lead" | "product" | "basis" | "deadline" | "mine";
+export type TaskAttribute =
+  | "assigner"
+  | "support"
+  | "lead"
+  | "product"
+  | "basis"
+  | "origin"
+  | "deadline"
+  | "mine";
 
 const WITH_WHOM = /\bphoi hop (?:voi|vs|cung) (?:ai|don vi nao|co quan nao|nhung ai|nhung don vi nao)\b/;
 
@@ -37,6 +45,11 @@ const CUES: readonly (readonly [TaskAttribute, RegExp])[] = [
   [
     "product",
     /\b(?:san pham (?:dau ra )?(?:la )?(?:gi|nao)|dau ra|ra san pham|ket qua (?:dau ra|can dat|phai dat))\b/,
+  ],
+  // "Nhiệm vụ 'ít nhất một sản phẩm CĐS' nằm trong chủ đề nào, xuất phát từ đâu": where it was set.
+  [
+    "origin",
+    /\b(?:nam trong|thuoc|xuat phat tu|bat nguon tu|trich tu|rut ra tu)\b(?: [a-z0-9]+){0,3}? (?:nao|dau|gi)\b/,
   ],
   [
     "basis",
@@ -146,6 +159,19 @@ const DEADLINE_ASKING: readonly (readonly string[])[] = [
   "toi",
 ].map((p) => p.split(" "));
 
+/** Words that ask where a task was set ("nằm trong chủ đề / văn bản nào", "xuất phát từ đâu"). */
+const ORIGIN_ASKING: readonly (readonly string[])[] = [
+  "nam trong",
+  "thuoc",
+  "xuat phat",
+  "bat nguon",
+  "trich",
+  "rut",
+  "chu de",
+  "cai",
+  "vb",
+].map((p) => p.split(" "));
+
 /** The words that ask for a task's product ("sản phẩm", "đầu ra"), asking only when that is asked. */
 const PRODUCT_WORDS = new Set(["san pham", "dau ra", "ket qua"]);
 
@@ -155,6 +181,7 @@ const PRODUCT_WORDS = new Set(["san pham", "dau ra", "ket qua"]);
  */
 function askingIndices(terms: readonly string[], attr: TaskAttribute): Set<number> {
   const phrases = [
+    ...(attr === "origin" ? ORIGIN_ASKING : []),
     ...(attr === "product" ? ASKING : ASKING.filter((p) => !PRODUCT_WORDS.has(p.join(" ")))),
     ...(attr === "deadline" ? DEADLINE_ASKING : []),
   ];
@@ -218,6 +245,9 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
   const terms = searchTerms(mine ? withoutOwnUnit(u.text) : u.text);
   if (lex.people.match(terms).length) return undefined;
   const taskWord = /\b(?:nhiem vu|viec|nv)\b/.test(bare);
+  // (Where a task was set is asked of a task named as one: "tăng cường số hóa … nằm trong chủ đề nào" is
+  // the theme's words.)
+  if (attr === "origin" && !taskWord) return undefined;
   // "Hội nghị ngày 25/12/2022 do ai chủ trì": the meeting's chair, not a task's lead; "họp … hôm nào,
   // bàn việc gì": what the meeting discussed, not a task named "việc".
   const meetingWhat = /\b(?:ban|ket luan|danh gia) viec (?:gi|nao)\b/.test(bare);
@@ -371,6 +401,16 @@ function attributeLine(
       return {
         text: `Nhiệm vụ “${title}” căn cứ: ${labels.join("; ")}.`,
         sources: [...docs.map((d) => d.id), ...sources],
+        recorded: true,
+      };
+    }
+    case "origin": {
+      // The clause it was set in, and the documents it names.
+      if (!t.clause) return attributeLine("basis", t, ctx);
+      const basis = attributeLine("basis", t, ctx);
+      return {
+        text: `Nhiệm vụ “${title}” nằm trong: ${t.clause}.${basis.recorded ? ` ${basis.text}` : ""}`,
+        sources: basis.recorded ? basis.sources : sources,
         recorded: true,
       };
     }

@@ -100,6 +100,11 @@ const SAME_AS: readonly (readonly [readonly string[], readonly string[]])[] = [
     ["toan", "quoc"],
     ["quoc", "gia"],
   ],
+  // "chỉ số đánh giá chuyển đổi số cấp xã" is the "chỉ số CĐS cấp xã" officials type.
+  [
+    ["chi", "so", "danh", "gia"],
+    ["chi", "so"],
+  ],
 ];
 
 /**
@@ -189,6 +194,8 @@ const FRAME_PHRASES: readonly (readonly string[])[] = [
   "giong nhau",
   "bao lau",
   "cam on",
+  // "… được ban hành kèm (theo) quyết định nào": how it was issued, not what about.
+  "kem theo",
   // "Quy chế … áp dụng cho giai đoạn nào": the span asked, which the entry writes ("giai đoạn 2021–2025").
   "ap dung giai doan",
   "ap dung trong giai doan",
@@ -279,7 +286,7 @@ const FRAME_PHRASES: readonly (readonly string[])[] = [
   .map((p) => p.split(" "))
   .sort((a, b) => b.length - a.length);
 const FRAME_WORDS: ReadonlySet<string> = new Set(
-  "z v zay dzay sep het dem tim cai goi gom xong nua lau lai nhac ghi neu chiu nhiu bn ad admin vay oi nhe luon bang cung con den ta hong hem toi truoc ua uh uk um hello hi bot thanks thank ok pls please coi tks thks thx xiu chao".split(
+  "z v zay dzay sep het dem tim cai goi gom xong nua lau lai nhac ghi neu chiu nhiu bn ad admin vay oi nhe luon bang cung con den ta hong hem toi truoc ua uh uk um hello hi bot thanks thank ok pls please coi tks thks thx xiu chao kem".split(
     " ",
   ),
 );

@@ -3901,3 +3901,18 @@ describe("where a task was set", () => {
     expect(ask("huy động mọi nguồn lực nằm trong chủ đề nào").intent).toBe("theme");
   });
 });
+
+describe("'chỉ số CĐS cấp xã' is the 'chỉ số đánh giá chuyển đổi số cấp xã'; 'kèm theo' frames", () => {
+  it("the two wordings are one term list", () => {
+    expect(searchTerms("chỉ số đánh giá chuyển đổi số cấp xã")).toEqual(
+      searchTerms("chỉ số chuyển đổi số cấp xã"),
+    );
+  });
+
+  it.each([
+    "văn bản nào về bộ chỉ số CĐS cấp xã",
+    "bộ chỉ số đánh giá CĐS cấp xã ban hành kèm theo quyết định nào",
+  ])("%s", (q) => {
+    expect(plain(q)).toContain("852/qd-ubnd");
+  });
+});

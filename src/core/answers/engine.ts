@@ -144,10 +144,7 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
         chatty
           ? {
               ...req,
-              text:
-                yearClause && clause && !/\b(?:19|20)\d\d\b/.test(clause)
-                  ? `${yearClause} ${clause}`
-                  : clause,
+              text: yearClause && clause && !YEAR.test(clause) ? `${yearClause} ${clause}` : clause,
             }
           : req,
       );
@@ -176,15 +173,14 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       // (Nor does a clause without the full date the message names: "Ngày CĐS 10/10/2026 có hoạt động
       // gì, kết quả ra sao" is not "kết quả ra sao" of any meeting.)
       const dated = /\b\d{1,2}\/\d{1,2}\/\d{4}\b/;
-      // ("Năm 2023, DTI của tỉnh đứng thứ mấy": a year the index has no figure for is not dropped for
-      // the clause without it.)
-      const year = /\b(?:19|20)\d\d\b/;
       const stands =
         first.abstained &&
         (first.intent === "unit" ||
           first.intent === "person" ||
           (!!clause && dated.test(req.text) && !dated.test(clause)) ||
-          (first.intent === "indicator" && !!clause && year.test(req.text) && !year.test(clause)));
+          // ("Năm 2023, DTI của tỉnh đứng thứ mấy": a year the index has no figure for is not dropped
+          // for the clause without it.)
+          (first.intent === "indicator" && !!clause && YEAR.test(req.text) && !YEAR.test(clause)));
       if (!first.abstained || !clause || stands) return first;
       const second = askOnce(chatty ? req : { ...req, text: clause });
       return second.abstained ? first : second;
@@ -243,6 +239,9 @@ function clauses(text: string): string[] {
     .map((p) => p.trim())
     .filter(Boolean);
 }
+
+/** A four-digit year in a message. */
+const YEAR = /\b(?:19|20)\d\d\b/;
 
 /** A clause led by its question word ("ai ký vậy em", "khi nào"). */
 const QUESTION_LED =

@@ -161,6 +161,9 @@ export function mentionsSelf(text: string): boolean {
     return !NOT_SELF_BEFORE.has(fold(words[i - 1] ?? ""));
   });
 }
+/** "… với tinh thần nào": the manner something was asked to be done in. */
+const MANNER_ASKED = /\b(?:voi|bang) tinh than (?:nao|gi|ra sao|the nao)\b/;
+
 /** The kinds of unit an asker names as theirs ("trung tâm tôi", "sở mình", "chi nhánh chúng tôi"). */
 const OWN_UNIT_KIND =
   /^(?:trung tam|so|don vi|co quan|chi nhanh|ban|phong|bo|cuc|vien|truong|xa|phuong|huyen|nganh|ngan hang|uy ban|ubnd|tinh uy|hoi)$/;
@@ -1651,7 +1654,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
 
   // "… ba nhiệm vụ trọng tâm với tinh thần nào": how they were asked to be done, in a recorded sentence.
   if (
-    /\b(?:voi|bang) tinh than (?:nao|gi|ra sao|the nao)\b/.test(bare) &&
+    MANNER_ASKED.test(bare) &&
     // ("Chủ tịch UBND tỉnh chỉ đạo … với tinh thần gì": the unit names who spoke, not whose tasks.)
     (!unit ||
       /\b(?:chu tich|pho chu tich|giam doc|lanh dao|truong ban) (?:ubnd|uy ban|so|ban)\b/.test(bare)) &&
@@ -1678,7 +1681,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     content.some((t) => !CDS_TERMS.has(t)) &&
     !ORDINAL_CUE.test(bare) &&
     // ("… ba nhiệm vụ trọng tâm với tinh thần nào": how they were asked to be done, in the meeting's words.)
-    !/\b(?:voi|bang) tinh than (?:nao|gi|ra sao|the nao)\b/.test(bare) &&
+    !MANNER_ASKED.test(bare) &&
     aboutTasks()
   ) {
     const topic = typedWords(text, content).slice(0, 60).trim();

@@ -56,6 +56,8 @@ export const MINE = "-";
 
 /** Words for "me / my unit", as typed with diacritics (unambiguous). */
 const SELF_ACCENTED = new Set(["tôi", "mình", "tui", "tớ"]);
+/** "mình" as typed on a phone ("sở mk", "trung tâm mik", "sở mìh"), folded. */
+const MINH_TYPED: ReadonlySet<string> = new Set(["mk", "mik", "mih"]);
 /** Without diacritics "toi" is also "tới" (sắp tới, đến tới): not "me" after these words. */
 const NOT_SELF_BEFORE = new Set([
   "thong",
@@ -150,7 +152,7 @@ export function mentionsSelf(text: string): boolean {
     const f = fold(w);
     // "trung tâm mk", "sở mik", "sở mìh": "mình" as typed on a phone.
     if (
-      (f === "mk" || f === "mik" || f === "mih") &&
+      MINH_TYPED.has(f) &&
       ["cua", "so", "vi", "quan", "ban", "phong", "nganh", "tam", "nhanh"].includes(fold(words[i - 1] ?? ""))
     )
       return true;
@@ -167,7 +169,9 @@ const MANNER_ASKED = /\b(?:voi|bang) tinh than (?:nao|gi|ra sao|the nao)\b/;
 /** The kinds of unit an asker names as theirs ("trung tâm tôi", "sở mình", "chi nhánh chúng tôi"). */
 const OWN_UNIT_KIND =
   /^(?:trung tam|so|don vi|co quan|chi nhanh|ban|phong|bo|cuc|vien|truong|xa|phuong|huyen|nganh|ngan hang|uy ban|ubnd|tinh uy|hoi)$/;
-const OWN_PRONOUN = /^(?:toi|minh|mk|mik|mih|em|tui|chung toi|chung em|chung minh|bon toi)$/;
+const OWN_PRONOUN = new RegExp(
+  `^(?:toi|minh|${[...MINH_TYPED].join("|")}|em|tui|chung toi|chung em|chung minh|bon toi)$`,
+);
 
 /**
  * The question without the words by which the asker names their own unit ("của trung tâm tôi", "sở mình"):

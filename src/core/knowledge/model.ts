@@ -5,7 +5,7 @@
  * knowledge writes them out, imports compute them from the written deadline (deadlines/due-date.ts).
  */
 
-import { docNumberKey, type ParsedDocNumber, parseDocNumber } from "../text/doc-number.ts";
+import { docNumberKey, findDocRefs, type ParsedDocNumber, parseDocNumber } from "../text/doc-number.ts";
 import { fold } from "../text/normalize.ts";
 import { addDays, formatViDate } from "../time.ts";
 import type {
@@ -130,6 +130,13 @@ export class Knowledge {
   /** A document by its number in any spelling ("16/TB-VPCP", "16-tb/vpcp"). */
   documentByNumber(number: string): KDocument | undefined {
     return this.docByKey.get(docNumberKey(number) ?? fold(number));
+  }
+
+  /** The documents a task's title and details name by number ("Bám sát Thông báo 16/TB-VPCP …") that the knowledge holds. */
+  documentsNamedBy(task: Task): KDocument[] {
+    return findDocRefs(`${task.title} ${task.details ?? ""}`)
+      .map((r) => this.documentByNumber(r.raw))
+      .filter((d): d is KDocument => !!d);
   }
 
   /** Documents whose số hiệu has this number (leading zeros ignored), with the parsed number. */

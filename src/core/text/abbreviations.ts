@@ -153,11 +153,6 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(^|[^\p{L}\p{N}&])xh\s+so(?![\p{L}\p{N}&])/gu, "$1xa hoi so"],
   // "hồ sơ cv": hồ sơ công việc (elsewhere "cv" is công văn; searchTerms reads it the same way).
   [/(^|[^\p{L}\p{N}&])ho so cv(?![\p{L}\p{N}&])/gu, "$1ho so cong viec"],
-  // "CĐ QG 2023", "CĐ năm 2023", "CĐ hành động": chủ đề.
-  [
-    /(^|[^\p{L}\p{N}&])cd(?=\s+(?:qg|quoc gia|tinh|nam|hanh dong|(?:19|20)\d\d)(?![\p{L}\p{N}&]))/gu,
-    "$1chu de",
-  ],
   // "ngày BH", "được BH", "BH ngày nào": ban hành (elsewhere "bh" is bao giờ).
   [/(^|[^\p{L}\p{N}&])(ngay|duoc|da|moi|van ban|vb) bh(?![\p{L}\p{N}&])/gu, "$1$2 ban hanh"],
   [
@@ -209,8 +204,6 @@ const AFTER_TOKENS: ReadonlyArray<readonly [RegExp, string]> = [
     /(^|[^\p{L}\p{N}&])pgd(?=\s+(?:so|bao hiem|kho bac|trung tam|ngan hang|cong an|cong ty)\b)/gu,
     "$1pho giam doc",
   ],
-  // "cđ năm 2023", "cđ 2023": the year's theme (chủ đề).
-  [/(^|[^\p{L}\p{N}&])cd(?=\s+(?:nam\s+)?(?:19|20)\d\d\b)/gu, "$1chu de"],
   // "GĐ 2021-2025": giai đoạn (elsewhere "gđ" is giám đốc); "TK thanh toán": tài khoản.
   [/(^|[^\p{L}\p{N}&])gd(?=\s*(?:19|20)\d\d\s*[-–])/gu, "$1giai doan"],
   [/(^|[^\p{L}\p{N}&])tk(?=\s+(?:thanh toan|ngan hang|dinh danh|vneid|dich vu cong))/gu, "$1tai khoan"],
@@ -231,8 +224,11 @@ const AFTER_TOKENS: ReadonlyArray<readonly [RegExp, string]> = [
     /(^|[^\p{L}\p{N}&])hc(?=\s+(?:hoan thanh|nop|sp|san pham|nhiem vu|nv|bao gio|khi nao|ngay nao|cua nhiem vu)\b)/gu,
     "$1han chot",
   ],
-  // "cđ gì", "cđ hđ 2023": chủ đề (hành động).
-  [/(^|[^\p{L}\p{N}&])cd(?=\s+(?:gi|hd|hanh dong|la gi|cua|nam nay)\b)/gu, "$1chu de"],
+  // "cđ gì", "cđ hđ 2023", "CĐ QG 2023", "cđ năm 2023", "cđ tỉnh": chủ đề (hành động).
+  [
+    /(^|[^\p{L}\p{N}&])cd(?=\s+(?:gi|hd|hanh dong|la gi|cua|nam nay|quoc gia|tinh|(?:nam\s+)?(?:19|20)\d\d)\b)/gu,
+    "$1chu de",
+  ],
   [/(^|[^\p{L}\p{N}&])(chu de) hd(?![\p{L}\p{N}&])/gu, "$1$2 hanh dong"],
 ];
 

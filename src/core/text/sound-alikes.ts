@@ -24,7 +24,7 @@ export function soundAlikes(word: string): string[] {
   if (!/^[a-z]{2,7}$/.test(word)) return [];
   const out = new Set<string>();
   for (const group of ONSETS) {
-    // Longest onset first: "gi" before "g", "ch" before "c".
+    // Longest onset first: "ch" before "c".
     const onset = [...group].sort((a, b) => b.length - a.length).find((o) => word.startsWith(o));
     if (!onset) continue;
     const rest = word.slice(onset.length);

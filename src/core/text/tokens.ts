@@ -160,17 +160,14 @@ function toneless(word: string): string {
  * Question words whose other tones are no word officials would mean ("cũa" is "của", "vê" is "về"),
  * by their toneless form; "là" (lá), "mà" (mã) and "có" are left out: their other tones are words.
  */
-const TONE_SLIPS: ReadonlySet<string> = new Set(
-  ["của", "về", "gì", "không", "những", "được", "nào", "với"].map(toneless),
-);
+const SLIP_PRONE = ["của", "về", "gì", "không", "những", "được", "nào", "với"] as const;
+const TONE_SLIPS: ReadonlySet<string> = new Set(SLIP_PRONE.map(toneless));
 
 /**
  * The folded forms of those question words ("ve", "duoc"): typed with a hat or horn slipped as well ("vè"
  * for "về") they stay a word, which a search that finds it in no entry may drop (search/search-index.ts).
  */
-export const SLIPPED_QUESTION_WORDS: ReadonlySet<string> = new Set(
-  ["của", "về", "gì", "không", "những", "được", "nào", "với"].map(fold),
-);
+export const SLIPPED_QUESTION_WORDS: ReadonlySet<string> = new Set(SLIP_PRONE.map(fold));
 
 /** Question words whose every other marking is no word officials would mean ("nhũng", "khóng"), folded. */
 const HAT_SLIPS: ReadonlySet<string> = new Set(["nhung", "khong"]);

@@ -272,7 +272,7 @@ export function answerWeekday(u: Understanding, ctx: AnswerContext): Reply | und
   }
   // "lễ 1/5 năm sau thứ mấy, còn mấy ngày": the days left too.
   const left = diffDays(ctx.today, date);
-  if (left > 0 && (COUNTDOWN_CUE.test(bare) || /\bcon (?:may|bao nhieu) ngay\b/.test(bare)))
+  if (left > 0 && COUNTDOWN_CUE.test(bare))
     r.line(`Còn ${left} ngày (tính từ hôm nay, ${formatViDate(ctx.today)}).`);
   return r.build();
 }

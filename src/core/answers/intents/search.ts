@@ -8,7 +8,6 @@ import { nextOccurrence } from "../../deadlines/due-date.ts";
 import { FACT_ANSWERS, type Fact } from "../../knowledge/facts.ts";
 import { documentLabel } from "../../knowledge/model.ts";
 import type { ExpandedQuery, SearchHit, SearchKind } from "../../search/search-index.ts";
-import { findDocRefs } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
 import { foldQuestion } from "../../text/question.ts";
 import { queryTerms, searchTerms } from "../../text/search-terms.ts";
@@ -183,10 +182,9 @@ function focusAnswer(
   if (focus === "which" && hit.doc.kind === "task") {
     const t = kb.task(hit.doc.id);
     const docs = t
-      ? [
-          ...(t.document ? [kb.document(t.document)] : []),
-          ...findDocRefs(`${t.title} ${t.details ?? ""}`).map((r) => kb.documentByNumber(r.raw)),
-        ].filter((d): d is NonNullable<typeof d> => !!d)
+      ? [...(t.document ? [kb.document(t.document)] : []), ...kb.documentsNamedBy(t)].filter(
+          (d): d is NonNullable<typeof d> => !!d,
+        )
       : [];
     const unique = [...new Map(docs.map((d) => [d.id, d])).values()];
     if (!t || !unique.length) return undefined;

@@ -7,9 +7,8 @@ import { occurrences } from "../../deadlines/due-date.ts";
 import { scheduleOf } from "../../deadlines/schedule.ts";
 import { effectiveDue, taskStatus } from "../../deadlines/status.ts";
 import type { Task } from "../../knowledge/schema.ts";
-import { findDocRefs } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
-import { addDays, dayNumber, formatViDate } from "../../time.ts";
+import { addDays, diffDays, formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { asksCount, cap, dueText, leadNames, shorten } from "../format.ts";
 import { taskGroupKey } from "../lexicon.ts";
@@ -461,7 +460,7 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
 
 /** " (còn 213 ngày)" from today to a due day after it; "(hôm nay)" on the day. */
 function daysLeftText(today: string, due: string): string {
-  const n = dayNumber(due) - dayNumber(today);
+  const n = diffDays(today, due);
   return n > 0 ? ` (còn ${n} ngày)` : n === 0 ? " (hôm nay)" : "";
 }
 
@@ -472,8 +471,8 @@ function citingTasks(unitId: string, ctx: AnswerContext): Set<string> {
   const names = u ? [u.name, ...u.aliases].map((n) => fold(n)) : [];
   const out = new Set<string>();
   for (const t of kb.data.tasks) {
-    const docs = findDocRefs(`${t.title} ${t.details ?? ""}`).map((r) => kb.documentByNumber(r.raw));
-    if (docs.some((d) => d && names.some((n) => n.length >= 3 && fold(d.issuer).includes(n)))) out.add(t.id);
+    const docs = kb.documentsNamedBy(t);
+    if (docs.some((d) => names.some((n) => n.length >= 3 && fold(d.issuer).includes(n)))) out.add(t.id);
   }
   return out;
 }

@@ -33,6 +33,8 @@ const ATTRIBUTES: readonly {
   progress?: boolean;
   /** Only for questions read as this kind ("vì sao DTI tăng": the index's reasons). */
   kind?: string;
+  /** Asked only of someone addressed ("ông", "lãnh đạo"): of no one, it is another question. */
+  addressed?: boolean;
   /** Recorded after all for this meeting (a notice among its documents, issued after it). */
   meetingKnown?: (m: Meeting, kb: Knowledge) => boolean;
 }[] = [
@@ -234,6 +236,7 @@ const ATTRIBUTES: readonly {
     what: "năm sinh, tuổi",
     re: /\b(?:sinh nam|nam sinh|ngay sinh|sinh ngay|sinh vao|bao nhieu tuoi|may tuoi)\b/,
     of: "person",
+    addressed: true,
   },
   { what: "quê quán", re: /\b(?:que quan|que huong|que o)\b/, of: "person" },
   {
@@ -386,7 +389,7 @@ export function unrecordedAttribute(u: Understanding, ctx: AnswerContext): Gap |
     // (Asked of no one, a person's attribute is some other question: "tài khoản thanh toán cho người từ
     // bao nhiêu tuổi" asks a target's age.)
     if (
-      attr.what === "năm sinh, tuổi" &&
+      attr.addressed &&
       !/\b(?:ong|ba|lanh dao|giam doc|chu tich|truong ban|pho truong ban|bo truong|thu truong|thu tuong|can bo|nguoi ky|nguoi dung dau)\b/.test(
         bare,
       )

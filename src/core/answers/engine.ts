@@ -8,6 +8,7 @@ import { findDocRefs } from "../text/doc-number.ts";
 import { fold } from "../text/normalize.ts";
 import { plainQuestion } from "../text/question.ts";
 import { QUESTION_WORDS, queryTerms, searchTerms } from "../text/search-terms.ts";
+import { untelexText } from "../text/telex.ts";
 import { STOPWORDS } from "../text/tokens.ts";
 import { localDate } from "../time.ts";
 import type { AnswerContext, Asker } from "./context.ts";
@@ -24,7 +25,7 @@ import {
 import { answerActionRequest, answerHelp } from "./intents/help.ts";
 import { answerHoliday } from "./intents/holidays.ts";
 import { answerIndicator, answerIndicatorAttribute } from "./intents/indicators.ts";
-import { answerMeeting } from "./intents/meetings.ts";
+import { answerMeeting, answerMeetingGap } from "./intents/meetings.ts";
 import { answerPerson, answerPersonAtUnit, answerRole, answerWhichHolds } from "./intents/people.ts";
 import { answerProgressFromFacts, answerReachedFromFacts, answerSearch } from "./intents/search.ts";
 import { answerTarget } from "./intents/targets.ts";
@@ -129,7 +130,7 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       // (A short question with commas, "Tuyên truyền …: ai chủ trì, ai phối hợp?", is one question.)
       // ("Ông Nam và ông Biên, ai là Trưởng ban, ai là Phó Trưởng ban?": one question in parts, each
       // part led by its question word.)
-      const led = clauses(req.text).filter((p) => QUESTION_LED.test(fold(p))).length;
+      const led = clauses(req.text).filter((p) => QUESTION_LED.test(cueText(p))).length;
       const chatty =
         clause !== undefined &&
         clauses(req.text).length >= 3 &&
@@ -156,7 +157,12 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
         const b = askOnce({ ...req, text: pair[1] });
         const head = (r: Reply) => r.lines[0]?.text;
         // (Two parts of one kind, "DTI 2021 đạt bao nhiêu, xếp hạng mấy", ask of one entry.)
-        if (!a.abstained && !b.abstained && head(a) !== head(b) && a.intent !== b.intent) {
+        // (Two of one kind, each of its own entry, "đã bao nhiêu ngày từ … ? lần tới là ngày nào?", when the
+        // whole message's answer lacks the second's, and the second names its own subject: "ai chủ trì
+        // cuộc họp" after "có dự họp quý I không" asks of the first's meeting.)
+        const ownSubject = new Set(queryTerms(pair[1])).size >= 5 || findDocRefs(pair[1]).length > 0;
+        const apart = a.intent !== b.intent || (ownSubject && !first.lines.some((l) => l.text === head(b)));
+        if (!a.abstained && !b.abstained && head(a) !== head(b) && apart) {
           // (The whole message read at once may have taken the second in the light of the first: "đơn
           // vị tôi có phải làm gì" for that day.)
           // Only when the second speaks of the asker with nothing named of its own.
@@ -217,6 +223,7 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       answerPersonAtUnit(u, ctx) ??
       answerProgressCheck(u, ctx) ??
       answerBodyAttribute(u, ctx) ??
+      answerMeetingGap(u.text, ctx) ??
       answerHoliday(u, ctx) ??
       answerIndicatorAttribute(u, ctx) ??
       answerYearSaying(u, ctx) ??
@@ -230,15 +237,23 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
 
 function clauses(text: string): string[] {
   // (A quoted phrase is one piece, whatever commas it holds: "mục tiêu 'người dân, doanh nghiệp …'".)
-  return text
-    .replace(
-      /(['"“‘])([^'"”’]{2,200})(['"”’])/gu,
-      (_m, a: string, inner: string, b: string) => `${a}${inner.replace(/[,;.:]/g, " ")}${b}`,
-    )
-    .split(/[,;.!?:\n]+/)
-    .map((p) => p.trim())
-    .filter(Boolean);
+  return (
+    text
+      .replace(
+        /(['"“‘])([^'"”’]{2,200})(['"”’])/gu,
+        (_m, a: string, inner: string, b: string) => `${a}${inner.replace(/[,;.:]/g, " ")}${b}`,
+      )
+      // (Kinds listed with a comma are one piece too: "những cuộc họp, hội nghị nào".)
+      .replace(LISTED_KINDS, "$1 và $2")
+      .split(/[,;.!?:\n]+/)
+      .map((p) => p.trim())
+      .filter(Boolean)
+  );
 }
+
+const KIND =
+  "cuộc họp|hội nghị|văn bản|kế hoạch|quyết định|thông báo|công văn|nhiệm vụ|chỉ tiêu|mục tiêu|cuoc hop|hoi nghi|van ban|ke hoach|quyet dinh|thong bao|cong van|nhiem vu|chi tieu|muc tieu";
+const LISTED_KINDS = new RegExp(`(?<=\\s|^)(${KIND}),\\s*(${KIND})(?=\\s|$|[?.,])`, "giu");
 
 /** A four-digit year in a message. */
 const YEAR = /\b(?:19|20)\d\d\b/;
@@ -247,6 +262,8 @@ const YEAR = /\b(?:19|20)\d\d\b/;
 const QUESTION_LED =
   /^(?:ai|khi nao|bao gio|ngay nao|so may|la gi|la ai|o dau|the nao|ra sao|do ai|cua ai)\b/;
 
+/** A clause folded with Telex leftovers read ("bao nhieeu" is "bao nhiêu"), for its question words. */
+const cueText = (p: string) => untelexText(fold(p), p);
 const STRONG_CUE = /\b(?:la gi|gi|nao|ai|khi nao|bao gio|bao nhieu|may|the nao|ra sao)\b/;
 const CLAUSE_CUE = /\b(?:la gi|gi|nao|ai|khi nao|bao gio|bao nhieu|may|the nao|ra sao|co phai|khong|ko)\b/;
 
@@ -266,12 +283,12 @@ export function twoQuestions(text: string): [string, string] | undefined {
       .replace(/[?]+\s*$/, "")
       .split(/\s+(?:và|va)\s+/u)
       .map((p) => p.trim());
-    if (halves.length === 2 && halves.every((h) => STRONG_CUE.test(fold(h)))) parts = halves;
+    if (halves.length === 2 && halves.every((h) => STRONG_CUE.test(cueText(h)))) parts = halves;
   }
   if (parts.length !== 2) return undefined;
   // (Words of its own: "rơi vào thứ mấy" after "Ngày 01/5/2027 có phải ngày nghỉ lễ không" asks of the first.)
   // ("đơn vị tôi có phải làm gì": the asker's unit is its subject.)
-  if (!parts.every((p) => CLAUSE_CUE.test(fold(p)) && (queryTerms(p).length >= 3 || mentionsSelf(p))))
+  if (!parts.every((p) => CLAUSE_CUE.test(cueText(p)) && (queryTerms(p).length >= 3 || mentionsSelf(p))))
     return undefined;
   // (Each must name something: a clause that is only a question about the other's subject is one question.)
   const [a, b] = parts as [string, string];
@@ -293,14 +310,14 @@ export function questionClause(text: string): string | undefined {
   const all = clauses(text);
   const parts: string[] = [];
   for (const p of all) {
-    if (all.length >= 3 && parts.length && QUESTION_LED.test(fold(p)) && searchTerms(p).length < 3)
+    if (all.length >= 3 && parts.length && QUESTION_LED.test(cueText(p)) && searchTerms(p).length < 3)
       parts[parts.length - 1] = `${parts.at(-1)} ${p}`;
     else parts.push(p);
   }
   if (parts.length < 2) return undefined;
   // A clause with a question word ("nào", "mấy", "gì") before one with only "không" ("em tìm mãi không thấy").
-  const asking = parts.filter((p) => CLAUSE_CUE.test(fold(p)) && searchTerms(p).length >= 3);
-  const strong = asking.filter((p) => STRONG_CUE.test(fold(p)));
+  const asking = parts.filter((p) => CLAUSE_CUE.test(cueText(p)) && searchTerms(p).length >= 3);
+  const strong = asking.filter((p) => STRONG_CUE.test(cueText(p)));
   // ("… cái quyết định thành lập BCĐ là quyết định số bao nhiêu, ngày nào, ai ký thì càng tốt": the
   // clause that names what is asked about, when a later one only adds a detail.)
   const pool = strong.length ? strong : asking;

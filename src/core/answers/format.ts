@@ -2,8 +2,9 @@
 import { STATUS_LABELS, taskStatus } from "../deadlines/status.ts";
 import type { Knowledge } from "../knowledge/model.ts";
 import type { Task } from "../knowledge/schema.ts";
+import { fold } from "../text/normalize.ts";
 import { foldQuestion } from "../text/question.ts";
-import { formatViDate } from "../time.ts";
+import { weekday as dayOfWeek, formatViDate } from "../time.ts";
 
 /** 0.5934 → "0,5934"; 94.69 → "94,69". */
 export function viNumber(n: number): string {
@@ -20,11 +21,30 @@ export function dueText(task: Task, today: string): string {
   }
   if (!st.due) return `thời hạn: ${written}`;
   const date = formatViDate(st.due);
-  const shown = written && !written.includes(date) && !/^\d/.test(written) ? `${written}, ${date}` : date;
+  // ("hạn năm 2023, 31/12/2023": the source's words go mid-sentence, so without their capital; an
+  // acronym keeps its capitals.)
+  const words =
+    written && /^\p{Lu}\p{Ll}/u.test(written) ? written[0]!.toLowerCase() + written.slice(1) : written;
+  const shown = words && !words.includes(date) && !/^\d/.test(words) ? `${words}, ${date}` : date;
   const extended = task.progress.extendedTo ? " (đã gia hạn)" : "";
   if (st.status === "overdue") return `hạn ${shown}${extended}: đã quá hạn ${st.daysOverdue} ngày`;
   if (st.daysLeft === 0) return `hạn ${shown}${extended}: hôm nay là hạn chót`;
   return `hạn ${shown}${extended}: còn ${st.daysLeft} ngày`;
+}
+
+export const WEEKDAYS = ["Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"];
+
+/** "rơi vào thứ mấy", "là thứ mấy", "thứ ngày …": the weekday of a day. */
+export const WEEKDAY_CUE = /\bthu (?:may|nao|gi)\b|\broi (?:vao )?thu\b|^\s*thu (?:ngay|cua)\b/;
+
+/**
+ * "Ngày 31/12/2023 là Chủ nhật.": the weekday of a task's due date, when the question asks it ("hạn đó
+ * rơi vào thứ mấy"); undefined otherwise or when the task has no date.
+ */
+export function dueWeekdayLine(task: Task, today: string, question: string | undefined): string | undefined {
+  if (!question || !WEEKDAY_CUE.test(fold(question))) return undefined;
+  const due = taskStatus(task, today).due;
+  return due ? `Ngày ${formatViDate(due)} là ${WEEKDAYS[dayOfWeek(due)]}.` : undefined;
 }
 
 /** `dueText` to follow a label of its own ("Thời hạn: …"): without its "thời hạn:". */

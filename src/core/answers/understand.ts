@@ -1355,6 +1355,19 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     )
   )
     return { ...base, year, query: { kind: "meeting" } };
+  // "cuộc họp về DTI năm 2022 do ai chủ trì": the meeting on that topic, not the index.
+  if (
+    /\b(?:cuoc hop|buoi hop|phien hop|hoi nghi) (?:ban |thao luan )?ve\b/.test(bare) &&
+    !/\b(?:bao nhieu|xep hang|thu hang|may diem|dat (?:duoc )?bao)\b/.test(bare)
+  )
+    return {
+      ...base,
+      year,
+      // ("ông Nam có chủ trì cuộc họp về DTI không": the meetings of the person, each with the part held.)
+      query: personMatches.length
+        ? { kind: "meeting", personId: personMatches[0]!.value }
+        : { kind: "meeting" },
+    };
   if (!communeIndex && (concepts.has("dti") || /\bxep hang\b|\bthu hang\b/.test(bare))) {
     return { ...base, year, query: withYear({ kind: "indicator" as const }) };
   }
@@ -1406,7 +1419,9 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     personMatches.length &&
     concepts.has("meeting") &&
     !phrase &&
-    /\b(?:nao|nhung|bao nhieu)\b/.test(bare)
+    (/\b(?:nao|nhung|bao nhieu)\b/.test(bare) ||
+      // ("Trần Quốc Nam chủ trì họp", "ông Nam có chủ trì cuộc họp về DTI không": the list says which.)
+      /\b(?:chu tri|du|tham du) (?:cac |nhung )?(?:cuoc |buoi |phien )?(?:hop|hoi nghi)\b/.test(bare))
   ) {
     return { ...base, year, query: { kind: "meeting", personId: personMatches[0]!.value } };
   }

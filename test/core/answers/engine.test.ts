@@ -278,7 +278,7 @@ describe("yes or no, and comparisons", () => {
     );
     const no = renderPlain(ask("so tttt chu tri xay dung trung tam du lieu quoc gia phai khong"));
     expect(no.split("\n")[0]).toMatch(/^Không\. Sở Thông tin và Truyền thông không chủ trì/);
-    expect(no).toContain("Chủ trì: Bộ Công an; hạn Năm 2023, 31/12/2023");
+    expect(no).toContain("Chủ trì: Bộ Công an; hạn năm 2023, 31/12/2023");
   });
 
   it("puts two bodies, two documents or two years of the index side by side", () => {
@@ -326,7 +326,7 @@ describe("when a task must be done", () => {
     });
     expect(r.abstained).toBe(false);
     expect(renderPlain(r).split("\n")[0]).toBe(
-      "Thời hạn “Chủ trì xây dựng Trung tâm Dữ liệu quốc gia”: hạn Năm 2023, 31/12/2023: còn 102 ngày. [1, 2]",
+      "Thời hạn “Chủ trì xây dựng Trung tâm Dữ liệu quốc gia”: hạn năm 2023, 31/12/2023: còn 102 ngày. [1, 2]",
     );
   });
 });

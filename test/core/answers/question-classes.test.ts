@@ -3916,3 +3916,88 @@ describe("'chỉ số CĐS cấp xã' is the 'chỉ số đánh giá chuyển đ
     expect(plain(q)).toContain("852/qd-ubnd");
   });
 });
+
+describe("two questions of one kind in one message, each about its own entry", () => {
+  it("days since one day and the next of a yearly day", () => {
+    const text = plain("Ngày CĐS 10/10/2026 qua được mấy ngày rồi? Ngày CĐS quốc gia lần sau là ngày nào?");
+    expect(text).toContain("47 ngay");
+    expect(text).toContain("10/10/2027");
+  });
+  it("who founded each of two bodies", () => {
+    const text = plain("Ban Điều hành do ai lập ra, còn Ban Chỉ đạo thì cơ quan nào thành lập?");
+    expect(text).toContain("01-qd/bcdcds");
+    expect(text).toContain("352-qd/tu");
+  });
+  it("a question word typed in Telex still splits the message", () => {
+    const text = plain("dti 2022 xep hang bao nhieeu? con ngay cds tinh la ngay nao");
+    expect(text).toContain("27/63");
+    expect(text).toContain("10/10");
+  });
+  it("a second part without a subject of its own stays with the first", () => {
+    const text = plain("Ban Điều hành họp quý I năm 2023 ngày nào, ai chủ trì cuộc họp?");
+    expect(text).toContain("tran quoc nam");
+  });
+});
+
+describe("'do ai lập ra': the founding decision", () => {
+  it.each([
+    ["Ban chỉ đạo CĐS tỉnh do ai lập ra", "352-qd/tu"],
+    ["cấp nào lập ra Ban Điều hành chuyển đổi số", "01-qd/bcdcds"],
+  ])("%s", (q, doc) => {
+    expect(plain(q)).toContain(doc);
+  });
+});
+
+describe("weekdays", () => {
+  it("of a task's due date, when asked with it", () => {
+    expect(plain("nhiệm vụ xây dựng Trung tâm Dữ liệu quốc gia hạn ngày nào, rơi vào thứ mấy")).toContain(
+      "31/12/2023 la chu nhat",
+    );
+  });
+  it("of two days or a short span, each", () => {
+    const text = plain("2/9/2027 và 3/9/2027 là thứ mấy");
+    expect(text).toContain("02/09/2027 la thu nam");
+    expect(text).toContain("03/09/2027 la thu sau");
+    const span = plain("nghỉ 30/4 - 1/5/2027 rơi vào thứ mấy");
+    expect(span).toContain("30/04/2027 la thu sau");
+    expect(span).toContain("01/05/2027 la thu bay");
+  });
+  it("of the holiday coming next, when asked 'sắp tới'", () => {
+    expect(plain("Tết Dương lịch sắp tới rơi vào thứ mấy")).toContain("01/01/2027 la thu sau");
+  });
+});
+
+describe("a day written without its year", () => {
+  it("counts to its next coming when asked how many days are left", () => {
+    expect(plain("còn bao nhiêu ngày nữa tới 1/1")).toContain("con 36 ngay");
+    expect(plain("mấy hôm nữa đến 30/4")).toContain("30/04/2027");
+  });
+  it("counts back to its last passing when asked how long since", () => {
+    expect(plain("từ 10/10 tới nay được bao nhiêu ngày")).toContain("47 ngay");
+  });
+});
+
+describe("meetings named by what they were about, by who chaired them, listed, and the days between two", () => {
+  it("'những cuộc họp, hội nghị nào': kinds listed with a comma are one list question", () => {
+    const text = plain(
+      "Cho em hỏi, trợ lý lưu những cuộc họp, hội nghị nào về chuyển đổi số? Nêu tên và ngày nhé.",
+    );
+    expect(text).toContain("cac cuoc hop");
+  });
+  it("a person with 'chủ trì họp': the meetings the person chaired", () => {
+    const text = plain("Nguyễn Long Biên dự họp");
+    expect(text).toContain("cuoc hop co nguyen long bien");
+    expect(plain("ông Trần Quốc Nam có chủ trì cuộc họp về Ngày CĐS không")).toContain("07/09/2022");
+  });
+  it("'cuộc họp về DTI' is the meeting on that topic, not the index", () => {
+    const r = ask("cuộc họp bàn về chỉ số DTI họp hôm nào");
+    expect(r.intent).toBe("meeting");
+    expect(fold(renderPlain(r))).toContain("07/09/2022");
+  });
+  it("two meetings, each named by its day, period or words: the days between", () => {
+    expect(plain("hội nghị ngày 25/12/2022 với cuộc họp quý I/2023 cách nhau mấy ngày")).toContain("57 ngay");
+    expect(plain("cuộc họp về chỉ số DTI diễn ra trước cuộc họp quý I năm 2023 bao nhiêu ngày")).toContain(
+      "166 ngay",
+    );
+  });
+});

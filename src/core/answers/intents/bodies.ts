@@ -19,7 +19,7 @@ const PARENT =
 const ROLE =
   /\b(?:vai tro|chuc nang|nhiem vu (?:gi|la gi)|lam (?:nhung )?(?:viec |cong viec )?gi|la gi|de lam gi|hoat dong (?:the nao|ra sao))\b/;
 const FOUNDED =
-  /\b(?:thanh lap|lap ra|duoc lap) (?:theo |tai |bang |o |tu )?(?:van ban |quyet dinh )?(?:nao|khi nao|bao gio|nam nao|ngay nao)\b|\b(?:ai|co quan nao|don vi nao)(?: ra quyet dinh| ky quyet dinh)? thanh lap\b|\bthanh lap boi\b|^(?:van ban|quyet dinh|qd) thanh lap\b|\bdo (?:ai|co quan nao) thanh lap\b/;
+  /\b(?:thanh lap|lap ra|duoc lap) (?:theo |tai |bang |o |tu )?(?:van ban |quyet dinh )?(?:nao|khi nao|bao gio|nam nao|ngay nao)\b|\b(?:ai|co quan nao|don vi nao|cap nao)(?: ra quyet dinh| ky quyet dinh)? (?:thanh lap|lap ra)\b|\bthanh lap boi\b|^(?:van ban|quyet dinh|qd) thanh lap\b/;
 
 /** "do UBND tỉnh thành lập phải không", "có phải Tỉnh ủy thành lập": who is said to have founded it. */
 const FOUNDER_CLAIMED =

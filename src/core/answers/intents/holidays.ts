@@ -15,11 +15,11 @@ import { searchTerms } from "../../text/search-terms.ts";
 import { untelexText } from "../../text/telex.ts";
 import { addDays, weekday as dayOfWeek, diffDays, formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
+import { WEEKDAY_CUE, WEEKDAYS } from "../format.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 import type { Understanding } from "../understand.ts";
 
 const HOLIDAY_CUE = /\b(?:nghi le|ngay le|duoc nghi|co nghi|nghi khong|ngay nghi|nghi tet|le gi)\b/;
-const WEEKDAYS = ["Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"];
 
 /** Holidays named by what they celebrate ("nghỉ lễ Quốc khánh 2026"), folded. */
 const NAMED =
@@ -96,9 +96,6 @@ function phraseIn(folded: string, name: string): boolean {
   const head = words(name).split(" ").slice(0, 4).join(" ");
   return ` ${words(folded)} `.includes(` ${head} `);
 }
-
-/** "rơi vào thứ mấy", "là thứ mấy", "thứ ngày …": the weekday of a day. */
-const WEEKDAY_CUE = /\bthu (?:may|nao|gi)\b|\broi (?:vao )?thu\b|^\s*thu (?:ngay|cua)\b/;
 
 /** The yearly days the documents set ("Ngày Chuyển đổi số quốc gia là ngày 10/10 hằng năm"). */
 function yearlyDays(ctx: AnswerContext): { name: string; month: number; day: number; docId: string }[] {
@@ -199,8 +196,20 @@ export function answerDaysUntil(u: Understanding, ctx: AnswerContext): Reply | u
       !p.relative &&
       /(?:19|20)\d\d/.test(fold(u.text).slice(p.index, p.index + p.length)),
   );
-  if ((days.length !== 1 && !fromToday) || findDocRefs(u.text).length) return undefined;
-  const date = fromToday?.to ?? days[0]!.from!;
+  // ("mấy ngày nữa đến 30/4": a day without its year counts to its next coming; "từ 10/10 đến nay": back
+  // to its last.)
+  const yearless = days.length
+    ? []
+    : findDatePhrases(fold(u.text), { today: ctx.today, defaultYear: Number(ctx.today.slice(0, 4)) }).filter(
+        (p) => p.kind === "day" && p.from && p.from === p.to && !p.relative,
+      );
+  const coming = COUNTDOWN_CUE.test(bare) || /\b(?:nua|sap toi|toi day)\b/.test(bare);
+  const around =
+    !days.length && !fromToday && yearless.length === 1
+      ? nearestOfDay(yearless[0]!.from!.slice(5), ctx.today, coming)
+      : undefined;
+  if ((days.length !== 1 && !fromToday && !around) || findDocRefs(u.text).length) return undefined;
+  const date = around ?? fromToday?.to ?? days[0]!.from!;
   const { kb } = ctx;
   const holiday = kb.data.holidays.find((h) => h.date === date);
   const r = new ReplyBuilder("deadlines");
@@ -216,6 +225,44 @@ export function answerDaysUntil(u: Understanding, ctx: AnswerContext): Reply | u
   if (holiday)
     r.line(`Ngày ${formatViDate(date)} là ngày nghỉ lễ ${holiday.name}.`, kb.citeAll(holiday.sources));
   return r.build();
+}
+
+/**
+ * "30/4 và 1/5/2027", "dịp 30/4 - 1/5/2027": the days a question names, two to seven of them (a short
+ * span read as its days); undefined for one day or none. A day without its year takes the year of the
+ * next day written with one, else `year`.
+ */
+function severalDays(text: string, year: number): string[] | undefined {
+  const f = fold(text);
+  const written = [...f.matchAll(/(?<![\d/])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?(?![\d/])/g)];
+  if (written.length < 2 || written.length > 7) return undefined;
+  const out: string[] = [];
+  let y = year;
+  for (let i = written.length - 1; i >= 0; i--) {
+    const [, d, m, yy] = written[i]!;
+    if (yy) y = Number(yy);
+    const iso = `${y}-${m!.padStart(2, "0")}-${d!.padStart(2, "0")}`;
+    if (Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) || Number(m) > 12 || Number(d) > 31) return undefined;
+    out.unshift(iso);
+  }
+  // (A span "30/4 - 1/5/2027": its days; a day before the next in the text keeps its year order.)
+  const spans = /\d\s*(?:-|đến|den|toi)\s*\d/.test(f) && out.length === 2;
+  if (spans) {
+    const [a, b] = out as [string, string];
+    const n = diffDays(a, b);
+    if (n < 0 || n > 6) return undefined;
+    return Array.from({ length: n + 1 }, (_, i) => addDays(a, i));
+  }
+  return [...new Set(out)].length >= 2 ? [...new Set(out)] : undefined;
+}
+
+/** The day of a month-day ("04-30") next coming from today (today included), or last passed. */
+function nearestOfDay(monthDay: string, today: string, coming: boolean): string | undefined {
+  const year = Number(today.slice(0, 4));
+  const candidates = [year - 1, year, year + 1]
+    .map((y) => `${y}-${monthDay}`)
+    .filter((d) => formatViDate(d) !== "" && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)));
+  return coming ? candidates.find((d) => d >= today) : candidates.filter((d) => d <= today).at(-1);
 }
 
 export function answerWeekday(u: Understanding, ctx: AnswerContext): Reply | undefined {
@@ -238,6 +285,18 @@ export function answerWeekday(u: Understanding, ctx: AnswerContext): Reply | und
   if (relative && named && (!written || (written.relative && TODAY_CUE.test(bare))))
     return yearlyDayNow(named, bare, asked, ctx);
   if (!WEEKDAY_CUE.test(bare)) return undefined;
+  const several = severalDays(u.text, asked ?? thisYear);
+  if (several) {
+    const r = new ReplyBuilder("deadlines");
+    for (const d of several) {
+      const h = kb.data.holidays.find((x) => x.date === d);
+      r.line(
+        `Ngày ${formatViDate(d)} là ${WEEKDAYS[dayOfWeek(d)]}${h ? `, ngày nghỉ lễ ${h.name}` : ""}.`,
+        h ? kb.citeAll(h.sources) : [],
+      );
+    }
+    return r.build();
+  }
   let date: string | undefined;
   if (written?.from) date = written.from;
   else if (named) {
@@ -247,9 +306,16 @@ export function answerWeekday(u: Understanding, ctx: AnswerContext): Reply | und
   const holidayName = !date ? NAMED.exec(u.folded)?.[1] : undefined;
   if (holidayName) {
     const year = asked ?? thisYear;
-    date = kb.data.holidays.find(
-      (h) => h.date.startsWith(String(year)) && fold(h.name).includes(holidayName),
-    )?.date;
+    const named = kb.data.holidays
+      .filter((h) => fold(h.name).includes(holidayName))
+      .sort((a, b) => a.date.localeCompare(b.date));
+    // ("Tết Dương lịch sắp tới thứ mấy": the next one from today.)
+    const upcoming =
+      asked === undefined &&
+      /\b(?:sap toi|toi nay|lan toi|ke tiep|sap den|gan nhat)\b|\btoi (?:roi|thu)\b/.test(bare);
+    date = upcoming
+      ? named.find((h) => h.date >= ctx.today)?.date
+      : named.find((h) => h.date.startsWith(String(year)))?.date;
   }
   if (!date) return undefined;
   const weekday = WEEKDAYS[dayOfWeek(date)]!;
@@ -342,14 +408,14 @@ function answerYearlyDay(u: Understanding, ctx: AnswerContext): Reply | undefine
   }
   if (
     !YEARLY_DAY_CUE.test(expandAbbreviations(bare)) &&
-    !/\b(?:lan toi|sap toi|tiep theo|ke tiep)\s*$/.test(bare.trim())
+    !/\b(?:lan toi|lan sau|sap toi|tiep theo|ke tiep)\s*$/.test(bare.trim())
   )
     return undefined;
   // A given year's or the next occurrence ("lần tới", "năm sau"), a task, a meeting, a person or a
   // document named: answered by those (the occurrence with its year, the task's card…).
   // ("Ngày CĐS quốc gia tới là ngày nào": a day no task is about has no task to answer it: its next
   // occurrence here.)
-  const nextAsked = /\b(?:lan toi|sap toi|tiep theo|ke tiep|toi la|toi roi)\b/.test(bare);
+  const nextAsked = /\b(?:lan toi|lan sau|sap toi|tiep theo|ke tiep|toi la|toi roi)\b/.test(bare);
   if (nextAsked && !/\b(?:nhiem vu|tuyen truyen|phoi hop|chu tri|hop|ai)\b/.test(bare)) {
     const named = namedYearlyDays(u, ctx);
     const y = named.length === 1 ? named[0]! : undefined;
@@ -367,7 +433,7 @@ function answerYearlyDay(u: Understanding, ctx: AnswerContext): Reply | undefine
     }
   }
   if (
-    /\b(?:lan toi|sap toi|tiep theo|ke tiep|toi la|toi roi|nhiem vu|tuyen truyen|phoi hop|chu tri|hop|ban viec|de xuat|ai)\b/.test(
+    /\b(?:lan toi|lan sau|sap toi|tiep theo|ke tiep|toi la|toi roi|nhiem vu|tuyen truyen|phoi hop|chu tri|hop|ban viec|de xuat|ai)\b/.test(
       bare,
     ) ||
     (bare.match(/\b(?:19|20)\d\d\b/g)?.length ?? 0) > 1 ||

@@ -15,7 +15,16 @@ import { isSyllable } from "../../text/telex.ts";
 import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { answerType, DOCUMENT_FOCUSES, type DocumentFocus, type Focus } from "../focus.ts";
-import { dueAfterLabel, dueText, givenTo, hasFigure, leadNames, shorten, viNumber } from "../format.ts";
+import {
+  dueAfterLabel,
+  dueText,
+  dueWeekdayLine,
+  givenTo,
+  hasFigure,
+  leadNames,
+  shorten,
+  viNumber,
+} from "../format.ts";
 import { fuzzyPeople } from "../lexicon.ts";
 import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
 import { issuerAsked } from "./document-list.ts";
@@ -220,6 +229,8 @@ function focusAnswer(
       t.deadline.due || t.deadline.recurrence || t.deadline.continuous || t.deadline.text,
     );
     const lines = [`Thời hạn “${title}”: ${dueAfterLabel(t, ctx.today)}.`];
+    const day = dueWeekdayLine(t, ctx.today, ctx.question);
+    if (day) lines.push(day);
     // A yearly task whose day this year has passed: said, since "đã qua hạn chưa" asks of this year.
     const r = t.deadline.recurrence;
     if (r?.kind === "yearly") {

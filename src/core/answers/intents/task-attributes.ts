@@ -11,7 +11,7 @@ import { findDocRefs } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
 import { frameIndices, phraseIndices, QUESTION_WORDS, searchTerms } from "../../text/search-terms.ts";
 import type { AnswerContext } from "../context.ts";
-import { dueAfterLabel, dueText, givenTo, leadNames, shorten } from "../format.ts";
+import { dueAfterLabel, dueText, dueWeekdayLine, givenTo, leadNames, shorten } from "../format.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 import { mentionsSelf, type Understanding, withoutOwnUnit } from "../understand.ts";
 import { heldAsSuccessor, inheritedRole } from "../unit-time.ts";
@@ -379,7 +379,8 @@ function attributeLine(
         t.deadline.due || t.deadline.recurrence || t.deadline.continuous || t.deadline.text,
       );
       const due = dueAfterLabel(t, ctx.today);
-      return { text: `Thời hạn “${title}”: ${due}.`, sources, recorded };
+      const day = dueWeekdayLine(t, ctx.today, ctx.question);
+      return { text: `Thời hạn “${title}”: ${due}.${day ? ` ${day}` : ""}`, sources, recorded };
     }
     case "basis": {
       const refs = findDocRefs(`${t.title} ${t.details ?? ""}`);

@@ -151,6 +151,13 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // "KT số", "XH số": the DTI's pillars kinh tế số, xã hội số.
   [/(^|[^\p{L}\p{N}&])kt\s+so(?![\p{L}\p{N}&])/gu, "$1kinh te so"],
   [/(^|[^\p{L}\p{N}&])xh\s+so(?![\p{L}\p{N}&])/gu, "$1xa hoi so"],
+  // "HT số": hạ tầng số (elsewhere "ht" is left alone: hệ thống, hoàn thành).
+  [/(^|[^\p{L}\p{N}&])ht\s+so(?![\p{L}\p{N}&])/gu, "$1ha tang so"],
+  // "sở ttt": Sở TT&TT with a letter dropped.
+  [/(^|[^\p{L}\p{N}&])(so|s)\s+ttt(?![\p{L}\p{N}&])/gu, "$1so thong tin va truyen thong"],
+  // "TT Ngày CĐS", "NV TT", "chủ trì TT": tuyên truyền (elsewhere "TT" is a thông tư or a trung tâm).
+  [/(^|[^\p{L}\p{N}&])tt(?=\s+ngay\s+(?:cds|chuyen doi so)(?![\p{L}\p{N}&]))/gu, "$1tuyen truyen"],
+  [/(^|[^\p{L}\p{N}&])(nv|nhiem vu|chu tri|phoi hop|ph)\s+tt(?=\s+(?!&)|$)/gu, "$1$2 tuyen truyen"],
   // "hồ sơ cv": hồ sơ công việc (elsewhere "cv" is công văn; searchTerms reads it the same way).
   [/(^|[^\p{L}\p{N}&])ho so cv(?![\p{L}\p{N}&])/gu, "$1ho so cong viec"],
   // "ngày BH", "được BH", "BH ngày nào": ban hành (elsewhere "bh" is bao giờ).

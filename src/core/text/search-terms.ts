@@ -4,7 +4,7 @@
  * serves the index and the query, so both sides always agree.
  */
 import { ABBREVIATIONS } from "./abbreviations.ts";
-import { clean } from "./normalize.ts";
+import { clean, fold } from "./normalize.ts";
 import { contentTokens } from "./tokens.ts";
 
 /** "TT&TT", "TT & TT" are one abbreviation; "&" is not a token character. */
@@ -71,6 +71,18 @@ const CONTEXTUAL: readonly (readonly [RegExp, string])[] = [
   [/(?<![\p{L}\p{N}])(b[ộo])\s+ca(?![\p{L}\p{N}])/giu, "$1 công an"],
   [/(?<![\p{L}\p{N}])kt(?=\s+s[ốo](?![\p{L}\p{N}]))/giu, "kinh tế"],
   [/(?<![\p{L}\p{N}])xh(?=\s+s[ốo](?![\p{L}\p{N}]))/giu, "xã hội"],
+  // "HT số": hạ tầng số; "sở ttt": Sở TT&TT with a letter dropped; "TT Ngày CĐS", "NV TT": tuyên
+  // truyền (the same readings as expandAbbreviations').
+  [/(?<![\p{L}\p{N}])ht(?=\s+s[ốo](?![\p{L}\p{N}]))/giu, "hạ tầng"],
+  [/(?<![\p{L}\p{N}])(s[ởo]|s)\s+ttt(?![\p{L}\p{N}&])/giu, "$1 tttt"],
+  [
+    /(?<![\p{L}\p{N}])tt(?=\s+ng[àa]y\s+(?:cđs|cds|chuyển đổi số|chuyen doi so)(?![\p{L}\p{N}]))/giu,
+    "tuyên truyền",
+  ],
+  [
+    /(?<![\p{L}\p{N}])(nv|nhiệm vụ|nhiem vu|chủ trì|chu tri|phối hợp|phoi hop|ph)\s+tt(?=\s+(?!&)|$)/giu,
+    "$1 tuyên truyền",
+  ],
   // "có gì nói về …", "nhắc đến …": what is said about the words after ("nội vụ" is left alone).
   [/(?<![\p{L}\p{N}])(?:nói|noi|nhắc|nhac)\s+(?:về|ve|đến|den|tới|toi)(?![\p{L}\p{N}])/giu, "về"],
   // "Phó TB TT BĐH": phó trưởng ban thường trực.
@@ -165,6 +177,8 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set(
 export function isQuestionWord(terms: readonly string[], i: number): boolean {
   const t = terms[i]!;
   if (!QUESTION_WORDS.has(t)) return false;
+  // ("tài khoản", "tài chính": "tài" folds as the "tại" of "tại sao".)
+  if (t === "tai" && /^(?:khoan|chinh|nguyen|san|tro|nang)$/.test(terms[i + 1] ?? "")) return false;
   return !(t === "dau" && /^(?:dung|hang|ban|bat)$/.test(terms[i - 1] ?? ""));
 }
 
@@ -365,6 +379,32 @@ export function typedWords(text: string, terms: string[]): string {
   const covered = new Set(words.flatMap((w) => searchTerms(w)));
   return terms.every((t) => covered.has(t)) ? words.join(" ") : terms.join(" ");
 }
+
+/**
+ * The words of `text` as typed from the first to the last that gives one of `terms`, with the question
+ * words between taken out, for quoting back to the asker: "đã cấp được bao nhiêu tài khoản định danh"
+ * → "cấp tài khoản định danh" ("tài", a question word alone, stays inside the phrase, which
+ * `typedWords` would drop). `typedWords` when the words do not give every term.
+ */
+export function typedPhrase(text: string, terms: string[]): string {
+  const wanted = new Set(terms);
+  const words = clean(text)
+    .split(" ")
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""))
+    .filter(Boolean);
+  const hits = words.flatMap((w, i) => (searchTerms(w).some((t) => wanted.has(t)) ? [i] : []));
+  if (!hits.length) return typedWords(text, terms);
+  // ("tài khoản": "tài", read as the "tại" of "tại sao", opens the phrase.)
+  const start = hits[0]! > 0 && fold(words[hits[0]! - 1]!) === "tai" ? hits[0]! - 1 : hits[0]!;
+  const span = words.slice(start, hits.at(-1)! + 1).join(" ");
+  const phrase = span.replace(ASKED_IN_PHRASE, " ").replace(/\s+/g, " ").trim();
+  const covered = new Set(searchTerms(phrase));
+  return phrase && terms.every((t) => covered.has(t)) ? phrase : typedWords(text, terms);
+}
+
+/** Question words inside a quoted phrase ("được bao nhiêu", "là gì"), typed with or without marks. */
+const ASKED_IN_PHRASE =
+  /(?<![\p{L}\p{N}])(?:(?:đã|da)\s+)?(?:(?:được|duoc)\s+)?(?:bao\s+nhiêu|bao\s+nhieu|bn|mấy|là\s+gì|la\s+gi|những\s+gì|gì|nào)(?![\p{L}\p{N}])/giu;
 
 /**
  * The words of `text` as typed whose search terms are the kept positions of `searchTerms(text)`: "cơ quan

@@ -4001,3 +4001,48 @@ describe("meetings named by what they were about, by who chaired them, listed, a
     );
   });
 });
+
+describe("a pillar's 'số' is not a department's 'sở'; abbreviations officials type", () => {
+  it("'xã hội số xếp hạng mấy' is the pillar's rank, not a unit's", () => {
+    expect(plain("trụ cột kinh tế số năm 2022 xếp hạng mấy")).toContain("29/63");
+    expect(ask("sở tôi xếp hạng mấy trong tỉnh").abstained).toBe(true);
+  });
+  it.each([
+    ["HT số năm 2022 được bao nhiêu điểm", "ha tang so"],
+    ["ai là giám đốc sở ttt", "dao xuan ky"],
+    ["chủ trì TT Ngày CĐS tỉnh là sở nào", "tuyen truyen ngay chuyen doi so tinh"],
+  ])("%s", (q, said) => {
+    expect(plain(q)).toContain(said);
+  });
+});
+
+describe("what a document aims at, when its title states it", () => {
+  it("is said from the title, without figures", () => {
+    const r = ask("KH 3402 đặt ra mục tiêu gì");
+    expect(fold(renderPlain(r))).toContain("nang cao chi so dti");
+  });
+  it("a figure asked of it is still not recorded", () => {
+    expect(ask("kế hoạch 4233 đặt mục tiêu DTI đạt bao nhiêu điểm").abstained).toBe(true);
+  });
+});
+
+describe("work done and reports due are not recorded", () => {
+  it.each([
+    "hạn gửi báo cáo chuyển đổi số 6 tháng là ngày nào",
+    "khi nào phải nộp bc cđs quý này",
+    "tỉnh đã cấp được bao nhiêu chữ ký số cho cán bộ rồi",
+  ])("%s", (q) => {
+    expect(ask(q).abstained).toBe(true);
+  });
+  it("a report deadline the question gives itself is read as that day", () => {
+    expect(plain("hạn nộp báo cáo 2/9/2027 có phải ngày lễ không")).toContain("quoc khanh");
+  });
+});
+
+describe("words quoted back as typed", () => {
+  it("'tài khoản định danh' keeps its 'tài' and 'định'", () => {
+    expect(plain("mục tiêu số tài khoản định danh điện tử cấp cho học sinh là bao nhiêu")).toContain(
+      "tai khoan dinh danh dien tu",
+    );
+  });
+});

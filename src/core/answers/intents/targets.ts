@@ -1,3 +1,4 @@
+import { documentLabel } from "../../knowledge/model.ts";
 /**
  * Targets (mục tiêu, chỉ tiêu) by year and area. A question that names a figure ("chỉ tiêu hộ gia đình có
  * cáp quang") gets the targets that fit it; when none does, it is told there is no such target and
@@ -7,7 +8,7 @@ import type { Target } from "../../knowledge/schema.ts";
 import { findDocRefs } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
 import { foldQuestion } from "../../text/question.ts";
-import { queryTerms, searchTerms, typedWords } from "../../text/search-terms.ts";
+import { queryTerms, searchTerms, typedPhrase } from "../../text/search-terms.ts";
 import type { AnswerContext } from "../context.ts";
 import { answerType } from "../focus.ts";
 import { cap, hasFigure, shorten } from "../format.ts";
@@ -17,7 +18,7 @@ import { type Reply, ReplyBuilder } from "../reply.ts";
 const FRAME = new Set(
   searchTerms(
     "mục tiêu chỉ tiêu năm tỉnh quốc gia cả nước nước bao nhiêu tỷ lệ phần trăm đạt đến của là gì phấn đấu " +
-      "đặt ra những các về giai đoạn theo trong quyết định kế hoạch thông báo qđ kh đặt hướng tới nào qua trên vào dự kiến đóng góp lọt muốn nằm dẫn đầu mốc hạn để " +
+      "đặt ra những các về giai đoạn theo trong kế hoạch thông báo qđ kh đặt hướng tới nào qua trên vào dự kiến đóng góp lọt muốn nằm dẫn đầu mốc hạn để " +
       // Verbs a question puts around the figure that the target's own sentence need not use ("hộ dùng
       // cáp quang" is the target "hộ gia đình có cáp quang").
       "có dùng sử dụng yêu cầu tăng nâng đưa lên cần phải được " +
@@ -42,6 +43,7 @@ const REACHED_CUE =
 const NATIONAL_SETTER = /\b(?:uy ban quoc gia|quoc gia|ca nuoc|toan quoc|chinh phu|thu tuong|trung uong)\b/;
 /** "chuyển đổi số" frames the question too, but "số" alone belongs to "kinh tế số", "dữ liệu số". */
 const CDS = searchTerms("chuyển đổi số");
+const QUYET_DINH = searchTerms("quyết định");
 
 function withoutPhrase(terms: string[], phrase: string[]): string[] {
   const out: string[] = [];
@@ -57,7 +59,10 @@ export function figureTerms(text: string): string[] {
   // A document's number ("theo KH 562/KH-UBND") says where, not what.
   let rest = text.replace(/(?<![\p{L}])(?:chúng|chung)\s+(?:tôi|toi|em|mình|minh)(?![\p{L}])/giu, "tôi");
   for (const r of findDocRefs(text)) rest = rest.replace(r.raw, " ");
-  const terms = withoutPhrase(queryTerms(rest), CDS).filter((t) => !FRAME.has(t) && !/^\d+$/.test(t));
+  // ("quyết định" is a frame as a pair: the "định" of "định danh" is a word of the figure.)
+  const terms = withoutPhrase(withoutPhrase(queryTerms(rest), CDS), QUYET_DINH).filter(
+    (t) => !FRAME.has(t) && !/^\d+$/.test(t),
+  );
   // "bộ mình", "đơn vị tôi": the asker, not what the figure is about.
   return terms.filter(
     (t, i) =>
@@ -127,6 +132,9 @@ function areaAsked(content: string[], pool: Target[]): string | undefined {
     .sort((x, y) => y.words.length - x.words.length)[0]?.a;
 }
 
+/** A document title that states an aim ("Nâng cao chỉ số DTI …", "Tiếp tục đẩy mạnh …"). */
+const AIM = /^(?:Tiếp tục )?(?:nâng cao|phát triển|đẩy mạnh|tăng cường|phấn đấu|thúc đẩy|hoàn thành)\b/iu;
+
 export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }, ctx: AnswerContext): Reply {
   const { kb } = ctx;
   // "theo QĐ 17", "trong KH 562": the targets that document sets.
@@ -146,6 +154,23 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
     const withTargets = [...new Set(kb.data.targets.flatMap((t) => (t.document ? [t.document] : [])))]
       .flatMap((id) => kb.document(id) ?? [])
       .map((d) => `${d.type} ${d.number}`);
+    // ("Kế hoạch 4233 đặt mục tiêu gì": a document whose title is its aim, "Nâng cao chỉ số DTI …", says it.)
+    // (A figure asked, "đặt mục tiêu xếp hạng bao nhiêu", is not in such a title.)
+    const figureAsked = /\b(?:bao nhieu|may|xep hang|hang|phan tram|ty le|diem)\b|%/.test(
+      foldQuestion(q.text),
+    );
+    const aims = [...docIds].flatMap((id) => {
+      if (figureAsked) return [];
+      const d = kb.document(id);
+      return d && AIM.test(d.summary ?? "") ? [d] : [];
+    });
+    if (aims.length) {
+      const r = new ReplyBuilder("target");
+      for (const d of aims)
+        r.line(`${documentLabel(d)} nhằm: ${d.summary}`, kb.citeAll([d.id, ...d.sources]));
+      r.note("Nguồn hiện có không ghi các chỉ tiêu cụ thể (con số) của văn bản này.");
+      return r.build();
+    }
     const r = new ReplyBuilder("target").abstain();
     r.line(`Nguồn hiện có không ghi mục tiêu của ${names.join(", ")}.`);
     if (withTargets.length) r.note(`Mục tiêu có trong cơ sở tri thức theo: ${withTargets.join("; ")}.`);
@@ -376,7 +401,7 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
     }
     const r = new ReplyBuilder("target").abstain();
     r.line(
-      `Cơ sở tri thức không có chỉ tiêu về “${shorten(typedWords(q.text, content), 60)}”${q.year ? ` năm ${q.year}` : ""}.`,
+      `Cơ sở tri thức không có chỉ tiêu về “${shorten(typedPhrase(q.text, content), 60)}”${q.year ? ` năm ${q.year}` : ""}.`,
     );
     // The nearest targets of any year.
     const near = ctx.lex.index

@@ -37,7 +37,18 @@ const ATTRIBUTES: readonly {
   addressed?: boolean;
   /** Recorded after all for this meeting (a notice among its documents, issued after it). */
   meetingKnown?: (m: Meeting, kb: Knowledge) => boolean;
+  /** Recorded after all in this knowledge (a task of that kind imported since). */
+  recorded?: (kb: Knowledge) => boolean;
 }[] = [
+  {
+    // Reporting deadlines are not among the recorded tasks (unless a task about reports is imported).
+    what: "hạn, lịch nộp báo cáo định kỳ",
+    // (A deadline the question gives itself, "hạn nộp BC 30/4/2027 có trùng ngày lễ không", is not asked.)
+    re: /^(?!.*\b\d{1,2} \d{1,2} (?:19|20)\d\d\b)(?:.*\b(?:han|thoi han|lich|khi nao|bao gio|ngay nao|ngay may)\b.*\b(?:nop|gui|lam)\s+(?:bao cao|bc)\b|.*\b(?:nop|gui)\s+(?:bao cao|bc)\b.*\b(?:han|ngay nao|ngay may|khi nao|bao gio|truoc ngay)\b)/,
+    of: "any",
+    alone: true,
+    recorded: (kb) => kb.data.tasks.some((t) => /\bbao cao\b/.test(fold(t.title))),
+  },
   {
     // A meeting's conclusions are recorded as it was reported, not the notice that announced them.
     what: "số hiệu thông báo kết luận",
@@ -127,6 +138,16 @@ const ATTRIBUTES: readonly {
     progress: true,
     // ("tiến độ … hiện đạt bao nhiêu %": a share of the work done, not a target's figure.)
     re: /\b(?:(?:xay|lam|thuc hien|trien khai) (?:den|toi) dau(?: roi)?|tien do (?:hien nay|den nay|the nao|ra sao)|tien do\b.*\b(?:dat|duoc) (?:bao nhieu|may)(?: phan tram)?|ket qua (?:trien khai|thuc hien|lam)\b.*\b(?:den nay|hien nay|toi nay|bay gio)\b)\b|\btien do\b.*%/,
+    of: "any",
+    alone: true,
+  },
+  {
+    // How many have been issued, installed, put online so far ("đã cấp bao nhiêu tài khoản định danh
+    // rồi"): counts of work done are not recorded (a recorded sentence that says so is tried first).
+    // The indicators' recorded figures ("DTI đã đạt bao nhiêu điểm") are not this.
+    what: "số liệu thực hiện đến nay",
+    progress: true,
+    re: /^(?!.*\b(?:dti|chi so|diem|xep hang|thu hang|tru cot)\b).*\bda (?:cap|cap phat|cai dat|kich hoat|dua|tich hop|so hoa|cung cap|trien khai|dao tao|boi duong|tuyen truyen|tap huan)(?: duoc)? (?:bao nhieu|may|duoc bao nhieu)\b/,
     of: "any",
     alone: true,
   },
@@ -301,7 +322,8 @@ const ATTRIBUTES: readonly {
   },
   {
     what: "thứ hạng chuyển đổi số của từng cơ quan, đơn vị trong tỉnh",
-    re: /\b(?:don vi|co quan|so) (?:toi|minh|em)?\s*xep (?:hang|thu)\b|\bxep (?:hang|thu) .*\b(?:trong|giua) cac (?:so|don vi|co quan)\b/,
+    // ("xã hội số xếp hạng mấy": "số" of a pillar's name folds as "sở" does.)
+    re: /\b(?:don vi|co quan|(?<!\b(?:hoi|te|quyen|doi|chi|tang|luc|thuc|che|lieu|nghe) )so) (?:toi|minh|em)?\s*xep (?:hang|thu)\b|\bxep (?:hang|thu) .*\b(?:trong|giua) cac (?:so|don vi|co quan)\b/,
     of: "any",
   },
   {
@@ -365,7 +387,9 @@ export function unrecordedAttribute(u: Understanding, ctx: AnswerContext): Gap |
     !kb.data.meetings.some((m) => m.results.length && fold(m.title).includes(`nam ${resultYear}`))
   )
     return { what: `kết quả thực hiện năm ${resultYear}` };
-  const attr = ATTRIBUTES.find((a) => a.re.test(bare) && (!a.kind || a.kind === u.query.kind));
+  const attr = ATTRIBUTES.find(
+    (a) => a.re.test(bare) && (!a.kind || a.kind === u.query.kind) && !a.recorded?.(kb),
+  );
   if (!attr) return undefined;
   if (attr.alone)
     return {

@@ -37,7 +37,7 @@ import { answerUnit } from "./intents/units.ts";
 import { answerUnrecorded, unrecordedAttribute } from "./intents/unrecorded.ts";
 import { answerYearSaying } from "./intents/year-sayings.ts";
 import { buildLexicon, type Lexicon } from "./lexicon.ts";
-import { joinReplies, type Query, type Reply } from "./reply.ts";
+import { joinReplies, type Query, type Reply, renderPlain } from "./reply.ts";
 import { mentionsSelf, understand } from "./understand.ts";
 
 export interface AskRequest {
@@ -149,6 +149,10 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
             }
           : req,
       );
+      // Two or three documents named by number, one question of each ("QĐ 01 và QĐ 02 quy định gì", "KH
+      // 4233 và KH 3402 ban hành ngày nào"): each answered, when the whole message's answer lacks one.
+      const several = !chatty ? eachDocument(req, first) : undefined;
+      if (several) return several;
       // Two questions in one message, each asking something of its own: both answered.
       // (When the whole message says a part is not recorded, that stands.)
       const pair = !chatty && !first.abstained ? twoQuestions(req.text) : undefined;
@@ -192,6 +196,32 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       return second.abstained ? first : second;
     },
   };
+
+  function eachDocument(req: AskRequest, whole: Reply): Reply | undefined {
+    const refs = findDocRefs(req.text);
+    if (refs.length < 2 || refs.length > 3) return undefined;
+    // Each number one document of the knowledge (an exact số hiệu, or the one document with that number
+    // and kind).
+    const docOf = (r: (typeof refs)[number]) => {
+      const exact = kb.documentByNumber(r.raw);
+      if (exact) return exact;
+      const numbered = kb.documentsNumbered(r.number);
+      const ofKind = r.typeCode ? numbered.filter((x) => x.parsed.typeCode === r.typeCode) : numbered;
+      return ofKind.length === 1 ? ofKind[0]!.doc : undefined;
+    };
+    const docs = refs.map(docOf);
+    if (docs.some((d) => !d) || new Set(docs.map((d) => d!.id)).size !== refs.length) return undefined;
+    const shown = fold(renderPlain(whole));
+    if (docs.every((d) => shown.includes(fold(d!.number)))) return undefined;
+    const replies = refs.map((r) => {
+      let text = req.text;
+      for (const o of refs) if (o !== r) text = text.replace(o.raw, " ");
+      text = text.replace(/^\s*(?:và|va|với|,)\s+/iu, "").replace(/\s+(?:và|va|với|,)\s+(?=\s|,|$)/giu, " ");
+      return askOnce({ ...req, text: text.replace(/\s+/g, " ").trim() });
+    });
+    if (replies.every((x) => x.abstained)) return undefined;
+    return replies.reduce((a, b) => joinReplies(a, b));
+  }
 
   function askOnce(req: AskRequest): Reply {
     const u = understand(req.text, req.now, lexicon);

@@ -1019,7 +1019,11 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     const aboutDeadlines =
       concepts.has("deadline") ||
       concepts.has("overdue") ||
-      (concepts.has("task") && !/\b(?:ve viec gi|noi ve viec|ve viec nao)\b/.test(bare));
+      // ("quy định việc gì", "quy định những gì": what it provides, not the tasks under it.)
+      (concepts.has("task") &&
+        !/\b(?:ve viec gi|noi ve viec|ve viec nao|quy dinh (?:viec|nhung|dieu|noi dung) (?:gi|nao)|lam viec gi)\b/.test(
+          bare,
+        ));
     const asked = documentFocus(bare);
     // ("các nhiệm vụ của kế hoạch kèm theo QĐ 56 có hạn ra sao": the deadlines it sets, "kèm theo" only
     // says which plan.)
@@ -1927,6 +1931,13 @@ function documentListFilter(
   const filter: DocumentListFilter = {};
   if (issuer) {
     filter.issuer = issuer;
+    // ("văn bản Tỉnh ủy": its standing committee's too, "Ban Thường vụ Tỉnh ủy", "Thường trực Tỉnh ủy".)
+    const organs = [...new Set(docs.map((d) => d.issuer))].filter(
+      (i) =>
+        i !== issuer &&
+        new RegExp(`^(?:ban thuong vu|thuong truc|ban chap hanh) ${fold(issuer)}$`).test(fold(i)),
+    );
+    if (organs.length) filter.issuerAlso = organs;
     // "văn bản của HĐND và Tỉnh ủy": each issuer named with the first.
     const more = issuersNamed(bare, docs).filter((i) => i !== issuer);
     if (more.length && /\b(?:va|hoac|voi|cung)\b/.test(bare)) filter.issuers = more;

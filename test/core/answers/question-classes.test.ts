@@ -4046,3 +4046,27 @@ describe("words quoted back as typed", () => {
     );
   });
 });
+
+describe("documents named together, by issuer or by number", () => {
+  it("'văn bản Tỉnh ủy' includes its standing committee's", () => {
+    const text = plain("các văn bản của Tỉnh ủy về CĐS");
+    expect(text).toContain("352-qd/tu");
+    expect(text).toContain("09-nq/tu");
+  });
+  it("'văn bản quy định Ngày CĐS', neither tỉnh nor quốc gia said: both days' decisions", () => {
+    const text = plain("Ngày chuyển đổi số được quy định ở những văn bản nào");
+    expect(text).toContain("505/qd-ttg");
+    expect(text).toContain("1560/qd-ubnd");
+    expect(plain("văn bản nào quy định Ngày CĐS quốc gia")).not.toContain("1560/qd-ubnd");
+  });
+  it("two documents by number, one question of each: both answered", () => {
+    const text = plain("KH 4233 với KH 3402 ký ngày nào");
+    expect(text).toContain("28/09/2022");
+    expect(text).toContain("16/08/2023");
+  });
+  it("'quy định việc gì' asks what a document provides, not its tasks", () => {
+    const r = ask("QĐ 02-QĐ/BCĐCĐS quy định việc gì");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("quy che lam viec");
+  });
+});

@@ -490,9 +490,23 @@ function answerYearlyDay(u: Understanding, ctx: AnswerContext): Reply | undefine
     r.item("document", y.docId);
     return r.build();
   }
-  // "văn bản nào quy định …": the document first.
+  // "văn bản nào quy định …": the document first (of each day the words fit, when neither is said).
   const doc = kb.document(y.docId);
-  if (doc && /\b(?:van ban|vb|quyet dinh|qd)\b/.test(expandAbbreviations(bare))) {
+  const asksDocument = /\b(?:van ban|vb|quyet dinh|qd)\b/.test(expandAbbreviations(bare));
+  const every = asksDocument ? namedYearlyDays(u, ctx, { allWhenUnsaid: true }) : [];
+  if (every.length > 1) {
+    for (const x of every) {
+      const d = kb.document(x.docId);
+      if (!d) continue;
+      r.line(
+        `• ${x.name}: ${documentLabel(d)} của ${d.issuer} (ngày ${x.day}/${x.month} hằng năm).`,
+        cite(x.docId),
+      );
+      r.item("document", x.docId);
+    }
+    return r.build();
+  }
+  if (doc && asksDocument) {
     r.line(`Văn bản: ${documentLabel(doc)} của ${doc.issuer}.`, cite(y.docId));
     r.line(`${y.name} là ngày ${y.day}/${y.month} hằng năm.`, cite(y.docId));
   } else r.line(`${y.name} là ngày ${y.day}/${y.month} hằng năm${label(y.docId)}.`, cite(y.docId));
@@ -536,13 +550,30 @@ function fittingYearlyDays(
 }
 
 /** The yearly days a question names: each named by its own words, or the best one. */
-function namedYearlyDays(u: Understanding, ctx: AnswerContext): YearlyDay[] {
+function namedYearlyDays(
+  u: Understanding,
+  ctx: AnswerContext,
+  opts: { allWhenUnsaid?: boolean } = {},
+): YearlyDay[] {
   const words = new Set(searchTerms(u.folded));
   const fitting = fittingYearlyDays(u, ctx);
   // Two days whose names differ by one word ("quốc gia", "tỉnh"): each needs its own word.
   const own = fitting.filter((x) =>
     x.terms.every((t) => words.has(t) || fitting.every((o) => o === x || o.terms.includes(t))),
   );
+  // (Neither "tỉnh" nor "quốc gia" said, "văn bản nào quy định Ngày Chuyển đổi số": every day whose other
+  // words are all there, when asked.)
+  if (opts.allWhenUnsaid) {
+    const province = new Set(searchTerms(fold(ctx.kb.data.province.name)));
+    const level = new Set(["tinh", "quoc", "gia"]);
+    const every = yearlyDays(ctx).filter((y) => {
+      const terms = searchTerms(expandAbbreviations(fold(y.name))).filter(
+        (t) => !province.has(t) && !level.has(t),
+      );
+      return terms.length >= 2 && terms.every((t) => words.has(t));
+    });
+    if (every.length > 1 && [...level].every((t) => !words.has(t))) return every;
+  }
   return (own.length ? own : fitting.slice(0, 1)).map((x) => x.y);
 }
 

@@ -64,6 +64,7 @@ export const querySchema = z.discriminatedUnion("kind", [
     done: z.boolean().optional(),
     withProduct: z.boolean().optional(),
     withSupport: z.boolean().optional(),
+    central: z.boolean().optional(),
   }),
   z.strictObject({
     kind: z.literal("deadlines"),
@@ -152,6 +153,7 @@ const KINDS: Record<Kind, { code: string; fields: readonly (readonly [string, Fi
       ["done", "bool"],
       ["withProduct", "bool"],
       ["withSupport", "bool"],
+      ["central", "bool"],
     ],
   },
   deadlines: {

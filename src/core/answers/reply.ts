@@ -62,6 +62,8 @@ export type Query =
       withProduct?: boolean;
       /** Only the tasks with supporting units ("nhiệm vụ nào có đơn vị phối hợp"). */
       withSupport?: boolean;
+      /** Only the tasks central bodies lead ("nhiệm vụ của bộ, ngành trung ương"). */
+      central?: boolean;
     }
   | {
       kind: "deadlines";

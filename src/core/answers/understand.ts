@@ -145,6 +145,16 @@ export function mentionsSelf(text: string): boolean {
       !["cua", "vi", "so", "quan", "ban", "nganh", "phong"].includes(fold(words[i - 1] ?? ""))
     )
       return false;
+    // "mỗi cơ quan phải có sản phẩm của mình", "từng đơn vị tự xây dựng kế hoạch của mình": "mình" of
+    // the subject named before it ("mỗi", "từng", "các" + a unit word), not the asker.
+    if (
+      fold(w) === "minh" &&
+      fold(words[i - 1] ?? "") === "cua" &&
+      /\b(?:moi|tung|cac|nhung|moi mot) (?:co quan|don vi|dia phuong|so|nganh|ban|cap|huyen|xa|to chuc)\b/.test(
+        fold(words.slice(0, i).join(" ")),
+      )
+    )
+      return false;
     // "tỉnh mình", "nước mình": the province, the country, not the asker's unit.
     if (fold(w) === "minh" && ["tinh", "nuoc", "chung", "ta"].includes(fold(words[i - 1] ?? "")))
       return false;
@@ -889,6 +899,17 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     )
   )
     return { ...base, year, query: withYear({ kind: "tasks" as const, ...unitParams(), withSupport: true }) };
+  // "nhiệm vụ nào của bộ, ngành trung ương", "có việc nào giao cho một bộ ở trung ương không": the tasks
+  // central bodies lead (of no unit named, the asker's own "bộ tôi" apart).
+  if (
+    !unitId &&
+    !mine &&
+    /\b(?:nhiem vu|viec|nv)\b/.test(bare) &&
+    /\b(?:bo,? nganh(?: o)? trung uong|(?:cac|mot|nhung) bo(?: nganh)?(?: o)? trung uong|(?:co quan|don vi|bo)(?: o)? trung uong|cac bo,? nganh)\b/.test(
+      untelexText(bare),
+    )
+  )
+    return { ...base, year, query: withYear({ kind: "tasks" as const, central: true }) };
 
   // "Tỉnh ủy đóng vai trò gì trong việc thành lập Ban Chỉ đạo": how the body named was founded (the
   // decision, and whose), not the unit's tasks.

@@ -64,6 +64,8 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   cnscd: "cong nghe so cong dong",
   bc: "bao cao",
   vb: "van ban",
+  // "trong DS văn bản": danh sách.
+  ds: "danh sach",
   // work
   nv: "nhiem vu",
   dv: "don vi",
@@ -166,6 +168,9 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
     /(^|[^\p{L}\p{N}&])bh(?=\s+(?:ngay|vao ngay|nam|khi nao|luc nao|som nhat|muon nhat|gan nhat)(?![\p{L}\p{N}&]))/gu,
     "$1ban hanh",
   ],
+  // "VB nào do VPCP BH không", "đã BH chưa": ban hành before "không"/"chưa" ("bao giờ không" is no
+  // question).
+  [/(^|[^\p{L}\p{N}&])bh(?=\s+(?:khong|ko|k|chua|chưa|không)(?![\p{L}\p{N}&]))/gu, "$1ban hanh"],
   // "dti2022": the index and its year glued.
   [/(^|[^\p{L}\p{N}&])dti((?:19|20)\d\d)(?![\p{L}\p{N}&])/gu, "$1dti $2"],
 ];

@@ -62,6 +62,7 @@ const CONTEXTUAL: readonly (readonly [RegExp, string])[] = [
   ],
   // "ngày BH", "được BH": ban hành (elsewhere "bh" is bao giờ).
   [/(?<![\p{L}\p{N}])((?:ngày|ngay|được|duoc|đã|da|mới|moi))\s+bh(?![\p{L}\p{N}])/giu, "$1 ban hành"],
+  [/(?<![\p{L}\p{N}])bh(?=\s+(?:không|khong|ko|k|chưa|chua)(?![\p{L}\p{N}]))/giu, "ban hành"],
   // "Trường CT": Trường Chính trị.
   [/(?<![\p{L}\p{N}])(tr[ưu][ờo]ng)\s+ct(?![\p{L}\p{N}])/giu, "$1 chính trị"],
   // "Tổ GV": Tổ Giúp việc.

@@ -60,6 +60,8 @@ export const STOPWORDS_ACCENTED: ReadonlySet<string> = new Set([
   "ở",
   "tại",
   "em",
+  // ("tìm giúp e …": em, as typed on a phone.)
+  "e",
   "anh",
   "xin",
   "vui",

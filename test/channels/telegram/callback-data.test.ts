@@ -22,6 +22,8 @@ const EXAMPLES: Query[] = [
   { kind: "tasks", done: true, topic: "sản phẩm", page: 2 },
   { kind: "tasks", unitId: "so-tttt", withProduct: true, page: 2 },
   { kind: "tasks", withSupport: true, year: 2023 },
+  // (The tasks central bodies lead page on that filter too.)
+  { kind: "tasks", central: true, page: 2 },
   { kind: "deadlines", mode: "upcoming" },
   { kind: "deadlines", mode: "overdue", unitId: "so-tttt" },
   { kind: "deadlines", mode: "upcoming", mine: true, page: 2 },

@@ -4070,3 +4070,27 @@ describe("documents named together, by issuer or by number", () => {
     expect(fold(renderPlain(r))).toContain("quy che lam viec");
   });
 });
+
+describe("tasks central bodies lead, and 'của mình' of a subject named before it", () => {
+  it.each(["việc nào do bộ, ngành trung ương chủ trì", "có nv nào giao cho một bộ ở trung ương k"])(
+    "%s",
+    (q) => {
+      const r = ask(q);
+      expect(r.abstained).toBe(false);
+      const text = fold(renderPlain(r));
+      expect(text).toContain("bo cong an");
+      expect(text).not.toContain("tuyen truyen ngay chuyen doi so");
+    },
+  );
+  it("'mỗi đơn vị … của mình' is that unit's, not the asker's", () => {
+    const r = ask("nhiệm vụ nào yêu cầu từng đơn vị có sản phẩm chuyển đổi số của mình");
+    expect(r.intent).not.toBe("link-needed");
+    expect(fold(renderPlain(r))).toContain("it nhat mot san pham");
+  });
+  it("'tìm giúp e' and 'do VPCP BH không' are read as meant", () => {
+    expect(plain("tìm giúp e văn bản nói về Trung tâm phục vụ hành chính công")).not.toContain(
+      "chua co thong tin",
+    );
+    expect(plain("có vb nào do VPCP BH không")).toContain("16/tb-vpcp");
+  });
+});

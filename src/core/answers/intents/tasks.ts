@@ -134,6 +134,7 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
     (q.done ? " đã hoàn thành" : "") +
     (q.withProduct ? " có sản phẩm được nêu" : "") +
     (q.withSupport ? " có đơn vị phối hợp" : "") +
+    (q.central ? " do bộ, ngành trung ương chủ trì" : "") +
     (q.year ? ` năm ${q.year}` : "") +
     (groupName ? ` thuộc nhóm “${groupName}”` : "");
   const keep = (t: Task): boolean =>
@@ -148,7 +149,8 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
     (!q.dated || t.deadline.due !== undefined || t.deadline.recurrence !== undefined) &&
     (!q.done || DONE.has(taskStatus(t, ctx.today).status)) &&
     (!q.withProduct || t.product !== undefined) &&
-    (!q.withSupport || t.support.length > 0);
+    (!q.withSupport || t.support.length > 0) &&
+    (!q.central || t.lead.some((id) => kb.unit(id)?.kind === "trung-uong"));
 
   let rows: { task: Task; role?: string }[];
   let title: string;

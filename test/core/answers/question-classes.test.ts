@@ -4094,3 +4094,22 @@ describe("tasks central bodies lead, and 'của mình' of a subject named before
     expect(plain("có vb nào do VPCP BH không")).toContain("16/tb-vpcp");
   });
 });
+
+describe("one entry far ahead of every other answers the question", () => {
+  it("a target named with a typo the index does not know", () => {
+    const r = ask("mục tiu năm 2023 về hộ gia đình có cáp quang là bao nhiu");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("85%");
+  });
+  it("not when what was done is asked: a target only says what is to be reached", () => {
+    expect(ask("tỉnh đã có bao nhiêu phần trăm hộ gia đình có cáp quang").abstained).toBe(true);
+  });
+});
+
+describe("a search entry far ahead of every other", () => {
+  it("answers a question that is not for a figure", () => {
+    const r = ask("Số hóa trong lĩnh vực nào được đẩy mạnh hơn năm 2022");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("cuoc hop ngay 20/02/2023");
+  });
+});

@@ -35,6 +35,8 @@ export const ANSWER_COVERAGE = 0.78;
 export const NEARBY_COVERAGE = 0.45;
 /** An entry with every word of the question, not all side by side, still needs this much. */
 export const SPREAD_COVERAGE = 0.6;
+/** An entry with at least this share, twice the next entry's, answers as the one the question means. */
+export const DOMINANT_COVERAGE = 0.6;
 /** A term in this many entries or fewer is a rare name ("Postmart", "NDXP"). */
 const RARE_ENTRIES = 3;
 
@@ -417,8 +419,19 @@ export function answerSearch(
       // (A name: no Vietnamese syllable; "tiết" of "chi tiết" is none.)
       return n > 0 && n <= RARE_ENTRIES && t.term.length >= 3 && !isSyllable(t.term);
     });
+  // (One entry far ahead of every other, with half the question's words, answers it: "kho dữ liệu điện
+  // tử của tổ chức, cá nhân nhằm mục đích gì" is the one target that names it.)
+  const [top, second] = hits;
+  // (Not for a figure: "tỉnh có bao nhiêu thuê bao di động" is not the target that names them.)
+  const dominant =
+    !unknown.length &&
+    answerType(foldQuestion(q.text)) !== "figure" &&
+    top !== undefined &&
+    top.coverage >= DOMINANT_COVERAGE &&
+    (second === undefined || second.coverage < top.coverage / 2);
   const found = (h: SearchHit) =>
     h.coverage >= needed ||
+    (dominant && h === top) ||
     (!unknown.length && query.length >= 2 && h.termCoverage >= 0.99 && h.coverage >= SPREAD_COVERAGE) ||
     (rare && query.length >= 2 && query.length <= 4 && h.termCoverage >= 0.99);
   // A document asked for one attribute must name the body the question names (its number is not

@@ -84,6 +84,8 @@ const YES_NO = /\bco\b.*\b(?:khong|ko|k)\s*\??\s*$/;
 /** Share of the figure's words a target must match to answer it, and to be named as nearby. */
 const FIT = 0.6;
 const FIGURE_FIT = 0.75;
+/** Share of the question's words a target far ahead of the others must match to answer it. */
+const DOMINANT = 0.5;
 const NEARBY = 0.3;
 
 function targetLine(t: Target): string {
@@ -331,6 +333,23 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
           (content.length >= 10 && h.coverage >= 0.3 && inQuestion(kb.get("targets", h.doc.id)!) >= 0.8),
       )
       .map((h) => kb.get("targets", h.doc.id)!);
+    // One target far ahead of every other ("cáp quang hộ gia đình mục têu 2023", a typo the index does not
+    // know; "kho dữ liệu điện tử … nhằm mục đích gì", words of the question the target does not repeat):
+    // that one, when it has half the question's words and the next has less than half its share.
+    const [top, next] = hits;
+    // (Not when what was done is asked, "đã dùng", "kết quả": a target only says what is to be reached.)
+    const doneAsked =
+      /\bda (?:dung|co|dat|lam|thuc hien|trien khai|su dung)\b|\bket qua\b|\bhien (?:nay|tai|gio)\b/.test(
+        folded,
+      );
+    if (
+      !fit.length &&
+      !doneAsked &&
+      top &&
+      top.coverage >= DOMINANT &&
+      (!next || next.coverage < top.coverage / 2)
+    )
+      fit.push(kb.get("targets", top.doc.id)!);
     // "khám chữa bệnh từ xa và hồ sơ sức khỏe điện tử": two figures asked, each fitting its own target.
     const halves = q.text.split(/\s+(?:và|va|với|cùng)\s+/iu);
     if (fit.length < 2 && halves.length === 2) {

@@ -67,6 +67,7 @@ export const HELDOUT_25_FILE = fileURLToPath(new URL("./heldout-25.yaml", import
 export const HELDOUT_26_FILE = fileURLToPath(new URL("./heldout-26.yaml", import.meta.url));
 export const HELDOUT_27_FILE = fileURLToPath(new URL("./heldout-27.yaml", import.meta.url));
 export const HELDOUT_28_FILE = fileURLToPath(new URL("./heldout-28.yaml", import.meta.url));
+export const HELDOUT_29_FILE = fileURLToPath(new URL("./heldout-29.yaml", import.meta.url));
 export const FORMS = ["diacritics", "plain", "typo", "abbrev", "keywords"] as const;
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 export const DEFAULT_NOW = "2026-11-26T09:00:00+07:00";
@@ -533,7 +534,13 @@ const HELDOUT_SETS: { key: string; file: string; title: string }[] = [
     key: "heldout28",
     file: HELDOUT_28_FILE,
     title:
-      "Held-out set 28 (eval/heldout-28.yaml, written blind, committed before the fixes drawn from set 27)",
+      "Held-out set 28 (eval/heldout-28.yaml, written blind, committed before the fixes drawn from set 27; spent: read for classes)",
+  },
+  {
+    key: "heldout29",
+    file: HELDOUT_29_FILE,
+    title:
+      "Held-out set 29 (eval/heldout-29.yaml, written blind, committed during the fixes drawn from set 28)",
   },
 ];
 

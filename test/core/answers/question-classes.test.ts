@@ -4113,3 +4113,22 @@ describe("a search entry far ahead of every other", () => {
     expect(fold(renderPlain(r))).toContain("cuoc hop ngay 20/02/2023");
   });
 });
+
+describe("the 2025 changes asked in other words", () => {
+  it.each([
+    "UBND cấp huyện ngừng hoạt động từ ngày nào",
+    "mô hình chính quyền địa phương hai cấp áp dụng từ khi nào",
+  ])("%s", (q) => {
+    expect(plain(q)).toContain("01/07/2025");
+  });
+  it("what was done before two-level government is not the change", () => {
+    expect(plain("trước khi có chính quyền hai cấp, UBND các huyện làm nhiệm vụ gì về CĐS")).not.toMatch(
+      /^ubnd cac huyen, thanh pho da ket thuc/,
+    );
+  });
+  it("a task's lead that has since merged says who holds it now", () => {
+    expect(plain("tuyên truyền Ngày CĐS tỉnh hiện nay đơn vị nào chủ trì")).toContain(
+      "hop nhat vao so khoa hoc va cong nghe",
+    );
+  });
+});

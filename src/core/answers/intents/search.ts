@@ -223,8 +223,15 @@ function focusAnswer(
   if (!t) return undefined;
   const title = shorten(t.title, 120);
   const sources = [...(t.document ? [t.document] : []), ...t.sources];
-  if (focus === "lead")
-    return { lines: [`Chủ trì “${title}”: ${leadNames(kb, t)}.`], sources, recorded: true };
+  if (focus === "lead") {
+    // A lead that has since ended (merged, closed): who holds the task today, or that no one is named.
+    const ended = t.lead.flatMap((id) => kb.unitEndSentence(id, ctx.today) ?? []);
+    return {
+      lines: [`Chủ trì “${title}”: ${leadNames(kb, t)}.`, ...ended.map((e) => e.text)],
+      sources: [...sources, ...ended.flatMap((e) => e.sources)],
+      recorded: true,
+    };
+  }
   if (focus === "deadline") {
     // A deadline the sources give in words ("Trong năm 2023") is recorded too.
     const recorded = Boolean(

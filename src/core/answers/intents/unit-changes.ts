@@ -13,7 +13,7 @@ import { type Reply, ReplyBuilder } from "../reply.ts";
 import { mentionsSelf, type Understanding } from "../understand.ts";
 
 const CHANGE_CUE =
-  /\b(?:sau|tu|ke tu)\b.*\bgiao (?:lai )?cho (?:ai|don vi nao|co quan nao)\b|\b(?:sap nhap|sat nhap|hop nhat|giai the|doi ten|chia tach|tach ra|tiep nhan|ke thua|thay cho|thay|ket thuc|con (?:hoat dong|ton tai)|bi bo|xoa bo|bo (?:tu|tu ngay|cap huyen)|sau khi bo|chuyen (?:cho|sang|ve|giao cho) (?:don vi|co quan|ai|noi)|(?:don vi|co quan) nao (?:tiep nhan|dam nhan|lam thay))\b|\bcon (?:khong|ko|k)\s*$|\bcon\b.*\bnua (?:khong|ko|k)\b|\bcon (?:phoi hop|chu tri|lam|thuc hien|hoat dong|ton tai)\b.*\b(?:khong|ko|k)\s*$|\bnua (?:khong|ko|k)\s*$|\bcon\b.*\bdau ma\b|\b(?:khong|ko) con (?:cap |cac )?[a-z]+\b.*\bthi\b|\b(?:gio|bay gio|hien nay|hien gio|nay)\b.*\bvan (?:la|con|chu tri|phu trach|lam|giu)\b/;
+  /\b(?:sau|tu|ke tu)\b.*\bgiao (?:lai )?cho (?:ai|don vi nao|co quan nao)\b|\b(?:sap nhap|sat nhap|hop nhat|giai the|doi ten|chia tach|tach ra|tiep nhan|ke thua|thay cho|thay|ket thuc|cham dut|ngung hoat dong|dung hoat dong|con (?:hoat dong|ton tai)|bi bo|xoa bo|bo (?:tu|tu ngay|cap huyen)|sau khi bo|chuyen (?:cho|sang|ve|giao cho) (?:don vi|co quan|ai|noi)|(?:don vi|co quan) nao (?:tiep nhan|dam nhan|lam thay))\b|\bcon (?:khong|ko|k)\s*$|\bcon\b.*\bnua (?:khong|ko|k)\b|\bcon (?:phoi hop|chu tri|lam|thuc hien|hoat dong|ton tai)\b.*\b(?:khong|ko|k)\s*$|\bnua (?:khong|ko|k)\s*$|\bcon\b.*\bdau ma\b|\b(?:khong|ko) con (?:cap |cac )?[a-z]+\b.*\bthi\b|\b(?:gio|bay gio|hien nay|hien gio|nay)\b.*\bvan (?:la|con|chu tri|phu trach|lam|giu)\b/;
 
 /**
  * "Hiện nay sở nào phụ trách chuyển đổi số của tỉnh": the department in charge of the province's digital
@@ -32,10 +32,26 @@ export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | 
     .replace(/\s+/g, " ")
     .trim();
   if (IN_CHARGE_OF_DX.test(bare) || FOCAL_POINT_OF_DX.test(bare)) return answerInChargeOfDx(ctx);
-  if (!CHANGE_CUE.test(bare)) return undefined;
+  // ("chính quyền địa phương hai cấp bắt đầu từ ngày nào": the change a recorded closure's note names.)
+  // (When it began, not what was done before it: "trước khi có chính quyền hai cấp … nhiệm vụ nào".)
+  const twoLevel =
+    /\bchinh quyen (?:dia phuong )?hai cap\b/.test(bare) &&
+    /\b(?:ngay nao|khi nao|bao gio|bat dau|tu ngay|bao lau|bao nhieu ngay|ap dung|thuc hien tu)\b/.test(
+      bare,
+    ) &&
+    !/\b(?:nhiem vu|viec|nv|truoc khi)\b/.test(bare);
+  if (!CHANGE_CUE.test(bare) && !twoLevel) return undefined;
   const { kb, lex } = ctx;
   // Units, and groups whose level ended ("UBND huyện Ninh Hải": the district level).
   const named = lex.units.match(searchTerms(u.text)).map((m) => m.value.id);
+  if (twoLevel && !named.length)
+    named.push(
+      ...kb.data.unitGroups
+        .filter((g) =>
+          (g.history ?? []).some((h) => h.kind === "closed" && /\bhai cap\b/.test(fold(h.note ?? ""))),
+        )
+        .map((g) => g.id),
+    );
   const ids = [...new Set(named)];
   if (!ids.length && mentionsSelf(u.text) && ctx.asker?.unitId) ids.push(ctx.asker.unitId);
   // ("hợp nhất sở 2025", "các đơn vị đã sáp nhập": the changes alone, nothing else named.)

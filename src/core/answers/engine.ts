@@ -22,10 +22,11 @@ import {
   answerDocumentVsDay,
   answerIssuedYet,
 } from "./intents/documents.ts";
+import { answerEventGap } from "./intents/event-gaps.ts";
 import { answerActionRequest, answerHelp } from "./intents/help.ts";
 import { answerHoliday } from "./intents/holidays.ts";
 import { answerIndicator, answerIndicatorAttribute } from "./intents/indicators.ts";
-import { answerMeeting, answerMeetingGap } from "./intents/meetings.ts";
+import { answerMeeting } from "./intents/meetings.ts";
 import { answerPerson, answerPersonAtUnit, answerRole, answerWhichHolds } from "./intents/people.ts";
 import { answerProgressFromFacts, answerReachedFromFacts, answerSearch } from "./intents/search.ts";
 import { answerTarget } from "./intents/targets.ts";
@@ -253,7 +254,7 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       answerPersonAtUnit(u, ctx) ??
       answerProgressCheck(u, ctx) ??
       answerBodyAttribute(u, ctx) ??
-      answerMeetingGap(u.text, ctx) ??
+      answerEventGap(u.text, ctx) ??
       answerHoliday(u, ctx) ??
       answerIndicatorAttribute(u, ctx) ??
       answerYearSaying(u, ctx) ??

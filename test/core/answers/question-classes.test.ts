@@ -4132,3 +4132,24 @@ describe("the 2025 changes asked in other words", () => {
     );
   });
 });
+
+describe("days between dated events of the knowledge, and counts in weeks", () => {
+  it("a document and a meeting named by words: the meeting on the side the question puts it", () => {
+    expect(plain("Quyết định 56/QĐ-UBND ra trước cuộc họp Ban Điều hành mấy ngày")).toContain("6 ngay");
+  });
+  it("the announcement of an index and a document", () => {
+    expect(plain("công bố DTI 2022 xong thì bao nhiêu ngày sau mới ban hành KH 3402")).toContain("35 ngay");
+  });
+  it("a span from a day to today", () => {
+    expect(plain("từ ngày 25/12/2022 đến hôm nay bao nhiêu ngày")).toContain("1432 ngay");
+  });
+  it("weeks when asked in weeks; the days to the next holiday", () => {
+    expect(plain("còn mấy tuần nữa tới Ngày CĐS quốc gia")).toContain("tuan");
+    expect(plain("ngày lễ sắp tới là ngày nào còn bao lâu")).toContain("con 36 ngay");
+  });
+  it("'Ngày Chuyển đổi số tiếp theo' with neither level said: both, on their one day", () => {
+    const text = plain("Ngày chuyển đổi số lần sau là ngày nào");
+    expect(text).toContain("10/10/2027");
+    expect(plain("hạn sản phẩm CĐS của đơn vị tôi là ngày nào")).not.toContain("10/10/2027");
+  });
+});

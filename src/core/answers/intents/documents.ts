@@ -500,7 +500,7 @@ function foldedTaskText(
  */
 export function answerDocumentVsDay(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const bare = u.folded.replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ");
-  const howLong = /\b(?:truoc|sau)\b.*\b(?:bao nhieu|may) ngay\b/.test(bare);
+  const howLong = /\b(?:truoc|sau)\b.*\b(?:(?:bao nhieu|may) ngay|bao lau)\b/.test(bare);
   if (!/\b(?:truoc hay sau|sau hay truoc)\b/.test(bare) && !howLong) return undefined;
   const { kb } = ctx;
   const docs = [

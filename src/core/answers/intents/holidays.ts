@@ -187,7 +187,12 @@ export function answerDaysUntil(u: Understanding, ctx: AnswerContext): Reply | u
   if (!/\b(?:hom nay|nay|con|nua|den nay|toi nay|da qua|duoc)\b/.test(bare)) return undefined;
   const phrases = findDatePhrases(fold(u.text), { today: ctx.today });
   // ("từ hôm nay đến ngày 30/4/2027": a span from today, read as its other end.)
-  const fromToday = phrases.find((p) => p.kind === "range" && p.relative && p.from === ctx.today && p.to);
+  // ("từ ngày 20/2/2023 đến hôm nay": a span to today, read as its first end.)
+  const fromToday =
+    phrases.find((p) => p.kind === "range" && p.relative && p.from === ctx.today && p.to) ??
+    phrases
+      .filter((p) => p.kind === "range" && p.relative && p.to === ctx.today && p.from && p.from < ctx.today)
+      .map((p) => ({ ...p, to: p.from }))[0];
   const days = phrases.filter(
     (p) =>
       p.kind === "day" &&
@@ -217,7 +222,7 @@ export function answerDaysUntil(u: Understanding, ctx: AnswerContext): Reply | u
   // (With the day's weekday: "… là thứ mấy, còn bao nhiêu ngày".)
   if (date > ctx.today)
     r.line(
-      `Từ hôm nay (${today}) đến ngày ${formatViDate(date)} (${WEEKDAYS[dayOfWeek(date)]}) còn ${diffDays(ctx.today, date)} ngày.`,
+      `Từ hôm nay (${today}) đến ngày ${formatViDate(date)} (${WEEKDAYS[dayOfWeek(date)]}) còn ${daysText(diffDays(ctx.today, date), bare)}.`,
     );
   else if (date < ctx.today)
     r.line(`Từ ngày ${formatViDate(date)} đến hôm nay (${today}) là ${diffDays(date, ctx.today)} ngày.`);
@@ -254,6 +259,13 @@ function severalDays(text: string, year: number): string[] | undefined {
     return Array.from({ length: n + 1 }, (_, i) => addDays(a, i));
   }
   return [...new Set(out)].length >= 2 ? [...new Set(out)] : undefined;
+}
+
+/** "311 ngày", with the weeks when asked in weeks ("còn bao nhiêu tuần": "311 ngày (44 tuần 3 ngày)"). */
+function daysText(n: number, bare: string): string {
+  if (!/\btuan\b/.test(bare) || n < 7) return `${n} ngày`;
+  const rest = n % 7;
+  return `${n} ngày (${Math.floor(n / 7)} tuần${rest ? ` ${rest} ngày` : ""})`;
 }
 
 /** The day of a month-day ("04-30") next coming from today (today included), or last passed. */
@@ -418,6 +430,22 @@ function answerYearlyDay(u: Understanding, ctx: AnswerContext): Reply | undefine
   const nextAsked = /\b(?:lan toi|lan sau|sap toi|tiep theo|ke tiep|toi la|toi roi)\b/.test(bare);
   if (nextAsked && !/\b(?:nhiem vu|tuyen truyen|phoi hop|chu tri|hop|ai)\b/.test(bare)) {
     const named = namedYearlyDays(u, ctx);
+    // ("Ngày Chuyển đổi số tiếp theo", neither tỉnh nor quốc gia said: both, when they fall on one day.)
+    const every = namedYearlyDays(u, ctx, { allWhenUnsaid: true });
+    if (
+      every.length > 1 &&
+      /\b(?:lan toi|lan sau|sap toi|tiep theo|ke tiep)\b/.test(bare) &&
+      every.every((x) => x.day === every[0]!.day && x.month === every[0]!.month) &&
+      !/\b(?:nhiem vu|tuyen truyen|phoi hop|chu tri|hop|ai)\b/.test(bare)
+    ) {
+      const next = nextOf(every[0]!, ctx.today);
+      const r = new ReplyBuilder("deadlines");
+      r.line(
+        `${every.map((x) => x.name).join(" và ")} lần tới: ${formatViDate(next)} (${WEEKDAYS[dayOfWeek(next)]}), còn ${daysText(diffDays(ctx.today, next), bare)}; cùng ngày ${every[0]!.day}/${every[0]!.month} hằng năm.`,
+        ctx.kb.citeAll(every.flatMap((x) => [x.docId, ...(ctx.kb.document(x.docId)?.sources ?? [])])),
+      );
+      return r.build();
+    }
     const y = named.length === 1 ? named[0]! : undefined;
     const ofTask =
       y && ctx.kb.data.tasks.some((t) => t.deadline.recurrence && fold(t.title).includes(fold(y.name)));
@@ -426,7 +454,7 @@ function answerYearlyDay(u: Understanding, ctx: AnswerContext): Reply | undefine
       const d = ctx.kb.document(y.docId);
       return new ReplyBuilder("deadlines")
         .line(
-          `${y.name} lần tới: ${formatViDate(next)} (${WEEKDAYS[dayOfWeek(next)]}), còn ${diffDays(ctx.today, next)} ngày; ngày ${y.day}/${y.month} hằng năm${d ? ` (${documentLabel(d)})` : ""}.`,
+          `${y.name} lần tới: ${formatViDate(next)} (${WEEKDAYS[dayOfWeek(next)]}), còn ${daysText(diffDays(ctx.today, next), bare)}; ngày ${y.day}/${y.month} hằng năm${d ? ` (${documentLabel(d)})` : ""}.`,
           d ? ctx.kb.citeAll([d.id, ...d.sources]) : [],
         )
         .build();
@@ -626,7 +654,7 @@ function yearlyDayNow(
       );
     return r.build();
   }
-  r.line(`${day.name} lần tới: ${formatViDate(next)}, còn ${days(ctx.today, next)} ngày.`, cites);
+  r.line(`${day.name} lần tới: ${formatViDate(next)}, còn ${daysText(days(ctx.today, next), bare)}.`, cites);
   return r.build();
 }
 
@@ -712,8 +740,10 @@ export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | und
       return r.abstain().line("Danh sách ngày nghỉ lễ của cơ sở tri thức chưa có ngày nào sau đó.").build();
     // Holidays that follow within a week (30/4 and 1/5) come with it.
     const following = sorted.filter((x) => x.date > next.date && x.date <= addDays(next.date, 7));
+    // (Counted from today when it is the next from today: "còn mấy ngày".)
+    const left = from === ctx.today ? `, còn ${diffDays(ctx.today, next.date)} ngày` : "";
     r.line(
-      `Ngày nghỉ lễ tiếp theo: ${next.name}, ngày ${formatViDate(next.date)}.`,
+      `Ngày nghỉ lễ tiếp theo: ${next.name}, ngày ${formatViDate(next.date)} (${WEEKDAYS[dayOfWeek(next.date)]})${left}.`,
       kb.citeAll(next.sources),
     );
     for (const h of following)

@@ -8,7 +8,7 @@ import { fold } from "../../text/normalize.ts";
 import { foldQuestion } from "../../text/question.ts";
 import { phraseIndices, queryTerms, searchTerms, withoutFrames } from "../../text/search-terms.ts";
 import { untelexText } from "../../text/telex.ts";
-import { diffDays, formatViDate, formatViDayMonth } from "../../time.ts";
+import { formatViDate, formatViDayMonth } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { shorten } from "../format.ts";
 import { addressedPeople } from "../lexicon.ts";
@@ -510,7 +510,7 @@ function attendanceAnswer(
  * when no meeting was held in it (not for a year a meeting reviewed, "kết quả năm 2022"); undefined
  * when no period is named or the question's words should choose (a year or a week with meetings).
  */
-function askedPeriod(
+export function askedPeriod(
   question: string,
   all: Meeting[],
   ctx: AnswerContext,
@@ -538,49 +538,4 @@ function askedPeriod(
       return undefined;
   }
   return { none: p.label ?? `năm ${p.from.slice(0, 4)}` };
-}
-
-/** "cách nhau bao nhiêu ngày", "trước … bao nhiêu ngày", "sau mấy ngày": days between two things. */
-const GAP_CUE =
-  /\b(?:cach nhau|cach) (?:bao nhieu|may|bn|bao lau)\b|\b(?:truoc|sau)\b.*\b(?:bao nhieu|may|bn) ngay\b|\b(?:bao nhieu|may|bn) ngay\b.*\b(?:truoc|sau)\b/;
-
-/**
- * "Cuộc họp về DTI năm 2022 và cuộc họp quý I/2023 cách nhau bao nhiêu ngày", "Hội nghị 25/12/2022
- * diễn ra trước cuộc họp Ban Điều hành quý I/2023 bao nhiêu ngày": two meetings, each named by its day,
- * its period or its words, and the days between them.
- */
-export function answerMeetingGap(question: string, ctx: AnswerContext): Reply | undefined {
-  const f = untelexText(foldQuestion(question));
-  if (!GAP_CUE.test(f)) return undefined;
-  const meetingWord = /\b(?:cuoc hop|buoi hop|phien hop|hoi nghi|hop)\b/g;
-  if ((f.match(meetingWord)?.length ?? 0) < 2) return undefined;
-  // The two halves: split where the second meeting word starts, after "và", "với", "trước", "sau".
-  const split =
-    /\s(?:va|voi|truoc|sau|so voi|den|toi)\s(?=(?:\S+\s){0,3}?(?:cuoc hop|buoi hop|phien hop|hoi nghi|hop)\b)/.exec(
-      f,
-    );
-  if (!split) return undefined;
-  const halves = [f.slice(0, split.index), f.slice(split.index + split[0].length)];
-  const { kb } = ctx;
-  const all = [...kb.data.meetings].sort((a, b) => (a.date < b.date ? 1 : -1));
-  const meetingIn = (h: string): Meeting | undefined => {
-    const day = findDatePhrases(h, { today: ctx.today }).find(
-      (p) => p.kind === "day" && p.from && p.from === p.to,
-    );
-    if (day) return all.find((m) => m.date === day.from);
-    const period = askedPeriod(h, all, ctx);
-    if (period && "held" in period) return period.held;
-    if (period) return undefined;
-    const hit = ctx.lex.index.search(h, { kinds: ["meeting"], limit: 1 })[0];
-    return hit && hit.coverage >= 0.5 ? kb.meeting(hit.doc.id) : undefined;
-  };
-  const [a, b] = halves.map(meetingIn);
-  if (!a || !b || a.id === b.id) return undefined;
-  const [early, late] = a.date <= b.date ? [a, b] : [b, a];
-  return new ReplyBuilder("meeting")
-    .line(
-      `${early.title} (${formatViDate(early.date)}) diễn ra trước ${late.title} (${formatViDate(late.date)}) ${diffDays(early.date, late.date)} ngày.`,
-      kb.citeAll([...new Set([...early.sources, ...late.sources])]),
-    )
-    .build();
 }

@@ -23,7 +23,7 @@ import {
   answerIssuedYet,
 } from "./intents/documents.ts";
 import { answerEventGap } from "./intents/event-gaps.ts";
-import { answerActionRequest, answerHelp } from "./intents/help.ts";
+import { answerActionRequest, answerHelp, answerOutOfScope } from "./intents/help.ts";
 import { answerHoliday } from "./intents/holidays.ts";
 import { answerIndicator, answerIndicatorAttribute } from "./intents/indicators.ts";
 import { answerMeeting } from "./intents/meetings.ts";
@@ -231,7 +231,7 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     // A change the register records ("Sở TT&TT hợp nhất vào đâu") is answered before "not recorded".
     const ctx = context(req);
     // Something to be done ("gửi giấy mời …"), not asked: said so before anything it names is answered.
-    const action = answerActionRequest(u);
+    const action = answerActionRequest(u) ?? answerOutOfScope(u);
     if (action) return action;
     const change = answerUnitChange(u, ctx);
     if (change) return change;

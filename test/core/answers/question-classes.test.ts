@@ -4153,3 +4153,31 @@ describe("days between dated events of the knowledge, and counts in weeks", () =
     expect(plain("hạn sản phẩm CĐS của đơn vị tôi là ngày nào")).not.toContain("10/10/2027");
   });
 });
+
+describe("out of scope, and more of what the knowledge does not record", () => {
+  it.each([
+    "dịch giúp em chữ 'dữ liệu số' sang tiếng Anh",
+    "nên mua máy tính bảng nào dưới 15 triệu cho công việc",
+    "bầu cử đại biểu quốc hội khóa tới khi nào",
+  ])("out of scope: %s", (q) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("ngoai pham vi");
+  });
+  it.each([
+    ["Bộ Công an đã làm được những sản phẩm gì rồi", "ket qua thuc hien cua don vi"],
+    ["30/4 - 1/5/2027 có được nghỉ bù không", "khong ghi ngay nghi them, nghi bu"],
+    ["kết quả triển khai Kế hoạch 1813 ra sao", "ket qua thuc hien ke hoach 1813/kh-ubnd"],
+    ["Sở Tư pháp nhập vào sở nào", "sap nhap"],
+  ])("%s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain(said);
+  });
+  it("a plan whose results a recorded meeting reviewed is answered", () => {
+    expect(ask("kết quả thực hiện KH 3609").abstained).toBe(false);
+  });
+  it("a recorded merger asked 'nhập vào sở nào' is answered", () => {
+    expect(plain("Sở TT&TT nhập vào sở nào")).toContain("so khoa hoc va cong nghe");
+  });
+});

@@ -59,3 +59,24 @@ export function answerActionRequest(u: Understanding): Reply | undefined {
   );
   return r.build();
 }
+
+/**
+ * "Dịch giúp câu … sang tiếng Nhật", "nên mua điện thoại nào", "kết quả bầu cử", "thời tiết hôm nay":
+ * requests outside what the assistant is for, said so plainly, whatever CĐS words they hold.
+ */
+const OUT_OF_SCOPE =
+  /\bdich\b(?: (?:giup|dum|ho|cho))?(?: (?:toi|em|minh))?\b.*\bsang (?:tieng|tv|ta)\b|\bdich sang\b|\bnen mua\b|\bmua (?:o dau|loai nao|cai nao|hang nao)\b|\bduoi \d+ (?:trieu|tr|nghin|ngan)\b|\bbau cu\b|\bthoi tiet\b|\b(?:ket qua|ty so) (?:bong da|tran dau)\b|\bxo so\b|\bcong thuc nau\b|\bmon an\b/;
+
+export function answerOutOfScope(u: Understanding): Reply | undefined {
+  const bare = u.folded
+    .replace(/[^\p{L}\p{N}\s]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (!OUT_OF_SCOPE.test(bare)) return undefined;
+  return new ReplyBuilder("help")
+    .abstain()
+    .line(
+      "Câu hỏi này nằm ngoài phạm vi của tôi: tôi trả lời về chuyển đổi số của tỉnh (nhiệm vụ, thời hạn, văn bản, người phụ trách, cuộc họp, chỉ số, mục tiêu) theo cơ sở tri thức.",
+    )
+    .build();
+}

@@ -811,6 +811,8 @@ export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | und
   }
   const period = until ?? phrases.find((p) => p.kind !== "day" && p.from && p.to);
   const days = phrases.filter((p) => p.kind === "day" && p.from && p.from === p.to);
+  // "Lễ 30/4-1/5 có được nghỉ bù không": make-up and adjacent days off are published each year.
+  const makeUp = /\b(?:nghi bu|lien ke|nghi them|ngay lien)\b/.test(u.folded);
   if (period?.from && period.to && !days.length) {
     const from =
       /\b(?:tu nay|tu gio|tu bay gio|den het|den cuoi)\b/.test(u.folded) && period.from > ctx.today
@@ -834,7 +836,8 @@ export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | und
           `Ngày nghỉ lễ ${last ? "cuối cùng" : "đầu tiên"} ${within}: ${formatViDate(one.date)} (${one.name}).`,
           kb.citeAll(one.sources),
         );
-      r.line(`Ngày nghỉ lễ ${within}:`);
+      if (makeUp) r.abstain().line(`Nguồn hiện có không ghi ngày nghỉ thêm, nghỉ bù ${within}.`);
+      r.line(makeUp ? `Điều đã biết, ngày nghỉ lễ ${within}:` : `Ngày nghỉ lễ ${within}:`);
       for (const h of list) r.line(`• ${formatViDate(h.date)}: ${h.name}`, kb.citeAll(h.sources));
     }
     r.note(
@@ -844,6 +847,7 @@ export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | und
   }
   if (days.length > 1) {
     const r = new ReplyBuilder("deadlines");
+    if (makeUp) r.abstain().line("Nguồn hiện có không ghi ngày nghỉ thêm, nghỉ bù liền kề các ngày này.");
     for (const d of days) {
       const h = kb.data.holidays.find((x) => x.date === d.from);
       if (h) r.line(`${formatViDate(d.from!)}: nghỉ lễ ${h.name}.`, kb.citeAll(h.sources));

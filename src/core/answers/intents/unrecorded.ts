@@ -155,7 +155,8 @@ const ATTRIBUTES: readonly {
     // What a unit has done ("đã có sản phẩm CĐS nào chưa") is not recorded, only what it was given.
     what: "kết quả thực hiện của đơn vị",
     // ("đã hoàn thành … chưa" is the progress check's, which says what is recorded of the task.)
-    re: /\bda (?:co|ra mat|trien khai) (?:duoc )?(?:san pham|sp)\b.*\b(?:chua|khong|ko)\b/,
+    // ("đã làm được sản phẩm chuyển đổi số nào": which, too.)
+    re: /\bda (?:co|ra mat|trien khai|lam|xay dung)(?: duoc)? (?:(?:nhung|cac) )?(?:san pham|sp)\b.*\b(?:chua|khong|ko|nao|gi)\b/,
     of: "any",
     alone: true,
   },
@@ -312,7 +313,8 @@ const ATTRIBUTES: readonly {
     // Changes of organisation the register does not record (those it records are answered first, by
     // the unit-change answer).
     what: "việc sắp xếp, sáp nhập, đổi tên được hỏi",
-    re: /\b(?:sap nhap|hop nhat|giai the|doi ten|chia tach|tach ra|sat nhap)\b(?=.*\b(?:so|co quan|don vi|tinh|huyen|xa|uy ban|phong|cuc|bo|ban)\b)|\b(?:so|co quan|don vi|tinh|huyen|xa|uy ban|phong|cuc|bo|ban)\b.*\b(?:sap nhap|hop nhat|giai the|doi ten|chia tach|sat nhap)\b/,
+    // ("sở GTVT nhập vô sở nào": merged into.)
+    re: /\bnhap (?:vo|vao) (?:so|co quan|don vi|bo|cuc)\b|\b(?:sap nhap|hop nhat|giai the|doi ten|chia tach|tach ra|sat nhap)\b(?=.*\b(?:so|co quan|don vi|tinh|huyen|xa|uy ban|phong|cuc|bo|ban)\b)|\b(?:so|co quan|don vi|tinh|huyen|xa|uy ban|phong|cuc|bo|ban)\b.*\b(?:sap nhap|hop nhat|giai the|doi ten|chia tach|sat nhap)\b/,
     of: "any",
   },
   {
@@ -387,6 +389,23 @@ export function unrecordedAttribute(u: Understanding, ctx: AnswerContext): Gap |
     !kb.data.meetings.some((m) => m.results.length && fold(m.title).includes(`nam ${resultYear}`))
   )
     return { what: `kết quả thực hiện năm ${resultYear}` };
+  // "kết quả thực hiện chương trình 59": a document's results, when no recorded meeting reviewed them.
+  if (/\bket qua (?:thuc hien|trien khai)\b/.test(bare) && u.query.kind !== "meeting") {
+    const d = findDocRefs(u.text)
+      .map(
+        (r) =>
+          kb.documentByNumber(r.raw) ??
+          (kb.documentsNumbered(r.number).length === 1 ? kb.documentsNumbered(r.number)[0]!.doc : undefined),
+      )
+      .find((x) => x !== undefined);
+    const number = d ? fold(d.number.split("/")[0]!) : undefined;
+    const reviewed =
+      number !== undefined &&
+      kb.data.meetings.some((m) =>
+        fold([m.title, ...m.agenda, ...m.results, ...m.conclusions].join(" ")).includes(number),
+      );
+    if (d && !reviewed) return { what: `kết quả thực hiện ${d.type} ${d.number}` };
+  }
   const attr = ATTRIBUTES.find(
     (a) => a.re.test(bare) && (!a.kind || a.kind === u.query.kind) && !a.recorded?.(kb),
   );

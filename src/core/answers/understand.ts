@@ -1004,6 +1004,14 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   if (bareNumber && lex.kb.documentsNumbered(bareNumber).length)
     return { ...base, year, query: { kind: "document", ref: bareNumber, number: bareNumber } };
   // 1. A document named by its number ("mục tiêu về dữ liệu theo QĐ 17": that document's targets).
+  // ("Chương trình hành động thực hiện Nghị quyết 09-NQ/TU do ai ban hành": the one document that
+  // implements the document named, when the question describes it so.)
+  const implementer = refs.length === 1 ? implementingDocument(lex, bare, refs[0]!) : undefined;
+  if (implementer) {
+    // (The kind typed, "Nghị quyết", was the other document's.)
+    const { typeCode: _named, ...at } = refs[0]!;
+    refs.splice(0, 1, { ...at, raw: implementer.number, number: implementer.number.split(/[/-]/)[0]! });
+  }
   const ref = refs[0];
   // "TMĐT chiếm bao nhiêu % tổng mức bán lẻ theo QĐ 17": a figure the document sets is one of its targets.
   // "QĐ 17 hợp nhất cổng dịch vụ công": words beyond the number that one of its targets has.
@@ -2132,4 +2140,29 @@ function typedTopic(typed: string, topic: string): string {
     }
   }
   return j === wanted.length ? words.join(" ") : topic;
+}
+
+/**
+ * The one document the knowledge records as implementing the document `ref` names, when the question
+ * describes the document asked as such ("chương trình (hành động) thực hiện NQ 09", "kế hoạch triển khai
+ * QĐ 06"); undefined otherwise.
+ */
+function implementingDocument(
+  lex: Lexicon,
+  bare: string,
+  ref: ReturnType<typeof findDocRefs>[number],
+): KDocument | undefined {
+  const kinds = "chuong trinh|ke hoach|quyet dinh|van ban|de an|cong van";
+  if (!new RegExp(`\\b(?:${kinds})(?: hanh dong)? (?:thuc hien|trien khai|cu the hoa)\\b`).test(bare))
+    return undefined;
+  const target =
+    lex.kb.documentByNumber(ref.raw) ??
+    (lex.kb.documentsNumbered(ref.number).length === 1
+      ? lex.kb.documentsNumbered(ref.number)[0]!.doc
+      : undefined);
+  if (!target) return undefined;
+  const implementing = lex.kb.data.documents.filter((d) =>
+    d.relations.some((r) => r.kind === "implements" && r.target === target.id),
+  );
+  return implementing.length === 1 ? implementing[0] : undefined;
 }

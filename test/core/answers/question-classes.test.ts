@@ -4181,3 +4181,20 @@ describe("out of scope, and more of what the knowledge does not record", () => {
     expect(plain("Sở TT&TT nhập vào sở nào")).toContain("so khoa hoc va cong nghe");
   });
 });
+
+describe("posts, averages and documents described by what they implement", () => {
+  it("'ai làm chủ tịch/giám đốc …' asks who holds the post", () => {
+    const r = ask("năm 2023 ai làm phó chủ tịch ubnd tỉnh");
+    expect(r.intent).toBe("role");
+    expect(fold(renderPlain(r))).toContain("nguyen long bien");
+  });
+  it("'cao hơn hay thấp hơn' the national average: which, not yes or no", () => {
+    const text = plain("DTI 2022 với trung bìn cả nước thì cao hơn hay thấp hơn");
+    expect(text).toMatch(/^dti 2022 cua tinh \(0,5934\) cao hon trung binh ca nuoc/);
+  });
+  it("'chương trình hành động thực hiện NQ 09' is the document that implements it", () => {
+    const text = plain("chương trình hành động thực hiện nghị quyết 09-NQ/TU ban hành ngày nào");
+    expect(text).toContain("59-ctr/bcsd");
+    expect(text).not.toContain("khong phai nghi quyet");
+  });
+});

@@ -95,7 +95,8 @@ export function answerIndicator(q: { year?: number }, ctx: AnswerContext): Reply
 
 const PILLARS = /\b(?:tru cot|gom nhung|gom nhung gi|bao gom|thanh phan|cau phan|gom nhung nhom)\b/;
 const FULL_NAME = /\b(?:viet tat|ten day du|la chi so gi|nghia la gi)\b/;
-const AVERAGE = /\b(?:trung binh|binh quan)\b/;
+// ("trung bìn": the last letter dropped on a phone.)
+const AVERAGE = /\b(?:trung binh?|binh quan)\b/;
 const CHANGE = /\b(?:tang (?:bao nhieu|may)|giam (?:bao nhieu|may)|so voi)\b/;
 const VALUE_OR_RANK = /\b(?:diem|xep hang|hang|thu hang|bao nhieu|dat|gia tri|chi so|may|bac|tang)\b/;
 
@@ -420,9 +421,13 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
       // "cao hơn bao nhiêu": by how much, said first.
       const by = difference(ind.value, ind.nationalAverage);
       const howMuch = /\b(?:bao nhieu|may|chenh)\b/.test(bare);
+      // ("cao hơn hay thấp hơn": which, not yes or no.)
+      const which = /\b(?:cao hon|thap hon) hay (?:cao hon|thap hon|bang)\b|\bhay (?:thap|cao) hon\b/.test(
+        bare,
+      );
       return r
         .line(
-          howMuch
+          howMuch || which
             ? `DTI ${ind.year} của tỉnh (${viNumber(ind.value)}) ${above ? "cao hơn" : "thấp hơn"} trung bình cả nước (${avg}), chênh lệch ${by}.`
             : `${yes ? "Có" : "Không"}. DTI ${ind.year} của tỉnh là ${viNumber(ind.value)}, ${above ? "cao hơn" : "thấp hơn"} trung bình cả nước (${avg}), chênh lệch ${by}.`,
           cites,

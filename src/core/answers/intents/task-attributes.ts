@@ -39,7 +39,8 @@ const CUES: readonly (readonly [TaskAttribute, RegExp])[] = [
   ["support", /\bphoi hop\b/],
   [
     "lead",
-    /\b(?:(?:ai|don vi nao|co quan nao|ben nao) (?:phai |se |duoc )?(?:chu tri|phu trach|thuc hien|dam nhan|lam|lo)|chu tri (?:la )?(?:ai|don vi nao|co quan nao)|(?:duoc )?giao (?:cho )?(?:ai|don vi nao|co quan nao)|do (?:ai|don vi nao|co quan nao) (?:chu tri|thuc hien|phu trach)|ai chiu trach nhiem)\b/,
+    // ("ai làm chủ tịch UBND tỉnh": who holds a post, not who does a task.)
+    /\b(?:(?:ai|don vi nao|co quan nao|ben nao) (?:phai |se |duoc )?(?:chu tri|phu trach|thuc hien|dam nhan|lam(?! (?:chu tich|pho chu tich|giam doc|pho giam doc|truong ban|pho truong ban|bo truong|thu truong|thu tuong|cuc truong|chanh van phong|to truong)\b)|lo)|chu tri (?:la )?(?:ai|don vi nao|co quan nao)|(?:duoc )?giao (?:cho )?(?:ai|don vi nao|co quan nao)|do (?:ai|don vi nao|co quan nao) (?:chu tri|thuc hien|phu trach)|ai chiu trach nhiem)\b/,
   ],
   // ("hạn hoàn thành sản phẩm chuyển đổi số": "sản phẩm" names the task there, it is not asked.)
   [

@@ -57,7 +57,7 @@ export const MINE = "-";
 /** Words for "me / my unit", as typed with diacritics (unambiguous). */
 const SELF_ACCENTED = new Set(["tôi", "mình", "tui", "tớ"]);
 /** "mình" as typed on a phone ("sở mk", "trung tâm mik", "sở mìh"), folded. */
-const MINH_TYPED: ReadonlySet<string> = new Set(["mk", "mik", "mih"]);
+const MINH_TYPED: ReadonlySet<string> = new Set(["mk", "mik", "mih", "min"]);
 /** Without diacritics "toi" is also "tới" (sắp tới, đến tới): not "me" after these words. */
 const NOT_SELF_BEFORE = new Set([
   "thong",
@@ -162,8 +162,11 @@ export function mentionsSelf(text: string): boolean {
     const f = fold(w);
     // "trung tâm mk", "sở mik", "sở mìh": "mình" as typed on a phone.
     if (
-      MINH_TYPED.has(f) &&
-      ["cua", "so", "vi", "quan", "ban", "phong", "nganh", "tam", "nhanh"].includes(fold(words[i - 1] ?? ""))
+      // ("cơ quan minh", "trường minh": "mình" typed without its mark, after a unit word.)
+      (MINH_TYPED.has(f) || (f === "minh" && w === "minh")) &&
+      ["cua", "so", "vi", "quan", "ban", "phong", "nganh", "tam", "nhanh", "truong"].includes(
+        fold(words[i - 1] ?? ""),
+      )
     )
       return true;
     // "của em", "sở em", "đơn vị em", "cơ quan em": the asker's own unit.
@@ -1323,10 +1326,13 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     if (m && lex.kb.data.tasks.some((t) => t.sources.some((x) => m.sources.includes(x))))
       return { ...base, year, query: { kind: "tasks", ...unitParams(), meetingId: m.id } };
   }
+  // ("lúc họp Ban Điều hành tháng 2/2023 thì DTI mới nhất là năm nào": the index as of then.)
+  const latestIndexThen = concepts.has("dti") && /\b(?:moi nhat|gan nhat)\b/.test(bare);
   if (
     concepts.has("meeting") &&
     !asksPost &&
     !asksHolder &&
+    !latestIndexThen &&
     (phrase?.kind === "day" ||
       // "họp quý I/2023 … yêu cầu gì": the meeting of that quarter or month, not the deadlines in it.
       ((phrase?.kind === "quarter" || phrase?.kind === "month") &&

@@ -4198,3 +4198,20 @@ describe("posts, averages and documents described by what they implement", () =>
     expect(text).not.toContain("khong phai nghi quyet");
   });
 });
+
+describe("the asker's unit typed without marks, and the index as of a meeting's month", () => {
+  it.each(["don vi minh co phai tuyen truyen ngay cds tinh khong", "trường mìn có nhiệm vụ gì năm 2023"])(
+    "%s",
+    (q) => {
+      const r = engine.ask({ text: q, now: NOW, asker: { unitId: "truong-chinh-tri" } });
+      expect(r.intent).not.toBe("link-needed");
+      expect(fold(renderPlain(r))).toContain("truong chinh tri");
+    },
+  );
+  it("'thông minh' is not the asker", () => {
+    expect(ask("tỷ lệ điện thoại thông minh mục tiêu 2023").intent).not.toBe("link-needed");
+  });
+  it("'lúc họp tháng 2/2023, DTI mới nhất': the index published by that meeting", () => {
+    expect(plain("hồi họp Ban Điều hành tháng 2/2023 DTI mới nhất là bao nhiêu")).toContain("0,3048");
+  });
+});

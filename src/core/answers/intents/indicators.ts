@@ -270,9 +270,8 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
     return r.line(said.n, kb.citeAll(said.i.sources)).build();
   }
   // "Khi họp ngày 20/02/2023, DTI mới nhất là bao nhiêu": the latest published by that day.
-  const asOf = /\b(?:moi nhat|gan nhat|hien hanh)\b/.test(bare)
-    ? findDatePhrases(u.text, { today: ctx.today }).find((p) => p.kind === "day" && p.from)?.from
-    : undefined;
+  // (A month or quarter named, "lúc họp tháng 2/2023": the day of the meeting held then, else its end.)
+  const asOf = /\b(?:moi nhat|gan nhat|hien hanh)\b/.test(bare) ? asOfDay(u.text, ctx) : undefined;
   if (asOf) {
     const published = (i: (typeof all)[number]) => i.announcedOn ?? `${i.year + 1}-06-30`;
     const latest = all.filter((i) => published(i) <= asOf).sort((a, b) => b.year - a.year)[0];
@@ -481,4 +480,17 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
 /** A component's value, rank and change, as the card writes them ("0,6787; xếp hạng 24/63; tăng 23 bậc"). */
 function partFigures(p: Parameters<typeof rank>[0] & { value?: number; change?: string }): string {
   return [p.value !== undefined ? viNumber(p.value) : "", rank(p), p.change ?? ""].filter(Boolean).join("; ");
+}
+
+/** The day a question dates what it asks: a day named, or the meeting held in the month or quarter named, else its last day. */
+function asOfDay(text: string, ctx: AnswerContext): string | undefined {
+  const phrases = findDatePhrases(text, { today: ctx.today });
+  const day = phrases.find((p) => p.kind === "day" && p.from)?.from;
+  if (day) return day;
+  const period = phrases.find(
+    (p) => (p.kind === "month" || p.kind === "quarter") && p.from && p.to && !p.relative,
+  );
+  if (!period?.from || !period.to) return undefined;
+  const held = ctx.kb.data.meetings.find((m) => m.date >= period.from! && m.date <= period.to!);
+  return held?.date ?? period.to;
 }

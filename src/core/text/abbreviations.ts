@@ -238,7 +238,8 @@ const AFTER_TOKENS: ReadonlyArray<readonly [RegExp, string]> = [
   ],
   // "cđ gì", "cđ hđ 2023", "CĐ QG 2023", "cđ năm 2023", "cđ tỉnh": chủ đề (hành động).
   [
-    /(^|[^\p{L}\p{N}&])cd(?=\s+(?:gi|hd|hanh dong|la gi|cua|nam nay|quoc gia|tinh|(?:nam\s+)?(?:19|20)\d\d)\b)/gu,
+    // (Before a quoted theme too: 'CĐ "Tạo lập và khai thác DL …"'.)
+    /(^|[^\p{L}\p{N}&])cd(?=\s+(?:gi|hd|hanh dong|la gi|cua|nam nay|quoc gia|tinh|(?:nam\s+)?(?:19|20)\d\d)\b|\s*["“'‘])/gu,
     "$1chu de",
   ],
   [/(^|[^\p{L}\p{N}&])(chu de) hd(?![\p{L}\p{N}&])/gu, "$1$2 hanh dong"],

@@ -57,7 +57,7 @@ const CONTEXTUAL: readonly (readonly [RegExp, string])[] = [
   ],
   // "CĐ QG 2023", "CĐ năm 2023": chủ đề.
   [
-    /(?<![\p{L}\p{N}])(?:cđ|cd)(?=\s+(?:qg|quốc gia|quoc gia|tỉnh|tinh|năm|nam|hành động|hanh dong|(?:19|20)\d\d)(?![\p{L}\p{N}]))/giu,
+    /(?<![\p{L}\p{N}])(?:cđ|cd)(?=\s+(?:qg|quốc gia|quoc gia|tỉnh|tinh|năm|nam|hành động|hanh dong|(?:19|20)\d\d)(?![\p{L}\p{N}])|\s*["“'‘])/giu,
     "chủ đề",
   ],
   // "ngày BH", "được BH": ban hành (elsewhere "bh" is bao giờ).

@@ -4215,3 +4215,14 @@ describe("the asker's unit typed without marks, and the index as of a meeting's 
     expect(plain("hồi họp Ban Điều hành tháng 2/2023 DTI mới nhất là bao nhiêu")).toContain("0,3048");
   });
 });
+
+describe("a year's theme with what a meeting concluded of it", () => {
+  it("'chủ đề … được đưa vào kết luận cuộc họp nào'", () => {
+    const text = plain("chủ đề năm 2023 của quốc gia được tỉnh đưa vào kết luận cuộc họp nào");
+    expect(text).toContain("cuoc hop ngay 20/02/2023 ket luan");
+    expect(text).toContain("quan triet");
+  });
+  it("'CĐ \"…\"': a quoted theme after CĐ", () => {
+    expect(ask('CĐ "Tạo lập và khai thác dữ liệu" là chủ đề của ai').intent).toBe("theme");
+  });
+});

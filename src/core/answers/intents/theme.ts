@@ -1,4 +1,6 @@
 /** "Chủ đề chuyển đổi số năm 2023 là gì": the national and provincial themes of a year. */
+import { fold } from "../../text/normalize.ts";
+import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 
@@ -36,6 +38,21 @@ export function answerTheme(
     r.line(`• ${who}: “${t.title}”.${aka}`, kb.citeAll(t.sources));
     if (t.focus) r.line(`Trọng tâm: ${t.focus}`, [], 1);
     r.item("theme", t.id);
+  }
+  // "Chủ tịch tỉnh yêu cầu làm gì với chủ đề", "chủ đề được đưa vào kết luận cuộc họp nào", "coi năm 2023
+  // là năm thế nào": what a recorded meeting concluded of that year's theme, with its day.
+  const asked = fold(ctx.question ?? "");
+  if (/\b(?:cuoc hop|hoi nghi|yeu cau|chi dao|ket luan|quan triet|coi|xac dinh|nhu the nao)\b/.test(asked)) {
+    let said = 0;
+    for (const m of [...kb.data.meetings].sort((a, b) => (a.date < b.date ? 1 : -1))) {
+      for (const c of m.conclusions) {
+        const f = fold(c);
+        if (said < 2 && (/\bchu de\b/.test(f) || f.startsWith(`nam ${year} la nam`))) {
+          r.line(`Cuộc họp ngày ${formatViDate(m.date)} kết luận: ${c}`, kb.citeAll(m.sources));
+          said++;
+        }
+      }
+    }
   }
   if (q.year === undefined && year !== currentYear) {
     r.note(`(Chưa có chủ đề năm ${currentYear}; đây là chủ đề gần nhất đã có.)`);

@@ -1307,7 +1307,8 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     return { ...base, year, query: withYear({ kind: "tasks" as const, citing: unit.id }) };
   // "NV nào có hạn ngày cụ thể, là ngày nào": the tasks with a due day.
   if (
-    /\b(?:nhiem vu|viec|nv)\b(?: [a-z0-9]+){0,6}? co (?:thoi han|han|ngay het han|han chot)(?: (?:ngay|hoan thanh))? (?:cu the|ro rang|xac dinh)\b/.test(
+    // ("… có ghi hạn chót cụ thể", "… có nêu hạn rõ ràng".)
+    /\b(?:nhiem vu|viec|nv)\b(?: [a-z0-9]+){0,6}? co (?:ghi |neu )?(?:thoi han|han|ngay het han|han chot)(?: (?:ngay|hoan thanh))? (?:cu the|ro rang|xac dinh)\b/.test(
       bare,
     )
   )

@@ -4226,3 +4226,14 @@ describe("a year's theme with what a meeting concluded of it", () => {
     expect(ask('CĐ "Tạo lập và khai thác dữ liệu" là chủ đề của ai').intent).toBe("theme");
   });
 });
+
+describe("more wordings of known questions", () => {
+  it("'nhiệm vụ nào có ghi hạn chót cụ thể': the dated tasks", () => {
+    expect(plain("những nhiệm vụ nào có ghi hạn chót cụ thể")).toContain("nhiem vu co han cu the");
+  });
+  it("'cơ quan chuyên môn nào của tỉnh phụ trách chức năng CĐS': the department in charge today", () => {
+    expect(plain("cơ quan chuyên môn nào của tỉnh phụ trách chức năng chuyển đổi số")).toContain(
+      "hien nay: so khoa hoc va cong nghe",
+    );
+  });
+});

@@ -20,7 +20,7 @@ const CHANGE_CUE =
  * transformation as a whole (no task named), asked with nothing else.
  */
 const IN_CHARGE_OF_DX =
-  /^(?:(?:hien nay|hien gio|bay gio|gio|nay|thi) )*(?:so|co quan|don vi|ben) nao (?:(?:dang|hien nay|gio|se|la) )*(?:phu trach|lo|quan ly|tham muu|chu tri|dam nhiem|dam nhan|giu|coi|nam) (?:chinh )?(?:(?:mang|linh vuc|ve|cong tac|viec) )?chuyen doi so(?: (?:cua |o |cho |trong )?tinh)?(?: (?:hien nay|bay gio|gio|nay|vay|a|nhi|the|the nhi))*$/;
+  /^(?:(?:hien nay|hien gio|bay gio|gio|nay|thi) )*(?:so|co quan|don vi|ben)(?: chuyen mon)? nao (?:cua tinh )?(?:(?:dang|hien nay|gio|se|la) )*(?:phu trach|lo|quan ly|tham muu|chu tri|dam nhiem|dam nhan|giu|coi|nam) (?:chinh )?(?:(?:mang|linh vuc|ve|cong tac|viec|chuc nang|nhiem vu) )?chuyen doi so(?: (?:cua |o |cho |trong )?tinh)?(?: (?:hien nay|bay gio|gio|nay|vay|a|nhi|the|the nhi))*$/;
 
 /** "cơ quan đầu mối chuyển đổi số tỉnh sau 2025", "đầu mối CĐS của tỉnh hiện nay là sở nào": the same. */
 const FOCAL_POINT_OF_DX =

@@ -4237,3 +4237,14 @@ describe("more wordings of known questions", () => {
     );
   });
 });
+
+describe("'đã ban hành … chưa' with a closing particle or a dropped letter", () => {
+  it.each([
+    ["tỉnh ban hàn kế hoạch về an toàn thông tin chưa vậy", true],
+    ["UBND tỉnh ban hành kế hoạch nâng cao chỉ số DTI năm 2023 chưa ạ", false],
+  ])("%s", (q, abstains) => {
+    const r = ask(q);
+    expect(r.intent).toBe("document");
+    expect(r.abstained).toBe(abstains);
+  });
+});

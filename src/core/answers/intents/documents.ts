@@ -580,10 +580,13 @@ const KIND_WORDS: readonly (readonly [string, string])[] = Object.values(DOC_TYP
 export function answerIssuedYet(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const bare = expandAbbreviations(u.folded)
     .replace(/[^\p{L}\p{N}\s]/gu, " ")
+    // ("… chưa vậy", "… chưa ạ": the closing particle; "ban hàn" with its last letter dropped.)
+    .replace(/\s+(?:vay|a|ah|nhi|ha|the|z|nhe)\s*$/, "")
+    .replace(/\bban han\b/g, "ban hanh")
     .replace(/\s+/g, " ")
     .trim();
   if (
-    !/\b(?:da|co) (?:ban hanh|ra|xay dung|phe duyet)\b.*\bchua\s*$|\b(?:ban hanh|co) chua\s*$|\bda co (?:ke hoach|quyet dinh|nghi quyet|chi thi|de an|chuong trinh|van ban)\b.*\bchua\s*$/.test(
+    !/\b(?:da|co) (?:ban hanh|ra|xay dung|phe duyet)\b.*\bchua\s*$|\b(?:tinh|ubnd|minh) (?:ban hanh|phe duyet)\b.*\bchua\s*$|\b(?:ban hanh|co) chua\s*$|\bda co (?:ke hoach|quyet dinh|nghi quyet|chi thi|de an|chuong trinh|van ban)\b.*\bchua\s*$/.test(
       bare,
     )
   )
@@ -605,6 +608,7 @@ export function answerIssuedYet(u: Understanding, ctx: AnswerContext): Reply | u
     .trim();
   if (queryTerms(about).length < 2) return undefined;
   const year = /\b((?:19|20)\d\d)\b/.exec(bare)?.[1];
+  const provincial = /\btinh\b/.test(bare);
   const { kb } = ctx;
   const fits = ctx.lex.index
     .search(about, { kinds: ["document"], limit: 5 })
@@ -614,7 +618,9 @@ export function answerIssuedYet(u: Understanding, ctx: AnswerContext): Reply | u
       (d) =>
         !!d &&
         (fold(d.type) === kind[0] || fold(d.summary).startsWith(kind[0])) &&
-        (!year || d.date.startsWith(year) || fold(d.summary).includes(`nam ${year}`)),
+        (!year || d.date.startsWith(year) || fold(d.summary).includes(`nam ${year}`)) &&
+        // ("tỉnh đã ban hành … chưa": the province's, not a national one.)
+        (!provincial || !/\b(?:quoc gia|chinh phu|thu tuong)\b|^bo /.test(fold(d.issuer))),
     );
   const typed = typedWords(u.text, queryTerms(about));
   if (fits.length) {

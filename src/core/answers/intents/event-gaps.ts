@@ -38,8 +38,8 @@ export function answerEventGap(question: string, ctx: AnswerContext): Reply | un
   const { kb } = ctx;
   const meetings = [...kb.data.meetings].sort((a, b) => (a.date < b.date ? 1 : -1));
   // Each way a half may name an event; a meeting named by words alone may be several (chosen later).
-  const eventsIn = (h: string, raw: string): Event[] => {
-    const refs = findDocRefs(raw);
+  const eventsIn = (h: string): Event[] => {
+    const refs = findDocRefs(h);
     if (refs.length === 1) {
       const r = refs[0]!;
       const numbered = kb.documentsNumbered(r.number);
@@ -104,12 +104,11 @@ export function answerEventGap(question: string, ctx: AnswerContext): Reply | un
   for (let m = cut.exec(f); m !== null; m = cut.exec(f)) {
     const left = f.slice(0, m.index);
     const right = f.slice(m.index + m[0].length);
-    const rawCut = question.length === f.length ? m.index : undefined;
-    const a = eventsIn(left, rawCut !== undefined ? question.slice(0, rawCut) : left);
-    const b = eventsIn(right, rawCut !== undefined ? question.slice(rawCut + m[0].length) : right);
+    const a = eventsIn(left);
+    const b = eventsIn(right);
     if (!a.length || !b.length) continue;
-    // (A meeting named by words alone, "cuộc họp Ban Điều hành": the one nearest the other event, on the
-    // side the question puts it, "A trước B" / "A sau B".)
+    // (A meeting named by words alone, "cuộc họp Ban Điều hành": on the side the question puts it, "A
+    // trước B" / "A sau B", the best named, and of those named as well the nearest to the other event.)
     const order = /\btruoc\b/.test(f) ? "before" : /\bsau\b/.test(f) ? "after" : undefined;
     const near = (list: Event[], other: Event, otherFirst: boolean) => {
       // (Whether an event of `list` should come later than `other`.)

@@ -76,7 +76,7 @@ describe("questions over an imported plan", () => {
 
   it("the deadline, the lead and the coordinating units of a task named by a few of its words", () => {
     const due = ask("hạn chót nâng cấp trung tâm dữ liệu tỉnh");
-    expect(due.text).toContain("Tháng 9/2025, 30/09/2025");
+    expect(due.text).toContain("hạn tháng 9/2025, 30/09/2025");
     const support = ask("ai phối hợp phủ sóng di động 4G");
     expect(support.reply.abstained).toBe(false);
     expect(support.text.split("\n")[0]).toBe(

@@ -3,11 +3,13 @@
  * typed twice read as the word meant ("nhieeu" → "nhieu"), abbreviations written out ("kh" → "ke hoach").
  * Every cue a question is matched against is written for this form.
  */
+
 import { expandAbbreviations } from "./abbreviations.ts";
 import { fullYears } from "./dates.ts";
 import { englishToVietnamese } from "./english.ts";
 import { unglue } from "./glued.ts";
 import { fold } from "./normalize.ts";
+import { spelledDocNumbers } from "./number-words.ts";
 import { untelexText } from "./telex.ts";
 
 export function foldQuestion(text: string): string {
@@ -21,7 +23,7 @@ export function foldQuestion(text: string): string {
  * errand, a unit set aside ("ngoài Sở TT&TT thì …"), where to look ("trong dữ liệu").
  */
 export function plainQuestion(text: string, known?: (folded: string) => boolean): string {
-  const clean = withoutCode(text);
+  const clean = spelledDocNumbers(withoutCode(text));
   const split = known ? unglue(clean, known) : clean;
   return withoutDataFrame(withoutBesides(withoutAskersErrand(fullYears(englishToVietnamese(split)))));
 }

@@ -4248,3 +4248,10 @@ describe("'đã ban hành … chưa' with a closing particle or a dropped letter
     expect(r.abstained).toBe(abstains);
   });
 });
+
+describe("a document number written in words", () => {
+  it("finds the document", () => {
+    expect(plain("thông báo mười sáu ban hành ngày nào")).toContain("16/tb-vpcp");
+    expect(plain("quyết định một nghìn năm trăm sáu mươi của UBND tỉnh quy định gì")).toContain("10/10");
+  });
+});

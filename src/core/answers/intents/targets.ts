@@ -31,7 +31,9 @@ const FRAME = new Set(
       // "… đã đạt chưa": whether, not what.
       "chưa " +
       // "mục tiêu về dữ liệu của Ủy ban Quốc gia", "Thủ tướng đặt": who set it (the scope), not what.
-      "ủy ban chính phủ thủ tướng trung ương toàn quốc",
+      "ủy ban chính phủ thủ tướng trung ương toàn quốc " +
+      // "KH 3402 của UBND tỉnh": the issuer (Ủy ban nhân dân), not what the target is about.
+      "nhân dân",
   ),
 );
 

@@ -4,7 +4,7 @@ import type { Knowledge } from "../knowledge/model.ts";
 import type { Task } from "../knowledge/schema.ts";
 import { fold } from "../text/normalize.ts";
 import { foldQuestion } from "../text/question.ts";
-import { weekday as dayOfWeek, formatViDate } from "../time.ts";
+import { formatViDate, viWeekdayName } from "../time.ts";
 
 /** 0.5934 → "0,5934"; 94.69 → "94,69". */
 export function viNumber(n: number): string {
@@ -32,7 +32,10 @@ export function dueText(task: Task, today: string): string {
   return `hạn ${shown}${extended}: còn ${st.daysLeft} ngày`;
 }
 
-export const WEEKDAYS = ["Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"];
+/** The weekday of a day as it reads mid-sentence: "Chủ nhật", "thứ Hai" … "thứ Bảy". */
+export function weekdayOf(iso: string): string {
+  return viWeekdayName(iso).replace(/^Thứ/, "thứ");
+}
 
 /** "rơi vào thứ mấy", "là thứ mấy", "thứ ngày …": the weekday of a day. */
 export const WEEKDAY_CUE = /\bthu (?:may|nao|gi)\b|\broi (?:vao )?thu\b|^\s*thu (?:ngay|cua)\b/;
@@ -44,7 +47,7 @@ export const WEEKDAY_CUE = /\bthu (?:may|nao|gi)\b|\broi (?:vao )?thu\b|^\s*thu 
 export function dueWeekdayLine(task: Task, today: string, question: string | undefined): string | undefined {
   if (!question || !WEEKDAY_CUE.test(fold(question))) return undefined;
   const due = taskStatus(task, today).due;
-  return due ? `Ngày ${formatViDate(due)} là ${WEEKDAYS[dayOfWeek(due)]}.` : undefined;
+  return due ? `Ngày ${formatViDate(due)} là ${weekdayOf(due)}.` : undefined;
 }
 
 /** `dueText` to follow a label of its own ("Thời hạn: …"): without its "thời hạn:". */

@@ -13,9 +13,9 @@ import { fold } from "../../text/normalize.ts";
 import { foldQuestion } from "../../text/question.ts";
 import { searchTerms } from "../../text/search-terms.ts";
 import { untelexText } from "../../text/telex.ts";
-import { addDays, weekday as dayOfWeek, diffDays, formatViDate } from "../../time.ts";
+import { addDays, weekday as dayOfWeek, diffDays, formatViDate, isoDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
-import { WEEKDAY_CUE, WEEKDAYS } from "../format.ts";
+import { WEEKDAY_CUE, weekdayOf } from "../format.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 import type { Understanding } from "../understand.ts";
 
@@ -222,7 +222,7 @@ export function answerDaysUntil(u: Understanding, ctx: AnswerContext): Reply | u
   // (With the day's weekday: "… là thứ mấy, còn bao nhiêu ngày".)
   if (date > ctx.today)
     r.line(
-      `Từ hôm nay (${today}) đến ngày ${formatViDate(date)} (${WEEKDAYS[dayOfWeek(date)]}) còn ${daysText(diffDays(ctx.today, date), bare)}.`,
+      `Từ hôm nay (${today}) đến ngày ${formatViDate(date)} (${weekdayOf(date)}) còn ${daysText(diffDays(ctx.today, date), bare)}.`,
     );
   else if (date < ctx.today)
     r.line(`Từ ngày ${formatViDate(date)} đến hôm nay (${today}) là ${diffDays(date, ctx.today)} ngày.`);
@@ -246,8 +246,8 @@ function severalDays(text: string, year: number): string[] | undefined {
   for (let i = written.length - 1; i >= 0; i--) {
     const [, d, m, yy] = written[i]!;
     if (yy) y = Number(yy);
-    const iso = `${y}-${m!.padStart(2, "0")}-${d!.padStart(2, "0")}`;
-    if (Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) || Number(m) > 12 || Number(d) > 31) return undefined;
+    const iso = isoDate(y, Number(m), Number(d));
+    if (!iso) return undefined;
     out.unshift(iso);
   }
   // (A span "30/4 - 1/5/2027": its days; a day before the next in the text keeps its year order.)
@@ -271,9 +271,9 @@ function daysText(n: number, bare: string): string {
 /** The day of a month-day ("04-30") next coming from today (today included), or last passed. */
 function nearestOfDay(monthDay: string, today: string, coming: boolean): string | undefined {
   const year = Number(today.slice(0, 4));
-  const candidates = [year - 1, year, year + 1]
-    .map((y) => `${y}-${monthDay}`)
-    .filter((d) => formatViDate(d) !== "" && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)));
+  const [month, day] = monthDay.split("-").map(Number) as [number, number];
+  // (29/2 exists only in leap years.)
+  const candidates = [year - 1, year, year + 1].flatMap((y) => isoDate(y, month, day) ?? []);
   return coming ? candidates.find((d) => d >= today) : candidates.filter((d) => d <= today).at(-1);
 }
 
@@ -303,7 +303,7 @@ export function answerWeekday(u: Understanding, ctx: AnswerContext): Reply | und
     for (const d of several) {
       const h = kb.data.holidays.find((x) => x.date === d);
       r.line(
-        `Ngày ${formatViDate(d)} là ${WEEKDAYS[dayOfWeek(d)]}${h ? `, ngày nghỉ lễ ${h.name}` : ""}.`,
+        `Ngày ${formatViDate(d)} là ${weekdayOf(d)}${h ? `, ngày nghỉ lễ ${h.name}` : ""}.`,
         h ? kb.citeAll(h.sources) : [],
       );
     }
@@ -330,7 +330,7 @@ export function answerWeekday(u: Understanding, ctx: AnswerContext): Reply | und
       : named.find((h) => h.date.startsWith(String(year)))?.date;
   }
   if (!date) return undefined;
-  const weekday = WEEKDAYS[dayOfWeek(date)]!;
+  const weekday = weekdayOf(date);
   const holiday = kb.data.holidays.find((h) => h.date === date);
   const r = new ReplyBuilder("deadlines");
   if (named && (!written || written.from?.slice(5) === date.slice(5))) {
@@ -354,6 +354,10 @@ export function answerWeekday(u: Understanding, ctx: AnswerContext): Reply | und
     r.line(`Còn ${left} ngày (tính từ hôm nay, ${formatViDate(ctx.today)}).`);
   return r.build();
 }
+
+/** "lần tới", "lần sau", "sắp tới", "tiếp theo", "kế tiếp": the next occurrence asked. */
+const NEXT_WORD = /\b(?:lan toi|lan sau|sap toi|tiep theo|ke tiep)\b/;
+const NEXT_AT_END = /\b(?:lan toi|lan sau|sap toi|tiep theo|ke tiep)\s*$/;
 
 /** "là ngày nào", "trùng nhau không", "cách nhau mấy ngày", "văn bản nào quy định": what a yearly day is. */
 const YEARLY_DAY_CUE =
@@ -392,7 +396,7 @@ function answerYearlyDay(u: Understanding, ctx: AnswerContext): Reply | undefine
       const that = dayIn(y, year);
       return new ReplyBuilder("deadlines")
         .line(
-          `${same ? "Có" : "Không"}. Ngày ${formatViDate(date)} (${WEEKDAYS[dayOfWeek(date)]}) ${same ? "là" : "không phải"} ${y.name}; ${y.name} là ngày ${y.day}/${y.month} hằng năm${d ? ` (${documentLabel(d)})` : ""}${same ? "" : `, năm ${year} là ${formatViDate(that)} (${WEEKDAYS[dayOfWeek(that)]})`}.`,
+          `${same ? "Có" : "Không"}. Ngày ${formatViDate(date)} (${weekdayOf(date)}) ${same ? "là" : "không phải"} ${y.name}; ${y.name} là ngày ${y.day}/${y.month} hằng năm${d ? ` (${documentLabel(d)})` : ""}${same ? "" : `, năm ${year} là ${formatViDate(that)} (${weekdayOf(that)})`}.`,
           d ? ctx.kb.citeAll([d.id, ...d.sources]) : [],
         )
         .build();
@@ -418,52 +422,39 @@ function answerYearlyDay(u: Understanding, ctx: AnswerContext): Reply | undefine
         .build();
     }
   }
-  if (
-    !YEARLY_DAY_CUE.test(expandAbbreviations(bare)) &&
-    !/\b(?:lan toi|lan sau|sap toi|tiep theo|ke tiep)\s*$/.test(bare.trim())
-  )
-    return undefined;
+  if (!YEARLY_DAY_CUE.test(expandAbbreviations(bare)) && !NEXT_AT_END.test(bare.trim())) return undefined;
   // A given year's or the next occurrence ("lần tới", "năm sau"), a task, a meeting, a person or a
   // document named: answered by those (the occurrence with its year, the task's card…).
   // ("Ngày CĐS quốc gia tới là ngày nào": a day no task is about has no task to answer it: its next
   // occurrence here.)
-  const nextAsked = /\b(?:lan toi|lan sau|sap toi|tiep theo|ke tiep|toi la|toi roi)\b/.test(bare);
+  const nextAsked = NEXT_WORD.test(bare) || /\btoi (?:la|roi)\b/.test(bare);
   if (nextAsked && !/\b(?:nhiem vu|tuyen truyen|phoi hop|chu tri|hop|ai)\b/.test(bare)) {
     const named = namedYearlyDays(u, ctx);
     // ("Ngày Chuyển đổi số tiếp theo", neither tỉnh nor quốc gia said: both, when they fall on one day.)
-    const every = namedYearlyDays(u, ctx, { allWhenUnsaid: true });
-    if (
-      every.length > 1 &&
-      /\b(?:lan toi|lan sau|sap toi|tiep theo|ke tiep)\b/.test(bare) &&
-      every.every((x) => x.day === every[0]!.day && x.month === every[0]!.month) &&
-      !/\b(?:nhiem vu|tuyen truyen|phoi hop|chu tri|hop|ai)\b/.test(bare)
-    ) {
-      const next = nextOf(every[0]!, ctx.today);
-      const r = new ReplyBuilder("deadlines");
-      r.line(
-        `${every.map((x) => x.name).join(" và ")} lần tới: ${formatViDate(next)} (${WEEKDAYS[dayOfWeek(next)]}), còn ${daysText(diffDays(ctx.today, next), bare)}; cùng ngày ${every[0]!.day}/${every[0]!.month} hằng năm.`,
-        ctx.kb.citeAll(every.flatMap((x) => [x.docId, ...(ctx.kb.document(x.docId)?.sources ?? [])])),
-      );
-      return r.build();
-    }
+    const every = NEXT_WORD.test(bare) ? namedYearlyDays(u, ctx, { allWhenUnsaid: true }) : [];
+    const oneDay =
+      every.length > 1 && every.every((x) => x.day === every[0]!.day && x.month === every[0]!.month);
     const y = named.length === 1 ? named[0]! : undefined;
     const ofTask =
       y && ctx.kb.data.tasks.some((t) => t.deadline.recurrence && fold(t.title).includes(fold(y.name)));
-    if (y && !ofTask) {
-      const next = nextOf(y, ctx.today);
-      const d = ctx.kb.document(y.docId);
+    const days = oneDay ? every : y && !ofTask ? [y] : [];
+    if (days.length) {
+      const first = days[0]!;
+      const next = nextOf(first, ctx.today);
+      const docs = days.flatMap((x) => ctx.kb.document(x.docId) ?? []);
+      const set = days.length > 1 ? "cùng ngày" : "ngày";
+      const by = days.length === 1 && docs[0] ? ` (${documentLabel(docs[0])})` : "";
       return new ReplyBuilder("deadlines")
         .line(
-          `${y.name} lần tới: ${formatViDate(next)} (${WEEKDAYS[dayOfWeek(next)]}), còn ${daysText(diffDays(ctx.today, next), bare)}; ngày ${y.day}/${y.month} hằng năm${d ? ` (${documentLabel(d)})` : ""}.`,
-          d ? ctx.kb.citeAll([d.id, ...d.sources]) : [],
+          `${days.map((x) => x.name).join(" và ")} lần tới: ${formatViDate(next)} (${weekdayOf(next)}), còn ${daysText(diffDays(ctx.today, next), bare)}; ${set} ${first.day}/${first.month} hằng năm${by}.`,
+          ctx.kb.citeAll(docs.flatMap((d) => [d.id, ...d.sources])),
         )
         .build();
     }
   }
   if (
-    /\b(?:lan toi|lan sau|sap toi|tiep theo|ke tiep|toi la|toi roi|nhiem vu|tuyen truyen|phoi hop|chu tri|hop|ban viec|de xuat|ai)\b/.test(
-      bare,
-    ) ||
+    NEXT_WORD.test(bare) ||
+    /\b(?:toi la|toi roi|nhiem vu|tuyen truyen|phoi hop|chu tri|hop|ban viec|de xuat|ai)\b/.test(bare) ||
     (bare.match(/\b(?:19|20)\d\d\b/g)?.length ?? 0) > 1 ||
     findDocRefs(u.text).length
   )
@@ -502,7 +493,7 @@ function answerYearlyDay(u: Understanding, ctx: AnswerContext): Reply | undefine
       const date = (y: YearlyDay) => dayIn(y, yearAsked);
       r.line(
         same
-          ? `Năm ${yearAsked}: cả hai là ngày ${formatViDate(date(a))} (${WEEKDAYS[dayOfWeek(date(a))]}).`
+          ? `Năm ${yearAsked}: cả hai là ngày ${formatViDate(date(a))} (${weekdayOf(date(a))}).`
           : `Năm ${yearAsked}: ${a.name} là ${formatViDate(date(a))}, ${b.name} là ${formatViDate(date(b))}.`,
       );
     }
@@ -511,10 +502,7 @@ function answerYearlyDay(u: Understanding, ctx: AnswerContext): Reply | undefine
   const y = named[0]!;
   if (yearAsked) {
     const date = dayIn(y, yearAsked);
-    r.line(
-      `${y.name} năm ${yearAsked} là ngày ${formatViDate(date)} (${WEEKDAYS[dayOfWeek(date)]}).`,
-      cite(y.docId),
-    );
+    r.line(`${y.name} năm ${yearAsked} là ngày ${formatViDate(date)} (${weekdayOf(date)}).`, cite(y.docId));
     r.item("document", y.docId);
     return r.build();
   }
@@ -623,7 +611,7 @@ function yearlyDayNow(
   if (LAST_CUE.test(bare) && SINCE_CUE.test(bare) && !COUNTDOWN_CUE.test(bare)) {
     const last = on(thisYear) <= ctx.today ? on(thisYear) : on(thisYear - 1);
     r.line(
-      `${day.name} gần nhất: ${formatViDate(last)} (${WEEKDAYS[dayOfWeek(last)]}), đã qua ${days(last, ctx.today)} ngày tính đến hôm nay (${formatViDate(ctx.today)}); lần tới: ${formatViDate(next)}.`,
+      `${day.name} gần nhất: ${formatViDate(last)} (${weekdayOf(last)}), đã qua ${days(last, ctx.today)} ngày tính đến hôm nay (${formatViDate(ctx.today)}); lần tới: ${formatViDate(next)}.`,
       cites,
     );
     return r.build();
@@ -743,7 +731,7 @@ export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | und
     // (Counted from today when it is the next from today: "còn mấy ngày".)
     const left = from === ctx.today ? `, còn ${diffDays(ctx.today, next.date)} ngày` : "";
     r.line(
-      `Ngày nghỉ lễ tiếp theo: ${next.name}, ngày ${formatViDate(next.date)} (${WEEKDAYS[dayOfWeek(next.date)]})${left}.`,
+      `Ngày nghỉ lễ tiếp theo: ${next.name}, ngày ${formatViDate(next.date)} (${weekdayOf(next.date)})${left}.`,
       kb.citeAll(next.sources),
     );
     for (const h of following)
@@ -887,7 +875,7 @@ export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | und
   r.abstain();
   r.line(
     listed.length
-      ? `Ngày ${formatViDate(date)} (${WEEKDAYS[weekday]}) không có trong danh sách ngày nghỉ lễ năm ${year} của cơ sở tri thức.`
+      ? `Ngày ${formatViDate(date)} (${weekdayOf(date)}) không có trong danh sách ngày nghỉ lễ năm ${year} của cơ sở tri thức.`
       : `Cơ sở tri thức chưa có danh sách ngày nghỉ lễ năm ${year}.`,
     listed.length ? kb.citeAll(listed[0]!.sources) : [],
   );

@@ -201,16 +201,8 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
   function eachDocument(req: AskRequest, whole: Reply): Reply | undefined {
     const refs = findDocRefs(req.text);
     if (refs.length < 2 || refs.length > 3) return undefined;
-    // Each number one document of the knowledge (an exact số hiệu, or the one document with that number
-    // and kind).
-    const docOf = (r: (typeof refs)[number]) => {
-      const exact = kb.documentByNumber(r.raw);
-      if (exact) return exact;
-      const numbered = kb.documentsNumbered(r.number);
-      const ofKind = r.typeCode ? numbered.filter((x) => x.parsed.typeCode === r.typeCode) : numbered;
-      return ofKind.length === 1 ? ofKind[0]!.doc : undefined;
-    };
-    const docs = refs.map(docOf);
+    // Each number one document of the knowledge.
+    const docs = refs.map((r) => kb.documentOfRef(r));
     if (docs.some((d) => !d) || new Set(docs.map((d) => d!.id)).size !== refs.length) return undefined;
     const shown = fold(renderPlain(whole));
     if (docs.every((d) => shown.includes(fold(d!.number)))) return undefined;

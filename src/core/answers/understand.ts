@@ -2162,11 +2162,7 @@ function implementingDocument(
   const kinds = "chuong trinh|ke hoach|quyet dinh|van ban|de an|cong van";
   if (!new RegExp(`\\b(?:${kinds})(?: hanh dong)? (?:thuc hien|trien khai|cu the hoa)\\b`).test(bare))
     return undefined;
-  const target =
-    lex.kb.documentByNumber(ref.raw) ??
-    (lex.kb.documentsNumbered(ref.number).length === 1
-      ? lex.kb.documentsNumbered(ref.number)[0]!.doc
-      : undefined);
+  const target = lex.kb.documentOfRef(ref);
   if (!target) return undefined;
   const implementing = lex.kb.data.documents.filter((d) =>
     d.relations.some((r) => r.kind === "implements" && r.target === target.id),

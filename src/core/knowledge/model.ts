@@ -139,6 +139,20 @@ export class Knowledge {
       .filter((d): d is KDocument => !!d);
   }
 
+  /**
+   * The one document a reference in a question names ("KH 3402", "Quyết định 01", "16/TB-VPCP"): its
+   * exact số hiệu, else the one document with that number and the kind typed, else the one with that
+   * number; undefined when none or several fit.
+   */
+  documentOfRef(ref: { raw: string; number: string; typeCode?: string }): KDocument | undefined {
+    const exact = this.documentByNumber(ref.raw);
+    if (exact) return exact;
+    const numbered = this.documentsNumbered(ref.number);
+    const ofKind = ref.typeCode ? numbered.filter((x) => x.parsed.typeCode === ref.typeCode) : [];
+    if (ofKind.length === 1) return ofKind[0]!.doc;
+    return numbered.length === 1 ? numbered[0]!.doc : undefined;
+  }
+
   /** Documents whose số hiệu has this number (leading zeros ignored), with the parsed number. */
   documentsNumbered(number: string): { doc: KDocument; parsed: ParsedDocNumber }[] {
     return this.docsByNumber.get(stripZeros(number)) ?? [];

@@ -503,16 +503,7 @@ export function answerDocumentVsDay(u: Understanding, ctx: AnswerContext): Reply
   const howLong = /\b(?:truoc|sau)\b.*\b(?:(?:bao nhieu|may) ngay|bao lau)\b/.test(bare);
   if (!/\b(?:truoc hay sau|sau hay truoc)\b/.test(bare) && !howLong) return undefined;
   const { kb } = ctx;
-  const docs = [
-    ...new Set(
-      findDocRefs(u.text).flatMap((r) => {
-        const exact = kb.documentByNumber(r.raw);
-        if (exact) return [exact];
-        const numbered = kb.documentsNumbered(r.number);
-        return numbered.length === 1 ? [numbered[0]!.doc] : [];
-      }),
-    ),
-  ];
+  const docs = [...new Set(findDocRefs(u.text).flatMap((r) => kb.documentOfRef(r) ?? []))];
   if (!docs.length || docs.length > 2) return undefined;
   const d = docs[0]!;
   // What the document is set against: a second document, a day, or a meeting (of the body named, in the

@@ -41,12 +41,7 @@ export function answerEventGap(question: string, ctx: AnswerContext): Reply | un
   const eventsIn = (h: string): Event[] => {
     const refs = findDocRefs(h);
     if (refs.length === 1) {
-      const r = refs[0]!;
-      const numbered = kb.documentsNumbered(r.number);
-      const d =
-        kb.documentByNumber(r.raw) ??
-        (numbered.length === 1 ? numbered[0]!.doc : undefined) ??
-        numbered.find((x) => !r.typeCode || x.parsed.typeCode === r.typeCode)?.doc;
+      const d = kb.documentOfRef(refs[0]!);
       return d
         ? [
             {

@@ -429,10 +429,11 @@ export function answerSearch(
   // (One entry far ahead of every other, with half the question's words, answers it: "kho dữ liệu điện
   // tử của tổ chức, cá nhân nhằm mục đích gì" is the one target that names it.)
   const [top, second] = hits;
+  const figureAsked = answerType(foldQuestion(q.text)) === "figure";
   // (Not for a figure: "tỉnh có bao nhiêu thuê bao di động" is not the target that names them.)
   const dominant =
     !unknown.length &&
-    answerType(foldQuestion(q.text)) !== "figure" &&
+    !figureAsked &&
     top !== undefined &&
     top.coverage >= DOMINANT_COVERAGE &&
     (second === undefined || second.coverage < top.coverage / 2);
@@ -478,7 +479,7 @@ export function answerSearch(
       return !d || d.date.startsWith(String(q.year)) || about.test(d.summary);
     });
   // A question for a figure ("bao nhiêu", "tỷ lệ") is answered only by an entry that states one.
-  const wantsFigure = !q.focus && answerType(foldQuestion(q.text)) === "figure";
+  const wantsFigure = !q.focus && figureAsked;
   // The facts that state what is asked, when they fit the question at least as well as an entry does.
   const facts = q.kinds ? [] : factsFor(q.text, needed, ctx);
   // A task found is answered by its card (lead, support, deadline): tasks have no facts in this index.

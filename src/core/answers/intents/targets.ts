@@ -1,9 +1,9 @@
-import { documentLabel } from "../../knowledge/model.ts";
 /**
  * Targets (mục tiêu, chỉ tiêu) by year and area. A question that names a figure ("chỉ tiêu hộ gia đình có
  * cáp quang") gets the targets that fit it; when none does, it is told there is no such target and
  * shown the nearest, never the whole list.
  */
+import { documentLabel } from "../../knowledge/model.ts";
 import type { Target } from "../../knowledge/schema.ts";
 import { findDocRefs } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";

@@ -43,16 +43,15 @@ export function answerTheme(
   // là năm thế nào": what a recorded meeting concluded of that year's theme, with its day.
   const asked = fold(ctx.question ?? "");
   if (/\b(?:cuoc hop|hoi nghi|yeu cau|chi dao|ket luan|quan triet|coi|xac dinh|nhu the nao)\b/.test(asked)) {
-    let said = 0;
-    for (const m of [...kb.data.meetings].sort((a, b) => (a.date < b.date ? 1 : -1))) {
-      for (const c of m.conclusions) {
-        const f = fold(c);
-        if (said < 2 && (/\bchu de\b/.test(f) || f.startsWith(`nam ${year} la nam`))) {
-          r.line(`Cuộc họp ngày ${formatViDate(m.date)} kết luận: ${c}`, kb.citeAll(m.sources));
-          said++;
-        }
-      }
-    }
+    const concluded = [...kb.data.meetings]
+      .sort((a, b) => (a.date < b.date ? 1 : -1))
+      .flatMap((m) =>
+        m.conclusions
+          .filter((c) => /\bchu de\b/.test(fold(c)) || fold(c).startsWith(`nam ${year} la nam`))
+          .map((c) => ({ m, c })),
+      );
+    for (const { m, c } of concluded.slice(0, 2))
+      r.line(`Cuộc họp ngày ${formatViDate(m.date)} kết luận: ${c}`, kb.citeAll(m.sources));
   }
   if (q.year === undefined && year !== currentYear) {
     r.note(`(Chưa có chủ đề năm ${currentYear}; đây là chủ đề gần nhất đã có.)`);

@@ -392,11 +392,7 @@ export function unrecordedAttribute(u: Understanding, ctx: AnswerContext): Gap |
   // "kết quả thực hiện chương trình 59": a document's results, when no recorded meeting reviewed them.
   if (/\bket qua (?:thuc hien|trien khai)\b/.test(bare) && u.query.kind !== "meeting") {
     const d = findDocRefs(u.text)
-      .map(
-        (r) =>
-          kb.documentByNumber(r.raw) ??
-          (kb.documentsNumbered(r.number).length === 1 ? kb.documentsNumbered(r.number)[0]!.doc : undefined),
-      )
+      .map((r) => kb.documentOfRef(r))
       .find((x) => x !== undefined);
     const number = d ? fold(d.number.split("/")[0]!) : undefined;
     const reviewed =

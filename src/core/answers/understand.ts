@@ -56,6 +56,8 @@ export const MINE = "-";
 
 /** Words for "me / my unit", as typed with diacritics (unambiguous). */
 const SELF_ACCENTED = new Set(["tôi", "mình", "tui", "tớ"]);
+/** The words before "tôi/mình/em" that make it the asker's unit ("của tôi", "sở mình", "đơn vị em"), folded. */
+const OWNER_BEFORE: ReadonlySet<string> = new Set(["cua", "so", "vi", "quan", "ban", "phong", "nganh"]);
 /** "mình" as typed on a phone ("sở mk", "trung tâm mik", "sở mìh"), folded. */
 const MINH_TYPED: ReadonlySet<string> = new Set(["mk", "mik", "mih", "min"]);
 /** Without diacritics "toi" is also "tới" (sắp tới, đến tới): not "me" after these words. */
@@ -111,7 +113,7 @@ export function mentionsSelf(text: string): boolean {
     // ("của tôi là gì" is "mine".)
     if (
       ["toi", "minh", "em"].includes(fold(w)) &&
-      !["cua", "vi", "so", "quan", "ban", "nganh", "phong"].includes(fold(words[i - 1] ?? "")) &&
+      !OWNER_BEFORE.has(fold(words[i - 1] ?? "")) &&
       NOT_SELF_AFTER.has(fold(words[i + 1] ?? ""))
     )
       return false;
@@ -135,14 +137,14 @@ export function mentionsSelf(text: string): boolean {
       ["ngay", "han", "luc", "khi", "thang", "nam", "tuan", "dip", "nay", "qua", "mai"].includes(
         fold(words[i + 1] ?? ""),
       ) &&
-      !["cua", "vi", "so", "quan", "ban", "nganh", "phong"].includes(fold(words[i - 1] ?? ""))
+      !OWNER_BEFORE.has(fold(words[i - 1] ?? ""))
     )
       return false;
     // "trận đấu tôi qua": "tối qua" with a slipped mark, not the asker.
     if (
       fold(w) === "toi" &&
       fold(words[i + 1] ?? "") === "qua" &&
-      !["cua", "vi", "so", "quan", "ban", "nganh", "phong"].includes(fold(words[i - 1] ?? ""))
+      !OWNER_BEFORE.has(fold(words[i - 1] ?? ""))
     )
       return false;
     // "mỗi cơ quan phải có sản phẩm của mình", "từng đơn vị tự xây dựng kế hoạch của mình": "mình" of
@@ -164,14 +166,12 @@ export function mentionsSelf(text: string): boolean {
     if (
       // ("cơ quan minh", "trường minh": "mình" typed without its mark, after a unit word.)
       (MINH_TYPED.has(f) || (f === "minh" && w === "minh")) &&
-      ["cua", "so", "vi", "quan", "ban", "phong", "nganh", "tam", "nhanh", "truong"].includes(
-        fold(words[i - 1] ?? ""),
-      )
+      (OWNER_BEFORE.has(fold(words[i - 1] ?? "")) ||
+        ["tam", "nhanh", "truong"].includes(fold(words[i - 1] ?? "")))
     )
       return true;
     // "của em", "sở em", "đơn vị em", "cơ quan em": the asker's own unit.
-    if (f === "em" && ["cua", "so", "vi", "quan", "ban", "phong", "nganh"].includes(fold(words[i - 1] ?? "")))
-      return true;
+    if (f === "em" && OWNER_BEFORE.has(fold(words[i - 1] ?? ""))) return true;
     if (f !== w || (f !== "toi" && f !== "minh")) return false;
     return !NOT_SELF_BEFORE.has(fold(words[i - 1] ?? ""));
   });
@@ -2149,6 +2149,10 @@ function typedTopic(typed: string, topic: string): string {
   return j === wanted.length ? words.join(" ") : topic;
 }
 
+/** "chương trình hành động thực hiện …", "kế hoạch triển khai …": a document described by what it implements. */
+const IMPLEMENTING =
+  /\b(?:chuong trinh|ke hoach|quyet dinh|van ban|de an|cong van)(?: hanh dong)? (?:thuc hien|trien khai|cu the hoa)\b/;
+
 /**
  * The one document the knowledge records as implementing the document `ref` names, when the question
  * describes the document asked as such ("chương trình (hành động) thực hiện NQ 09", "kế hoạch triển khai
@@ -2159,9 +2163,7 @@ function implementingDocument(
   bare: string,
   ref: ReturnType<typeof findDocRefs>[number],
 ): KDocument | undefined {
-  const kinds = "chuong trinh|ke hoach|quyet dinh|van ban|de an|cong van";
-  if (!new RegExp(`\\b(?:${kinds})(?: hanh dong)? (?:thuc hien|trien khai|cu the hoa)\\b`).test(bare))
-    return undefined;
+  if (!IMPLEMENTING.test(bare)) return undefined;
   const target = lex.kb.documentOfRef(ref);
   if (!target) return undefined;
   const implementing = lex.kb.data.documents.filter((d) =>

@@ -8,7 +8,6 @@ import { fold } from "./normalize.ts";
 const DIGITS: Readonly<Record<string, number>> = {
   khong: 0,
   mot: 1,
-  mốt: 1,
   hai: 2,
   ba: 3,
   bon: 4,

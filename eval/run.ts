@@ -69,6 +69,7 @@ export const HELDOUT_27_FILE = fileURLToPath(new URL("./heldout-27.yaml", import
 export const HELDOUT_28_FILE = fileURLToPath(new URL("./heldout-28.yaml", import.meta.url));
 export const HELDOUT_29_FILE = fileURLToPath(new URL("./heldout-29.yaml", import.meta.url));
 export const HELDOUT_30_FILE = fileURLToPath(new URL("./heldout-30.yaml", import.meta.url));
+export const HELDOUT_31_FILE = fileURLToPath(new URL("./heldout-31.yaml", import.meta.url));
 export const FORMS = ["diacritics", "plain", "typo", "abbrev", "keywords"] as const;
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 export const DEFAULT_NOW = "2026-11-26T09:00:00+07:00";
@@ -547,7 +548,13 @@ const HELDOUT_SETS: { key: string; file: string; title: string }[] = [
     key: "heldout30",
     file: HELDOUT_30_FILE,
     title:
-      "Held-out set 30 (eval/heldout-30.yaml, written blind, committed after the fixes drawn from set 28)",
+      "Held-out set 30 (eval/heldout-30.yaml, written blind, committed after the fixes drawn from set 28; spent: its failures were shown during the review)",
+  },
+  {
+    key: "heldout31",
+    file: HELDOUT_31_FILE,
+    title:
+      "Held-out set 31 (eval/heldout-31.yaml, written blind, committed after the review of the answers work)",
   },
 ];
 

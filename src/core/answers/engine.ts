@@ -120,83 +120,88 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     lexicon,
     answer,
     ask(asked) {
-      // The question with what every question means taken out (text/question.ts): the domain's English
-      // terms in Vietnamese, two-digit years written out, "trong dữ liệu", "ngoài X thì".
-      // (Words typed without spaces, "dti2022hangmay", split into the words the knowledge knows.)
-      const req = { ...asked, text: plainQuestion(asked.text, knownWord) };
-      // A long, chatty message ("Cho em hỏi với ạ, em mới về công tác, … Ngày Chuyển đổi số của tỉnh
-      // là ngày nào vậy ạ, em cảm ơn"): its question clause first when it has three clauses or more,
-      // else the whole first; the other when the first is not understood.
-      const clause = questionClause(req.text);
-      // (A short question with commas, "Tuyên truyền …: ai chủ trì, ai phối hợp?", is one question.)
-      // ("Ông Nam và ông Biên, ai là Trưởng ban, ai là Phó Trưởng ban?": one question in parts, each
-      // part led by its question word.)
-      const led = clauses(req.text).filter((p) => QUESTION_LED.test(cueText(p))).length;
-      const chatty =
-        clause !== undefined &&
-        clauses(req.text).length >= 3 &&
-        req.text.split(/\s+/).length >= 14 &&
-        led < 2;
-      // ("Năm 2023, chỉ số DTI … xếp hạng bao nhiêu trên 63 tỉnh, thành?": a clause that is only the year
-      // goes with the question.)
-      const yearClause = clauses(req.text).find((p) =>
-        /^(?:trong |vào |vao )?n[aă]m (?:19|20)\d\d$/iu.test(p),
-      );
-      const first = askOnce(
-        chatty
-          ? {
-              ...req,
-              text: yearClause && clause && !YEAR.test(clause) ? `${yearClause} ${clause}` : clause,
-            }
-          : req,
-      );
-      // Two or three documents named by number, one question of each ("QĐ 01 và QĐ 02 quy định gì", "KH
-      // 4233 và KH 3402 ban hành ngày nào"): each answered, when the whole message's answer lacks one.
-      const several = !chatty ? eachDocument(req, first) : undefined;
-      if (several) return several;
-      // Two questions in one message, each asking something of its own: both answered.
-      // (When the whole message says a part is not recorded, that stands.)
-      const pair = !chatty && !first.abstained ? twoQuestions(req.text) : undefined;
-      if (pair) {
-        const a = askOnce({ ...req, text: pair[0] });
-        const b = askOnce({ ...req, text: pair[1] });
-        const head = (r: Reply) => r.lines[0]?.text;
-        // (Two parts of one kind, "DTI 2021 đạt bao nhiêu, xếp hạng mấy", ask of one entry.)
-        // (Two of one kind, each of its own entry, "đã bao nhiêu ngày từ … ? lần tới là ngày nào?", when the
-        // whole message's answer lacks the second's, and the second names its own subject: "ai chủ trì
-        // cuộc họp" after "có dự họp quý I không" asks of the first's meeting.)
-        const ownSubject = new Set(queryTerms(pair[1])).size >= 5 || findDocRefs(pair[1]).length > 0;
-        const apart = a.intent !== b.intent || (ownSubject && !first.lines.some((l) => l.text === head(b)));
-        if (!a.abstained && !b.abstained && head(a) !== head(b) && apart) {
-          // (The whole message read at once may have taken the second in the light of the first: "đơn
-          // vị tôi có phải làm gì" for that day.)
-          // Only when the second speaks of the asker with nothing named of its own.
-          const whole =
-            mentionsSelf(pair[1]) &&
-            !lexicon.units.match(searchTerms(pair[1])).length &&
-            head(first) !== head(a) &&
-            head(first) !== head(b);
-          return joinReplies(a, whole ? first : b);
-        }
-      }
-      // (What the register says of a unit that ended, "nguồn không nêu đơn vị tiếp nhận", or of a
-      // person's post today stands: the clause alone would lose what it is about, "sau khi bỏ cấp huyện".)
-      // (Nor does a clause without the full date the message names: "Ngày CĐS 10/10/2026 có hoạt động
-      // gì, kết quả ra sao" is not "kết quả ra sao" of any meeting.)
-      const dated = /\b\d{1,2}\/\d{1,2}\/\d{4}\b/;
-      const stands =
-        first.abstained &&
-        (first.intent === "unit" ||
-          first.intent === "person" ||
-          (!!clause && dated.test(req.text) && !dated.test(clause)) ||
-          // ("Năm 2023, DTI của tỉnh đứng thứ mấy": a year the index has no figure for is not dropped
-          // for the clause without it.)
-          (first.intent === "indicator" && !!clause && YEAR.test(req.text) && !YEAR.test(clause)));
-      if (!first.abstained || !clause || stands) return first;
-      const second = askOnce(chatty ? req : { ...req, text: clause });
-      return second.abstained ? first : second;
+      const reply = askMessage(asked);
+      // "… ở thôn hay xã", "làm một lần hay năm nào cũng làm": the choice offered adds words the answer
+      // need not hold; not understood with them, the question is read without.
+      const unchoiced = reply.abstained ? withoutChoice(asked.text) : undefined;
+      if (!unchoiced) return reply;
+      const again = askMessage({ ...asked, text: unchoiced });
+      return again.abstained ? reply : again;
     },
   };
+
+  function askMessage(asked: AskRequest): Reply {
+    // The question with what every question means taken out (text/question.ts): the domain's English
+    // terms in Vietnamese, two-digit years written out, "trong dữ liệu", "ngoài X thì".
+    // (Words typed without spaces, "dti2022hangmay", split into the words the knowledge knows.)
+    const req = { ...asked, text: plainQuestion(asked.text, knownWord) };
+    // A long, chatty message ("Cho em hỏi với ạ, em mới về công tác, … Ngày Chuyển đổi số của tỉnh
+    // là ngày nào vậy ạ, em cảm ơn"): its question clause first when it has three clauses or more,
+    // else the whole first; the other when the first is not understood.
+    const clause = questionClause(req.text);
+    // (A short question with commas, "Tuyên truyền …: ai chủ trì, ai phối hợp?", is one question.)
+    // ("Ông Nam và ông Biên, ai là Trưởng ban, ai là Phó Trưởng ban?": one question in parts, each
+    // part led by its question word.)
+    const led = clauses(req.text).filter((p) => QUESTION_LED.test(cueText(p))).length;
+    const chatty =
+      clause !== undefined && clauses(req.text).length >= 3 && req.text.split(/\s+/).length >= 14 && led < 2;
+    // ("Năm 2023, chỉ số DTI … xếp hạng bao nhiêu trên 63 tỉnh, thành?": a clause that is only the year
+    // goes with the question.)
+    const yearClause = clauses(req.text).find((p) => /^(?:trong |vào |vao )?n[aă]m (?:19|20)\d\d$/iu.test(p));
+    const first = askOnce(
+      chatty
+        ? {
+            ...req,
+            text: yearClause && clause && !YEAR.test(clause) ? `${yearClause} ${clause}` : clause,
+          }
+        : req,
+    );
+    // Two or three documents named by number, one question of each ("QĐ 01 và QĐ 02 quy định gì", "KH
+    // 4233 và KH 3402 ban hành ngày nào"): each answered, when the whole message's answer lacks one.
+    const several = !chatty ? eachDocument(req, first) : undefined;
+    if (several) return several;
+    // Two questions in one message, each asking something of its own: both answered.
+    // (When the whole message says a part is not recorded, that stands.)
+    const pair = !chatty && !first.abstained ? twoQuestions(req.text) : undefined;
+    if (pair) {
+      const a = askOnce({ ...req, text: pair[0] });
+      const b = askOnce({ ...req, text: pair[1] });
+      const head = (r: Reply) => r.lines[0]?.text;
+      // (Two parts of one kind, "DTI 2021 đạt bao nhiêu, xếp hạng mấy", ask of one entry.)
+      // (Two of one kind, each of its own entry, "đã bao nhiêu ngày từ … ? lần tới là ngày nào?", when the
+      // whole message's answer lacks the second's, and the second names its own subject: "ai chủ trì
+      // cuộc họp" after "có dự họp quý I không" asks of the first's meeting.)
+      const ownSubject = new Set(queryTerms(pair[1])).size >= 5 || findDocRefs(pair[1]).length > 0;
+      const apart = a.intent !== b.intent || (ownSubject && !first.lines.some((l) => l.text === head(b)));
+      if (!a.abstained && !b.abstained && head(a) !== head(b) && apart) {
+        // (The whole message read at once may have taken the second in the light of the first: "đơn
+        // vị tôi có phải làm gì" for that day.)
+        // Only when the second speaks of the asker with nothing named of its own.
+        const whole =
+          mentionsSelf(pair[1]) &&
+          !lexicon.units.match(searchTerms(pair[1])).length &&
+          head(first) !== head(a) &&
+          head(first) !== head(b);
+        return joinReplies(a, whole ? first : b);
+      }
+    }
+    // (What the register says of a unit that ended, "nguồn không nêu đơn vị tiếp nhận", or of a
+    // person's post today stands: the clause alone would lose what it is about, "sau khi bỏ cấp huyện".)
+    // (Nor does a clause without the full date the message names: "Ngày CĐS 10/10/2026 có hoạt động
+    // gì, kết quả ra sao" is not "kết quả ra sao" of any meeting.)
+    const dated = /\b\d{1,2}\/\d{1,2}\/\d{4}\b/;
+    const stands =
+      first.abstained &&
+      (first.intent === "unit" ||
+        first.intent === "person" ||
+        (!!clause && dated.test(req.text) && !dated.test(clause)) ||
+        // ("Năm 2023, DTI của tỉnh đứng thứ mấy": a year the index has no figure for is not dropped
+        // for the clause without it.)
+        (first.intent === "indicator" && !!clause && YEAR.test(req.text) && !YEAR.test(clause)));
+    if (!first.abstained || !clause || stands) return first;
+    const second = askOnce(chatty ? req : { ...req, text: clause });
+    return second.abstained ? first : second;
+  }
 
   function eachDocument(req: AskRequest, whole: Reply): Reply | undefined {
     const refs = findDocRefs(req.text);
@@ -278,6 +283,36 @@ const KIND =
   "cuộc họp|hội nghị|văn bản|kế hoạch|quyết định|thông báo|công văn|nhiệm vụ|chỉ tiêu|mục tiêu|cuoc hop|hoi nghi|van ban|ke hoach|quyet dinh|thong bao|cong van|nhiem vu|chi tieu|muc tieu";
 const LISTED_KINDS = new RegExp(`(?<=\\s|^)(${KIND}),\\s*(${KIND})(?=\\s|$|[?.,])`, "giu");
 
+/**
+ * The message with the choice it offers taken out ("… thành lập ở đâu, thôn hay xã" → "… thành lập ở
+ * đâu", "làm 1 lần hay năm nào cũng làm" → "làm 1 lần"); undefined when it offers none. ("Có … hay không",
+ * "hay chưa" ask yes or no: no choice.)
+ */
+export function withoutChoice(text: string): string | undefined {
+  if (!/\s(?:hay|hoặc|hoac)\s+(?!(?:không|khong|ko|k|chưa|chua|là|la)\b)/iu.test(text)) return undefined;
+  const parts = text.split(/([,;?!.]+)/);
+  const out: string[] = [];
+  for (const p of parts) {
+    const m = /^(.*?)\s(?:hay|hoặc|hoac)\s+(?!(?:không|khong|ko|k|chưa|chua|là|la)\b)/iu.exec(p);
+    if (!m) {
+      out.push(p);
+      continue;
+    }
+    // (A clause that is only the choice, "thôn hay xã", goes; else its first option, as long as the
+    // second up to three words, goes with it: "làm 1 lần hay năm nào cũng làm".)
+    const before = m[1]!.trim().split(/\s+/);
+    const second = p.slice(m[0].length).trim().split(/\s+/).length;
+    const keep = before.length - Math.min(second, 3);
+    if (keep >= 3) out.push(` ${before.slice(0, keep).join(" ")}`);
+  }
+  const t = out
+    .join("")
+    .replace(/(?:[,;]\s*)+(?=[,;?!.]|$)/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return t && t !== text.trim() ? t : undefined;
+}
+
 /** A four-digit year in a message. */
 const YEAR = /\b(?:19|20)\d\d\b/;
 
@@ -287,8 +322,10 @@ const QUESTION_LED =
 
 /** A clause folded with Telex leftovers read ("bao nhieeu" is "bao nhiêu"), for its question words. */
 const cueText = (p: string) => untelexText(fold(p), p);
-const STRONG_CUE = /\b(?:la gi|gi|nao|ai|khi nao|bao gio|bao nhieu|may|the nao|ra sao)\b/;
-const CLAUSE_CUE = /\b(?:la gi|gi|nao|ai|khi nao|bao gio|bao nhieu|may|the nao|ra sao|co phai|khong|ko)\b/;
+// ("ở đâu": where; "đầu" of "người đứng đầu" folds alike, so only after a preposition.)
+const STRONG_CUE = /\b(?:la gi|gi|nao|ai|khi nao|bao gio|bao nhieu|may|the nao|ra sao|(?:o|tai|tu) dau)\b/;
+const CLAUSE_CUE =
+  /\b(?:la gi|gi|nao|ai|khi nao|bao gio|bao nhieu|may|the nao|ra sao|co phai|khong|ko|(?:o|tai|tu) dau)\b/;
 
 /**
  * "con mấy ngày nữa là đến Ngày CĐS tỉnh, đơn vị tôi có phải làm gì không": two clauses, each with a

@@ -249,12 +249,26 @@ export function peopleByGivenName(kb: Knowledge, given: string): Person[] {
   return kb.data.people.filter((p) => fold(p.name).split(/\s+/).at(-1) === given);
 }
 
-export function addressedPeople(lex: Lexicon, folded: string, terms: string[]): PhraseMatch<string>[] {
+export function addressedPeople(
+  lex: Lexicon,
+  folded: string,
+  terms: string[],
+  typed?: string,
+): PhraseMatch<string>[] {
   const text = folded.replace(/[^\p{L}\p{N}\s/]/gu, " ").replace(/\s+/g, " ");
+  // The words as typed, lowercase: a word typed with its marks is that word ("chỉ làm" is no "chị Lâm").
+  const written =
+    (typed ?? "")
+      .toLowerCase()
+      .normalize("NFC")
+      .match(/\p{L}+/gu) ?? [];
   for (const m of text.matchAll(ADDRESS)) {
     const given = m[1]!;
     const people = peopleByGivenName(lex.kb, given);
     if (people.length !== 1) continue;
+    const real = people[0]!.name.toLowerCase().normalize("NFC").split(/\s+/).at(-1)!;
+    const forms = written.filter((w) => fold(w) === given);
+    if (forms.length && forms.every((w) => w !== fold(w) && w !== real)) continue;
     const at = terms.indexOf(given);
     return [{ value: people[0]!.id, start: Math.max(0, at), end: Math.max(0, at) + 1 }];
   }

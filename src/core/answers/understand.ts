@@ -754,7 +754,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   const bodyMatches = matchBodies(lex, terms);
   // A name typed with a letter dropped or swapped, when no name is written out.
   const exactPeople = lex.people.match(terms);
-  const addressed = exactPeople.length ? [] : addressedPeople(lex, folded, terms);
+  const addressed = exactPeople.length ? [] : addressedPeople(lex, folded, terms, text);
   const personMatches = exactPeople.length
     ? exactPeople
     : addressed.length
@@ -904,10 +904,12 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     return { ...base, year, query: withYear({ kind: "tasks" as const, ...unitParams(), withSupport: true }) };
   // "nhiệm vụ nào của bộ, ngành trung ương", "có việc nào giao cho một bộ ở trung ương không": the tasks
   // central bodies lead (of no unit named, the asker's own "bộ tôi" apart).
+  // ("Mục tiêu về việc các bộ, ngành ban hành kế hoạch": a target, not the tasks.)
   if (
     !unitId &&
     !mine &&
     /\b(?:nhiem vu|viec|nv)\b/.test(bare) &&
+    !/\b(?:muc tieu|chi tieu)\b/.test(bare) &&
     /\b(?:bo,? nganh(?: o)? trung uong|(?:cac|mot|nhung) bo(?: nganh)?(?: o)? trung uong|(?:co quan|don vi|bo)(?: o)? trung uong|cac bo,? nganh)\b/.test(
       untelexText(bare),
     )

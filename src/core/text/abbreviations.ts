@@ -148,6 +148,14 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(^|[^\p{L}\p{N}&])han dong(?![\p{L}\p{N}&])/gu, "$1hanh dong"],
   // "thuê bao DĐ", "điện thoại DĐ": di động.
   [/(^|[^\p{L}\p{N}&])(thue bao|dien thoai|mang|dt) dd(?![\p{L}\p{N}&])/gu, "$1$2 di dong"],
+  // "PH với những ĐV nào", "đơn vị PH": phối hợp (elsewhere "ph" is left alone).
+  [/(^|[^\p{L}\p{N}&])ph(?=\s+(?:voi|vs|cung)(?![\p{L}\p{N}&]))/gu, "$1phoi hop"],
+  [/(^|[^\p{L}\p{N}&])(don vi|dv|co quan|cq|chu tri) ph(?![\p{L}\p{N}&])/gu, "$1$2 phoi hop"],
+  // "TTg CP": Thủ tướng Chính phủ.
+  [/(^|[^\p{L}\p{N}&])(?:ttg|thu tuong)\s+cp(?![\p{L}\p{N}&])/gu, "$1thu tuong chinh phu"],
+  // "Tết DL", "Tết ÂL": Tết Dương lịch, Tết Âm lịch (elsewhere "dl" is dữ liệu).
+  [/(^|[^\p{L}\p{N}&])tet\s+dl(?![\p{L}\p{N}&])/gu, "$1tet duong lich"],
+  [/(^|[^\p{L}\p{N}&])tet\s+al(?![\p{L}\p{N}&])/gu, "$1tet am lich"],
   // "Năm DLS", "DL số": dữ liệu số.
   [/(^|[^\p{L}\p{N}&])(?:dls|dl so)(?![\p{L}\p{N}&])/gu, "$1du lieu so"],
   // "KT số", "XH số": the DTI's pillars kinh tế số, xã hội số.

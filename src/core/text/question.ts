@@ -25,7 +25,20 @@ export function foldQuestion(text: string): string {
 export function plainQuestion(text: string, known?: (folded: string) => boolean): string {
   const clean = spelledDocNumbers(withoutCode(text));
   const split = known ? unglue(clean, known) : clean;
-  return withoutDataFrame(withoutBesides(withoutAskersErrand(fullYears(englishToVietnamese(split)))));
+  return withoutChatFrame(
+    withoutDataFrame(withoutBesides(withoutAskersErrand(fullYears(englishToVietnamese(split))))),
+  );
+}
+
+/**
+ * "Theo bạn thì … ở đâu z": the asker turning to the assistant, and "z" typed for "vậy", say nothing of
+ * what is asked. ("Theo Ban Điều hành", typed plain "theo ban", is left: a source named.)
+ */
+export function withoutChatFrame(text: string): string {
+  return text
+    .replace(/(^|[\s,])theo\s+(?:bạn|ad|admin|bot)(?:\s+(?:thì|thi))?\s+/giu, "$1")
+    .replace(/(^|[\s,])theo\s+ban\s+thi\s+/giu, "$1")
+    .replace(/(^|\s)[zZ](?=[\s,?!.]|$)/gu, "$1vậy");
 }
 
 /**

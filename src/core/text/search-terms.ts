@@ -7,8 +7,23 @@ import { ABBREVIATIONS } from "./abbreviations.ts";
 import { clean, fold } from "./normalize.ts";
 import { contentTokens } from "./tokens.ts";
 
-/** "TT&TT", "TT & TT" are one abbreviation; "&" is not a token character. */
-const AMPERSAND_ABBR = /\b([a-zđ]{1,3})\s*&\s*([a-zđ]{1,3})\b/giu;
+/**
+ * "TT&TT", "TT & TT" are one abbreviation; "&" is not a token character. Spaced between two things that
+ * make no abbreviation ("Cổng DVC & HT một cửa", "KTS & XHS"), it is "và".
+ */
+const AMPERSAND_ABBR = /\b([a-zđ]{1,3})(\s*)&(\s*)([a-zđ]{1,3})\b/giu;
+
+function joinAmpersands(text: string): string {
+  return text.replace(AMPERSAND_ABBR, (_m, a: string, s1: string, s2: string, b: string) => {
+    // (Two letters each side, "KH & CN", "TT & TT", are a unit's abbreviation spaced out.)
+    const joins =
+      (!s1 && !s2) ||
+      (a.length <= 2 && b.length <= 2) ||
+      Object.hasOwn(ABBREVIATIONS, fold(`${a}${b}`)) ||
+      Object.hasOwn(ABBREVIATIONS, fold(`${a}&${b}`));
+    return joins ? `${a}${b}` : `${a} và ${b}`;
+  });
+}
 
 /**
  * Abbreviations read by the words around them (elsewhere they mean something else): "hồ sơ cv" is hồ sơ
@@ -39,6 +54,15 @@ const CONTEXTUAL: readonly (readonly [RegExp, string])[] = [
     "$1 di động",
   ],
   [/(?<![\p{L}\p{N}])dls(?![\p{L}\p{N}])/giu, "dữ liệu số"],
+  // "PH với những ĐV nào", "đơn vị PH": phối hợp.
+  [/(?<![\p{L}\p{N}])ph(?=\s+(?:với|voi|vs|cùng|cung)(?![\p{L}\p{N}]))/giu, "phối hợp"],
+  [
+    /(?<![\p{L}\p{N}])(đơn vị|don vi|đv|dv|cơ quan|co quan|cq|chủ trì|chu tri) ph(?![\p{L}\p{N}])/giu,
+    "$1 phối hợp",
+  ],
+  // "Tết DL", "Tết ÂL": Tết Dương lịch, Tết Âm lịch.
+  [/(?<![\p{L}\p{N}])(t[ếe]t)\s+dl(?![\p{L}\p{N}])/giu, "$1 Dương lịch"],
+  [/(?<![\p{L}\p{N}])(t[ếe]t)\s+(?:âl|al)(?![\p{L}\p{N}])/giu, "$1 Âm lịch"],
   // "lan toi" typed plain: lần tới ("tôi" is no word after "lần").
   [/(?<![\p{L}\p{N}])lan\s+toi(?![\p{L}\p{N}])/gu, "lần tới"],
   // "roi vao ngay nao" typed plain: rơi vào (a frame; "rồi" alone is a stopword, "vào" is not).
@@ -151,7 +175,7 @@ export function searchTerms(text: string): string[] {
 
 function rawSearchTerms(text: string): string[] {
   const out: string[] = [];
-  for (const tok of contentTokens(contextual(text.replace(AMPERSAND_ABBR, "$1$2")))) {
+  for (const tok of contentTokens(contextual(joinAmpersands(text)))) {
     const exp = Object.hasOwn(ABBREVIATIONS, tok) ? ABBREVIATIONS[tok]! : undefined;
     if (!exp) {
       out.push(tok);

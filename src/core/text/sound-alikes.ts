@@ -15,6 +15,8 @@ const ENDINGS: readonly (readonly string[])[] = [
   ["ng", "n"],
   ["c", "t"],
   ["nh", "n"],
+  // ("thàng lập" for "thành lập": the two nasal endings, one key apart.)
+  ["ng", "nh"],
   // (And m/n, side by side on the keyboard: "cá nhâm".)
   ["n", "m"],
 ];

@@ -101,6 +101,8 @@ export const ACCENTED_ONLY_STOPWORDS: ReadonlySet<string> = new Set([
   "chọn",
   // ("vui lòng"; "Long" is a given name: Nguyễn Long Biên.)
   "lòng",
+  // ("cần phối hợp với ai để tuyên truyền": a purpose; "de" folded is also "đề", chủ đề, đề án.)
+  "để",
 ]);
 
 /** Folded stopwords ("la", "gi", "cua", "nao", "co", "khong"…). */

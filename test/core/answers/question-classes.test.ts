@@ -4255,3 +4255,102 @@ describe("a document number written in words", () => {
     expect(plain("quyết định một nghìn năm trăm sáu mươi của UBND tỉnh quy định gì")).toContain("10/10");
   });
 });
+
+describe("holidays after a day, 'Tết DL', and a yearly day's days since", () => {
+  const at = (text: string, now: string) => fold(renderPlain(engine.ask({ text, now: new Date(now) })));
+  it("'ngày lễ đầu tiên sau <ngày>' counts from that day, not from today", () => {
+    const text = at("ngày nghỉ lễ đầu tiên sau hội nghị 25/12/2022 là ngày nào", "2026-12-10T09:00:00+07:00");
+    expect(text).toContain("dau tien sau ngay 25/12/2022: tet duong lich, ngay 01/01/2023");
+  });
+  it("'Tết DL' is Tết Dương lịch", () => {
+    expect(at("tết DL năm 2027 nghỉ hôm nào", "2026-12-10T09:00:00+07:00")).toContain("01/01/2027");
+  });
+  it("'năm nay đã qua mấy ngày' of a yearly day", () => {
+    expect(at("ngày cđs tỉnh năm nay qua được bao nhiêu ngày rồi", "2026-12-10T09:00:00+07:00")).toContain(
+      "10/10/2026, da qua 61 ngay",
+    );
+  });
+});
+
+describe("abbreviations: 'TTg CP', 'PH với', '&' between words, 'để'", () => {
+  it("'VB của TTg CP': the Prime Minister's documents", () => {
+    const text = plain("cho xem các văn bản của TTg CP");
+    expect(text).toContain("505/qd-ttg");
+    expect(text).not.toContain("ve “cp”");
+  });
+  it("'&' spaced between words that make no abbreviation is 'và'", () => {
+    expect(searchTerms("Cổng DVC & HT một cửa")).toEqual(searchTerms("Cổng DVC và HT một cửa"));
+    expect(searchTerms("Sở KH & CN")).toEqual(searchTerms("Sở KH&CN"));
+  });
+  it("'PH với những ĐV nào để …': the supporting units of the task named", () => {
+    const r = engine.ask({
+      text: "sở mình PH với những ĐV nào để tuyên truyền ngày cđs tỉnh",
+      now: new Date("2024-05-20T09:00:00+07:00"),
+      asker: { unitId: "so-tttt" },
+    });
+    expect(fold(renderPlain(r))).toContain("phoi hop thuc hien");
+  });
+  it("a target question naming 'các bộ, ngành' is a target's, not the central bodies' tasks", () => {
+    expect(ask("mục tiêu về việc các bộ, ngành ban hành kế hoạch phát triển kinh tế số").intent).toBe(
+      "target",
+    );
+  });
+});
+
+describe("a task's day asked with its partners; a unit 'còn không'", () => {
+  it("'lần tới là ngày nào, phối hợp với ai': both", () => {
+    const r = engine.ask({
+      text: "lần tuyên truyền ngày cđs tỉnh tiếp theo vào ngày nào, sở tôi chủ trì thì phối hợp với ai",
+      now: new Date("2026-12-10T09:00:00+07:00"),
+      asker: { unitId: "so-khcn" },
+    });
+    const text = fold(renderPlain(r));
+    expect(text).toContain("10/10/2027");
+    expect(text).toContain("cac so, ban, nganh");
+  });
+  it.each(["sở tttt bây giờ còn không, gửi công văn đi đâu", "So TTTT con ko vay"])("%s", (q) => {
+    expect(plain(q)).toContain("hop nhat vao so khoa hoc va cong nghe");
+  });
+});
+
+describe("counts, members and reorganisations not recorded; a 'tổ trưởng' not recorded", () => {
+  it.each([
+    "tỉnh đã số hóa được bao nhiêu % hồ sơ",
+    "tổng số tổ công nghệ số cộng đồng đã được thành lập",
+    "Tổ Giúp việc có tất cả bao nhiêu người",
+    "khi nào kiện toàn Ban Chỉ đạo chuyển đổi số",
+    "tổ trưởng là ai",
+  ])("%s", (q) => {
+    expect(ask(q).abstained).toBe(true);
+  });
+  it("'… giao ai' after a unit that ended with no successor named abstains", () => {
+    const r = ask("sau khi bỏ cấp huyện, việc phối hợp tuyên truyền giao ai");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong neu don vi tiep nhan");
+  });
+});
+
+describe("a choice offered, a chat frame, a typo that makes another word", () => {
+  it.each([
+    ["tổ công nghệ số cộng đồng được thành lập ở cấp xã hay thôn vậy", "thon"],
+    ["theo bạn thì tổ công nghệ số cộng đồng được thành lập ở đâu z", "thon, khu pho"],
+    ["tổ công nghệ số cộng đồng được thàng lập ở đâu", "thon, khu pho"],
+    ["tuyên truyền ngày cđs tỉnh chỉ làm một năm hay năm nào cũng làm", "hang nam"],
+  ])("%s", (q, fact) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain(fact);
+  });
+  it("'chỉ làm' is no 'chị Lâm': a word typed with its marks is that word", () => {
+    expect(ask("việc này chỉ làm một lần thôi à").intent).not.toBe("person");
+    expect(ask("chị Lâm giữ chức gì").intent).toBe("person");
+  });
+  it("'có … hay không' is no choice", async () => {
+    const { withoutChoice } = await import("../../../src/core/answers/engine.ts");
+    expect(withoutChoice("sở tôi có phải tuyên truyền hay không")).toBeUndefined();
+    expect(withoutChoice("làm 1 lần hay năm nào cũng làm")).toBeUndefined();
+    expect(withoutChoice("tuyên truyền ngày cđs làm 1 lần hay năm nào cũng làm")).toBe(
+      "tuyên truyền ngày cđs",
+    );
+  });
+});

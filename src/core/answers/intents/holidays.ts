@@ -124,7 +124,9 @@ function yearlyDays(ctx: AnswerContext): { name: string; month: number; day: num
  * its next occurrence).
  */
 /** "đã qua chưa", "còn bao nhiêu ngày", "hôm nay là … đúng không": a yearly day against today. */
-const PASSED_CUE = /\b(?:da qua chua|qua chua|dien ra chua|da dien ra chua|to chuc chua|da den chua)\b/;
+// ("năm nay đã qua mấy ngày rồi": passed, by how many days.)
+const PASSED_CUE =
+  /\b(?:da qua chua|qua chua|dien ra chua|da dien ra chua|to chuc chua|da den chua)\b|\bqua (?:duoc )?(?:may|bao nhieu|bn) (?:ngay|hom)\b/;
 // ("mấy hôm nữa đến …", "đếm ngược tới …", "bao nhiêu ngày nữa là …": days left.)
 const COUNTDOWN_CUE =
   /\bcon (?:bao nhieu|may|bao lau|bn)(?: ngay)?\b|\bbao lau nua\b|\b(?:may|bao nhieu|bn) (?:ngay|hom|bua) nua\b|\bdem nguoc\b/;
@@ -631,7 +633,7 @@ function yearlyDayNow(
     const date = on(year);
     if (date < ctx.today)
       r.line(
-        `Rồi. ${day.name} năm ${year} là ${formatViDate(date)}, đã qua ${days(date, ctx.today)} ngày; lần tới: ${formatViDate(next)}.`,
+        `${/\bchua\b/.test(bare) ? "Rồi. " : ""}${day.name} năm ${year} là ${formatViDate(date)}, đã qua ${days(date, ctx.today)} ngày; lần tới: ${formatViDate(next)}.`,
         cites,
       );
     else if (date === ctx.today) r.line(`${day.name} là hôm nay, ${formatViDate(date)}.`, cites);
@@ -705,7 +707,8 @@ export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | und
     return r.build();
   }
   // "ngày lễ tiếp theo", "sau Tết Dương lịch thì ngày lễ kế tiếp": the next listed holiday.
-  const nextCue = /\b(?:tiep theo|ke tiep|sap toi|gan nhat)\b/;
+  // ("ngày nghỉ lễ đầu tiên sau (họp …) 20/2/2023": the first after that day.)
+  const nextCue = /\b(?:tiep theo|ke tiep|sap toi|gan nhat|dau tien sau)\b/;
   if (
     (/\b(?:nghi le|ngay le|ngay nghi)\b/.test(u.folded) && nextCue.test(u.folded)) ||
     // ("tỷ lệ … tối thiểu": "lệ" of "tỷ lệ", "tối" of "tối thiểu" say nothing of holidays.)
@@ -720,7 +723,18 @@ export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | und
           )
           .map((h) => h.date)[0]
       : undefined;
-    const from = after ?? ctx.today;
+    const sinceDay = /\bsau\b/.test(u.folded)
+      ? findDatePhrases(fold(u.text), { today: ctx.today }).find(
+          (p) =>
+            p.kind === "day" &&
+            p.from &&
+            p.from === p.to &&
+            !p.relative &&
+            /\bsau\b/.test(fold(u.text).slice(0, p.index)) &&
+            /(?:19|20)\d\d/.test(fold(u.text).slice(p.index, p.index + p.length)),
+        )?.from
+      : undefined;
+    const from = after ?? sinceDay ?? ctx.today;
     const sorted = [...kb.data.holidays].sort((a, b) => (a.date < b.date ? -1 : 1));
     const next = sorted.find((h) => h.date > from);
     const r = new ReplyBuilder("deadlines");
@@ -731,7 +745,7 @@ export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | und
     // (Counted from today when it is the next from today: "còn mấy ngày".)
     const left = from === ctx.today ? `, còn ${diffDays(ctx.today, next.date)} ngày` : "";
     r.line(
-      `Ngày nghỉ lễ tiếp theo: ${next.name}, ngày ${formatViDate(next.date)} (${weekdayOf(next.date)})${left}.`,
+      `Ngày nghỉ lễ ${sinceDay && !after ? `đầu tiên sau ngày ${formatViDate(sinceDay)}` : "tiếp theo"}: ${next.name}, ngày ${formatViDate(next.date)} (${weekdayOf(next.date)})${left}${sinceDay && !after ? `, sau ${diffDays(sinceDay, next.date)} ngày` : ""}.`,
       kb.citeAll(next.sources),
     );
     for (const h of following)

@@ -402,7 +402,7 @@ function attendanceAnswer(
   const personIds = [
     ...new Set([
       ...lex.people.match(terms).map((x) => x.value),
-      ...addressedPeople(lex, expanded, terms).map((x) => x.value),
+      ...addressedPeople(lex, expanded, terms, question).map((x) => x.value),
     ]),
   ];
   const day = formatViDate(m.date);

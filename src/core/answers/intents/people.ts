@@ -178,6 +178,15 @@ function findHolders(q: RoleQuery, ctx: AnswerContext, useBody: boolean): { p: P
               : pos.role === q.role;
         // In a unit (not a body), "leader" is how the schema marks the head of the unit.
         if (!ok) continue;
+        // ("Tổ trưởng là ai", no tổ named: a post called so, not every unit's head.)
+        if (
+          q.role === "leader" &&
+          !q.bodyId &&
+          !q.unitId &&
+          /\bto truong\b/.test(fold(q.phrase)) &&
+          !fold(pos.title).includes("to truong")
+        )
+          continue;
       }
       if (q.title) {
         const t = fold(pos.title);

@@ -316,9 +316,18 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
     ...ctx.lex.units.match(searchTerms(u.text)).map((m) => m.value.id),
     ...(mine && ctx.asker?.unitId ? [ctx.asker.unitId] : []),
   ];
+  // "… kế tiếp là ngày nào, phối hợp với những ai": the day asked too, after the roles.
+  const dayCue = /\b(?:ngay nao|khi nao|bao gio|han chot|thoi han|lan toi|ke tiep|tiep theo)\b/.exec(bare);
+  const dayToo = (attr === "lead" || attr === "support") && !!dayCue;
+  // (Said first when asked first.)
+  const dayFirst = dayToo && dayCue!.index < bare.search(/\b(?:chu tri|phoi hop|ai)\b/);
   for (const t of tasks) {
-    const asked: TaskAttribute = withWhom && party.some((id) => t.lead.includes(id)) ? "support" : attr;
-    for (const a of both ? (["lead", "support"] as const) : [asked]) {
+    // (The lead asking, or the unit that took the task over from it.)
+    const leads = (id: string) => t.lead.includes(id) || !!heldAsSuccessor(ctx.kb, id, t.id, ctx.today);
+    const asked: TaskAttribute = withWhom && party.some(leads) ? "support" : attr;
+    const attrs: TaskAttribute[] = both ? ["lead", "support"] : [asked];
+    if (dayToo) dayFirst ? attrs.unshift("deadline") : attrs.push("deadline");
+    for (const a of attrs) {
       const line = attributeLine(a, t, ctx);
       if (line.recorded) recorded++;
       r.line(line.text, ctx.kb.citeAll(line.sources));

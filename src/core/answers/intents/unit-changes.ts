@@ -13,7 +13,7 @@ import { type Reply, ReplyBuilder } from "../reply.ts";
 import { mentionsSelf, type Understanding } from "../understand.ts";
 
 const CHANGE_CUE =
-  /\b(?:sau|tu|ke tu)\b.*\bgiao (?:lai )?cho (?:ai|don vi nao|co quan nao)\b|\b(?:sap nhap|sat nhap|hop nhat|giai the|doi ten|chia tach|tach ra|tiep nhan|ke thua|thay cho|thay|ket thuc|cham dut|ngung hoat dong|dung hoat dong|nhap (?:vo|vao) (?:so|co quan|don vi|bo|cuc)|con (?:hoat dong|ton tai)|bi bo|xoa bo|bo (?:tu|tu ngay|cap huyen)|sau khi bo|chuyen (?:cho|sang|ve|giao cho) (?:don vi|co quan|ai|noi)|(?:don vi|co quan) nao (?:tiep nhan|dam nhan|lam thay))\b|\bcon (?:khong|ko|k)\s*$|\bcon\b.*\bnua (?:khong|ko|k)\b|\bcon (?:phoi hop|chu tri|lam|thuc hien|hoat dong|ton tai)\b.*\b(?:khong|ko|k)\s*$|\bnua (?:khong|ko|k)\s*$|\bcon\b.*\bdau ma\b|\b(?:khong|ko) con (?:cap |cac )?[a-z]+\b.*\bthi\b|\b(?:gio|bay gio|hien nay|hien gio|nay)\b.*\bvan (?:la|con|chu tri|phu trach|lam|giu)\b/;
+  /\b(?:sau|tu|ke tu)\b.*\bgiao (?:lai )?cho (?:ai|don vi nao|co quan nao)\b|\b(?:sap nhap|sat nhap|hop nhat|giai the|doi ten|chia tach|tach ra|tiep nhan|ke thua|thay cho|thay|ket thuc|cham dut|ngung hoat dong|dung hoat dong|nhap (?:vo|vao) (?:so|co quan|don vi|bo|cuc)|con (?:hoat dong|ton tai)|bi bo|xoa bo|bo (?:tu|tu ngay|cap huyen)|sau khi bo|chuyen (?:cho|sang|ve|giao cho) (?:don vi|co quan|ai|noi)|(?:don vi|co quan) nao (?:tiep nhan|dam nhan|lam thay))\b|\bcon (?:khong|ko|k)(?: (?:vay|the|a|ha|nhi|z))?\s*$|\b(?:gio|bay gio|hien nay|hien gio|nay) con (?:khong|ko|k)\b|\bcon\b.*\bnua (?:khong|ko|k)\b|\bcon (?:phoi hop|chu tri|lam|thuc hien|hoat dong|ton tai)\b.*\b(?:khong|ko|k)\s*$|\bnua (?:khong|ko|k)\s*$|\bcon\b.*\bdau ma\b|\b(?:khong|ko) con (?:cap |cac )?[a-z]+\b.*\bthi\b|\b(?:gio|bay gio|hien nay|hien gio|nay)\b.*\bvan (?:la|con|chu tri|phu trach|lam|giu)\b/;
 
 /**
  * "Hiện nay sở nào phụ trách chuyển đổi số của tỉnh": the department in charge of the province's digital
@@ -168,7 +168,8 @@ export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | 
   // "… chuyển cho đơn vị nào": the successor asked, and the sources name none.
   const asksSuccessor =
     // ("ai thay UBND huyện …", "không còn cấp huyện thì ai …": who does it now.)
-    /\b(?:chuyen (?:cho|sang|ve|giao cho)|tiep nhan|dam nhan|lam thay|thay(?! doi)|giao (?:lai )?cho)\b|\b(?:khong|ko) con\b.*\bthi\b/.test(
+    // ("việc phối hợp … giao ai": "cho" dropped.)
+    /\b(?:chuyen (?:cho|sang|ve|giao cho)|tiep nhan|dam nhan|lam thay|thay(?! doi)|giao (?:lai )?cho|giao (?:lai )?(?:ai|don vi nao|co quan nao))\b|\b(?:khong|ko) con\b.*\bthi\b/.test(
       bare,
     ) && /\b(?:nao|ai|dau)\b/.test(bare);
   const ended = ids.map((id) => kb.unitEnd(id)).filter((c) => c && c.date <= ctx.today);

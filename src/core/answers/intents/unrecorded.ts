@@ -147,7 +147,8 @@ const ATTRIBUTES: readonly {
     // The indicators' recorded figures ("DTI đã đạt bao nhiêu điểm") are not this.
     what: "số liệu thực hiện đến nay",
     progress: true,
-    re: /^(?!.*\b(?:dti|chi so|diem|xep hang|thu hang|tru cot)\b).*\bda (?:cap|cap phat|cai dat|kich hoat|dua|tich hop|so hoa|cung cap|trien khai|dao tao|boi duong|tuyen truyen|tap huan)(?: duoc)? (?:bao nhieu|may|duoc bao nhieu)\b/,
+    // ("đã làm sạch bao nhiêu % dữ liệu", "số tổ công nghệ số cộng đồng đã thành lập": the same.)
+    re: /^(?!.*\b(?:dti|chi so|diem|xep hang|thu hang|tru cot)\b).*\bda (?:cap|cap phat|cai dat|kich hoat|dua|tich hop|so hoa|cung cap|trien khai|dao tao|boi duong|tuyen truyen|tap huan|lam sach|xac thuc|ket noi|dong bo|thanh lap)(?: duoc)? (?:bao nhieu|may|duoc bao nhieu)\b|^(?:tong )?so (?:luong )?(?:to|doi|ho|tai khoan|nguoi|xa|thon|diem)\b.*\b(?:da|duoc) (?:duoc )?(?:thanh lap|cap|kich hoat|trien khai|lap)\b/,
     of: "any",
     alone: true,
   },
@@ -206,8 +207,16 @@ const ATTRIBUTES: readonly {
   {
     // The sources name a body's leaders, not how many members it has.
     what: "tổng số thành viên",
-    re: /\bbao nhieu thanh vien\b|\bso (?:luong )?thanh vien\b/,
+    // ("Tổ Giúp việc có bao nhiêu người": its members counted.)
+    re: /\bbao nhieu thanh vien\b|\bso (?:luong )?thanh vien\b|\b(?:to|ban|doi|hoi dong)\b.*\bco (?:tat ca |tong cong )?(?:bao nhieu|may) (?:nguoi|thanh vien)\b/,
     of: "any",
+  },
+  {
+    // When a body is (to be) reorganised or its members replaced is not recorded.
+    what: "việc kiện toàn, thay đổi thành viên",
+    re: /\bkien toan\b/,
+    of: "any",
+    alone: true,
   },
   {
     what: "số cán bộ, công chức",

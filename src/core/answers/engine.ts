@@ -147,12 +147,21 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       clause !== undefined && clauses(req.text).length >= 3 && req.text.split(/\s+/).length >= 14 && led < 2;
     // ("Năm 2023, chỉ số DTI … xếp hạng bao nhiêu trên 63 tỉnh, thành?": a clause that is only the year
     // goes with the question.)
-    const yearClause = clauses(req.text).find((p) => /^(?:trong |vào |vao )?n[aă]m (?:19|20)\d\d$/iu.test(p));
+    // ("Tại thời điểm cuộc họp 20/02/2023, …": a clause that only dates the question goes with it too.)
+    const yearClause = clauses(req.text).find(
+      (p) =>
+        /^(?:trong |vào |vao )?n[aă]m (?:19|20)\d\d$/iu.test(p) ||
+        (/\b\d{1,2}\/\d{1,2}\/(?:19|20)\d\d\b/.test(p) && !CLAUSE_CUE.test(cueText(p))),
+    );
     const first = askOnce(
       chatty
         ? {
             ...req,
-            text: yearClause && clause && !YEAR.test(clause) ? `${yearClause} ${clause}` : clause,
+            // (Not to a bare question word: "đạt bao nhiêu" dated alone asks of the day's meeting.)
+            text:
+              yearClause && clause && !YEAR.test(clause) && queryTerms(clause).length >= 2
+                ? `${yearClause} ${clause}`
+                : clause,
           }
         : req,
     );
@@ -318,7 +327,7 @@ const YEAR = /\b(?:19|20)\d\d\b/;
 
 /** A clause led by its question word ("ai ký vậy em", "khi nào"). */
 const QUESTION_LED =
-  /^(?:ai|khi nao|bao gio|ngay nao|so may|la gi|la ai|o dau|the nao|ra sao|do ai|cua ai)\b/;
+  /^(?:(?:ai|khi nao|bao gio|ngay nao|so may|la gi|la ai|o dau|the nao|ra sao|do ai|cua ai)\b|(?:dat )?(?:duoc )?(?:bao nhieu|bn|may)(?: (?:diem|phan tram|%|bac|ngay))?\s*$)/;
 
 /** A clause folded with Telex leftovers read ("bao nhieeu" is "bao nhiêu"), for its question words. */
 const cueText = (p: string) => untelexText(fold(p), p);
@@ -370,7 +379,12 @@ export function questionClause(text: string): string | undefined {
   const all = clauses(text);
   const parts: string[] = [];
   for (const p of all) {
-    if (all.length >= 3 && parts.length && QUESTION_LED.test(cueText(p)) && searchTerms(p).length < 3)
+    if (
+      all.length >= 3 &&
+      parts.length &&
+      QUESTION_LED.test(cueText(p)) &&
+      (searchTerms(p).length < 3 || queryTerms(p).length < 2)
+    )
       parts[parts.length - 1] = `${parts.at(-1)} ${p}`;
     else parts.push(p);
   }

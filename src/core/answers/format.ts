@@ -81,6 +81,11 @@ export function cap<T>(
 }
 
 /** Shortens a long text at a word boundary. */
+/** A phrase inside a sentence: "Giám đốc Bảo hiểm xã hội tỉnh" → "giám đốc Bảo hiểm xã hội tỉnh". */
+export function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
 export function shorten(s: string, max = 220): string {
   if (s.length <= max) return s;
   const cut = s.slice(0, max);

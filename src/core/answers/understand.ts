@@ -1180,6 +1180,10 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     DOCUMENT_WORDS.test(bare) &&
     // ("quyết định nào lấy 10/10 làm Ngày …": the day chosen, not the day it was issued.)
     !/\b(?:lay|chon)(?: ngay)?\b/.test(bare) &&
+    // ("văn bản có nhắc tới ngày 10/10 hằng năm": the day the text speaks of, not the day it was issued.)
+    !/\b(?:nhac (?:toi|den)|de cap(?: den| toi)?|noi (?:ve|toi|den)|co chu)(?: ngay)? \d{1,2} \d{1,2}\b|\b\d{1,2} \d{1,2} (?:hang|moi) nam\b/.test(
+      bare,
+    ) &&
     // ("văn bản ngày 28/1 mà cuộc họp nhắc tới": the document named by its day; the meeting mentions it.)
     (!concepts.has("meeting") ||
       /\b(?:van ban|vb|quyet dinh|thong bao|ke hoach|cong van|nghi quyet|chi thi) (?:(?:so|ban hanh|ky|ra) )?ngay \d{1,2} \d{1,2}\b/.test(
@@ -1420,10 +1424,13 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   const headOfUnit =
     !!first && terms[first.start - 1] === "truong" && terms[first.start - 2] !== "pho" && first.start >= 1;
   // ("phát huy vai trò người đứng đầu": the task on leaders' example, not who heads a unit.)
-  const roleBare = bare.replace(
-    /\bvai tro(?: va tinh than trach nhiem)?(?: cua)? (?:nguoi )?dung dau\b/g,
-    " ",
-  );
+  // ("số hiệu, ngày ban hành của TB của VPCP mà CT tỉnh bảo bám sát": a post in a clause led by "mà"
+  // describes the document asked for.)
+  const roleBare = (
+    /\b(?:so hieu|ngay ban hanh)\b/.test(bare)
+      ? bare.replace(/\bma\b(?! dinh danh| so\b| qr)[^,.;?]*/g, " ")
+      : bare
+  ).replace(/\bvai tro(?: va tinh than trach nhiem)?(?: cua)? (?:nguoi )?dung dau\b/g, " ");
   const roleCue =
     ROLE_CUES.find((c) => c.re.test(roleBare) && (c.role || c.title || !concepts.has("meeting"))) ??
     (headOfUnit ? { re: /truong/, role: "head" } : undefined);

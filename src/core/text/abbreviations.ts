@@ -161,6 +161,16 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // "KT số", "XH số": the DTI's pillars kinh tế số, xã hội số.
   [/(^|[^\p{L}\p{N}&])kt\s+so(?![\p{L}\p{N}&])/gu, "$1kinh te so"],
   [/(^|[^\p{L}\p{N}&])xh\s+so(?![\p{L}\p{N}&])/gu, "$1xa hoi so"],
+  // "xin số, ngày của TB …", "số và ngày QĐ …": the document's number and day ("số" is no sở there).
+  [
+    /(^|[^\p{L}\p{N}&])so\s*(?:,|va|&|\/)?\s*ngay(?=\s+(?:cua\s+|ban hanh\s+)?(?:thong bao|tb|quyet dinh|qd|ke hoach|kh|van ban|vb|cong van|cv|nghi quyet|nq|chi thi)(?![\p{L}\p{N}&]))/gu,
+    "$1so hieu, ngay ban hanh",
+  ],
+  // "TB là ai", "phó TB": trưởng ban (elsewhere "TB" is a thông báo).
+  [/(^|[^\p{L}\p{N}&])tb(?=\s+(?:la ai|ten (?:la )?gi|hien nay la ai)(?![\p{L}\p{N}&]))/gu, "$1truong ban"],
+  [/(^|[^\p{L}\p{N}&])pho tb(?![\p{L}\p{N}&])/gu, "$1pho truong ban"],
+  // "hạn HT", "đã HT chưa": hoàn thành.
+  [/(^|[^\p{L}\p{N}&])(han|thoi han|da|chua|duoc|se|phai|kip) ht(?![\p{L}\p{N}&])/gu, "$1$2 hoan thanh"],
   // "HT số": hạ tầng số (elsewhere "ht" is left alone: hệ thống, hoàn thành).
   [/(^|[^\p{L}\p{N}&])ht\s+so(?![\p{L}\p{N}&])/gu, "$1ha tang so"],
   // "sở ttt": Sở TT&TT with a letter dropped.

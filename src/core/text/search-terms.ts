@@ -54,6 +54,11 @@ const CONTEXTUAL: readonly (readonly [RegExp, string])[] = [
     "$1 di động",
   ],
   [/(?<![\p{L}\p{N}])dls(?![\p{L}\p{N}])/giu, "dữ liệu số"],
+  // "hạn HT", "đã HT chưa": hoàn thành.
+  [
+    /(?<![\p{L}\p{N}])(hạn|han|thời hạn|thoi han|đã|da|chưa|chua|được|duoc|sẽ|se|phải|phai|kịp|kip) ht(?![\p{L}\p{N}])/giu,
+    "$1 hoàn thành",
+  ],
   // "PH với những ĐV nào", "đơn vị PH": phối hợp.
   [/(?<![\p{L}\p{N}])ph(?=\s+(?:với|voi|vs|cùng|cung)(?![\p{L}\p{N}]))/giu, "phối hợp"],
   [

@@ -4354,3 +4354,56 @@ describe("a choice offered, a chat frame, a typo that makes another word", () =>
     );
   });
 });
+
+describe("more classes read from set 29: a list's tasks, a role chosen, a dated clause", () => {
+  const asUnit = (text: string, unitId: string, now = "2026-12-10T09:00:00+07:00") =>
+    fold(renderPlain(engine.ask({ text, now: new Date(now), asker: { unitId } })));
+  it("'ba nhiệm vụ trọng tâm … hạn HT': every task of the numbered list, 'HT' read as hoàn thành", () => {
+    const text = plain("ba nhiệm vụ trọng tâm sau cuộc họp BĐH hạn HT là khi nào");
+    expect(text.match(/thoi han "/g)?.length).toBe(3);
+  });
+  it("'chủ trì hay phối hợp' of the asker's task: the role, not 'Có'", () => {
+    const text = asUnit("việc tuyên truyền ngày cđs tỉnh thì sở mình chủ trì hay phối hợp", "so-khcn");
+    expect(text).toMatch(/^so khoa hoc va cong nghe - chu tri/);
+  });
+  it("'hôm nay đơn vị mình có việc gì không': the tasks due today", () => {
+    expect(asUnit("hôm nay đơn vị mình có việc gì không", "so-khcn", "2026-10-10T09:00:00+07:00")).toContain(
+      "co han trong hom nay",
+    );
+  });
+  it("'TB là ai': the head of the body, not a notice", () => {
+    const text = plain("Ban Điều hành CĐS: TB là ai, còn PTB là ai");
+    expect(text).toContain("tran quoc nam");
+    expect(text).toContain("dao xuan ky");
+  });
+  it("a clause that only dates the question goes with it", () => {
+    expect(plain("Vào thời điểm họp 20/02/2023, DTI mới nhất của năm nào, được bao nhiêu điểm?")).toContain(
+      "0,3048",
+    );
+  });
+  it("documents that speak of a day, not issued on it; one issued on a day the meeting cites", () => {
+    const text = plain("văn bản nào có đề cập đến ngày 10/10");
+    expect(text).toContain("505/qd-ttg");
+    expect(text).toContain("1560/qd-ubnd");
+    expect(plain("văn bản ngày 28/1 mà cuộc họp nhắc tới là văn bản gì")).toContain("16/tb-vpcp");
+  });
+  it("'xin số, ngày của TB của VPCP mà …': the document's number and day", () => {
+    expect(plain("cho mình xin số, ngày của TB của VPCP mà chủ tịch tỉnh yêu cầu bám sát")).toContain(
+      "16/tb-vpcp",
+    );
+  });
+  it("a unit named alone: its tasks and the meetings it attended", () => {
+    expect(plain("bảo hiểm xã hội tỉnh")).toContain("du cuoc hop ngay 20/02/2023");
+  });
+  it("'giao nhiệm vụ tại hội nghị nào, do ai chủ trì': the meeting and its chair", () => {
+    expect(
+      asUnit("bộ tôi nhận nhiệm vụ được giao tại hội nghị nào, ai chủ trì hội nghị", "bo-cong-an"),
+    ).toContain("pham minh chinh");
+  });
+  it("'có … được ghi không' is answered 'Không', not abstained", () => {
+    const r = ask("việc xây dựng trung tâm dữ liệu quốc gia có đơn vị phối hợp nào được ghi không");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toMatch(/^khong\. nguon khong ghi don vi phoi hop/);
+    expect(ask("việc xây dựng trung tâm dữ liệu quốc gia do ai phối hợp").abstained).toBe(true);
+  });
+});

@@ -5,6 +5,7 @@ import { foldQuestion } from "../../text/question.ts";
 import { searchTerms } from "../../text/search-terms.ts";
 import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
+import { lowerFirst } from "../format.ts";
 import { peopleByGivenName } from "../lexicon.ts";
 import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
 import { MINE, type Understanding } from "../understand.ts";
@@ -154,11 +155,6 @@ const TITLE_NAMES: Record<string, string> = {
   "pho bi thu": "Phó Bí thư",
   "hieu truong": "Hiệu trưởng",
 };
-
-/** "Giám đốc Bảo hiểm xã hội tỉnh" inside a sentence: "giám đốc Bảo hiểm xã hội tỉnh". */
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
-}
 
 function findHolders(q: RoleQuery, ctx: AnswerContext, useBody: boolean): { p: Person; pos: Position }[] {
   const matches: { p: Person; pos: Position }[] = [];

@@ -543,9 +543,17 @@ export function answerSearch(
     strong[0]!.coverage >= 0.75
   )
     direct = focusAnswer("which", strong[0]!, ctx);
+  // ("… có cơ quan phối hợp nào được ghi không": whether it is recorded, answered "Không".)
+  const asksRecorded = /\b(?:duoc ghi|co ghi|ghi nhan|ghi ro)\b.*\b(?:khong|ko|k|chua)\s*$/.test(
+    foldQuestion(ctx.question ?? q.text)
+      .replace(/[^\p{L}\p{N}\s]/gu, " ")
+      .trim(),
+  );
   if (direct) {
-    if (!direct.recorded) r.abstain();
-    for (const line of direct.lines) r.line(line, ctx.kb.citeAll(direct.sources));
+    if (!direct.recorded && !asksRecorded) r.abstain();
+    const deny = !direct.recorded && asksRecorded;
+    for (const [i, line] of direct.lines.entries())
+      r.line(deny && i === 0 ? `Không. ${line}` : line, ctx.kb.citeAll(direct.sources));
   }
   for (const h of shown) {
     const d = describe(h, ctx);

@@ -11,7 +11,15 @@ import { findDocRefs } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
 import { frameIndices, phraseIndices, QUESTION_WORDS, searchTerms } from "../../text/search-terms.ts";
 import type { AnswerContext } from "../context.ts";
-import { dueAfterLabel, dueText, dueWeekdayLine, givenTo, leadNames, shorten } from "../format.ts";
+import {
+  dueAfterLabel,
+  dueText,
+  dueWeekdayLine,
+  givenTo,
+  leadNames,
+  lowerFirst,
+  shorten,
+} from "../format.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 import { mentionsSelf, type Understanding, withoutOwnUnit } from "../understand.ts";
 import { heldAsSuccessor, inheritedRole } from "../unit-time.ts";
@@ -32,7 +40,7 @@ const WITH_WHOM = /\bphoi hop (?:voi|vs|cung) (?:ai|don vi nao|co quan nao|nhung
 const CUES: readonly (readonly [TaskAttribute, RegExp])[] = [
   [
     "assigner",
-    /\b(?:ai (?:la nguoi |da |dang )?(?:giao|ket luan|chi dao)|do ai (?:ket luan|giao|chi dao)|nguoi (?:giao|ket luan)|giao (?:tai|o) (?:dau|hoi nghi nao|cuoc hop nao|van ban nao))\b/,
+    /\b(?:ai (?:la nguoi |da |dang )?(?:giao|ket luan|chi dao)|do ai (?:ket luan|giao|chi dao)|nguoi (?:giao|ket luan)|giao(?: nhiem vu| viec| nv)? (?:tai|o) (?:dau|hoi nghi nao|cuoc hop nao|van ban nao))\b/,
   ],
   // "phối hợp với ai": the partner asked is the lead (or, asked by the lead, the supporting units).
   ["lead", WITH_WHOM],
@@ -211,17 +219,28 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
   if (q0.kind === "tasks" && (q0.withSupport || q0.withProduct || q0.done)) return undefined;
   // A yes/no question ("X có phải chủ trì … không") is a check, answered elsewhere; only "đơn vị tôi có
   // (nhiệm vụ, việc) … không", which names no role, is asked of the task here.
+  // ("hôm nay sở mình có việc gì … không": which tasks fall due then, a list, not yes or no of one.)
   const yesNo =
-    /\bco\b/.test(bare) && (/\b(?:khong|ko|k|chua)\s*$/.test(bare) || /\b(?:khong|ko) hay\b/.test(bare));
+    /\bco\b/.test(bare) &&
+    (/\b(?:khong|ko|k|chua)\s*$/.test(bare) || /\b(?:khong|ko) hay\b/.test(bare)) &&
+    !(
+      u.query.kind === "deadlines" &&
+      /\bco (?:nhung |cac )?(?:viec|nhiem vu|nv|cong viec|han) (?:gi|nao)\b/.test(bare)
+    );
   const roleCheck = yesNo && /\b(?:chu tri|phoi hop|co phai)\b/.test(bare);
-  const attr: TaskAttribute | undefined = roleCheck
-    ? mine && !/\b(?:chu tri|phoi hop)\b/.test(bare)
-      ? "mine"
-      : undefined
-    : (CUES.find(([, re]) => re.test(bare))?.[0] ??
-      (yesNo && mine ? "mine" : undefined) ??
-      // "nhiệm vụ X là ngày nào": its deadline (a day named alone, "Ngày CĐS là ngày nào", is not a task's).
-      (/\b(?:nhiem vu|viec|nv)\b/.test(bare) && /\bngay nao\b/.test(bare) ? "deadline" : undefined));
+  // ("nhiệm vụ … của bộ mình là chủ trì hay chỉ phối hợp": the asker's role in it.)
+  const roleChoice =
+    mine && /\bchu tri hay (?:chi )?(?:la )?phoi hop\b|\bphoi hop hay (?:la )?chu tri\b/.test(bare);
+  const attr: TaskAttribute | undefined = roleChoice
+    ? "mine"
+    : roleCheck
+      ? mine && !/\b(?:chu tri|phoi hop)\b/.test(bare)
+        ? "mine"
+        : undefined
+      : (CUES.find(([, re]) => re.test(bare))?.[0] ??
+        (yesNo && mine ? "mine" : undefined) ??
+        // "nhiệm vụ X là ngày nào": its deadline (a day named alone, "Ngày CĐS là ngày nào", is not a task's).
+        (/\b(?:nhiem vu|viec|nv)\b/.test(bare) && /\bngay nao\b/.test(bare) ? "deadline" : undefined));
   if (!attr) return undefined;
   // "ai chủ trì, ai phối hợp": both.
   // (Any question naming both roles asks both: "ai chủ trì …, phối hợp với những đơn vị nào", "cq chủ
@@ -278,9 +297,18 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
       !(t === "nam" && /^(?:19|20)\d\d$/.test(terms[i + 1] ?? "")),
   );
   if (content.length < 2 && !ordinal) return undefined;
-  const hits = ordinal
+  const found = ordinal
     ? [{ doc: { kind: "task" as const, id: ordinal.id }, coverage: 1, termCoverage: 1 }]
     : lex.index.search(content.join(" "), { kinds: ["task"], limit: 6 });
+  // "nhiệm vụ của bộ mình về dữ liệu": among the asker's own tasks, when one fits.
+  const own = mine && ctx.asker?.unitId ? ownTaskIds(ctx, ctx.asker.unitId) : undefined;
+  // (Nearly as well named as the best: "việc gì về Trung tâm Dữ liệu quốc gia" is Bộ Công an's task,
+  // not the asker's on data in general.)
+  const ownBest = own ? found.find((h) => own.has(h.doc.id)) : undefined;
+  const hits =
+    own && ownBest && (roleChoice || ownBest.coverage >= (found[0]?.coverage ?? 0) - 0.1)
+      ? found.filter((h) => own.has(h.doc.id))
+      : found;
   const best = hits[0];
   // Named well enough: with the word "nhiệm vụ"/"việc", most of its words; without, nearly all.
   // (Every word of it, though apart, names it too: "cụ thể hóa … vào kế hoạch".)
@@ -291,11 +319,19 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
   // A body named with words beyond a task's ("Tổ công nghệ số cộng đồng thành lập ở đâu") is the body's.
   if (lex.bodies.match(terms).length && !taskWord) return undefined;
   // "ba nhiệm vụ trọng tâm", "các việc …": every task that fits as well; otherwise the one named.
-  const tasks = hits
+  let tasks = hits
     .filter((h) => (plural ? h.coverage >= best.coverage - 0.05 : h === best) && namedBy(h))
     .map((h) => ctx.kb.task(h.doc.id))
     .filter((t): t is Task => !!t)
     .slice(0, 5);
+  // ("3 nhiệm vụ trọng tâm sau họp …": the tasks set in one numbered list, "Nhiệm vụ trọng tâm (1)…(3)".)
+  const listed = (t: Task) => t.clause?.replace(/\s*\(\d+\)/, "");
+  const group = plural && tasks[0]?.clause && /\(\d+\)/.test(tasks[0].clause) ? listed(tasks[0]) : undefined;
+  if (group)
+    tasks = [...tasks, ...ctx.kb.data.tasks.filter((t) => listed(t) === group && !tasks.includes(t))].slice(
+      0,
+      5,
+    );
   if (!tasks.length) return undefined;
   // A yearly task's deadline: the deadline reading knows the year asked and the next occurrence.
   // ("Ngày CĐS năm nay qua chưa, rơi vào ngày nào": the day's own reading, whatever the kind read.)
@@ -326,11 +362,13 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
     const leads = (id: string) => t.lead.includes(id) || !!heldAsSuccessor(ctx.kb, id, t.id, ctx.today);
     const asked: TaskAttribute = withWhom && party.some(leads) ? "support" : attr;
     const attrs: TaskAttribute[] = both ? ["lead", "support"] : [asked];
-    if (dayToo) dayFirst ? attrs.unshift("deadline") : attrs.push("deadline");
+    if (dayToo && dayFirst) attrs.unshift("deadline");
+    else if (dayToo) attrs.push("deadline");
     for (const a of attrs) {
       const line = attributeLine(a, t, ctx);
       if (line.recorded) recorded++;
-      r.line(line.text, ctx.kb.citeAll(line.sources));
+      // (A choice, "chủ trì hay phối hợp", is answered by the role, not "Có".)
+      r.line(roleChoice ? line.text.replace(/^Có\. /, "") : line.text, ctx.kb.citeAll(line.sources));
       // A unit named that has since ended (merged, closed): who holds the task today, or that the
       // sources name no one ("UBND các huyện" from 01/07/2025).
       if (a === "lead" || a === "support")
@@ -345,6 +383,13 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
   if (tasks.length === 1)
     r.action("Chi tiết nhiệm vụ", { kind: "search", text: tasks[0]!.title, kinds: ["task"] });
   return r.build();
+}
+
+/** The tasks a unit leads, supports or took over, by id. */
+function ownTaskIds(ctx: AnswerContext, unitId: string): Set<string> {
+  const { lead, support } = ctx.kb.tasksOfUnit(unitId);
+  const held = ctx.kb.tasksHeldOn(unitId, ctx.today).lead.map((h) => h.task);
+  return new Set([...lead, ...support, ...held].map((t) => t.id));
 }
 
 function attributeLine(
@@ -433,7 +478,7 @@ function attributeLine(
       const meeting = iso ? kb.data.meetings.find((m) => m.date === iso) : undefined;
       const chair = meeting?.chair ? kb.person(meeting.chair) : undefined;
       const parts = [
-        t.clause ? `giao tại ${t.clause}` : "",
+        t.clause ? `giao tại ${lowerFirst(t.clause)}` : "",
         chair ? `Chủ trì cuộc họp: ${chair.name}` : "",
         said ? `“${shorten(said.trim(), 240)}”` : "",
       ];

@@ -305,6 +305,12 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
     if (detailed && row.task.details) rb.line(shorten(row.task.details, 600), [], 1);
   });
   if (page.rest) rb.note(`Còn ${page.rest} nhiệm vụ nữa.`);
+  // A unit asked of with nothing else ("ngân hàng nhà nước chi nhánh tỉnh"): the meetings it attended too.
+  const unfiltered =
+    !q.year && !q.group && !q.cadence && !q.topic && !q.citing && !q.meetingId && !q.done && !q.page;
+  if (unit && unfiltered)
+    for (const m of kb.data.meetings.filter((x) => x.attendees.some((a) => a.unit === unit.id)))
+      rb.line(`Dự cuộc họp ngày ${formatViDate(m.date)}: ${shorten(m.title, 140)}.`, kb.citeAll(m.sources));
   for (const n of after) rb.note(`Sau đó: ${n.text}`);
   rb.paging(pagingOf(q, page));
   for (const row of page.shown) {

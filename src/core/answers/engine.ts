@@ -115,6 +115,9 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     }
   };
 
+  /** Replies that say plainly what the knowledge does not record: they stand for the whole message. */
+  const notRecorded = new WeakSet<Reply>();
+
   return {
     kb,
     lexicon,
@@ -201,7 +204,8 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     const dated = /\b\d{1,2}\/\d{1,2}\/\d{4}\b/;
     const stands =
       first.abstained &&
-      (first.intent === "unit" ||
+      (notRecorded.has(first) ||
+        first.intent === "unit" ||
         first.intent === "person" ||
         (!!clause && dated.test(req.text) && !dated.test(clause)) ||
         // ("Năm 2023, DTI của tỉnh đứng thứ mấy": a year the index has no figure for is not dropped
@@ -249,7 +253,11 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
         ? answerProgressFromFacts(u.text, ctx)
         : undefined;
     if (reached) return reached;
-    if (gap) return answerUnrecorded(gap, u, ctx);
+    if (gap) {
+      const said = answerUnrecorded(gap, u, ctx);
+      if (said.abstained) notRecorded.add(said);
+      return said;
+    }
     // "X có phải Trưởng ban … không", "KH 4233 có phải do X ký không": yes or no, first.
     // What a body is for or reports to; whether a day is a public holiday.
     const check =

@@ -130,6 +130,13 @@ export function mentionsSelf(text: string): boolean {
       fold(`${words[i - 2] ?? ""} ${words[i - 1] ?? ""}`) === "huong dan"
     )
       return false;
+    // ("cho mình tất cả thông tin về …": given to the asker; "giao cho mình" is the asker's unit's.)
+    if (
+      ["toi", "minh", "em"].includes(fold(w)) &&
+      fold(words[i - 1] ?? "") === "cho" &&
+      !["giao", "danh", "phan"].includes(fold(words[i - 2] ?? ""))
+    )
+      return false;
     // "còn bao nhiêu ngày nữa là toi ngày …": "tới" typed plain, not "tôi".
     if (
       fold(w) === "toi" &&

@@ -32,13 +32,19 @@ export function plainQuestion(text: string, known?: (folded: string) => boolean)
 
 /**
  * "Theo bạn thì … ở đâu z": the asker turning to the assistant, and "z" typed for "vậy", say nothing of
- * what is asked. ("Theo Ban Điều hành", typed plain "theo ban", is left: a source named.)
+ * what is asked; nor does "tra" leading a request. ("Theo Ban Điều hành", typed plain "theo ban", is
+ * left: a source named.)
  */
 export function withoutChatFrame(text: string): string {
-  return text
-    .replace(/(^|[\s,])theo\s+(?:bạn|ad|admin|bot)(?:\s+(?:thì|thi))?\s+/giu, "$1")
-    .replace(/(^|[\s,])theo\s+ban\s+thi\s+/giu, "$1")
-    .replace(/(^|\s)[zZ](?=[\s,?!.]|$)/gu, "$1vậy");
+  return (
+    text
+      .replace(/(^|[\s,])theo\s+(?:bạn|ad|admin|bot)(?:\s+(?:thì|thi))?\s+/giu, "$1")
+      .replace(/(^|[\s,])theo\s+ban\s+thi\s+/giu, "$1")
+      .replace(/(^|\s)[zZ](?=[\s,?!.]|$)/gu, "$1vậy")
+      // ("Tra số hiệu VB của …": a request to look up; "thanh tra", "kiểm tra" are not at the start, and
+      // "tra cứu" is a frame of its own.)
+      .replace(/^\s*tra(?:\s+(?:giúp|giùm|giup|gium))?\s+(?!c[ứuưú])/iu, "")
+  );
 }
 
 /**

@@ -326,6 +326,13 @@ const FRAME_PHRASES: readonly (readonly string[])[] = [
   // "phương châm của người đứng đầu", "năm 2023 có ý nghĩa thế nào": the kind of saying asked for.
   "phuong cham",
   "y nghia",
+  // "tìm tất cả thông tin về Postmart", "nhằm mục đích gì", "nhằm vào đâu": the request and the purpose
+  // asked, not words the entry holds.
+  "tat ca",
+  "nham muc dich",
+  "muc dich",
+  "nham vao",
+  "nham",
 ]
   .map((p) => p.split(" "))
   .sort((a, b) => b.length - a.length);

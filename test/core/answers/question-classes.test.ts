@@ -4407,3 +4407,43 @@ describe("more classes read from set 29: a list's tasks, a role chosen, a dated 
     expect(ask("việc xây dựng trung tâm dữ liệu quốc gia do ai phối hợp").abstained).toBe(true);
   });
 });
+
+describe("classes read from set 28's remaining failures", () => {
+  it("'tìm tất cả thông tin về …', 'nhằm mục đích gì': request and purpose words are frames", () => {
+    expect(plain("cho mình tất cả thông tin về Postmart")).toContain("vo so");
+    const r = ask("kho dữ liệu điện tử của tổ chức, cá nhân để làm gì, nhằm mục đích gì");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("mot lan");
+  });
+  it("'… phối hợp …, còn mấy ngày nữa': the roles and the days left", () => {
+    const r = engine.ask({
+      text: "ngày cđs tỉnh đơn vị tôi phối hợp tuyên truyền, còn bao nhiêu ngày nữa",
+      now: new Date("2023-10-02T09:00:00+07:00"),
+      asker: { unitId: "bhxh-tinh" },
+    });
+    expect(fold(renderPlain(r))).toContain("con 8 ngay");
+  });
+  it("a document's day asked beside its aims is no word of a figure", () => {
+    const r = ask("KH 3402/KH-UBND ngày ban hành? mục tiêu là gì?");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("nhom kha");
+  });
+  it("'chính quyền số', 'hợp nhất' are words of a figure; systems merged are no units merged", () => {
+    const r = ask("mục tiêu chính quyền số: hợp nhất cổng DVC với hệ thống gì");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("mot cua dien tu");
+  });
+  it("'tra số hiệu VB của …': 'tra' leads a request", () => {
+    expect(plain("tra giúp số hiệu văn bản của Bộ TT&TT")).toContain("793/btttt-thh");
+  });
+  it("'ai là người đại diện … dự họp': the post recorded, no name", () => {
+    const r = ask("ai là người đại diện Bảo hiểm xã hội tỉnh dự họp ngày 20/02/2023");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("lanh dao bao hiem xa hoi tinh");
+  });
+  it("'hiện có bao nhiêu gian hàng': not recorded, and that stands for the whole message", () => {
+    const r = ask("sàn Vỏ Sò hiện có bao nhiêu doanh nghiệp, bao nhiêu gian hàng");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi so lieu hien co");
+  });
+});

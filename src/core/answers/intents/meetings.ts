@@ -424,7 +424,9 @@ function attendanceAnswer(
   // "Lãnh đạo Ban Dân tộc dự họp hôm đó tên gì": a post the sources list without the name.
   // ("Tên tổ phó Tổ Giúp việc dự họp 20/2 là gì", "ai đại diện BHXH tỉnh dự họp": the same.)
   const asksName =
-    /\bten (?:la )?gi\b|\bten\s*\??\s*$|\bho ten\b|\bla ai\b|^\s*ten\b.*\bla gi\b|\bai dai dien\b/.test(f);
+    /\bten (?:la )?gi\b|\bten\s*\??\s*$|\bho ten\b|\bla ai\b|^\s*ten\b.*\bla gi\b|\b(?:ai|nguoi) dai dien\b|\bai la nguoi\b/.test(
+      f,
+    );
   if (attends && asksName && !personIds.length) {
     const named = lex.units.match(terms).filter((x) => x.value.kind === "unit");
     const bodies = new Set(lex.bodies.match(terms).map((x) => x.value));
@@ -437,8 +439,8 @@ function attendanceAnswer(
     // ("Ai đại diện Tổ Giúp việc dự họp": the post it sent, "Tổ phó", answers who; "Lãnh đạo …" says no
     // one in particular; a name asked is not recorded.)
     const byPost =
-      /\bai dai dien\b/.test(f) &&
-      !/\bten\b|\bla ai\b/.test(f) &&
+      /\b(?:ai|nguoi) dai dien\b/.test(f) &&
+      !/\bten\b|\bla ai\b|\bai la nguoi\b/.test(f) &&
       found.every((a) => !/^lanh dao\b/.test(fold(a!.label!)));
     if (found.length)
       return {

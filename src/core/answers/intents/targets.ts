@@ -8,7 +8,7 @@ import type { Target } from "../../knowledge/schema.ts";
 import { findDocRefs } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
 import { foldQuestion } from "../../text/question.ts";
-import { queryTerms, searchTerms, typedPhrase } from "../../text/search-terms.ts";
+import { phraseIndices, queryTerms, searchTerms, typedPhrase } from "../../text/search-terms.ts";
 import type { AnswerContext } from "../context.ts";
 import { answerType } from "../focus.ts";
 import { cap, hasFigure, shorten } from "../format.ts";
@@ -62,8 +62,14 @@ export function figureTerms(text: string): string[] {
   let rest = text.replace(/(?<![\p{L}])(?:chúng|chung)\s+(?:tôi|toi|em|mình|minh)(?![\p{L}])/giu, "tôi");
   for (const r of findDocRefs(text)) rest = rest.replace(r.raw, " ");
   // ("quyết định" is a frame as a pair: the "định" of "định danh" is a word of the figure.)
-  const terms = withoutPhrase(withoutPhrase(queryTerms(rest), CDS), QUYET_DINH).filter(
-    (t) => !FRAME.has(t) && !/^\d+$/.test(t),
+  // ("KH 3402 ban hành ngày nào, mục tiêu chính": the document's day asked beside, no word of a figure.)
+  const words = withoutPhrase(withoutPhrase(queryTerms(rest), CDS), QUYET_DINH);
+  const issued = findDocRefs(text).length ? phraseIndices(words, ISSUED) : new Set<number>();
+  const terms = words.filter(
+    (t, i) =>
+      (!FRAME.has(t) || KEPT_PAIRS.has(`${words[i - 1]} ${t}`) || KEPT_PAIRS.has(`${t} ${words[i + 1]}`)) &&
+      !/^\d+$/.test(t) &&
+      !issued.has(i),
   );
   // "bộ mình", "đơn vị tôi": the asker, not what the figure is about.
   return terms.filter(
@@ -76,6 +82,16 @@ export function figureTerms(text: string): string[] {
       !(t === "vi" && terms[i - 1] === "don" && SELF.has(terms[i + 1] ?? "")),
   );
 }
+
+/** Pairs whose words are frames alone ("chính phủ", "ít nhất") but name the figure together. */
+const KEPT_PAIRS = new Set(["chinh quyen", "hop nhat", "thong nhat", "duy nhat"]);
+
+const ISSUED: readonly (readonly string[])[] = [
+  ["ngay", "ban", "hanh"],
+  ["ban", "hanh", "ngay"],
+  ["ban", "hanh"],
+  ["ngay", "ky"],
+];
 
 const SELF = new Set(["minh", "toi"]);
 const SELF_UNIT = new Set(["bo", "so", "ban", "don", "ben", "phia", "nganh"]);

@@ -62,7 +62,7 @@ const CUES: readonly (readonly [TaskAttribute, RegExp])[] = [
   ],
   [
     "basis",
-    /\b(?:can cu|dua (?:vao|tren|theo) (?:nhung |cac )?(?:van ban|quyet dinh|thong bao|ke hoach|dau|gi)|theo (?:nhung |cac )?(?:van ban|quyet dinh|thong bao|ke hoach) nao|bam sat (?:nhung )?(?:van ban|gi|nao))\b/,
+    /\b(?:can cu|dua (?:vao|tren|theo) (?:nhung |cac )?(?:van ban|quyet dinh|thong bao|ke hoach|dau|gi)|theo (?:nhung |cac )?(?:van ban|quyet dinh|thong bao|ke hoach) nao|bam sat (?:nhung )?(?:van ban|gi|nao)|bam (?:theo )?(?:nhung |cac )?(?:van ban|vb) (?:nao|gi))\b/,
   ],
   [
     "deadline",
@@ -115,6 +115,7 @@ const ASKING: readonly (readonly string[])[] = [
   "theo",
   "van ban",
   "bam sat",
+  "bam",
   "nhung",
   "cac",
   "thoi han",
@@ -353,7 +354,10 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
     ...(mine && ctx.asker?.unitId ? [ctx.asker.unitId] : []),
   ];
   // "… kế tiếp là ngày nào, phối hợp với những ai": the day asked too, after the roles.
-  const dayCue = /\b(?:ngay nao|khi nao|bao gio|han chot|thoi han|lan toi|ke tiep|tiep theo)\b/.exec(bare);
+  const dayCue =
+    /\b(?:ngay nao|khi nao|bao gio|han chot|thoi han|lan toi|ke tiep|tiep theo|con (?:may|bao nhieu|bn) ngay|bao lau nua|(?:may|bao nhieu|bn) ngay nua)\b/.exec(
+      bare,
+    );
   const dayToo = (attr === "lead" || attr === "support") && !!dayCue;
   // (Said first when asked first.)
   const dayFirst = dayToo && dayCue!.index < bare.search(/\b(?:chu tri|phoi hop|ai)\b/);

@@ -153,6 +153,13 @@ const ATTRIBUTES: readonly {
     alone: true,
   },
   {
+    // How many a platform or a programme counts today ("sàn Vỏ Sò hiện có bao nhiêu gian hàng").
+    what: "số liệu hiện có",
+    re: /\b(?:hien co|hien nay co|hien dang co|co tat ca|tong cong co) (?:bao nhieu|may) (?:san pham|gian hang|tai khoan|nguoi dung|luot|doanh nghiep|ho)\b/,
+    of: "any",
+    alone: true,
+  },
+  {
     // What a unit has done ("đã có sản phẩm CĐS nào chưa") is not recorded, only what it was given.
     what: "kết quả thực hiện của đơn vị",
     // ("đã hoàn thành … chưa" is the progress check's, which says what is recorded of the task.)
@@ -323,7 +330,8 @@ const ATTRIBUTES: readonly {
     // the unit-change answer).
     what: "việc sắp xếp, sáp nhập, đổi tên được hỏi",
     // ("sở GTVT nhập vô sở nào": merged into.)
-    re: /\bnhap (?:vo|vao) (?:so|co quan|don vi|bo|cuc)\b|\b(?:sap nhap|hop nhat|giai the|doi ten|chia tach|tach ra|sat nhap)\b(?=.*\b(?:so|co quan|don vi|tinh|huyen|xa|uy ban|phong|cuc|bo|ban)\b)|\b(?:so|co quan|don vi|tinh|huyen|xa|uy ban|phong|cuc|bo|ban)\b.*\b(?:sap nhap|hop nhat|giai the|doi ten|chia tach|sat nhap)\b/,
+    // ("hợp nhất Cổng DVC với hệ thống …": systems merged, a target's words, not units.)
+    re: /^(?!.*\b(?:hop nhat|sap nhap|tich hop) (?:cong|he thong|ht|nen tang|co so du lieu|csdl|du lieu|phan mem)\b).*(?:\bnhap (?:vo|vao) (?:so|co quan|don vi|bo|cuc)\b|\b(?:sap nhap|hop nhat|giai the|doi ten|chia tach|tach ra|sat nhap)\b(?=.*\b(?:so|co quan|don vi|tinh|huyen|xa|uy ban|phong|cuc|bo|ban)\b)|\b(?:so|co quan|don vi|tinh|huyen|xa|uy ban|phong|cuc|bo|ban)\b.*\b(?:sap nhap|hop nhat|giai the|doi ten|chia tach|sat nhap)\b)/,
     of: "any",
   },
   {

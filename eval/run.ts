@@ -70,6 +70,7 @@ export const HELDOUT_28_FILE = fileURLToPath(new URL("./heldout-28.yaml", import
 export const HELDOUT_29_FILE = fileURLToPath(new URL("./heldout-29.yaml", import.meta.url));
 export const HELDOUT_30_FILE = fileURLToPath(new URL("./heldout-30.yaml", import.meta.url));
 export const HELDOUT_31_FILE = fileURLToPath(new URL("./heldout-31.yaml", import.meta.url));
+export const HELDOUT_33_FILE = fileURLToPath(new URL("./heldout-33.yaml", import.meta.url));
 export const FORMS = ["diacritics", "plain", "typo", "abbrev", "keywords"] as const;
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 export const DEFAULT_NOW = "2026-11-26T09:00:00+07:00";
@@ -555,6 +556,12 @@ const HELDOUT_SETS: { key: string; file: string; title: string }[] = [
     file: HELDOUT_31_FILE,
     title:
       "Held-out set 31 (eval/heldout-31.yaml, written blind, committed after the review of the answers work)",
+  },
+  {
+    key: "heldout33",
+    file: HELDOUT_33_FILE,
+    title:
+      "Held-out set 33 (eval/heldout-33.yaml, written blind during the fixes from sets 28 and 29; read for classes after its first run, so spent)",
   },
 ];
 

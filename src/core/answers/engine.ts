@@ -10,7 +10,7 @@ import { plainQuestion } from "../text/question.ts";
 import { QUESTION_WORDS, queryTerms, searchTerms } from "../text/search-terms.ts";
 import { untelexText } from "../text/telex.ts";
 import { STOPWORDS } from "../text/tokens.ts";
-import { localDate } from "../time.ts";
+import { isoDate, localDate } from "../time.ts";
 import type { AnswerContext, Asker } from "./context.ts";
 import { answerBodyAttribute } from "./intents/bodies.ts";
 import { answerCheck, answerPersonCheck, answerProgressCheck } from "./intents/checks.ts";
@@ -122,7 +122,10 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     kb,
     lexicon,
     answer,
-    ask(asked) {
+    ask(original) {
+      // "Hôm nay mồng 1/10, còn mấy ngày …", "giả sử hôm nay là ngày họp 20/2/2023 thì …": counted from
+      // the day the asker gives.
+      const asked = withStatedToday(original);
       const reply = askMessage(asked);
       // "… ở thôn hay xã", "làm một lần hay năm nào cũng làm": the choice offered adds words the answer
       // need not hold; not understood with them, the question is read without.
@@ -201,7 +204,8 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     // person's post today stands: the clause alone would lose what it is about, "sau khi bỏ cấp huyện".)
     // (Nor does a clause without the full date the message names: "Ngày CĐS 10/10/2026 có hoạt động
     // gì, kết quả ra sao" is not "kết quả ra sao" of any meeting.)
-    const dated = /\b\d{1,2}\/\d{1,2}\/\d{4}\b/;
+    // ("Họp BĐH quý II/2023 ngày mấy, ai chủ trì": a period the clause lacks, too.)
+    const dated = /\b\d{1,2}\/\d{1,2}\/\d{4}\b|\b(?:quý|quy|q)\s*(?:[1-4]|i{1,3}|iv)\s*\/\s*\d{4}\b/iu;
     const stands =
       first.abstained &&
       (notRecorded.has(first) ||
@@ -243,9 +247,11 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     // Something to be done ("gửi giấy mời …"), not asked: said so before anything it names is answered.
     const action = answerActionRequest(u) ?? answerOutOfScope(u);
     if (action) return action;
-    const change = answerUnitChange(u, ctx);
-    if (change) return change;
+    // (Not when something the register never holds is asked of the unit: "sở mình sau hợp nhất có bao
+    // nhiêu phòng, biên chế".)
     const gap = unrecordedAttribute(u, ctx);
+    const change = gap && !/sáp nhập|sắp xếp/.test(gap.what) ? undefined : answerUnitChange(u, ctx);
+    if (change) return change;
     // (Whether a target was reached, when a recorded sentence says so.)
     const reached = gap?.reached
       ? answerReachedFromFacts(u.text, ctx)
@@ -273,8 +279,8 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       answerIndicatorAttribute(u, ctx) ??
       answerYearSaying(u, ctx) ??
       answerDocumentVsDay(u, ctx) ??
-      answerDocumentGap(u, ctx) ??
-      answerDocumentOrder(u, ctx);
+      answerDocumentOrder(u, ctx) ??
+      answerDocumentGap(u, ctx);
     if (check) return check;
     return answer(u.query, { ...req, text: u.text });
   }
@@ -299,6 +305,27 @@ function clauses(text: string): string[] {
 const KIND =
   "cuộc họp|hội nghị|văn bản|kế hoạch|quyết định|thông báo|công văn|nhiệm vụ|chỉ tiêu|mục tiêu|cuoc hop|hoi nghi|van ban|ke hoach|quyet dinh|thong bao|cong van|nhiem vu|chi tieu|muc tieu";
 const LISTED_KINDS = new RegExp(`(?<=\\s|^)(${KIND}),\\s*(${KIND})(?=\\s|$|[?.,])`, "giu");
+
+/** "hôm nay (là) (ngày …) 1/10(/2023)": the day the asker says today is. */
+const STATED_TODAY =
+  /(?:(?:giả sử|gia su|nếu|neu|coi như|coi nhu)\s+)?(?:hôm nay|hom nay)\s+(?:là\s+|la\s+)?(?:(?:ngày|ngay|mồng|mùng|mong|mung|họp|hop)\s+){0,3}(\d{1,2})\/(\d{1,2})(?:\/((?:19|20)\d\d))?(?![\d/])\s*(?:,|thì|thi)?\s*/iu;
+
+/**
+ * The request read with the day the asker gives as today ("Hôm nay mồng 1/10, còn mấy ngày nữa tới Ngày
+ * CĐS?"), the phrase taken out; as it is when it gives none or an impossible day.
+ */
+export function withStatedToday(req: AskRequest): AskRequest {
+  const m = STATED_TODAY.exec(req.text);
+  if (!m) return req;
+  const year = m[3] ? Number(m[3]) : Number(localDate(req.now).slice(0, 4));
+  const iso = isoDate(year, Number(m[2]), Number(m[1]));
+  if (!iso) return req;
+  // (Said "hôm nay" from then on: "hôm nay có phải ngày nghỉ lễ không" asks of that day.)
+  const rest = `${req.text.slice(0, m.index)} hôm nay ${req.text.slice(m.index + m[0].length)}`
+    .replace(/\s+/g, " ")
+    .trim();
+  return { ...req, text: rest, now: new Date(`${iso}T09:00:00+07:00`) };
+}
 
 /**
  * The message with the choice it offers taken out ("… thành lập ở đâu, thôn hay xã" → "… thành lập ở

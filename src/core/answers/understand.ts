@@ -1122,6 +1122,41 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     };
   }
 
+  // "NQ CĐS của BTV TU số hiệu", "Ban Thường vụ có nghị quyết nào": the documents a unit of the register
+  // issued, of the kind named, when it issued any and no task is asked.
+  // ("Ban Thường vụ chúng tôi có nghị quyết nào": the asker's unit's.)
+  const issuerName = unitId ? issuerNameOfUnit(lex, unitId) : undefined;
+  // (Nothing else said of them: "kế hoạch nâng cao DTI năm 2022 của UBND tỉnh" names one, asked elsewhere.)
+  const unitWords = new Set(
+    (unitId ? [lex.kb.unit(unitId)!.name, ...lex.kb.unit(unitId)!.aliases] : []).flatMap((n) =>
+      expandAbbreviations(fold(n)).split(/[^a-z0-9]+/),
+    ),
+  );
+  const saysMore = bare
+    .replace(/\b(?:19|20)\d\d\b/g, " y ")
+    .split(/[^a-z0-9]+/)
+    .some((w) => w && !unitWords.has(w) && !ISSUER_LIST_WORDS.has(w));
+  if (
+    !saysMore &&
+    (issuerName || (mine && !unitId && /\b(?:co|ban hanh)\b/.test(bare))) &&
+    !refs.length &&
+    /\b(?:nghi quyet|nq|quyet dinh|qd|ke hoach|kh|van ban|vb|chi thi|thong bao|tb)\b/.test(bare) &&
+    !/\b(?:nhiem vu|viec|nv|phai lam|giao)\b/.test(bare)
+  ) {
+    const docType = documentKindNamed(bare);
+    return {
+      ...base,
+      year,
+      query: {
+        kind: "document",
+        list: {
+          ...(issuerName ? { issuer: issuerName } : { mine: true }),
+          ...(docType && DOC_TYPE_BY_WORDS[docType] ? { docType: DOC_TYPE_BY_WORDS[docType]! } : {}),
+        },
+      },
+    };
+  }
+
   // A document named by what it is about, asked for one attribute ("kế hoạch nâng cao chỉ số DTI số mấy").
   const docFocus = documentFocus(bare);
   const deadlineWords = concepts.has("deadline") || concepts.has("overdue") || concepts.has("upcoming");
@@ -1188,7 +1223,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     // ("quyết định nào lấy 10/10 làm Ngày …": the day chosen, not the day it was issued.)
     !/\b(?:lay|chon)(?: ngay)?\b/.test(bare) &&
     // ("văn bản có nhắc tới ngày 10/10 hằng năm": the day the text speaks of, not the day it was issued.)
-    !/\b(?:nhac (?:toi|den)|de cap(?: den| toi)?|noi (?:ve|toi|den)|co chu)(?: ngay)? \d{1,2} \d{1,2}\b|\b\d{1,2} \d{1,2} (?:hang|moi) nam\b/.test(
+    !/\b(?:nhac (?:toi|den)|de cap(?: den| toi)?|noi (?:ve|toi|den)|co chu|ban hanh ve|ve)(?: ngay)? \d{1,2} \d{1,2}\b|\b\d{1,2} \d{1,2} (?:hang|moi) nam\b/.test(
       bare,
     ) &&
     // ("văn bản ngày 28/1 mà cuộc họp nhắc tới": the document named by its day; the meeting mentions it.)
@@ -1916,7 +1951,22 @@ const LIST_CUE =
   /\b(?:liet ke|danh sach|cac|nhung|tat ca|tim|(?:bao nhieu|may) (?:van ban|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van))\b/;
 /** Words that frame a list of documents, not what they are about. */
 const LIST_FRAME =
-  /\b(?:(?:ma |ban |)tro ly (?:dang )?co|(?:co )?trong (?:du lieu|co so (?:du lieu|tri thuc)|he thong)(?= |$)|co quan|don vi|chung toi|liet ke|danh sach|cho (?:toi|minh|em) (?:biet|xem)|(?:hay |giup |tim giup |tim )?(?:liet ke|tim|xem)|giup|cac|nhung|tat ca|bao nhieu|may|van ban|vb|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van|chuong trinh|de an|nghi dinh|thong tu|bao cao|nao|gi|ve|co|cum(?: tu)?|ds|(?:da )?ghi nhan|ngay ban hanh|tu khoa|chu|cau|noi|nhac|neu|ban hanh|ra|duoc|da|do|cua|trong|(?<!dien )tu|den|nam|thang|quy|la|hay|a|ah|nhe|nha|vay|ha|khong|ko|z|cho|xem|biet|hoi|voi|oi|ad|em|anh|toi|minh|lien quan|cai|ngay|cds|chuyen doi so)\b/g;
+  /\b(?:(?:ma |ban |)tro ly (?:dang )?co|(?:co )?trong (?:du lieu|co so (?:du lieu|tri thuc)|he thong)(?= |$)|co quan|don vi|chung toi|liet ke|danh sach|cho (?:toi|minh|em) (?:biet|xem)|(?:hay |giup |tim giup |tim )?(?:liet ke|tim|xem)|tra cuu|tim kiem|giup|cac|nhung|tat ca|bao nhieu|may|van ban|vb|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van|chuong trinh|de an|nghi dinh|thong tu|bao cao|nao|gi|ve|co|cum(?: tu)?|ds|(?:da )?ghi nhan|ngay ban hanh|tu khoa|chu|cau|noi|nhac|neu|ban hanh|ra|duoc|da|do|cua|trong|(?<!dien )tu|den|nam|thang|quy|la|hay|a|ah|nhe|nha|vay|ha|khong|ko|z|cho|xem|biet|hoi|voi|oi|ad|em|anh|toi|minh|lien quan|cai|ngay|cds|chuyen doi so)\b/g;
+/** Words around "the documents of <unit>" that say nothing more of them. */
+const ISSUER_LIST_WORDS = new Set(
+  "nghi quyet nq quyet dinh qd ke hoach kh van ban vb chi thi thong bao tb co nao gi so hieu may ngay cds chuyen doi de cua chung toi minh em ban hanh khong ko la nhung cac da duoc nhe a vay".split(
+    " ",
+  ),
+);
+
+/** The issuer name the documents give a unit of the register (its name or an alias), if it issued any. */
+function issuerNameOfUnit(lex: Lexicon, unitId: string): string | undefined {
+  const unit = lex.kb.unit(unitId);
+  if (!unit) return undefined;
+  const names = new Set([unit.name, ...unit.aliases].map((n) => fold(n)));
+  return lex.kb.data.documents.find((d) => names.has(fold(d.issuer)))?.issuer;
+}
+
 /** Words that ask for the first or the last of the documents that fit. */
 const EARLIEST_WORDS = /\b(?:som nhat|cu nhat|dau tien|truoc nhat)\b/;
 const LATEST_WORDS = /\b(?:moi nhat|gan day nhat|gan nhat|sau cung|cuoi cung|muon nhat|tre nhat)\b/;

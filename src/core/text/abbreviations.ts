@@ -151,6 +151,12 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // "PH với những ĐV nào", "đơn vị PH": phối hợp (elsewhere "ph" is left alone).
   [/(^|[^\p{L}\p{N}&])ph(?=\s+(?:voi|vs|cung)(?![\p{L}\p{N}&]))/gu, "$1phoi hop"],
   [/(^|[^\p{L}\p{N}&])(don vi|dv|co quan|cq|chu tri) ph(?![\p{L}\p{N}&])/gu, "$1$2 phoi hop"],
+  // "dừng HĐ", "ngừng HĐ": hoạt động (elsewhere "HĐ" is left alone: hội đồng, hợp đồng).
+  [/(^|[^\p{L}\p{N}&])(dung|ngung|het|con|bat dau|ket thuc) hd(?![\p{L}\p{N}&])/gu, "$1$2 hoat dong"],
+  // "BTV TU": Ban Thường vụ Tỉnh ủy.
+  [/(^|[^\p{L}\p{N}&])btv\s+tu(?![\p{L}\p{N}&])/gu, "$1ban thuong vu tinh uy"],
+  // "CN CĐS": chức năng chuyển đổi số (elsewhere "CN" is công nghệ).
+  [/(^|[^\p{L}\p{N}&])cn\s+(?=(?:cds|chuyen doi so)(?![\p{L}\p{N}&]))/gu, "$1chuc nang "],
   // "TTg CP": Thủ tướng Chính phủ.
   [/(^|[^\p{L}\p{N}&])(?:ttg|thu tuong)\s+cp(?![\p{L}\p{N}&])/gu, "$1thu tuong chinh phu"],
   // "Tết DL", "Tết ÂL": Tết Dương lịch, Tết Âm lịch (elsewhere "dl" is dữ liệu).

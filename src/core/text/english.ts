@@ -17,6 +17,9 @@ const GLOSSARY: readonly (readonly [RegExp, string])[] = (
     ["(?:the\\s+)?provincial digital transformation day", "Ngày Chuyển đổi số tỉnh"],
     ["(?:the\\s+)?province(?:'s)? digital transformation day", "Ngày Chuyển đổi số tỉnh"],
     ["(?:the\\s+)?digital transformation day", "Ngày Chuyển đổi số"],
+    // ("DX": digital transformation, as English writing abbreviates it.)
+    ["(?:the\\s+)?(?:provincial|province(?:'s)?) dx day", "Ngày Chuyển đổi số tỉnh"],
+    ["(?:the\\s+)?(?:national )?dx day", "Ngày Chuyển đổi số"],
     ["digital transformation index", "chỉ số chuyển đổi số"],
     ["digital transformation", "chuyển đổi số"],
     ["digital government", "chính quyền số"],

@@ -23,11 +23,35 @@ export function foldQuestion(text: string): string {
  * errand, a unit set aside ("ngoài Sở TT&TT thì …"), where to look ("trong dữ liệu").
  */
 export function plainQuestion(text: string, known?: (folded: string) => boolean): string {
-  const clean = spelledDocNumbers(withoutCode(text));
+  const clean = closedDocNumbers(spelledDocNumbers(withoutCode(text)));
   const split = known ? unglue(clean, known) : clean;
   return withoutChatFrame(
     withoutDataFrame(withoutBesides(withoutAskersErrand(fullYears(englishToVietnamese(split))))),
   );
+}
+
+/**
+ * "09 - NQ / TU", "16 / TB - VPCP": a document number typed with spaces around its marks, closed up
+ * ("09-NQ/TU", "16/TB-VPCP"). Only codes in capitals are taken: "2 - 3 / ngày" is no number.
+ */
+export function closedDocNumbers(text: string): string {
+  return text
+    .replace(
+      /(?<![\p{L}\p{N}])(\d{1,5})\s+-\s*(\p{Lu}{1,6})\s*\/\s*(\p{Lu}[\p{Lu}\p{N}]*)(?![\p{L}\p{N}])/gu,
+      "$1-$2/$3",
+    )
+    .replace(
+      /(?<![\p{L}\p{N}])(\d{1,5})-(\p{Lu}{1,6})\s+\/\s*(\p{Lu}[\p{Lu}\p{N}]*)(?![\p{L}\p{N}])/gu,
+      "$1-$2/$3",
+    )
+    .replace(
+      /(?<![\p{L}\p{N}])(\d{1,5})\s+\/\s*(\p{Lu}{1,6})\s*-\s*(\p{Lu}[\p{Lu}\p{N}]*)(?![\p{L}\p{N}])/gu,
+      "$1/$2-$3",
+    )
+    .replace(
+      /(?<![\p{L}\p{N}])(\d{1,5})\/(\p{Lu}{1,6})\s+-\s*(\p{Lu}[\p{Lu}\p{N}]*)(?![\p{L}\p{N}])/gu,
+      "$1/$2-$3",
+    );
 }
 
 /**

@@ -65,6 +65,17 @@ const CONTEXTUAL: readonly (readonly [RegExp, string])[] = [
     /(?<![\p{L}\p{N}])(đơn vị|don vi|đv|dv|cơ quan|co quan|cq|chủ trì|chu tri) ph(?![\p{L}\p{N}])/giu,
     "$1 phối hợp",
   ],
+  // "dừng HĐ": hoạt động; "BTV TU": Ban Thường vụ Tỉnh ủy; "CN CĐS": chức năng chuyển đổi số.
+  [
+    /(?<![\p{L}\p{N}])(dừng|dung|ngừng|ngung|hết|het|còn|con|bắt đầu|bat dau|kết thúc|ket thuc) hđ(?![\p{L}\p{N}])/giu,
+    "$1 hoạt động",
+  ],
+  [
+    /(?<![\p{L}\p{N}])(dừng|dung|ngừng|ngung|hết|het|còn|con|bắt đầu|bat dau|kết thúc|ket thuc) hd(?![\p{L}\p{N}])/giu,
+    "$1 hoạt động",
+  ],
+  [/(?<![\p{L}\p{N}])btv\s+tu(?![\p{L}\p{N}])/giu, "Ban Thường vụ Tỉnh ủy"],
+  [/(?<![\p{L}\p{N}])cn\s+(?=(?:cđs|cds|chuyển đổi số|chuyen doi so)(?![\p{L}\p{N}]))/giu, "chức năng "],
   // "Tết DL", "Tết ÂL": Tết Dương lịch, Tết Âm lịch.
   [/(?<![\p{L}\p{N}])(t[ếe]t)\s+dl(?![\p{L}\p{N}])/giu, "$1 Dương lịch"],
   [/(?<![\p{L}\p{N}])(t[ếe]t)\s+(?:âl|al)(?![\p{L}\p{N}])/giu, "$1 Âm lịch"],

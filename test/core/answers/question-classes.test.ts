@@ -4447,3 +4447,79 @@ describe("classes read from set 28's remaining failures", () => {
     expect(fold(renderPlain(r))).toContain("khong ghi so lieu hien co");
   });
 });
+
+describe("classes read from set 33", () => {
+  const on = (text: string, now: string, unitId?: string) =>
+    engine.ask({ text, now: new Date(now), ...(unitId ? { asker: { unitId } } : {}) });
+  it("a document number typed with spaces around its marks", () => {
+    expect(plain("cho em hỏi với, nghị quyết 09 - NQ / TU ban hành ngày nào")).toContain("29/11/2021");
+  });
+  it("two documents 'cách nhau mấy ngày'", () => {
+    expect(plain("thông báo 16 và thông báo 03 ban hành cách nhau bao nhiêu ngày")).toContain(
+      "cach nhau 5 ngay",
+    );
+  });
+  it("'hôm nay (là) <ngày>': counted from the day the asker gives", () => {
+    expect(
+      fold(renderPlain(on("hôm nay là 5/10, mấy ngày nữa tới Ngày CĐS", "2026-12-08T09:00:00+07:00"))),
+    ).toContain("con 5 ngay");
+    const r = on(
+      "giả sử hôm nay là 1/12/2023 thì nhiệm vụ một sản phẩm CĐS còn bao nhiêu ngày",
+      "2026-12-08T09:00:00+07:00",
+    );
+    expect(fold(renderPlain(r))).toContain("con 30 ngay");
+  });
+  it("out of scope: writing a poem", () => {
+    expect(ask("viết giúp mình bài thơ về chuyển đổi số").abstained).toBe(true);
+    expect(ask("ai viết bài về cuộc họp ban điều hành").abstained).toBe(false);
+  });
+  it("what the register never holds of a merged unit is said so, not the merger", () => {
+    const r = on(
+      "sở mình sau hợp nhất có bao nhiêu phòng chuyên môn",
+      "2026-12-08T09:00:00+07:00",
+      "so-khcn",
+    );
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("co cau to chuc");
+  });
+  it("a council's session is not recorded", () => {
+    expect(ask("HĐND tỉnh thông qua nghị quyết 34 tại kỳ họp thứ mấy").abstained).toBe(true);
+  });
+  it("'… giao cho ai' of a unit that ended without a successor abstains with what is known", () => {
+    const r = ask("bỏ cấp huyện rồi thì phần phối hợp tuyên truyền ngày cđs của huyện giao cho ai");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong neu don vi tiep nhan");
+  });
+  it("a meeting of a period the knowledge lacks: the whole message's answer stands", () => {
+    const r = ask("họp BĐH quý III/2023 vào ngày nào, ai chủ trì");
+    expect(r.abstained).toBe(true);
+    expect(r.intent).toBe("meeting");
+  });
+  it("'tên đầy đủ' of a document whose title is not recorded", () => {
+    expect(ask("kế hoạch 3609/KH-BĐHCĐS tên đầy đủ là gì").abstained).toBe(true);
+  });
+  it("'dừng HĐ', 'BTV TU', 'CN CĐS', 'tra cứu các VB'", () => {
+    expect(plain("cấp huyện dừng HĐ từ ngày nào")).toContain("01/07/2025");
+    expect(plain("liệt kê VB của BTV TU")).toContain("09-nq/tu");
+    expect(plain("CN CĐS của tỉnh bây giờ nằm ở sở nào")).toContain("hien nay: so khoa hoc va cong nghe");
+    expect(plain("tra cứu các VB do TTg ban hành")).toContain("505/qd-ttg");
+  });
+  it("'xã, phường trực thuộc cấp nào': the two-level change", () => {
+    expect(plain("xã phường giờ trực thuộc cấp nào")).toContain("truc thuoc tinh");
+  });
+  it("'theo chỉ đạo của ai': who set the task", () => {
+    expect(plain("xây Trung tâm Dữ liệu quốc gia là theo chỉ đạo của ai")).toContain("pham minh chinh");
+  });
+  it("a unit named alone: who heads it too", () => {
+    expect(plain("bộ công an")).toContain("bo truong bo cong an: to lam");
+  });
+  it("'NQ … của BTV TU số hiệu': the documents the unit issued", () => {
+    expect(plain("nghị quyết của ban thường vụ tỉnh ủy số hiệu")).toContain("09-nq/tu");
+  });
+  it("'quyết định … về ngày 10/10': about the day, not issued on it", () => {
+    expect(plain("quyết định của UBND tỉnh về ngày 10/10")).toContain("1560/qd-ubnd");
+  });
+  it("'provincial DX day' in English", () => {
+    expect(plain("What is the provincial DX day?")).toContain("10/10");
+  });
+});

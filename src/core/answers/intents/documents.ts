@@ -367,7 +367,9 @@ export function answerDocument(q: DocumentQuery, ctx: AnswerContext): Reply {
  */
 export function answerDocumentOrder(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const bare = u.folded.replace(/[^\p{L}\p{N}\s]/gu, " ");
-  if (!/\b(?:truoc|sau|som hon|muon hon|moi hon|cu hon|gan day hon|som nhat|moi nhat)\b/.test(bare))
+  // ("TB 16 và TB 03 cách nhau mấy ngày": the days between the two, the earlier first.)
+  const apart = /\bcach(?: nhau)? (?:bao nhieu|may|bn|bao lau)\b/.test(bare);
+  if (!apart && !/\b(?:truoc|sau|som hon|muon hon|moi hon|cu hon|gan day hon|som nhat|moi nhat)\b/.test(bare))
     return undefined;
   const docs: KDocument[] = [];
   for (const ref of findDocRefs(u.text)) {
@@ -384,6 +386,10 @@ export function answerDocumentOrder(u: Understanding, ctx: AnswerContext): Reply
   const r = new ReplyBuilder("document");
   const name = (d: KDocument) => `${d.type} ${d.number}`;
   if (first.date === last.date) r.line(`Các văn bản này ban hành cùng ngày ${formatViDate(first.date)}.`);
+  else if (apart && docs.length === 2)
+    r.line(
+      `${name(first)} (${formatViDate(first.date)}) và ${name(last)} (${formatViDate(last.date)}) ban hành cách nhau ${diffDays(first.date, last.date)} ngày.`,
+    );
   else if (/\b(?:sau|muon hon|moi hon|gan day hon|moi nhat)\b/.test(bare) && !/\btruoc\b/.test(bare))
     r.line(`${name(last)} ban hành sau (${formatViDate(last.date)}).`);
   else r.line(`${name(first)} ban hành trước (${formatViDate(first.date)}).`);

@@ -65,7 +65,7 @@ export function answerActionRequest(u: Understanding): Reply | undefined {
  * requests outside what the assistant is for, said so plainly, whatever CĐS words they hold.
  */
 const OUT_OF_SCOPE =
-  /\bdich\b(?: (?:giup|dum|ho|cho))?(?: (?:toi|em|minh))?\b.*\bsang (?:tieng|tv|ta)\b|\bdich sang\b|\bnen mua\b|\bmua (?:o dau|loai nao|cai nao|hang nao)\b|\bduoi \d+ (?:trieu|tr|nghin|ngan)\b|\bbau cu\b|\bthoi tiet\b|\b(?:ket qua|ty so) (?:bong da|tran dau)\b|\bxo so\b|\bcong thuc nau\b|\bmon an\b/;
+  /\bdich\b(?: (?:giup|dum|ho|cho))?(?: (?:toi|em|minh))?\b.*\bsang (?:tieng|tv|ta)\b|\bdich sang\b|\bnen mua\b|\bmua (?:o dau|loai nao|cai nao|hang nao)\b|\bduoi \d+ (?:trieu|tr|nghin|ngan)\b|\bbau cu\b|\bthoi tiet\b|\b(?:ket qua|ty so) (?:bong da|tran dau)\b|\bxo so\b|\bcong thuc nau\b|\bmon an\b|\b(?:lam|viet|sang tac|soan)\b(?: (?:giup|dum|ho|cho))?(?: (?:toi|em|minh))?(?: (?:mot|1))?(?: (?:bai|doan|cau))? (?:tho|hat|khau hieu)\b|\bbai (?:tho|hat)\b/;
 
 export function answerOutOfScope(u: Understanding): Reply | undefined {
   const bare = u.folded

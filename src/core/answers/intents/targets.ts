@@ -91,6 +91,7 @@ const ISSUED: readonly (readonly string[])[] = [
   ["ban", "hanh", "ngay"],
   ["ban", "hanh"],
   ["ngay", "ky"],
+  ["ngay"],
 ];
 
 const SELF = new Set(["minh", "toi"]);

@@ -40,7 +40,7 @@ const WITH_WHOM = /\bphoi hop (?:voi|vs|cung) (?:ai|don vi nao|co quan nao|nhung
 const CUES: readonly (readonly [TaskAttribute, RegExp])[] = [
   [
     "assigner",
-    /\b(?:ai (?:la nguoi |da |dang )?(?:giao|ket luan|chi dao)|do ai (?:ket luan|giao|chi dao)|nguoi (?:giao|ket luan)|giao(?: nhiem vu| viec| nv)? (?:tai|o) (?:dau|hoi nghi nao|cuoc hop nao|van ban nao))\b/,
+    /\b(?:ai (?:la nguoi |da |dang )?(?:giao|ket luan|chi dao)|do ai (?:ket luan|giao|chi dao)|theo (?:su )?chi dao (?:cua )?(?:ai|cap nao|nguoi nao)|nguoi (?:giao|ket luan)|giao(?: nhiem vu| viec| nv)? (?:tai|o) (?:dau|hoi nghi nao|cuoc hop nao|van ban nao))\b/,
   ],
   // "phối hợp với ai": the partner asked is the lead (or, asked by the lead, the supporting units).
   ["lead", WITH_WHOM],
@@ -66,7 +66,7 @@ const CUES: readonly (readonly [TaskAttribute, RegExp])[] = [
   ],
   [
     "deadline",
-    /\b(?:thoi han|han chot|han(?! che)|khi nao|bao gio|den bao gio)\b|^(?!.*\b(?:ban hanh|ky|hop|thanh lap)\b).*\bvao ngay nao\b/,
+    /\b(?:thoi han|han chot|han(?! che)|khi nao|bao gio|den bao gio)\b|^(?!.*\b(?:ban hanh|ky|hop|thanh lap)\b).*\bvao ngay nao\b|\bnhiem vu\b.*\bcon (?:bao nhieu|may|bn) ngay\b/,
   ],
 ];
 
@@ -383,11 +383,47 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
     }
     r.item("task", t.id);
   }
-  if (!recorded) r.abstain();
+  // "huyện bỏ rồi thì việc phối hợp … giao cho ai": who took over from a unit that ended, which the
+  // sources do not say, is what is asked.
+  const takenOver =
+    /\b(?:giao (?:lai )?cho ai|ai (?:lam|tiep nhan|dam nhan)|(?:don vi|co quan) nao (?:tiep nhan|lam thay|dam nhan))\b/.test(
+      bare,
+    ) &&
+    /\b(?:bo|khong con|ket thuc|giai the|sap nhap|hop nhat|het)\b/.test(bare) &&
+    tasks.some((t) =>
+      [...t.lead, ...t.support].some((id) => {
+        const end = ctx.kb.unitEnd(id);
+        if (!end || end.date > ctx.today || end.successors.length) return false;
+        // (Named in the question by a word of its own: "huyện" of "UBND các huyện, thành phố".)
+        const name = ctx.kb.unit(id)?.name ?? ctx.kb.group(id)?.name ?? "";
+        return searchTerms(name).some(
+          (w) => !GENERIC_UNIT_WORDS.has(w) && new RegExp(`\\b${w}\\b`).test(bare),
+        );
+      }),
+    );
+  if (!recorded || takenOver) r.abstain();
   if (tasks.length === 1)
     r.action("Chi tiết nhiệm vụ", { kind: "search", text: tasks[0]!.title, kinds: ["task"] });
   return r.build();
 }
+
+/** Words every unit's name may hold, which name none of them. */
+const GENERIC_UNIT_WORDS = new Set([
+  "uy",
+  "ban",
+  "nhan",
+  "dan",
+  "cac",
+  "so",
+  "nganh",
+  "thanh",
+  "pho",
+  "tinh",
+  "co",
+  "quan",
+  "don",
+  "vi",
+]);
 
 /** The tasks a unit leads, supports or took over, by id. */
 function ownTaskIds(ctx: AnswerContext, unitId: string): Set<string> {

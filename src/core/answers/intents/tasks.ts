@@ -308,6 +308,14 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
   // A unit asked of with nothing else ("ngân hàng nhà nước chi nhánh tỉnh"): the meetings it attended too.
   const unfiltered =
     !q.year && !q.group && !q.cadence && !q.topic && !q.citing && !q.meetingId && !q.done && !q.page;
+  // (And who heads it, as the sources recorded.)
+  if (unit && unfiltered)
+    for (const p of kb.data.people)
+      for (const pos of p.positions.filter((x) => x.unit === unit.id && x.role === "leader"))
+        rb.line(
+          `${pos.title}: ${p.name}${pos.asOf ? ` (tại ngày ${formatViDate(pos.asOf)})` : ""}.`,
+          kb.citeAll(pos.sources ?? p.sources),
+        );
   if (unit && unfiltered)
     for (const m of kb.data.meetings.filter((x) => x.attendees.some((a) => a.unit === unit.id)))
       rb.line(`Dự cuộc họp ngày ${formatViDate(m.date)}: ${shorten(m.title, 140)}.`, kb.citeAll(m.sources));

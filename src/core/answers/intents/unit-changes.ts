@@ -31,15 +31,26 @@ export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | 
     .replace(/[^\p{L}\p{N}\s]/gu, " ")
     .replace(/\s+/g, " ")
     .trim();
-  if (IN_CHARGE_OF_DX.test(bare) || FOCAL_POINT_OF_DX.test(bare)) return answerInChargeOfDx(ctx);
-  // ("chính quyền địa phương hai cấp bắt đầu từ ngày nào": the change a recorded closure's note names.)
-  // (When it began, not what was done before it: "trước khi có chính quyền hai cấp … nhiệm vụ nào".)
-  const twoLevel =
-    /\bchinh quyen (?:dia phuong )?hai cap\b/.test(bare) &&
-    /\b(?:ngay nao|khi nao|bao gio|bat dau|tu ngay|bao lau|bao nhieu ngay|ap dung|thuc hien tu)\b/.test(
+  // ("chức năng chuyển đổi số của tỉnh bây giờ nằm ở sở nào", "CN CĐS hiện do sở nào đảm nhận": the
+  // same, in other words.)
+  const dxFunctionWhere =
+    /\bchuc nang (?:quan ly )?(?:ve )?chuyen doi so\b/.test(bare) &&
+    /\b(?:so nao|o dau|nam o|thuoc (?:so|co quan|don vi) nao|(?:do|o) (?:so|co quan|don vi) nao)\b/.test(
       bare,
     ) &&
-    !/\b(?:nhiem vu|viec|nv|truoc khi)\b/.test(bare);
+    !/\b(?:nhiem vu|viec|nv)\b/.test(bare);
+  if (IN_CHARGE_OF_DX.test(bare) || FOCAL_POINT_OF_DX.test(bare) || dxFunctionWhere)
+    return answerInChargeOfDx(ctx);
+  // ("chính quyền địa phương hai cấp bắt đầu từ ngày nào": the change a recorded closure's note names.)
+  // (When it began, not what was done before it: "trước khi có chính quyền hai cấp … nhiệm vụ nào".)
+  // ("xã, phường bây giờ trực thuộc cấp nào": the same change, asked by what it made.)
+  const twoLevel =
+    (/\bchinh quyen (?:dia phuong )?hai cap\b/.test(bare) &&
+      /\b(?:ngay nao|khi nao|bao gio|bat dau|tu ngay|bao lau|bao nhieu ngay|ap dung|thuc hien tu)\b/.test(
+        bare,
+      ) &&
+      !/\b(?:nhiem vu|viec|nv|truoc khi)\b/.test(bare)) ||
+    /\b(?:xa|phuong)\b.*\btruc thuoc (?:cap nao|ai|dau|tinh hay huyen|huyen hay tinh)\b/.test(bare);
   if (!CHANGE_CUE.test(bare) && !twoLevel) return undefined;
   const { kb, lex } = ctx;
   // Units, and groups whose level ended ("UBND huyện Ninh Hải": the district level).

@@ -153,6 +153,13 @@ const ATTRIBUTES: readonly {
     alone: true,
   },
   {
+    // At which session a council passed a resolution is not recorded, only the resolution.
+    what: "kỳ họp thông qua nghị quyết",
+    re: /\bky hop (?:thu )?(?:may|bao nhieu|nao|so may)\b|\bky hop\b.*\bthong qua\b/,
+    of: "any",
+    alone: true,
+  },
+  {
     // How many a platform or a programme counts today ("sàn Vỏ Sò hiện có bao nhiêu gian hàng").
     what: "số liệu hiện có",
     re: /\b(?:hien co|hien nay co|hien dang co|co tat ca|tong cong co) (?:bao nhieu|may) (?:san pham|gian hang|tai khoan|nguoi dung|luot|doanh nghiep|ho)\b/,

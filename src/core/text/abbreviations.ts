@@ -155,6 +155,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(^|[^\p{L}\p{N}&])(dung|ngung|het|con|bat dau|ket thuc) hd(?![\p{L}\p{N}&])/gu, "$1$2 hoat dong"],
   // "BTV TU": Ban Thường vụ Tỉnh ủy.
   [/(^|[^\p{L}\p{N}&])btv\s+tu(?![\p{L}\p{N}&])/gu, "$1ban thuong vu tinh uy"],
+  // "tổ CN số": công nghệ số.
+  [/(^|[^\p{L}\p{N}&])cn\s+so(?![\p{L}\p{N}&])/gu, "$1cong nghe so"],
   // "CN CĐS": chức năng chuyển đổi số (elsewhere "CN" is công nghệ).
   [/(^|[^\p{L}\p{N}&])cn\s+(?=(?:cds|chuyen doi so)(?![\p{L}\p{N}&]))/gu, "$1chuc nang "],
   // "TTg CP": Thủ tướng Chính phủ.

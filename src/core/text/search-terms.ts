@@ -75,6 +75,7 @@ const CONTEXTUAL: readonly (readonly [RegExp, string])[] = [
     "$1 hoạt động",
   ],
   [/(?<![\p{L}\p{N}])btv\s+tu(?![\p{L}\p{N}])/giu, "Ban Thường vụ Tỉnh ủy"],
+  [/(?<![\p{L}\p{N}])cn\s+(số|so)(?![\p{L}\p{N}])/giu, "công nghệ $1"],
   [/(?<![\p{L}\p{N}])cn\s+(?=(?:cđs|cds|chuyển đổi số|chuyen doi so)(?![\p{L}\p{N}]))/giu, "chức năng "],
   // "Tết DL", "Tết ÂL": Tết Dương lịch, Tết Âm lịch.
   [/(?<![\p{L}\p{N}])(t[ếe]t)\s+dl(?![\p{L}\p{N}])/giu, "$1 Dương lịch"],

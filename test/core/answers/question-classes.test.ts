@@ -4523,3 +4523,17 @@ describe("classes read from set 33", () => {
     expect(plain("What is the provincial DX day?")).toContain("10/10");
   });
 });
+
+describe("more classes read from set 33", () => {
+  it("'tổ CN số': công nghệ số", () => {
+    expect(ask("tổ CN số cộng đồng được gọi là cánh tay gì").abstained).toBe(false);
+  });
+  it("'tầm nhìn đến năm bao nhiêu': the year the summary gives", () => {
+    expect(plain("nghị quyết 09-NQ/TU tầm nhìn tới năm nào")).toContain("2030");
+  });
+  it("'mình cần tìm thông tin về sáp nhập sở năm 2025': the recorded changes", () => {
+    expect(plain("em muốn tìm thông tin về việc sáp nhập sở năm 2025")).toContain(
+      "thay doi to chuc da ghi nhan",
+    );
+  });
+});

@@ -470,6 +470,12 @@ export function answerDocumentGap(u: Understanding, ctx: AnswerContext): Reply |
     !/\b(?:liet ke|gom|nhung nhom|nhom nao|nhung gi)\b/.test(bare)
   ) {
     if ([d.summary, ...d.keyPoints].some((x) => hasFigure(x))) return undefined;
+    // ("tầm nhìn đến năm bao nhiêu": a year, which the summary may give.)
+    if (
+      /\bnam (?:bao nhieu|nao|may)\b/.test(bare) &&
+      [d.summary, ...d.keyPoints].some((x) => /\b(?:19|20)\d\d\b/.test(x))
+    )
+      return undefined;
     return new ReplyBuilder("document")
       .abstain()
       .line(`Nguồn hiện có không ghi con số được hỏi cho ${name}.`)

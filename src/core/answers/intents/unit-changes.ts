@@ -68,7 +68,8 @@ export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | 
   // ("hợp nhất sở 2025", "các đơn vị đã sáp nhập": the changes alone, nothing else named.)
   const nothingElse = !bare
     .replace(
-      /\b(?:sap nhap|sat nhap|hop nhat|giai the|doi ten|chia tach|thay doi to chuc|to chuc lai|sap xep lai|sap xep|cac|nhung|so|don vi|co quan|da|duoc|bi|nam|(?:19|20)\d\d|nao|gi|danh sach|liet ke|tat ca)\b/g,
+      // ("mình cần tìm thông tin về sáp nhập sở năm 2025, dữ liệu có gì": the request's words too.)
+      /\b(?:sap nhap|sat nhap|hop nhat|giai the|doi ten|chia tach|thay doi to chuc|to chuc lai|sap xep lai|sap xep|cac|nhung|so|don vi|co quan|da|duoc|bi|nam|(?:19|20)\d\d|nao|gi|danh sach|liet ke|tat ca|minh|toi|em|can|muon|tim|thong tin|ve|du lieu|co|trong|cho|xem|biet|hoi|viec)\b/g,
       " ",
     )
     .trim();

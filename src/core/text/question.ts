@@ -68,6 +68,10 @@ export function withoutChatFrame(text: string): string {
       // ("Tra số hiệu VB của …": a request to look up; "thanh tra", "kiểm tra" are not at the start, and
       // "tra cứu" is a frame of its own.)
       .replace(/^\s*tra(?:\s+(?:giúp|giùm|giup|gium))?\s+(?!c[ứuưú])/iu, "")
+      // ("search giúp em …": the English verb of a request.)
+      .replace(/(^|\s)search\s+/giu, "$1tìm ")
+      // ("thành lập ở cấp nào": where, at which level of the administration.)
+      .replace(/(^|\s)(?:ở|o)\s+(?:cấp|cap)\s+(?:nào|nao)(?=[\s?.,!]|$)/giu, "$1ở đâu")
   );
 }
 

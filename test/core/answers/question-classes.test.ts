@@ -4537,3 +4537,21 @@ describe("more classes read from set 33", () => {
     );
   });
 });
+
+describe("classes read from set 23's remaining failures", () => {
+  it("'search giúp e vb về …': the English verb of a request, and 'e' the asker", () => {
+    const text = plain("search giúp e văn bản về tổ công nghệ số cộng đồng");
+    expect(text).toContain("1813/kh-ubnd");
+    expect(text).not.toContain("ve “e ");
+  });
+  it("'thành lập ở cấp nào' asks where", () => {
+    expect(plain("tổ công nghệ số cộng đồng lập ở cấp nào")).toContain("thon, khu pho");
+  });
+  it("'sau Ngày CĐS tỉnh năm nay, ngày lễ gần nhất': counted from that day", () => {
+    const r = engine.ask({
+      text: "sau ngày chuyển đổi số tỉnh năm nay thì ngày nghỉ lễ gần nhất là hôm nào",
+      now: new Date("2026-08-01T09:00:00+07:00"),
+    });
+    expect(fold(renderPlain(r))).toContain("(10/10/2026): tet duong lich, ngay 01/01/2027");
+  });
+});

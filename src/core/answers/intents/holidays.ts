@@ -663,6 +663,25 @@ export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | und
         .note("Tết Âm lịch, Giỗ Tổ Hùng Vương và nghỉ bù theo thông báo hằng năm của Chính phủ.")
         .build();
   }
+  // "sau Ngày CĐS tỉnh năm nay thì ngày lễ gần nhất là ngày nào": the first holiday after that day.
+  const afterDay =
+    /\b(?:nghi le|ngay le|ngay nghi)\b/.test(u.folded) && /\bsau\b/.test(u.folded)
+      ? fittingYearlyDays(u, ctx)[0]?.y
+      : undefined;
+  if (afterDay) {
+    const thisYear = Number(ctx.today.slice(0, 4));
+    const year = /\bnam (?:sau|toi)\b/.test(u.folded) ? thisYear + 1 : (u.year ?? thisYear);
+    const from = dayIn(afterDay, year);
+    const next = [...kb.data.holidays].sort((a, b) => (a.date < b.date ? -1 : 1)).find((h) => h.date > from);
+    if (next)
+      return new ReplyBuilder("deadlines")
+        .line(
+          `Ngày nghỉ lễ đầu tiên sau ${afterDay.name} (${formatViDate(from)}): ${next.name}, ngày ${formatViDate(next.date)} (${weekdayOf(next.date)}).`,
+          kb.citeAll(next.sources),
+        )
+        .note(FIXED_HOLIDAYS_NOTE)
+        .build();
+  }
   const between = answerDaysBetween(u, ctx) ?? answerDaysUntil(u, ctx);
   if (between) return between;
   const weekdayReply = answerWeekday(u, ctx);

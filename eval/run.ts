@@ -71,6 +71,7 @@ export const HELDOUT_29_FILE = fileURLToPath(new URL("./heldout-29.yaml", import
 export const HELDOUT_30_FILE = fileURLToPath(new URL("./heldout-30.yaml", import.meta.url));
 export const HELDOUT_31_FILE = fileURLToPath(new URL("./heldout-31.yaml", import.meta.url));
 export const HELDOUT_33_FILE = fileURLToPath(new URL("./heldout-33.yaml", import.meta.url));
+export const HELDOUT_34_FILE = fileURLToPath(new URL("./heldout-34.yaml", import.meta.url));
 export const FORMS = ["diacritics", "plain", "typo", "abbrev", "keywords"] as const;
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 export const DEFAULT_NOW = "2026-11-26T09:00:00+07:00";
@@ -562,6 +563,12 @@ const HELDOUT_SETS: { key: string; file: string; title: string }[] = [
     file: HELDOUT_33_FILE,
     title:
       "Held-out set 33 (eval/heldout-33.yaml, written blind during the fixes from sets 28 and 29; read for classes after its first run, so spent)",
+  },
+  {
+    key: "heldout34",
+    file: HELDOUT_34_FILE,
+    title:
+      "Held-out set 34 (eval/heldout-34.yaml, written blind during the fixes from set 33; read for classes after its first run, so spent)",
   },
 ];
 

@@ -291,8 +291,9 @@ const UNIT_NAME_STOP = new Set([
 ]);
 
 const ROLE_CUES: { re: RegExp; role?: string; title?: string }[] = [
-  { re: /pho truong ban thuong truc/, role: "standing-deputy" },
-  { re: /pho truong ban/, role: "deputy" },
+  // ("phó ban thường trực", "phó ban": the deputies, said short.)
+  { re: /pho (?:truong )?ban thuong truc/, role: "standing-deputy" },
+  { re: /pho (?:truong )?ban\b/, role: "deputy" },
   { re: /truong ban|dung dau|nguoi dung dau/, role: "head" },
   { re: /to pho/, role: "deputy-leader" },
   { re: /to truong/, role: "leader" },
@@ -1556,8 +1557,12 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     // "Giám đốc sở mình là ai": the asker's unit.
     else if (mine && !bodyMatches.length && !unknownUnit) q.unitId = MINE;
     // "Trưởng ban và các Phó Trưởng ban": both posts, so every leader the sources name.
+    // ("ai là trưởng ban, ai là phó ban thường trực": "phó ban" said short.)
+    // ("trưởng, phó BĐH là ai": both, the post said once.)
     const bothPosts =
-      /\bpho truong ban\b/.test(bare) && /\btruong ban\b/.test(bare.replace(/pho truong ban/g, ""));
+      (/\bpho (?:truong )?ban\b/.test(bare) &&
+        /\btruong ban\b/.test(bare.replace(/pho (?:truong )?ban/g, ""))) ||
+      /\btruong\s*,?\s*(?:va |voi )?pho (?:truong )?ban\b/.test(bare);
     if (roleCue?.role && !bothPosts) q.role = roleCue.role;
     if (roleCue?.title) q.title = roleCue.title;
     return { ...base, year, query: q };

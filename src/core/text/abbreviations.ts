@@ -159,6 +159,13 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(^|[^\p{L}\p{N}&])cn\s+so(?![\p{L}\p{N}&])/gu, "$1cong nghe so"],
   // "CN CĐS": chức năng chuyển đổi số (elsewhere "CN" is công nghệ).
   [/(^|[^\p{L}\p{N}&])cn\s+(?=(?:cds|chuyen doi so)(?![\p{L}\p{N}&]))/gu, "$1chuc nang "],
+  // "ĐTTM": điện thoại thông minh; "KCB": khám chữa bệnh; "hồ sơ SK": sức khỏe; "BTVTU": Ban Thường vụ
+  // Tỉnh ủy; "định danh ĐT": điện tử.
+  [/(^|[^\p{L}\p{N}&])dttm(?![\p{L}\p{N}&])/gu, "$1dien thoai thong minh"],
+  [/(^|[^\p{L}\p{N}&])kcb(?![\p{L}\p{N}&])/gu, "$1kham chua benh"],
+  [/(^|[^\p{L}\p{N}&])(ho so) sk(?![\p{L}\p{N}&])/gu, "$1$2 suc khoe"],
+  [/(^|[^\p{L}\p{N}&])btvtu(?![\p{L}\p{N}&])/gu, "$1ban thuong vu tinh uy"],
+  [/(^|[^\p{L}\p{N}&])(dinh danh) dt(?![\p{L}\p{N}&])/gu, "$1$2 dien tu"],
   // "TTg CP": Thủ tướng Chính phủ.
   [/(^|[^\p{L}\p{N}&])(?:ttg|thu tuong)\s+cp(?![\p{L}\p{N}&])/gu, "$1thu tuong chinh phu"],
   // "Tết DL", "Tết ÂL": Tết Dương lịch, Tết Âm lịch (elsewhere "dl" is dữ liệu).

@@ -68,6 +68,12 @@ export function withoutChatFrame(text: string): string {
       // ("Tra số hiệu VB của …": a request to look up; "thanh tra", "kiểm tra" are not at the start, and
       // "tra cứu" is a frame of its own.)
       .replace(/^\s*tra(?:\s+(?:giúp|giùm|giup|gium))?\s+(?!c[ứuưú])/iu, "")
+      // ("Ê trợ lý, …", "… trả lời ngắn thôi nhé": calling the assistant and how to answer, not what.)
+      .replace(/(^|[\s,])(?:ê|ơi|e|oi|hey|alo)\s+(?:trợ lý|tro ly|bot|ad|admin)(?=[\s,?!.]|$)/giu, "$1")
+      .replace(
+        /(^|[\s,.?!])(?:trả lời|tra loi)\s+(?:ngắn|ngan|nhanh|gọn|gon)(?:\s+(?:gọn|gon))?(?:\s+(?:thôi|thoi))?(?:\s+(?:nhé|nhe|nha|nhá|giúp|giup|với|voi))*(?=[\s,?!.]|$)/giu,
+        "$1",
+      )
       // ("search giúp em …": the English verb of a request.)
       .replace(/(^|\s)search\s+/giu, "$1tìm ")
       // ("thành lập ở cấp nào": where, at which level of the administration.)

@@ -75,6 +75,11 @@ const CONTEXTUAL: readonly (readonly [RegExp, string])[] = [
     "$1 hoạt động",
   ],
   [/(?<![\p{L}\p{N}])btv\s+tu(?![\p{L}\p{N}])/giu, "Ban Thường vụ Tỉnh ủy"],
+  [/(?<![\p{L}\p{N}])btvtu(?![\p{L}\p{N}])/giu, "Ban Thường vụ Tỉnh ủy"],
+  [/(?<![\p{L}\p{N}])(?:đttm|dttm)(?![\p{L}\p{N}])/giu, "điện thoại thông minh"],
+  [/(?<![\p{L}\p{N}])kcb(?![\p{L}\p{N}])/giu, "khám chữa bệnh"],
+  [/(?<![\p{L}\p{N}])(h[ồo]\s+s[ơo])\s+sk(?![\p{L}\p{N}])/giu, "$1 sức khỏe"],
+  [/(?<![\p{L}\p{N}])(đ[ịi]nh\s+danh|dinh\s+danh)\s+(?:đt|dt)(?![\p{L}\p{N}])/giu, "$1 điện tử"],
   [/(?<![\p{L}\p{N}])cn\s+(số|so)(?![\p{L}\p{N}])/giu, "công nghệ $1"],
   [/(?<![\p{L}\p{N}])cn\s+(?=(?:cđs|cds|chuyển đổi số|chuyen doi so)(?![\p{L}\p{N}]))/giu, "chức năng "],
   // "Tết DL", "Tết ÂL": Tết Dương lịch, Tết Âm lịch.

@@ -1730,7 +1730,7 @@ describe("classes from held-out set 16 (after its first run)", () => {
     expect(plain("Ngày CĐS quốc gia năm 2028 là ngày nào")).toContain("10/10/2028 (thu ba)");
   });
   it("days left to a listed holiday", () => {
-    expect(plain("còn mấy ngày nữa là tới Quốc khánh")).toMatch(/02\/09\/2027, con \d+ ngay/);
+    expect(plain("còn mấy ngày nữa là tới Quốc khánh")).toMatch(/02\/09\/2027 \(thu [a-z]+\), con \d+ ngay/);
   });
   it("the end of the district level, asked as 'kết thúc từ ngày nào'", () => {
     expect(plain("cấp huyện kết thúc từ khi nào")).toContain("01/07/2025");
@@ -4553,5 +4553,41 @@ describe("classes read from set 23's remaining failures", () => {
       now: new Date("2026-08-01T09:00:00+07:00"),
     });
     expect(fold(renderPlain(r))).toContain("(10/10/2026): tet duong lich, ngay 01/01/2027");
+  });
+});
+
+describe("classes read from set 34", () => {
+  const at = (text: string, now = "2026-12-09T09:00:00+07:00") =>
+    fold(renderPlain(engine.ask({ text, now: new Date(now) })));
+  it("abbreviations: 'ĐTTM', 'hồ sơ SK', 'KCB', 'BTVTU', 'định danh ĐT'", () => {
+    expect(plain("tỷ lệ ĐTTM trên thuê bao DĐ năm 2023 mục tiêu bao nhiêu")).toContain("80%");
+    expect(plain("mục tiêu hồ sơ SK điện tử năm 2023")).toContain("80%");
+    expect(plain("liệt kê văn bản BTVTU ban hành về CĐS")).toContain("52-kh/tu");
+    expect(plain("KH 562 mục tiêu 2025 định danh ĐT bao nhiêu %")).toContain("30%");
+  });
+  it("calling the assistant and asking for a short answer are no words of the question", () => {
+    expect(
+      plain("ê trợ lý, mục tiêu định danh điện tử năm 2025 của KH 562? trả lời ngắn gọn thôi nha"),
+    ).toContain("30%");
+  });
+  it("'năm nay qua rồi hả, đã được mấy hôm'", () => {
+    expect(at("ngày chuyển đổi số tỉnh năm nay qua rồi à, được mấy hôm rồi")).toContain("da qua 60 ngay");
+  });
+  it("a named holiday counted down with its weekday", () => {
+    expect(at("còn bao nhiêu ngày nữa tới Tết Dương lịch, rơi vào thứ mấy")).toContain(
+      "01/01/2027 (thu sau), con 23 ngay",
+    );
+  });
+  it("'trưởng ban, phó ban thường trực', 'trưởng, phó BĐH': both posts", () => {
+    for (const q of ["ai là trưởng ban, ai là phó ban thường trực BĐH", "trưởng, phó BĐH là ai"]) {
+      const text = plain(q);
+      expect(text).toContain("tran quoc nam");
+      expect(text).toContain("nguyen long bien");
+    }
+  });
+  it("a person's post since a merger is not recorded", () => {
+    const r = ask("sau khi hợp nhất, ông Đào Xuân Kỳ giữ chức vụ gì ở Sở KH&CN");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi chuc vu cua dao xuan ky");
   });
 });

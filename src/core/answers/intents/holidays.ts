@@ -126,7 +126,7 @@ function yearlyDays(ctx: AnswerContext): { name: string; month: number; day: num
 /** "đã qua chưa", "còn bao nhiêu ngày", "hôm nay là … đúng không": a yearly day against today. */
 // ("năm nay đã qua mấy ngày rồi": passed, by how many days.)
 const PASSED_CUE =
-  /\b(?:da qua chua|qua chua|dien ra chua|da dien ra chua|to chuc chua|da den chua)\b|\bqua (?:duoc )?(?:may|bao nhieu|bn) (?:ngay|hom)\b/;
+  /\b(?:da qua chua|qua chua|dien ra chua|da dien ra chua|to chuc chua|da den chua)\b|\bqua (?:duoc )?(?:may|bao nhieu|bn) (?:ngay|hom)\b|\bqua roi (?:ha|a|ah|chu|nhi|phai khong)\b|\bda (?:duoc )?(?:may|bao nhieu|bn) (?:hom|ngay)\b/;
 // ("mấy hôm nữa đến …", "đếm ngược tới …", "bao nhiêu ngày nữa là …": days left.)
 const COUNTDOWN_CUE =
   /\bcon (?:bao nhieu|may|bao lau|bn)(?: ngay)?\b|\bbao lau nua\b|\b(?:may|bao nhieu|bn) (?:ngay|hom|bua) nua\b|\bdem nguoc\b/;
@@ -281,6 +281,9 @@ function nearestOfDay(monthDay: string, today: string, coming: boolean): string 
 
 export function answerWeekday(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const bare = u.folded.replace(/[^\p{L}\p{N}\s/]/gu, " ").replace(/\s+/g, " ");
+  // ("Từ hôm nay tới Tết Dương lịch còn mấy ngày, hôm đó là thứ mấy": a holiday named, counted down
+  // with its weekday by the holiday's own answer.)
+  if (NAMED.test(bare) && COUNTDOWN_CUE.test(bare)) return undefined;
   const since = LAST_CUE.test(bare) && SINCE_CUE.test(bare);
   const relative = PASSED_CUE.test(bare) || COUNTDOWN_CUE.test(bare) || TODAY_CUE.test(bare) || since;
   if (!WEEKDAY_CUE.test(bare) && !relative) return undefined;
@@ -633,7 +636,7 @@ function yearlyDayNow(
     const date = on(year);
     if (date < ctx.today)
       r.line(
-        `${/\bchua\b/.test(bare) ? "Rồi. " : ""}${day.name} năm ${year} là ${formatViDate(date)}, đã qua ${days(date, ctx.today)} ngày; lần tới: ${formatViDate(next)}.`,
+        `${/\bchua\b|\broi (?:ha|a|ah|chu|nhi)\b/.test(bare) ? "Rồi. " : ""}${day.name} năm ${year} là ${formatViDate(date)}, đã qua ${days(date, ctx.today)} ngày; lần tới: ${formatViDate(next)}.`,
         cites,
       );
     else if (date === ctx.today) r.line(`${day.name} là hôm nay, ${formatViDate(date)}.`, cites);
@@ -782,7 +785,7 @@ export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | und
       const days = diffDays(ctx.today, next.date);
       return new ReplyBuilder("deadlines")
         .line(
-          `${next.name}: ngày ${formatViDate(next.date)}, còn ${days} ngày (tính từ hôm nay, ${formatViDate(ctx.today)}).`,
+          `${next.name}: ngày ${formatViDate(next.date)} (${weekdayOf(next.date)}), còn ${days} ngày (tính từ hôm nay, ${formatViDate(ctx.today)}).`,
           kb.citeAll(next.sources),
         )
         .build();

@@ -167,6 +167,20 @@ export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | 
     }
   }
   if (!said) return undefined;
+  // "Sau hợp nhất, ông Đào Xuân Kỳ giữ chức gì ở Sở KH&CN": a post since the change, which the sources
+  // do not record, is what is asked.
+  const asksPost = /\b(?:giu chuc|chuc vu|chuc gi|chuc danh|vi tri|cuong vi)\b/.test(bare);
+  if (asksPost)
+    for (const m of lex.people.match(searchTerms(u.text))) {
+      const p = kb.person(m.value);
+      const heldSince = p?.positions.some(
+        (x) => x.unit !== undefined && ids.includes(x.unit) && (!since || (x.asOf ?? "") >= since),
+      );
+      if (p && !heldSince) {
+        r.abstain().line(`Nguồn hiện có không ghi chức vụ của ${p.name} sau thay đổi này.`);
+        break;
+      }
+    }
   // "Ông Đào Xuân Kỳ bây giờ còn làm Giám đốc Sở TT&TT không": the post the sources recorded, and when.
   for (const m of lex.people.match(searchTerms(u.text))) {
     const p = kb.person(m.value);

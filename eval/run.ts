@@ -70,6 +70,7 @@ export const HELDOUT_28_FILE = fileURLToPath(new URL("./heldout-28.yaml", import
 export const HELDOUT_29_FILE = fileURLToPath(new URL("./heldout-29.yaml", import.meta.url));
 export const HELDOUT_30_FILE = fileURLToPath(new URL("./heldout-30.yaml", import.meta.url));
 export const HELDOUT_31_FILE = fileURLToPath(new URL("./heldout-31.yaml", import.meta.url));
+export const HELDOUT_32_FILE = fileURLToPath(new URL("./heldout-32.yaml", import.meta.url));
 export const HELDOUT_33_FILE = fileURLToPath(new URL("./heldout-33.yaml", import.meta.url));
 export const HELDOUT_34_FILE = fileURLToPath(new URL("./heldout-34.yaml", import.meta.url));
 export const FORMS = ["diacritics", "plain", "typo", "abbrev", "keywords"] as const;
@@ -557,6 +558,12 @@ const HELDOUT_SETS: { key: string; file: string; title: string }[] = [
     file: HELDOUT_31_FILE,
     title:
       "Held-out set 31 (eval/heldout-31.yaml, written blind, committed after the review of the answers work)",
+  },
+  {
+    key: "heldout32",
+    file: HELDOUT_32_FILE,
+    title:
+      "Held-out set 32 (eval/heldout-32.yaml, written blind and committed before this stop's engine work; first run on its final engine)",
   },
   {
     key: "heldout33",

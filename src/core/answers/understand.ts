@@ -32,6 +32,7 @@ import {
   type DocumentListFilter,
   GENERIC_TOPIC,
   issuerAsked,
+  issuerOfUnit,
   issuerSpellings,
   issuerStartingWith,
   issuersNamed,
@@ -1109,24 +1110,13 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     !issuerStartingWith(foldQuestion(unknownUnit).split(" ").slice(0, 3).join(" "), lex.kb.data.documents) &&
     new RegExp(`\\b(?:cua|do) ${foldQuestion(unknownUnit)}\\b`).test(bare)
   ) {
-    const docType = documentKindNamed(bare);
-    return {
-      ...base,
-      year,
-      query: {
-        kind: "document",
-        list: {
-          issuer: unknownUnit,
-          ...(docType && DOC_TYPE_BY_WORDS[docType] ? { docType: DOC_TYPE_BY_WORDS[docType]! } : {}),
-        },
-      },
-    };
+    return { ...base, year, query: issuerDocuments({ issuer: unknownUnit }, bare) };
   }
 
   // "NQ CĐS của BTV TU số hiệu", "Ban Thường vụ có nghị quyết nào": the documents a unit of the register
   // issued, of the kind named, when it issued any and no task is asked.
   // ("Ban Thường vụ chúng tôi có nghị quyết nào": the asker's unit's.)
-  const issuerName = unitId ? issuerNameOfUnit(lex, unitId) : undefined;
+  const issuerName = unitId ? issuerOfUnit(unitId, lex.kb) : undefined;
   // (Nothing else said of them: "kế hoạch nâng cao DTI năm 2022 của UBND tỉnh" names one, asked elsewhere.)
   const unitWords = new Set(
     (unitId ? [lex.kb.unit(unitId)!.name, ...lex.kb.unit(unitId)!.aliases] : []).flatMap((n) =>
@@ -1144,17 +1134,10 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     /\b(?:nghi quyet|nq|quyet dinh|qd|ke hoach|kh|van ban|vb|chi thi|thong bao|tb)\b/.test(bare) &&
     !/\b(?:nhiem vu|viec|nv|phai lam|giao)\b/.test(bare)
   ) {
-    const docType = documentKindNamed(bare);
     return {
       ...base,
       year,
-      query: {
-        kind: "document",
-        list: {
-          ...(issuerName ? { issuer: issuerName } : { mine: true }),
-          ...(docType && DOC_TYPE_BY_WORDS[docType] ? { docType: DOC_TYPE_BY_WORDS[docType]! } : {}),
-        },
-      },
+      query: issuerDocuments(issuerName ? { issuer: issuerName } : { mine: true }, bare),
     };
   }
 
@@ -1964,12 +1947,16 @@ const ISSUER_LIST_WORDS = new Set(
   ),
 );
 
-/** The issuer name the documents give a unit of the register (its name or an alias), if it issued any. */
-function issuerNameOfUnit(lex: Lexicon, unitId: string): string | undefined {
-  const unit = lex.kb.unit(unitId);
-  if (!unit) return undefined;
-  const names = new Set([unit.name, ...unit.aliases].map((n) => fold(n)));
-  return lex.kb.data.documents.find((d) => names.has(fold(d.issuer)))?.issuer;
+/** The documents an issuer (or the asker's unit) issued, of the kind the question names. */
+function issuerDocuments(by: { issuer: string } | { mine: true }, bare: string): Query {
+  const docType = documentKindNamed(bare);
+  return {
+    kind: "document",
+    list: {
+      ...by,
+      ...(docType && DOC_TYPE_BY_WORDS[docType] ? { docType: DOC_TYPE_BY_WORDS[docType]! } : {}),
+    },
+  };
 }
 
 /** Words that ask for the first or the last of the documents that fit. */

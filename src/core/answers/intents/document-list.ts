@@ -3,7 +3,7 @@
  * bản tháng 2/2023", "các vb về DTI", "tìm văn bản có cụm 'nhóm khá'"): the issuer, the period they were
  * issued in, their kind and their topic, each optional; every document that fits, oldest first.
  */
-import { documentLabel } from "../../knowledge/model.ts";
+import { documentLabel, type Knowledge } from "../../knowledge/model.ts";
 import type { KDocument } from "../../knowledge/schema.ts";
 import { expandAbbreviations } from "../../text/abbreviations.ts";
 import { type ParsedDocNumber, parseDocNumber } from "../../text/doc-number.ts";
@@ -196,11 +196,11 @@ function describeFilter(f: DocumentListFilter): string {
 }
 
 /** The issuer name the documents give to a unit of the register (its name or one of its aliases). */
-export function issuerOfUnit(unitId: string, ctx: AnswerContext): string | undefined {
-  const unit = ctx.kb.unit(unitId);
+export function issuerOfUnit(unitId: string, kb: Knowledge): string | undefined {
+  const unit = kb.unit(unitId);
   if (!unit) return undefined;
   const names = [unit.name, ...unit.aliases].map((n) => fold(n));
-  const issuers = [...new Set(ctx.kb.data.documents.map((d) => d.issuer))];
+  const issuers = [...new Set(kb.data.documents.map((d) => d.issuer))];
   return issuers.find((i) => names.includes(fold(i)));
 }
 
@@ -210,7 +210,7 @@ export function answerDocumentList(asked: DocumentListFilter, ctx: AnswerContext
   if (asked.mine) {
     const unitId = ctx.asker?.unitId;
     if (!unitId) return linkNeeded();
-    const issuer = issuerOfUnit(unitId, ctx);
+    const issuer = issuerOfUnit(unitId, ctx.kb);
     const name = kb.unit(unitId)?.name ?? "đơn vị của bạn";
     if (!issuer)
       return new ReplyBuilder("document")

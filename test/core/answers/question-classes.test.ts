@@ -4591,3 +4591,11 @@ describe("classes read from set 34", () => {
     expect(fold(renderPlain(r))).toContain("khong ghi chuc vu cua dao xuan ky");
   });
 });
+
+describe("a document against the nearest meeting", () => {
+  it("'QĐ 56 cách buổi họp BĐH bao nhiêu ngày'", () => {
+    expect(plain("QĐ 56 cách buổi họp BĐH bao nhiêu ngày")).toContain(
+      "truoc cuoc hop ngay 20/02/2023 6 ngay",
+    );
+  });
+});

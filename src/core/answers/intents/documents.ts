@@ -512,7 +512,9 @@ function foldedTaskText(
  */
 export function answerDocumentVsDay(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const bare = u.folded.replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ");
-  const howLong = /\b(?:truoc|sau)\b.*\b(?:(?:bao nhieu|may) ngay|bao lau)\b/.test(bare);
+  // ("QĐ 56 … cách buổi họp BĐH mấy ngày": how far apart, the nearest meeting.)
+  const apart = /\bcach\b.*\b(?:(?:bao nhieu|may|bn) ngay|bao lau)\b/.test(bare);
+  const howLong = apart || /\b(?:truoc|sau)\b.*\b(?:(?:bao nhieu|may) ngay|bao lau)\b/.test(bare);
   if (!/\b(?:truoc hay sau|sau hay truoc)\b/.test(bare) && !howLong) return undefined;
   const { kb } = ctx;
   const docs = [...new Set(findDocRefs(u.text).flatMap((r) => kb.documentOfRef(r) ?? []))];
@@ -551,7 +553,11 @@ export function answerDocumentVsDay(u: Understanding, ctx: AnswerContext): Reply
           ? meetings.filter((m) => m.date <= d.date).at(-1)
           : meetings.length === 1
             ? meetings[0]
-            : undefined;
+            : apart
+              ? [...meetings].sort(
+                  (a, b) => Math.abs(diffDays(a.date, d.date)) - Math.abs(diffDays(b.date, d.date)),
+                )[0]
+              : undefined;
     if (asked)
       other = {
         label: `cuộc họp ngày ${formatViDate(asked.date)}`,

@@ -518,7 +518,8 @@ export function answerDocumentVsDay(u: Understanding, ctx: AnswerContext): Reply
   if (!/\b(?:truoc hay sau|sau hay truoc)\b/.test(bare) && !howLong) return undefined;
   const { kb } = ctx;
   const docs = [...new Set(findDocRefs(u.text).flatMap((r) => kb.documentOfRef(r) ?? []))];
-  if (!docs.length || docs.length > 2) return undefined;
+  // (Two documents "cách nhau" are the order answer's, which says the days between them.)
+  if (!docs.length || docs.length > 2 || (apart && docs.length > 1)) return undefined;
   const d = docs[0]!;
   // What the document is set against: a second document, a day, or a meeting (of the body named, in the
   // month named, or the nearest one on the side asked).

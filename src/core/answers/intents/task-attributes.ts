@@ -385,6 +385,7 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
   }
   // "huyện bỏ rồi thì việc phối hợp … giao cho ai": who took over from a unit that ended, which the
   // sources do not say, is what is asked.
+  const bareWords = new Set(bare.split(" "));
   const takenOver =
     /\b(?:giao (?:lai )?cho ai|ai (?:lam|tiep nhan|dam nhan)|(?:don vi|co quan) nao (?:tiep nhan|lam thay|dam nhan))\b/.test(
       bare,
@@ -396,9 +397,7 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
         if (!end || end.date > ctx.today || end.successors.length) return false;
         // (Named in the question by a word of its own: "huyện" of "UBND các huyện, thành phố".)
         const name = ctx.kb.unit(id)?.name ?? ctx.kb.group(id)?.name ?? "";
-        return searchTerms(name).some(
-          (w) => !GENERIC_UNIT_WORDS.has(w) && new RegExp(`\\b${w}\\b`).test(bare),
-        );
+        return searchTerms(name).some((w) => !GENERIC_UNIT_WORDS.has(w) && bareWords.has(w));
       }),
     );
   if (!recorded || takenOver) r.abstain();

@@ -37,7 +37,7 @@ import { answerUnitChange } from "./intents/unit-changes.ts";
 import { answerUnit } from "./intents/units.ts";
 import { answerUnrecorded, unrecordedAttribute } from "./intents/unrecorded.ts";
 import { answerYearSaying } from "./intents/year-sayings.ts";
-import { buildLexicon, type Lexicon } from "./lexicon.ts";
+import { buildLexicon, correctNameSlips, type Lexicon } from "./lexicon.ts";
 import { joinReplies, type Query, type Reply, renderPlain } from "./reply.ts";
 import { mentionsSelf, understand } from "./understand.ts";
 
@@ -140,7 +140,12 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     // The question with what every question means taken out (text/question.ts): the domain's English
     // terms in Vietnamese, two-digit years written out, "trong dữ liệu", "ngoài X thì".
     // (Words typed without spaces, "dti2022hangmay", split into the words the knowledge knows.)
-    const req = { ...asked, text: plainQuestion(asked.text, knownWord) };
+    // (A unit's or body's name typed with a letter slipped, "Sở Thông tin và Truyền thôg", written as the
+    // name writes it.)
+    const req = {
+      ...asked,
+      text: correctNameSlips(lexicon, plainQuestion(asked.text, knownWord), knownWord),
+    };
     // A long, chatty message ("Cho em hỏi với ạ, em mới về công tác, … Ngày Chuyển đổi số của tỉnh
     // là ngày nào vậy ạ, em cảm ơn"): its question clause first when it has three clauses or more,
     // else the whole first; the other when the first is not understood.

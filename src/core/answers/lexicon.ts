@@ -283,19 +283,72 @@ export function matchBodies(lex: Lexicon, terms: string[]): PhraseMatch<string>[
   const exact = lex.bodies.match(terms);
   if (exact.length) return exact;
   for (const n of lex.bodies.entries()) {
-    const words = n.key.split(" ");
-    if (words.length < 3) continue;
-    for (let i = 0; i + words.length <= terms.length; i++) {
-      let slips = 0;
-      for (let j = 0; j < words.length && slips <= 1; j++) {
-        const typed = terms[i + j]!;
-        if (typed === words[j]) continue;
-        slips += typed.length >= 3 && slip(typed, words[j]!) ? 1 : 2;
-      }
-      if (slips === 1) return [{ value: n.value, start: i, end: i + words.length }];
-    }
+    const run = slippedRun(n.key.split(" "), terms);
+    if (run) return [{ value: n.value, start: run.start, end: run.end }];
   }
   return [];
+}
+
+/**
+ * Where a name of three words or more stands in `terms` with exactly one word slipped by one letter
+ * (dropped, doubled, swapped, a neighbouring key), the others as written: the run and the slipped
+ * position. `slipped` may refuse a word (one the knowledge knows is no slip).
+ */
+function slippedRun(
+  words: readonly string[],
+  terms: readonly string[],
+  slipped: (typed: string) => boolean = () => true,
+): { start: number; end: number; at: number } | undefined {
+  if (words.length < 3) return undefined;
+  for (let i = 0; i + words.length <= terms.length; i++) {
+    let slips = 0;
+    let at = -1;
+    for (let j = 0; j < words.length && slips <= 1; j++) {
+      const typed = terms[i + j]!;
+      if (typed === words[j]) continue;
+      const one = typed.length >= 3 && slip(typed, words[j]!) && slipped(typed);
+      slips += one ? 1 : 2;
+      at = i + j;
+    }
+    if (slips === 1) return { start: i, end: i + words.length, at };
+  }
+  return undefined;
+}
+
+/** Each folded word of the units' and bodies' names, as the names write it ("thong" → "Thông"). */
+const NAME_WORDS = new WeakMap<object, Map<string, string>>();
+function nameWords(lex: Lexicon): Map<string, string> {
+  let words = NAME_WORDS.get(lex.units);
+  if (!words) {
+    words = new Map();
+    for (const n of [...lex.kb.data.units.map((u) => u.name), ...lex.kb.data.bodies.map((b) => b.name)])
+      for (const w of n.split(/[^\p{L}\p{N}]+/u)) if (w && !words.has(fold(w))) words.set(fold(w), w);
+    NAME_WORDS.set(lex.units, words);
+  }
+  return words;
+}
+
+/**
+ * The question with a unit's or body's name typed with one word slipped ("giám đốc Sở Thông tin và
+ * Truyền thôg") written as the name writes that word, so every reading of names finds it. Only a word
+ * the knowledge does not know is taken for a slip ("thôg"), never one it knows. The text as it is
+ * otherwise.
+ */
+export function correctNameSlips(lex: Lexicon, text: string, known: (folded: string) => boolean): string {
+  const terms = searchTerms(text);
+  if (terms.every(known)) return text;
+  const unknown = (t: string) => !known(t);
+  for (const n of [...lex.units.entries(), ...lex.bodies.entries()]) {
+    const words = n.key.split(" ");
+    const run = slippedRun(words, terms, unknown);
+    if (!run) continue;
+    const typed = terms[run.at]!;
+    const written = nameWords(lex).get(words[run.at - run.start]!);
+    if (!written) continue;
+    const fixed = text.replace(/[\p{L}\p{N}]+/gu, (w) => (fold(w) === typed ? written.toLowerCase() : w));
+    return fixed === text ? text : correctNameSlips(lex, fixed, known);
+  }
+  return text;
 }
 
 export function fuzzyPeople(lex: Lexicon, terms: string[]): PhraseMatch<string>[] {

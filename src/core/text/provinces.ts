@@ -97,13 +97,44 @@ const FOLDED: readonly { name: string; re: RegExp }[] = PROVINCES.map((name) => 
  * The first province named in `folded` (lowercase, no diacritics) other than those in `except` (folded
  * names, e.g. the knowledge's own province), or undefined.
  */
-export function provinceIn(folded: string, except: readonly string[] = []): string | undefined {
+export function provinceIn(
+  folded: string,
+  except: readonly string[] = [],
+  typed?: string,
+): string | undefined {
   const skip = new Set(except.map((e) => fold(e)));
   for (const p of FOLDED) {
     if (skip.has(fold(p.name))) continue;
-    if (p.re.test(folded)) return p.name;
+    if (p.re.test(folded) && (typed === undefined || typedAsProvince(typed, p.name))) return p.name;
   }
   return undefined;
+}
+
+/**
+ * Whether `typed` writes the province's name as a name: a word of it without marks or with its own
+ * ("lam dong", "Lâm Đồng", "Bình Đinh"); "làm động lực" folds to the same words but writes every one
+ * otherwise.
+ */
+function typedAsProvince(typed: string, name: string): boolean {
+  const own = name
+    .replace(/^TP\.\s*/, "")
+    .toLowerCase()
+    .normalize("NFC")
+    .split(/\s+/);
+  const words =
+    typed
+      .toLowerCase()
+      .normalize("NFC")
+      .match(/[\p{L}\p{M}]+/gu) ?? [];
+  const target = own.map((w) => fold(w));
+  for (let i = 0; i + own.length <= words.length; i++) {
+    const run = words.slice(i, i + own.length);
+    if (!run.every((w, k) => fold(w) === target[k])) continue;
+    // (One word written as the name writes it, or without marks, is enough: "Bình Đinh".)
+    if (run.some((w, k) => w === own[k] || w === fold(w))) return true;
+  }
+  // (Not found word for word, an abbreviation or a glued name: as the folded text says.)
+  return !words.some((_, i) => own.every((_, k) => fold(words[i + k] ?? "") === target[k]));
 }
 
 /** The centrally-run cities among `PROVINCES` (TP. Hồ Chí Minh is written with its "TP." here). */

@@ -24,10 +24,29 @@ export function foldQuestion(text: string): string {
  */
 export function plainQuestion(text: string, known?: (folded: string) => boolean): string {
   const clean = closedDocNumbers(spelledDocNumbers(withoutCode(text)));
-  const split = known ? unglue(clean, known) : clean;
+  const split = known ? restoredNasals(unglue(clean, known), known) : clean;
   return withoutChatFrame(
     withoutDataFrame(withoutBesides(withoutAskersErrand(fullYears(englishToVietnamese(split))))),
   );
+}
+
+/** Function words a question uses that the knowledge's text need not hold (folded). */
+const COMMON_NASALS = new Set(["bang", "trong", "cung", "tung", "dung", "nhung", "khong", "rieng", "chung"]);
+
+/**
+ * "khôg", "bằg", "truyền thôg", "thàh lập": a word typed with the n of its ending "ng" or "nh" dropped,
+ * written whole when that makes a word the knowledge (or a common function word) has and the word as
+ * typed is none. A word as typed that is known stays ("bag" is no word, "hag" of "hạg" neither).
+ */
+export function restoredNasals(text: string, known: (folded: string) => boolean): string {
+  return text.replace(/[\p{L}\p{M}]+/gu, (w) => {
+    const f = fold(w);
+    const m = /^([a-z]*[aeiouy])([gh])$/.exec(f);
+    if (!m || f.length < 3 || known(f)) return w;
+    const whole = `${m[1]}n${m[2]}`;
+    if (!known(whole) && !COMMON_NASALS.has(whole)) return w;
+    return `${w.slice(0, -1)}n${w.slice(-1)}`;
+  });
 }
 
 /**

@@ -6,10 +6,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadShippedKnowledge, readShippedKnowledge } from "../../../src/app/knowledge.ts";
 import { type AnswerEngine, createAnswerEngine } from "../../../src/core/answers/engine.ts";
+import { correctNameSlips } from "../../../src/core/answers/lexicon.ts";
 import { renderPlain } from "../../../src/core/answers/reply.ts";
 import { Knowledge } from "../../../src/core/knowledge/model.ts";
 import { fold } from "../../../src/core/text/normalize.ts";
 import { provinceIn } from "../../../src/core/text/provinces.ts";
+import { restoredNasals } from "../../../src/core/text/question.ts";
 import { queryTerms, searchTerms } from "../../../src/core/text/search-terms.ts";
 
 const NOW = new Date("2026-11-26T09:00:00+07:00");
@@ -4597,5 +4599,61 @@ describe("a document against the nearest meeting", () => {
     expect(plain("QĐ 56 cách buổi họp BĐH bao nhiêu ngày")).toContain(
       "truoc cuoc hop ngay 20/02/2023 6 ngay",
     );
+  });
+});
+
+describe("a unit's or body's name typed with one letter slipped", () => {
+  it.each([
+    ["ai là giám đốc sở thông tin truyền thôg", "dao xuan ky"],
+    ["nhiệm vụ của sở thông tin và truyền thônh", "ngay chuyen doi so tinh"],
+    ["ban điều hàng chuyển đổi số họp ngày nào", "20/02/2023"],
+  ])("%s", (q, fact) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(plain(q)).toContain(fact);
+  });
+
+  it("only a word the knowledge does not know is taken for a slip", () => {
+    const known = (w: string) => engine.lexicon.index.entriesWith(w) > 0;
+    // "hạn" is a word of the knowledge (a deadline), though "hành" with a letter dropped ("xq", unknown,
+    // makes the message one with a word to correct).
+    const typed = "Ban Điều hạn họp ngày nào xq";
+    expect(correctNameSlips(engine.lexicon, typed, known)).toBe(typed);
+    expect(correctNameSlips(engine.lexicon, "Ban Điều hàh họp ngày nào", known)).toBe(
+      "Ban Điều hành họp ngày nào",
+    );
+    // Two slips in one name are not one name.
+    expect(correctNameSlips(engine.lexicon, "Ban Điu hàh họp", known)).toBe("Ban Điu hàh họp");
+  });
+});
+
+describe("a nasal ending typed without its n, and a province's name written as other words", () => {
+  it.each([
+    // (The typed word is no word the knowledge has; with its n it is one.)
+    [
+      "đề án chuyển đổi số tỉnh giai đoạn 2021-2025 tầm nhìn 2030 ban hành bằg quyết định số mấy",
+      "2314/qd-ubnd",
+    ],
+    ["quyết định thàh lập ban chỉ đạo cđs tỉnh số mấy", "352-qd/tu"],
+  ])("%s", (q, fact) => {
+    expect(ask(q).abstained).toBe(false);
+    expect(plain(q)).toContain(fact);
+  });
+
+  it("restores only a word the knowledge or a common function word has", () => {
+    const known = (w: string) => engine.lexicon.index.entriesWith(w) > 0;
+    expect(restoredNasals("khôg có bằg", known)).toBe("không có bằng");
+    // ("hag" makes "hang", which the knowledge need not have: left as typed when neither is known.)
+    expect(restoredNasals("xyg", known)).toBe("xyg");
+    // (A word the knowledge has stays: "hạ" is no "hạnh".)
+    expect(restoredNasals("hạ tầng", known)).toBe("hạ tầng");
+  });
+
+  it("'làm động lực' is no Lâm Đồng; the province typed with or without its marks is", () => {
+    expect(ask("chủ đề 2023 của tỉnh lấy cái gì làm độg lực chính").abstained).toBe(false);
+    for (const q of ["DTI 2022 của Lâm Đồng", "dti lam dong 2022", "DTI tỉnh Bình Đinh"])
+      expect(plain(q)).toContain("khong co thong tin rieng");
+    expect(provinceIn("lam dong luc", [], "làm động lực")).toBeUndefined();
+    expect(provinceIn("lam dong", [], "Lâm Đồng")).toBe("Lâm Đồng");
   });
 });

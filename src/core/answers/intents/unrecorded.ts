@@ -386,7 +386,8 @@ export function unrecordedAttribute(u: Understanding, ctx: AnswerContext): Gap |
   const { kb, lex } = ctx;
   const own = kb.data.province.name;
   // Another province's figures, units or plans: the knowledge is the province's own.
-  const other = provinceIn(bare, [own]);
+  // (As typed: "làm động lực" is no Lâm Đồng.)
+  const other = provinceIn(bare, [own], u.text);
   if (other && u.query.kind !== "document" && u.query.kind !== "meeting") {
     const mentionsOther = lex.index.search(other, { limit: 1 })[0];
     // A province the knowledge itself names (a meeting held there, a merger) is not "another one".

@@ -4657,3 +4657,30 @@ describe("a nasal ending typed without its n, and a province's name written as o
     expect(provinceIn("lam dong", [], "Lâm Đồng")).toBe("Lâm Đồng");
   });
 });
+
+describe("a commune, ward or village the knowledge never names", () => {
+  it.each([
+    ["chỉ số chuyển đổi số cấp xã của xã Hòa Lợi năm 2022", "thong tin rieng cua xa hoa loi"],
+    ["kết quả DTI của UBND phường Tấn Tài", "thong tin rieng cua ubnd phuong tan tai"],
+    ["thon An Nhon co to cong nghe so cong dong chua", "thong tin rieng cua thon an nhon"],
+  ])("%s: not answered with the province's figures", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain(said);
+    expect(fold(renderPlain(r))).not.toContain("0,5934");
+  });
+
+  it.each([
+    ["nhiệm vụ của UBND xã Hòa Lợi", "UBND xã Hòa Lợi"],
+    ["nhiệm vụ của phường Tấn Tài", "Phường Tấn Tài"],
+  ])("%s: the unit is unknown, shown as typed, with the tasks given to every unit", (q, shown) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(true);
+    expect(renderPlain(r)).toContain(`chưa có đơn vị “${shown}”`);
+  });
+
+  it("the kinds of place without a name, and a place the knowledge writes, are asked as usual", () => {
+    expect(plain("Xã, phường bây giờ trực thuộc cấp nào")).not.toContain("thong tin rieng");
+    expect(ask("tổ công nghệ số cộng đồng thành lập ở thôn, khu phố để làm gì").abstained).toBe(false);
+  });
+});

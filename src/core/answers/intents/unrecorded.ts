@@ -6,7 +6,8 @@
  */
 
 import type { Knowledge } from "../../knowledge/model.ts";
-import type { Meeting, Person } from "../../knowledge/schema.ts";
+import type { CollectionName, Meeting, Person } from "../../knowledge/schema.ts";
+import type { SearchHit, SearchKind } from "../../search/search-index.ts";
 import { findDocRefs } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
 import { provinceIn, provinceLabel } from "../../text/provinces.ts";
@@ -16,7 +17,7 @@ import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { fuzzyPeople } from "../lexicon.ts";
 import { INTENTS, type Intent, type Query, type Reply, ReplyBuilder } from "../reply.ts";
-import type { Understanding } from "../understand.ts";
+import { type Understanding, unknownUnitPhrase } from "../understand.ts";
 
 /** An attribute the knowledge has no field for, as a phrase ("số điện thoại"), with its cue. */
 const ATTRIBUTES: readonly {
@@ -377,6 +378,32 @@ export interface Gap {
   progress?: boolean;
 }
 
+/** A commune, ward, village or town named by its kind (folded): "xa ", "phuong ", "thi tran ", "thon ". */
+const LOCALITY = /^(?:uy ban nhan dan\s+|ubnd\s+)?(?:xa|phuong|thi tran|thon)\s+(?=[a-z])/;
+
+const COLLECTION_OF: Partial<Record<SearchKind, CollectionName>> = {
+  unit: "units",
+  group: "unitGroups",
+  body: "bodies",
+  person: "people",
+  document: "documents",
+  theme: "themes",
+  task: "tasks",
+  meeting: "meetings",
+  indicator: "indicators",
+  target: "targets",
+};
+
+/** Whether one of the entries found writes `phrase` (folded) word for word ("phu ha" is in none). */
+function writesPhrase(kb: Knowledge, hits: readonly SearchHit[], phrase: string): boolean {
+  const words = ` ${phrase} `;
+  return hits.some((h) => {
+    const c = COLLECTION_OF[h.doc.kind];
+    const entry = c ? kb.get(c, h.doc.id) : undefined;
+    return !!entry && ` ${fold(JSON.stringify(entry)).replace(/[^a-z0-9]+/g, " ")} `.includes(words);
+  });
+}
+
 /** What a question asks that the knowledge has no field for, or undefined. */
 export function unrecordedAttribute(u: Understanding, ctx: AnswerContext): Gap | undefined {
   // (Telex leftovers and held vowels read as meant: "ở đâuu".)
@@ -395,6 +422,19 @@ export function unrecordedAttribute(u: Understanding, ctx: AnswerContext): Gap |
     const whole = queryTerms(other).length === searchTerms(other).length;
     if (!mentionsOther || mentionsOther.coverage < 0.99 || !whole)
       return { what: `thông tin riêng của ${provinceLabel(other)}` };
+  }
+  // "Chỉ số CĐS cấp xã của xã Phước Dân năm 2022": a commune, ward or village the knowledge never names
+  // (what the province's answer says is not that place's). Tasks say so themselves, with the tasks
+  // assigned to every unit.
+  const place =
+    u.query.kind === "tasks" || u.query.kind === "deadlines" ? undefined : unknownUnitPhrase(bare, u.text);
+  if (place && LOCALITY.test(fold(place))) {
+    const name = fold(place).replace(LOCALITY, "").trim();
+    // ("Xã, phường bây giờ trực thuộc cấp nào": the kinds of place, no name.)
+    const named =
+      !/^(?:xa|phuong|thi tran|thon|huyen|tinh|bay gio|gio|nay|hien|moi|cu|cac|nhung|khac)\b/.test(name);
+    if (named && !writesPhrase(kb, lex.index.search(name, { limit: 3 }), name))
+      return { what: `thông tin riêng của ${place.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase())}` };
   }
   // "Kết quả thực hiện Đề án 06 của tỉnh năm 2023 ra sao": the results of a year no recorded meeting
   // reviewed (the meeting of 20/02/2023 reviewed 2022). A DTI result is an indicator's, recorded apart.

@@ -4684,3 +4684,17 @@ describe("a commune, ward or village the knowledge never names", () => {
     expect(ask("tổ công nghệ số cộng đồng thành lập ở thôn, khu phố để làm gì").abstained).toBe(false);
   });
 });
+
+describe("whether a plan's target was reached, asked of the plan", () => {
+  it.each([
+    "Chỉ số DTI năm 2023 rốt cuộc có đạt nhóm khá theo kế hoạch 3402 không",
+    "dti 2023 da dat nhom kha nhu KH 3402 de ra chua",
+  ])("%s: not recorded, not the plan's card", (q) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi ket qua");
+  });
+  it("what the plan sets is still answered", () => {
+    expect(plain("Kế hoạch 3402 đặt mục tiêu DTI 2023 đạt nhóm nào")).toContain("nhom kha");
+  });
+});

@@ -242,8 +242,9 @@ const ATTRIBUTES: readonly {
     // Whether a target was reached is not recorded (only the targets and past DTI figures are).
     what: "kết quả thực hiện mục tiêu này",
     // ("các mục tiêu năm 2023 đã đạt được bao nhiêu phần trăm": how far they were reached.)
-    // ("… có đạt nhóm khá như Kế hoạch 3402 đặt ra không": measured against what a plan set.)
-    re: /\b(?:co|da) dat (?:duoc )?(?:muc tieu|chi tieu)\b|\b(?:muc tieu|chi tieu)\b.*\b(?:da dat|dat duoc)(?: duoc)? (?:bao nhieu|may)\b|\b(?:co|da) dat\b.{0,60}\b(?:nhu|theo|so voi) (?:da )?(?:muc tieu|chi tieu|ke hoach|phan dau|yeu cau)\b/,
+    // ("… có đạt nhóm khá như Kế hoạch 3402 đặt ra không": measured against what a plan named set; against
+    // "mục tiêu", the targets' own answer says what was set.)
+    re: /\b(?:co|da) dat (?:duoc )?(?:muc tieu|chi tieu)\b|\b(?:muc tieu|chi tieu)\b.*\b(?:da dat|dat duoc)(?: duoc)? (?:bao nhieu|may)\b|\b(?:co|da) dat\b.{0,60}\b(?:nhu|theo|so voi) (?:ke hoach|quyet dinh|van ban) (?:so )?\d+/,
     of: "any",
     alone: true,
     reached: true,

@@ -1471,6 +1471,16 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     /\bla ai\b|\bai la\b|\bai\b|\bten (?:la )?gi\b|\bten\s*$|\bnao (?:co|duoc ghi) trong\b/.test(bare) ||
     // ("phó thủ tướng nào": which person holds the post.)
     (roleCue !== undefined && !personMatches.length && /^\s*(?:cac |nhung )?[a-z ]{2,30} nao\s*$/.test(bare));
+  // "Ông Phạm Văn Hậu là ai, chức vụ gì trong BĐH", "bà … có phải thành viên BĐH không": a full name after
+  // a form of address that no known person has is someone the knowledge does not hold, whatever body or
+  // post the question names with it.
+  const fullName = personMatches.length ? undefined : personLikeName(text);
+  if (
+    fullName &&
+    fullName.split(" ").length >= 3 &&
+    /(?:^|[\s,])(?:ong|ba|dong chi|d\/c|dc)\s*$/.test(fold(text.slice(0, text.indexOf(fullName))))
+  )
+    return { ...base, year, query: { kind: "person", personId: "", unknownName: capitalizeName(fullName) } };
   // "Trần Quốc Lam là ai": a person's name that no known person has is not someone else who shares
   // two of its words.
   if (

@@ -52,6 +52,12 @@ const AFTER_NAME = new Set([
   "chuc",
   "lam",
   "nam",
+  // ("… Đức chủ trì họp nào", "… dự họp", "… phụ trách", "… phải làm gì", "… từng giữ".)
+  "chu",
+  "du",
+  "phu",
+  "phai",
+  "tung",
 ]);
 
 /**

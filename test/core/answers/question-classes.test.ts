@@ -4698,3 +4698,20 @@ describe("whether a plan's target was reached, asked of the plan", () => {
     expect(plain("Kế hoạch 3402 đặt mục tiêu DTI 2023 đạt nhóm nào")).toContain("nhom kha");
   });
 });
+
+describe("a full name after a form of address that no known person has", () => {
+  it.each([
+    ["Bà Võ Thị Thu là ai, giữ chức gì trong Ban Điều hành?", "vo thi thu"],
+    ["ông Lê Văn Sáu có phải thành viên BĐH không", "le van sau"],
+    ["dong chi Hoang Minh Duc chu tri hop nao", "hoang minh duc"],
+  ])("%s: said unknown, not the body's members", (q, who) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain(`khong co thong tin ve`);
+    expect(fold(renderPlain(r))).toContain(`"${who}"`);
+    expect(fold(renderPlain(r))).not.toContain("tran quoc nam");
+  });
+  it("a known person so addressed, typed with a slip, is still known", () => {
+    expect(plain("ông Trần Quốc Nm có phải Trưởng ban BĐH không")).toContain("co. tran quoc nam");
+  });
+});

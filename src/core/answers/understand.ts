@@ -1954,7 +1954,7 @@ const LIST_CUE =
   /\b(?:liet ke|danh sach|cac|nhung|tat ca|tim|(?:bao nhieu|may) (?:van ban|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van))\b/;
 /** Words that frame a list of documents, not what they are about. */
 const LIST_FRAME =
-  /\b(?:(?:ma |ban |)tro ly (?:dang )?co|(?:co )?trong (?:du lieu|co so (?:du lieu|tri thuc)|he thong)(?= |$)|co quan|don vi|chung toi|liet ke|danh sach|cho (?:toi|minh|em) (?:biet|xem)|(?:hay |giup |tim giup |tim )?(?:liet ke|tim|xem)|tra cuu|tim kiem|giup|cac|nhung|tat ca|bao nhieu|may|van ban|vb|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van|chuong trinh|de an|nghi dinh|thong tu|bao cao|nao|gi|ve|co|cum(?: tu)?|ds|(?:da )?ghi nhan|ngay ban hanh|tu khoa|chu|cau|noi|nhac|neu|ban hanh|ra|duoc|da|do|cua|trong|(?<!dien )tu|den|nam|thang|quy|la|hay|a|ah|nhe|nha|vay|ha|khong|ko|z|cho|xem|biet|hoi|voi|oi|ad|em|e|anh|toi|minh|lien quan|cai|ngay|cds|chuyen doi so)\b/g;
+  /\b(?:(?:ma |ban |)tro ly (?:dang )?(?:co|biet)|(?:ban )?biet|ke(?: ra| ten)?(?= so hieu| ten| ra|\s*$)|so hieu|(?:bao )?gom|(?:co )?trong (?:du lieu|co so (?:du lieu|tri thuc)|he thong)(?= |$)|co quan|don vi|chung toi|liet ke|danh sach|cho (?:toi|minh|em) (?:biet|xem)|(?:hay |giup |tim giup |tim )?(?:liet ke|tim|xem)|tra cuu|tim kiem|giup|cac|nhung|tat ca|bao nhieu|may|van ban|vb|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van|chuong trinh|de an|nghi dinh|thong tu|bao cao|nao|gi|ve|co|cum(?: tu)?|ds|(?:da )?ghi nhan|ngay ban hanh|tu khoa|chu|cau|noi|nhac|neu|ban hanh|ra|duoc|da|do|cua|trong|(?<!dien )tu|den|nam|thang|quy|la|hay|a|ah|nhe|nha|vay|ha|khong|ko|z|cho|xem|biet|hoi|voi|oi|ad|em|e|anh|toi|minh|lien quan|cai|ngay|cds|chuyen doi so)\b/g;
 /** Words around "the documents of <unit>" that say nothing more of them. */
 const ISSUER_LIST_WORDS = new Set(
   "nghi quyet nq quyet dinh qd ke hoach kh van ban vb chi thi thong bao tb co nao gi so hieu may ngay cds chuyen doi de cua chung toi minh em ban hanh khong ko la nhung cac da duoc nhe a vay".split(
@@ -2031,7 +2031,13 @@ function documentListFilter(
   // ("… do đơn vị tôi ban hành là số mấy": the list of its own, which gives the numbers.)
   // ("văn bản nào có ngày ban hành mới nhất": the order is asked, the date comes with it.)
   const ordered = focus === "date" && (EARLIEST_WORDS.test(bare) || LATEST_WORDS.test(bare));
-  if (focus && focus !== "which" && !(ownDocuments && focus === "number") && !ordered) return undefined;
+  // ("các văn bản có ngày ban hành trong tháng 7": documents listed by the period their date falls in.)
+  const byPeriod =
+    focus === "date" &&
+    /\b(?:cac|nhung|tat ca|liet ke)\b/.test(bare) &&
+    (phrase?.kind === "month" || phrase?.kind === "quarter" || !!year);
+  if (focus && focus !== "which" && !(ownDocuments && focus === "number") && !ordered && !byPeriod)
+    return undefined;
   if (mentionsSelf(typed) && !ownDocuments) return undefined;
   const docs = lex.kb.data.documents;
   // An issuer is one when it is said to issue ("của/do UBND tỉnh", "VB UBND tỉnh", "UBND tỉnh ban hành"),
@@ -2104,6 +2110,14 @@ function documentListFilter(
       /\bsau (?:cuoc hop |buoi hop |hop |hoi nghi )?(?:[a-z]+ ){0,3}?(?:ngay )?\d{1,2} \d{1,2}(?: \d{4})?/,
       " ",
     );
+  } else if (
+    phrase?.kind === "month" &&
+    phrase.from &&
+    !/\b(?:19|20)\d\d\b|\b(?:nay|truoc|sau|toi|qua|ngoai)\b/.test(bare.slice(bare.search(/\bthang\b/)))
+  ) {
+    // "văn bản ban hành trong tháng 7": that month of any year the documents were issued in.
+    filter.month = Number(phrase.from.slice(5, 7));
+    filter.period = `tháng ${filter.month} (các năm)`;
   } else if (phrase && (phrase.kind === "month" || phrase.kind === "quarter") && phrase.from && phrase.to) {
     filter.from = phrase.from;
     filter.to = phrase.to;
@@ -2118,7 +2132,7 @@ function documentListFilter(
   rest = rest
     .replace(new RegExp(EARLIEST_WORDS.source, "g"), " ")
     .replace(new RegExp(LATEST_WORDS.source, "g"), " ")
-    .replace(/\b(?:thang|quy) [0-9ivx]+(?: ?(?:\/|nam) ?\d{4})?\b/g, " ")
+    .replace(/\b(?:thang|quy) (?:[0-9ivx]+(?: ?(?:\/|nam) ?\d{4})?|nay|truoc|sau|toi|qua)\b/g, " ")
     .replace(/\b(?:nam )?(?:19|20)\d\d\b/g, " ")
     .replace(/\b\d{1,2}\/(?:19|20)\d\d\b/g, " ")
     // ("văn bản của tỉnh về DTI": the province's own, which every document here is.)
@@ -2130,7 +2144,7 @@ function documentListFilter(
     rest.split(" ").filter((w) => w.length >= 2).length && !GENERIC_TOPIC.test(rest) ? rest : undefined;
   const listing = LIST_CUE.test(bare.replace(/\bcac (?:so|ban|nganh|don vi|dia phuong|huyen|tinh)\b/g, " "));
   const asksWhich = /\b(?:nao|gi|ai|sao|the nao|khong|ko)\b/.test(bare);
-  const filtered = !!(filter.issuer || filter.from || filter.mine || filter.code);
+  const filtered = !!(filter.issuer || filter.from || filter.month || filter.mine || filter.code);
   // "những văn bản nào quy định …": the document that answers it, asked elsewhere; "văn bản nào của UBND
   // tỉnh năm 2021": the list.
   // "văn bản tháng 11/2022": an issuer or a period alone lists too.

@@ -4715,3 +4715,24 @@ describe("a full name after a form of address that no known person has", () => {
     expect(plain("ông Trần Quốc Nm có phải Trưởng ban BĐH không")).toContain("co. tran quoc nam");
   });
 });
+
+describe("documents listed by issuer or by a month without a year", () => {
+  it.each([
+    [
+      "bạn biết những văn bản nào do UBND tỉnh ban hành, kể số hiệu",
+      ["2314/qd-ubnd", "1560/qd-ubnd", "3402/kh-ubnd"],
+    ],
+    [
+      "các văn bản UBND tỉnh ban hành năm 2022 gồm những văn bản nào",
+      ["852/qd-ubnd", "1560/qd-ubnd", "4233/kh-ubnd"],
+    ],
+    ["liệt kê các văn bản có ngày ban hành trong tháng 7", ["01-qd/bcdcds", "852/qd-ubnd"]],
+    ["van ban ban hanh thang 12", ["2314/qd-ubnd"]],
+  ])("%s", (q, numbers) => {
+    const text = plain(q);
+    for (const n of numbers) expect(text).toContain(n);
+  });
+  it("a month of this year, 'tháng này', names no topic", () => {
+    expect(plain("các văn bản ban hành tháng này")).not.toContain("“nay”");
+  });
+});

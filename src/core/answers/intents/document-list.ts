@@ -37,6 +37,8 @@ export interface DocumentListFilter {
   code?: string;
   /** Issued by the asker's unit ("của đơn vị tôi"). */
   mine?: boolean;
+  /** Issued in this month of any year (1–12): "văn bản ban hành trong tháng 7", no year said. */
+  month?: number;
   /** The period may also be what a document is about ("kế hoạch năm 2023" issued in December 2022). */
   periodIsTopic?: boolean;
 }
@@ -147,6 +149,7 @@ export function listDocuments(filter: DocumentListFilter, ctx: AnswerContext): K
     }
     if (filter.docType && d.type !== filter.docType) return false;
     if (filter.docTypes && !filter.docTypes.includes(d.type)) return false;
+    if (filter.month && Number(d.date.slice(5, 7)) !== filter.month) return false;
     if (filter.from && filter.to && !(d.date >= filter.from && d.date <= filter.to)) {
       if (!filter.periodIsTopic || !filter.period) return false;
       if (!fold(d.summary).includes(fold(filter.period))) return false;

@@ -93,6 +93,13 @@ export function withoutChatFrame(text: string): string {
         /(^|[\s,.?!])(?:trả lời|tra loi)\s+(?:ngắn|ngan|nhanh|gọn|gon)(?:\s+(?:gọn|gon))?(?:\s+(?:thôi|thoi))?(?:\s+(?:nhé|nhe|nha|nhá|giúp|giup|với|voi))*(?=[\s,?!.]|$)/giu,
         "$1",
       )
+      // ("Cho hỏi 2 việc: … ? Và … ?": the count of questions announced says nothing of them; "và"
+      // leading the second is no part of it.)
+      .replace(
+        /^\s*(?:(?:cho|xin|cho phép|cho phep)\s+)?(?:(?:em|tôi|toi|mình|minh|e)\s+)?(?:hỏi|hoi)\s+(?:2|3|hai|ba|mấy|may|vài|vai)\s+(?:việc|viec|câu|cau|ý|y|vấn đề|van de|điều|dieu|cái|cai|thông tin|thong tin)(?:\s+(?:nhé|nhe|nha|ạ|a|với|voi))*\s*[:,.]\s*/iu,
+        "",
+      )
+      .replace(/([?]\s*)(?:và|va|còn|con)\s+/giu, "$1")
       // ("search giúp em …": the English verb of a request.)
       .replace(/(^|\s)search\s+/giu, "$1tìm ")
       // ("thành lập ở cấp nào": where, at which level of the administration.)

@@ -4736,3 +4736,16 @@ describe("documents listed by issuer or by a month without a year", () => {
     expect(plain("các văn bản ban hành tháng này")).not.toContain("“nay”");
   });
 });
+
+describe("a message that announces its questions ('Cho hỏi 2 việc: …? Và …?')", () => {
+  it.each([
+    [
+      "Em hỏi hai câu nhé: Chủ đề năm 2023 của tỉnh là gì? Và Ngày CĐS tỉnh là ngày nào?",
+      ["huy dong moi nguon luc", "10/10"],
+    ],
+    ["cho hoi 2 viec: DTI 2022 xep hang may? con ngay CDS quoc gia la ngay nao?", ["27/63", "10/10"]],
+  ])("%s: each answered", (q, facts) => {
+    const text = plain(q);
+    for (const f of facts) expect(text).toContain(f);
+  });
+});

@@ -128,10 +128,16 @@ export function withoutCode(text: string): string {
  * superior who asked) says why, not what; the question is what follows.
  */
 export function withoutAskersErrand(text: string): string {
-  return text.replace(
-    /(^|[\s,])(?:(?:ngày mai|mai|sáng mai|chiều mai|chiều nay|sáng nay|tuần sau|hôm nay|ngay mai|sang mai|chieu mai|chieu nay|sang nay|tuan sau|hom nay)\s+)?(?:(?:em|e|anh|a|chị|chi|tôi|toi|mình|minh)\s+)?(?:(?:có|co|phải|phai|đi|di)\s+)?(?:họp|hop)(?:\s+(?:giao ban|gb|tuần|tuan|ban|sở|so|cơ quan|co quan))?\s+(?:mà|ma|thì|thi|nên|nen|,)\s*(?:sếp|sep|lãnh đạo|lanh dao|thủ trưởng|thu truong|anh|chị|chi)\s+(?:hỏi|hoi|cần|can|bảo|bao|yêu cầu|yeu cau|muốn|muon)\s+(?:(?:xem|là|la|về|ve)\s+)?/iu,
-    "$1",
-  );
+  return text
+    .replace(
+      // ("… do ai ký ạ, sếp đang hỏi", "…, lãnh đạo cần gấp": who wants the answer, after the question.)
+      /[,.;]\s*(?:(?:vì|vi|do)\s+)?(?:sếp|sep|lãnh đạo|lanh dao|thủ trưởng|thu truong)\s+(?:(?:đang|dang|vừa|vua|mới|moi)\s+)?(?:hỏi|hoi|cần|can|bảo|bao|yêu cầu|yeu cau|muốn biết|muon biet)(?:\s+(?:gấp|gap|lắm|lam|ạ|a|nhé|nhe|nha))*\s*[.!?]*\s*$/iu,
+      "",
+    )
+    .replace(
+      /(^|[\s,])(?:(?:ngày mai|mai|sáng mai|chiều mai|chiều nay|sáng nay|tuần sau|hôm nay|ngay mai|sang mai|chieu mai|chieu nay|sang nay|tuan sau|hom nay)\s+)?(?:(?:em|e|anh|a|chị|chi|tôi|toi|mình|minh)\s+)?(?:(?:có|co|phải|phai|đi|di)\s+)?(?:họp|hop)(?:\s+(?:giao ban|gb|tuần|tuan|ban|sở|so|cơ quan|co quan))?\s+(?:mà|ma|thì|thi|nên|nen|,)\s*(?:sếp|sep|lãnh đạo|lanh dao|thủ trưởng|thu truong|anh|chị|chi)\s+(?:hỏi|hoi|cần|can|bảo|bao|yêu cầu|yeu cau|muốn|muon)\s+(?:(?:xem|là|la|về|ve)\s+)?/iu,
+      "$1",
+    );
 }
 
 /**

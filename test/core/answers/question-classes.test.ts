@@ -4749,3 +4749,12 @@ describe("a message that announces its questions ('Cho hỏi 2 việc: …? Và 
     for (const f of facts) expect(text).toContain(f);
   });
 });
+
+describe("who signed a plan named by its subject: a post asked, an errand after", () => {
+  it.each([
+    "phó chủ tịch UBND tỉnh nào đã ký kế hoạch nâng cao chỉ số DTI năm 2022",
+    "kế hoạch nâng cao DTI 2022 do ai ký vậy, lãnh đạo cần gấp",
+  ])("%s", (q) => {
+    expect(plain(q)).toContain("4233/kh-ubnd do nguyen long bien ky");
+  });
+});

@@ -9,7 +9,7 @@ import type { Knowledge } from "../knowledge/model.ts";
 import type { Person } from "../knowledge/schema.ts";
 import { type PhraseMatch, PhraseMatcher } from "../search/phrase-matcher.ts";
 import { buildFactIndex, buildSearchIndex, type SearchIndex } from "../search/search-index.ts";
-import { editDistance } from "../text/edit-distance.ts";
+import { keySlip } from "../text/edit-distance.ts";
 import { nameVariants as personNameVariants } from "../text/name-variants.ts";
 import { fold } from "../text/normalize.ts";
 import { searchTerms } from "../text/search-terms.ts";
@@ -190,32 +190,8 @@ function finalSlip(typed: string, name: string): boolean {
 
 function slip(typed: string, name: string): boolean {
   if (typed !== name && finalSlip(typed, name)) return true;
-  if (typed === name || editDistance(typed, name) !== 1) return false;
-  if (typed.length === name.length - 1 || typed.length === name.length + 1) {
-    const [short, long] = typed.length < name.length ? [typed, name] : [name, typed];
-    for (let i = 0; i < long.length; i++) {
-      if (long.slice(0, i) + long.slice(i + 1) === short) {
-        // An extra letter must double its neighbour ("nnam"), a missing one may be any.
-        return typed.length < name.length || long[i] === long[i - 1] || long[i] === long[i + 1];
-      }
-    }
-    return false;
-  }
-  // Same length at distance 1 with the same letters: two neighbours swapped.
-  if ([...typed].sort().join("") === [...name].sort().join("")) return true;
-  // Or one letter replaced by its neighbour on the keyboard ("nan" for "nam": n and m side by side);
-  // "Lam" is not "Nam" (l and n are apart).
-  for (let i = 0; i < typed.length; i++) {
-    if (typed[i] !== name[i]) return KEY_NEIGHBOURS[name[i]!]?.includes(typed[i]!) ?? false;
-  }
-  return false;
+  return keySlip(typed, name);
 }
-
-/** Letters next to each other on a QWERTY keyboard (phones too), for one mistyped letter. */
-const KEY_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
-const KEY_NEIGHBOURS: Readonly<Record<string, string>> = Object.fromEntries(
-  KEY_ROWS.flatMap((row) => [...row].map((c, i) => [c, (row[i - 1] ?? "") + (row[i + 1] ?? "")])),
-);
 
 /** The people's names of two words or more, with their number of words: made once per lexicon. */
 const PEOPLE_NAMES = new WeakMap<object, { key: string; value: string; words: number }[]>();

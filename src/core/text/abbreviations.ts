@@ -8,6 +8,8 @@
  * "ct" is "chỉ thị" before a number ("ct 05") and "chủ tịch" elsewhere ("ct ubnd tinh").
  */
 
+import { keySlip } from "./edit-distance.ts";
+
 /** Folded abbreviation → folded expansion. */
 export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   // chuyển đổi số and its bodies
@@ -230,7 +232,12 @@ export function expandAbbreviations(folded: string): string {
         )
         ? "chi thi"
         : "chu tich";
-    return Object.hasOwn(ABBREVIATIONS, tok) ? ABBREVIATIONS[tok]! : tok;
+    if (Object.hasOwn(ABBREVIATIONS, tok)) return ABBREVIATIONS[tok]!;
+    // "cdsd", "csd", "cfs": CĐS, the commonest abbreviation here, typed with one key slipped (a token with
+    // no vowel that is no abbreviation of its own; "cdsx" is no slip).
+    if (tok.length >= 3 && !/[aeiouy0-9]/.test(tok) && keySlip(tok, "cds", { extraNeighbour: true }))
+      return ABBREVIATIONS.cds!;
+    return tok;
   });
   for (const [re, to] of AFTER_TOKENS) s = s.replace(re, to);
   return s;

@@ -11,7 +11,7 @@ import { renderPlain } from "../../../src/core/answers/reply.ts";
 import { Knowledge } from "../../../src/core/knowledge/model.ts";
 import { fold } from "../../../src/core/text/normalize.ts";
 import { provinceIn } from "../../../src/core/text/provinces.ts";
-import { restoredNasals } from "../../../src/core/text/question.ts";
+import { foldQuestion as foldQuestionOf, restoredNasals } from "../../../src/core/text/question.ts";
 import { queryTerms, searchTerms } from "../../../src/core/text/search-terms.ts";
 
 const NOW = new Date("2026-11-26T09:00:00+07:00");
@@ -4756,5 +4756,19 @@ describe("who signed a plan named by its subject: a post asked, an errand after"
     "kế hoạch nâng cao DTI 2022 do ai ký vậy, lãnh đạo cần gấp",
   ])("%s", (q) => {
     expect(plain(q)).toContain("4233/kh-ubnd do nguyen long bien ky");
+  });
+});
+
+describe("CĐS typed with one letter slipped", () => {
+  it.each([
+    "ngày cdsd tỉnh là ngày nào",
+    "ngay csd tinh ninh thuan la ngay nao",
+    "ngày cfs tỉnh là ngày nào",
+  ])("%s", (q) => {
+    expect(plain(q)).toContain("10/10");
+  });
+  it("an abbreviation of its own is left alone", () => {
+    // ("cqs" is chính quyền số, one letter from "cds".)
+    expect(foldQuestionOf("cqs")).toBe("chinh quyen so");
   });
 });

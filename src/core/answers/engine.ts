@@ -6,12 +6,13 @@ import type { Knowledge } from "../knowledge/model.ts";
 import { ABBREVIATIONS } from "../text/abbreviations.ts";
 import { findDocRefs } from "../text/doc-number.ts";
 import { fold } from "../text/normalize.ts";
-import { plainQuestion } from "../text/question.ts";
+import { foldQuestion, plainQuestion } from "../text/question.ts";
 import { QUESTION_WORDS, queryTerms, searchTerms } from "../text/search-terms.ts";
 import { untelexText } from "../text/telex.ts";
 import { STOPWORDS } from "../text/tokens.ts";
-import { isoDate, localDate } from "../time.ts";
+import { formatViDate, isoDate, localDate } from "../time.ts";
 import type { AnswerContext, Asker } from "./context.ts";
+import { WEEKDAY_CUE, weekdayOf } from "./format.ts";
 import { answerBodyAttribute } from "./intents/bodies.ts";
 import { answerCheck, answerPersonCheck, answerProgressCheck } from "./intents/checks.ts";
 import { answerCompare } from "./intents/compare.ts";
@@ -38,7 +39,7 @@ import { answerUnit } from "./intents/units.ts";
 import { answerUnrecorded, unrecordedAttribute } from "./intents/unrecorded.ts";
 import { answerYearSaying } from "./intents/year-sayings.ts";
 import { buildLexicon, correctNameSlips, type Lexicon } from "./lexicon.ts";
-import { joinReplies, type Query, type Reply, renderPlain } from "./reply.ts";
+import { joinReplies, type Query, type Reply, ReplyBuilder, renderPlain } from "./reply.ts";
 import { mentionsSelf, understand } from "./understand.ts";
 
 export interface AskRequest {
@@ -130,9 +131,9 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       // "… ở thôn hay xã", "làm một lần hay năm nào cũng làm": the choice offered adds words the answer
       // need not hold; not understood with them, the question is read without.
       const unchoiced = reply.abstained ? withoutChoice(asked.text) : undefined;
-      if (!unchoiced) return reply;
-      const again = askMessage({ ...asked, text: unchoiced });
-      return again.abstained ? reply : again;
+      const again = unchoiced ? askMessage({ ...asked, text: unchoiced }) : undefined;
+      // "… diễn ra vào thứ mấy, ngày nào", "hnay thứ mấy, còn bao nhiêu ngày đến Tết": the weekday too.
+      return withWeekday(again && !again.abstained ? again : reply, asked);
     },
   };
 
@@ -289,6 +290,33 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     if (check) return check;
     return answer(u.query, { ...req, text: u.text });
   }
+}
+
+/**
+ * The reply with the weekday the question asks ("thứ mấy") when it does not give one: of today when
+ * today is asked ("hôm nay thứ mấy"), else of the first day the reply names.
+ */
+export function withWeekday(reply: Reply, req: Pick<AskRequest, "text" | "now">): Reply {
+  const asked = foldQuestion(req.text);
+  if (reply.abstained || !WEEKDAY_CUE.test(asked)) return reply;
+  const shown = renderPlain(reply);
+  const today = localDate(req.now);
+  const ofToday = /\b(?:hom nay|hnay|bua nay|nay la) (?:la )?thu (?:may|gi|nao)\b/.test(asked);
+  const said = (iso: string) => shown.includes(`${formatViDate(iso)} là ${weekdayOf(iso)}`);
+  if (ofToday && !said(today) && !shown.includes(`hôm nay (${formatViDate(today)}) là`))
+    return joinReplies(
+      new ReplyBuilder(reply.intent).line(`Hôm nay (${formatViDate(today)}) là ${weekdayOf(today)}.`).build(),
+      reply,
+    );
+  if (ofToday || /\b(?:chủ nhật|thứ (?:hai|ba|tư|năm|sáu|bảy))\b/iu.test(shown)) return reply;
+  const day = /\b(\d{2})\/(\d{2})\/(\d{4})\b/.exec(shown);
+  const iso = day ? isoDate(Number(day[3]), Number(day[2]), Number(day[1])) : null;
+  if (!iso) return reply;
+  // (Under the reply's title, before the rest: the answer first.)
+  const head = new ReplyBuilder(reply.intent, reply.title).line(
+    `Ngày ${formatViDate(iso)} là ${weekdayOf(iso)}.`,
+  );
+  return joinReplies(head.build(), { ...reply, title: "" });
 }
 
 function clauses(text: string): string[] {

@@ -33,7 +33,7 @@ const CUES: readonly (readonly [DocumentFocus, RegExp])[] = [
   ],
   [
     "date",
-    /\b(?:ngay nao|ngay bao nhieu|ngay may|ngay ban hanh|ban hanh (?:ngay|khi nao|luc nao|bao gio|nam nao|thang nao)|(?:khi nao|bao gio) (?:duoc )?ban hanh|(?:ki|ky) ngay|(?:ki|ky) (?:khi nao|bao gio)|ra doi (?:khi nao|bao gio|nam nao))\b/,
+    /\b(?:ngay nao|ngay bao nhieu|ngay may|ngay ban hanh|ban hanh (?:ngay|khi nao|luc nao|bao gio|nam nao|thang nao)|(?:khi nao|bao gio) (?:duoc )?ban hanh|(?:ki|ky) ngay|(?:ki|ky) (?:khi nao|bao gio)|ra doi (?:khi nao|bao gio|nam nao)|(?:ki|ky|ban hanh) (?:vao )?(?:ngay )?thu (?:may|nao|gi))\b/,
   ],
   [
     "number",

@@ -4772,3 +4772,19 @@ describe("CĐS typed with one letter slipped", () => {
     expect(foldQuestionOf("cqs")).toBe("chinh quyen so");
   });
 });
+
+describe("the weekday asked with something else", () => {
+  it.each([
+    ["Họp Ban Điều hành quý I/2023 vào thứ mấy, ngày nào?", "ngay 20/02/2023 la thu hai."],
+    ["Quyết định 1560 được ký vào thứ mấy", "ngay 09/11/2022 la thu tu."],
+    ["hnay là thứ mấy, còn mấy ngày đến Tết dương lịch", "hom nay (26/11/2026) la thu nam."],
+  ])("%s", (q, said) => {
+    const text = plain(q);
+    expect(text).toContain(said);
+    // Said once, first under the title.
+    expect(text.split(said).length).toBe(2);
+  });
+  it("a weekday already said is not said twice", () => {
+    expect(plain("hôm nay thứ mấy").split("la thu nam").length).toBe(2);
+  });
+});

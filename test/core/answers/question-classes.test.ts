@@ -4788,3 +4788,17 @@ describe("the weekday asked with something else", () => {
     expect(plain("hôm nay thứ mấy").split("la thu nam").length).toBe(2);
   });
 });
+
+describe("a unit's deadlines say which it leads", () => {
+  it("'(chủ trì)' on a task the unit leads, '(phối hợp)' on one it supports", () => {
+    const now = new Date("2023-02-21T09:00:00+07:00");
+    const lead = fold(
+      renderPlain(engine.ask({ text: "tháng 10 sở tôi có hạn gì", now, asker: { unitId: "so-tttt" } })),
+    );
+    expect(lead).toContain("(ngay 10/10 hang nam) (chu tri)");
+    const support = fold(
+      renderPlain(engine.ask({ text: "tháng 10 đơn vị tôi có hạn gì", now, asker: { unitId: "bhxh-tinh" } })),
+    );
+    expect(support).not.toContain("(chu tri)");
+  });
+});

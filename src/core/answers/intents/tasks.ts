@@ -461,7 +461,8 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
     const occurrenceTask = t.deadline.recurrence ? { ...t, deadline: { ...t.deadline, due: row.due } } : t;
     const n = (page.page - 1) * ctx.pageSize + i + 1;
     const later = row.later?.length ? ` (các kỳ sau: ${row.later.map(formatViDate).join(", ")})` : "";
-    const role = supported.has(t.id) ? " (phối hợp)" : "";
+    // (A unit's deadlines show no lead line: each says whether the unit leads or supports it.)
+    const role = supported.has(t.id) ? " (phối hợp)" : unit && t.lead.includes(unit.id) ? " (chủ trì)" : "";
     r.line(
       `${n}. ${t.title}${role} — ${dueText(occurrenceTask, today)}${later}`,
       kb.citeAll([...(t.document ? [t.document] : []), ...t.sources]),

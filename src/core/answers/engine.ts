@@ -309,7 +309,9 @@ export function withWeekday(reply: Reply, req: Pick<AskRequest, "text" | "now">)
       reply,
     );
   if (ofToday || /\b(?:chủ nhật|thứ (?:hai|ba|tư|năm|sáu|bảy))\b/iu.test(shown)) return reply;
-  const day = /\b(\d{2})\/(\d{2})\/(\d{4})\b/.exec(shown);
+  // (The day the reply is about: in its title or first line, not a day its sources carry.)
+  const about = [reply.title ?? "", reply.lines[0]?.text ?? ""].join(" ");
+  const day = /\b(\d{2})\/(\d{2})\/(\d{4})\b/.exec(about);
   const iso = day ? isoDate(Number(day[3]), Number(day[2]), Number(day[1])) : null;
   if (!iso) return reply;
   // (Under the reply's title, before the rest: the answer first.)

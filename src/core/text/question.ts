@@ -148,6 +148,11 @@ export function withoutBesides(text: string): string {
   return (
     text
       .replace(/(^|[\s,])(?:ngoài|ngoai)\s+(?:[^\s,?]+\s+){0,10}?(?:ra\s+)?(?:thì|thi)\s+/iu, "$1")
+      // ("Phó TB BĐH (ngoài PTB thường trực) là ai": set aside in brackets.)
+      .replace(
+        /\s*\(\s*(?:ngoài|ngoai|trừ|tru|không kể|khong ke|không tính|khong tinh)\s[^()]{1,80}\)/giu,
+        " ",
+      )
       // ("Ngoài PTB thường trực, Phó TB … là ai": set aside up to the comma.)
       .replace(/^\s*(?:ngoài|ngoai)\s+(?:[^\s,?]+\s+){0,5}?[^\s,?]+(?:\s+ra)?\s*,\s*/iu, "")
       // "Bây giờ Sở TT&TT không còn thì ai chủ trì …": who does it today (the answer says what became of it).

@@ -4802,3 +4802,13 @@ describe("a unit's deadlines say which it leads", () => {
     expect(support).not.toContain("(chu tri)");
   });
 });
+
+describe("what is set aside in brackets", () => {
+  it("'(ngoài …)', '(trừ …)' names no part of what is asked", () => {
+    for (const q of [
+      "Phó trưởng ban BĐH (ngoài phó trưởng ban thường trực) là ai",
+      "pho TB BDH (tru PTB thuong truc) la ai",
+    ])
+      expect(plain(q)).toContain("dao xuan ky");
+  });
+});

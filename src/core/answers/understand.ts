@@ -1434,7 +1434,11 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     return { ...base, year, query: { kind: "meeting" } };
   // "cuộc họp về DTI năm 2022 do ai chủ trì": the meeting on that topic, not the index.
   if (
-    /\b(?:cuoc hop|buoi hop|phien hop|hoi nghi) (?:ban |thao luan )?ve\b/.test(bare) &&
+    // ("BĐH có họp lần nào về DTI không": the same, said with "họp" alone.)
+    // ("phối hợp về", "tổng hợp về": hợp, not họp.)
+    /\b(?:cuoc hop|buoi hop|phien hop|hoi nghi|(?<!(?:phoi|tong|ket|thich|lien|hoa|to|phu) )hop)(?: (?:lan|buoi|cuoc) nao| nao)? (?:ban |thao luan )?ve\b/.test(
+      bare,
+    ) &&
     !/\b(?:bao nhieu|xep hang|thu hang|may diem|dat (?:duoc )?bao)\b/.test(bare)
   )
     return {

@@ -4812,3 +4812,16 @@ describe("what is set aside in brackets", () => {
       expect(plain(q)).toContain("dao xuan ky");
   });
 });
+
+describe("'có họp lần nào về …': the meeting on that topic", () => {
+  it("a meeting asked with 'họp' alone, not the index's card", () => {
+    const r = ask("BĐH có họp lần nào về DTI không, ngày nào");
+    expect(r.intent).toBe("meeting");
+    expect(fold(renderPlain(r))).toContain("07/09/2022");
+  });
+  it("'phối hợp về' is no meeting", () => {
+    expect(
+      ask("Bảo hiểm xã hội tỉnh chúng tôi có việc gì phải phối hợp về chuyển đổi số không").intent,
+    ).not.toBe("meeting");
+  });
+});

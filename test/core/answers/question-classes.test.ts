@@ -4825,3 +4825,15 @@ describe("'có họp lần nào về …': the meeting on that topic", () => {
     ).not.toBe("meeting");
   });
 });
+
+describe("days between a body's founding and another event", () => {
+  it.each([
+    ["từ lúc thành lập BCĐ tới lúc thành lập BĐH cách nhau mấy ngày", "24 ngay"],
+    ["Ban Điều hành ra đời sau Ban Chỉ đạo bao nhiêu ngày", "24 ngay"],
+    ["BCĐ thành lập trước cuộc họp BĐH quý I/2023 bao nhiêu ngày", "612 ngay"],
+  ])("%s", (q, days) => {
+    const text = plain(q);
+    expect(text).toContain(days);
+    expect(text).toContain("352-qd/tu");
+  });
+});

@@ -10,9 +10,11 @@ import type { Meeting } from "../../knowledge/schema.ts";
 import { findDatePhrases } from "../../text/dates.ts";
 import { findDocRefs } from "../../text/doc-number.ts";
 import { foldQuestion } from "../../text/question.ts";
+import { searchTerms } from "../../text/search-terms.ts";
 import { untelexText } from "../../text/telex.ts";
 import { diffDays, formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
+import { matchBodies } from "../lexicon.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 import { askedPeriod } from "./meetings.ts";
 
@@ -20,10 +22,12 @@ import { askedPeriod } from "./meetings.ts";
 const GAP_CUE =
   /\b(?:cach nhau|cach) (?:bao nhieu|may|bn|bao lau)\b|\b(?:truoc|sau)\b.*\b(?:(?:bao nhieu|may|bn) ngay|bao lau)\b|\b(?:bao nhieu|may|bn) ngay\b.*\b(?:truoc|sau)\b|\btu khi\b.*\bden khi\b.*\b(?:bao nhieu|may|bn) ngay\b/;
 
+const FOUNDED = /\b(?:thanh lap|ra doi|duoc lap)\b/;
+
 const MEETING_WORD = /\b(?:cuoc hop|buoi hop|phien hop|hoi nghi|hop)\b/;
 
 interface Event {
-  kind: "meeting" | "document" | "announcement";
+  kind: "meeting" | "document" | "announcement" | "founding";
   id: string;
   label: string;
   date: string;
@@ -68,6 +72,24 @@ export function answerEventGap(question: string, ctx: AnswerContext): Reply | un
             },
           ]
         : [];
+    }
+    // "từ ngày thành lập Ban Chỉ đạo đến (ngày thành lập) Ban Điều hành": a body's founding, the day of the
+    // decision that set it up.
+    // ("BĐH thành lập sau BCĐ bao nhiêu ngày": the founding said once, of both; not of a meeting named.)
+    if (FOUNDED.test(h) || (FOUNDED.test(f) && !MEETING_WORD.test(h))) {
+      const named = matchBodies(ctx.lex, searchTerms(h))[0];
+      const body = named ? kb.body(named.value) : undefined;
+      const d = body?.establishedBy ? kb.document(body.establishedBy) : undefined;
+      if (body && d)
+        return [
+          {
+            kind: "founding",
+            id: body.id,
+            label: `ngày thành lập ${body.name} (${documentLabel(d)})`,
+            date: d.date,
+            sources: [d.id, ...d.sources, ...body.sources],
+          },
+        ];
     }
     if (!MEETING_WORD.test(h)) return [];
     const asMeeting = (m: Meeting): Event => ({
@@ -145,7 +167,7 @@ export function answerEventGap(question: string, ctx: AnswerContext): Reply | un
 
 /** An event with its day ("Họp … (20/02/2023)"); a document's label already has it. */
 function dated(e: Event): string {
-  return e.kind === "document" ? e.label : `${e.label} (${formatViDate(e.date)})`;
+  return e.kind === "document" || e.kind === "founding" ? e.label : `${e.label} (${formatViDate(e.date)})`;
 }
 
 function capitalize(s: string): string {

@@ -195,6 +195,9 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // "TT Ngày CĐS", "NV TT", "chủ trì TT": tuyên truyền (elsewhere "TT" is a thông tư or a trung tâm).
   [/(^|[^\p{L}\p{N}&])tt(?=\s+ngay\s+(?:cds|chuyen doi so)(?![\p{L}\p{N}&]))/gu, "$1tuyen truyen"],
   [/(^|[^\p{L}\p{N}&])(nv|nhiem vu|chu tri|phoi hop|ph)\s+tt(?=\s+(?!&)|$)/gu, "$1$2 tuyen truyen"],
+  // "được CB", "ngày CB DTI": công bố (elsewhere "cb" is cán bộ).
+  [/(^|[^\p{L}\p{N}&])(duoc|da|vua|moi|ngay|khi|chua) cb(?![\p{L}\p{N}&])/gu, "$1$2 cong bo"],
+  [/(^|[^\p{L}\p{N}&])cb(?=\s+(?:dti|chi so|ket qua|xep hang)(?![\p{L}\p{N}&]))/gu, "$1cong bo"],
   // "hồ sơ cv": hồ sơ công việc (elsewhere "cv" is công văn; searchTerms reads it the same way).
   [/(^|[^\p{L}\p{N}&])ho so cv(?![\p{L}\p{N}&])/gu, "$1ho so cong viec"],
   // "ngày BH", "được BH", "BH ngày nào": ban hành (elsewhere "bh" is bao giờ).

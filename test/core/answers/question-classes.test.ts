@@ -4837,3 +4837,11 @@ describe("days between a body's founding and another event", () => {
     expect(text).toContain("352-qd/tu");
   });
 });
+
+describe("'CB' for công bố beside what is announced", () => {
+  it("'được CB', 'CB DTI' are công bố; 'cán bộ' elsewhere", () => {
+    expect(foldQuestionOf("DTI 2022 được CB ngày nào")).toContain("duoc cong bo");
+    expect(foldQuestionOf("ngày CB DTI 2022")).toContain("cong bo dti");
+    expect(plain("DTI 2022 được CB sau họp BĐH quý I/2023 bao nhiêu ngày")).toContain("142 ngay");
+  });
+});

@@ -185,6 +185,10 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     // (When the whole message says a part is not recorded, that stands.)
     const pair = !chatty && !first.abstained ? twoQuestions(req.text) : undefined;
     if (pair) {
+      // ("QĐ 56 ký ngày nào, cách buổi họp BĐH mấy ngày": the second asks of the document the first names.)
+      const ref = findDocRefs(pair[0])[0];
+      if (ref && !findDocRefs(pair[1]).length && !lexicon.units.match(searchTerms(pair[1])).length)
+        pair[1] = `${ref.raw} ${pair[1]}`;
       const a = askOnce({ ...req, text: pair[0] });
       const b = askOnce({ ...req, text: pair[1] });
       const head = (r: Reply) => r.lines[0]?.text;

@@ -4845,3 +4845,11 @@ describe("'CB' for công bố beside what is announced", () => {
     expect(plain("DTI 2022 được CB sau họp BĐH quý I/2023 bao nhiêu ngày")).toContain("142 ngay");
   });
 });
+
+describe("a second question that asks of the document the first names", () => {
+  it("'QĐ 56 ký ngày nào, cách cuộc họp BĐH mấy ngày': the day and the days between", () => {
+    const text = plain("quyết định 56 ký hôm nào, cách cuộc họp ban điều hành bao nhiêu ngày");
+    expect(text).toContain("14/02/2023");
+    expect(text).toContain("6 ngay");
+  });
+});

@@ -25,9 +25,29 @@ export function foldQuestion(text: string): string {
 export function plainQuestion(text: string, known?: (folded: string) => boolean): string {
   const clean = closedDocNumbers(spelledDocNumbers(withoutCode(text)));
   const split = known ? restoredNasals(unglue(clean, known), known) : clean;
-  return withoutChatFrame(
-    withoutDataFrame(withoutBesides(withoutAskersErrand(fullYears(englishToVietnamese(split))))),
+  return followUpJoined(
+    withoutChatFrame(
+      withoutDataFrame(withoutBesides(withoutAskersErrand(fullYears(englishToVietnamese(split))))),
+    ),
   );
+}
+
+/**
+ * "Mục tiêu hồ sơ sức khỏe điện tử năm 2023? KCB từ xa thì sao?": a second thing asked the same way as
+ * the first, joined to it with "và" ("… hồ sơ sức khỏe điện tử và KCB từ xa năm 2023?"), so both are
+ * answered as one question of two things.
+ */
+export function followUpJoined(text: string): string {
+  const m =
+    /^(.{8,200}?)\s*(?:[?,;.]+)\s*(?:(?:còn|con)\s+)?([^?,;.]{2,60}?)\s+(?:thì|thi)\s+(?:sao|thế nào|the nao|ra sao)\s*[?.!]*\s*$/iu.exec(
+      text,
+    );
+  if (!m) return text;
+  const first = m[1]!.replace(/[?.!\s]+$/u, "");
+  const second = m[2]!.trim();
+  // (Before a year the first ends with: "… điện tử và KCB từ xa năm 2023".)
+  const year = /\s+((?:năm|nam)\s+(?:19|20)\d\d)$/iu.exec(first);
+  return year ? `${first.slice(0, year.index)} và ${second} ${year[1]}?` : `${first} và ${second}?`;
 }
 
 /** Function words a question uses that the knowledge's text need not hold (folded). */

@@ -11,7 +11,11 @@ import { renderPlain } from "../../../src/core/answers/reply.ts";
 import { Knowledge } from "../../../src/core/knowledge/model.ts";
 import { fold } from "../../../src/core/text/normalize.ts";
 import { provinceIn } from "../../../src/core/text/provinces.ts";
-import { foldQuestion as foldQuestionOf, restoredNasals } from "../../../src/core/text/question.ts";
+import {
+  foldQuestion as foldQuestionOf,
+  followUpJoined,
+  restoredNasals,
+} from "../../../src/core/text/question.ts";
 import { queryTerms, searchTerms } from "../../../src/core/text/search-terms.ts";
 
 const NOW = new Date("2026-11-26T09:00:00+07:00");
@@ -4851,5 +4855,19 @@ describe("a second question that asks of the document the first names", () => {
     const text = plain("quyết định 56 ký hôm nào, cách cuộc họp ban điều hành bao nhiêu ngày");
     expect(text).toContain("14/02/2023");
     expect(text).toContain("6 ngay");
+  });
+});
+
+describe("a follow-up asked the same way ('… ? X thì sao?')", () => {
+  it("both things are answered as one question of two", () => {
+    const text = plain(
+      "mục tiêu tỷ lệ người dân có hồ sơ sức khỏe điện tử năm 2023? còn khám chữa bệnh từ xa thì sao",
+    );
+    expect(text).toContain("80%");
+    expect(text).toContain("30%");
+  });
+  it("joins before the year the first ends with", () => {
+    expect(followUpJoined("mục tiêu A năm 2023? B thì sao?")).toBe("mục tiêu A và B năm 2023?");
+    expect(followUpJoined("DTI 2022 bao nhiêu")).toBe("DTI 2022 bao nhiêu");
   });
 });

@@ -120,6 +120,11 @@ export function withoutChatFrame(text: string): string {
         "",
       )
       .replace(/([?]\s*)(?:và|va|còn|con)\s+/giu, "$1")
+      // ("… là ngày nào trong năm": which day of any year, not something about "năm".)
+      .replace(
+        /((?:ngày|ngay)\s+(?:nào|nao|mấy|may|bao nhiêu|bao nhieu))\s+(?:trong|của|cua)\s+(?:năm|nam)(?!\s*\d)/giu,
+        "$1",
+      )
       // ("search giúp em …": the English verb of a request.)
       .replace(/(^|\s)search\s+/giu, "$1tìm ")
       // ("thành lập ở cấp nào": where, at which level of the administration.)

@@ -73,6 +73,7 @@ export const HELDOUT_31_FILE = fileURLToPath(new URL("./heldout-31.yaml", import
 export const HELDOUT_32_FILE = fileURLToPath(new URL("./heldout-32.yaml", import.meta.url));
 export const HELDOUT_33_FILE = fileURLToPath(new URL("./heldout-33.yaml", import.meta.url));
 export const HELDOUT_34_FILE = fileURLToPath(new URL("./heldout-34.yaml", import.meta.url));
+export const HELDOUT_35_FILE = fileURLToPath(new URL("./heldout-35.yaml", import.meta.url));
 export const FORMS = ["diacritics", "plain", "typo", "abbrev", "keywords"] as const;
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 export const DEFAULT_NOW = "2026-11-26T09:00:00+07:00";
@@ -576,6 +577,12 @@ const HELDOUT_SETS: { key: string; file: string; title: string }[] = [
     file: HELDOUT_34_FILE,
     title:
       "Held-out set 34 (eval/heldout-34.yaml, written blind during the fixes from set 33; read for classes after its first run, so spent)",
+  },
+  {
+    key: "heldout35",
+    file: HELDOUT_35_FILE,
+    title:
+      "Held-out set 35 (eval/heldout-35.yaml, written blind and committed at 064311c before the engine work it measures; unread)",
   },
 ];
 

@@ -38,7 +38,9 @@ export function weekdayOf(iso: string): string {
 }
 
 /** "rơi vào thứ mấy", "là thứ mấy", "thứ ngày …": the weekday of a day. */
-export const WEEKDAY_CUE = /\bthu (?:may|nao|gi)\b|\broi (?:vao )?thu\b|^\s*thu (?:ngay|cua)\b/;
+// ("những thứ gì", "các thứ gì": things, not a weekday.)
+export const WEEKDAY_CUE =
+  /\bthu (?:may|nao)\b|(?<!\b(?:nhung|cac|moi) )\bthu gi\b|\broi (?:vao )?thu\b|^\s*thu (?:ngay|cua)\b/;
 
 /**
  * "Ngày 31/12/2023 là Chủ nhật.": the weekday of a task's due date, when the question asks it ("hạn đó

@@ -242,9 +242,11 @@ const ABOUT =
 /** Words that start the name of an agency, for noticing a unit the knowledge does not know. */
 const UNIT_HEAD =
   /(?:^|\b(?:cua|cho|giao|thuoc|doi voi|la|giam doc|chu tich|lanh dao|thu truong|truong)\s)((?:so(?!\s+(?:hoa|lieu|hieu|luong|do|sanh|thu tu|ngay|lan|thang|nam|phan tram|nguoi|con lai)\b)|ban|cuc|chi cuc|trung tam|uy ban nhan dan huyen|uy ban nhan dan thanh pho|uy ban nhan dan xa|uy ban nhan dan phuong|xa(?!\s+(?:hoi|vien)\b)|phuong(?!\s+(?:an|tien|thuc|huong|phap|cham|dien)\b)|thi tran|thon|phong|bo|truong|benh vien|cong an|bao hiem|kho bac|vien)\s+[a-z]+(?:\s+[a-z]+){0,3})/;
-/** A commune, ward, village or district named: "xã Phước Dân", "UBND phường Đô Vinh". */
-const LOCALITY =
-  /^(?:(?:ủy ban nhân dân|uỷ ban nhân dân|uy ban nhan dan|ubnd)\s+)?(?:xã|phường|thị trấn|thôn|huyện|xa|phuong|thi tran|thon|huyen)\s+\S/iu;
+/**
+ * A commune, ward, village, town or district named by its kind, folded: "xa phuoc dan", "ubnd phuong do
+ * vinh" (the kind and its Ủy ban are group 0 up to the name).
+ */
+export const LOCALITY = /^(?:(?:uy ban nhan dan|ubnd)\s+)?(?:xa|phuong|thi tran|thon|huyen)\s+(?=[a-z])/;
 
 /** Words that end a unit name in a question ("Sở Nội vụ phải làm gì"). */
 const UNIT_NAME_STOP = new Set([
@@ -745,7 +747,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // "UBND huyện Ninh Hải": a group's words followed by a name is one unit the knowledge may not have.
   let namedInGroup: string | undefined;
   // ("UBND xã Phước Dân": a commune's Ủy ban, not the province's, though "Ủy ban nhân dân" is its alias.)
-  if (unit?.kind === "group" || (unit && LOCALITY.test(unknownUnitPhrase(bare, text) ?? ""))) {
+  if (unit?.kind === "group" || (unit && LOCALITY.test(fold(unknownUnitPhrase(bare, text) ?? "")))) {
     const phrase = unknownUnitPhrase(bare, text);
     const phraseTerms = phrase ? searchTerms(phrase) : [];
     const covered = lex.units.match(phraseTerms).reduce((n, m) => n + m.end - m.start, 0);

@@ -4888,3 +4888,16 @@ describe("'ngày nào trong năm': which day of any year", () => {
     expect(plainQuestionOf("ngày nào trong năm 2023 BĐH họp")).toContain("trong năm 2023");
   });
 });
+
+describe("review mends: 'những thứ gì' is no weekday; a district is the register's", () => {
+  it("'cần chuẩn bị những thứ gì' asks for things, not the weekday of the day named", () => {
+    expect(plain("họp BĐH 20/2/2023 cần chuẩn bị những thứ gì")).not.toContain("la thu hai");
+    expect(plain("20/2/2023 là thứ gì")).toContain("la thu hai");
+  });
+  it("a commune not written anywhere is outside the knowledge; a district is not said so here", () => {
+    expect(plain("chỉ số CĐS của phường Tấn Tài năm 2022")).toContain("thong tin rieng cua phuong tan tai");
+    expect(plain("chỉ số CĐS của UBND huyện Ninh Hải năm 2022")).not.toContain(
+      "thong tin rieng cua ubnd huyen",
+    );
+  });
+});

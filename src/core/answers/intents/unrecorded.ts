@@ -17,7 +17,7 @@ import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { fuzzyPeople } from "../lexicon.ts";
 import { INTENTS, type Intent, type Query, type Reply, ReplyBuilder } from "../reply.ts";
-import { type Understanding, unknownUnitPhrase } from "../understand.ts";
+import { LOCALITY, type Understanding, unknownUnitPhrase } from "../understand.ts";
 
 /** An attribute the knowledge has no field for, as a phrase ("số điện thoại"), with its cue. */
 const ATTRIBUTES: readonly {
@@ -380,9 +380,6 @@ export interface Gap {
   progress?: boolean;
 }
 
-/** A commune, ward, village or town named by its kind (folded): "xa ", "phuong ", "thi tran ", "thon ". */
-const LOCALITY = /^(?:uy ban nhan dan\s+|ubnd\s+)?(?:xa|phuong|thi tran|thon)\s+(?=[a-z])/;
-
 const COLLECTION_OF: Partial<Record<SearchKind, CollectionName>> = {
   unit: "units",
   group: "unitGroups",
@@ -430,7 +427,8 @@ export function unrecordedAttribute(u: Understanding, ctx: AnswerContext): Gap |
   // assigned to every unit.
   const place =
     u.query.kind === "tasks" || u.query.kind === "deadlines" ? undefined : unknownUnitPhrase(bare, u.text);
-  if (place && LOCALITY.test(fold(place))) {
+  // (Not a district: the district level ended, which the register answers.)
+  if (place && LOCALITY.test(fold(place)) && !/^(?:(?:uy ban nhan dan|ubnd) )?huyen\b/.test(fold(place))) {
     const name = fold(place).replace(LOCALITY, "").trim();
     // ("Xã, phường bây giờ trực thuộc cấp nào": the kinds of place, no name.)
     const named =

@@ -4901,3 +4901,21 @@ describe("review mends: 'những thứ gì' is no weekday; a district is the reg
     );
   });
 });
+
+describe("whether a yearly day falls in this week or month", () => {
+  const at = (text: string, iso: string) =>
+    fold(renderPlain(engine.ask({ text, now: new Date(`${iso}T09:00:00+07:00`) })));
+  it("'tuần này có Ngày CĐS tỉnh không': yes with its day, or no with the next one", () => {
+    expect(at("tuần này có ngày cđs tỉnh không", "2027-10-06")).toContain(
+      "co. tuan nay (04/10-10/10) co ngay chuyen doi so tinh",
+    );
+    const no = at("tuan nay co ngay CDS tinh khong", "2027-09-06");
+    expect(no).toContain("khong. tuan nay (06/09-12/09) khong co");
+    expect(no).toContain("lan toi: 10/10/2027 (chu nhat), con 34 ngay");
+  });
+  it("a month, 'tháng sau'", () => {
+    expect(at("tháng sau có ngày chuyển đổi số quốc gia không", "2027-09-06")).toContain(
+      "co. thang 10/2027 co",
+    );
+  });
+});

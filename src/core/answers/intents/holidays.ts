@@ -407,6 +407,38 @@ function answerYearlyDay(u: Understanding, ctx: AnswerContext): Reply | undefine
         .build();
     }
   }
+  // "Tuần này có Ngày CĐS tỉnh không", "tháng sau có ngày chuyển đổi số không": whether it falls in that
+  // week or month.
+  const span = /\bco\b.*\b(?:khong|ko|k)\b/.test(bare)
+    ? findDatePhrases(untelexText(fold(u.text)), { today: ctx.today }).find(
+        (p) => (p.kind === "week" || p.kind === "month") && p.from && p.to,
+      )
+    : undefined;
+  if (span && !findDocRefs(u.text).length) {
+    const named = namedYearlyDays(u, ctx);
+    if (named.length === 1) {
+      const y = named[0]!;
+      const d = ctx.kb.document(y.docId);
+      const cites = d ? ctx.kb.citeAll([d.id, ...d.sources]) : [];
+      const years = [Number(span.from!.slice(0, 4)), Number(span.to!.slice(0, 4))];
+      const within = [...new Set(years)]
+        .map((yr) => dayIn(y, yr))
+        .find((x) => x >= span.from! && x <= span.to!);
+      const period = span.label ?? "khoảng thời gian này";
+      const Period = period.charAt(0).toUpperCase() + period.slice(1);
+      if (within)
+        return new ReplyBuilder("deadlines")
+          .line(`Có. ${Period} có ${y.name}: ${formatViDate(within)} (${weekdayOf(within)}).`, cites)
+          .build();
+      const next = nextOf(y, ctx.today);
+      return new ReplyBuilder("deadlines")
+        .line(
+          `Không. ${Period} không có ${y.name} (ngày ${y.day}/${y.month} hằng năm); lần tới: ${formatViDate(next)} (${weekdayOf(next)}), còn ${diffDays(ctx.today, next)} ngày.`,
+          cites,
+        )
+        .build();
+    }
+  }
   // "Ngày CĐS tỉnh là ngày 10/11 đúng không": the day said, checked against the one set.
   const said = /\b(\d{1,2})\/(\d{1,2})\b(?!\/\d)/.exec(bare);
   if (

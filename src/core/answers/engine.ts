@@ -301,8 +301,10 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
  * today is asked ("hôm nay thứ mấy"), else of the first day the reply names.
  */
 export function withWeekday(reply: Reply, req: Pick<AskRequest, "text" | "now">): Reply {
+  // (Every question passes here: folded only when it may name a weekday, "thứ …".)
+  if (reply.abstained || !/th/i.test(req.text)) return reply;
   const asked = foldQuestion(req.text);
-  if (reply.abstained || !WEEKDAY_CUE.test(asked)) return reply;
+  if (!WEEKDAY_CUE.test(asked)) return reply;
   const shown = renderPlain(reply);
   const today = localDate(req.now);
   const ofToday = /\b(?:hom nay|hnay|bua nay|nay la) (?:la )?thu (?:may|gi|nao)\b/.test(asked);

@@ -75,6 +75,17 @@ function sentencesOf(hit: SearchHit, ctx: AnswerContext): string[] {
   }
 }
 
+/**
+ * The words an entry found writes (its line and its sentences), folded, each between spaces, for
+ * finding a phrase in it word for word; undefined for an entry that is not described.
+ */
+export function entryWords(hit: SearchHit, ctx: AnswerContext): string | undefined {
+  const d = describe(hit, ctx);
+  return d
+    ? ` ${fold([d.text, ...sentencesOf(hit, ctx)].join(" ")).replace(/[^\p{L}\p{N}]+/gu, " ")} `
+    : undefined;
+}
+
 /** One line describing an entry, its citations, and a follow-up query. */
 function describe(
   hit: SearchHit,
@@ -595,9 +606,8 @@ function phraseTypo(
   const words = fold(question).split(/[^\p{L}\p{N}]+/u);
   const i = words.indexOf(term.term);
   if (i < 0) return false;
-  const d = describe(hit, ctx);
-  if (!d) return false;
-  const text = ` ${fold([d.text, ...sentencesOf(hit, ctx)].join(" ")).replace(/[^\p{L}\p{N}]+/gu, " ")} `;
+  const text = entryWords(hit, ctx);
+  if (!text) return false;
   const prev = words[i - 1];
   const next = words[i + 1];
   return (!!prev && text.includes(` ${prev} ${alt} `)) || (!!next && text.includes(` ${alt} ${next} `));

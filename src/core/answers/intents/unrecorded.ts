@@ -6,8 +6,7 @@
  */
 
 import type { Knowledge } from "../../knowledge/model.ts";
-import type { CollectionName, Meeting, Person } from "../../knowledge/schema.ts";
-import type { SearchHit, SearchKind } from "../../search/search-index.ts";
+import type { Meeting, Person } from "../../knowledge/schema.ts";
 import { findDocRefs } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
 import { provinceIn, provinceLabel } from "../../text/provinces.ts";
@@ -18,6 +17,7 @@ import type { AnswerContext } from "../context.ts";
 import { fuzzyPeople } from "../lexicon.ts";
 import { INTENTS, type Intent, type Query, type Reply, ReplyBuilder } from "../reply.ts";
 import { LOCALITY, type Understanding, unknownUnitPhrase } from "../understand.ts";
+import { entryWords } from "./search.ts";
 
 /** An attribute the knowledge has no field for, as a phrase ("số điện thoại"), with its cue. */
 const ATTRIBUTES: readonly {
@@ -380,29 +380,6 @@ export interface Gap {
   progress?: boolean;
 }
 
-const COLLECTION_OF: Partial<Record<SearchKind, CollectionName>> = {
-  unit: "units",
-  group: "unitGroups",
-  body: "bodies",
-  person: "people",
-  document: "documents",
-  theme: "themes",
-  task: "tasks",
-  meeting: "meetings",
-  indicator: "indicators",
-  target: "targets",
-};
-
-/** Whether one of the entries found writes `phrase` (folded) word for word ("phu ha" is in none). */
-function writesPhrase(kb: Knowledge, hits: readonly SearchHit[], phrase: string): boolean {
-  const words = ` ${phrase} `;
-  return hits.some((h) => {
-    const c = COLLECTION_OF[h.doc.kind];
-    const entry = c ? kb.get(c, h.doc.id) : undefined;
-    return !!entry && ` ${fold(JSON.stringify(entry)).replace(/[^a-z0-9]+/g, " ")} `.includes(words);
-  });
-}
-
 /** What a question asks that the knowledge has no field for, or undefined. */
 export function unrecordedAttribute(u: Understanding, ctx: AnswerContext): Gap | undefined {
   // (Telex leftovers and held vowels read as meant: "ở đâuu".)
@@ -433,7 +410,11 @@ export function unrecordedAttribute(u: Understanding, ctx: AnswerContext): Gap |
     // ("Xã, phường bây giờ trực thuộc cấp nào": the kinds of place, no name.)
     const named =
       !/^(?:xa|phuong|thi tran|thon|huyen|tinh|bay gio|gio|nay|hien|moi|cu|cac|nhung|khac)\b/.test(name);
-    if (named && !writesPhrase(kb, lex.index.search(name, { limit: 3 }), name))
+    // (Written word for word by an entry found: "phu ha" is in none, though "phủ" and "hạ" are words.)
+    const written = lex.index
+      .search(name, { limit: 3 })
+      .some((h) => entryWords(h, ctx)?.includes(` ${name} `));
+    if (named && !written)
       return { what: `thông tin riêng của ${place.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase())}` };
   }
   // "Kết quả thực hiện Đề án 06 của tỉnh năm 2023 ra sao": the results of a year no recorded meeting

@@ -39,6 +39,7 @@ import { answerUnit } from "./intents/units.ts";
 import { answerUnrecorded, unrecordedAttribute } from "./intents/unrecorded.ts";
 import { answerYearSaying } from "./intents/year-sayings.ts";
 import { buildLexicon, correctNameSlips, type Lexicon } from "./lexicon.ts";
+import { withRelatedFact } from "./related-fact.ts";
 import { joinReplies, type Query, type Reply, ReplyBuilder, renderPlain } from "./reply.ts";
 import { mentionsSelf, understand } from "./understand.ts";
 
@@ -133,7 +134,9 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       const unchoiced = reply.abstained ? withoutChoice(asked.text) : undefined;
       const again = unchoiced ? askMessage({ ...asked, text: unchoiced }) : undefined;
       // "… diễn ra vào thứ mấy, ngày nào", "hnay thứ mấy, còn bao nhiêu ngày đến Tết": the weekday too.
-      return withWeekday(again && !again.abstained ? again : reply, asked);
+      const chosen = withWeekday(again && !again.abstained ? again : reply, asked);
+      // (What the reply leaves out of the question, when one recorded sentence says it.)
+      return withRelatedFact(chosen, plainQuestion(asked.text, knownWord), context(asked));
     },
   };
 

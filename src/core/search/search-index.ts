@@ -228,6 +228,11 @@ export class SearchIndex {
     return id === undefined ? 0 : this.start[id + 1]! - this.start[id]!;
   }
 
+  /** How telling a term is: its idf, the rarest possible for a term no entry holds. */
+  rarity(term: string): number {
+    return this.df(term) ? this.idf(term) : this.maxIdf();
+  }
+
   private idf(term: string): number {
     const df = this.df(term);
     const n = this.docs.length;

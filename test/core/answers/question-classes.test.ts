@@ -4919,3 +4919,18 @@ describe("whether a yearly day falls in this week or month", () => {
     );
   });
 });
+
+describe("what the reply leaves out, when one recorded sentence says it", () => {
+  it("a card of what is named gets the sentence that holds what is asked of it, cited", () => {
+    const reply = ask("thành viên ban điều hành được yêu cầu chỉ đạo tăng tốc hay không");
+    const text = fold(renderPlain(reply));
+    expect(text).toContain("lien quan: ket luan cuoc hop ngay 20/02/2023");
+    expect(text).toContain("chi dao tang toc");
+    expect(reply.lines.at(-1)?.cites.length).toBeGreaterThan(0);
+  });
+  it("a reply that says it all gets nothing; nor does a fact of another year than the one asked", () => {
+    expect(plain("Thủ tướng là ai")).not.toContain("lien quan");
+    expect(plain("Trụ cột CQS DTI 2022 được bao nhiêu, hạng mấy?")).not.toContain("nam 2021 dat");
+    expect(plain("lương giám đốc sở khoa học và công nghệ bao nhiêu")).not.toContain("lien quan");
+  });
+});

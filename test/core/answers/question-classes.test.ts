@@ -4934,3 +4934,14 @@ describe("what the reply leaves out, when one recorded sentence says it", () => 
     expect(plain("lương giám đốc sở khoa học và công nghệ bao nhiêu")).not.toContain("lien quan");
   });
 });
+
+describe("the entry far ahead that holds every telling word answers, though common words miss", () => {
+  it("'Bộ TTTT muốn dữ liệu mở … tăng lên bao nhiêu so với 2022' is the open-data target, not an abstention", () => {
+    const r = ask("Bộ TTTT muốn dữ liệu mở năm 2023 tăng lên bao nhiêu so với 2022?");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("len 60%");
+  });
+  it("a figure the knowledge does not record stays unanswered", () => {
+    expect(ask("số tài khoản định danh điện tử công an tỉnh đã cấp là bao nhiêu").abstained).toBe(true);
+  });
+});

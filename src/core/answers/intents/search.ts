@@ -39,6 +39,11 @@ export const SPREAD_COVERAGE = 0.6;
 export const DOMINANT_COVERAGE = 0.6;
 /** A term in this many entries or fewer is a rare name ("Postmart", "NDXP"). */
 const RARE_ENTRIES = 3;
+/** A word this telling (idf) or more is one the entry that answers must hold. */
+const TELLING_RARITY = 2.5;
+/** The entry that holds every telling word answers with this share of the question, this far ahead. */
+export const AHEAD_COVERAGE = 0.7;
+export const AHEAD_MARGIN = 0.15;
 
 /** The sentence of an entry that shares most words with the question (to show why it matched). */
 function bestSentence(sentences: string[], question: string, exclude = ""): string | undefined {
@@ -448,8 +453,24 @@ export function answerSearch(
     top !== undefined &&
     top.coverage >= DOMINANT_COVERAGE &&
     (second === undefined || second.coverage < top.coverage / 2);
+  // (The entry far ahead that holds every telling word of the question, the rare ones, answers it though
+  // common words miss: "Bộ TT&TT muốn dữ liệu mở năm 2023 tăng lên bao nhiêu so với 2022".)
+  const telling = query.filter(
+    (t) => Math.max(...t.alternatives.map((a) => ctx.lex.index.rarity(a.term))) >= TELLING_RARITY,
+  );
+  const holdsTelling = (h: SearchHit) => {
+    const words = telling.length >= 2 ? entryWords(h, ctx) : undefined;
+    return !!words && telling.every((t) => t.alternatives.some((a) => words.includes(` ${a.term} `)));
+  };
+  const ahead =
+    !unknown.length &&
+    top !== undefined &&
+    top.coverage >= AHEAD_COVERAGE &&
+    (second === undefined || top.coverage - second.coverage >= AHEAD_MARGIN) &&
+    holdsTelling(top);
   const found = (h: SearchHit) =>
     h.coverage >= needed ||
+    (ahead && h === top) ||
     (dominant && h === top) ||
     (!unknown.length && query.length >= 2 && h.termCoverage >= 0.99 && h.coverage >= SPREAD_COVERAGE) ||
     (rare && query.length >= 2 && query.length <= 4 && h.termCoverage >= 0.99);

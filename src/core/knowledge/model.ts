@@ -47,7 +47,7 @@ export interface Citation {
 const NONE = { lead: [], support: [] } as const;
 
 /** Unit kinds that are not the province's own agencies (a group "all units" leaves them out). */
-const OUTSIDE_PROVINCE = new Set(["trung-uong"]);
+export const OUTSIDE_PROVINCE: ReadonlySet<string> = new Set(["trung-uong"]);
 
 export class Knowledge {
   readonly data: KnowledgeData;

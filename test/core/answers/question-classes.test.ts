@@ -4945,3 +4945,17 @@ describe("the entry far ahead that holds every telling word answers, though comm
     expect(ask("số tài khoản định danh điện tử công an tỉnh đã cấp là bao nhiêu").abstained).toBe(true);
   });
 });
+
+describe("a central post asked of today: not answered, the record named", () => {
+  it("'Bộ trưởng Bộ Công an bây giờ là ai' abstains and names who the 2022 source gives", () => {
+    const r = ask("Bộ trưởng Bộ Công an bây giờ là ai");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi nguoi giu chuc vu nay hien nay");
+    expect(renderPlain(r)).toContain("Tô Lâm");
+  });
+  it("the province's own post today is answered with its recorded holder and day", () => {
+    const r = ask("chủ tịch ubnd tỉnh hiện nay là ai");
+    expect(r.abstained).toBe(false);
+    expect(renderPlain(r)).toContain("Trần Quốc Nam");
+  });
+});

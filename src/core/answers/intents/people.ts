@@ -1,4 +1,5 @@
 /** People ("đào xuân kỳ là ai") and roles ("ai là trưởng ban điều hành", "giám đốc sở tttt"). */
+import { type Knowledge, OUTSIDE_PROVINCE } from "../../knowledge/model.ts";
 import type { Person, Position } from "../../knowledge/schema.ts";
 import { fold } from "../../text/normalize.ts";
 import { foldQuestion } from "../../text/question.ts";
@@ -269,8 +270,12 @@ export function answerRole(asked: RoleQuery, ctx: AnswerContext): Reply {
     !ended &&
     /\b(?:hien nay|hien tai|hien gio|bay gio)\b/.test(foldQuestion(q.phrase)) &&
     matches.every(({ pos }) => pos.asOf !== undefined && pos.asOf < lastYear)
-  )
+  ) {
+    // (A post of the central government, recorded from a news item of its day, is no answer for today:
+    // the question is not answered, the record is named. The province's own posts are its register's.)
+    if (matches.every(({ pos }) => centralPost(kb, pos))) r.abstain();
     r.line(`Nguồn hiện có không ghi người giữ chức vụ này hiện nay; nguồn ghi gần nhất:`);
+  }
   for (const { p, pos } of matches.slice(0, 8)) {
     const others = p.positions.filter((x) => x !== pos).map((x) => x.title);
     const when = pos.asOf ? ` (tại ngày ${formatViDate(pos.asOf)})` : "";
@@ -358,4 +363,11 @@ export function answerWhichHolds(u: Understanding, ctx: AnswerContext): Reply | 
       .line(`Nguồn hiện có không ghi ${pair[0]!.name} hay ${pair[1]!.name} giữ chức vụ này.`)
       .build();
   return undefined;
+}
+
+/** A post of the central government: at a central body, or a government post named without one. */
+function centralPost(kb: Knowledge, pos: Position): boolean {
+  const unit = pos.unit ? kb.unit(pos.unit) : undefined;
+  if (unit) return OUTSIDE_PROVINCE.has(unit.kind);
+  return /\b(?:Chính phủ|Thủ tướng|Quốc hội|Chủ tịch nước)\b/u.test(pos.title);
 }

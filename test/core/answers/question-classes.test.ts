@@ -4959,3 +4959,17 @@ describe("a central post asked of today: not answered, the record named", () => 
     expect(renderPlain(r)).toContain("Trần Quốc Nam");
   });
 });
+
+describe("tasks given to a body's members are tasks, not the list of members", () => {
+  it("'thành viên BĐH được giao việc gì' lists the tasks given to them, with what the meeting asked", () => {
+    const r = ask("các thành viên BĐH được giao làm những nhiệm vụ gì");
+    expect(r.intent).toBe("tasks");
+    const text = fold(renderPlain(r));
+    expect(text).toContain("nhiem vu giao cho cac thanh vien ban dieu hanh chuyen doi so tinh (3)");
+    expect(text).toContain("chi dao tang toc");
+    expect(text).toContain("quan triet");
+  });
+  it("who the members are is still the members", () => {
+    expect(ask("thành viên ban điều hành gồm những ai").intent).toBe("role");
+  });
+});

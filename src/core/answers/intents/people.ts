@@ -10,7 +10,7 @@ import { lowerFirst } from "../format.ts";
 import { peopleByGivenName } from "../lexicon.ts";
 import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
 import { MINE, type Understanding } from "../understand.ts";
-import { linkNeeded } from "./tasks.ts";
+import { answerTasksOfMembers, linkNeeded } from "./tasks.ts";
 
 type RoleQuery = Extract<Query, { kind: "role" }>;
 
@@ -210,6 +210,11 @@ export function answerRole(asked: RoleQuery, ctx: AnswerContext): Reply {
       .note("Tổ Giúp việc có thể bổ sung đơn vị và lãnh đạo đơn vị vào cơ sở tri thức.")
       .build();
   }
+  // ("nhiệm vụ giao cho thành viên Ban Điều hành", "thành viên BĐH được giao việc gì": their tasks.)
+  if (q.role === "member" && q.bodyId && TASKS_ASKED.test(foldQuestion(q.phrase))) {
+    const tasks = answerTasksOfMembers(q.bodyId, ctx);
+    if (tasks) return tasks;
+  }
   let matches = findHolders(q, ctx, true);
   // A title asked about in connection with a body ("ai viết bài về cuộc họp Ban Điều hành") may be held
   // outside it: look again without the body.
@@ -289,6 +294,9 @@ export function answerRole(asked: RoleQuery, ctx: AnswerContext): Reply {
   r.note(POSTS_AS_OF_NOTE);
   return r.build();
 }
+
+/** A question for tasks, not people: "nhiệm vụ", "được giao", "phải làm gì". */
+const TASKS_ASKED = /\b(?:nhiem vu|nv|duoc giao|giao (?:cho|nhung|viec)|phai lam (?:gi|nhung gi)|viec gi)\b/;
 
 /** Posts are as the sources recorded them on a day: said with every list of them. */
 export const POSTS_AS_OF_NOTE = "Chức vụ ghi theo thời điểm của nguồn; có thể đã thay đổi.";

@@ -493,3 +493,28 @@ function citingTasks(unitId: string, ctx: AnswerContext): Set<string> {
   }
   return out;
 }
+
+/**
+ * "nhiệm vụ giao cho các thành viên Ban Điều hành": the tasks whose text gives them to a body's members
+ * ("Giao cho các thành viên Ban Điều hành chuyển đổi số tỉnh và các ngành"), undefined when none does.
+ */
+export function answerTasksOfMembers(bodyId: string, ctx: AnswerContext): Reply | undefined {
+  const { kb } = ctx;
+  const body = kb.body(bodyId);
+  if (!body) return undefined;
+  const members = `thanh vien ${fold(body.name)}`;
+  const tasks = kb.data.tasks.filter((t) => fold(`${t.title} ${t.details ?? ""}`).includes(members));
+  if (!tasks.length) return undefined;
+  const r = new ReplyBuilder("tasks", `Nhiệm vụ giao cho các thành viên ${body.name} (${tasks.length}):`);
+  // What the meeting that gave them asked of the members ("… tập trung chỉ đạo tăng tốc …"), first.
+  for (const m of kb.data.meetings)
+    for (const c of m.conclusions.flatMap((x) => x.split(/(?<=[.;])\s+/)))
+      if (fold(c).includes(members) && /\byeu cau\b/.test(fold(c)))
+        r.line(`Kết luận cuộc họp ngày ${formatViDate(m.date)}: ${c}`, kb.citeAll(m.sources));
+  tasks.forEach((t, i) => {
+    taskLines(r, t, i + 1, ctx, { showLead: false });
+    const given = /Giao cho [^.]*\./u.exec(t.details ?? "")?.[0];
+    if (given) r.line(given, [], 1);
+  });
+  return r.build();
+}

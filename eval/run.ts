@@ -74,6 +74,7 @@ export const HELDOUT_32_FILE = fileURLToPath(new URL("./heldout-32.yaml", import
 export const HELDOUT_33_FILE = fileURLToPath(new URL("./heldout-33.yaml", import.meta.url));
 export const HELDOUT_34_FILE = fileURLToPath(new URL("./heldout-34.yaml", import.meta.url));
 export const HELDOUT_35_FILE = fileURLToPath(new URL("./heldout-35.yaml", import.meta.url));
+export const HELDOUT_36_FILE = fileURLToPath(new URL("./heldout-36.yaml", import.meta.url));
 export const FORMS = ["diacritics", "plain", "typo", "abbrev", "keywords"] as const;
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 export const DEFAULT_NOW = "2026-11-26T09:00:00+07:00";
@@ -583,6 +584,12 @@ const HELDOUT_SETS: { key: string; file: string; title: string }[] = [
     file: HELDOUT_35_FILE,
     title:
       "Held-out set 35 (eval/heldout-35.yaml, written blind and committed at 064311c before the engine work it measures; unread)",
+  },
+  {
+    key: "heldout36",
+    file: HELDOUT_36_FILE,
+    title:
+      "Held-out set 36 (eval/heldout-36.yaml, written blind and committed at 326417c before the engine work it measures; unread)",
   },
 ];
 

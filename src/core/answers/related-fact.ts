@@ -5,6 +5,7 @@
  * mức nào lên mức nào"). When the telling words of the question are largely absent from the reply and
  * one fact of the knowledge holds them, that fact is added under "Liên quan:", cited.
  */
+import { TELLING_RARITY } from "../search/search-index.ts";
 import { searchTerms } from "../text/search-terms.ts";
 import type { AnswerContext } from "./context.ts";
 import { joinReplies, type Reply, ReplyBuilder } from "./reply.ts";
@@ -19,8 +20,6 @@ export const FACT_COVERAGE = 0.5;
 export const NOVELTY = 0.5;
 /** The share of the question's weight the reply and the fact must hold together. */
 export const TOGETHER = 0.75;
-/** One of the missed words the fact holds must be this telling (idf): not only "theo", "dữ liệu". */
-export const TELLING = 2.5;
 
 const YEAR = /\b(?:19|20)\d\d\b/g;
 
@@ -66,7 +65,8 @@ export function withRelatedFact(reply: Reply, question: string, ctx: AnswerConte
     const held = missed.filter((t) => t.alternatives.some((a) => own.has(a.term)));
     const adds = held.reduce((n, t) => n + weight(t), 0);
     if (held.length < 2 || adds < missedWeight * ADDED_SHARE) continue;
-    if (!held.some((t) => weight(t) >= TELLING)) continue;
+    // (One of them telling: not only "theo", "dữ liệu".)
+    if (!held.some((t) => weight(t) >= TELLING_RARITY)) continue;
     // (With the reply, it must say nearly all the question asks.)
     if ((total - missedWeight + adds) / total < TOGETHER) continue;
     if (!best || adds > best.adds || (adds === best.adds && h.coverage > best.coverage))

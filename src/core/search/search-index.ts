@@ -60,6 +60,8 @@ const K1 = 1.2;
 const MAX_FUZZY_LENGTH = 24;
 
 export type ExpandedQuery = ReturnType<SearchIndex["expandQuery"]>;
+/** A term this telling (`rarity`) or more names what a question is about: not "theo", "dữ liệu", "năm". */
+export const TELLING_RARITY = 2.5;
 const B = 0.75;
 
 /** Postings added per block while the index is built (typed arrays: no garbage in the JS heap). */
@@ -228,7 +230,7 @@ export class SearchIndex {
     return id === undefined ? 0 : this.start[id + 1]! - this.start[id]!;
   }
 
-  /** How telling a term is: its idf, the rarest possible for a term no entry holds. */
+  /** How telling a term is: its idf, the rarest possible for a term no entry holds (see TELLING_RARITY). */
   rarity(term: string): number {
     return this.df(term) ? this.idf(term) : this.maxIdf();
   }

@@ -7,7 +7,12 @@
 import { nextOccurrence } from "../../deadlines/due-date.ts";
 import { FACT_ANSWERS, type Fact } from "../../knowledge/facts.ts";
 import { documentLabel } from "../../knowledge/model.ts";
-import type { ExpandedQuery, SearchHit, SearchKind } from "../../search/search-index.ts";
+import {
+  type ExpandedQuery,
+  type SearchHit,
+  type SearchKind,
+  TELLING_RARITY,
+} from "../../search/search-index.ts";
 import { fold } from "../../text/normalize.ts";
 import { foldQuestion } from "../../text/question.ts";
 import { queryTerms, searchTerms } from "../../text/search-terms.ts";
@@ -39,8 +44,6 @@ export const SPREAD_COVERAGE = 0.6;
 export const DOMINANT_COVERAGE = 0.6;
 /** A term in this many entries or fewer is a rare name ("Postmart", "NDXP"). */
 const RARE_ENTRIES = 3;
-/** A word this telling (idf) or more is one the entry that answers must hold. */
-const TELLING_RARITY = 2.5;
 /** The entry that holds every telling word answers with this share of the question, this far ahead. */
 export const AHEAD_COVERAGE = 0.7;
 export const AHEAD_MARGIN = 0.15;

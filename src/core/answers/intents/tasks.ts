@@ -10,7 +10,7 @@ import type { Task } from "../../knowledge/schema.ts";
 import { fold } from "../../text/normalize.ts";
 import { addDays, diffDays, formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
-import { asksCount, cap, dueText, leadNames, shorten } from "../format.ts";
+import { asksCount, cap, dueText, givenTo, leadNames, shorten } from "../format.ts";
 import { taskGroupKey } from "../lexicon.ts";
 import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
 import { inheritedRole, referenceDay, type UnitNote, unitOnDate } from "../unit-time.ts";
@@ -511,10 +511,12 @@ export function answerTasksOfMembers(bodyId: string, ctx: AnswerContext): Reply 
     for (const c of m.conclusions.flatMap((x) => x.split(/(?<=[.;])\s+/)))
       if (fold(c).includes(members) && /\byeu cau\b/.test(fold(c)))
         r.line(`Kết luận cuộc họp ngày ${formatViDate(m.date)}: ${c}`, kb.citeAll(m.sources));
-  tasks.forEach((t, i) => {
+  const page = cap(tasks, ctx.pageSize);
+  page.shown.forEach((t, i) => {
     taskLines(r, t, i + 1, ctx, { showLead: false });
-    const given = /Giao cho [^.]*\./u.exec(t.details ?? "")?.[0];
-    if (given) r.line(given, [], 1);
+    const given = givenTo(t);
+    if (given) r.line(`Giao cho ${given}.`, [], 1);
   });
+  if (page.rest) r.note(`Còn ${page.rest} nhiệm vụ nữa.`);
   return r.build();
 }

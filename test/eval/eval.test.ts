@@ -8,22 +8,6 @@ import {
   CATEGORIES,
   comparable,
   type EvalResult,
-  HELDOUT_2_FILE,
-  HELDOUT_3_FILE,
-  HELDOUT_4_FILE,
-  HELDOUT_5_FILE,
-  HELDOUT_6_FILE,
-  HELDOUT_7_FILE,
-  HELDOUT_8_FILE,
-  HELDOUT_9_FILE,
-  HELDOUT_10_FILE,
-  HELDOUT_11_FILE,
-  HELDOUT_12_FILE,
-  HELDOUT_13_FILE,
-  HELDOUT_14_FILE,
-  HELDOUT_15_FILE,
-  HELDOUT_16_FILE,
-  HELDOUT_17_FILE,
   HELDOUT_18_FILE,
   HELDOUT_19_FILE,
   HELDOUT_20_FILE,
@@ -194,23 +178,12 @@ describe("answer engine on the held-out set", () => {
  * set 12 90.9 % (391/430; abstentions 71/81). Floors a little under their figures at the end of that day, per set
  * and per category, so that a change that loses ground on any of them fails the suite.
  */
+/**
+ * Sets 2–17 are spent (read and tuned on) and score 97–99.6 %; their floors (0.88–0.97) guarded little that
+ * the dev set and the sets below do not, and their 7,000 questions cost CI half a minute, so they are
+ * reported by `npm run eval` only.
+ */
 const LATER_SETS: { file: string; name: string; overall: number; category: number; abstain: number }[] = [
-  { file: HELDOUT_2_FILE, name: "held-out set 2", overall: 0.88, category: 0.6, abstain: 0.85 },
-  { file: HELDOUT_3_FILE, name: "held-out set 3", overall: 0.9, category: 0.7, abstain: 0.8 },
-  { file: HELDOUT_4_FILE, name: "held-out set 4", overall: 0.92, category: 0.7, abstain: 0.9 },
-  { file: HELDOUT_5_FILE, name: "held-out set 5", overall: 0.92, category: 0.7, abstain: 0.9 },
-  { file: HELDOUT_6_FILE, name: "held-out set 6", overall: 0.94, category: 0.75, abstain: 0.9 },
-  { file: HELDOUT_7_FILE, name: "held-out set 7", overall: 0.93, category: 0.75, abstain: 0.88 },
-  { file: HELDOUT_8_FILE, name: "held-out set 8", overall: 0.95, category: 0.8, abstain: 0.95 },
-  { file: HELDOUT_9_FILE, name: "held-out set 9", overall: 0.94, category: 0.7, abstain: 0.9 },
-  { file: HELDOUT_10_FILE, name: "held-out set 10", overall: 0.93, category: 0.7, abstain: 0.9 },
-  { file: HELDOUT_11_FILE, name: "held-out set 11", overall: 0.94, category: 0.75, abstain: 0.9 },
-  { file: HELDOUT_12_FILE, name: "held-out set 12", overall: 0.95, category: 0.8, abstain: 0.9 },
-  { file: HELDOUT_13_FILE, name: "held-out set 13", overall: 0.95, category: 0.7, abstain: 0.9 },
-  { file: HELDOUT_14_FILE, name: "held-out set 14", overall: 0.94, category: 0.8, abstain: 0.9 },
-  { file: HELDOUT_15_FILE, name: "held-out set 15", overall: 0.97, category: 0.9, abstain: 0.95 },
-  { file: HELDOUT_16_FILE, name: "held-out set 16", overall: 0.97, category: 0.85, abstain: 0.95 },
-  { file: HELDOUT_17_FILE, name: "held-out set 17", overall: 0.95, category: 0.8, abstain: 0.93 },
   // Sets 18–20: first runs 378/430, 386/430, 389/430; read afterwards (spent) and fixed by class.
   { file: HELDOUT_18_FILE, name: "held-out set 18", overall: 0.97, category: 0.9, abstain: 0.97 },
   { file: HELDOUT_19_FILE, name: "held-out set 19", overall: 0.98, category: 0.9, abstain: 0.98 },

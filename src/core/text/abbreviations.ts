@@ -80,6 +80,10 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   cqs: "chinh quyen so",
   kts: "kinh te so",
   xhs: "xa hoi so",
+  // (The other pillars of the DTI, as officials shorten them.)
+  hts: "ha tang so",
+  nls: "nhan luc so",
+  nts: "nhan thuc so",
   ktra: "kiem tra",
   sl: "so luong",
   cq: "co quan",

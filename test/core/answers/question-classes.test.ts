@@ -4973,3 +4973,21 @@ describe("tasks given to a body's members are tasks, not the list of members", (
     expect(ask("thành viên ban điều hành gồm những ai").intent).toBe("role");
   });
 });
+
+describe("more of what the knowledge never records, as officials abbreviate it", () => {
+  it.each([
+    ["Sở KH&CN có bao nhiêu CBCC", "khong ghi so can bo, cong chuc"],
+    ["ban dân tộc bao nhiêu cb, cc", "khong ghi so can bo, cong chuc"],
+    ["link họp trực tuyến của ban điều hành là gì", "khong ghi mat khau, duong dan hop truc tuyen"],
+    ["cần hỏi tổ giúp việc thì gọi số nào", "khong ghi so dien thoai"],
+  ])("%s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain(said);
+  });
+  it("HTS, NLS, NTS are DTI pillars: one the sources give no figure for is said so", () => {
+    const r = ask("trụ cột NLS DTI 2022 đứng thứ mấy");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi diem, thu hang cua tru cot nhan luc so");
+  });
+});

@@ -235,7 +235,8 @@ const ATTRIBUTES: readonly {
   },
   {
     what: "số cán bộ, công chức",
-    re: /\bbao nhieu (?:can bo|cong chuc|vien chuc|nhan vien|nguoi lam viec|bien che)\b|\bso (?:luong )?(?:can bo|bien che)\b/,
+    // ("bao nhiêu CB, CC", "bao nhiêu CBCC": the abbreviations officials write.)
+    re: /\bbao nhieu (?:can bo|cong chuc|vien chuc|nhan vien|nguoi lam viec|bien che|cbcc|cb,? ?cc|cb|nhan su)\b|\bso (?:luong )?(?:can bo|bien che|cbcc|nhan su)\b/,
     of: "any",
   },
   {
@@ -265,8 +266,16 @@ const ATTRIBUTES: readonly {
   },
   {
     what: "số điện thoại",
-    re: /\b(?:so dien thoai|sdt|so dt|hotline|duong day nong|dien thoai (?:cua|lien he|lien lac|ca nhan|la))\b/,
+    // ("muốn gọi … thì gọi số nào": a number to call.)
+    re: /\b(?:so dien thoai|sdt|so dt|hotline|duong day nong|dien thoai (?:cua|lien he|lien lac|ca nhan|la)|goi (?:vao |den |toi )?so (?:nao|may|gi))\b/,
     of: "person",
+  },
+  {
+    // How to join an online meeting (its password, link, room) is not knowledge of the programme.
+    what: "mật khẩu, đường dẫn họp trực tuyến",
+    re: /\b(?:mat khau|password|ma pin|(?:duong )?link (?:hop|zoom|phong hop|tham du)|(?:id|ma) phong hop)\b/,
+    of: "any",
+    alone: true,
   },
   {
     what: "số định danh cá nhân (căn cước, CCCD)",

@@ -4991,3 +4991,16 @@ describe("more of what the knowledge never records, as officials abbreviate it",
     expect(fold(renderPlain(r))).toContain("khong ghi diem, thu hang cua tru cot nhan luc so");
   });
 });
+
+describe("a share asked of a meeting that states none", () => {
+  it("'họp 20/2/2023 đánh giá kế hoạch 3609 đạt mấy phần trăm' is not answered by sentences without a figure", () => {
+    const r = ask("họp 20/2/2023 đánh giá kế hoạch 3609 thực hiện được bao nhiêu phần trăm");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi con so duoc hoi");
+  });
+  it("what the meeting said of a share, asked without a number, is still answered", () => {
+    expect(ask("tại cuộc họp 20/2/2023 tỷ lệ văn bản xử lý trên môi trường mạng ra sao").abstained).toBe(
+      false,
+    );
+  });
+});

@@ -10,7 +10,7 @@ import { phraseIndices, queryTerms, searchTerms, withoutFrames } from "../../tex
 import { untelexText } from "../../text/telex.ts";
 import { formatViDate, formatViDayMonth } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
-import { shorten } from "../format.ts";
+import { hasFigure, shorten } from "../format.ts";
 import { addressedPeople } from "../lexicon.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 import { mentionsSelf, unknownUnitPhrase } from "../understand.ts";
@@ -253,6 +253,14 @@ export function answerMeeting(
   }
   // "họp 20/2 nói gì về thanh toán không dùng tiền mặt": the sentences on that topic first.
   const onTopic = topicSentences(m, question);
+  // ("kết quả thực hiện kế hoạch 3609 bao nhiêu phần trăm": a share the sentences do not state is not
+  // answered by them.)
+  const shareAsked = /\bphan tram\b|%/.test(foldQuestion(question));
+  if (onTopic.length && shareAsked && !onTopic.some(hasFigure)) {
+    r.abstain().line(`Nguồn hiện có không ghi con số được hỏi. Về nội dung này, cuộc họp nêu:`, cites);
+    for (const x of onTopic) r.line(`• ${shorten(x, 400)}`, [], 1);
+    return r.build();
+  }
   if (onTopic.length) {
     r.line(`Về nội dung được hỏi, cuộc họp nêu:`, cites);
     for (const x of onTopic) r.line(`• ${shorten(x, 400)}`, [], 1);

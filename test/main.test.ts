@@ -47,6 +47,26 @@ describe("main", () => {
     expect(c.out.join("\n")).toContain("Huy động mọi nguồn lực");
   });
 
+  it("the offline chat answers a command, a choice it did not list and an unanswered question plainly, and '/thoat' quits", async () => {
+    const c = io(await env(), [
+      "/tongquan\n",
+      "7\n",
+      "lương giám đốc sở bao nhiêu\n",
+      "/thoat\n",
+      "chủ đề 2023\n",
+    ]);
+    const code = await main({ io: c.cio, dotenvPath: "/nonexistent/.env", logDestination: new LogSink() });
+    expect(code).toBe(0);
+    const out = c.out.join("\n");
+    expect(out).toContain("Khung trò chuyện này không có lệnh /tongquan");
+    expect(out).toContain("Không có gợi ý nào để chọn");
+    expect(out).toContain("Tôi chưa có thông tin");
+    // (This chat keeps nothing: it does not say the question was kept.)
+    expect(out).not.toContain("đã được ghi lại");
+    // (Quit before the last line.)
+    expect(out).not.toContain("Huy động mọi nguồn lực");
+  });
+
   it.each([
     [{ TELEGRAM_BOT_TOKEN: "abc" }, "TELEGRAM_BOT_TOKEN: không đúng dạng mã bot của BotFather"],
     [

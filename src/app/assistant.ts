@@ -4,7 +4,7 @@
  * linking an account with a one-time code. Telegram, Zalo and the terminal are thin adapters on this.
  */
 import type { AnswerEngine } from "../core/answers/engine.ts";
-import { type Query, type Reply, ReplyBuilder } from "../core/answers/reply.ts";
+import { type Query, type Reply, ReplyBuilder, withoutRecordedNote } from "../core/answers/reply.ts";
 import type { OutgoingMessage } from "../core/reminders/message.ts";
 import { fold } from "../core/text/normalize.ts";
 import { formatViDate, localDate } from "../core/time.ts";
@@ -180,11 +180,13 @@ export class Assistant {
           askerId: p.user?.id ?? `${p.channel}:${p.chatId}`,
           ...(p.user ? { unitId: p.user.unitId } : {}),
         });
+        return reply;
       } catch (e) {
         this.app.logger.warn({ err: e }, "could not store an unanswered question");
       }
     }
-    return reply;
+    // (Not kept: the reply does not say it was.)
+    return withoutRecordedNote(reply);
   }
 
   /** Answers a structured query (a button, a command's arguments). */

@@ -249,6 +249,19 @@ export class ReplyBuilder {
  * Two replies as one ("còn mấy ngày nữa đến Ngày CĐS tỉnh, đơn vị tôi có phải làm gì không"): the
  * first's lines, then the second's, citations renumbered; items, actions and notes of both.
  */
+/**
+ * The note an unanswered question carries: true only where the question is kept for the secretariat
+ * (the assistant with a writable store); a channel that keeps nothing takes it off (`withoutRecordedNote`).
+ */
+export const RECORDED_NOTE = "Câu hỏi đã được ghi lại để Tổ Giúp việc bổ sung.";
+
+/** The reply without the note that the question was kept, where it was not. */
+export function withoutRecordedNote(reply: Reply): Reply {
+  return reply.notes.includes(RECORDED_NOTE)
+    ? { ...reply, notes: reply.notes.filter((n) => n !== RECORDED_NOTE) }
+    : reply;
+}
+
 export function joinReplies(a: Reply, b: Reply): Reply {
   const r = new ReplyBuilder(a.intent, a.title);
   for (const part of [a, b]) {

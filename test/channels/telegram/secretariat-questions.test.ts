@@ -23,6 +23,9 @@ describe("/cauhoi", () => {
     await h.handle(textUpdate(UNKNOWN_QUESTION, OTHER));
     const [q] = h.app.store.state.unanswered();
     expect(q).toMatchObject({ text: UNKNOWN_QUESTION, askerId: "telegram:777" });
+    // (Kept, so the reply says so.)
+    const reply = h.api.callsTo("sendMessage").find((p) => String(p["chat_id"]) === "777");
+    expect(visible(String(reply?.["text"]))).toContain("Câu hỏi đã được ghi lại để Tổ Giúp việc bổ sung.");
 
     let mark = h.mark();
     await h.say("/cauhoi");

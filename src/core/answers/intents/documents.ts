@@ -17,7 +17,7 @@ import type { AnswerContext } from "../context.ts";
 import type { DocumentFocus } from "../focus.ts";
 import { answerType } from "../focus.ts";
 import { dueText, hasFigure, leadNames } from "../format.ts";
-import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
+import { type Query, RECORDED_NOTE, type Reply, ReplyBuilder } from "../reply.ts";
 import type { Understanding } from "../understand.ts";
 import { answerDocumentList } from "./document-list.ts";
 
@@ -645,6 +645,6 @@ export function answerIssuedYet(u: Understanding, ctx: AnswerContext): Reply | u
     .line(
       `Nguồn hiện có không ghi ${kind[1].toLowerCase()} nào về “${typed}”${year ? ` năm ${year}` : ""} đã được ban hành.`,
     )
-    .note("Câu hỏi đã được ghi lại để Tổ Giúp việc bổ sung.")
+    .note(RECORDED_NOTE)
     .build();
 }

@@ -31,7 +31,7 @@ import {
   viNumber,
 } from "../format.ts";
 import { fuzzyPeople } from "../lexicon.ts";
-import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
+import { type Query, RECORDED_NOTE, type Reply, ReplyBuilder } from "../reply.ts";
 import { issuerAsked } from "./document-list.ts";
 import { documentFocusLines } from "./documents.ts";
 
@@ -561,7 +561,7 @@ export function answerSearch(
       r.item(h.doc.kind, h.doc.id);
       if (d.query && d.label) r.action(d.label, d.query);
     }
-    r.note("Câu hỏi đã được ghi lại để Tổ Giúp việc bổ sung.");
+    r.note(RECORDED_NOTE);
     return r.build();
   }
   const best = strong[0]!.coverage;

@@ -15,7 +15,7 @@ import { untelexText } from "../../text/telex.ts";
 import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { fuzzyPeople } from "../lexicon.ts";
-import { INTENTS, type Intent, type Query, type Reply, ReplyBuilder } from "../reply.ts";
+import { INTENTS, type Intent, type Query, RECORDED_NOTE, type Reply, ReplyBuilder } from "../reply.ts";
 import { LOCALITY, type Understanding, unknownUnitPhrase } from "../understand.ts";
 import { entryWords } from "./search.ts";
 
@@ -515,6 +515,6 @@ export function answerUnrecorded(gap: Gap, u: Understanding, ctx: AnswerContext)
     r.line(`Xem những gì đã biết: ${gap.next.label}.`);
     r.action(gap.next.label, gap.next.query);
   }
-  r.note("Câu hỏi đã được ghi lại để Tổ Giúp việc bổ sung.");
+  r.note(RECORDED_NOTE);
   return r.build();
 }

@@ -135,7 +135,9 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       const again = unchoiced ? askMessage({ ...asked, text: unchoiced }) : undefined;
       // "… diễn ra vào thứ mấy, ngày nào", "hnay thứ mấy, còn bao nhiêu ngày đến Tết": the weekday too.
       const chosen = withWeekday(again && !again.abstained ? again : reply, asked);
-      // (What the reply leaves out of the question, when one recorded sentence says it.)
+      // (What the reply leaves out of the question, when one recorded sentence says it; an abstention
+      // stands as it is.)
+      if (chosen.abstained) return chosen;
       return withRelatedFact(chosen, plainQuestion(asked.text, knownWord), context(asked));
     },
   };

@@ -88,6 +88,11 @@ export function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
+/** A phrase opening a sentence: "tuần này" → "Tuần này". */
+export function upperFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 export function shorten(s: string, max = 220): string {
   if (s.length <= max) return s;
   const cut = s.slice(0, max);

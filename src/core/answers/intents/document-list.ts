@@ -9,7 +9,7 @@ import { expandAbbreviations } from "../../text/abbreviations.ts";
 import { type ParsedDocNumber, parseDocNumber } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
 import type { AnswerContext } from "../context.ts";
-import { asksCount, shorten } from "../format.ts";
+import { asksCount, shorten, upperFirst } from "../format.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 import { linkNeeded } from "./tasks.ts";
 
@@ -238,14 +238,14 @@ export function answerDocumentList(asked: DocumentListFilter, ctx: AnswerContext
     const d = filter.order === "earliest" ? docs[0]! : docs.at(-1)!;
     const r = new ReplyBuilder("document");
     r.line(
-      `${capitalize(what)} ban hành ${filter.order === "earliest" ? "sớm" : "gần đây"} nhất trong cơ sở tri thức: ${documentLabel(d)} (${d.issuer}): ${shorten(d.summary, 160)}`,
+      `${upperFirst(what)} ban hành ${filter.order === "earliest" ? "sớm" : "gần đây"} nhất trong cơ sở tri thức: ${documentLabel(d)} (${d.issuer}): ${shorten(d.summary, 160)}`,
       kb.citeAll([d.id, ...d.sources]),
     );
     r.item("document", d.id);
     r.action(`${d.type} ${d.number}`, { kind: "document", docId: d.id });
     return r.build();
   }
-  const r = new ReplyBuilder("document", `${capitalize(what)} trong cơ sở tri thức (${docs.length}):`);
+  const r = new ReplyBuilder("document", `${upperFirst(what)} trong cơ sở tri thức (${docs.length}):`);
   if (asksCount(ctx.question)) r.line(`Có ${docs.length} ${kind.toLowerCase()}.`);
   for (const d of docs.slice(0, SHOWN)) {
     r.line(
@@ -257,8 +257,4 @@ export function answerDocumentList(asked: DocumentListFilter, ctx: AnswerContext
   }
   if (docs.length > SHOWN) r.line(`… và ${docs.length - SHOWN} văn bản khác.`);
   return r.build();
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -14,6 +14,7 @@ import { searchTerms } from "../../text/search-terms.ts";
 import { untelexText } from "../../text/telex.ts";
 import { diffDays, formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
+import { upperFirst } from "../format.ts";
 import { matchBodies } from "../lexicon.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 import { askedPeriod } from "./meetings.ts";
@@ -157,7 +158,7 @@ export function answerEventGap(question: string, ctx: AnswerContext): Reply | un
     const [early, late] = ea.date <= eb.date ? [ea, eb] : [eb, ea];
     return new ReplyBuilder(early.kind === "meeting" || late.kind === "meeting" ? "meeting" : "document")
       .line(
-        `${capitalize(dated(early))} trước ${dated(late)} ${diffDays(early.date, late.date)} ngày.`,
+        `${upperFirst(dated(early))} trước ${dated(late)} ${diffDays(early.date, late.date)} ngày.`,
         kb.citeAll([...new Set([...early.sources, ...late.sources])]),
       )
       .build();
@@ -168,8 +169,4 @@ export function answerEventGap(question: string, ctx: AnswerContext): Reply | un
 /** An event with its day ("Họp … (20/02/2023)"); a document's label already has it. */
 function dated(e: Event): string {
   return e.kind === "document" || e.kind === "founding" ? e.label : `${e.label} (${formatViDate(e.date)})`;
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -15,7 +15,7 @@ import { searchTerms } from "../../text/search-terms.ts";
 import { untelexText } from "../../text/telex.ts";
 import { addDays, weekday as dayOfWeek, diffDays, formatViDate, isoDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
-import { WEEKDAY_CUE, weekdayOf } from "../format.ts";
+import { upperFirst, WEEKDAY_CUE, weekdayOf } from "../format.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 import type { Understanding } from "../understand.ts";
 
@@ -424,8 +424,7 @@ function answerYearlyDay(u: Understanding, ctx: AnswerContext): Reply | undefine
       const within = [...new Set(years)]
         .map((yr) => dayIn(y, yr))
         .find((x) => x >= span.from! && x <= span.to!);
-      const period = span.label ?? "khoảng thời gian này";
-      const Period = period.charAt(0).toUpperCase() + period.slice(1);
+      const Period = upperFirst(span.label ?? "khoảng thời gian này");
       if (within)
         return new ReplyBuilder("deadlines")
           .line(`Có. ${Period} có ${y.name}: ${formatViDate(within)} (${weekdayOf(within)}).`, cites)

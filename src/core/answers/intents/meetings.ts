@@ -255,15 +255,17 @@ export function answerMeeting(
   const onTopic = topicSentences(m, question);
   // ("kết quả thực hiện kế hoạch 3609 bao nhiêu phần trăm": a share the sentences do not state is not
   // answered by them.)
-  const shareAsked = /\bphan tram\b|%/.test(foldQuestion(question));
-  if (onTopic.length && shareAsked && !onTopic.some(hasFigure)) {
-    r.abstain().line(`Nguồn hiện có không ghi con số được hỏi. Về nội dung này, cuộc họp nêu:`, cites);
-    for (const x of onTopic) r.line(`• ${shorten(x, 400)}`, [], 1);
-    return r.build();
-  }
+  const noFigure = /\bphan tram\b|%/.test(foldQuestion(question)) && !onTopic.some(hasFigure);
   if (onTopic.length) {
-    r.line(`Về nội dung được hỏi, cuộc họp nêu:`, cites);
+    if (noFigure) r.abstain();
+    r.line(
+      noFigure
+        ? "Nguồn hiện có không ghi con số được hỏi. Về nội dung này, cuộc họp nêu:"
+        : "Về nội dung được hỏi, cuộc họp nêu:",
+      cites,
+    );
     for (const x of onTopic) r.line(`• ${shorten(x, 400)}`, [], 1);
+    if (noFigure) return r.build();
   }
   const chair = m.chair ? kb.person(m.chair) : undefined;
   if (chair) {

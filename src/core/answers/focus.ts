@@ -77,6 +77,13 @@ export function documentKindNamed(bare: string): string | undefined {
   return named.length === 1 ? named[0] : undefined;
 }
 
+/**
+ * "số doanh nghiệp nộp thuế điện tử", "số hồ sơ trực tuyến": a count of things (folded, "số" after a word
+ * it makes digital, "chuyển đổi số doanh nghiệp", is no count).
+ */
+const COUNT_OF =
+  /(?<!\b(?:doi|te|hoi|quyen|nghe|tang|nang|luc|ky|lieu|che|thuc|hoa|ban|chu|nen|van|so) )\bso (?:luong|doanh nghiep|ho so|dich vu cong|nguoi dan|nguoi dung|ho gia dinh|thue bao|tai khoan|luot|giao dich|hoc sinh|benh nhan|camera|diem wifi|may tinh|trang thong tin|ung dung|thu tuc|cuoc goi|don vi da)\b/;
+
 /** The kind of answer a question wants: who, when, a figure, the parts of something. */
 export function answerType(bare: string): "who" | "when" | "figure" | "parts" | undefined {
   if (/\b(?:ai|nguoi nao|ong nao|ba nao|dong chi nao|co quan nao|don vi nao)\b/.test(bare)) return "who";
@@ -88,7 +95,12 @@ export function answerType(bare: string): "who" | "when" | "figure" | "parts" | 
     return "when";
   if (/\b(?:gom|bao gom|gom nhung|nhung gi|thanh phan|tru cot|cac chi so thanh phan)\b/.test(bare))
     return "parts";
-  if (/\b(?:bao nhieu|may|ty le|phan tram|xep hang|hang may|thu hang|dat muc(?! tieu)|diem)\b/.test(bare))
+  if (
+    /\b(?:bao nhieu|may|ty le|ty trong|phan tram|xep hang|hang may|thu hang|dat muc(?! tieu)|diem)\b/.test(
+      bare,
+    ) ||
+    COUNT_OF.test(bare)
+  )
     return "figure";
   return undefined;
 }

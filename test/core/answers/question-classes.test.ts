@@ -5004,3 +5004,53 @@ describe("a share asked of a meeting that states none", () => {
     );
   });
 });
+
+describe("'nghị' is no day off: a resolution, a conference, a proposal", () => {
+  it("'có nghị quyết nào … năm 2025' asks for documents, not the holidays of 2025", () => {
+    const r = ask("UBND tỉnh có nghị quyết nào về chuyển đổi số năm 2025 không");
+    expect(r.intent).not.toBe("deadlines");
+    expect(fold(renderPlain(r))).not.toContain("nghi le");
+  });
+  it("a holiday is still a holiday", () => {
+    const r = ask("năm 2025 có được nghỉ lễ 30/4 không");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("ngay nghi le");
+  });
+});
+
+describe("attributes no entry records, in the words officials use", () => {
+  it.each([
+    ["xin số di động của ông Đào Xuân Kỳ", "khong ghi so dien thoai cua dao xuan ky"],
+    ["trước ô. Trần Quốc Nam ai làm chủ tịch tỉnh", "khong ghi nguoi tien nhiem cua tran quoc nam"],
+    ["Bộ Công an đặt trung tâm dữ liệu quốc gia tại đâu", "khong ghi dia diem"],
+    ["số doanh nghiệp dùng hóa đơn điện tử của tỉnh", "khong ghi con so duoc hoi"],
+    ["tỷ trọng kinh tế số trong GRDP của tỉnh", "khong co chi tieu ve"],
+    ["kết quả thanh toán không dùng tiền mặt của tỉnh năm 2023", "khong ghi ket qua thuc hien nam 2023"],
+    [
+      "tỷ lệ người dân có hồ sơ sức khỏe điện tử của tỉnh đạt được năm 2023",
+      "khong ghi ket qua dat duoc; chi co muc tieu da dat ra",
+    ],
+    ["trung tâm phục vụ hành chính công tỉnh ai quản lý", "khong ghi nguoi duoc hoi cua trung tam"],
+  ])("%s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain(said);
+  });
+  it.each([
+    // "phủ cáp quang" typed plain is no allowance ("phụ cấp").
+    ["muc tieu phu cap quang ho gia dinh 2023", "85%"],
+    // What is to be reached is a target's.
+    ["tỷ lệ người dân có hồ sơ sức khỏe điện tử phải đạt được năm 2023", "80%"],
+    // Whether it was reached, a recorded sentence says.
+    ["tỷ trọng KTS trong GRDP đã đạt mục tiêu chưa", "chua dat muc tieu"],
+    // What is to be had is a task's, not a result.
+    ["cơ quan tôi cần có kết quả gì theo chủ đề 2023 của tỉnh", "san pham chuyen doi so"],
+  ])("%s is answered", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain(fold(said));
+  });
+  it("'chuyển đổi số doanh nghiệp' is no count of enterprises", () => {
+    expect(ask("chuyển đổi số doanh nghiệp là nhiệm vụ của ai").abstained).toBe(false);
+  });
+});

@@ -682,8 +682,20 @@ function yearlyDayNow(
   return r.build();
 }
 
-export function answerHoliday(u: Understanding, ctx: AnswerContext): Reply | undefined {
+/**
+ * The folded question without the words that hold "nghị" but are no day off ("có nghị quyết nào", "hội
+ * nghị", "đề nghị"): folded, "nghị" is "nghỉ".
+ */
+function withoutNghiWords(folded: string): string {
+  return folded
+    .replace(/\b(?:hoi|de|kien|thuong|tham|du|phien) nghi\b/g, " ")
+    .replace(/\bnghi (?:quyet|dinh|su|luan|vien|truong)\b/g, " ")
+    .replace(/\s+/g, " ");
+}
+
+export function answerHoliday(asked: Understanding, ctx: AnswerContext): Reply | undefined {
   const { kb } = ctx;
+  const u = { ...asked, folded: withoutNghiWords(asked.folded) };
   // "lịch nghỉ lễ lấy theo văn bản nào": where the listed holidays come from.
   if (
     /\b(?:nghi le|ngay le|lich nghi|ngay nghi)\b/.test(u.folded) &&

@@ -288,9 +288,11 @@ function factsFor(
   text: string,
   needed: number,
   ctx: AnswerContext,
+  typed = true,
 ): { fact: Fact; coverage: number; held: number }[] {
   const { index, byId } = ctx.lex.facts();
-  const wants = answerType(foldQuestion(text));
+  // (Not when a sentence of a kind is sought: whether a target was reached is said, not a figure.)
+  const wants = typed ? answerType(foldQuestion(text)) : undefined;
   // The bodies and people the question names by name: their own facts first.
   const terms = searchTerms(text);
   const people = ctx.lex.people.match(terms);
@@ -364,7 +366,7 @@ function answerStatedFromFacts(
   ctx: AnswerContext,
   folded = true,
 ): Reply | undefined {
-  const facts = factsFor(words, fit, ctx).filter((f) =>
+  const facts = factsFor(words, fit, ctx, false).filter((f) =>
     stated.test(folded ? fold(f.fact.text) : f.fact.text.normalize("NFC").toLowerCase()),
   );
   if (!facts.length) return undefined;

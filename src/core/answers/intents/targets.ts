@@ -38,8 +38,9 @@ const FRAME = new Set(
 );
 
 /** "có đạt", "có lọt vào nhóm …": whether a target was reached. */
+// ("tỷ lệ … Ninh Thuận đạt được 2023": what was reached, not what is to be.)
 const REACHED_CUE =
-  /\b(?:co|da) (?:dat|vao|lot vao|lot top|nam trong|vao top)\b|\bdat (?:duoc )?(?:chua|khong|ko)\b|\bvao duoc\b/;
+  /\b(?:co|da) (?:dat|vao|lot vao|lot top|nam trong|vao top)\b|\bdat (?:duoc )?(?:chua|khong|ko)\b|\bvao duoc\b|(?<!\b(?:phai|can|se|nham|de|muon) )\bdat duoc\b/;
 
 /** Who set national targets: the question then asks for those. */
 const NATIONAL_SETTER = /\b(?:uy ban quoc gia|quoc gia|ca nuoc|toan quoc|chinh phu|thu tuong|trung uong)\b/;

@@ -1,5 +1,6 @@
 /** A unit's card: its names, the people the sources name there, its tasks. */
 
+import { foldQuestion } from "../../text/question.ts";
 import { addDays, formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
@@ -10,6 +11,15 @@ export function answerUnit(q: { unitId: string }, ctx: AnswerContext): Reply {
   if (!u) return new ReplyBuilder("unit").abstain().line("Tôi chưa có thông tin về đơn vị này.").build();
   const r = new ReplyBuilder("unit", u.name);
   r.item("unit", u.id);
+  // "Trường Chính trị tỉnh mang tên ai", "ai đứng đầu …": a person asked, and the sources name no one
+  // there: said first, then what is known of the unit.
+  const people = kb.data.people.filter((p) => p.positions.some((x) => x.unit === u.id));
+  if (
+    !people.length &&
+    ctx.question &&
+    /\b(?:ai|nguoi nao|ong nao|ba nao|dong chi nao)\b/.test(foldQuestion(ctx.question))
+  )
+    r.abstain().line(`Nguồn hiện có không ghi người được hỏi của ${u.name}. Điều đã biết về đơn vị:`);
   if (u.aliases.length) r.line(`Tên gọi khác: ${u.aliases.slice(0, 5).join(", ")}.`, kb.citeAll(u.sources));
   else r.line(`Đơn vị trong cơ sở tri thức.`, kb.citeAll(u.sources));
   for (const p of kb.data.people) {

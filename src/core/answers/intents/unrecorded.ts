@@ -65,7 +65,8 @@ const ATTRIBUTES: readonly {
   {
     // Allowances and pay are not recorded.
     what: "phụ cấp, thù lao, chế độ",
-    re: /\b(?:phu cap|tien luong|luong thuong|thu lao|che do dai ngo|boi duong)\b/,
+    // ("phủ cáp quang", typed plain, is a target's words.)
+    re: /\b(?:phu cap(?! quang)|tien luong|luong thuong|thu lao|che do dai ngo|boi duong)\b/,
     of: "any",
     alone: true,
   },
@@ -267,7 +268,8 @@ const ATTRIBUTES: readonly {
   {
     what: "số điện thoại",
     // ("muốn gọi … thì gọi số nào": a number to call.)
-    re: /\b(?:so dien thoai|sdt|so dt|hotline|duong day nong|dien thoai (?:cua|lien he|lien lac|ca nhan|la)|goi (?:vao |den |toi )?so (?:nao|may|gi))\b/,
+    // ("cho xin số di động", "số Zalo của anh Kỳ": the same.)
+    re: /\b(?:so dien thoai|sdt|so dt|so di dong|so zalo|zalo (?:cua|la)|hotline|duong day nong|dien thoai (?:cua|lien he|lien lac|ca nhan|la)|goi (?:vao |den |toi )?so (?:nao|may|gi))\b/,
     of: "person",
   },
   {
@@ -302,8 +304,9 @@ const ATTRIBUTES: readonly {
     of: "person",
   },
   {
-    what: "người giữ chức vụ này trước đó",
-    re: /\b(?:tien nhiem|nguoi truoc|truoc (?:ong|ba|anh|chi))\b/,
+    what: "người tiền nhiệm",
+    // ("GĐ Sở TT&TT trước ô. Kỳ": "ô." is ông.)
+    re: /\b(?:tien nhiem|nguoi truoc|truoc (?:ong|ba|anh|chi|o(?! dau)))\b/,
     of: "person",
   },
   {
@@ -328,7 +331,8 @@ const ATTRIBUTES: readonly {
   },
   {
     what: "địa điểm",
-    re: /\b(?:dia diem|dia chi|tru so|dat (?:o|tai) dau|hop (?:o|tai) dau|to chuc (?:o|tai) dau|dien ra (?:o|tai) dau|phong hop|hoi truong (?:nao|gi)|to chuc (?:o|tai) (?:hoi truong|phong|dia diem) nao)\b/,
+    // ("đặt Trung tâm Dữ liệu quốc gia ở đâu": where something is put.)
+    re: /\b(?:dia diem|dia chi|tru so|dat(?: [a-z]+){0,6} (?:o|tai) dau|hop (?:o|tai) dau|to chuc (?:o|tai) dau|dien ra (?:o|tai) dau|phong hop|hoi truong (?:nao|gi)|to chuc (?:o|tai) (?:hoi truong|phong|dia diem) nao)\b/,
     of: "any",
   },
   {
@@ -430,11 +434,16 @@ export function unrecordedAttribute(u: Understanding, ctx: AnswerContext): Gap |
   // reviewed (the meeting of 20/02/2023 reviewed 2022). A DTI result is an indicator's, recorded apart.
   const resultYear =
     // ("kết quả đề án 06 tỉnh 2023": a document's results, "thực hiện" unsaid.)
+    // ("kết quả dữ liệu mở của tỉnh 2023": a field's results in a year, read as the meeting on it.)
     (/\bket qua (?:thuc hien|trien khai)\b/.test(bare) ||
-      (/\bket qua\b/.test(bare) && (/\bde an\b/.test(bare) || findDocRefs(u.text).length > 0))) &&
-    !/\b(?:dti|chi so|xep hang|diem|cuoc hop|hoi nghi|phien hop)\b/.test(bare) &&
-    u.query.kind !== "indicator" &&
-    u.query.kind !== "meeting"
+      (/\bket qua\b/.test(bare) &&
+        (/\bde an\b/.test(bare) ||
+          findDocRefs(u.text).length > 0 ||
+          // (What is to be had, "cơ quan tôi cần có kết quả gì", is a task's.)
+          (/\bcua tinh\b/.test(bare) &&
+            !/\b(?:can|phai|yeu cau|phan dau|chu de|muc tieu|chi tieu)\b/.test(bare))))) &&
+    !/\b(?:dti|chi so|xep hang|diem|cuoc hop|hoi nghi|phien hop|hop)\b/.test(bare) &&
+    u.query.kind !== "indicator"
       ? (/\bnam ((?:19|20)\d\d)\b/.exec(bare)?.[1] ??
         // ("… tỉnh 2023": a bare year, not a day's.)
         (/\d{1,2}\/\d{1,2}\/\d{4}/.test(u.text) ? undefined : /\b((?:19|20)\d\d)\b/.exec(bare)?.[1]))

@@ -115,7 +115,12 @@ export function mentionsSelf(text: string): boolean {
     if (
       ["toi", "minh", "em"].includes(fold(w)) &&
       !OWNER_BEFORE.has(fold(words[i - 1] ?? "")) &&
-      NOT_SELF_AFTER.has(fold(words[i + 1] ?? ""))
+      NOT_SELF_AFTER.has(fold(words[i + 1] ?? "")) &&
+      // ("tôi cần làm những việc gì": what the asker's unit must do; "tôi cần biết" stays the asker.)
+      !(
+        fold(words[i + 1] ?? "") === "can" &&
+        /^(?:lam|thuc|hoan|trien|chu|phoi|nop|chuan|xay)$/.test(fold(words[i + 2] ?? ""))
+      )
     )
       return false;
     // "liệt kê giúp tôi": the asker asking for help, not "my unit".

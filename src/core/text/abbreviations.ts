@@ -72,6 +72,9 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   nv: "nhiem vu",
   dv: "don vi",
   dvc: "dich vu cong",
+  // "thanh toán KDTM", "TTKDTM": không dùng tiền mặt.
+  kdtm: "khong dung tien mat",
+  ttkdtm: "thanh toan khong dung tien mat",
   dvctt: "dich vu cong truc tuyen",
   tthc: "thu tuc hanh chinh",
   csdl: "co so du lieu",
@@ -154,6 +157,11 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(^|[^\p{L}\p{N}&])han dong(?![\p{L}\p{N}&])/gu, "$1hanh dong"],
   // "thuê bao DĐ", "điện thoại DĐ": di động.
   [/(^|[^\p{L}\p{N}&])(thue bao|dien thoai|mang|dt) dd(?![\p{L}\p{N}&])/gu, "$1$2 di dong"],
+  // "văn bản trao đổi dạng ĐT", "hồ sơ ĐT", "giao dịch ĐT": điện tử (elsewhere "đt" is left alone).
+  [
+    /(^|[^\p{L}\p{N}&])(dang|duoi dang|van ban|ho so|giao dich|thanh toan|chinh quyen|thuong mai|hoa don|dinh danh|chu ky|moi truong|cong) dt(?![\p{L}\p{N}&])/gu,
+    "$1$2 dien tu",
+  ],
   // "PH với những ĐV nào", "đơn vị PH": phối hợp (elsewhere "ph" is left alone).
   [/(^|[^\p{L}\p{N}&])ph(?=\s+(?:voi|vs|cung)(?![\p{L}\p{N}&]))/gu, "$1phoi hop"],
   [/(^|[^\p{L}\p{N}&])(don vi|dv|co quan|cq|chu tri) ph(?![\p{L}\p{N}&])/gu, "$1$2 phoi hop"],

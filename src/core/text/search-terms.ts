@@ -130,6 +130,11 @@ const CONTEXTUAL: readonly (readonly [RegExp, string])[] = [
     /(?<![\p{L}\p{N}])(nv|nhiệm vụ|nhiem vu|chủ trì|chu tri|phối hợp|phoi hop|ph)\s+tt(?=\s+(?!&)|$)/giu,
     "$1 tuyên truyền",
   ],
+  // "văn bản trao đổi dạng ĐT", "giao dịch ĐT": điện tử (the same reading as expandAbbreviations').
+  [
+    /(?<![\p{L}\p{N}])(d[ạa]ng|v[ăa]n b[ảa]n|h[ồo] s[ơo]|giao d[ịi]ch|thanh to[áa]n|ch[íi]nh quy[ềe]n|th[ươu][ơo]ng m[ạa]i|h[óo]a [đd][ơo]n|[đd][ịi]nh danh|ch[ữu] k[ýy]|m[ôo]i tr[ườu][ờo]ng|c[ổo]ng)\s+(?:đt|dt)(?![\p{L}\p{N}])/giu,
+    "$1 điện tử",
+  ],
   // "có gì nói về …", "nhắc đến …": what is said about the words after ("nội vụ" is left alone).
   [/(?<![\p{L}\p{N}])(?:nói|noi|nhắc|nhac)\s+(?:về|ve|đến|den|tới|toi)(?![\p{L}\p{N}])/giu, "về"],
   // "Phó TB TT BĐH": phó trưởng ban thường trực.
@@ -380,6 +385,9 @@ export function queryTerms(text: string): string[] {
 }
 
 /** The positions of `terms` that frame the question (see FRAME_PHRASES, FRAME_WORDS). */
+const MODAL_NEXT = /^(?:hoan|lam|thuc|phai|trien|xay|dat|nop|gui|chuan|dam|phoi|chu)$/;
+const SPAN_NEXT = /^(?:nam|thang|quy|giai|tuan|dot|dip)$/;
+
 export function frameIndices(terms: readonly string[]): Set<number> {
   const out = new Set<number>();
   for (let i = 0; i < terms.length; i++) {
@@ -387,6 +395,9 @@ export function frameIndices(terms: readonly string[]): Set<number> {
     // "bộ chỉ số", "bộ tiêu chí": a set of indicators, not a ministry ("Bộ Công an").
     if (terms[i] === "bo" && ((terms[i + 1] === "chi" && terms[i + 2] === "so") || terms[i + 1] === "tieu"))
       out.add(i);
+    // "cần hoàn thành", "trong năm 2023": a need and a span, not what about ("cán bộ", "trọng tâm" stay).
+    else if (terms[i] === "can" && MODAL_NEXT.test(terms[i + 1] ?? "")) out.add(i);
+    else if (terms[i] === "trong" && SPAN_NEXT.test(terms[i + 1] ?? "")) out.add(i);
     else if (phrase) {
       for (let j = 0; j < phrase.length; j++) out.add(i + j);
       i += phrase.length - 1;

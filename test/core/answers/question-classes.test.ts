@@ -5054,3 +5054,53 @@ describe("attributes no entry records, in the words officials use", () => {
     expect(ask("chuyển đổi số doanh nghiệp là nhiệm vụ của ai").abstained).toBe(false);
   });
 });
+
+describe("a need, a span and abbreviations are read as officials mean them", () => {
+  it("'cần hoàn thành … trong năm 2023' is the task's words plus a need and a span", () => {
+    const r = ask("năm 2023 mỗi sở cần hoàn thành bao nhiêu sản phẩm chuyển đổi số");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("it nhat mot san pham");
+  });
+  it("'tôi cần làm …' is the asker's unit's tasks", () => {
+    const r = engine.ask({
+      text: "tôi cần làm gì trong năm 2023",
+      now: NOW,
+      asker: { unitId: "ban-dan-toc" },
+    });
+    expect(fold(renderPlain(r))).toContain("nhiem vu nam 2023 cua ban dan toc");
+  });
+  it("'tôi cần biết …' is still the asker speaking", () => {
+    expect(fold(renderPlain(ask("tôi cần biết chủ đề năm 2023")))).not.toContain("lien ket");
+  });
+  it.each([
+    ["muc tieu thanh toan KDTM nam 2023 o dau", "truong hoc"],
+    ["KH 562 mục tiêu văn bản trao đổi dạng ĐT đến 2025", "100%"],
+  ])("%s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain(fold(said));
+  });
+});
+
+describe("two bodies and who founded whom", () => {
+  it("'Ban Chỉ đạo thành lập Ban Điều hành' gives the Ban Điều hành's founding first, then the other", () => {
+    const text = renderPlain(ask("ban chỉ đạo thành lập ban điều hành"));
+    expect(text.indexOf("01-QĐ/BCĐCĐS")).toBeGreaterThanOrEqual(0);
+    expect(text.indexOf("01-QĐ/BCĐCĐS")).toBeLessThan(text.indexOf("352-QĐ/TU"));
+  });
+  it("'ban nào thành lập ban nào' gives both", () => {
+    const text = renderPlain(ask("ban chi dao va ban dieu hanh, ban nao thanh lap ban nao?"));
+    expect(text).toContain("01-QĐ/BCĐCĐS");
+    expect(text).toContain("352-QĐ/TU");
+  });
+  it("a claim is checked: 'do Ban Chỉ đạo thành lập phải không' is 'Đúng'", () => {
+    expect(renderPlain(ask("ban điều hành do ban chỉ đạo thành lập phải không"))).toMatch(/^Đúng\./);
+  });
+  it("the days between the two foundings are still counted", () => {
+    expect(
+      renderPlain(
+        ask("Từ ngày thành lập Ban Chỉ đạo đến ngày thành lập Ban Điều hành cách nhau bao nhiêu ngày?"),
+      ),
+    ).toContain("24 ngày");
+  });
+});

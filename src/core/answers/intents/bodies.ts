@@ -36,12 +36,45 @@ export function answerBodyAttribute(u: Understanding, ctx: AnswerContext): Reply
         : ROLE.test(bare)
           ? "role"
           : undefined;
-  if (!asks) return undefined;
   const { kb, lex } = ctx;
   const terms = searchTerms(u.text);
   // One body named, and no person or meeting the question could be about instead.
   const matches = lex.bodies.match(terms);
   let bodies = [...new Set(matches.map((m) => m.value))];
+  // "Ban Chỉ đạo thành lập Ban Điều hành à", "ban nào thành lập ban nào": the two foundings, the body
+  // named after "thành lập" first; who founded whom is in the decisions.
+  const verb = terms.findIndex(
+    (t, i) => (t === "thanh" && terms[i + 1] === "lap") || (t === "lap" && terms[i + 1] === "ra"),
+  );
+  // (Not a count of days between the two, "… cách nhau bao nhiêu ngày": the dates' answer.)
+  if (
+    bodies.length === 2 &&
+    verb >= 0 &&
+    !lex.people.match(terms).length &&
+    !/\b(?:bao nhieu|may ngay|cach nhau|truoc hay sau|sau hay truoc|bao lau)\b/.test(bare)
+  ) {
+    const ordered = [...matches]
+      .sort((x, y) => Number(y.start > verb) - Number(x.start > verb) || x.start - y.start)
+      .map((m) => m.value)
+      .filter((v, i, all) => all.indexOf(v) === i);
+    // ("Ban Điều hành do Ban Chỉ đạo thành lập phải không": the claim checked against the decision.)
+    const claimed = FOUNDER_CLAIMED.test(bare);
+    const r = new ReplyBuilder("search");
+    for (const [i, id] of ordered.entries()) {
+      const b = kb.body(id);
+      const doc = b?.establishedBy ? kb.document(b.establishedBy) : undefined;
+      if (!b || !doc) continue;
+      const founder = i === 0 && claimed ? kb.body(ordered[1]!) : undefined;
+      const verdict = founder ? (fold(doc.issuer) === fold(founder.name) ? "Đúng. " : "Không. ") : "";
+      r.line(
+        `${verdict}${b.name} thành lập theo ${documentLabel(doc)} của ${doc.issuer}.`,
+        kb.citeAll([doc.id, ...doc.sources]),
+      );
+      r.item("body", b.id);
+    }
+    if (r.build().lines.length) return r.build();
+  }
+  if (!asks) return undefined;
   // "Tổ công nghệ số cộng đồng có vai trò gì đối với Ban Chỉ đạo": the role of the first, named by
   // the second.
   // "Tổ GV thuộc BĐH hay BCĐ": the first body's parent, of the two named after it.

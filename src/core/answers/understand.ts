@@ -548,6 +548,13 @@ const TASK_FRAME_PHRASES: readonly (readonly string[])[] = [
   "liên tục",
   "định kỳ",
   "hoàn thành",
+  // "Chủ tịch tỉnh yêu cầu tập trung những nhiệm vụ trọng tâm nào trong năm 2023": who asked, the
+  // asking and the span, not what the tasks are about.
+  "tập trung",
+  "chủ tịch tỉnh",
+  "trong năm",
+  "trong quý",
+  "trong tháng",
 ].map((p) => searchTerms(p));
 const TASK_FRAME = new Set(
   searchTerms("việc giao làm nhóm về thuộc các những năm quý tháng hạn chót thời nào hằng hàng mỗi xong lo"),
@@ -1861,7 +1868,12 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     (lex.index.search(content.join(" "), { kinds: ["target"], limit: 1 })[0]?.coverage ?? 0) >= 0.9
   )
     return { ...base, year, query: withYear({ kind: "target" as const, text }) };
-  if (asksTasks || concepts.has("deadline") || mine || (unit && terms.length <= unitMatches[0]!.end + 2)) {
+  // ("Tỷ lệ hồ sơ nộp trực tuyến tại TTPVHCC năm 2024": a figure asked of the unit, not its tasks.)
+  const unitLast =
+    unit &&
+    terms.length <= unitMatches[0]!.end + 2 &&
+    !(answerType(bare) === "figure" && !concepts.has("task"));
+  if (asksTasks || concepts.has("deadline") || mine || unitLast) {
     if (unit || mine || unknownUnit || asksTasks) {
       // "NHNN được giao nhiệm vụ gì về thanh toán không dùng tiền mặt": that unit's tasks on that topic.
       const about = /\bve ((?:[a-z0-9]+ ?){2,})$/.exec(bare)?.[1];

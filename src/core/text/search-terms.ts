@@ -436,11 +436,17 @@ export function withoutFrames(terms: readonly string[]): string[] {
  * liệu" with terms ["du", "lieu"] → "dữ liệu". Falls back to the terms when the words do not cover them.
  */
 export function typedWords(text: string, terms: string[]): string {
-  const wanted = new Set(terms);
+  // Each term as many times as the terms have it ("trọng tâm … trong năm": the one "trong" of the topic).
+  const left = new Map<string, number>();
+  for (const t of terms) left.set(t, (left.get(t) ?? 0) + 1);
   const words = clean(text)
     .split(" ")
     .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""))
-    .filter((w) => w && searchTerms(w).some((t) => wanted.has(t)));
+    .filter((w) => {
+      const own = w ? searchTerms(w).filter((t) => (left.get(t) ?? 0) > 0) : [];
+      for (const t of own) left.set(t, left.get(t)! - 1);
+      return own.length > 0;
+    });
   const covered = new Set(words.flatMap((w) => searchTerms(w)));
   return terms.every((t) => covered.has(t)) ? words.join(" ") : terms.join(" ");
 }

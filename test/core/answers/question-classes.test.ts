@@ -5104,3 +5104,25 @@ describe("two bodies and who founded whom", () => {
     ).toContain("24 ngày");
   });
 });
+
+describe("a unit named last is not always its tasks", () => {
+  it("a figure asked at a unit ('tỷ lệ … tại TTPVHCC năm 2024') is said not recorded, not the unit's tasks", () => {
+    const r = ask("tỷ lệ hồ sơ nộp trực tuyến tại TTPVHCC năm 2024");
+    expect(r.intent).not.toBe("tasks");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi con so duoc hoi");
+  });
+  it("the unit and a year alone are still its tasks", () => {
+    expect(ask("sở tttt năm 2023").intent).toBe("tasks");
+  });
+});
+
+describe("who asked and the span are not what the tasks are about", () => {
+  it("'Chủ tịch tỉnh yêu cầu tập trung những nhiệm vụ trọng tâm nào trong năm 2023' lists the three", () => {
+    const text = renderPlain(
+      ask("Chủ tịch tỉnh yêu cầu tập trung những nhiệm vụ trọng tâm nào trong năm 2023?"),
+    );
+    expect(text).toContain("Nhiệm vụ về “trọng tâm” năm 2023");
+    expect(text).toContain("(3)");
+  });
+});

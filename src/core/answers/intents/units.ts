@@ -3,6 +3,7 @@
 import { foldQuestion } from "../../text/question.ts";
 import { addDays, formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
+import { answerType } from "../focus.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 
 export function answerUnit(q: { unitId: string }, ctx: AnswerContext): Reply {
@@ -13,13 +14,13 @@ export function answerUnit(q: { unitId: string }, ctx: AnswerContext): Reply {
   r.item("unit", u.id);
   // "Trường Chính trị tỉnh mang tên ai", "ai đứng đầu …": a person asked, and the sources name no one
   // there: said first, then what is known of the unit.
+  // ("Tỷ lệ hồ sơ trực tuyến tại TTPVHCC năm 2024": a figure, which a unit's card never states.)
   const people = kb.data.people.filter((p) => p.positions.some((x) => x.unit === u.id));
-  if (
-    !people.length &&
-    ctx.question &&
-    /\b(?:ai|nguoi nao|ong nao|ba nao|dong chi nao)\b/.test(foldQuestion(ctx.question))
-  )
+  const asked = ctx.question ? foldQuestion(ctx.question) : "";
+  if (!people.length && /\b(?:ai|nguoi nao|ong nao|ba nao|dong chi nao)\b/.test(asked))
     r.abstain().line(`Nguồn hiện có không ghi người được hỏi của ${u.name}. Điều đã biết về đơn vị:`);
+  else if (answerType(asked) === "figure")
+    r.abstain().line(`Nguồn hiện có không ghi con số được hỏi của ${u.name}. Điều đã biết về đơn vị:`);
   if (u.aliases.length) r.line(`Tên gọi khác: ${u.aliases.slice(0, 5).join(", ")}.`, kb.citeAll(u.sources));
   else r.line(`Đơn vị trong cơ sở tri thức.`, kb.citeAll(u.sources));
   for (const p of kb.data.people) {

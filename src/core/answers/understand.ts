@@ -246,7 +246,7 @@ const ABOUT =
 
 /** Words that start the name of an agency, for noticing a unit the knowledge does not know. */
 const UNIT_HEAD =
-  /(?:^|\b(?:cua|cho|giao|thuoc|doi voi|la|giam doc|chu tich|lanh dao|thu truong|truong)\s)((?:so(?!\s+(?:hoa|lieu|hieu|luong|do|sanh|thu tu|ngay|lan|thang|nam|phan tram|nguoi|con lai)\b)|ban|cuc|chi cuc|trung tam|uy ban nhan dan huyen|uy ban nhan dan thanh pho|uy ban nhan dan xa|uy ban nhan dan phuong|xa(?!\s+(?:hoi|vien)\b)|phuong(?!\s+(?:an|tien|thuc|huong|phap|cham|dien)\b)|thi tran|thon|phong|bo|truong|benh vien|cong an|bao hiem|kho bac|vien)\s+[a-z]+(?:\s+[a-z]+){0,3})/;
+  /(?:^|\b(?:cua|cho|giao|thuoc|doi voi|la|giam doc|chu tich|lanh dao|thu truong|truong)\s)((?:so(?!\s+(?:hoa|lieu|hieu|luong|do|sanh|thu tu|ngay|lan|thang|nam|phan tram|nguoi|con lai)\b)|ban|cuc|chi cuc|trung tam|uy ban nhan dan huyen|huyen(?!\s+(?:thoai|bi|ao)\b)|uy ban nhan dan thanh pho|uy ban nhan dan xa|uy ban nhan dan phuong|xa(?!\s+(?:hoi|vien)\b)|phuong(?!\s+(?:an|tien|thuc|huong|phap|cham|dien)\b)|thi tran|thon|phong|bo|truong|benh vien|cong an|bao hiem|kho bac|vien)\s+[a-z]+(?:\s+[a-z]+){0,3})/;
 /**
  * A commune, ward, village, town or district named by its kind, folded: "xa phuoc dan", "ubnd phuong do
  * vinh" (the kind and its Ủy ban are group 0 up to the name).

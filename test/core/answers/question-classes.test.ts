@@ -5126,3 +5126,32 @@ describe("who asked and the span are not what the tasks are about", () => {
     expect(text).toContain("(3)");
   });
 });
+
+describe("a district named by its kind, after the district level ended", () => {
+  it("'huyện Ninh Phước có nhiệm vụ gì năm 2025' is an unknown unit, with the level's end and the tasks given to all", () => {
+    const r = ask("huyện ninh phước có nhiệm vụ gì năm 2025");
+    expect(r.abstained).toBe(true);
+    const text = renderPlain(r);
+    expect(text).toContain("“Huyện Ninh Phước”");
+    expect(text).toContain("Cấp huyện đã kết thúc hoạt động từ 01/07/2025");
+    expect(text).toContain("giao chung");
+    expect(text).not.toContain("bổ sung đơn vị này");
+  });
+  it.each(["chính quyền hai cấp", "huyện bị bỏ từ bao giờ"])(
+    "'%s' is the recorded end of the district level",
+    (q) => {
+      expect(renderPlain(ask(q))).toContain("01/07/2025");
+    },
+  );
+});
+
+describe("who drafted a document is not recorded; who wrote the article is", () => {
+  it("'ai là người soạn kế hoạch 3609' says the drafter is not recorded", () => {
+    const r = ask("ai là người soạn kế hoạch 3609");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi nguoi soan thao");
+  });
+  it("'ai viết bài về cuộc họp ban điều hành' names the author", () => {
+    expect(renderPlain(ask("ai viết bài về cuộc họp ban điều hành"))).toContain("Như Vương");
+  });
+});

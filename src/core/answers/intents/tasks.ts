@@ -48,18 +48,43 @@ export function linkNeeded(): Reply {
     .build();
 }
 
+/** A place typed in lower case, named as written: "huyện ninh phước" → "Huyện Ninh Phước". */
+function placeName(name: string): string {
+  const kind =
+    /^((?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+)?(huyện|xã|phường|thị trấn|thôn)\s+(.+)$/iu.exec(name);
+  if (!kind) return name;
+  const title = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+  const head = kind[1] ? "UBND " : "";
+  const kindWord = head ? kind[2]!.toLowerCase() : title(kind[2]!.toLowerCase());
+  return `${head}${kindWord} ${kind[3]!.split(/\s+/).map(title).join(" ")}`;
+}
+
 function unknownUnitReply(name: string, ctx: AnswerContext, intent: "tasks" | "deadlines"): Reply {
   const r = new ReplyBuilder(intent).abstain();
   r.line(
-    `Cơ sở tri thức chưa có đơn vị “${name}”, nên tôi không có thông tin về nhiệm vụ riêng của đơn vị này.`,
+    `Cơ sở tri thức chưa có đơn vị “${placeName(name)}”, nên tôi không có thông tin về nhiệm vụ riêng của đơn vị này.`,
   );
+  // ("huyện Ninh Phước năm 2025 làm gì": the district level ended, as the register records.)
+  const district = /^(?:(?:ubnd|uy ban nhan dan)\s+)?huyen\b/.test(fold(name));
+  if (district) {
+    for (const g of ctx.kb.data.unitGroups) {
+      const closed = (g.history ?? []).find(
+        (h) => h.kind === "closed" && /\bhai cap\b/.test(fold(h.note ?? "")),
+      );
+      if (closed)
+        r.line(
+          `Cấp huyện đã kết thúc hoạt động từ ${formatViDate(closed.date)}${closed.note ? ` (${closed.note})` : ""}.`,
+          ctx.kb.citeAll(closed.sources),
+        );
+    }
+  }
   const allGroup = ctx.kb.data.unitGroups.find((g) => g.all);
   const general = allGroup ? ctx.kb.tasksNaming(allGroup.id).lead : [];
   if (allGroup && general.length) {
     r.note(`Có ${general.length} nhiệm vụ giao chung cho ${allGroup.name}, áp dụng cho mọi đơn vị.`);
     r.action("Nhiệm vụ giao chung", { kind: "tasks", unitId: allGroup.id });
   }
-  r.note("Tổ Giúp việc có thể bổ sung đơn vị này vào cơ sở tri thức.");
+  if (!district) r.note("Tổ Giúp việc có thể bổ sung đơn vị này vào cơ sở tri thức.");
   return r.build();
 }
 

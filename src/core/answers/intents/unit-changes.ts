@@ -50,6 +50,16 @@ export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | 
         bare,
       ) &&
       !/\b(?:nhiem vu|viec|nv|truoc khi)\b/.test(bare)) ||
+    // ("chính quyền hai cấp", "… là gì": the phrase alone.)
+    /^(?:[a-z]+ ){0,2}chinh quyen (?:dia phuong )?hai cap(?: (?:la gi|la sao|the nao|ra sao|nghia la gi|tu khi nao))?$/.test(
+      bare.trim(),
+    ) ||
+    // ("huyện bị bỏ từ bao giờ", "huyện Ninh Sơn còn không": the district level ended.)
+    (/\b(?:cap huyen|huyen)\b/.test(bare) &&
+      /\b(?:bi bo|xoa bo|bo tu|ket thuc|giai the|cham dut|ngung hoat dong|con (?:khong|ko|k|ton tai|hoat dong))\b/.test(
+        bare,
+      ) &&
+      !/\b(?:nhiem vu|viec|nv|truoc khi)\b/.test(bare)) ||
     /\b(?:xa|phuong)\b.*\btruc thuoc (?:cap nao|ai|dau|tinh hay huyen|huyen hay tinh)\b/.test(bare);
   if (!CHANGE_CUE.test(bare) && !twoLevel) return undefined;
   const { kb, lex } = ctx;

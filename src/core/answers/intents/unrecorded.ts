@@ -202,8 +202,9 @@ const ATTRIBUTES: readonly {
   },
   {
     // Who drafted a report or a plan is not recorded (only who issued it).
-    what: "người soạn thảo, viết báo cáo",
-    re: /\bai (?:viet|soan|soan thao|lap|chuan bi|tong hop) (?:bao cao|to trinh|du thao|tai lieu)\b/,
+    what: "người soạn thảo",
+    // ("ai là người soạn kế hoạch 3609", "đơn vị nào tham mưu soạn thảo QĐ 56": the same of a document.)
+    re: /\bai (?:viet|soan|soan thao|lap|chuan bi|tong hop) (?:bao cao|to trinh|du thao|tai lieu)\b|\b(?:nguoi|ai|don vi nao|co quan nao) (?:la nguoi )?(?:soan|soan thao|tham muu soan thao)\b/,
     of: "any",
     alone: true,
   },

@@ -5155,3 +5155,31 @@ describe("who drafted a document is not recorded; who wrote the article is", () 
     expect(renderPlain(ask("ai viết bài về cuộc họp ban điều hành"))).toContain("Như Vương");
   });
 });
+
+describe("who, a post, a group and a province's own figure, when no source gives them", () => {
+  it.each([
+    ["ai là thư ký ban điều hành", "khong ghi thu ky cua ban dieu hanh"],
+    ["thứ hạng DTI 2022 của tỉnh trong vùng duyên hải nam trung bộ", "khong ghi thu hang trong khu vuc"],
+    ["ai phụ trách tổ công nghệ số cộng đồng ở xã", "khong ghi nguoi, co quan duoc hoi"],
+    ["ai phụ trách nền tảng dữ liệu dùng chung", "khong ghi nguoi, co quan duoc hoi"],
+    ["DTI 2022 nhóm nào", "khong ghi nhom xep loai cua dti 2022"],
+    [
+      "tỷ lệ người dân có tài khoản định danh điện tử của tỉnh năm 2023",
+      "khong ghi so lieu nay cua tinh; chi co muc tieu quoc gia",
+    ],
+  ])("%s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain(said);
+  });
+  it.each([
+    ["ai là trưởng ban điều hành", "Trần Quốc Nam"],
+    ["ai xây dựng trung tâm dữ liệu quốc gia", "Bộ Công an"],
+    ["DTI 2022 xếp hạng mấy", "27/63"],
+    ["mục tiêu tỷ lệ người có tài khoản định danh điện tử năm 2023", "30%"],
+  ])("%s is answered", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(renderPlain(r)).toContain(said);
+  });
+});

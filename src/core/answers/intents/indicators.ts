@@ -75,6 +75,15 @@ export function answerIndicator(q: { year?: number }, ctx: AnswerContext): Reply
     return r.build();
   }
   const r = new ReplyBuilder("indicator", `Chỉ số chuyển đổi số (DTI) của tỉnh ${kb.data.province.name}`);
+  // "DTI 2022 nhóm nào", "xếp loại gì": a group the results do not name (unless a note does), said first.
+  const asked = ctx.question ? foldQuestion(ctx.question) : "";
+  if (
+    q.year &&
+    /\bnhom (?:nao|may|gi)\b|\bxep loai\b|\bthuoc nhom\b/.test(asked) &&
+    !/\b(?:muc tieu|chi tieu|phan dau|ke hoach|dat ra|muon|ky vong)\b/.test(asked) &&
+    !list.some((i) => [...i.notes, i.change ?? ""].some((n) => /\bnhóm\b/iu.test(n)))
+  )
+    r.abstain().line(`Nguồn hiện có không ghi nhóm xếp loại của DTI ${q.year}. Điều đã biết:`);
   for (const i of list) {
     const cites = kb.citeAll(i.sources);
     r.line(`• ${indicatorLine(i)}.`, cites);

@@ -8,7 +8,7 @@ import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { lowerFirst } from "../format.ts";
 import { peopleByGivenName } from "../lexicon.ts";
-import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
+import { type Query, RECORDED_NOTE, type Reply, ReplyBuilder } from "../reply.ts";
 import { MINE, type Understanding } from "../understand.ts";
 import { answerTasksOfMembers, linkNeeded } from "./tasks.ts";
 
@@ -196,8 +196,37 @@ function findHolders(q: RoleQuery, ctx: AnswerContext, useBody: boolean): { p: P
   return matches;
 }
 
+/** Posts no source names anyone in ("thư ký Ban Điều hành", "chánh văn phòng"), folded, as shown. */
+const OTHER_POSTS: readonly (readonly [RegExp, string])[] = [
+  [/\bthu ky\b/, "thư ký"],
+  [/\b(?:pho )?chanh van phong\b/, "chánh văn phòng"],
+  [/\bke toan(?: truong)?\b/, "kế toán"],
+  [/\b(?:nguoi )?phat ngon\b/, "người phát ngôn"],
+  [/\bthu quy\b/, "thủ quỹ"],
+  [/\bvan thu\b/, "văn thư"],
+  [/\bchuyen vien\b/, "chuyên viên"],
+  [/\btruong phong\b/, "trưởng phòng"],
+];
+
 export function answerRole(asked: RoleQuery, ctx: AnswerContext): Reply {
   const { kb } = ctx;
+  // "ai là thư ký Ban Điều hành": a post no recorded position is, said so (not the body's members).
+  const said = ctx.question ? foldQuestion(ctx.question) : fold(asked.phrase);
+  const post = OTHER_POSTS.find(
+    ([re]) => re.test(said) && !kb.data.people.some((p) => p.positions.some((x) => re.test(fold(x.title)))),
+  );
+  if (post) {
+    const of = asked.bodyId
+      ? kb.body(asked.bodyId)?.name
+      : asked.unitId
+        ? kb.unit(asked.unitId)?.name
+        : undefined;
+    return new ReplyBuilder("role")
+      .abstain()
+      .line(`Nguồn hiện có không ghi ${post[1]}${of ? ` của ${of}` : ""}.`)
+      .note(RECORDED_NOTE)
+      .build();
+  }
   // "Giám đốc sở mình": the asker's unit, once linked.
   if (asked.unitId === MINE && !ctx.asker?.unitId) return linkNeeded();
   const q = asked.unitId === MINE ? { ...asked, unitId: ctx.asker!.unitId! } : asked;

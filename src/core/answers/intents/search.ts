@@ -49,6 +49,29 @@ export const AHEAD_COVERAGE = 0.7;
 export const AHEAD_MARGIN = 0.15;
 
 /** The sentence of an entry that shares most words with the question (to show why it matched). */
+/**
+ * Generic agents a sentence may name: "các cơ quan, đơn vị", "Thủ tướng", "người dân" (named units and
+ * bodies are matched by the lexicon; "ban", "sở" alone fold as "cơ bản", "số").
+ */
+const AGENT =
+  /\b(?:co quan|don vi|dia phuong|nguoi dan|doanh nghiep|thu tuong|chu tich|giam doc|bo truong|truong ban|to truong|uy ban|ubnd|trung tam)\b/g;
+
+/** Whether a sentence names a person, unit or body (or an agent word) the question does not. */
+function namesAgent(sentence: string, question: string, ctx: AnswerContext): boolean {
+  const st = searchTerms(sentence);
+  const qt = searchTerms(question);
+  const named = (terms: string[]) =>
+    new Set([
+      ...ctx.lex.units.match(terms).map((m) => `u:${m.value.id}`),
+      ...ctx.lex.bodies.match(terms).map((m) => `b:${m.value}`),
+      ...ctx.lex.people.match(terms).map((m) => `p:${m.value}`),
+    ]);
+  const asked = named(qt);
+  if ([...named(st)].some((x) => !asked.has(x))) return true;
+  const askedWords = new Set(foldQuestion(question).match(AGENT) ?? []);
+  return (fold(sentence).match(AGENT) ?? []).some((w) => !askedWords.has(w));
+}
+
 function bestSentence(sentences: string[], question: string, exclude = ""): string | undefined {
   const qt = queryTerms(question);
   const q = new Set(qt);
@@ -517,6 +540,8 @@ export function answerSearch(
     });
   // A question for a figure ("bao nhiêu", "tỷ lệ") is answered only by an entry that states one.
   const wantsFigure = !q.focus && figureAsked;
+  // A question for who is answered only by what names someone (see noWho below).
+  const wantsWho = !q.focus && !q.kinds && answerType(foldQuestion(q.text)) === "who";
   // The facts that state what is asked, when they fit the question at least as well as an entry does.
   const facts = q.kinds ? [] : factsFor(q.text, needed, ctx);
   // A task found is answered by its card (lead, support, deadline): tasks have no facts in this index.
@@ -524,6 +549,7 @@ export function answerSearch(
   const factsWin =
     facts.length &&
     (!wantsFigure || facts.some((f) => hasFigure(f.fact.text))) &&
+    (!wantsWho || facts.some((f) => namesAgent(f.fact.text, q.text, ctx))) &&
     (!strong.length ||
       // (Not a fact that fits only through its document's summary, when the document itself is found.)
       (strong[0]!.doc.kind !== "task" &&
@@ -548,12 +574,30 @@ export function answerSearch(
       const why = bestSentence(sentencesOf(h, ctx), q.text, d.text);
       return why ? hasFigure(why) : hasFigure(d.text);
     });
-  if (!strong.length || noFigure) {
+  // A question for who ("ai phụ trách tổ công nghệ số cộng đồng ở xã") is answered only by a sentence that
+  // names someone, a unit or a body other than those the question names.
+  const noWho =
+    wantsWho &&
+    strong.length > 0 &&
+    // (The entries that would be shown: within 0.15 of the best.)
+    !strong
+      .filter((h) => h.coverage >= strong[0]!.coverage - 0.15)
+      .slice(0, 4)
+      .some((h) => {
+        const d = describe(h, ctx);
+        if (!d) return false;
+        if (h.doc.kind === "task" || h.doc.kind === "person" || h.doc.kind === "document") return true;
+        const why = bestSentence(sentencesOf(h, ctx), q.text, d.text) ?? d.text;
+        return namesAgent(why, q.text, ctx);
+      });
+  if (!strong.length || noFigure || noWho) {
     const r = new ReplyBuilder("search").abstain();
     r.line(
       noFigure
         ? "Nguồn hiện có không ghi con số được hỏi."
-        : "Tôi chưa có thông tin để trả lời câu hỏi này trong cơ sở tri thức.",
+        : noWho
+          ? "Nguồn hiện có không ghi người, cơ quan được hỏi."
+          : "Tôi chưa có thông tin để trả lời câu hỏi này trong cơ sở tri thức.",
     );
     const near = hits.filter((h) => h.coverage >= NEARBY_COVERAGE).slice(0, 2);
     for (const h of near) {

@@ -424,6 +424,16 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
           !/\b(?:yeu cau|phai dat|de ra|dat ra)\b/.test(folded)));
     if (fit.length && achieved)
       return notRecorded("Nguồn hiện có không ghi kết quả đạt được; chỉ có mục tiêu đã đặt ra:");
+    // "tỷ lệ người dân có tài khoản định danh điện tử của tỉnh năm 2023": the province's own figure,
+    // asked without "mục tiêu", which a national target does not give.
+    const provinceFigure =
+      /\b(?:cua tinh|tinh (?:ta|minh|nha)|ninh thuan|toan tinh|trong tinh)\b/.test(folded) &&
+      !/\b(?:muc tieu|chi tieu|phan dau|ke hoach|de ra|dat ra|yeu cau|phai|can|quoc gia|ca nuoc)\b/.test(
+        folded,
+      ) &&
+      fit.slice(0, 2).every((t) => t.scope === "national");
+    if (fit.length && provinceFigure)
+      return notRecorded("Nguồn hiện có không ghi số liệu này của tỉnh; chỉ có mục tiêu quốc gia:");
     if (fit.length && count)
       return notRecorded("Nguồn hiện có không ghi số liệu thực tế này; chỉ có chỉ tiêu gần với nó:");
     if (fit.length && wantsFigure && !fit.slice(0, 2).some((t) => hasFigure(t.text)))

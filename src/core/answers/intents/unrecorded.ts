@@ -371,7 +371,7 @@ const ATTRIBUTES: readonly {
   },
   {
     what: "thứ hạng trong khu vực, vùng",
-    re: /\b(?:khu vuc|vung|mien)\b.*\b(?:thu may|xep hang|dung thu|hang may)\b|\b(?:thu may|xep hang|dung thu|hang may)\b.*\b(?:khu vuc|vung|mien)\b/,
+    re: /\b(?:khu vuc|vung|mien)\b.*\b(?:thu may|xep hang|dung thu|hang may|thu hang)\b|\b(?:thu may|xep hang|dung thu|hang may|thu hang)\b.*\b(?:khu vuc|vung|mien)\b/,
     of: "any",
   },
   {

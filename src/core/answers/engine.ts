@@ -32,7 +32,7 @@ import { answerPerson, answerPersonAtUnit, answerRole, answerWhichHolds } from "
 import { answerProgressFromFacts, answerReachedFromFacts, answerSearch } from "./intents/search.ts";
 import { answerTarget } from "./intents/targets.ts";
 import { answerTaskAttribute } from "./intents/task-attributes.ts";
-import { answerDeadlines, answerTasks } from "./intents/tasks.ts";
+import { answerDeadlines, answerExtendedTasks, answerTasks } from "./intents/tasks.ts";
 import { answerTheme } from "./intents/theme.ts";
 import { answerUnitChange } from "./intents/unit-changes.ts";
 import { answerUnit } from "./intents/units.ts";
@@ -286,6 +286,7 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       answerWhichHolds(u, ctx) ??
       answerPersonCheck(u, ctx) ??
       answerTaskAttribute(u, ctx) ??
+      answerExtendedTasks(u.folded, ctx) ??
       answerPersonAtUnit(u, ctx) ??
       answerProgressCheck(u, ctx) ??
       answerBodyAttribute(u, ctx) ??

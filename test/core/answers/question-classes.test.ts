@@ -5183,3 +5183,46 @@ describe("who, a post, a group and a province's own figure, when no source gives
     expect(renderPlain(r)).toContain(said);
   });
 });
+
+describe("what documents and meetings do not record, and extensions", () => {
+  it.each([
+    ["quyết định 56 có hiệu lực từ ngày nào", "khong ghi hieu luc cua quyet dinh 56/qd-ubnd"],
+    ["kế hoạch 4233 có bao nhiêu phụ lục", "khong ghi so trang, so phu luc cua ke hoach 4233/kh-ubnd"],
+    ["nghị quyết 09-NQ/TU được ban hành tại hội nghị nào", "khong ghi hoi nghi, ky hop ban hanh van ban"],
+    ["cuộc họp 20/2/2023 có mời báo chí không", "khong ghi viec moi bao chi cua cuoc hop ngay 20/02/2023"],
+    ["ai vắng mặt cuộc họp 20/2/2023", "khong ghi nguoi vang mat"],
+    ["cuộc họp 20/2/2023 có biên bản không", "khong ghi bien ban"],
+    ["bảo hiểm xã hội tỉnh sau 2025 tên gì", "khong ghi viec sap xep, sap nhap, doi ten"],
+  ])("%s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain(said);
+  });
+  it.each([
+    // "sếp bảo chị" typed plain is no press; "Nguyễn Long Biên ban …" is no minutes.
+    ["sep bao chi tim ke hoach ma cuoc hop thang 2/2023 danh gia, so hieu la gi", "3609"],
+    ["nguyễn long biên ban điều hành chức danh", "Phó Trưởng ban Thường trực"],
+    ["sở tttt sau 2025 tên gì", "Sở Khoa học và Công nghệ"],
+  ])("%s is answered", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(renderPlain(r)).toContain(said);
+  });
+  it("'nhiệm vụ nào được gia hạn' lists the extended tasks, or says none is recorded", () => {
+    const text = renderPlain(ask("nhiệm vụ nào bị gia hạn"));
+    expect(text).toContain("chưa ghi nhận nhiệm vụ nào được gia hạn");
+  });
+  it("a task extended is listed, with its new due date", () => {
+    const data = readShippedKnowledge({ KNOWLEDGE_DIR: "knowledge" });
+    const tasks = data.tasks.map((t) =>
+      t.id === "nv-bca-trung-tam-du-lieu-quoc-gia"
+        ? { ...t, progress: { ...t.progress, extendedTo: "2027-03-31" } }
+        : t,
+    );
+    const extended = createAnswerEngine(new Knowledge({ ...data, tasks }));
+    const text = renderPlain(extended.ask({ text: "đơn vị nào xin gia hạn nhiệm vụ", now: NOW }));
+    expect(text).toContain("Nhiệm vụ đã được gia hạn (1):");
+    expect(text).toContain("Trung tâm Dữ liệu quốc gia");
+    expect(text).toContain("31/03/2027");
+  });
+});

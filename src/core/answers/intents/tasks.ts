@@ -545,3 +545,31 @@ export function answerTasksOfMembers(bodyId: string, ctx: AnswerContext): Reply 
   if (page.rest) r.note(`Còn ${page.rest} nhiệm vụ nữa.`);
   return r.build();
 }
+
+/**
+ * "nhiệm vụ nào đã được gia hạn", "đơn vị nào xin gia hạn": the tasks whose due date an approved
+ * extension moved, or that none is recorded (a request still awaiting the secretariat is not knowledge).
+ */
+export function answerExtendedTasks(folded: string, ctx: AnswerContext): Reply | undefined {
+  if (!/\bgia han\b/.test(folded)) return undefined;
+  if (
+    !/\b(?:nhiem vu|viec|nv|don vi|co quan|so) (?:nao|gi)\b|\bnhung (?:nhiem vu|viec|don vi)\b|\bdanh sach\b/.test(
+      folded,
+    )
+  )
+    return undefined;
+  const extended = ctx.kb.data.tasks.filter((t) => t.progress.extendedTo);
+  const r = new ReplyBuilder("tasks");
+  if (!extended.length) {
+    r.line("Cơ sở tri thức chưa ghi nhận nhiệm vụ nào được gia hạn.");
+    r.note("Đề nghị gia hạn đang chờ Tổ Giúp việc xem xét không nằm trong cơ sở tri thức.");
+    return r.build();
+  }
+  r.line(`Nhiệm vụ đã được gia hạn (${extended.length}):`);
+  for (const [i, t] of extended.entries()) {
+    r.line(`${i + 1}. ${t.title} — ${dueText(t, ctx.today)}`, ctx.kb.citeAll(t.sources));
+    r.line(`Chủ trì: ${leadNames(ctx.kb, t)}`, [], 1);
+    r.item("task", t.id);
+  }
+  return r.build();
+}

@@ -336,6 +336,43 @@ const ATTRIBUTES: readonly {
     re: /\b(?:dia diem|dia chi|tru so|dat(?: [a-z]+){0,6} (?:o|tai) dau|hop (?:o|tai) dau|to chuc (?:o|tai) dau|dien ra (?:o|tai) dau|phong hop|hoi truong (?:nao|gi)|to chuc (?:o|tai) (?:hoi truong|phong|dia diem) nao)\b/,
     of: "any",
   },
+  // Whether the press was there, who was absent, whether minutes were kept: not recorded of a meeting.
+  // ("sếp bảo chị", typed plain, is no press: "báo chí" by the words around it.)
+  {
+    what: "việc mời báo chí",
+    re: /\b(?:moi|co|cho|tiep) bao chi\b|\bbao chi (?:du|tham du|dua tin|co mat|duoc moi)\b|\bphong vien\b/,
+    of: "meeting",
+  },
+  { what: "người vắng mặt", re: /\b(?:vang mat|khong (?:den )?du (?:hop)?)\b/, of: "meeting" },
+  // ("Nguyễn Long Biên ban điều hành": a name before "Ban".)
+  {
+    what: "biên bản",
+    re: /\bbien ban\b(?! (?:dieu hanh|chi dao|can su|thuong vu|dan toc|thuong truc))/,
+    of: "meeting",
+  },
+  {
+    // When a document takes effect or lapses is not recorded (only the day it was issued).
+    what: "hiệu lực của văn bản",
+    re: /\b(?:hieu luc|het han|con han)\b/,
+    of: "any",
+    kind: "document",
+    alone: true,
+  },
+  {
+    // A document's length and appendices are not recorded.
+    what: "số trang, số phụ lục của văn bản",
+    re: /\b(?:bao nhieu|may) (?:phu luc|trang)\b|\bdai (?:bao nhieu|may) trang\b/,
+    of: "any",
+    kind: "document",
+    alone: true,
+  },
+  {
+    // At which conference a document was adopted is not recorded ("NQ 09 ban hành tại hội nghị nào").
+    what: "hội nghị, kỳ họp ban hành văn bản",
+    re: /\b(?:nghi quyet|quyet dinh|ke hoach|van ban|chuong trinh)\b.*\b(?:ban hanh|thong qua|ky)\b.*\b(?:tai|o) (?:hoi nghi|ky hop|phien hop|cuoc hop) (?:nao|gi|lan thu may)\b/,
+    of: "any",
+    alone: true,
+  },
   {
     what: "tổng số người dự",
     // ("số người dự họp … là bao nhiêu", "bao nhiêu người tham dự cuộc họp": who attended is recorded by
@@ -355,7 +392,7 @@ const ATTRIBUTES: readonly {
     what: "việc sắp xếp, sáp nhập, đổi tên được hỏi",
     // ("sở GTVT nhập vô sở nào": merged into.)
     // ("hợp nhất Cổng DVC với hệ thống …": systems merged, a target's words, not units.)
-    re: /^(?!.*\b(?:hop nhat|sap nhap|tich hop) (?:cong|he thong|ht|nen tang|co so du lieu|csdl|du lieu|phan mem)\b).*(?:\bnhap (?:vo|vao) (?:so|co quan|don vi|bo|cuc)\b|\b(?:sap nhap|hop nhat|giai the|doi ten|chia tach|tach ra|sat nhap)\b(?=.*\b(?:so|co quan|don vi|tinh|huyen|xa|uy ban|phong|cuc|bo|ban)\b)|\b(?:so|co quan|don vi|tinh|huyen|xa|uy ban|phong|cuc|bo|ban)\b.*\b(?:sap nhap|hop nhat|giai the|doi ten|chia tach|sat nhap)\b)/,
+    re: /^(?!.*\b(?:hop nhat|sap nhap|tich hop) (?:cong|he thong|ht|nen tang|co so du lieu|csdl|du lieu|phan mem)\b).*(?:\bnhap (?:vo|vao) (?:so|co quan|don vi|bo|cuc)\b|\b(?:sap nhap|hop nhat|giai the|doi ten|chia tach|tach ra|sat nhap)\b(?=.*\b(?:so|co quan|don vi|tinh|huyen|xa|uy ban|phong|cuc|bo|ban)\b)|\b(?:so|co quan|don vi|tinh|huyen|xa|uy ban|phong|cuc|bo|ban)\b.*\b(?:sap nhap|hop nhat|giai the|doi ten|chia tach|sat nhap)\b|\bsau (?:nam )?20\d\d\b.*\bten (?:gi|la gi|moi)\b|\bten moi\b)/,
     of: "any",
   },
   {
@@ -471,6 +508,18 @@ export function unrecordedAttribute(u: Understanding, ctx: AnswerContext): Gap |
     (a) => a.re.test(bare) && (!a.kind || a.kind === u.query.kind) && !a.recorded?.(kb),
   );
   if (!attr) return undefined;
+  // ("QĐ 56 có hiệu lực từ ngày nào": of the document named, with its card offered.)
+  if (attr.alone && attr.kind === "document") {
+    const d = findDocRefs(u.text)
+      .map((r) => kb.documentOfRef(r))
+      .find((x) => x !== undefined);
+    if (d)
+      return {
+        what: attr.what.replace(/ của văn bản$/, ""),
+        of: `${d.type} ${d.number}`,
+        next: { label: `${d.type} ${d.number}`, query: { kind: "document", docId: d.id } },
+      };
+  }
   if (attr.alone)
     return {
       what: attr.what,

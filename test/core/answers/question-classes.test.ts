@@ -5226,3 +5226,14 @@ describe("what documents and meetings do not record, and extensions", () => {
     expect(text).toContain("31/03/2027");
   });
 });
+
+describe("how far a plan got, asked as a share", () => {
+  it("'đề án 06 tỉnh đạt bao nhiêu phần trăm' is progress, not recorded", () => {
+    const r = ask("đề án 06 tỉnh đạt bao nhiêu phần trăm");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi tien do thuc hien");
+  });
+  it("a plan's target share is still a target", () => {
+    expect(ask("kế hoạch 562 đặt mục tiêu văn bản điện tử đạt bao nhiêu phần trăm").abstained).toBe(false);
+  });
+});

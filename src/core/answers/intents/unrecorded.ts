@@ -139,7 +139,7 @@ const ATTRIBUTES: readonly {
     what: "tiến độ thực hiện hiện nay",
     progress: true,
     // ("tiến độ … hiện đạt bao nhiêu %": a share of the work done, not a target's figure.)
-    re: /\b(?:(?:xay|lam|thuc hien|trien khai) (?:den|toi) dau(?: roi)?|tien do (?:hien nay|den nay|the nao|ra sao)|tien do\b.*\b(?:dat|duoc) (?:bao nhieu|may)(?: phan tram)?|ket qua (?:trien khai|thuc hien|lam)\b.*\b(?:den nay|hien nay|toi nay|bay gio)\b)\b|\btien do\b.*%/,
+    re: /\b(?:(?:xay|lam|thuc hien|trien khai) (?:den|toi) dau(?: roi)?|tien do (?:hien nay|den nay|the nao|ra sao)|tien do\b.*\b(?:dat|duoc) (?:bao nhieu|may)(?: phan tram)?|ket qua (?:trien khai|thuc hien|lam)\b.*\b(?:den nay|hien nay|toi nay|bay gio)\b)\b|\btien do\b.*%|^(?!.*\b(?:muc tieu|chi tieu|phan dau|dat ra|de ra|phai|can)\b).*\b(?:de an|ke hoach|chuong trinh|du an)\b.*\btinh\b.*\bdat (?:duoc )?(?:bao nhieu|may) (?:phan tram|%)/,
     of: "any",
     alone: true,
   },

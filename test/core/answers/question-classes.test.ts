@@ -5237,3 +5237,21 @@ describe("how far a plan got, asked as a share", () => {
     expect(ask("kế hoạch 562 đặt mục tiêu văn bản điện tử đạt bao nhiêu phần trăm").abstained).toBe(false);
   });
 });
+
+describe("a task's basis and a meeting's tasks for the asker", () => {
+  it("a task set in a theme rests on that theme ('… căn cứ'), not 'not recorded'", () => {
+    const r = ask("nhiệm vụ sản phẩm chuyển đổi số 2023 căn cứ");
+    expect(r.abstained).toBe(false);
+    expect(renderPlain(r)).toContain("được giao tại: Chủ đề hành động năm 2023");
+  });
+  it("'Ban tôi có được giao nhiệm vụ nào từ cuộc họp … không' lists them all", () => {
+    const r = engine.ask({
+      text: "Ban tôi có được giao nhiệm vụ nào từ cuộc họp Ban Điều hành ngày 20/2/2023 không?",
+      now: NOW,
+      asker: { unitId: "ban-dan-toc" },
+    });
+    const text = fold(renderPlain(r));
+    expect(text).toContain("quan triet");
+    expect(text).toContain("cu the hoa");
+  });
+});

@@ -227,6 +227,12 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
     !(
       u.query.kind === "deadlines" &&
       /\bco (?:nhung |cac )?(?:viec|nhiem vu|nv|cong viec|han) (?:gi|nao)\b/.test(bare)
+    ) &&
+    // ("Ban tôi có được giao nhiệm vụ nào từ cuộc họp … không": which ones, a list.)
+    !(
+      u.query.kind === "tasks" &&
+      u.query.meetingId !== undefined &&
+      /\bco (?:duoc )?(?:giao )?(?:nhung |cac )?(?:viec|nhiem vu|nv|cong viec) (?:gi|nao)\b/.test(bare)
     );
   const roleCheck = yesNo && /\b(?:chu tri|phoi hop|co phai)\b/.test(bare);
   // ("nhiệm vụ … của bộ mình là chủ trì hay chỉ phối hợp": the asker's role in it.)
@@ -487,9 +493,16 @@ function attributeLine(
       // A number the task names that the knowledge has no card for is still said, as written.
       for (const ref of refs)
         if (!kb.documentByNumber(ref.raw) && !labels.some((l) => l.includes(ref.raw))) labels.push(ref.raw);
+      // ("nhiệm vụ sản phẩm CĐS 2023 căn cứ": set in a theme or a clause, that is what it rests on.)
+      if (!labels.length && t.clause)
+        return {
+          text: `Nhiệm vụ “${title}” được giao tại: ${t.clause}; nguồn không ghi số hiệu văn bản làm căn cứ.`,
+          sources,
+          recorded: true,
+        };
       if (!labels.length)
         return {
-          text: `Nguồn hiện có không ghi văn bản làm căn cứ cho nhiệm vụ “${title}”${t.clause ? ` (giao tại: ${t.clause})` : ""}.`,
+          text: `Nguồn hiện có không ghi văn bản làm căn cứ cho nhiệm vụ “${title}”.`,
           sources,
           recorded: false,
         };

@@ -5255,3 +5255,13 @@ describe("a task's basis and a meeting's tasks for the asker", () => {
     expect(text).toContain("cu the hoa");
   });
 });
+
+describe("two posts asked at once", () => {
+  it("'ai là trưởng ban, ai là phó' names the head and the deputies", () => {
+    const text = renderPlain(ask("trong ban điều hành ai là trưởng ban, ai là phó"));
+    for (const name of ["Trần Quốc Nam", "Nguyễn Long Biên", "Đào Xuân Kỳ"]) expect(text).toContain(name);
+  });
+  it("the head alone is still the head alone", () => {
+    expect(renderPlain(ask("ai là trưởng ban điều hành"))).not.toContain("Đào Xuân Kỳ");
+  });
+});

@@ -245,6 +245,12 @@ export function answerRole(asked: RoleQuery, ctx: AnswerContext): Reply {
     if (tasks) return tasks;
   }
   let matches = findHolders(q, ctx, true);
+  // "ai là trưởng ban, ai là phó": the head and the deputies, both asked.
+  const deputiesToo =
+    q.role === "head" &&
+    q.bodyId !== undefined &&
+    /\b(?:ai la pho|va pho|con pho|pho (?:truong ban |ban )?la ai|cac pho)\b/.test(said);
+  if (deputiesToo) matches = [...matches, ...findHolders({ ...q, role: "deputy" }, ctx, true)];
   // A title asked about in connection with a body ("ai viết bài về cuộc họp Ban Điều hành") may be held
   // outside it: look again without the body.
   // A post of the body itself ("Chủ tịch Ủy ban Quốc gia") is held by one of its members only.
@@ -257,25 +263,27 @@ export function answerRole(asked: RoleQuery, ctx: AnswerContext): Reply {
   const body = q.bodyId ? kb.body(q.bodyId) : undefined;
   const unit = q.unitId ? kb.unit(q.unitId) : undefined;
   const what =
-    q.role === "head" && unit && !body
-      ? `Người đứng đầu ${unit.name}`
-      : // ("giám đốc … trong Ban Điều hành": a unit's post among the body's members.)
-        q.title && !q.role && body && !unit && !bodyPost && TITLE_NAMES[q.title]
-        ? `${TITLE_NAMES[q.title]} (thành viên ${body.name})`
-        : q.role || q.title
-          ? [
-              q.role ? ROLE_NAMES[q.role] : q.title ? TITLE_NAMES[q.title] : undefined,
-              body?.name ?? unit?.name,
-            ]
-              .filter(Boolean)
-              .join(" ")
-              // ("Trưởng ban" of "Ban Điều hành …" is "Trưởng ban Điều hành …".)
-              .replace(/(Trưởng ban|Thường trực) Ban /u, "$1 ")
-          : body
-            ? `Thành phần ${body.name} (những người đã biết)`
-            : unit
-              ? `Lãnh đạo ${unit.name}`
-              : "";
+    deputiesToo && body
+      ? `Trưởng ban và Phó Trưởng ban ${body.name.replace(/^Ban /u, "")}`
+      : q.role === "head" && unit && !body
+        ? `Người đứng đầu ${unit.name}`
+        : // ("giám đốc … trong Ban Điều hành": a unit's post among the body's members.)
+          q.title && !q.role && body && !unit && !bodyPost && TITLE_NAMES[q.title]
+          ? `${TITLE_NAMES[q.title]} (thành viên ${body.name})`
+          : q.role || q.title
+            ? [
+                q.role ? ROLE_NAMES[q.role] : q.title ? TITLE_NAMES[q.title] : undefined,
+                body?.name ?? unit?.name,
+              ]
+                .filter(Boolean)
+                .join(" ")
+                // ("Trưởng ban" of "Ban Điều hành …" is "Trưởng ban Điều hành …".)
+                .replace(/(Trưởng ban|Thường trực) Ban /u, "$1 ")
+            : body
+              ? `Thành phần ${body.name} (những người đã biết)`
+              : unit
+                ? `Lãnh đạo ${unit.name}`
+                : "";
   if (!matches.length) {
     const r = new ReplyBuilder("role").abstain();
     r.line(

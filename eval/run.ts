@@ -76,6 +76,7 @@ export const HELDOUT_34_FILE = fileURLToPath(new URL("./heldout-34.yaml", import
 export const HELDOUT_35_FILE = fileURLToPath(new URL("./heldout-35.yaml", import.meta.url));
 export const HELDOUT_36_FILE = fileURLToPath(new URL("./heldout-36.yaml", import.meta.url));
 export const HELDOUT_37_FILE = fileURLToPath(new URL("./heldout-37.yaml", import.meta.url));
+export const HELDOUT_38_FILE = fileURLToPath(new URL("./heldout-38.yaml", import.meta.url));
 export const FORMS = ["diacritics", "plain", "typo", "abbrev", "keywords"] as const;
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 export const DEFAULT_NOW = "2026-11-26T09:00:00+07:00";
@@ -596,7 +597,13 @@ const HELDOUT_SETS: { key: string; file: string; title: string }[] = [
     key: "heldout37",
     file: HELDOUT_37_FILE,
     title:
-      "Held-out set 37 (eval/heldout-37.yaml, written blind and committed at 0f79f84 before the engine work it measures; unread)",
+      "Held-out set 37 (eval/heldout-37.yaml, written blind and committed at 0f79f84 before the engine work it measured; first run 403/430, then read for classes, so spent)",
+  },
+  {
+    key: "heldout38",
+    file: HELDOUT_38_FILE,
+    title:
+      "Held-out set 38 (eval/heldout-38.yaml, written blind and committed at b60c300 before the engine work it measures; unread)",
   },
 ];
 

@@ -48,7 +48,6 @@ const RARE_ENTRIES = 3;
 export const AHEAD_COVERAGE = 0.7;
 export const AHEAD_MARGIN = 0.15;
 
-/** The sentence of an entry that shares most words with the question (to show why it matched). */
 /**
  * Generic agents a sentence may name: "các cơ quan, đơn vị", "Thủ tướng", "người dân" (named units and
  * bodies are matched by the lexicon; "ban", "sở" alone fold as "cơ bản", "số").
@@ -72,6 +71,7 @@ function namesAgent(sentence: string, question: string, ctx: AnswerContext): boo
   return (fold(sentence).match(AGENT) ?? []).some((w) => !askedWords.has(w));
 }
 
+/** The sentence of an entry that shares most words with the question (to show why it matched). */
 function bestSentence(sentences: string[], question: string, exclude = ""): string | undefined {
   const qt = queryTerms(question);
   const q = new Set(qt);

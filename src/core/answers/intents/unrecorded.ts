@@ -343,7 +343,8 @@ const ATTRIBUTES: readonly {
     re: /\b(?:moi|co|cho|tiep) bao chi\b|\bbao chi (?:du|tham du|dua tin|co mat|duoc moi)\b|\bphong vien\b/,
     of: "meeting",
   },
-  { what: "người vắng mặt", re: /\b(?:vang mat|khong (?:den )?du (?:hop)?)\b/, of: "meeting" },
+  // ("không đủ" of a shortage, typed plain, is no absence: "không dự họp".)
+  { what: "người vắng mặt", re: /\b(?:vang mat|khong (?:den )?du hop|khong tham du)\b/, of: "meeting" },
   // ("Nguyễn Long Biên ban điều hành": a name before "Ban".)
   {
     what: "biên bản",

@@ -24,7 +24,7 @@ import {
   typedWordsAt,
 } from "../text/search-terms.ts";
 import { untelexText } from "../text/telex.ts";
-import { addDays, localDate } from "../time.ts";
+import { addDays, formatViDate, localDate } from "../time.ts";
 import { answerType, documentFocus, documentKindNamed } from "./focus.ts";
 import {
   codeKey,
@@ -509,7 +509,8 @@ const DEADLINE_WORDS = new Set(
  * Words that say where tasks were set, not what they are about ("ba nhiệm vụ trọng tâm theo kết luận
  * họp BĐH"): left out when a deadline question's topic is measured against the tasks.
  */
-const SET_AT_WORDS = new Set(searchTerms("ba theo kết luận cuộc họp phiên hội nghị"));
+// ("hạn chót nộp sản phẩm CĐS 2023": handing in is how a deadline is met, not a word of the task.)
+const SET_AT_WORDS = new Set(searchTerms("ba theo kết luận cuộc họp phiên hội nghị nộp gửi"));
 
 /** Words that ask whether a deadline passed ("qua hạn", "trễ"), not which task. */
 const OVERDUE_WORDS = new Set(searchTerms("quá hạn trễ hạn chậm tiến độ đã qua chưa"));
@@ -1705,18 +1706,25 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
       return {
         ...base,
         year,
-        query: { kind: "search", text: typedWords(text, topicWords), kinds: ["task"], focus: "deadline" },
+        query: { kind: "search", text: typedWords(text, taskWords), kinds: ["task"], focus: "deadline" },
       };
     if (phrase) {
+      // "từ nay đến cuối năm": from today, not from the start of the period named.
+      const fromNow =
+        /\b(?:tu (?:nay|bay gio|gio|hom nay)|tu nay den|con lai (?:cua|trong))\b/.test(bare) &&
+        !!phrase.from &&
+        !!phrase.to &&
+        phrase.from < today &&
+        today <= phrase.to;
       return {
         ...base,
         year,
         query: {
           kind: "deadlines",
           mode: "window",
-          from: phrase.from,
+          from: fromNow ? today : phrase.from,
           to: phrase.to,
-          label: phrase.label,
+          label: fromNow ? `từ nay (${formatViDate(today)}) đến ${formatViDate(phrase.to!)}` : phrase.label,
           ...unitParams(),
           ...groupParams(),
         },

@@ -5265,3 +5265,25 @@ describe("two posts asked at once", () => {
     expect(renderPlain(ask("ai là trưởng ban điều hành"))).not.toContain("Đào Xuân Kỳ");
   });
 });
+
+describe("deadline questions: handing in, and from now", () => {
+  it.each(["hạn chót nộp sản phẩm cđs 2023", "hạn gửi sản phẩm chuyển đổi số năm 2023"])(
+    "'%s' is that task's deadline, not the year's list",
+    (q) => {
+      const text = renderPlain(ask(q));
+      expect(text).toMatch(/^Thời hạn “Phấn đấu hoàn thành ít nhất một sản phẩm/);
+    },
+  );
+  it("'từ nay đến cuối năm' starts today, not on 01/10", () => {
+    const r = engine.ask({
+      text: "từ nay đến cuối năm có việc gì phải xong",
+      now: new Date("2023-11-20T09:00:00+07:00"),
+    });
+    const text = renderPlain(r);
+    expect(text).toContain("có hạn từ nay (20/11/2023) đến 31/12/2023");
+    expect(text).not.toContain("10/10/2023");
+  });
+  it("'cuối năm' alone is still the last quarter", () => {
+    expect(renderPlain(ask("cuối năm có việc gì"))).toContain("cuối năm 2026 (01/10–31/12)");
+  });
+});

@@ -436,9 +436,9 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
       }
     heading =
       q.mode === "window"
-        ? `Nhiệm vụ${scope} có hạn ${label.startsWith("trước") ? label : `trong ${label}`}`
+        ? `Nhiệm vụ${scope} có hạn ${/^(?:trước|từ)/.test(label) ? label : `trong ${label}`}`
         : `Nhiệm vụ${scope} sắp đến hạn (${label})`;
-    emptyText = `Không có nhiệm vụ nào${scope} có hạn ${label.startsWith("trước") ? label : `trong ${label}`} theo cơ sở tri thức.`;
+    emptyText = `Không có nhiệm vụ nào${scope} có hạn ${/^(?:trước|từ)/.test(label) ? label : `trong ${label}`} theo cơ sở tri thức.`;
   }
   rows.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
 

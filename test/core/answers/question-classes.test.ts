@@ -5287,3 +5287,11 @@ describe("deadline questions: handing in, and from now", () => {
     expect(renderPlain(ask("cuối năm có việc gì"))).toContain("cuối năm 2026 (01/10–31/12)");
   });
 });
+
+describe("a unit's tasks in a year before it was formed", () => {
+  it("names the unit of that time in words, not only on a button", () => {
+    const r = engine.ask({ text: "nhiem vu cua so khcn nam 2023", now: NOW });
+    expect(r.abstained).toBe(true);
+    expect(renderPlain(r)).toContain("Hỏi “nhiệm vụ năm 2023 của Sở Thông tin và Truyền thông” để xem.");
+  });
+});

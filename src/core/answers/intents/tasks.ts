@@ -214,6 +214,10 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
     r.line(
       `Tôi chưa có thông tin về nhiệm vụ${yearLabel} của ${unit.name} trước ngày ${formatViDate(kb.unitStart(unit.id)!)}.`,
     );
+    // (Said in words too: a chat without buttons still shows where to look.)
+    const before = when.predecessors.map((p) => kb.nameOn(p.id, on));
+    if (before.length)
+      r.note(`Đơn vị khi đó: ${before.join("; ")}. Hỏi “nhiệm vụ${yearLabel} của ${before[0]}” để xem.`);
     for (const p of when.predecessors)
       r.action(`Nhiệm vụ${yearLabel} của ${kb.nameOn(p.id, on)}`, {
         kind: "tasks",

@@ -77,6 +77,7 @@ export const HELDOUT_35_FILE = fileURLToPath(new URL("./heldout-35.yaml", import
 export const HELDOUT_36_FILE = fileURLToPath(new URL("./heldout-36.yaml", import.meta.url));
 export const HELDOUT_37_FILE = fileURLToPath(new URL("./heldout-37.yaml", import.meta.url));
 export const HELDOUT_38_FILE = fileURLToPath(new URL("./heldout-38.yaml", import.meta.url));
+export const HELDOUT_39_FILE = fileURLToPath(new URL("./heldout-39.yaml", import.meta.url));
 export const FORMS = ["diacritics", "plain", "typo", "abbrev", "keywords"] as const;
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 export const DEFAULT_NOW = "2026-11-26T09:00:00+07:00";
@@ -604,6 +605,12 @@ const HELDOUT_SETS: { key: string; file: string; title: string }[] = [
     file: HELDOUT_38_FILE,
     title:
       "Held-out set 38 (eval/heldout-38.yaml, written blind and committed at b60c300 before the engine work it measures; unread)",
+  },
+  {
+    key: "heldout39",
+    file: HELDOUT_39_FILE,
+    title:
+      "Held-out set 39 (eval/heldout-39.yaml, written blind and committed at 9d7f282 before the engine work it measures; unread)",
   },
 ];
 

@@ -1711,7 +1711,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     if (phrase) {
       // "từ nay đến cuối năm": from today, not from the start of the period named.
       const fromNow =
-        /\b(?:tu (?:nay|bay gio|gio|hom nay)|tu nay den|con lai (?:cua|trong))\b/.test(bare) &&
+        /\b(?:tu (?:nay|bay gio|gio|hom nay)|con lai (?:cua|trong))\b/.test(bare) &&
         !!phrase.from &&
         !!phrase.to &&
         phrase.from < today &&

@@ -246,10 +246,6 @@ export class ReplyBuilder {
 }
 
 /**
- * Two replies as one ("còn mấy ngày nữa đến Ngày CĐS tỉnh, đơn vị tôi có phải làm gì không"): the
- * first's lines, then the second's, citations renumbered; items, actions and notes of both.
- */
-/**
  * The note an unanswered question carries: true only where the question is kept for the secretariat
  * (the assistant with a writable store); a channel that keeps nothing takes it off (`withoutRecordedNote`).
  */
@@ -262,6 +258,10 @@ export function withoutRecordedNote(reply: Reply): Reply {
     : reply;
 }
 
+/**
+ * Two replies as one ("còn mấy ngày nữa đến Ngày CĐS tỉnh, đơn vị tôi có phải làm gì không"): the
+ * first's lines, then the second's, citations renumbered; items, actions and notes of both.
+ */
 export function joinReplies(a: Reply, b: Reply): Reply {
   const r = new ReplyBuilder(a.intent, a.title);
   for (const part of [a, b]) {

@@ -5,7 +5,21 @@
  */
 import type { HeldTask, Knowledge } from "../knowledge/model.ts";
 import type { Unit } from "../knowledge/schema.ts";
+import { fold } from "../text/normalize.ts";
 import { addDays, formatViDate } from "../time.ts";
+
+/**
+ * The unit groups whose level ended with two-level local government ("UBND các huyện", 01/07/2025), with
+ * the recorded closure: what "chính quyền hai cấp", "huyện X" are answered with.
+ */
+export function twoLevelEnds(kb: Knowledge) {
+  return kb.data.unitGroups.flatMap((group) => {
+    const change = (group.history ?? []).find(
+      (h) => h.kind === "closed" && /\bhai cap\b/.test(fold(h.note ?? "")),
+    );
+    return change ? [{ group, change }] : [];
+  });
+}
 
 export interface UnitNote {
   text: string;

@@ -384,10 +384,12 @@ export function queryTerms(text: string): string[] {
   return withoutFrames(terms.filter((_, i) => !frames.has(i) && !isQuestionWord(terms, i)));
 }
 
-/** The positions of `terms` that frame the question (see FRAME_PHRASES, FRAME_WORDS). */
+/** "cần hoàn thành", "cần phải": the verbs after which "cần" is a need, not "cán". */
 const MODAL_NEXT = /^(?:hoan|lam|thuc|phai|trien|xay|dat|nop|gui|chuan|dam|phoi|chu)$/;
+/** "trong năm", "trong quý": the spans after which "trong" is "in", not "trọng". */
 const SPAN_NEXT = /^(?:nam|thang|quy|giai|tuan|dot|dip)$/;
 
+/** The positions of `terms` that frame the question (see FRAME_PHRASES, FRAME_WORDS). */
 export function frameIndices(terms: readonly string[]): Set<number> {
   const out = new Set<number>();
   for (let i = 0; i < terms.length; i++) {

@@ -72,7 +72,8 @@ export function answerBodyAttribute(u: Understanding, ctx: AnswerContext): Reply
       );
       r.item("body", b.id);
     }
-    if (r.build().lines.length) return r.build();
+    const both = r.build();
+    if (both.lines.length) return both;
   }
   if (!asks) return undefined;
   // "Tổ công nghệ số cộng đồng có vai trò gì đối với Ban Chỉ đạo": the role of the first, named by

@@ -55,20 +55,21 @@ export const AHEAD_MARGIN = 0.15;
 const AGENT =
   /\b(?:co quan|don vi|dia phuong|nguoi dan|doanh nghiep|thu tuong|chu tich|giam doc|bo truong|truong ban|to truong|uy ban|ubnd|trung tam)\b/g;
 
-/** Whether a sentence names a person, unit or body (or an agent word) the question does not. */
-function namesAgent(sentence: string, question: string, ctx: AnswerContext): boolean {
-  const st = searchTerms(sentence);
-  const qt = searchTerms(question);
-  const named = (terms: string[]) =>
-    new Set([
-      ...ctx.lex.units.match(terms).map((m) => `u:${m.value.id}`),
-      ...ctx.lex.bodies.match(terms).map((m) => `b:${m.value}`),
-      ...ctx.lex.people.match(terms).map((m) => `p:${m.value}`),
-    ]);
-  const asked = named(qt);
-  if ([...named(st)].some((x) => !asked.has(x))) return true;
+/**
+ * Whether a sentence names a person, unit or body (or an agent word) the question does not: the test,
+ * with the question read once.
+ */
+function agentBeyond(question: string, ctx: AnswerContext): (sentence: string) => boolean {
+  const named = (terms: string[]) => [
+    ...ctx.lex.units.match(terms).map((m) => `u:${m.value.id}`),
+    ...ctx.lex.bodies.match(terms).map((m) => `b:${m.value}`),
+    ...ctx.lex.people.match(terms).map((m) => `p:${m.value}`),
+  ];
+  const asked = new Set(named(searchTerms(question)));
   const askedWords = new Set(foldQuestion(question).match(AGENT) ?? []);
-  return (fold(sentence).match(AGENT) ?? []).some((w) => !askedWords.has(w));
+  return (sentence) =>
+    named(searchTerms(sentence)).some((x) => !asked.has(x)) ||
+    (fold(sentence).match(AGENT) ?? []).some((w) => !askedWords.has(w));
 }
 
 /** The sentence of an entry that shares most words with the question (to show why it matched). */
@@ -473,7 +474,8 @@ export function answerSearch(
   // (One entry far ahead of every other, with half the question's words, answers it: "kho dữ liệu điện
   // tử của tổ chức, cá nhân nhằm mục đích gì" is the one target that names it.)
   const [top, second] = hits;
-  const figureAsked = answerType(foldQuestion(q.text)) === "figure";
+  const asksFor = answerType(foldQuestion(q.text));
+  const figureAsked = asksFor === "figure";
   // (Not for a figure: "tỉnh có bao nhiêu thuê bao di động" is not the target that names them.)
   const dominant =
     !unknown.length &&
@@ -541,7 +543,8 @@ export function answerSearch(
   // A question for a figure ("bao nhiêu", "tỷ lệ") is answered only by an entry that states one.
   const wantsFigure = !q.focus && figureAsked;
   // A question for who is answered only by what names someone (see noWho below).
-  const wantsWho = !q.focus && !q.kinds && answerType(foldQuestion(q.text)) === "who";
+  const wantsWho = !q.focus && !q.kinds && asksFor === "who";
+  const namesAgent = wantsWho ? agentBeyond(q.text, ctx) : () => true;
   // The facts that state what is asked, when they fit the question at least as well as an entry does.
   const facts = q.kinds ? [] : factsFor(q.text, needed, ctx);
   // A task found is answered by its card (lead, support, deadline): tasks have no facts in this index.
@@ -549,7 +552,7 @@ export function answerSearch(
   const factsWin =
     facts.length &&
     (!wantsFigure || facts.some((f) => hasFigure(f.fact.text))) &&
-    (!wantsWho || facts.some((f) => namesAgent(f.fact.text, q.text, ctx))) &&
+    (!wantsWho || facts.some((f) => namesAgent(f.fact.text))) &&
     (!strong.length ||
       // (Not a fact that fits only through its document's summary, when the document itself is found.)
       (strong[0]!.doc.kind !== "task" &&
@@ -588,7 +591,7 @@ export function answerSearch(
         if (!d) return false;
         if (h.doc.kind === "task" || h.doc.kind === "person" || h.doc.kind === "document") return true;
         const why = bestSentence(sentencesOf(h, ctx), q.text, d.text) ?? d.text;
-        return namesAgent(why, q.text, ctx);
+        return namesAgent(why);
       });
   if (!strong.length || noFigure || noWho) {
     const r = new ReplyBuilder("search").abstain();

@@ -10,10 +10,10 @@ import type { Task } from "../../knowledge/schema.ts";
 import { fold } from "../../text/normalize.ts";
 import { addDays, diffDays, formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
-import { asksCount, cap, dueText, givenTo, leadNames, shorten } from "../format.ts";
+import { asksCount, cap, dueText, givenTo, leadNames, shorten, upperFirst } from "../format.ts";
 import { taskGroupKey } from "../lexicon.ts";
 import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
-import { inheritedRole, referenceDay, type UnitNote, unitOnDate } from "../unit-time.ts";
+import { inheritedRole, referenceDay, twoLevelEnds, type UnitNote, unitOnDate } from "../unit-time.ts";
 
 export const UPCOMING_WINDOW_DAYS = 30;
 
@@ -53,10 +53,9 @@ function placeName(name: string): string {
   const kind =
     /^((?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+)?(huyện|xã|phường|thị trấn|thôn)\s+(.+)$/iu.exec(name);
   if (!kind) return name;
-  const title = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
   const head = kind[1] ? "UBND " : "";
-  const kindWord = head ? kind[2]!.toLowerCase() : title(kind[2]!.toLowerCase());
-  return `${head}${kindWord} ${kind[3]!.split(/\s+/).map(title).join(" ")}`;
+  const kindWord = head ? kind[2]!.toLowerCase() : upperFirst(kind[2]!.toLowerCase());
+  return `${head}${kindWord} ${kind[3]!.split(/\s+/).map(upperFirst).join(" ")}`;
 }
 
 function unknownUnitReply(name: string, ctx: AnswerContext, intent: "tasks" | "deadlines"): Reply {
@@ -66,18 +65,12 @@ function unknownUnitReply(name: string, ctx: AnswerContext, intent: "tasks" | "d
   );
   // ("huyện Ninh Phước năm 2025 làm gì": the district level ended, as the register records.)
   const district = /^(?:(?:ubnd|uy ban nhan dan)\s+)?huyen\b/.test(fold(name));
-  if (district) {
-    for (const g of ctx.kb.data.unitGroups) {
-      const closed = (g.history ?? []).find(
-        (h) => h.kind === "closed" && /\bhai cap\b/.test(fold(h.note ?? "")),
+  if (district)
+    for (const { change } of twoLevelEnds(ctx.kb))
+      r.line(
+        `Cấp huyện đã kết thúc hoạt động từ ${formatViDate(change.date)}${change.note ? ` (${change.note})` : ""}.`,
+        ctx.kb.citeAll(change.sources),
       );
-      if (closed)
-        r.line(
-          `Cấp huyện đã kết thúc hoạt động từ ${formatViDate(closed.date)}${closed.note ? ` (${closed.note})` : ""}.`,
-          ctx.kb.citeAll(closed.sources),
-        );
-    }
-  }
   const allGroup = ctx.kb.data.unitGroups.find((g) => g.all);
   const general = allGroup ? ctx.kb.tasksNaming(allGroup.id).lead : [];
   if (allGroup && general.length) {
@@ -218,8 +211,8 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
     const before = when.predecessors.map((p) => kb.nameOn(p.id, on));
     if (before.length)
       r.note(`Đơn vị khi đó: ${before.join("; ")}. Hỏi “nhiệm vụ${yearLabel} của ${before[0]}” để xem.`);
-    for (const p of when.predecessors)
-      r.action(`Nhiệm vụ${yearLabel} của ${kb.nameOn(p.id, on)}`, {
+    for (const [i, p] of when.predecessors.entries())
+      r.action(`Nhiệm vụ${yearLabel} của ${before[i]}`, {
         kind: "tasks",
         unitId: p.id,
         ...(q.year ? { year: q.year } : {}),

@@ -11,9 +11,13 @@ import { addDays, diffDays, formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 import { mentionsSelf, type Understanding } from "../understand.ts";
+import { twoLevelEnds } from "../unit-time.ts";
 
 const CHANGE_CUE =
-  /\b(?:sau|tu|ke tu)\b.*\bgiao (?:lai )?cho (?:ai|don vi nao|co quan nao)\b|\b(?:sap nhap|sat nhap|hop nhat|giai the|doi ten|chia tach|tach ra|tiep nhan|ke thua|thay cho|thay|ket thuc|cham dut|ngung hoat dong|dung hoat dong|nhap (?:vo|vao) (?:so|co quan|don vi|bo|cuc)|con (?:hoat dong|ton tai)|bi bo|xoa bo|bo (?:tu|tu ngay|cap huyen)|sau khi bo|chuyen (?:cho|sang|ve|giao cho) (?:don vi|co quan|ai|noi)|(?:don vi|co quan) nao (?:tiep nhan|dam nhan|lam thay))\b|\bcon (?:khong|ko|k)(?: (?:vay|the|a|ha|nhi|z))?\s*$|\b(?:gio|bay gio|hien nay|hien gio|nay) con (?:khong|ko|k)\b|\bcon\b.*\bnua (?:khong|ko|k)\b|\bcon (?:phoi hop|chu tri|lam|thuc hien|hoat dong|ton tai)\b.*\b(?:khong|ko|k)\s*$|\bnua (?:khong|ko|k)\s*$|\bcon\b.*\bdau ma\b|\b(?:khong|ko) con (?:cap |cac )?[a-z]+\b.*\bthi\b|\b(?:gio|bay gio|hien nay|hien gio|nay)\b.*\bvan (?:la|con|chu tri|phu trach|lam|giu)\b|\bten moi\b|\bsau (?:nam )?20\d\d\b.*\bten (?:gi|la gi)\b/;
+  /\b(?:sau|tu|ke tu)\b.*\bgiao (?:lai )?cho (?:ai|don vi nao|co quan nao)\b|\b(?:sap nhap|sat nhap|hop nhat|giai the|doi ten|chia tach|tach ra|tiep nhan|ke thua|thay cho|thay|ket thuc|cham dut|ngung hoat dong|dung hoat dong|nhap (?:vo|vao) (?:so|co quan|don vi|bo|cuc)|con (?:hoat dong|ton tai)|bi bo|xoa bo|bo (?:tu|tu ngay|cap huyen)|sau khi bo|chuyen (?:cho|sang|ve|giao cho) (?:don vi|co quan|ai|noi)|(?:don vi|co quan) nao (?:tiep nhan|dam nhan|lam thay))\b|\bcon (?:khong|ko|k)(?: (?:vay|the|a|ha|nhi|z))?\s*$|\b(?:gio|bay gio|hien nay|hien gio|nay) con (?:khong|ko|k)\b|\bcon\b.*\bnua (?:khong|ko|k)\b|\bcon (?:phoi hop|chu tri|lam|thuc hien|hoat dong|ton tai)\b.*\b(?:khong|ko|k)\s*$|\bnua (?:khong|ko|k)\s*$|\bcon\b.*\bdau ma\b|\b(?:khong|ko) con (?:cap |cac )?[a-z]+\b.*\bthi\b|\b(?:gio|bay gio|hien nay|hien gio|nay)\b.*\bvan (?:la|con|chu tri|phu trach|lam|giu)\b/;
+
+/** "tên mới của …", "… sau 2025 tên gì": a change of name asked (answered here, or said not recorded). */
+export const NEW_NAME_ASKED = /\bten moi\b|\bsau (?:nam )?20\d\d\b.*\bten (?:gi|la gi|moi)\b/;
 
 /**
  * "Hiện nay sở nào phụ trách chuyển đổi số của tỉnh": the department in charge of the province's digital
@@ -61,18 +65,11 @@ export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | 
       ) &&
       !/\b(?:nhiem vu|viec|nv|truoc khi)\b/.test(bare)) ||
     /\b(?:xa|phuong)\b.*\btruc thuoc (?:cap nao|ai|dau|tinh hay huyen|huyen hay tinh)\b/.test(bare);
-  if (!CHANGE_CUE.test(bare) && !twoLevel) return undefined;
+  if (!CHANGE_CUE.test(bare) && !NEW_NAME_ASKED.test(bare) && !twoLevel) return undefined;
   const { kb, lex } = ctx;
   // Units, and groups whose level ended ("UBND huyện Ninh Hải": the district level).
   const named = lex.units.match(searchTerms(u.text)).map((m) => m.value.id);
-  if (twoLevel && !named.length)
-    named.push(
-      ...kb.data.unitGroups
-        .filter((g) =>
-          (g.history ?? []).some((h) => h.kind === "closed" && /\bhai cap\b/.test(fold(h.note ?? ""))),
-        )
-        .map((g) => g.id),
-    );
+  if (twoLevel && !named.length) named.push(...twoLevelEnds(kb).map((x) => x.group.id));
   const ids = [...new Set(named)];
   if (!ids.length && mentionsSelf(u.text) && ctx.asker?.unitId) ids.push(ctx.asker.unitId);
   // ("hợp nhất sở 2025", "các đơn vị đã sáp nhập": the changes alone, nothing else named.)

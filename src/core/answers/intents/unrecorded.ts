@@ -18,6 +18,7 @@ import { fuzzyPeople } from "../lexicon.ts";
 import { INTENTS, type Intent, type Query, RECORDED_NOTE, type Reply, ReplyBuilder } from "../reply.ts";
 import { LOCALITY, type Understanding, unknownUnitPhrase } from "../understand.ts";
 import { entryWords } from "./search.ts";
+import { NEW_NAME_ASKED } from "./unit-changes.ts";
 
 /** An attribute the knowledge has no field for, as a phrase ("số điện thoại"), with its cue. */
 const ATTRIBUTES: readonly {
@@ -393,9 +394,10 @@ const ATTRIBUTES: readonly {
     what: "việc sắp xếp, sáp nhập, đổi tên được hỏi",
     // ("sở GTVT nhập vô sở nào": merged into.)
     // ("hợp nhất Cổng DVC với hệ thống …": systems merged, a target's words, not units.)
-    re: /^(?!.*\b(?:hop nhat|sap nhap|tich hop) (?:cong|he thong|ht|nen tang|co so du lieu|csdl|du lieu|phan mem)\b).*(?:\bnhap (?:vo|vao) (?:so|co quan|don vi|bo|cuc)\b|\b(?:sap nhap|hop nhat|giai the|doi ten|chia tach|tach ra|sat nhap)\b(?=.*\b(?:so|co quan|don vi|tinh|huyen|xa|uy ban|phong|cuc|bo|ban)\b)|\b(?:so|co quan|don vi|tinh|huyen|xa|uy ban|phong|cuc|bo|ban)\b.*\b(?:sap nhap|hop nhat|giai the|doi ten|chia tach|sat nhap)\b|\bsau (?:nam )?20\d\d\b.*\bten (?:gi|la gi|moi)\b|\bten moi\b)/,
+    re: /^(?!.*\b(?:hop nhat|sap nhap|tich hop) (?:cong|he thong|ht|nen tang|co so du lieu|csdl|du lieu|phan mem)\b).*(?:\bnhap (?:vo|vao) (?:so|co quan|don vi|bo|cuc)\b|\b(?:sap nhap|hop nhat|giai the|doi ten|chia tach|tach ra|sat nhap)\b(?=.*\b(?:so|co quan|don vi|tinh|huyen|xa|uy ban|phong|cuc|bo|ban)\b)|\b(?:so|co quan|don vi|tinh|huyen|xa|uy ban|phong|cuc|bo|ban)\b.*\b(?:sap nhap|hop nhat|giai the|doi ten|chia tach|sat nhap)\b)/,
     of: "any",
   },
+  { what: "việc sắp xếp, sáp nhập, đổi tên được hỏi", re: NEW_NAME_ASKED, of: "any" },
   {
     what: "số liệu dân số, diện tích, GRDP của tỉnh",
     re: /(?<!\bcong )\b(?:dan so|dien tich|bao nhieu dan|tong san pham|grdp (?:cua tinh )?(?:la )?bao nhieu)\b/,

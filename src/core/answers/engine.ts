@@ -10,6 +10,7 @@ import { foldQuestion, plainQuestion } from "../text/question.ts";
 import { QUESTION_WORDS, queryTerms, searchTerms } from "../text/search-terms.ts";
 import { untelexText } from "../text/telex.ts";
 import { STOPWORDS } from "../text/tokens.ts";
+import { mendedWordSlips } from "../text/word-slips.ts";
 import { formatViDate, isoDate, localDate } from "../time.ts";
 import type { AnswerContext, Asker } from "./context.ts";
 import { WEEKDAY_CUE, weekdayOf } from "./format.ts";
@@ -68,6 +69,8 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     QUESTION_WORDS.has(w) ||
     STOPWORDS.has(w) ||
     Object.hasOwn(ABBREVIATIONS, w);
+  // (A word the knowledge writes anywhere, "lịch" of "Tết Dương lịch", which the index may not hold.)
+  const writtenWord = (w: string) => knownWord(w) || lexicon.words.has(w);
   const context = (req: Omit<AskRequest, "text">): AnswerContext => {
     const ctx: AnswerContext = {
       lex: lexicon,
@@ -150,7 +153,11 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     // name writes it.)
     const req = {
       ...asked,
-      text: correctNameSlips(lexicon, plainQuestion(asked.text, knownWord), knownWord),
+      text: correctNameSlips(
+        lexicon,
+        plainQuestion(mendedWordSlips(asked.text, writtenWord, lexicon.pairs), knownWord),
+        knownWord,
+      ),
     };
     // A long, chatty message ("Cho em hỏi với ạ, em mới về công tác, … Ngày Chuyển đổi số của tỉnh
     // là ngày nào vậy ạ, em cảm ơn"): its question clause first when it has three clauses or more,

@@ -13,6 +13,7 @@ import { keySlip } from "../text/edit-distance.ts";
 import { nameVariants as personNameVariants } from "../text/name-variants.ts";
 import { fold } from "../text/normalize.ts";
 import { searchTerms } from "../text/search-terms.ts";
+import { wordsAndPairs } from "../text/word-slips.ts";
 
 export type UnitRef = { kind: "unit" | "group"; id: string };
 
@@ -38,6 +39,10 @@ export interface Lexicon {
   bodies: PhraseMatcher<string>;
   people: PhraseMatcher<string>;
   taskGroups: TaskGroupRef[];
+  /** Every folded word the knowledge writes, and each two adjacent ("tiep theo"): words typed with a slip
+   * are mended by them. */
+  words: ReadonlySet<string>;
+  pairs: ReadonlySet<string>;
   /** The facts and their index, built on first use (a search question), not at every reload. */
   facts(): FactIndex;
 }
@@ -119,6 +124,7 @@ export function buildLexicon(kb: Knowledge): Lexicon {
     bodies,
     people,
     taskGroups: [...taskGroups.values()],
+    ...wordsAndPairs(stringsOf(kb.data)),
     facts() {
       if (!facts) {
         // Tasks are answered by their own intents, a document's number, date, issuer and signer by the
@@ -344,4 +350,11 @@ export function fuzzyPeople(lex: Lexicon, terms: string[]): PhraseMatch<string>[
     }
   }
   return [];
+}
+
+/** Every string a value holds, however deep (the knowledge's texts, for its word pairs). */
+function* stringsOf(value: unknown): Generator<string> {
+  if (typeof value === "string") yield value;
+  else if (Array.isArray(value)) for (const v of value) yield* stringsOf(v);
+  else if (value && typeof value === "object") for (const v of Object.values(value)) yield* stringsOf(v);
 }

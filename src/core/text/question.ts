@@ -24,7 +24,7 @@ export function foldQuestion(text: string): string {
  */
 export function plainQuestion(text: string, known?: (folded: string) => boolean): string {
   const clean = closedDocNumbers(spelledDocNumbers(withoutCode(text)));
-  const split = known ? restoredNasals(unglue(clean, known), known) : clean;
+  const split = mendedSlips(known ? restoredNasals(unglue(clean, known), known) : clean);
   return followUpJoined(
     withoutChatFrame(
       withoutDataFrame(withoutBesides(withoutAskersErrand(fullYears(englishToVietnamese(split))))),
@@ -65,8 +65,21 @@ export function restoredNasals(text: string, known: (folded: string) => boolean)
     if (!m || f.length < 3 || known(f)) return w;
     const whole = `${m[1]}n${m[2]}`;
     if (!known(whole) && !COMMON_NASALS.has(whole)) return w;
+    // ("lịh": "lịnh" or "lịch", the c of "ch" dropped as well; left to the words around it.)
+    if (m[2] === "h" && known(`${m[1]}ch`)) return w;
     return `${w.slice(0, -1)}n${w.slice(-1)}`;
   });
+}
+
+/**
+ * "ngày nào ban hàn", "ban han": "ban hành" with its last letter dropped, which otherwise reads as "hạn"
+ * (a deadline). ("Ban … hạn chót" keeps its deadline.)
+ */
+export function mendedSlips(text: string): string {
+  return text.replace(
+    /(?<![\p{L}\p{N}])(ban|Ban|BAN)\s+(hàn|han|HAN|hành)(?![\p{L}\p{N}])(?!\s+(?:chót|chot|cuối|cuoi|nộp|nop)\b)/gu,
+    (_, a: string, b: string) => `${a} ${b === "HAN" ? "HÀNH" : "hành"}`,
+  );
 }
 
 /**

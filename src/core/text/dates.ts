@@ -279,6 +279,18 @@ const PATTERNS: Pattern[] = [
     },
   },
   {
+    // "T12/2023", "th12/2023", "thg 12/2023", "thg 12": the month written short (a bare "T2" is "thứ Hai").
+    re: re(`${B}(?:(?:t|th|thg)\\s?(\\d{1,2})[/.-]((?:19|20)\\d\\d)|thg\\s?(\\d{1,2}))${E}(?![/.-]\\p{N})`),
+    kind: "month",
+    relative: false,
+    make: (m, opts) => {
+      const month = Number(m[1] ?? m[3]);
+      const year = m[2] ? Number(m[2]) : yearOf(undefined, opts);
+      if (year === undefined || month < 1 || month > 12) return null;
+      return monthWindow(year, month);
+    },
+  },
+  {
     re: re(`${B}(?<!\\p{N}\\s)thang\\s+(nay|sau|toi|truoc)${E}`),
     kind: "month",
     relative: true,

@@ -5295,3 +5295,71 @@ describe("a unit's tasks in a year before it was formed", () => {
     expect(renderPlain(r)).toContain("Hỏi “nhiệm vụ năm 2023 của Sở Thông tin và Truyền thông” để xem.");
   });
 });
+
+describe("what is asked beyond what is recorded: a result, a successor, another body, another kind of document", () => {
+  const at = (text: string, now = "2026-12-07T09:00:00+07:00") => engine.ask({ text, now: new Date(now) });
+  it.each([
+    ["dti 2025 đạt top 15 chưa", "khong ghi ket qua dat duoc"],
+    ["KH 562 đến nay đã đạt bn % MT VB điện tử?", "khong ghi ket qua dat duoc"],
+    ["tới nay tỷ lệ văn bản điện tử đạt bao nhiêu", "khong ghi ket qua dat duoc"],
+  ])("a result asked against a target: %s", (q, said) => {
+    const r = at(q);
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain(said);
+  });
+  it("the target itself is still answered when it is what is asked", () => {
+    const r = at("mục tiêu DTI năm 2025 là gì");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("nhom 15 tinh");
+  });
+  it("who took over a unit that ended without successors is not recorded, and is said so", () => {
+    const r = at("đơn vị tiếp nhận nhiệm vụ của ubnd huyện sau 1/7/2025");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("nguon khong neu don vi tiep nhan");
+    // (Where the register names one, it is the answer.)
+    const merged = at("nhiệm vụ của sở tttt giờ do đơn vị nào đảm nhận");
+    expect(merged.abstained).toBe(false);
+    expect(fold(renderPlain(merged))).toContain("so khoa hoc va cong nghe");
+  });
+  it("a body named with more fields around 'chuyển đổi số' is not the body the knowledge holds", () => {
+    const r = at(
+      "ban chỉ đạo phát triển khoa học công nghệ đổi mới sáng tạo và cđs của tỉnh thành lập theo qđ nào",
+    );
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).not.toContain("352-qd/tu ngay");
+    const own = at("ban chỉ đạo về chuyển đổi số của tỉnh thành lập theo qđ nào");
+    expect(own.abstained).toBe(false);
+    expect(fold(renderPlain(own))).toContain("352-qd/tu");
+    // (Two bodies named, one of them by its role toward the other, is no other body.)
+    expect(at("Tổ CNS cộng đồng đóng vai trò gì với BCĐ CĐS?").abstained).toBe(false);
+  });
+  it("a decision asked for where only a plan sets the figure: no decision is recorded", () => {
+    const r = at("bộ chỉ số dti cấp tỉnh ban hành theo quyết định nào");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi quyet dinh nao");
+    expect(at("mục tiêu dti 2023 thuộc kế hoạch nào").abstained).toBe(false);
+  });
+});
+
+describe("dates and words as typed on a phone", () => {
+  const at = (text: string, now = "2026-12-07T09:00:00+07:00") =>
+    fold(renderPlain(engine.ask({ text, now: new Date(now) })));
+  it("a month written short, T12/2023, is that month", () => {
+    expect(at("Họp BĐH T12/2023 kết luận gì?")).toContain("khong co cuoc hop nao trong thang 12/2023");
+    expect(at("Trong T12/2023 có NV nào đến hạn?")).toContain("trong thang 12/2023");
+  });
+  it("a holiday listed in a period comes with its weekday", () => {
+    expect(at("Tuần sau có ngày nghỉ lễ nào không?", "2026-12-21T09:00:00+07:00")).toContain(
+      "01/01/2027 (thu sau)",
+    );
+  });
+  it("'ban hàn', 'ban han' is 'ban hành', not a deadline", () => {
+    const r = at("quyết định 01-QĐ/BCĐCĐS ngày nào ban hàn");
+    expect(r).toContain("ban hanh ngay 12/07/2021");
+    expect(r).not.toContain("chua co thoi han");
+  });
+  it("a word typed with a slip is read as the word the words beside it make", () => {
+    expect(at("Tết dương lịh 2027 thứ mấy")).toContain("thu sau");
+    expect(at("ngày lễ tiếp thep là ngày nào")).toContain("ngay nghi le tiep theo");
+  });
+});

@@ -6,7 +6,7 @@
 import { documentLabel } from "../../knowledge/model.ts";
 import { conceptsIn, expandAbbreviations } from "../../text/abbreviations.ts";
 import { fold } from "../../text/normalize.ts";
-import { searchTerms } from "../../text/search-terms.ts";
+import { searchTerms, typedPhrase } from "../../text/search-terms.ts";
 import type { AnswerContext } from "../context.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 import type { Understanding } from "../understand.ts";
@@ -93,6 +93,18 @@ export function answerBodyAttribute(u: Understanding, ctx: AnswerContext): Reply
     if (/\b(?:voi|cho) (?:ban|to|bcd|bdh|tgv)\b/.test(bare)) bodies = [first.value];
   }
   if (bodies.length !== 1 || lex.people.match(terms).length) return undefined;
+  // "Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số": a body whose name
+  // adds other fields to "chuyển đổi số", which the knowledge does not describe; not the one matched.
+  const other = otherBodyNamed(terms, matches[0]!, kb.body(bodies[0]!));
+  if (other) {
+    const known = kb.body(bodies[0]!)!;
+    return new ReplyBuilder("search")
+      .abstain()
+      .line(`Cơ sở tri thức không có thông tin về “${typedPhrase(u.text, other)}”.`)
+      .line(`Gần nhất tôi có: ${known.name}.`, kb.citeAll(known.sources))
+      .item("body", known.id)
+      .build();
+  }
   // A question about a document, a meeting, a theme, a target or tasks only names the body.
   // ("ai thành lập Ban Chỉ đạo" is read as a question about people: the founding is still what it asks.)
   const elsewhere = ["meeting", "document", "theme", "target", "indicator", "tasks", "deadlines", "person"];
@@ -177,3 +189,32 @@ const ASKING = new Set(
       "đối với cho đóng",
   ),
 );
+
+const CDS_TERMS = searchTerms("chuyển đổi số");
+/** Words a body's name may carry around its head without naming another body. */
+const NAME_GLUE = new Set(searchTerms("về của tỉnh và các"));
+
+/**
+ * The terms of a body's name as typed when they name another body than the one matched: the head matched
+ * ("Ban Chỉ đạo") and, before "chuyển đổi số", two or more words the matched body's name lacks
+ * ("phát triển khoa học công nghệ đổi mới sáng tạo"), when the body's own name is one of "chuyển đổi số".
+ * Undefined when the name typed is the body's.
+ */
+export function otherBodyNamed(
+  terms: string[],
+  match: { start: number; end: number },
+  body: { name: string; aliases: string[] } | undefined,
+): string[] | undefined {
+  if (!body) return undefined;
+  const own = new Set(searchTerms([body.name, ...body.aliases].join(" ")));
+  // (Only a body of "chuyển đổi số" itself, named with more: "Tổ công nghệ số cộng đồng … đối với Ban
+  // Chỉ đạo chuyển đổi số" names two bodies.)
+  if (!CDS_TERMS.every((t) => own.has(t))) return undefined;
+  const after = terms.slice(match.end, match.end + 14);
+  const cds = after.findIndex((_, i) => CDS_TERMS.every((t, k) => after[i + k] === t));
+  if (cds < 2) return undefined;
+  const between = after.slice(0, cds);
+  const foreign = between.filter((t) => !own.has(t) && !NAME_GLUE.has(t));
+  if (foreign.length < 2) return undefined;
+  return terms.slice(match.start, match.end + cds + CDS_TERMS.length);
+}

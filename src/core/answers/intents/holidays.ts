@@ -754,7 +754,8 @@ export function answerHoliday(asked: Understanding, ctx: AnswerContext): Reply |
     const r = new ReplyBuilder("deadlines");
     if (left.length) {
       r.line(`Ngày nghỉ lễ còn lại trong năm ${year} (từ hôm nay, ${formatViDate(ctx.today)}):`);
-      for (const h of left) r.line(`• ${formatViDate(h.date)}: ${h.name}`, kb.citeAll(h.sources));
+      for (const h of left)
+        r.line(`• ${formatViDate(h.date)} (${weekdayOf(h.date)}): ${h.name}`, kb.citeAll(h.sources));
     } else {
       const last = sorted.filter((h) => h.date.startsWith(String(year))).at(-1);
       const next = sorted.find((h) => h.date > ctx.today);
@@ -905,7 +906,8 @@ export function answerHoliday(asked: Understanding, ctx: AnswerContext): Reply |
         );
       if (makeUp) r.abstain().line(`Nguồn hiện có không ghi ngày nghỉ thêm, nghỉ bù ${within}.`);
       r.line(makeUp ? `Điều đã biết, ngày nghỉ lễ ${within}:` : `Ngày nghỉ lễ ${within}:`);
-      for (const h of list) r.line(`• ${formatViDate(h.date)}: ${h.name}`, kb.citeAll(h.sources));
+      for (const h of list)
+        r.line(`• ${formatViDate(h.date)} (${weekdayOf(h.date)}): ${h.name}`, kb.citeAll(h.sources));
     }
     r.note(
       "Tết Âm lịch, Giỗ Tổ Hùng Vương và nghỉ bù do Chính phủ thông báo hằng năm có thể chưa có trong danh sách.",

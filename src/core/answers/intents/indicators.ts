@@ -13,6 +13,7 @@ import { viNumber } from "../format.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 import type { Understanding } from "../understand.ts";
 import { answerCompare } from "./compare.ts";
+import { asksReached } from "./targets.ts";
 
 function rank(i: { rank?: number; of?: number }): string {
   return i.rank ? `xếp hạng ${i.rank}${i.of ? `/${i.of}` : ""}` : "";
@@ -50,7 +51,9 @@ export function answerIndicator(q: { year?: number }, ctx: AnswerContext): Reply
     const aimed = kb.data.targets.filter(
       (t) => t.year === q.year && /\bdti\b/.test(fold(`${t.area ?? ""} ${t.text}`)),
     );
-    if (aimed.length && ctx.question && TARGET_CUE.test(foldQuestion(ctx.question))) {
+    // ("DTI 2025 đạt top 15 chưa": whether the aim was reached, which no result of that year says.)
+    const asked = ctx.question ? foldQuestion(ctx.question) : "";
+    if (aimed.length && TARGET_CUE.test(asked) && !asksReached(asked)) {
       const r = new ReplyBuilder("target", `Mục tiêu về chỉ số DTI năm ${q.year}:`);
       for (const t of aimed) {
         r.line(`• ${t.text}`, kb.citeAll([...(t.document ? [t.document] : []), ...t.sources]));

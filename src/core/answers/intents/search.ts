@@ -222,6 +222,10 @@ function describe(
   return undefined;
 }
 
+/** "… ban hành theo quyết định nào", "nghị quyết số mấy": the kind of document a question asks for. */
+const ASKED_KIND =
+  /\b(quyet dinh|nghi quyet|nghi dinh|chi thi|thong bao|ke hoach) (?:so )?(?:nao|gi|may|so may|bao nhieu)\b/;
+
 /**
  * The direct answer to what the question asks of the entry found (who leads or supports a task; who
  * signed a document, when, its number…), cited, and whether the sources record it.
@@ -253,6 +257,17 @@ function focusAnswer(
     const t = kb.get("targets", hit.doc.id);
     const d = t?.document ? kb.document(t.document) : undefined;
     if (!t || !d) return undefined;
+    // ("Bộ chỉ số DTI cấp tỉnh ban hành theo quyết định nào": a kind of document asked that the target's
+    // own is not; no decision of the kind asked is recorded, the target's document is what is known.)
+    const kind = ASKED_KIND.exec(foldQuestion(ctx.question ?? ""))?.[1];
+    if (kind && kind !== fold(d.type))
+      return {
+        lines: [
+          `Nguồn hiện có không ghi ${kind === "quyet dinh" ? "quyết định" : "văn bản"} nào về việc này. Điều đã biết:`,
+        ],
+        sources: [d.id, ...d.sources, ...t.sources],
+        recorded: false,
+      };
     return { ...documentFocusLines(d, "which", ctx), sources: [d.id, ...d.sources, ...t.sources] };
   }
   if (hit.doc.kind === "document" && (DOCUMENT_FOCUSES as readonly string[]).includes(focus)) {

@@ -42,6 +42,30 @@ const FRAME = new Set(
 const REACHED_CUE =
   /\b(?:co|da) (?:dat|vao|lot vao|lot top|nam trong|vao top)\b|\bdat (?:duoc )?(?:chua|khong|ko)\b|\bvao duoc\b|(?<!\b(?:phai|can|se|nham|de|muon) )\bdat duoc\b/;
 
+/**
+ * Whether what was reached is asked, not what is aimed at: "DTI 2023 có đạt nhóm khá không", "… có đạt nhóm
+ * khá như mục tiêu không" (the target named as what it is measured against), "tỉnh đạt nhóm khá DTI 2023
+ * chưa vậy" ("chưa" at the end, after what is reached), "mục tiêu … đạt chưa", "đến nay đã đạt bao nhiêu %
+ * mục tiêu" (what is reached so far, measured against the target). `folded` is the folded question.
+ */
+export function asksReached(folded: string): boolean {
+  const reachedYet = /\bdat\b(?: [a-z0-9]+){1,6} chua(?: (?:vay|a|ah|nhi|ha|z|nhe))*\s*\??\s*$/.test(folded);
+  const soFar =
+    /\b(?:den|toi|cho den|tinh den|tinh toi) (?:nay|hien nay|hien tai|bay gio|thoi diem nay)\b/.test(
+      folded,
+    ) && /(?<!\b(?:phai|can|se|muon|de|nham) )\bdat\b|\bda (?:hoan thanh|thuc hien)\b/.test(folded);
+  return (
+    ((REACHED_CUE.test(folded) || reachedYet) &&
+      (!/\b(?:muc tieu|chi tieu|yeu cau|phan dau|ke hoach|de ra|dat ra)\b/.test(folded) ||
+        /\b(?:nhu|theo|so voi) (?:da )?(?:muc tieu|chi tieu|ke hoach|phan dau)\b/.test(folded) ||
+        /\bdat (?:duoc )?chua\b/.test(folded) ||
+        reachedYet ||
+        (/\b(?:co|da) dat (?:duoc )?(?:khong|ko|k)\s*\??\s*$/.test(folded) &&
+          !/\b(?:yeu cau|phai dat|de ra|dat ra)\b/.test(folded)))) ||
+    soFar
+  );
+}
+
 /** Who set national targets: the question then asks for those. */
 const NATIONAL_SETTER = /\b(?:uy ban quoc gia|quoc gia|ca nuoc|toan quoc|chinh phu|thu tuong|trung uong)\b/;
 /** "chuyển đổi số" frames the question too, but "số" alone belongs to "kinh tế số", "dữ liệu số". */
@@ -286,7 +310,7 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
   // "các mục tiêu (thuộc lĩnh vực) xã hội số năm 2023": the targets of that area, when that is all it names.
   const area = areaAsked(content, pool);
   // ("năm 2025 tỉnh có lọt vào nhóm 15 … không": whether it was reached, below; not the area's list.)
-  if (area && !REACHED_CUE.test(folded)) {
+  if (area && !asksReached(folded)) {
     const own = new Set([...figureTerms(area), ...INDEX_WORDS]);
     const rest = content.filter((t) => !own.has(t) && !AREA_FRAME.has(t));
     if (!rest.length) {
@@ -407,21 +431,7 @@ export function answerTarget(q: { year?: number; text: string; yesNo?: boolean }
       }
       return r.build();
     };
-    // "DTI 2023 có đạt nhóm khá không": whether it was reached, which a target does not say.
-    // ("… có đạt nhóm khá như mục tiêu không": the target named as what it is measured against.)
-    // ("tỉnh đạt nhóm khá DTI 2023 chưa vậy": "chưa" at the end, after what is reached.)
-    const reachedYet = /\bdat\b(?: [a-z0-9]+){1,6} chua(?: (?:vay|a|ah|nhi|ha|z|nhe))*\s*\??\s*$/.test(
-      folded,
-    );
-    const achieved =
-      (REACHED_CUE.test(folded) || reachedYet) &&
-      (!/\b(?:muc tieu|chi tieu|yeu cau|phan dau|ke hoach|de ra|dat ra)\b/.test(folded) ||
-        /\b(?:nhu|theo|so voi) (?:da )?(?:muc tieu|chi tieu|ke hoach|phan dau)\b/.test(folded) ||
-        // ("mục tiêu … đạt chưa", "… có đạt không": whether it has been reached.)
-        /\bdat (?:duoc )?chua\b/.test(folded) ||
-        reachedYet ||
-        (/\b(?:co|da) dat (?:duoc )?(?:khong|ko|k)\s*\??\s*$/.test(folded) &&
-          !/\b(?:yeu cau|phai dat|de ra|dat ra)\b/.test(folded)));
+    const achieved = asksReached(folded);
     if (fit.length && achieved)
       return notRecorded("Nguồn hiện có không ghi kết quả đạt được; chỉ có mục tiêu đã đặt ra:");
     // "tỷ lệ người dân có tài khoản định danh điện tử của tỉnh năm 2023": the province's own figure,

@@ -137,11 +137,18 @@ export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | 
       : stillAsked && ids.some((id) => kb.unitEndSentence(id, ctx.today))
         ? "Không. "
         : "";
+  // "đơn vị tiếp nhận nhiệm vụ của UBND huyện", "giờ việc đó giao cho ai": who took over, which the
+  // register of a unit that ended without successors does not name; the reply says so, not knowing.
+  const takerAsked =
+    /\b(?:tiep nhan|ke thua|thay the|dam nhan|tiep quan|thuc hien thay)\b|\b(?:giao|chuyen) (?:lai )?(?:cho|ve) (?:ai|don vi nao|co quan nao|cap nao|dau)\b/.test(
+      bare,
+    );
   let said = 0;
   let since: string | undefined;
   for (const id of ids) {
     const ended = kb.unitEndSentence(id, ctx.today);
     if (ended) {
+      if (takerAsked && !kb.unitEnd(id)?.successors.length) r.abstain();
       r.line(`${yes}${ended.text}`, kb.citeAll(ended.sources));
       yes = "";
       r.item("unit", id);

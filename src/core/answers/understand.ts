@@ -186,6 +186,8 @@ export function mentionsSelf(text: string): boolean {
     // "của em", "sở em", "đơn vị em", "cơ quan em": the asker's own unit.
     if (f === "em" && OWNER_BEFORE.has(fold(words[i - 1] ?? ""))) return true;
     if (f !== w || (f !== "toi" && f !== "minh")) return false;
+    // ("co quan toi": "cơ quan tôi", the asker's unit; "lien quan toi" is "liên quan tới".)
+    if (fold(`${words[i - 2] ?? ""} ${words[i - 1] ?? ""}`) === "co quan") return true;
     return !NOT_SELF_BEFORE.has(fold(words[i - 1] ?? ""));
   });
 }

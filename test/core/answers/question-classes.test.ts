@@ -5363,3 +5363,28 @@ describe("dates and words as typed on a phone", () => {
     expect(at("ngày lễ tiếp thep là ngày nào")).toContain("ngay nghi le tiep theo");
   });
 });
+
+describe("a unit head asking about the province's Digital Transformation Day", () => {
+  const mine = (text: string) =>
+    fold(
+      renderPlain(
+        engine.ask({ text, now: new Date("2023-09-20T09:00:00+07:00"), asker: { unitId: "cuc-thue-tinh" } }),
+      ),
+    );
+  it("'cơ quan tôi' typed plain is the asker's unit, and its part in the task is said", () => {
+    const r = mine("Gan toi ngay 10/10, co quan toi can lam gi cho Ngay CDS tinh?");
+    expect(r).toContain("cua cuc thue tinh");
+    expect(r).toContain("(phoi hop)");
+    // ("liên quan tới", typed plain, stays "tới".)
+    expect(fold(renderPlain(engine.ask({ text: "nhiệm vụ liên quan toi du lieu", now: NOW })))).not.toContain(
+      "lien ket",
+    );
+  });
+  it("the nearest deadline after an empty window says the unit's part in it", () => {
+    const r = mine("Sắp tới Ngày Chuyển đổi số tỉnh, đơn vị tôi phải làm gì?");
+    expect(r).toContain(
+      "han gan nhat sap toi: tuyen truyen ngay chuyen doi so tinh ninh thuan (ngay 10/10 hang nam) (phoi hop)",
+    );
+    expect(r).toContain("co han sap toi (20/09");
+  });
+});

@@ -433,9 +433,9 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
       }
     heading =
       q.mode === "window"
-        ? `Nhiệm vụ${scope} có hạn ${/^(?:trước|từ)/.test(label) ? label : `trong ${label}`}`
+        ? `Nhiệm vụ${scope} có hạn ${/^(?:trước|từ|sắp)/.test(label) ? label : `trong ${label}`}`
         : `Nhiệm vụ${scope} sắp đến hạn (${label})`;
-    emptyText = `Không có nhiệm vụ nào${scope} có hạn ${/^(?:trước|từ)/.test(label) ? label : `trong ${label}`} theo cơ sở tri thức.`;
+    emptyText = `Không có nhiệm vụ nào${scope} có hạn ${/^(?:trước|từ|sắp)/.test(label) ? label : `trong ${label}`} theo cơ sở tri thức.`;
   }
   rows.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
 
@@ -452,8 +452,14 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
           .sort((a, b) => (a.due < b.due ? -1 : 1))[0];
     const next = nearest && { t: nearest.task, due: nearest.due };
     if (next) {
+      // (The unit's part in it, when a unit asked: "Ngày Chuyển đổi số … (phối hợp)".)
+      const role = supported.has(next.t.id)
+        ? " (phối hợp)"
+        : unit && next.t.lead.includes(unit.id)
+          ? " (chủ trì)"
+          : "";
       r.line(
-        `Hạn gần nhất sắp tới: ${next.t.title} — ${formatViDate(next.due)}${daysLeftText(today, next.due)}.`,
+        `Hạn gần nhất sắp tới: ${next.t.title}${role} — ${formatViDate(next.due)}${daysLeftText(today, next.due)}.`,
         kb.citeAll([...(next.t.document ? [next.t.document] : []), ...next.t.sources]),
       );
       r.item("task", next.t.id);

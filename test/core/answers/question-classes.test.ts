@@ -5388,3 +5388,25 @@ describe("a unit head asking about the province's Digital Transformation Day", (
     expect(r).toContain("co han sap toi (20/09");
   });
 });
+
+describe("a kind of document asked that the document found is not", () => {
+  it("a body's working rules asked by decision: only the other body's are recorded", () => {
+    const r = ask("Quy chế làm việc của Ban Điều hành chuyển đổi số tỉnh ban hành theo quyết định nào?");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi quyet dinh nao");
+    const own = ask("quy chế làm việc của ban chỉ đạo cds tỉnh ban hành theo quyết định nào");
+    expect(own.abstained).toBe(false);
+    expect(fold(renderPlain(own))).toContain("02-qd/bcdcds");
+  });
+  it("a decision found after a plan that is not one answers; a resolution implemented is one", () => {
+    expect(
+      fold(renderPlain(ask("Bo chi so danh gia chuyen doi so cap xa nam trong quyet dinh nao?"))),
+    ).toContain("van ban: quyet dinh so 852/qd-ubnd");
+    const r = engine.ask({
+      text: "CTr hành động của BCSĐ về CĐS số mấy, thực hiện NQ nào?",
+      now: NOW,
+    });
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("59-ctr/bcsd");
+  });
+});

@@ -7,6 +7,7 @@
 import { nextOccurrence } from "../../deadlines/due-date.ts";
 import { FACT_ANSWERS, type Fact } from "../../knowledge/facts.ts";
 import { documentLabel } from "../../knowledge/model.ts";
+import type { KDocument } from "../../knowledge/schema.ts";
 import {
   type ExpandedQuery,
   type SearchHit,
@@ -227,6 +228,31 @@ const ASKED_KIND =
   /\b(quyet dinh|nghi quyet|nghi dinh|chi thi|thong bao|ke hoach) (?:so )?(?:nao|gi|may|so may|bao nhieu)\b/;
 
 /**
+ * "… ban hành theo quyết định nào" answered by a document of another kind, neither issuing one of that
+ * kind ("Ban hành Kế hoạch …") nor attached to one: no document of the kind asked is recorded.
+ */
+function otherKindAsked(d: KDocument, ctx: AnswerContext): { lines: string[]; recorded: false } | undefined {
+  const kind = ASKED_KIND.exec(foldQuestion(ctx.question ?? ""))?.[1];
+  if (!kind || fold(d.type) === kind || fold(d.summary).startsWith(kind)) return undefined;
+  // (Nor when it is attached to one, or implements one: "Chương trình … thực hiện nghị quyết nào".)
+  const related = d.relations.some(
+    (r) => r.kind !== "cites" && fold(ctx.kb.document(r.target)?.type ?? "") === kind,
+  );
+  if (related) return undefined;
+  const what = ASKED_KIND_NAMES[kind] ?? "văn bản";
+  return { lines: [`Nguồn hiện có không ghi ${what} nào về việc này. Điều đã biết:`], recorded: false };
+}
+
+const ASKED_KIND_NAMES: Readonly<Record<string, string>> = {
+  "quyet dinh": "quyết định",
+  "nghi quyet": "nghị quyết",
+  "nghi dinh": "nghị định",
+  "chi thi": "chỉ thị",
+  "thong bao": "thông báo",
+  "ke hoach": "kế hoạch",
+};
+
+/**
  * The direct answer to what the question asks of the entry found (who leads or supports a task; who
  * signed a document, when, its number…), cited, and whether the sources record it.
  */
@@ -259,20 +285,16 @@ function focusAnswer(
     if (!t || !d) return undefined;
     // ("Bộ chỉ số DTI cấp tỉnh ban hành theo quyết định nào": a kind of document asked that the target's
     // own is not; no decision of the kind asked is recorded, the target's document is what is known.)
-    const kind = ASKED_KIND.exec(foldQuestion(ctx.question ?? ""))?.[1];
-    if (kind && kind !== fold(d.type))
-      return {
-        lines: [
-          `Nguồn hiện có không ghi ${kind === "quyet dinh" ? "quyết định" : "văn bản"} nào về việc này. Điều đã biết:`,
-        ],
-        sources: [d.id, ...d.sources, ...t.sources],
-        recorded: false,
-      };
+    const other = otherKindAsked(d, ctx);
+    if (other) return { ...other, sources: [d.id, ...d.sources, ...t.sources] };
     return { ...documentFocusLines(d, "which", ctx), sources: [d.id, ...d.sources, ...t.sources] };
   }
   if (hit.doc.kind === "document" && (DOCUMENT_FOCUSES as readonly string[]).includes(focus)) {
     const d = kb.document(hit.doc.id);
     if (!d) return undefined;
+    // ("Quy chế làm việc của Ban Điều hành ban hành theo quyết định nào": a plan of that body found.)
+    const other = focus === "which" ? otherKindAsked(d, ctx) : undefined;
+    if (other) return { ...other, sources: [d.id, ...d.sources] };
     return { ...documentFocusLines(d, focus as DocumentFocus, ctx), sources: [d.id, ...d.sources] };
   }
   if (hit.doc.kind !== "task" || (focus !== "lead" && focus !== "support" && focus !== "deadline"))
@@ -632,6 +654,14 @@ export function answerSearch(
   const shown = strong.filter((h) => h.coverage >= best - 0.15).slice(0, 4);
   const r = new ReplyBuilder("search");
   let direct = q.focus ? focusAnswer(q.focus, strong[0]!, ctx) : undefined;
+  // ("Bộ chỉ số … cấp xã nằm trong quyết định nào": a decision found after a plan that is not one.)
+  if (direct && !direct.recorded && q.focus === "which") {
+    const other = strong
+      .slice(1, 4)
+      .map((h) => focusAnswer("which", h, ctx))
+      .find((a) => a?.recorded);
+    if (other) direct = other;
+  }
   // "Bộ chỉ số … cấp xã ban hành kèm quyết định nào": the document whose subject it is, when it records
   // no other it goes with.
   if (

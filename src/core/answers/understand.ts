@@ -390,8 +390,11 @@ export function unknownUnitPhrase(folded: string, original: string): string | un
   const words = m[1].split(" ");
   const fixed = dept ? 1 + field.split(" ").length : 1;
   const kept: string[] = words.slice(0, fixed);
-  for (const w of words.slice(fixed)) {
+  for (const [i, w] of words.entries()) {
+    if (i < fixed) continue;
     if (UNIT_NAME_STOP.has(w) || /\d/.test(w)) break;
+    // ("Sở Du lịch thành lập năm nào", "… được thành lập": what follows the name.)
+    if (w === "duoc" || (w === "thanh" && words[i + 1] === "lap")) break;
     kept.push(w);
   }
   if (kept.length < 2) return undefined;
@@ -2215,7 +2218,7 @@ function documentListFilter(
     !!filter.issuer &&
     !!topic &&
     !asksWhich &&
-    /^(?:van ban|vb|ke hoach|quyet dinh|thong bao|nghi quyet|chi thi|cong van|de an)/.test(bare);
+    /^(?:van ban|vb|ke hoach|quyet dinh|thong bao|nghi quyet|chi thi|cong van|de an)\b/.test(bare);
   if (
     !(listing && (filtered || topic)) &&
     !(filtered && (!topic || filter.mine)) &&

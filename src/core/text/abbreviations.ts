@@ -52,6 +52,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   tw: "trung uong",
   tp: "thanh pho",
   cqnn: "co quan nha nuoc",
+  cqdp: "chinh quyen dia phuong",
   bhxh: "bao hiem xa hoi",
   nhnn: "ngan hang nha nuoc",
   ttpvhcc: "trung tam phuc vu hanh chinh cong",

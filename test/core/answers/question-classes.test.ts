@@ -2318,7 +2318,7 @@ describe("a document against another document or a meeting; a mistyped number wh
     ["kh 3609 ra trước hay sau cuộc họp BĐH tháng 9/2022", "truoc cuoc hop ngay 07/09/2022"],
     [
       "quyết định 1506 lấy ngày 10/10 làm ngày chuyển đổi số tỉnh",
-      "van ban ban hoi la quyet dinh so 1560/qd-ubnd",
+      "co the ban muon hoi quyet dinh so 1560/qd-ubnd",
     ],
   ])("%s", (q, said) => {
     expect(plain(q)).toContain(fold(said));
@@ -5408,5 +5408,39 @@ describe("a kind of document asked that the document found is not", () => {
     });
     expect(r.abstained).toBe(false);
     expect(fold(renderPlain(r))).toContain("59-ctr/bcsd");
+  });
+});
+
+describe("round two: what a question names that the knowledge does not hold", () => {
+  it("a document number not held abstains, and offers the one the words name", () => {
+    const r = ask("Thong bao 17/TB-VPCP nam 2023 ket luan gi ve chuyen doi so?");
+    expect(r.abstained).toBe(true);
+    const text = fold(renderPlain(r));
+    expect(text).toContain("khong co 17/tb-vpcp");
+    expect(text).toContain("co the ban muon hoi thong bao so 16/tb-vpcp");
+  });
+  it("how often a body meets is not recorded; the meetings held still are", () => {
+    const r = ask("Ban Điều hành chuyển đổi số tỉnh họp định kỳ bao lâu một lần?");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi lich hop dinh ky");
+    expect(ask("BĐH đã họp những lần nào").abstained).toBe(false);
+  });
+  it("a department the knowledge has no unit for is said unknown, not answered with a body", () => {
+    const r = ask("Sở Chuyển đổi số tỉnh được thành lập năm nào?");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).not.toContain("352-qd/tu");
+    // ("cơ sở y tế", a known department opening the phrase, "số mấy": none of them is one.)
+    expect(ask("trường học cơ sở y tế mục tiêu").abstained).toBe(false);
+    expect(ask("Giám đốc Sở TT&TT giữ vai trò gì trong Ban Điều hành?").abstained).toBe(false);
+    expect(ask("quyết định thành lập ban chỉ đạo cđs tỉnh là số mấy").abstained).toBe(false);
+  });
+  it("'đ/c nào ký' asks the signer", () => {
+    const r = ask("QĐ 1560/QĐ-UBND do đ/c nào ký?");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi nguoi ky quyet dinh 1560/qd-ubnd");
+  });
+  it("the levels of local government since the district level ended", () => {
+    for (const q of ["Từ 1/7/2025 CQĐP còn mấy cấp?", "chính quyền địa phương bây giờ có mấy cấp"])
+      expect(fold(renderPlain(ask(q)))).toContain("chinh quyen dia phuong hai cap");
   });
 });

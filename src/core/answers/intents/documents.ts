@@ -241,14 +241,17 @@ export function answerDocument(q: DocumentQuery, ctx: AnswerContext): Reply {
       const subject = words.filter((w) => !issuer.has(w));
       return subject.length >= 2 && fits.some((h) => h.doc.id === d.id && h.coverage >= 0.6);
     });
+    // (The document asked is still not held: the reply abstains, and shows the one meant, so the
+    // asker sees it without asking again. "Thông báo 17/TB-VPCP kết luận gì" is no question about 16.)
     if (meant) {
       const { number: _, ref: __, ...rest } = q;
       const inner = answerDocument({ ...rest, docId: meant.id }, ctx);
       return {
         ...inner,
+        abstained: true,
         lines: [
           {
-            text: `Cơ sở tri thức không có ${asked}; văn bản bạn hỏi là ${documentLabel(meant)}.`,
+            text: `Cơ sở tri thức không có ${asked}. Có thể bạn muốn hỏi ${documentLabel(meant)}:`,
             cites: [],
           },
           ...inner.lines,

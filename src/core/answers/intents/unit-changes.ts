@@ -64,7 +64,9 @@ export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | 
         bare,
       ) &&
       !/\b(?:nhiem vu|viec|nv|truoc khi)\b/.test(bare)) ||
-    /\b(?:xa|phuong)\b.*\btruc thuoc (?:cap nao|ai|dau|tinh hay huyen|huyen hay tinh)\b/.test(bare);
+    /\b(?:xa|phuong)\b.*\btruc thuoc (?:cap nao|ai|dau|tinh hay huyen|huyen hay tinh)\b/.test(bare) ||
+    // ("chính quyền địa phương bây giờ có mấy cấp": the levels the change left.)
+    /\bchinh quyen (?:dia phuong )?(?:[a-z0-9]+ ){0,4}(?:(?:con|co|gom) )?(?:may|bao nhieu) cap\b/.test(bare);
   if (!CHANGE_CUE.test(bare) && !NEW_NAME_ASKED.test(bare) && !twoLevel) return undefined;
   const { kb, lex } = ctx;
   // Units, and groups whose level ended ("UBND huyện Ninh Hải": the district level).

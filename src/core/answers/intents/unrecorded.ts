@@ -327,6 +327,14 @@ const ATTRIBUTES: readonly {
     of: "any",
   },
   {
+    // How often a body meets ("Ban Điều hành họp định kỳ bao lâu một lần"): the meetings held are
+    // recorded, not a schedule.
+    what: "lịch họp định kỳ",
+    re: /\b(?:hop|nhom hop|to chuc hop)\b.*\b(?:dinh ky|bao lau (?:mot|1) lan|may lan (?:mot|1|moi) (?:nam|quy|thang|tuan)|thuong ky|bao nhieu lan (?:mot|1|moi) (?:nam|quy|thang))\b|\b(?:dinh ky|bao lau (?:mot|1) lan)\b.*\bhop\b/,
+    of: "any",
+    alone: true,
+  },
+  {
     what: "thời lượng",
     re: /\b(?:keo dai (?:bao lau|may|bao nhieu)|may tieng|bao nhieu tieng|bao nhieu phut|thoi luong)\b/,
     of: "meeting",
@@ -470,6 +478,30 @@ export function unrecordedAttribute(u: Understanding, ctx: AnswerContext): Gap |
       .some((h) => entryWords(h, ctx)?.includes(` ${name} `));
     if (named && !written)
       return { what: `thông tin riêng của ${place.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase())}` };
+  }
+  // "Sở Chuyển đổi số tỉnh được thành lập năm nào": a department the knowledge has no unit for (nor a
+  // former name of one), asked of anything but its tasks (which say so themselves).
+  // (Typed "Sở" with its marks: "so" plain is as often "số", "số mấy". A known unit that opens the
+  // phrase, "Sở TT&TT giữ vai trò gì", is that unit.)
+  // ("cơ sở y tế" is no department; "sở vậy", "sở mình" name none.)
+  if (
+    place &&
+    /^sở\s/iu.test(place) &&
+    !/^so (?:nao|gi|ban nganh|nganh|khac|vay|a|ah|nhe|nha|nhi|ha|do|nay|kia|minh|toi|em|chung toi)\b/.test(
+      fold(place),
+    ) &&
+    !new RegExp(`\\bco ${fold(place)}`).test(fold(u.text)) &&
+    // (Only its founding asked: its tasks, leaders, figures or plans have answers of their own that say
+    // the unit is unknown.)
+    /\b(?:thanh lap|ra doi|co tu (?:bao gio|khi nao|nam nao|luc nao))\b/.test(bare)
+  ) {
+    const terms = searchTerms(place);
+    const start = fold(place);
+    // (A known unit that opens the phrase, or named by the start of its name, "Sở Khoa học".)
+    const known =
+      lex.units.match(terms).some((m) => m.start === 0 && m.end >= 2) ||
+      kb.data.units.some((x) => fold(x.name).startsWith(start));
+    if (!known) return { what: `thông tin về ${place}` };
   }
   // "Kết quả thực hiện Đề án 06 của tỉnh năm 2023 ra sao": the results of a year no recorded meeting
   // reviewed (the meeting of 20/02/2023 reviewed 2022). A DTI result is an indicator's, recorded apart.

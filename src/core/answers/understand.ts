@@ -1567,8 +1567,13 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // "Ai dự hội nghị 25/12/2022 cùng Thủ tướng": who attended the meeting, whatever post is named.
   const attendance =
     concepts.has("meeting") && /\b(?:ai (?:da )?(?:du|tham du)|tham du|thanh phan du|co mat)\b/.test(bare);
+  // "Bộ Công an chủ trì xây dựng cái gì theo kết luận của Thủ tướng": a post named as the source of what
+  // is asked, not asked itself.
+  const attributed =
+    !asksWho && /\b(?:theo|tai) (?:ket luan|chi dao|y kien|yeu cau|thong bao)(?: cua)? /.test(bare);
   if (
     !attendance &&
+    !attributed &&
     ((roleCue && !unitTasks && !asksWhatSaid && (asksWho || bodyMatches.length || unit || unknownUnit)) ||
       (aboutBodyMembers && !concepts.has("meeting")))
   ) {

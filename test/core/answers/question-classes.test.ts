@@ -5444,3 +5444,22 @@ describe("round two: what a question names that the knowledge does not hold", ()
       expect(fold(renderPlain(ask(q)))).toContain("chinh quyen dia phuong hai cap");
   });
 });
+
+describe("round two: what is asked, read past the words around it", () => {
+  it("a DTI rank aimed at, asked 'lọt top bao nhiêu' ('top' read as 'nhóm'), is the target", () => {
+    const r = ask("đến 2025 tỉnh mun lọt top bao nhiêu tỉnh có dti cao nhất");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("nhom 15 tinh");
+  });
+  it("a post named as the source of what is asked is not the post asked", () => {
+    const r = ask("Bo Cong an chu tri xay dung cai gi theo ket luan cua Thu tuong?");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("trung tam du lieu quoc gia");
+    expect(fold(renderPlain(ask("thủ tướng là ai")))).toContain("pham minh chinh");
+  });
+  it("'quyết định việc gì' asks what a decision is about", () => {
+    const r = ask("Quyết định 01-QĐ/BCĐCĐS ngày 12/7/2021 quyết định việc gì?");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("trich yeu quyet dinh 01-qd/bcdcds: thanh lap ban dieu hanh");
+  });
+});

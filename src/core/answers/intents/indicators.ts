@@ -36,7 +36,7 @@ function indicatorLine(i: Indicator): string {
 /** "top mấy", "muốn", "phấn đấu": what is aimed at, not what was reached. */
 // ("top mấy" reads as "nhóm mấy"; "đạt nhóm nào" asks the result.)
 const TARGET_CUE =
-  /\b(?:top|muc tieu|chi tieu|muon|phan dau|ky vong|huong toi|dat ra|ke hoach)\b|(?<!\b(?:dat|duoc|thuoc) )\bnhom (?:may|nao)\b/;
+  /\b(?:top|muc tieu|chi tieu|muon|phan dau|ky vong|huong toi|dat ra|ke hoach)\b|(?<!\b(?:dat|duoc|thuoc) )\bnhom (?:may|nao|bao nhieu)\b/;
 
 export function answerIndicator(q: { year?: number }, ctx: AnswerContext): Reply {
   const { kb } = ctx;

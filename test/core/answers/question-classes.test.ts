@@ -5463,3 +5463,20 @@ describe("round two: what is asked, read past the words around it", () => {
     expect(fold(renderPlain(r))).toContain("trich yeu quyet dinh 01-qd/bcdcds: thanh lap ban dieu hanh");
   });
 });
+
+describe("round two: a meeting asked of whom or of what no recorded meeting is", () => {
+  it("a unit said to meet, when the meetings recorded are bodies' and conferences'", () => {
+    const r = ask("hđnd tỉnh họp kỳ nào bàn vê cđs năm 2023");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi cuoc hop nao cua hdnd tinh");
+    expect(ask("BĐH họp ngày nào").abstained).toBe(false);
+  });
+  it("a review conference of a year no recorded meeting reviews", () => {
+    const r = ask("Hội nghị tổng kết CĐS năm 2023 của tỉnh tổ chức ngày nào?");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong co hoi nghi tong ket nam 2023");
+    const held = ask("hội nghị tổng kết năm 2022 ngày nào");
+    expect(held.abstained).toBe(false);
+    expect(fold(renderPlain(held))).toContain("25/12/2022");
+  });
+});

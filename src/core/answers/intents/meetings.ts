@@ -124,6 +124,20 @@ export function answerMeeting(
       (/^(?:(?:tinh|chuyen doi so|cds) )*(?:da )?(?:hop|to chuc hop)\b/.test(terms.slice(m.end).join(" ")) ||
         /\b(?:hop|cuoc hop|phien hop|buoi hop)(?: cua)?$/.test(terms.slice(0, m.start).join(" ")));
     const body = meets ? kb.body(m.value) : undefined;
+    // ("HĐND tỉnh họp kỳ nào bàn về CĐS": a unit said to meet, when no body is named; the meetings
+    // recorded are bodies' and conferences'.)
+    const u = m ? undefined : ctx.lex.units.match(terms)[0];
+    const unitMeets =
+      u?.value.kind === "unit" &&
+      (/^(?:(?:tinh|chuyen doi so|cds) )*(?:da )?(?:hop|to chuc hop)\b/.test(terms.slice(u.end).join(" ")) ||
+        /\bky hop$/.test(terms.slice(0, u.start).join(" ")));
+    const unit = unitMeets ? kb.unit(u.value.id) : undefined;
+    if (unit) {
+      const r = new ReplyBuilder("meeting").abstain();
+      r.line(`Cơ sở tri thức không ghi cuộc họp nào của ${unit.name}.`);
+      if (all.length) r.note(`Các cuộc họp đã ghi: ${all.map((x) => formatViDate(x.date)).join(", ")}.`);
+      return r.build();
+    }
     if (body && !all.some((x) => x.body === body.id)) {
       const r = new ReplyBuilder("meeting").abstain();
       r.line(`Cơ sở tri thức không ghi cuộc họp nào của ${body.name}.`);
@@ -180,6 +194,22 @@ export function answerMeeting(
     const body = hit ? kb.meeting(hit.doc.id)?.body : undefined;
     if (latest) m = all.find((x) => fits(x) && (!body || x.body === body));
     else m = reviewed ?? (hit ? kb.meeting(hit.doc.id) : all.find(fits));
+    // "Hội nghị tổng kết CĐS năm 2023": a review of a year no recorded meeting reviews ("tổng kết năm
+    // 2022" is another year's).
+    const review = /\b(tong ket|so ket)\b(?: [a-z]+){0,4}? (?:nam )?((?:19|20)\d\d)\b/.exec(f);
+    if (
+      review &&
+      m &&
+      !new RegExp(`\\b${review[1]}(?: [a-z0-9]+){0,4}? (?:nam )?${review[2]}\\b`).test(fold(m.title))
+    ) {
+      const r = new ReplyBuilder("meeting").abstain();
+      r.line(
+        `Cơ sở tri thức không có hội nghị ${review[1] === "tong ket" ? "tổng kết" : "sơ kết"} năm ${review[2]}.`,
+      );
+      if (all.length)
+        r.note(`Các cuộc họp đã ghi: ${all.map((x) => `${formatViDate(x.date)} (${x.title})`).join("; ")}.`);
+      return r.build();
+    }
   } else m = all[0];
   if (!m) {
     const r = new ReplyBuilder("meeting").abstain();

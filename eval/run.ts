@@ -79,6 +79,7 @@ export const HELDOUT_37_FILE = fileURLToPath(new URL("./heldout-37.yaml", import
 export const HELDOUT_38_FILE = fileURLToPath(new URL("./heldout-38.yaml", import.meta.url));
 export const HELDOUT_39_FILE = fileURLToPath(new URL("./heldout-39.yaml", import.meta.url));
 export const HELDOUT_40_FILE = fileURLToPath(new URL("./heldout-40.yaml", import.meta.url));
+export const HELDOUT_41_FILE = fileURLToPath(new URL("./heldout-41.yaml", import.meta.url));
 export const FORMS = ["diacritics", "plain", "typo", "abbrev", "keywords"] as const;
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 export const DEFAULT_NOW = "2026-11-26T09:00:00+07:00";
@@ -617,7 +618,13 @@ const HELDOUT_SETS: { key: string; file: string; title: string }[] = [
     key: "heldout40",
     file: HELDOUT_40_FILE,
     title:
-      "Held-out set 40 (eval/heldout-40.yaml, written blind and committed at bbdb152 before the engine work it measures; unread)",
+      "Held-out set 40 (eval/heldout-40.yaml, written blind and committed at bbdb152 before the engine work it measured; first run 409/430, then read for classes, so spent)",
+  },
+  {
+    key: "heldout41",
+    file: HELDOUT_41_FILE,
+    title:
+      "Held-out set 41 (eval/heldout-41.yaml, written blind and committed at 854c939 before the engine work it measures; unread)",
   },
 ];
 

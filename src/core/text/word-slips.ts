@@ -44,6 +44,7 @@ export function wordsAndPairs(texts: Iterable<string>): { words: Set<string>; pa
   return { words, pairs };
 }
 
+/** `text` with each word typed with a slip written as the word meant, where the words beside it say. */
 export function mendedWordSlips(
   text: string,
   known: (folded: string) => boolean,

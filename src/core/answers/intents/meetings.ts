@@ -47,6 +47,9 @@ function meetingsOf(personId: string, ctx: AnswerContext): Reply {
   return r.build();
 }
 
+/** What follows a body or unit said to meet ("BĐH tỉnh họp …", "HĐND tỉnh đã tổ chức họp …"), as terms. */
+const MEETS_AFTER = /^(?:(?:tinh|chuyen doi so|cds) )*(?:da )?(?:hop|to chuc hop)\b/;
+
 export function answerMeeting(
   q: { meetingId?: string; date?: string; anyYear?: boolean; personId?: string },
   ctx: AnswerContext,
@@ -121,7 +124,7 @@ export function answerMeeting(
     const m = ctx.lex.bodies.match(terms)[0];
     const meets =
       m &&
-      (/^(?:(?:tinh|chuyen doi so|cds) )*(?:da )?(?:hop|to chuc hop)\b/.test(terms.slice(m.end).join(" ")) ||
+      (MEETS_AFTER.test(terms.slice(m.end).join(" ")) ||
         /\b(?:hop|cuoc hop|phien hop|buoi hop)(?: cua)?$/.test(terms.slice(0, m.start).join(" ")));
     const body = meets ? kb.body(m.value) : undefined;
     // ("HĐND tỉnh họp kỳ nào bàn về CĐS": a unit said to meet, when no body is named; the meetings
@@ -129,8 +132,7 @@ export function answerMeeting(
     const u = m ? undefined : ctx.lex.units.match(terms)[0];
     const unitMeets =
       u?.value.kind === "unit" &&
-      (/^(?:(?:tinh|chuyen doi so|cds) )*(?:da )?(?:hop|to chuc hop)\b/.test(terms.slice(u.end).join(" ")) ||
-        /\bky hop$/.test(terms.slice(0, u.start).join(" ")));
+      (MEETS_AFTER.test(terms.slice(u.end).join(" ")) || /\bky hop$/.test(terms.slice(0, u.start).join(" ")));
     const unit = unitMeets ? kb.unit(u.value.id) : undefined;
     if (unit) {
       const r = new ReplyBuilder("meeting").abstain();

@@ -406,6 +406,9 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
     (groupName ? ` thuộc nhóm “${groupName}”` : "") +
     (unit ? ` của ${unit.name}` : group ? ` của ${group.name}` : "");
 
+  // The asking unit's part in a task, said after its title.
+  const partOf = (t: Task) =>
+    supported.has(t.id) ? " (phối hợp)" : unit && t.lead.includes(unit.id) ? " (chủ trì)" : "";
   const rows: DueRow[] = [];
   let heading: string;
   let emptyText: string;
@@ -453,11 +456,7 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
     const next = nearest && { t: nearest.task, due: nearest.due };
     if (next) {
       // (The unit's part in it, when a unit asked: "Ngày Chuyển đổi số … (phối hợp)".)
-      const role = supported.has(next.t.id)
-        ? " (phối hợp)"
-        : unit && next.t.lead.includes(unit.id)
-          ? " (chủ trì)"
-          : "";
+      const role = partOf(next.t);
       r.line(
         `Hạn gần nhất sắp tới: ${next.t.title}${role} — ${formatViDate(next.due)}${daysLeftText(today, next.due)}.`,
         kb.citeAll([...(next.t.document ? [next.t.document] : []), ...next.t.sources]),
@@ -490,7 +489,7 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
     const n = (page.page - 1) * ctx.pageSize + i + 1;
     const later = row.later?.length ? ` (các kỳ sau: ${row.later.map(formatViDate).join(", ")})` : "";
     // (A unit's deadlines show no lead line: each says whether the unit leads or supports it.)
-    const role = supported.has(t.id) ? " (phối hợp)" : unit && t.lead.includes(unit.id) ? " (chủ trì)" : "";
+    const role = partOf(t);
     r.line(
       `${n}. ${t.title}${role} — ${dueText(occurrenceTask, today)}${later}`,
       kb.citeAll([...(t.document ? [t.document] : []), ...t.sources]),

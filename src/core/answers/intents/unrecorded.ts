@@ -480,7 +480,7 @@ export function unrecordedAttribute(u: Understanding, ctx: AnswerContext): Gap |
       return { what: `thông tin riêng của ${place.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase())}` };
   }
   // "Sở Chuyển đổi số tỉnh được thành lập năm nào": a department the knowledge has no unit for (nor a
-  // former name of one), asked of anything but its tasks (which say so themselves).
+  // former name of one), asked when it was founded.
   // (Typed "Sở" with its marks: "so" plain is as often "số", "số mấy". A known unit that opens the
   // phrase, "Sở TT&TT giữ vai trò gì", is that unit.)
   // ("cơ sở y tế" is no department; "sở vậy", "sở mình" name none.)

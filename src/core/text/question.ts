@@ -24,7 +24,7 @@ export function foldQuestion(text: string): string {
  */
 export function plainQuestion(text: string, known?: (folded: string) => boolean): string {
   const clean = closedDocNumbers(spelledDocNumbers(withoutCode(text)));
-  const split = mendedSlips(known ? restoredNasals(unglue(clean, known), known) : clean);
+  const split = restoredBanHanh(known ? restoredNasals(unglue(clean, known), known) : clean);
   return followUpJoined(
     withoutChatFrame(
       withoutDataFrame(withoutBesides(withoutAskersErrand(fullYears(englishToVietnamese(split))))),
@@ -75,7 +75,7 @@ export function restoredNasals(text: string, known: (folded: string) => boolean)
  * "ngày nào ban hàn", "ban han": "ban hành" with its last letter dropped, which otherwise reads as "hạn"
  * (a deadline). ("Ban … hạn chót" keeps its deadline.)
  */
-export function mendedSlips(text: string): string {
+export function restoredBanHanh(text: string): string {
   return text.replace(
     /(?<![\p{L}\p{N}])(ban|Ban|BAN)\s+(hàn|han|HAN|hành)(?![\p{L}\p{N}])(?!\s+(?:chót|chot|cuối|cuoi|nộp|nop)\b)/gu,
     (_, a: string, b: string) => `${a} ${b === "HAN" ? "HÀNH" : "hành"}`,

@@ -52,8 +52,8 @@ export function mendedWordSlips(
 ): string {
   // (Only as far as a question is read: a message of 10,000 characters is not mended word by word.)
   const words = [...text.slice(0, READ).matchAll(/[\p{L}\p{M}]+/gu)];
-  if (words.every((m) => known(fold(m[0])))) return text;
   const folded = words.map((m) => fold(m[0]));
+  if (folded.every(known)) return text;
   let out = "";
   let last = 0;
   for (const [i, m] of words.entries()) {
@@ -61,7 +61,8 @@ export function mendedWordSlips(
     if (typed.length < 3 || typed.length > 12 || known(typed) || /^\p{Lu}{2,}$/u.test(m[0])) continue;
     // A real word typed with its marks, or a name in capitals ("Bình Thuận"), is what was meant.
     const marked = m[0].toLowerCase() !== typed;
-    if (isSyllable(typed) && (marked || (i > 0 && /^\p{Lu}/u.test(m[0])))) continue;
+    const syllable = isSyllable(typed);
+    if (syllable && (marked || (i > 0 && /^\p{Lu}/u.test(m[0])))) continue;
     const before = folded[i - 1];
     const after = folded[i + 1];
     const paired = (w: string) =>
@@ -71,7 +72,6 @@ export function mendedWordSlips(
     // (The first letter is kept: "binh" is no slip of "ninh", nor "xong" of "cong".)
     // (A real syllable typed plain is mended only by a key beside the one meant, "thep" for "theo": one
     // a letter longer or shorter is another word as often, "tram" of "phần trăm" is no "tam".)
-    const syllable = isSyllable(typed);
     const meant = slipCandidates(typed).filter(
       (w) => w[0] === typed[0] && (!syllable || w.length === typed.length) && paired(w),
     );

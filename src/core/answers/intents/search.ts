@@ -14,6 +14,7 @@ import {
   type SearchKind,
   TELLING_RARITY,
 } from "../../search/search-index.ts";
+import { DOC_TYPE_NAMES, docTypeCode } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
 import { foldQuestion } from "../../text/question.ts";
 import { queryTerms, searchTerms } from "../../text/search-terms.ts";
@@ -239,18 +240,10 @@ function otherKindAsked(d: KDocument, ctx: AnswerContext): { lines: string[]; re
     (r) => r.kind !== "cites" && fold(ctx.kb.document(r.target)?.type ?? "") === kind,
   );
   if (related) return undefined;
-  const what = ASKED_KIND_NAMES[kind] ?? "văn bản";
+  const code = docTypeCode(kind);
+  const what = code ? DOC_TYPE_NAMES[code].toLowerCase() : "văn bản";
   return { lines: [`Nguồn hiện có không ghi ${what} nào về việc này. Điều đã biết:`], recorded: false };
 }
-
-const ASKED_KIND_NAMES: Readonly<Record<string, string>> = {
-  "quyet dinh": "quyết định",
-  "nghi quyet": "nghị quyết",
-  "nghi dinh": "nghị định",
-  "chi thi": "chỉ thị",
-  "thong bao": "thông báo",
-  "ke hoach": "kế hoạch",
-};
 
 /**
  * The direct answer to what the question asks of the entry found (who leads or supports a task; who

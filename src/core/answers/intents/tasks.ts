@@ -434,11 +434,11 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
         // A recurring task is listed once, at its first due date in the window, with the others after it.
         if (dates.length) rows.push({ task: t, due: dates[0]!, later: dates.slice(1) });
       }
+    // ("trước 30/6", "từ nay …", "sắp tới (…)" say when themselves; "tháng 6/2023" is "trong tháng 6/2023".)
+    const within = /^(?:trước|từ|sắp)/.test(label) ? label : `trong ${label}`;
     heading =
-      q.mode === "window"
-        ? `Nhiệm vụ${scope} có hạn ${/^(?:trước|từ|sắp)/.test(label) ? label : `trong ${label}`}`
-        : `Nhiệm vụ${scope} sắp đến hạn (${label})`;
-    emptyText = `Không có nhiệm vụ nào${scope} có hạn ${/^(?:trước|từ|sắp)/.test(label) ? label : `trong ${label}`} theo cơ sở tri thức.`;
+      q.mode === "window" ? `Nhiệm vụ${scope} có hạn ${within}` : `Nhiệm vụ${scope} sắp đến hạn (${label})`;
+    emptyText = `Không có nhiệm vụ nào${scope} có hạn ${within} theo cơ sở tri thức.`;
   }
   rows.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
 

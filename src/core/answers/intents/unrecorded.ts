@@ -490,7 +490,7 @@ export function unrecordedAttribute(u: Understanding, ctx: AnswerContext): Gap |
     !/^so (?:nao|gi|ban nganh|nganh|khac|vay|a|ah|nhe|nha|nhi|ha|do|nay|kia|minh|toi|em|chung toi)\b/.test(
       fold(place),
     ) &&
-    !new RegExp(`\\bco ${fold(place)}`).test(fold(u.text)) &&
+    !` ${fold(u.text)}`.includes(` co ${fold(place)}`) &&
     // (Only its founding asked: its tasks, leaders, figures or plans have answers of their own that say
     // the unit is unknown.)
     /\b(?:thanh lap|ra doi|co tu (?:bao gio|khi nao|nam nao|luc nao))\b/.test(bare)

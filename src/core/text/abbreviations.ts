@@ -109,6 +109,9 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   httt: "he thong thong tin",
   dnnvv: "doanh nghiep nho va vua",
   dn: "doanh nghiep",
+  // ("ĐDĐT", "CSTT": định danh điện tử, cơ sở tri thức.)
+  dddt: "dinh danh dien tu",
+  cstt: "co so tri thuc",
   hcc: "hanh chinh cong",
   kq: "ket qua",
   smartphone: "dien thoai thong minh",
@@ -248,6 +251,14 @@ export function expandAbbreviations(folded: string): string {
         )
         ? "chi thi"
         : "chu tich";
+    // "VB do TTg BH", "QĐ 56 BH ngày nào": ban hành after a document or its issuer; else bao giờ.
+    if (
+      tok === "bh" &&
+      /\b(?:do|duoc|da|vb|van ban|qd|kh|tb|nq|cv|quyet dinh|ke hoach|thong bao|nghi quyet)\b(?:\s+[^\s]+){0,2}\s+$/.test(
+        whole.slice(0, offset),
+      )
+    )
+      return "ban hanh";
     if (Object.hasOwn(ABBREVIATIONS, tok)) return ABBREVIATIONS[tok]!;
     // "cdsd", "csd", "cfs": CĐS, the commonest abbreviation here, typed with one key slipped (a token with
     // no vowel that is no abbreviation of its own; "cdsx" is no slip).

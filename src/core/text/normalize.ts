@@ -165,8 +165,14 @@ export function unstretch(s: string): string {
     let j = i + 1;
     while (j < t.length && f[j] === f[i]) j++;
     const run = j - i;
-    // "III" standing alone is a Roman numeral ("quý III"): an "i" run is stretched only inside a word.
-    const vowel = /[aeouy]/.test(f[i]!) || (f[i] === "i" && i > 0 && /\p{L}/u.test(f[i - 1]!));
+    // "III" standing alone is a Roman numeral ("quý III", "QIII/2023" glued to its q): an "i" run is
+    // stretched only inside a word.
+    const vowel =
+      /[aeouy]/.test(f[i]!) ||
+      (f[i] === "i" &&
+        i > 0 &&
+        /\p{L}/u.test(f[i - 1]!) &&
+        !(f[i - 1] === "q" && !/\p{L}/u.test(f[i - 2] ?? "")));
     out += run >= 3 && vowel ? t[i] : t.slice(i, j);
     i = j;
   }

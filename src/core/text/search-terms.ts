@@ -54,6 +54,8 @@ const CONTEXTUAL: readonly (readonly [RegExp, string])[] = [
     "$1 di động",
   ],
   [/(?<![\p{L}\p{N}])dls(?![\p{L}\p{N}])/giu, "dữ liệu số"],
+  // "ví điện tử": a wallet, which folded is the stopword "vì"; written as one word that is no stopword.
+  [/(?<![\p{L}\p{N}])v[íi](?=\s+(?:đi[eệ]n\s+t[ửu]|dien\s+tu)(?![\p{L}\p{N}]))/giu, "vítiền"],
   // "hạn HT", "đã HT chưa": hoàn thành.
   [
     /(?<![\p{L}\p{N}])(hạn|han|thời hạn|thoi han|đã|da|chưa|chua|được|duoc|sẽ|se|phải|phai|kịp|kip) ht(?![\p{L}\p{N}])/giu,
@@ -256,6 +258,9 @@ const FRAME_PHRASES: readonly (readonly string[])[] = [
   "thoi gian",
   "thoi diem",
   "thoi han",
+  // "mốc thời gian của nhiệm vụ …": when it is due, asked.
+  "moc thoi gian",
+  "cot moc",
   "khac nhau",
   "giong nhau",
   "bao lau",

@@ -27,7 +27,8 @@ const cache = new Map<string, string>();
 export function untelexWord(word: string): string {
   // Vowels stretched for emphasis; consonant runs are left alone ("tttt", "stttt" are abbreviations), and
   // so are Roman numerals ("quý III").
-  if (/^(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})$/.test(word)) return word;
+  // ("QIII/2023": a quarter with its numeral glued to the q.)
+  if (/^q?(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})$/.test(word)) return word;
   // No word is that long (a pasted URL, "aaaa…" of megabytes): left as it is, and no regular expression
   // with a back-reference runs over it.
   if (word.length > 40) return word;

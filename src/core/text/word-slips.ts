@@ -72,9 +72,15 @@ export function mendedWordSlips(
     // (The first letter is kept: "binh" is no slip of "ninh", nor "xong" of "cong".)
     // (A real syllable typed plain is mended only by a key beside the one meant, "thep" for "theo": one
     // a letter longer or shorter is another word as often, "tram" of "phần trăm" is no "tam".)
-    const meant = slipCandidates(typed).filter(
+    let meant = slipCandidates(typed).filter(
       (w) => w[0] === typed[0] && (!syllable || w.length === typed.length) && paired(w),
     );
+    // A word typed with its marks that is no syllable ("chủ đêg"): the keyboard was set for Vietnamese,
+    // so a letter too many, whatever key, is the slip when dropping it leaves a syllable that pairs.
+    if (!meant.length && marked && !syllable) {
+      const dropped = new Set([...typed].map((_, j) => typed.slice(0, j) + typed.slice(j + 1)));
+      meant = [...dropped].filter((w) => w.length >= 2 && w[0] === typed[0] && isSyllable(w) && paired(w));
+    }
     if (meant.length !== 1) continue;
     out += text.slice(last, m.index) + mended(m[0], typed, meant[0]!);
     last = m.index + m[0].length;

@@ -15,6 +15,12 @@ describe("a word typed with one slip, mended by the words beside it", () => {
     expect(mend("Tết dương lịh 2027 thứ mấy")).toBe("Tết dương lịch 2027 thứ mấy");
     expect(mend("lấy gì làm độg lực")).toBe("lấy gì làm động lực");
   });
+  it("drops any one letter too many from a word typed with marks that is no syllable", () => {
+    // (The marks say the keyboard was set for Vietnamese; "q" is no neighbour of "h", still a slip.)
+    expect(mend("Tết dương lịchq 2027")).toBe("Tết dương lịch 2027");
+    // (Typed plain, the same word is left: "lichq" might be anything.)
+    expect(mend("tet duong lichq")).toBe("tet duong lichq");
+  });
   it("leaves a word no neighbour vouches for, a name, a real word typed with marks, a long word", () => {
     expect(mend("lịh làm việc")).toBe("lịh làm việc");
     expect(mend("tỉnh Binh Thuận")).toBe("tỉnh Binh Thuận");

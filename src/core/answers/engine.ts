@@ -122,6 +122,10 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
 
   /** Replies that say plainly what the knowledge does not record: they stand for the whole message. */
   const notRecorded = new WeakSet<Reply>();
+  /** Checks that found what they were asked of and say the asked part is not recorded. */
+  const checkedNotRecorded = new WeakSet<Reply>();
+  /** Replies of what a unit became that say its successor is not recorded: the choice offered is asked. */
+  const choiceAsked = new WeakSet<Reply>();
 
   return {
     kb,
@@ -134,7 +138,9 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       const reply = askMessage(asked);
       // "… ở thôn hay xã", "làm một lần hay năm nào cũng làm": the choice offered adds words the answer
       // need not hold; not understood with them, the question is read without.
-      const unchoiced = reply.abstained ? withoutChoice(asked.text) : undefined;
+      // (Not a reply that says a unit's successor is not recorded: "… chuyển về UBND xã hay đơn vị nào"
+      // asks the successor, which the register does not name.)
+      const unchoiced = reply.abstained && !choiceAsked.has(reply) ? withoutChoice(asked.text) : undefined;
       const again = unchoiced ? askMessage({ ...asked, text: unchoiced }) : undefined;
       // "… diễn ra vào thứ mấy, ngày nào", "hnay thứ mấy, còn bao nhiêu ngày đến Tết": the weekday too.
       const chosen = withWeekday(again && !again.abstained ? again : reply, asked);
@@ -231,6 +237,8 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     const stands =
       first.abstained &&
       (notRecorded.has(first) ||
+        // (Of the whole message: a chatty one's clause, read alone, may lack what the whole asks.)
+        (checkedNotRecorded.has(first) && !chatty) ||
         first.intent === "unit" ||
         first.intent === "person" ||
         (!!clause && dated.test(req.text) && !dated.test(clause)) ||
@@ -273,7 +281,13 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     // nhiêu phòng, biên chế".)
     const gap = unrecordedAttribute(u, ctx);
     const change = gap && !/sáp nhập|sắp xếp/.test(gap.what) ? undefined : answerUnitChange(u, ctx);
-    if (change) return change;
+    if (change) {
+      if (change.abstained) {
+        notRecorded.add(change);
+        choiceAsked.add(change);
+      }
+      return change;
+    }
     // (Whether a target was reached, when a recorded sentence says so.)
     const reached = gap?.reached
       ? answerReachedFromFacts(u.text, ctx)
@@ -304,6 +318,9 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       answerDocumentVsDay(u, ctx) ??
       answerDocumentOrder(u, ctx) ??
       answerDocumentGap(u, ctx);
+    // (A check that found what it was asked of and says the asked part is not recorded stands for the
+    // whole message: "… đã hoàn thành chưa, kết quả báo cáo thế nào" is not "kết quả báo cáo" alone.)
+    if (check?.abstained && check.items.length) checkedNotRecorded.add(check);
     if (check) return check;
     return answer(u.query, { ...req, text: u.text });
   }

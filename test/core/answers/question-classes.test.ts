@@ -5480,3 +5480,119 @@ describe("round two: a meeting asked of whom or of what no recorded meeting is",
     expect(fold(renderPlain(held))).toContain("25/12/2022");
   });
 });
+
+describe("round three: the asked part of what was found, recorded or not", () => {
+  it("a DTI pillar named alone asks its figure, which is not recorded; whether it is a pillar is answered", () => {
+    const r = ask("nhân lực số DTI 2022");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi diem, thu hang cua tru cot nhan luc so nam 2022");
+    expect(ask("DTI có trụ cột nhân lực số không").abstained).toBe(false);
+  });
+  it("the name of an attendee recorded only by post, asked in chat spelling or led by 'tên'", () => {
+    for (const q of [
+      "lãnh đạo BHXH tỉnh dự họp BĐH 20/2/2023 tên j",
+      "Tên lãnh đạo Cục Thuế tỉnh dự họp BĐH 20/2/2023",
+    ]) {
+      const r = ask(q);
+      expect(r.abstained, q).toBe(true);
+      expect(fold(renderPlain(r)), q).toContain("khong ghi ho ten nguoi du");
+    }
+  });
+  it("who took over from a unit that ended without a named successor", () => {
+    for (const q of [
+      "không còn cấp huyện thì việc của huyện ai làm",
+      "Bỏ cấp huyện, việc phối hợp của UBND huyện chuyển về xã hay đơn vị nào?",
+    ]) {
+      const r = ask(q);
+      expect(r.abstained, q).toBe(true);
+      expect(fold(renderPlain(r)), q).toContain("nguon khong neu don vi tiep nhan");
+    }
+    expect(ask("Sở TT&TT sáp nhập vào sở nào").abstained).toBe(false);
+  });
+  it("a post asked with a field of work no recorded post names", () => {
+    const r = ask("PCT UBND tỉnh phụ trách kinh tế là ai");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi pho chu tich ubnd tinh ninh thuan phu trach kinh te");
+    expect(fold(renderPlain(r))).not.toContain("nguyen long bien");
+    expect(ask("PCT phụ trách chuyển đổi số là ai").abstained).toBe(false);
+  });
+  it("a yearly day of the programme asked as a day off", () => {
+    const r = ask("ngày chuyển đổi số tỉnh năm sau có được nghỉ không");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain(
+      "khong ghi ngay chuyen doi so tinh ninh thuan (10/10/2027) la ngay nghi",
+    );
+    expect(fold(renderPlain(ask("1/5/2027 có được nghỉ không")))).toContain(
+      "co. ngay 01/05/2027 la ngay nghi le",
+    );
+  });
+  it("a quarter written glued, 'QIV/2023'", () => {
+    expect(fold(renderPlain(ask("QIV/2023 có nhiệm vụ nào tới hạn")))).toContain("quy iv/2023");
+    expect(fold(renderPlain(ask("nhiem vu han QIII/2023")))).toContain("quy iii/2023");
+  });
+  it("ĐDĐT, DN, 'VB do TTg BH': abbreviations officials type", () => {
+    const target = ask("chỉ tiêu DN dùng ĐDĐT đến 2025");
+    expect(target.abstained).toBe(false);
+    expect(fold(renderPlain(target))).toContain("30% nguoi dan va doanh nghiep su dung dinh danh dien tu");
+    expect(fold(renderPlain(ask("liệt kê VB do TTg BH")))).toContain("06/qd-ttg");
+    expect(fold(renderPlain(ask("KH 3609 BH ngày nào")))).toContain("18/08/2022");
+  });
+  it("'mốc thời gian' asks when a task is due", () => {
+    const r = ask("mốc thời gian tuyên truyền Ngày CĐS tỉnh");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("10/10");
+  });
+  it("a document no entry holds, named in a source with its date", () => {
+    const r = ask("NĐ 45/2025/NĐ-CP ký ngày nào");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("ban hanh ngay 28/02/2025");
+    const other = ask("nghị định 45/2025 quy định gì về biên chế");
+    expect(other.abstained).toBe(true);
+    expect(fold(renderPlain(other))).toContain("chua co trong danh muc van ban");
+  });
+  it("a unit not in the register asked whether it sent someone to a meeting", () => {
+    const r = ask("Sở Nội vụ có cử người dự cuộc họp ngày 20/02/2023 không?");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("chua co don vi");
+  });
+  it("a unit's duty roster is not recorded", () => {
+    const r = ask("lịch trực lễ 30/4 của Sở TT&TT");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi lich truc");
+  });
+  it("'ví điện tử' is a wallet, not the word 'vì'", () => {
+    expect(searchTerms("người dùng ví điện tử")).toContain("vitien");
+    const r = ask("mục tiêu tỷ lệ dân dùng ví điện tử năm 2023");
+    expect(r.abstained).toBe(true);
+  });
+  it("a text of a kind (quy chế) asked, when the document found is of another", () => {
+    const r = ask("Quy chế làm việc của BĐH CĐS tỉnh ban hành bằng văn bản nào");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi van ban ban hanh quy che");
+    const bcd = ask("Quy chế làm việc của Ban Chỉ đạo của tỉnh được ban hành theo quyết định nào");
+    expect(bcd.abstained).toBe(false);
+    expect(fold(renderPlain(bcd))).toContain("02-qd/bcdcds");
+  });
+  it("a set issued by a decision 'Về …', asked by what it issues", () => {
+    const r = ask("chỉ số đánh giá CĐS cấp xã ban hành kèm quyết định nào");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("852/qd-ubnd");
+    expect(ask("QĐ 852 kèm theo văn bản nào").abstained).toBe(true);
+  });
+  it("whether a task is done, with a second clause asking more of it", () => {
+    for (const q of [
+      "các đơn vị đã hoàn thành việc bám sát Thông báo 16 để cụ thể hóa kế hoạch chưa",
+      "nhiệm vụ đề cao vai trò người đứng đầu đã hoàn thành chưa, kết quả báo cáo ra sao?",
+    ]) {
+      const r = ask(q);
+      expect(r.abstained, q).toBe(true);
+      expect(fold(renderPlain(r)), q).toContain("chua ghi nhan");
+    }
+  });
+  it("a count of what a key point lists is counted; of what none lists, not recorded", () => {
+    const r = ask("quyết định 852 gồm bao nhiêu nhóm chỉ số");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("neu 6 nhom chi so");
+    expect(ask("quyết định 852 có bao nhiêu chỉ số con").abstained).toBe(true);
+  });
+});

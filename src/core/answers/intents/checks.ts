@@ -280,8 +280,13 @@ export function answerProgressCheck(u: Understanding, ctx: AnswerContext): Reply
   // Without a unit ("Trung tâm Dữ liệu quốc gia đã xây dựng xong chưa"): the task the words name, plainly.
   const own = unit ? kb.tasksOfUnit(unit.id).lead : kb.data.tasks;
   if (!own.length) return undefined;
+  // (Searched without the words that ask whether it is done: they are no words of the task.)
+  const words = u.text.replace(
+    /(?<![\p{L}])(?:đã|da|hoàn thành|hoan thanh|xong|chưa|chua|hay|các đơn vị|cac don vi|các cơ quan|cac co quan)(?![\p{L}])/giu,
+    " ",
+  );
   const hits = lex.index
-    .search(u.text, { kinds: ["task"], limit: 20 })
+    .search(words, { kinds: ["task"], limit: 20 })
     .filter((h) => own.some((t) => t.id === h.doc.id));
   const task = hits[0] && hits[0].coverage >= (unit ? 0.3 : 0.5) ? kb.task(hits[0].doc.id) : undefined;
   if (!task) return undefined;

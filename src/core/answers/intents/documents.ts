@@ -5,10 +5,16 @@
  */
 
 import { documentLabel } from "../../knowledge/model.ts";
-import type { KDocument } from "../../knowledge/schema.ts";
+import type { KDocument, Source } from "../../knowledge/schema.ts";
 import { expandAbbreviations } from "../../text/abbreviations.ts";
 import { findDatePhrases } from "../../text/dates.ts";
-import { DOC_TYPE_NAMES, type DocTypeCode, findDocRefs, parseDocNumber } from "../../text/doc-number.ts";
+import {
+  DOC_TYPE_NAMES,
+  type DocRef,
+  type DocTypeCode,
+  findDocRefs,
+  parseDocNumber,
+} from "../../text/doc-number.ts";
 import { editDistance } from "../../text/edit-distance.ts";
 import { fold } from "../../text/normalize.ts";
 import { queryTerms, searchTerms, typedWords } from "../../text/search-terms.ts";
@@ -16,7 +22,7 @@ import { diffDays, formatViDate, formatViDayMonth } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import type { DocumentFocus } from "../focus.ts";
 import { answerType } from "../focus.ts";
-import { dueText, hasFigure, leadNames } from "../format.ts";
+import { dueText, hasFigure, leadNames, lowerFirst } from "../format.ts";
 import { type Query, RECORDED_NOTE, type Reply, ReplyBuilder } from "../reply.ts";
 import type { Understanding } from "../understand.ts";
 import { answerDocumentList } from "./document-list.ts";
@@ -165,6 +171,14 @@ export function documentFocusLines(
         )
       )
         lines.push(`${d.summary.replace(/\.$/, "")} ban hành kèm theo ${documentLabel(d)}.`);
+      // ("bộ chỉ số DTI cấp xã ban hành kèm theo quyết định nào": a decision "Về chỉ số …", the set itself.)
+      if (
+        !lines.length &&
+        !findDocRefs(ctx.question ?? "").length &&
+        /^quyet dinh/.test(fold(d.type)) &&
+        /^ve (?:bo )?(?:chi so|tieu chi|quy che|quy dinh|huong dan)\b/.test(fold(d.summary))
+      )
+        lines.push(`${documentLabel(d)} ban hành nội dung “${d.summary.replace(/\.$/, "")}”.`);
       return lines.length
         ? { lines: lines.slice(0, 4), recorded: true }
         : {
@@ -206,6 +220,32 @@ function issuedOn(q: DocumentQuery & { issuedOn: string }, ctx: AnswerContext): 
   return r.build();
 }
 
+/**
+ * A source whose title or note names the document asked (its number, and its kind and year when both
+ * are known), with the date written after it ("Nghị định 45/2025/NĐ-CP ngày 28/02/2025").
+ */
+function sourceNaming(
+  ctx: AnswerContext,
+  number: string,
+  typeCode: string | undefined,
+  year: string | undefined,
+): { source: Source; ref: DocRef; on?: string } | undefined {
+  for (const source of ctx.kb.data.sources) {
+    const text = [source.title, source.note ?? ""].join(" ");
+    const ref = findDocRefs(text).find(
+      (x) =>
+        x.number === number &&
+        (!typeCode || !x.typeCode || x.typeCode === typeCode) &&
+        (!year || !x.year || x.year === Number(year)),
+    );
+    if (!ref) continue;
+    const after = text.slice(ref.index + ref.raw.length);
+    const on = /^\s*,?\s*ngày (\d{1,2}\/\d{1,2}\/\d{4})/u.exec(after)?.[1];
+    return { source, ref, ...(on ? { on } : {}) };
+  }
+  return undefined;
+}
+
 /** The words of a document's kind ("quyết định", "kế hoạch"): they name no subject. */
 const DOC_KIND_WORDS = new Set(
   searchTerms("quyết định kế hoạch thông báo nghị quyết chỉ thị công văn văn bản số ký nào"),
@@ -222,6 +262,32 @@ export function answerDocument(q: DocumentQuery, ctx: AnswerContext): Reply {
     const year = q.ref ? /\d+\/((?:19|20)\d\d)\b/.exec(q.ref)?.[1] : undefined;
     const asked =
       q.ref && parseDocNumber(q.ref) ? q.ref : `${typeName} số ${q.number ?? "?"}${year ? `/${year}` : ""}`;
+    // "Nghị định 45/2025 ban hành ngày nào": no entry of the register, but a source names it (with its
+    // date): what the source says is answered, cited; anything else asked of it is not recorded.
+    const named = q.number ? sourceNaming(ctx, q.number, q.typeCode, year) : undefined;
+    if (named) {
+      const { source, ref, on } = named;
+      // (The question without its numbers and kind codes: "NĐ 45/2025/NĐ-CP" alone asks nothing more.)
+      const rest = ctx.question
+        ? fold(ctx.question.replace(/\d+[^\s]*/g, " ")).replace(/\b(?:nd|qd|kh|tb|nq|ct|cv|tt|so)\b/g, " ")
+        : "";
+      const dateAsked = /\b(?:ngay|khi nao|bao gio|luc nao|thoi gian|nam nao)\b/.test(rest);
+      const bare = !queryTerms(rest).some((t) => !DOC_KIND_WORDS.has(t)) && !answerType(rest);
+      const label = `${DOC_TYPE_NAMES[ref.typeCode as DocTypeCode] ?? typeName} ${ref.raw.replace(/^[^\d]+/u, "")}`;
+      const r = new ReplyBuilder("document");
+      if (dateAsked && on)
+        r.line(
+          `${label} ban hành ngày ${on} (theo nguồn nhắc đến văn bản này).`,
+          ctx.kb.citeAll([source.id]),
+        );
+      else if (!bare) r.abstain().line(`Nguồn hiện có không ghi nội dung này của ${label}. Điều đã biết:`);
+      r.line(
+        `${label} chưa có trong danh mục văn bản của cơ sở tri thức; nguồn nhắc đến: “${source.title}”${source.note ? ` — ${source.note}` : ""}`,
+        ctx.kb.citeAll([source.id]),
+        dateAsked && on ? 1 : 0,
+      );
+      return r.build();
+    }
     const r = new ReplyBuilder("document").abstain();
     r.line(`Cơ sở tri thức không có ${asked.startsWith(typeName) ? asked : `${typeName} ${asked}`}.`);
     const near = q.number ? nearDocuments(ctx, q.number, q.typeCode) : [];
@@ -463,6 +529,35 @@ export function answerDocumentGap(u: Understanding, ctx: AnswerContext): Reply |
       return new ReplyBuilder("document")
         .abstain()
         .line(`Nguồn hiện có không ghi số nhiệm vụ của ${name}${attachedTo(d)}.`, cites)
+        .item("document", d.id)
+        .build();
+  }
+  // "QĐ 852 có mấy nhóm chỉ số": counted from a key point that lists them ("Các nhóm chỉ số: A; B; …").
+  const counted = /\b(?:bao nhieu|may|so luong) ([a-z]+ [a-z]+)/.exec(bare)?.[1];
+  if (counted) {
+    for (const p of d.keyPoints) {
+      const at = p.indexOf(":");
+      const items = p
+        .slice(at + 1)
+        .split(";")
+        .map((x) => x.trim().replace(/\.$/, ""))
+        .filter(Boolean);
+      // (The thing counted is what the list is of: "nhóm chỉ số" of "Các nhóm chỉ số", not "chỉ số con".)
+      const head = fold(p.slice(0, at)).replace(/^(?:cac|nhung) /, "");
+      if (at < 0 || items.length < 2 || !head.startsWith(counted)) continue;
+      const what = p.slice(0, at).replace(/^(?:Các|Những)\s+/u, "");
+      return new ReplyBuilder("document")
+        .line(`${name} nêu ${items.length} ${lowerFirst(what)}: ${items.join("; ")}.`, cites)
+        .item("document", d.id)
+        .build();
+    }
+    // ("QĐ 852 có bao nhiêu tiêu chí thành phần": neither listed nor counted in what is recorded.)
+    const said = [d.summary, ...d.keyPoints].some((x) => new RegExp(`\\d\\s+${counted}`).test(fold(x)));
+    if (!said && !q.aspect && !/^(?:nhiem vu|dau viec|noi dung|nam|ngay|thang)\b/.test(counted))
+      return new ReplyBuilder("document")
+        .abstain()
+        .line(`Nguồn hiện có không ghi con số được hỏi cho ${name}.`)
+        .line(`Điều đã biết: ${d.summary}`, cites)
         .item("document", d.id)
         .build();
   }

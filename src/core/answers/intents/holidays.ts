@@ -734,6 +734,28 @@ export function answerHoliday(asked: Understanding, ctx: AnswerContext): Reply |
   if (weekdayReply) return weekdayReply;
   const note = answerDayOfNote(u, ctx);
   if (note) return note;
+  // "Ngày Chuyển đổi số tỉnh năm 2027 có được nghỉ làm không": a yearly day the knowledge records that is
+  // no listed holiday; the sources do not make it a day off, and the reply says that much.
+  const offDay =
+    /\b(?:duoc nghi|nghi lam|nghi viec|ngay nghi|nghi le|co nghi|nghi (?:khong|ko|k|hok|hem)\b)/.test(
+      u.folded,
+    )
+      ? namedYearlyDays(u, ctx)[0]
+      : undefined;
+  if (offDay) {
+    const year = u.year ?? Number(ctx.today.slice(0, 4));
+    const on = dayIn(offDay, year);
+    if (!kb.data.holidays.some((h) => h.date === on)) {
+      const listed = kb.data.holidays.filter((h) => h.date.startsWith(String(year)));
+      return new ReplyBuilder("deadlines")
+        .abstain()
+        .line(
+          `Nguồn hiện có không ghi ${offDay.name} (${formatViDate(on)}) là ngày nghỉ; ngày này không có trong danh sách ngày nghỉ lễ năm ${year}${listed.length ? ` (${listed.map((h) => formatViDate(h.date)).join(", ")})` : ""}.`,
+          kb.citeAll([...new Set(listed.flatMap((h) => h.sources))]),
+        )
+        .build();
+    }
+  }
   const yearly = answerYearlyDay(u, ctx);
   if (yearly) return yearly;
   // "nghỉ Tết 2027": Tết alone is the lunar new year (Tết Dương lịch is named so).

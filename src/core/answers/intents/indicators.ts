@@ -264,8 +264,10 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
       return r.build();
     }
   }
-  // A pillar whose score the sources do not give ("trụ cột Hạ tầng số được bao nhiêu điểm").
-  if (pillar && !part && (VALUE_OR_RANK.test(bare) || answerType(bare) === "figure")) {
+  // A pillar whose score the sources do not give ("trụ cột Hạ tầng số được bao nhiêu điểm"; keywords
+  // only, "DTI 2022 nhận thức số", ask its figure too, unless what it is or whether it is one is asked).
+  const asksWhat = PILLARS.test(bare) || /\b(?:la gi|nghia|khong|ko|nao|gi)\b/.test(bare);
+  if (pillar && !part && (VALUE_OR_RANK.test(bare) || answerType(bare) === "figure" || !asksWhat)) {
     const i = (year ? all.find((x) => x.year === year) : undefined) ?? all[0]!;
     r.item("indicator", i.id);
     r.abstain().line(

@@ -413,7 +413,9 @@ function topicSentences(m: Meeting, question: string): string[] {
   return scored.slice(0, why ? 10 : 5).map((e) => e.x);
 }
 
-const ATTEND_CUE = /\b(?:co (?:du|tham du|tham gia|mat)|du (?:hop|khong)|tham du (?:khong|hop)|co mat)\b/;
+// ("có cử lãnh đạo dự cuộc họp … không": sent someone to it.)
+const ATTEND_CUE =
+  /\b(?:co (?:du|tham du|tham gia|mat)|co (?:cu|gui) (?:[a-z]+ ){0,3}?(?:du|tham du|tham gia)|du (?:hop|khong)|tham du (?:khong|hop)|co mat)\b/;
 
 /** The meeting's attendee recorded for a unit: by its id, or by its name in the attendee's label. */
 function attendeeOf(m: Meeting, unit: Unit): Meeting["attendees"][number] | undefined {
@@ -464,10 +466,11 @@ function attendanceAnswer(
   }
   const attends = /\b(?:du|tham du|tham gia|co mat)\b/.test(f);
   // "Lãnh đạo Ban Dân tộc dự họp hôm đó tên gì": a post the sources list without the name.
-  // ("Tên tổ phó Tổ Giúp việc dự họp 20/2 là gì", "ai đại diện BHXH tỉnh dự họp": the same.)
+  // ("Tên tổ phó Tổ Giúp việc dự họp 20/2 là gì", "ai đại diện BHXH tỉnh dự họp": the same; "tên j":
+  // the chat spelling, read expanded.)
   const asksName =
-    /\bten (?:la )?gi\b|\bten\s*\??\s*$|\bho ten\b|\bla ai\b|^\s*ten\b.*\bla gi\b|\b(?:ai|nguoi) dai dien\b|\bai la nguoi\b/.test(
-      f,
+    /\bten (?:la )?gi\b|\bten\s*\??\s*$|\bho ten\b|\bla ai\b|^\s*(?:cho (?:biet|hoi) )?ten\b|\b(?:ai|nguoi) dai dien\b|\bai la nguoi\b/.test(
+      expanded,
     );
   if (attends && asksName && !personIds.length) {
     const named = lex.units.match(terms).filter((x) => x.value.kind === "unit");

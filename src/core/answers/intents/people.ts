@@ -1,6 +1,7 @@
 /** People ("đào xuân kỳ là ai") and roles ("ai là trưởng ban điều hành", "giám đốc sở tttt"). */
 import { type Knowledge, OUTSIDE_PROVINCE } from "../../knowledge/model.ts";
 import type { Person, Position } from "../../knowledge/schema.ts";
+import { expandAbbreviations } from "../../text/abbreviations.ts";
 import { fold } from "../../text/normalize.ts";
 import { foldQuestion } from "../../text/question.ts";
 import { searchTerms } from "../../text/search-terms.ts";
@@ -300,6 +301,14 @@ export function answerRole(asked: RoleQuery, ctx: AnswerContext): Reply {
     }
     return r.build();
   }
+  // "Phó Chủ tịch UBND tỉnh phụ trách văn hóa – xã hội là ai": a field of work no recorded post names;
+  // said so. (The holders recorded are not listed: one of them, read as the answer, would be a guess.)
+  const field = fieldAsked(ctx.question ?? asked.phrase);
+  if (field && !matches.some(({ p }) => p.positions.some((x) => fold(x.title).includes(field.folded)))) {
+    const r = new ReplyBuilder("role").abstain();
+    r.line(`Nguồn hiện có không ghi ${what || "người"} phụ trách ${field.typed}.`);
+    return r.note(POSTS_AS_OF_NOTE).build();
+  }
   const r = new ReplyBuilder("role", what ? `${what}:` : undefined);
   // A unit that has since ended ("Sở TT&TT hiện nay do ai làm Giám đốc"): what became of it comes
   // first; the post is the one the source recorded then.
@@ -330,6 +339,25 @@ export function answerRole(asked: RoleQuery, ctx: AnswerContext): Reply {
   }
   r.note(POSTS_AS_OF_NOTE);
   return r.build();
+}
+
+/**
+ * The field of work a post is asked with ("phụ trách (lĩnh vực) văn hóa – xã hội"): folded with its
+ * abbreviations written out, and as typed. Undefined when none is named.
+ */
+function fieldAsked(question: string): { folded: string; typed: string } | undefined {
+  const f = fold(question);
+  const m =
+    /\bphu trach (?:linh vuc |mang |khoi |cong tac )?([a-z0-9&\s–-]+?)\s*(?:\bla ai\b|\bla gi\b|\bten\b|\bhien nay\b|\bhien tai\b|\bbay gio\b|\bvay\b|\bnhi\b|\bha\b|\ba\b|[?.,!]|$)/.exec(
+      f,
+    );
+  if (!m?.[1]) return undefined;
+  const folded = expandAbbreviations(m[1].replace(/[^a-z0-9]+/g, " ").trim());
+  // ("phụ trách chung", "phụ trách gì": no field named.)
+  if (!folded || /^(?:chung|gi|nao|viec|linh vuc|mang|khoi)$/.test(folded)) return undefined;
+  const at = m.index + m[0].indexOf(m[1]);
+  const typed = f.length === question.length ? question.slice(at, at + m[1].length).trim() : m[1].trim();
+  return { folded, typed };
 }
 
 /** A question for tasks, not people: "nhiệm vụ", "được giao", "phải làm gì". */

@@ -228,13 +228,38 @@ function describe(
 const ASKED_KIND =
   /\b(quyet dinh|nghi quyet|nghi dinh|chi thi|thong bao|ke hoach) (?:so )?(?:nao|gi|may|so may|bao nhieu)\b/;
 
+/** "Quy chế … ban hành (bằng) văn bản nào": a kind of text that a document issues, asked by its name. */
+const GENRE_ASKED =
+  /^(?:.*\b)?(quy che|de an|chuong trinh|chien luoc|bo chi so|bo tieu chi)\b.*\b(?:ban hanh|phe duyet|kem theo)\b/;
+const GENRE_NAMES: Readonly<Record<string, string>> = {
+  "quy che": "quy chế",
+  "de an": "đề án",
+  "chuong trinh": "chương trình",
+  "chien luoc": "chiến lược",
+  "bo chi so": "bộ chỉ số",
+  "bo tieu chi": "bộ tiêu chí",
+};
+
 /**
  * "… ban hành theo quyết định nào" answered by a document of another kind, neither issuing one of that
  * kind ("Ban hành Kế hoạch …") nor attached to one: no document of the kind asked is recorded.
  */
 function otherKindAsked(d: KDocument, ctx: AnswerContext): { lines: string[]; recorded: false } | undefined {
-  const kind = ASKED_KIND.exec(foldQuestion(ctx.question ?? ""))?.[1];
-  if (!kind || fold(d.type) === kind || fold(d.summary).startsWith(kind)) return undefined;
+  const asked = foldQuestion(ctx.question ?? "");
+  const kind = ASKED_KIND.exec(asked)?.[1];
+  if (!kind || fold(d.type) === kind || fold(d.summary).startsWith(kind)) {
+    // "Quy chế làm việc của Ban Điều hành được ban hành bằng văn bản nào": the text asked for is a quy
+    // chế (đề án, chương trình…), and the document found neither is one nor says it issues one.
+    const genre = GENRE_ASKED.exec(asked)?.[1];
+    if (genre && !fold([d.type, d.summary, ...d.keyPoints].join(" ")).includes(genre.replace(/^bo /, "")))
+      return {
+        lines: [
+          `Nguồn hiện có không ghi văn bản ban hành ${GENRE_NAMES[genre] ?? genre} được hỏi. Điều đã biết:`,
+        ],
+        recorded: false,
+      };
+    return undefined;
+  }
   // (Nor when it is attached to one, or implements one: "Chương trình … thực hiện nghị quyết nào".)
   const related = d.relations.some(
     (r) => r.kind !== "cites" && fold(ctx.kb.document(r.target)?.type ?? "") === kind,

@@ -66,7 +66,7 @@ const CUES: readonly (readonly [TaskAttribute, RegExp])[] = [
   ],
   [
     "deadline",
-    /\b(?:thoi han|han chot|han(?! che)|khi nao|bao gio|den bao gio)\b|^(?!.*\b(?:ban hanh|ky|hop|thanh lap)\b).*\bvao ngay nao\b|\bnhiem vu\b.*\bcon (?:bao nhieu|may|bn) ngay\b/,
+    /\b(?:thoi han|han chot|han(?! che)|khi nao|bao gio|den bao gio|moc thoi gian)\b|^(?!.*\b(?:ban hanh|ky|hop|thanh lap)\b).*\bvao ngay nao\b|\bnhiem vu\b.*\bcon (?:bao nhieu|may|bn) ngay\b/,
   ],
 ];
 
@@ -119,6 +119,7 @@ const ASKING: readonly (readonly string[])[] = [
   "nhung",
   "cac",
   "thoi han",
+  "moc thoi gian",
   "han chot",
   "han",
   "han cu the",

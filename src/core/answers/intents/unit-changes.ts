@@ -141,8 +141,9 @@ export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | 
         : "";
   // "đơn vị tiếp nhận nhiệm vụ của UBND huyện", "giờ việc đó giao cho ai": who took over, which the
   // register of a unit that ended without successors does not name; the reply says so, not knowing.
+  // ("nhiệm vụ của huyện ai nhận", "đơn vị nào làm": who does it now, the doer asked before the verb.)
   const takerAsked =
-    /\b(?:tiep nhan|ke thua|thay the|dam nhan|tiep quan|thuc hien thay)\b|\b(?:giao|chuyen) (?:lai )?(?:cho|ve) (?:ai|don vi nao|co quan nao|cap nao|dau)\b/.test(
+    /\b(?:tiep nhan|ke thua|thay the|dam nhan|tiep quan|thuc hien thay)\b|\b(?:giao|chuyen) (?:lai )?(?:cho|ve) (?:ai|don vi nao|co quan nao|cap nao|dau)\b|\b(?:ai|don vi nao|co quan nao|cap nao) (?:se )?(?:nhan|lam|lo|phu trach|chiu trach nhiem|thuc hien|chu tri)\b/.test(
       bare,
     );
   let said = 0;

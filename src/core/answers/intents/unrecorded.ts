@@ -268,6 +268,12 @@ const ATTRIBUTES: readonly {
     alone: true,
   },
   {
+    // A unit's duty roster or week schedule ("lịch trực Tết của sở mình") is no record of the programme.
+    what: "lịch trực, lịch công tác",
+    re: /\b(?:lich truc|truc (?:tet|le)|phan cong truc|lich cong tac|lich lam viec)\b/,
+    of: "any",
+  },
+  {
     what: "số điện thoại",
     // ("muốn gọi … thì gọi số nào": a number to call.)
     // ("cho xin số di động", "số Zalo của anh Kỳ": the same.)

@@ -39,8 +39,9 @@ export function weekdayOf(iso: string): string {
 
 /** "rơi vào thứ mấy", "là thứ mấy", "thứ ngày …": the weekday of a day. */
 // ("những thứ gì", "các thứ gì": things, not a weekday.)
+// ("nhiệm vụ trọng tâm thứ mấy", "mục thứ mấy": an ordinal, not a weekday.)
 export const WEEKDAY_CUE =
-  /\bthu (?:may|nao)\b|(?<!\b(?:nhung|cac|moi) )\bthu gi\b|\broi (?:vao )?thu\b|^\s*thu (?:ngay|cua)\b/;
+  /(?<!\b(?:nhiem vu|trong tam|muc|dieu|khoan|phan|y|noi dung|nv|hang|xep|dung|lan|giai doan|chuong|tru cot|chi so) )\bthu (?:may|nao)\b|(?<!\b(?:nhung|cac|moi) )\bthu gi\b|\broi (?:vao )?thu\b|^\s*thu (?:ngay|cua)\b/;
 
 /**
  * "Ngày 31/12/2023 là Chủ nhật.": the weekday of a task's due date, when the question asks it ("hạn đó

@@ -992,8 +992,10 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     !refs.length &&
     (role || /\bco phai\b/.test(bare)) &&
     YES_NO_CUE.test(bare) &&
-    // ("có việc gì phải phối hợp … không": which tasks, a list.)
+    // ("có việc gì phải phối hợp … không": which tasks, a list; so too "có phải phối hợp hoạt động
+    // chuyển đổi số nào không".)
     !/\b(?:viec|nhiem vu|nv|dau viec) (?:gi|nao)\b/.test(bare) &&
+    !/\b(?:viec|nhiem vu|nv|dau viec|hoat dong|cong viec)(?: [a-z0-9]+){0,4}? (?:gi|nao)\b/.test(bare) &&
     // ("có phải hoàn thành … không" asks what it must do, not whether it is done.)
     (!concepts.has("done") || /\b(?:co )?phai (?:hoan thanh|hoan tat|xong)\b/.test(bare)) &&
     content.length >= 2 &&
@@ -1416,11 +1418,21 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // The DTI is the provincial index: "bộ chỉ số chuyển đổi số cấp xã" is another set, searched for.
   const communeIndex = /\bcap (?:xa|huyen)\b/.test(bare);
   // "Liệt kê các kế hoạch về nâng cao chỉ số DTI": the documents, not the index.
-  if (
-    /\b(?:liet ke|danh sach|cac|nhung|tim)(?: cac| nhung)? (?:ke hoach|quyet dinh|van ban|thong bao|nghi quyet|chi thi|cong van|de an)\b/.test(
+  // ("văn bản nâng cao DTI", "UBND tỉnh ban hành những kế hoạch nâng cao DTI nào": documents named by
+  // what they do to the index, no figure of it asked.)
+  const raisingIndex =
+    /\b(?:ke hoach|quyet dinh|van ban|vb|kh|de an|chuong trinh)\b(?: [a-z0-9]+){0,6}? (?:ve )?(?:nang(?: cao)?|cai thien|tang) (?:chi so )?(?:dti|chi so)\b/.test(
       bare,
     ) &&
-    !/\b(?:nao|gi)\b/.test(bare) &&
+    !/\b(?:bao nhieu|xep hang|thu hang|diem|muc tieu|phan dau|nhom|top)\b/.test(bare) &&
+    // ("Ông Biên ký KH nào về nâng cao DTI": the person's documents.)
+    !personMatches.length;
+  if (
+    ((/\b(?:liet ke|danh sach|cac|nhung|tim)(?: cac| nhung)? (?:ke hoach|quyet dinh|van ban|thong bao|nghi quyet|chi thi|cong van|de an)\b/.test(
+      bare,
+    ) &&
+      !/\b(?:nao|gi)\b/.test(bare)) ||
+      raisingIndex) &&
     !refs.length
   ) {
     // (Searched by what they are about: "văn bản", "liệt kê" are not in the documents' words.)

@@ -163,7 +163,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(^|[^\p{L}\p{N}&])(thue bao|dien thoai|mang|dt) dd(?![\p{L}\p{N}&])/gu, "$1$2 di dong"],
   // "văn bản trao đổi dạng ĐT", "hồ sơ ĐT", "giao dịch ĐT": điện tử (elsewhere "đt" is left alone).
   [
-    /(^|[^\p{L}\p{N}&])(dang|duoi dang|van ban|ho so|giao dich|thanh toan|chinh quyen|thuong mai|hoa don|dinh danh|chu ky|moi truong|cong) dt(?![\p{L}\p{N}&])/gu,
+    /(^|[^\p{L}\p{N}&])(dang|duoi dang|van ban|ho so|giao dich|thanh toan|chinh quyen|thuong mai|hoa don|dinh danh|chu ky|moi truong|cong|suc khoe|benh an|hoc ba) dt(?![\p{L}\p{N}&])/gu,
     "$1$2 dien tu",
   ],
   // "PH với những ĐV nào", "đơn vị PH": phối hợp (elsewhere "ph" is left alone).
@@ -254,7 +254,7 @@ export function expandAbbreviations(folded: string): string {
     // "VB do TTg BH", "QĐ 56 BH ngày nào": ban hành after a document or its issuer; else bao giờ.
     if (
       tok === "bh" &&
-      /\b(?:do|duoc|da|vb|van ban|qd|kh|tb|nq|cv|quyet dinh|ke hoach|thong bao|nghi quyet)\b(?:\s+[^\s]+){0,2}\s+$/.test(
+      /\b(?:do|duoc|da|vb|van ban|qd|kh|tb|nq|cv|quyet dinh|ke hoach|thong bao|nghi quyet|co quan|ngay|noi|don vi|thoi gian)\b(?:\s+[^\s]+){0,2}\s+$/.test(
         whole.slice(0, offset),
       )
     )

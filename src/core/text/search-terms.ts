@@ -134,7 +134,7 @@ const CONTEXTUAL: readonly (readonly [RegExp, string])[] = [
   ],
   // "văn bản trao đổi dạng ĐT", "giao dịch ĐT": điện tử (the same reading as expandAbbreviations').
   [
-    /(?<![\p{L}\p{N}])(d[ạa]ng|v[ăa]n b[ảa]n|h[ồo] s[ơo]|giao d[ịi]ch|thanh to[áa]n|ch[íi]nh quy[ềe]n|th[ươu][ơo]ng m[ạa]i|h[óo]a [đd][ơo]n|[đd][ịi]nh danh|ch[ữu] k[ýy]|m[ôo]i tr[ườu][ờo]ng|c[ổo]ng)\s+(?:đt|dt)(?![\p{L}\p{N}])/giu,
+    /(?<![\p{L}\p{N}])(d[ạa]ng|v[ăa]n b[ảa]n|h[ồo] s[ơo]|giao d[ịi]ch|thanh to[áa]n|ch[íi]nh quy[ềe]n|th[ươu][ơo]ng m[ạa]i|h[óo]a [đd][ơo]n|[đd][ịi]nh danh|ch[ữu] k[ýy]|m[ôo]i tr[ườu][ờo]ng|c[ổo]ng|s[ứu]c kh[ỏo]e|b[ệe]nh [áa]n|h[ọo]c b[ạa])\s+(?:đt|dt)(?![\p{L}\p{N}])/giu,
     "$1 điện tử",
   ],
   // "có gì nói về …", "nhắc đến …": what is said about the words after ("nội vụ" is left alone).
@@ -364,7 +364,7 @@ const FRAME_PHRASES: readonly (readonly string[])[] = [
   .map((p) => p.split(" "))
   .sort((a, b) => b.length - a.length);
 const FRAME_WORDS: ReadonlySet<string> = new Set(
-  "z v zay dzay sep het dem tim cai goi gom xong nua lau lai nhac ghi neu chiu nhiu bn ad admin vay oi nhe luon bang cung con den ta hong hem toi truoc ua uh uk um hello hi bot thanks thank ok pls please coi tks thks thx xiu chao kem".split(
+  "z v zay dzay sep het dem tim cai goi gom xong nua lau lai nhac ghi neu chiu nhiu bn ad admin vay oi nhe luon bang cung con den ta hong hem toi truoc ua uh uk um hello hi bot thanks thank ok pls please coi tks thks thx xiu chao kem search find".split(
     " ",
   ),
 );
@@ -375,7 +375,9 @@ const ASKED_KIND =
   /(?<![\p{L}])(?:nền tảng|nen tang|hệ thống|he thong|phần mềm|phan mem|hình thức|hinh thuc|tổ chức|to chuc|bộ phận|bo phan|(?:cơ quan|co quan|bộ|bo)(?:\s+(?:ở\s+|o\s+)?(?:trung ương|trung uong|tw))?)\s+(?:nào|nao|gì|gi)(?:\s+(?:khác|khac))?(?:\s+(?:ở|o)\s+(?:trung ương|trung uong|tw))?(?![\p{L}])/giu;
 
 /** "thông tin về định danh điện tử": what kind of answer is wanted ("về" is no search term to pair it by). */
-const INFO_ABOUT = /(?<![\p{L}])(?:thông tin|thong tin)\s+(?:về|ve)(?![\p{L}])/giu;
+// ("có thông tin gì về …", "tìm TT về …", "tìm ND về …": TT and ND read so only after the request.)
+const INFO_ABOUT =
+  /(?<![\p{L}])(?:(?:thông tin|thong tin|nội dung|noi dung)(?:\s+(?:gì|gi))?|(?<=(?:tìm|tim|tra cứu|tra cuu|xem|xin)\s+(?:các\s+|cac\s+)?)(?:tt|nd))\s+(?:về|ve)(?![\p{L}])/giu;
 
 /** "tuyên truyền tới mức nào": the degree asked, which the entry says in its own words ("sâu sắc"). */
 const DEGREE_ASKED =

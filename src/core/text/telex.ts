@@ -11,6 +11,13 @@
 import { ABBREVIATIONS } from "./abbreviations.ts";
 
 /** A folded Vietnamese syllable: onset, vowel nucleus (with glides), coda. */
+/** The vowel groups a Telex word is typed with, before its tone key ("aw" ă, "uow" ươ, "iee" iê). */
+const TELEX_NUCLEI = new Set(
+  "a aw aa e ee i o oo ow u uw y uo uow uwow ua uaa ie iee ye yee oa oaw oe uy uye uyee uee ai ao au ay aay aau eo eeu ia iu oi ooi owi ui uwi uwa uwu".split(
+    " ",
+  ),
+);
+
 const SYLLABLE =
   // ("ưu" ends a syllable: "lưu", "cứu", "bưu", folded "luu", "cuu", "buu".)
   // (Not after another vowel: "đâuu" is "đâu" with its last letter held.)
@@ -58,8 +65,14 @@ export function untelexWord(word: string): string {
     return w;
   }
   let s = w;
-  // A tone key typed after the word ("vuj", "cuar"), then the vowel and đ keys ("aa", "ow", "dd").
+  // A tone key typed after the word ("vuj", "cuar"), or after its first vowel with the rest typed on
+  // ("ngafy", "nawfm"), then the vowel and đ keys ("aa", "ow", "dd").
   if (/[sfrxj]$/.test(s) && /[aeiouy]/.test(s.slice(0, -1))) s = s.slice(0, -1);
+  else {
+    // (Only after a vowel group Telex types, "uow" of "ươ": "search" is no "seach".)
+    const inner = /^([^aeiouy]*)([aeiouyw]+)[sfrxj]([aeiouy]*[cghmnpt]*)$/.exec(s);
+    if (inner && TELEX_NUCLEI.has(inner[2]!)) s = inner[1]! + inner[2]! + inner[3]!;
+  }
   s = s
     .replace(/^dd/, "d")
     .replace(/aa|aw/g, "a")

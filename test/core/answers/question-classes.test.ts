@@ -4230,7 +4230,7 @@ describe("the asker's unit typed without marks, and the index as of a meeting's 
 describe("a year's theme with what a meeting concluded of it", () => {
   it("'chủ đề … được đưa vào kết luận cuộc họp nào'", () => {
     const text = plain("chủ đề năm 2023 của quốc gia được tỉnh đưa vào kết luận cuộc họp nào");
-    expect(text).toContain("cuoc hop ngay 20/02/2023 ket luan");
+    expect(text).toContain("cuoc hop ngay 20/02/2023 (chu tri: tran quoc nam, chu tich ubnd tinh) ket luan");
     expect(text).toContain("quan triet");
   });
   it("'CĐ \"…\"': a quoted theme after CĐ", () => {
@@ -5594,5 +5594,70 @@ describe("round three: the asked part of what was found, recorded or not", () =>
     expect(r.abstained).toBe(false);
     expect(fold(renderPlain(r))).toContain("neu 6 nhom chi so");
     expect(ask("quyết định 852 có bao nhiêu chỉ số con").abstained).toBe(true);
+  });
+});
+
+describe("round four: where a thing was said, documents by what they do, requests, holdings", () => {
+  const askAs = (text: string, unitId: string, now = NOW) => engine.ask({ text, now, asker: { unitId } });
+  it("where the year's theme was repeated: the meeting and its chair first, the task that carries it", () => {
+    const r = plain("chủ đề năm 2023 được ai nhắc lại ở cuộc họp nào");
+    expect(r.indexOf("cuoc hop ngay 20/02/2023 (chu tri: tran quoc nam")).toBeGreaterThan(-1);
+    expect(r.indexOf("cuoc hop ngay 20/02/2023")).toBeLessThan(r.indexOf("• tinh"));
+    const which = plain("chủ đề hành động 2023 của tỉnh được nêu ở nhiệm vụ trọng tâm thứ mấy");
+    expect(which).toContain("nhiem vu trong tam (1)");
+    // ("thứ mấy" of an ordinal asks no weekday.)
+    expect(which).not.toContain("thu hai");
+  });
+  it("documents named by what they do to the index, not the index's figures", () => {
+    for (const q of ["vb nâng cao chỉ số DTI", "UBND tỉnh có những kế hoạch nâng cao DTI nào"]) {
+      const r = plain(q);
+      expect(r, q).toContain("4233/kh-ubnd");
+      expect(r, q).not.toContain("0,5934");
+    }
+  });
+  it("a request's words (thông tin gì về, tìm TT về, search:) are not what is searched for", () => {
+    for (const [q, want] of [
+      ["có thông tin gì về Trung tâm Dữ liệu quốc gia không", "bo cong an"],
+      ["tìm TT về định danh ĐT", "dinh danh dien tu"],
+      ["search: đô thị thông minh", "852/qd-ubnd"],
+    ] as const) {
+      const r = ask(q);
+      expect(r.abstained, q).toBe(false);
+      expect(fold(renderPlain(r)), q).toContain(want);
+    }
+  });
+  it("what a body works under ('căn cứ'): the documents its description names", () => {
+    const r = plain("Tổ công nghệ số cộng đồng căn cứ văn bản nào");
+    expect(r).toContain("1813/kh-ubnd");
+    expect(r).toContain("793/btttt-thh");
+  });
+  it("whether the knowledge holds something it records the absence of is answered 'Không'", () => {
+    const full = ask("có toàn văn QĐ 56 không");
+    expect(full.abstained).toBe(false);
+    expect(fold(renderPlain(full))).toMatch(/^khong\. co so tri thuc chua co toan van/);
+    expect(ask("xin toàn văn QĐ 56").abstained).toBe(true);
+    const own = ask("KH kèm theo QĐ 56 có số hiệu riêng không");
+    expect(own.abstained).toBe(false);
+    expect(fold(renderPlain(own))).toContain("khong neu so hieu rieng");
+    expect(ask("trích yếu KH 3609").abstained).toBe(true);
+  });
+  it("'có nhiệm vụ gì … không' of one's own unit is the list; with a subject, whether one of it is", () => {
+    const list = askAs("đơn vị mình có việc gì về chuyển đổi số không", "cuc-thue-tinh");
+    expect(fold(renderPlain(list))).toMatch(/^nhiem vu cua cuc thue tinh/);
+    const one = fold(renderPlain(askAs("ban mình có nhiệm vụ gì về ngày chuyển đổi số tỉnh", "ban-dan-toc")));
+    expect(one).toContain("phoi hop (chu tri: so thong tin va truyen thong)");
+  });
+  it("'phối hợp sắp tới' is no meeting", () => {
+    const r = askAs(
+      "việc phối hợp sắp tới của ban tôi",
+      "ban-dan-toc",
+      new Date("2023-09-25T09:00:00+07:00"),
+    );
+    expect(fold(renderPlain(r))).not.toContain("lich cac cuoc hop");
+    expect(fold(renderPlain(r))).toContain("10/10/2023");
+  });
+  it("'cơ quan BH, ngày BH', a Telex tone typed inside the word ('ngafy')", () => {
+    expect(plain("KH 3609: cơ quan BH, ngày BH")).toContain("18/08/2022");
+    expect(plain("QĐ 56 ngafy mấy")).toContain("14/02/2023");
   });
 });

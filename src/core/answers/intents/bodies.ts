@@ -5,6 +5,7 @@
  */
 import { documentLabel } from "../../knowledge/model.ts";
 import { conceptsIn, expandAbbreviations } from "../../text/abbreviations.ts";
+import { findDocRefs } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
 import { searchTerms, typedPhrase } from "../../text/search-terms.ts";
 import type { AnswerContext } from "../context.ts";
@@ -18,8 +19,11 @@ const PARENT =
   /\bthuoc\b.*\bhay\b|\bcap tren\b|\bgiup viec cho (?:ai|co quan nao|ban nao)\b|\bphuc vu (?:ai|co quan nao)\b|\b(?:truc thuoc|thuoc (?:ban|co quan|to chuc|don vi|cap) (?:nao|gi)|thuoc ai|cap tren)\b/;
 const ROLE =
   /\b(?:vai tro|chuc nang|nhiem vu (?:gi|la gi)|lam (?:nhung )?(?:viec |cong viec )?gi|la gi|de lam gi|hoat dong (?:the nao|ra sao))\b/;
+/** "căn cứ Tổ công nghệ số cộng đồng", "tổ … hoạt động theo văn bản nào": the documents it works under. */
+const BASIS =
+  /\b(?:can cu|dua tren|co so phap ly|trien khai theo|hoat dong theo (?:van ban|ke hoach|quyet dinh)(?: nao)?)\b/;
 const FOUNDED =
-  /\b(?:thanh lap|lap ra|duoc lap) (?:theo |tai |bang |o |tu )?(?:van ban |quyet dinh )?(?:nao|khi nao|bao gio|nam nao|ngay nao)\b|\b(?:ai|co quan nao|don vi nao|cap nao)(?: ra quyet dinh| ky quyet dinh)? (?:thanh lap|lap ra)\b|\bthanh lap boi\b|^(?:van ban|quyet dinh|qd) thanh lap\b/;
+  /\b(?:thanh lap|lap ra|duoc lap) (?:theo |tai |bang |o |tu )?(?:van ban |quyet dinh )?(?:nao|khi nao|bao gio|nam nao|ngay nao)\b|\b(?:ai|co quan nao|don vi nao|cap nao)(?: ra quyet dinh| ky quyet dinh)? (?:thanh lap|lap ra)\b|\bthanh lap boi\b|^(?:van ban|quyet dinh|qd) thanh lap\b|\bcan cu (?:de )?thanh lap\b/;
 
 /** "do UBND tỉnh thành lập phải không", "có phải Tỉnh ủy thành lập": who is said to have founded it. */
 const FOUNDER_CLAIMED =
@@ -33,9 +37,11 @@ export function answerBodyAttribute(u: Understanding, ctx: AnswerContext): Reply
       ? "parent"
       : FOUNDED.test(bare) || FOUNDER_CLAIMED.test(bare)
         ? "founded"
-        : ROLE.test(bare)
-          ? "role"
-          : undefined;
+        : BASIS.test(bare)
+          ? "basis"
+          : ROLE.test(bare)
+            ? "role"
+            : undefined;
   const { kb, lex } = ctx;
   const terms = searchTerms(u.text);
   // One body named, and no person or meeting the question could be about instead.
@@ -139,6 +145,20 @@ export function answerBodyAttribute(u: Understanding, ctx: AnswerContext): Reply
   } else if (asks === "role" && extraTerms(u.text, lex) > 1) {
     // "“Cánh tay nối dài” của Ban Chỉ đạo là gì": it asks about something else the body is named with.
     return undefined;
+  } else if (asks === "basis") {
+    // The documents its description names (and the one that founded it).
+    const docs = [
+      ...(body.establishedBy ? [kb.document(body.establishedBy)] : []),
+      ...findDocRefs(body.description ?? "").map((ref) => kb.documentOfRef(ref)),
+    ].filter((d, i, all): d is NonNullable<typeof d> => !!d && all.findIndex((x) => x?.id === d.id) === i);
+    const named = findDocRefs(body.description ?? "").filter((ref) => !kb.documentOfRef(ref));
+    if (!docs.length && !named.length)
+      r.abstain().line(`Nguồn hiện có không ghi văn bản làm căn cứ cho ${body.name}.`);
+    else
+      r.line(
+        `${body.name} triển khai theo: ${[...docs.map((d) => `${documentLabel(d)} của ${d.issuer}`), ...named.map((ref) => ref.raw)].join("; ")}.`,
+        kb.citeAll([...docs.flatMap((d) => [d.id, ...d.sources]), ...body.sources]),
+      );
   } else if (asks === "founded") {
     const doc = body.establishedBy ? kb.document(body.establishedBy) : undefined;
     // "BCĐ tỉnh do UBND tỉnh thành lập phải không": the founder said, checked against the decision.

@@ -135,8 +135,11 @@ export function documentFocusLines(
       return { lines: [`${name} ban hành ngày ${formatViDate(d.date)} (${d.issuer}).`], recorded: true };
     case "summary":
       // The sources say when they do not give a document's subject ("nguồn không nêu trích yếu").
+      // ("KH 3609 có trích yếu không": the absence the knowledge itself records answers it, "Không".)
       return /khong neu trich yeu/.test(fold(d.summary))
-        ? { lines: [`Nguồn hiện có không ghi trích yếu của ${name}.`], recorded: false }
+        ? hasAsked(ctx.question)
+          ? { lines: [`Không. Nguồn không nêu trích yếu của ${name}.`], recorded: true }
+          : { lines: [`Nguồn hiện có không ghi trích yếu của ${name}.`], recorded: false }
         : { lines: [`Trích yếu ${name}: ${d.summary}`], recorded: true };
     case "which":
       return { lines: [`Văn bản: ${documentLabel(d)} của ${d.issuer}.`], recorded: true };
@@ -244,6 +247,11 @@ function sourceNaming(
     return { source, ref, ...(on ? { on } : {}) };
   }
   return undefined;
+}
+
+/** Whether a question asks whether something is there: "có … không", "có … chưa". */
+function hasAsked(question: string | undefined): boolean {
+  return /\bco\b(?: [^\s]+){0,8}? (?:khong|ko|k|chua|hok|hong)\b/.test(fold(question ?? ""));
 }
 
 /** The words of a document's kind ("quyết định", "kế hoạch"): they name no subject. */
@@ -490,6 +498,14 @@ export function answerDocumentGap(u: Understanding, ctx: AnswerContext): Reply |
   if (attachedNumber) {
     const attached = ctx.kb.data.documents.filter((o) => o.relations.some((x) => x.target === d.id));
     if (attached.length) return undefined;
+    // ("KH kèm theo QĐ 56 có số hiệu riêng không": the knowledge records that the source does not give
+    // one; that answers it.)
+    const stated = [d.summary, ...d.keyPoints].find((x) => /\bkhong neu so hieu\b/.test(fold(x)));
+    if (stated && hasAsked(u.text))
+      return new ReplyBuilder("document")
+        .line(`Không. Theo nguồn: ${stated}`, cites)
+        .item("document", d.id)
+        .build();
     return new ReplyBuilder("document")
       .abstain()
       .line(`Nguồn hiện có không ghi số hiệu của văn bản ban hành kèm theo ${name}.`, cites)
@@ -514,12 +530,17 @@ export function answerDocumentGap(u: Understanding, ctx: AnswerContext): Reply |
     /\b(?:toan van|ban goc|ban day du|file|tai ve|tai file|ban scan|ban pdf|ban word)\b/.test(bare) &&
     !d.fullText
   ) {
+    // ("Có toàn văn QĐ 56 không": whether the knowledge holds it, which it answers: "Không".)
+    const whether = hasAsked(u.text);
     const r = new ReplyBuilder("document")
-      .line(`Cơ sở tri thức chưa có toàn văn ${name}; chỉ có những điều nguồn đã nêu:`)
+      .line(
+        `${whether ? "Không. " : ""}Cơ sở tri thức chưa có toàn văn ${name}; chỉ có những điều nguồn đã nêu:`,
+      )
       .line(`${documentLabel(d)} (${d.issuer}): ${d.summary}`, cites)
       .item("document", d.id);
     // ("… có toàn văn không, biết gì về nó": what is known is asked too, and given.)
-    if (!/\b(?:biet gi|bit gi|co gi|thong tin gi|noi gi|noi dung gi|the nao)\b/.test(bare)) r.abstain();
+    if (!whether && !/\b(?:biet gi|bit gi|co gi|thong tin gi|noi gi|noi dung gi|the nao)\b/.test(bare))
+      r.abstain();
     return r.build();
   }
   // "Kế hoạch kèm theo QĐ 56 có bao nhiêu nhiệm vụ": counted from the tasks recorded of it, if any.

@@ -7,6 +7,7 @@
 
 import { documentLabel } from "../../knowledge/model.ts";
 import type { Task } from "../../knowledge/schema.ts";
+import { expandAbbreviations } from "../../text/abbreviations.ts";
 import { findDocRefs } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
 import { frameIndices, phraseIndices, QUESTION_WORDS, searchTerms } from "../../text/search-terms.ts";
@@ -222,19 +223,36 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
   // A yes/no question ("X có phải chủ trì … không") is a check, answered elsewhere; only "đơn vị tôi có
   // (nhiệm vụ, việc) … không", which names no role, is asked of the task here.
   // ("hôm nay sở mình có việc gì … không": which tasks fall due then, a list, not yes or no of one.)
+  // ("Ban tôi có được giao nhiệm vụ nào từ cuộc họp … không", "đơn vị mình có nhiệm vụ gì về CĐS
+  // không", "có phải phối hợp hoạt động nào không": which ones, a list.)
+  // (Read with the chat spellings written out: "nv j".)
+  const listPhrase =
+    /\bco (?:duoc )?(?:giao )?(?:phai )?(?:phoi hop |lam |thuc hien )?(?:nhung |cac )?(?:viec|nhiem vu|nv|cong viec|han|hoat dong)(?: [a-z0-9]+){0,4}? (?:gi|nao)\b/.exec(
+      expandAbbreviations(bare),
+    );
+  const listAsked = !!listPhrase;
+  // (Of the asker's own unit, the list is the tasks reply's, with the unit's part in each; unless a
+  // subject of its own is named, "có việc gì liên quan Trung tâm Dữ liệu quốc gia không": whether any
+  // task of it is the unit's.)
+  const subject = listPhrase
+    ? expandAbbreviations(bare)
+        .slice(listPhrase.index + listPhrase[0].length)
+        // (Where it was given, "từ cuộc họp Ban Điều hành ngày 20/2/2023", names no subject.)
+        .replace(
+          /\b(?:tu|tai|o|trong) (?:cuoc |buoi |phien )?(?:hop|hoi nghi)\b.*?(?= khong\b| ko\b| k\b| chua\b|$)/,
+          " ",
+        )
+        .replace(
+          /\b(?:ve|lien quan(?: den| toi)?|chuyen doi so|cds|khong|ko|k|chua|hay|a|nhe|vay|nam (?:19|20)\d\d|(?:19|20)\d\d|thang (?:nay|toi|sau)|sap toi|trong|can|phai|lam|chu tri|phoi hop|hoan thanh|thuc hien|duoc giao|giao|xong)\b/g,
+          " ",
+        )
+        .trim()
+    : "";
+  if (listAsked && mine && subject.split(/\s+/).filter(Boolean).length < 2) return undefined;
   const yesNo =
     /\bco\b/.test(bare) &&
     (/\b(?:khong|ko|k|chua)\s*$/.test(bare) || /\b(?:khong|ko) hay\b/.test(bare)) &&
-    !(
-      u.query.kind === "deadlines" &&
-      /\bco (?:nhung |cac )?(?:viec|nhiem vu|nv|cong viec|han) (?:gi|nao)\b/.test(bare)
-    ) &&
-    // ("Ban tôi có được giao nhiệm vụ nào từ cuộc họp … không": which ones, a list.)
-    !(
-      u.query.kind === "tasks" &&
-      u.query.meetingId !== undefined &&
-      /\bco (?:duoc )?(?:giao )?(?:nhung |cac )?(?:viec|nhiem vu|nv|cong viec) (?:gi|nao)\b/.test(bare)
-    );
+    !listAsked;
   const roleCheck = yesNo && /\b(?:chu tri|phoi hop|co phai)\b/.test(bare);
   // ("nhiệm vụ … của bộ mình là chủ trì hay chỉ phối hợp": the asker's role in it.)
   const roleChoice =
@@ -246,7 +264,7 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
         ? "mine"
         : undefined
       : (CUES.find(([, re]) => re.test(bare))?.[0] ??
-        (yesNo && mine ? "mine" : undefined) ??
+        ((yesNo || (listAsked && subject)) && mine ? "mine" : undefined) ??
         // "nhiệm vụ X là ngày nào": its deadline (a day named alone, "Ngày CĐS là ngày nào", is not a task's).
         (/\b(?:nhiem vu|viec|nv)\b/.test(bare) && /\bngay nao\b/.test(bare) ? "deadline" : undefined));
   if (!attr) return undefined;
@@ -569,7 +587,7 @@ function attributeLine(
           : lead.some((x) => x.id === t.id)
             ? `giao chung cho ${leadNames(kb, t)}`
             : support.some((x) => x.id === t.id)
-              ? "phối hợp"
+              ? `phối hợp (chủ trì: ${leadNames(kb, t)})`
               : undefined;
       return role
         ? // (With its deadline: what the unit has to do by when.)

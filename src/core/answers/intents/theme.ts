@@ -1,4 +1,5 @@
 /** "Chủ đề chuyển đổi số năm 2023 là gì": the national and provincial themes of a year. */
+import { expandAbbreviations } from "../../text/abbreviations.ts";
 import { fold } from "../../text/normalize.ts";
 import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
@@ -31,27 +32,71 @@ export function answerTheme(
   const ordered = (scoped.length ? scoped : [...themes]).sort((a, b) =>
     a.scope === b.scope ? 0 : a.scope === "provincial" ? -1 : 1,
   );
-  for (const t of ordered) {
-    const body = t.body ? kb.body(t.body)?.name : undefined;
-    const who = body ? `${SCOPE_LABEL[t.scope]} (${body})` : SCOPE_LABEL[t.scope];
-    const aka = t.alsoKnownAs.length ? ` Còn gọi là: ${t.alsoKnownAs.map((a) => `“${a}”`).join("; ")}.` : "";
-    r.line(`• ${who}: “${t.title}”.${aka}`, kb.citeAll(t.sources));
-    if (t.focus) r.line(`Trọng tâm: ${t.focus}`, [], 1);
-    r.item("theme", t.id);
-  }
+  const card = () => {
+    for (const t of ordered) {
+      const body = t.body ? kb.body(t.body)?.name : undefined;
+      const who = body ? `${SCOPE_LABEL[t.scope]} (${body})` : SCOPE_LABEL[t.scope];
+      const aka = t.alsoKnownAs.length
+        ? ` Còn gọi là: ${t.alsoKnownAs.map((a) => `“${a}”`).join("; ")}.`
+        : "";
+      r.line(`• ${who}: “${t.title}”.${aka}`, kb.citeAll(t.sources));
+      if (t.focus) r.line(`Trọng tâm: ${t.focus}`, [], 1);
+      r.item("theme", t.id);
+    }
+  };
   // "Chủ tịch tỉnh yêu cầu làm gì với chủ đề", "chủ đề được đưa vào kết luận cuộc họp nào", "coi năm 2023
   // là năm thế nào": what a recorded meeting concluded of that year's theme, with its day.
-  const asked = fold(ctx.question ?? "");
-  if (/\b(?:cuoc hop|hoi nghi|yeu cau|chi dao|ket luan|quan triet|coi|xac dinh|nhu the nao)\b/.test(asked)) {
+  // ("được ai nhắc lại ở cuộc họp nào, ngày nào", "có trong KL của CT tỉnh không": where it was said,
+  // by whom, the chair named; "nêu trong nhiệm vụ trọng tâm thứ mấy": the task that carries it.)
+  const asked = expandAbbreviations(fold(ctx.question ?? ""));
+  const mentions: { text: string; sources: string[] }[] = [];
+  if (
+    /\b(?:cuoc hop|hoi nghi|yeu cau|chi dao|ket luan|quan triet|coi|xac dinh|nhu the nao|nhac|de cap|neu)\b/.test(
+      asked,
+    )
+  ) {
     const concluded = [...kb.data.meetings]
       .sort((a, b) => (a.date < b.date ? 1 : -1))
       .flatMap((m) =>
         m.conclusions
           .filter((c) => /\bchu de\b/.test(fold(c)) || fold(c).startsWith(`nam ${year} la nam`))
           .map((c) => ({ m, c })),
-      );
-    for (const { m, c } of concluded.slice(0, 2))
-      r.line(`Cuộc họp ngày ${formatViDate(m.date)} kết luận: ${c}`, kb.citeAll(m.sources));
+      )
+      // (What names the theme before what only says what the year is.)
+      .sort((a, b) => Number(!/\bchu de\b/.test(fold(a.c))) - Number(!/\bchu de\b/.test(fold(b.c))));
+    for (const { m, c } of concluded.slice(0, 2)) {
+      const chair = m.chair ? kb.person(m.chair) : undefined;
+      const by = chair
+        ? ` (chủ trì: ${chair.name}, ${chair.positions[0]?.title ?? ""})`.replace(", )", ")")
+        : "";
+      mentions.push({
+        text: `Cuộc họp ngày ${formatViDate(m.date)}${by} kết luận: ${c}`,
+        sources: m.sources,
+      });
+    }
+    if (/\b(?:nhiem vu|viec)\b/.test(asked))
+      for (const t of kb.data.tasks.filter(
+        (t) => t.clause && /\bchu de\b/.test(fold(t.title)) && t.year === year,
+      ))
+        mentions.push({
+          text: `${t.clause}: ${t.title}.`,
+          sources: [...(t.document ? [t.document] : []), ...t.sources],
+        });
+  }
+  // Where it was said, asked ("ở cuộc họp nào, ngày nào", "ai nhắc", "thứ mấy"): that first, then the
+  // theme; else the theme, then where it was said.
+  const whereAsked = /\b(?:ai|ngay nao|hop nao|cuoc hop nao|thu may|o dau|khi nao|co duoc|khong)\b/.test(
+    asked,
+  );
+  const said = () => {
+    for (const x of mentions) r.line(x.text, kb.citeAll(x.sources));
+  };
+  if (whereAsked) {
+    said();
+    card();
+  } else {
+    card();
+    said();
   }
   if (q.year === undefined && year !== currentYear) {
     r.note(`(Chưa có chủ đề năm ${currentYear}; đây là chủ đề gần nhất đã có.)`);

@@ -263,7 +263,8 @@ const ATTRIBUTES: readonly {
   {
     // The meetings the knowledge has all took place: no schedule of the next ones.
     what: "lịch các cuộc họp sắp tới",
-    re: /\b(?:phien|cuoc|buoi|lan)? ?hop (?:phien |lan |cuoc )?(?:tiep theo|lan toi|sap toi|ke tiep|lan sau|toi day)\b|\b(?:phien|cuoc|buoi) hop (?:tiep theo|ke tiep|toi)\b/,
+    // ("việc phối hợp sắp tới": hợp of phối hợp is no meeting.)
+    re: /(?:\b(?:phien|cuoc|buoi|lan) ?|\b(?<!(?:phoi|tong|ket|thich|lien|hoa|to|phu) ))hop (?:phien |lan |cuoc )?(?:tiep theo|lan toi|sap toi|ke tiep|lan sau|toi day)\b|\b(?:phien|cuoc|buoi) hop (?:tiep theo|ke tiep|toi)\b/,
     of: "any",
     alone: true,
   },

@@ -317,6 +317,7 @@ function nameWords(lex: Lexicon): Map<string, string> {
  * otherwise.
  */
 export function correctNameSlips(lex: Lexicon, text: string, known: (folded: string) => boolean): string {
+  text = clippedNames(lex, text);
   const terms = searchTerms(text);
   if (terms.every(known)) return text;
   const unknown = (t: string) => !known(t);
@@ -329,6 +330,36 @@ export function correctNameSlips(lex: Lexicon, text: string, known: (folded: str
     if (!written) continue;
     const fixed = text.replace(/[\p{L}\p{N}]+/gu, (w) => (fold(w) === typed ? written.toLowerCase() : w));
     return fixed === text ? text : correctNameSlips(lex, fixed, known);
+  }
+  return text;
+}
+
+/**
+ * "Bộ công a": a unit's name of three words or more typed with the last letter of its last word
+ * dropped, written whole (the typed words before it stand as they are).
+ */
+const CLIPPED = new WeakMap<object, { name: string; re: RegExp }[]>();
+function clippedNames(lex: Lexicon, text: string): string {
+  const folded = fold(text);
+  if (folded.length !== text.length) return text;
+  let names = CLIPPED.get(lex.units);
+  if (!names) {
+    names = lex.kb.data.units
+      .map((u) => fold(u.name))
+      .filter((name) => name.split(" ").length >= 3 && /[a-z]$/.test(name))
+      .map((name) => ({
+        name,
+        re: new RegExp(
+          `(?<![a-z0-9])${name.slice(0, -1).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![a-z0-9])`,
+        ),
+      }));
+    CLIPPED.set(lex.units, names);
+  }
+  for (const { name, re } of names) {
+    const at = folded.search(re);
+    if (at < 0) continue;
+    const end = at + name.length - 1;
+    return `${text.slice(0, end)}${name.at(-1)}${text.slice(end)}`;
   }
   return text;
 }

@@ -456,14 +456,16 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = {
 function ordinalTask(bare: string, content: string[], lex: Lexicon) {
   const m =
     /\b(?:thu|so)\s+(\d{1,2}|nhat|mot|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b/.exec(bare) ??
+    // ("nhiệm vụ trọng tâm đầu tiên": the first.)
+    /\btrong tam\s+(dau tien)\b/.exec(bare) ??
     /\btrong tam\s+(\d{1,2})\b/.exec(bare) ??
     // ("nhiệm vụ 1 trọng tâm": the number before.)
     /\bnhiem vu\s+(\d{1,2})\s+trong tam\b/.exec(bare) ??
     // ("kết luận họp BĐH 20/2/2023: nv (1)": the number after, where the conclusions are named.)
     (/\bket luan\b/.test(bare) ? /\bnhiem vu\s+(\d)\b(?!\s+\d)/.exec(bare) : null);
   if (!m || !/\b(?:nhiem vu|trong tam)\b/.test(bare)) return undefined;
-  const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : ORDINAL_WORDS[m[1]!];
-  const words = content.filter((w) => !ORDINAL_WORDS[w] && !/^\d+$/.test(w));
+  const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : m[1] === "dau tien" ? 1 : ORDINAL_WORDS[m[1]!];
+  const words = content.filter((w) => !ORDINAL_WORDS[w] && !/^\d+$/.test(w) && w !== "dau" && w !== "tien");
   const candidates = lex.kb.data.tasks.filter((t) => t.clause?.includes(`(${n})`));
   let best: { t: (typeof candidates)[number]; score: number } | undefined;
   for (const t of candidates) {
@@ -574,7 +576,8 @@ function taskFrameIndices(terms: readonly string[]): Set<number> {
   return out;
 }
 /** "thứ 2", "thứ hai", "số 3": one item of an enumeration is asked, not the list of a topic. */
-const ORDINAL_CUE = /\b(?:thu|so)\s+(?:\d{1,2}|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)\b/;
+const ORDINAL_CUE =
+  /\b(?:thu|so)\s+(?:\d{1,2}|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)\b|\btrong tam dau tien\b/;
 const CONTINUOUS_CUE = /\b(?:thuong xuyen|lien tuc)\b/;
 const RECURRING_CUE = /\b(?:dinh ky|(?:hang|moi) (?:thang|quy|nam))\b/;
 
@@ -2007,7 +2010,7 @@ const LIST_CUE =
   /\b(?:liet ke|danh sach|cac|nhung|tat ca|tim|(?:bao nhieu|may) (?:van ban|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van))\b/;
 /** Words that frame a list of documents, not what they are about. */
 const LIST_FRAME =
-  /\b(?:(?:ma |ban |)tro ly (?:dang )?(?:co|biet)|(?:ban )?biet|ke(?: ra| ten)?(?= so hieu| ten| ra|\s*$)|so hieu|(?:bao )?gom|(?:co )?trong (?:du lieu|co so (?:du lieu|tri thuc)|he thong)(?= |$)|co quan|don vi|chung toi|liet ke|danh sach|cho (?:toi|minh|em) (?:biet|xem)|(?:hay |giup |tim giup |tim )?(?:liet ke|tim|xem)|tra cuu|tim kiem|giup|cac|nhung|tat ca|bao nhieu|may|van ban|vb|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van|chuong trinh|de an|nghi dinh|thong tu|bao cao|nao|gi|ve|co|cum(?: tu)?|ds|(?:da )?ghi nhan|ngay ban hanh|tu khoa|chu|cau|noi|nhac|neu|ban hanh|ra|duoc|da|do|cua|trong|(?<!dien )tu|den|nam|thang|quy|la|hay|a|ah|nhe|nha|vay|ha|khong|ko|z|cho|xem|biet|hoi|voi|oi|ad|em|e|anh|toi|minh|lien quan|cai|ngay|cds|chuyen doi so)\b/g;
+  /\b(?:(?:ma |ban |)tro ly (?:dang )?(?:co|biet)|(?:ban )?biet|ke(?: ra| ten)?(?= so hieu| ten| ra|\s*$)|so hieu|(?:bao )?gom|(?:co )?trong (?:du lieu|co so (?:du lieu|tri thuc)|he thong)(?= |$)|co quan|don vi|chung toi|liet ke|danh sach|cho (?:toi|minh|em) (?:biet|xem)|(?:hay |giup |tim giup |tim )?(?:liet ke|tim|xem)|tra cuu|tim kiem|giup|cac|nhung|tat ca|bao nhieu|may|van ban|vb|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van|chuong trinh|de an|nghi dinh|thong tu|bao cao|nao|gi|ve|co|cum(?: tu)?|ds|(?:da )?ghi nhan|ngay ban hanh|tu khoa|chu|cau|noi|nhac|neu|ban hanh|(?<!chu )ky|ra|duoc|da|do|cua|trong|(?<!dien )tu|den|nam|thang|quy|la|hay|a|ah|nhe|nha|vay|ha|khong|ko|z|cho|xem|biet|hoi|voi|oi|ad|em|e|anh|toi|minh|lien quan|cai|ngay|cds|chuyen doi so)\b/g;
 /** Words around "the documents of <unit>" that say nothing more of them. */
 const ISSUER_LIST_WORDS = new Set(
   "nghi quyet nq quyet dinh qd ke hoach kh van ban vb chi thi thong bao tb co nao gi so hieu may ngay cds chuyen doi de cua chung toi minh em ban hanh khong ko la nhung cac da duoc nhe a vay".split(

@@ -232,6 +232,17 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
 const TOKEN_RE = /[\p{L}\p{N}&]+/gu;
 
 /** Expands abbreviations in folded text; see the module comment. Returns folded text. */
+/**
+ * "cdddds": an abbreviation typed with a key held (no vowel, a letter repeated), when the letters once
+ * each are one ("cds"); undefined otherwise. An abbreviation of its own ("tttt") is left to itself.
+ */
+export function heldAbbreviation(tok: string): string | undefined {
+  if (tok.length < 4 || /[aeiouy0-9]/.test(tok) || Object.hasOwn(ABBREVIATIONS, tok) || !/(.)\1/.test(tok))
+    return undefined;
+  const once = tok.replace(/(.)\1+/g, "$1");
+  return once !== tok && Object.hasOwn(ABBREVIATIONS, once) ? once : undefined;
+}
+
 export function expandAbbreviations(folded: string): string {
   let s = folded;
   for (const [re, to] of PHRASES) s = s.replace(re, to);
@@ -251,6 +262,13 @@ export function expandAbbreviations(folded: string): string {
         )
         ? "chi thi"
         : "chu tich";
+    // "BCĐ TL theo QĐ nào", "QĐ TL BCĐ": thành lập, next to a decision or a body.
+    if (
+      tok === "tl" &&
+      (/\b(?:qd|quyet dinh|duoc|da|ngay|nam)\s+$/.test(whole.slice(0, offset)) ||
+        /^\s+(?:theo|tu|ngay|nam|khi|luc|bcd|bdh|ban|to|tgv)\b/.test(whole.slice(offset + 2)))
+    )
+      return "thanh lap";
     // "VB do TTg BH", "QĐ 56 BH ngày nào": ban hành after a document or its issuer; else bao giờ.
     if (
       tok === "bh" &&
@@ -260,6 +278,8 @@ export function expandAbbreviations(folded: string): string {
     )
       return "ban hanh";
     if (Object.hasOwn(ABBREVIATIONS, tok)) return ABBREVIATIONS[tok]!;
+    const held = heldAbbreviation(tok);
+    if (held) return ABBREVIATIONS[held]!;
     // "cdsd", "csd", "cfs": CĐS, the commonest abbreviation here, typed with one key slipped (a token with
     // no vowel that is no abbreviation of its own; "cdsx" is no slip).
     if (tok.length >= 3 && !/[aeiouy0-9]/.test(tok) && keySlip(tok, "cds", { extraNeighbour: true }))

@@ -23,13 +23,18 @@ export function foldQuestion(text: string): string {
  * errand, a unit set aside ("ngoài Sở TT&TT thì …"), where to look ("trong dữ liệu").
  */
 export function plainQuestion(text: string, known?: (folded: string) => boolean): string {
-  const clean = closedDocNumbers(spelledDocNumbers(withoutCode(text)));
+  const clean = closedDocNumbers(spelledDocNumbers(withoutCode(southernSpellings(text))));
   const split = restoredBanHanh(known ? restoredNasals(unglue(clean, known), known) : clean);
   return followUpJoined(
     withoutChatFrame(
       withoutDataFrame(withoutBesides(withoutAskersErrand(fullYears(englishToVietnamese(split))))),
     ),
   );
+}
+
+/** "thứ nhứt", "tốt nhứt": the Southern spelling of "nhất", written as the knowledge writes it. */
+export function southernSpellings(text: string): string {
+  return /nh[ứu]t/i.test(text) ? text.replace(/(?<![\p{L}])(N|n)hứt(?![\p{L}])/gu, "$1hất") : text;
 }
 
 /**

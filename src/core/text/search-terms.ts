@@ -3,7 +3,7 @@
  * ambiguous words), each abbreviation expanded ("tttt" → "thong tin truyen thong"). The same function
  * serves the index and the query, so both sides always agree.
  */
-import { ABBREVIATIONS } from "./abbreviations.ts";
+import { ABBREVIATIONS, heldAbbreviation } from "./abbreviations.ts";
 import { clean, fold } from "./normalize.ts";
 import { contentTokens } from "./tokens.ts";
 
@@ -205,7 +205,12 @@ export function searchTerms(text: string): string[] {
 function rawSearchTerms(text: string): string[] {
   const out: string[] = [];
   for (const tok of contentTokens(contextual(joinAmpersands(text)))) {
-    const exp = Object.hasOwn(ABBREVIATIONS, tok) ? ABBREVIATIONS[tok]! : undefined;
+    const held = heldAbbreviation(tok);
+    const exp = Object.hasOwn(ABBREVIATIONS, tok)
+      ? ABBREVIATIONS[tok]!
+      : held
+        ? ABBREVIATIONS[held]!
+        : undefined;
     if (!exp) {
       out.push(tok);
       continue;

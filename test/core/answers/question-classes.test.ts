@@ -5661,3 +5661,28 @@ describe("round four: where a thing was said, documents by what they do, request
     expect(plain("QĐ 56 ngafy mấy")).toContain("14/02/2023");
   });
 });
+
+describe("round five: ordinals, TL, held keys, the last occurrence, a clipped name", () => {
+  it("'nhiệm vụ trọng tâm đầu tiên', 'thứ nhứt' (the Southern spelling)", () => {
+    expect(plain("nhiệm vụ trọng tâm đầu tiên hôm họp 20/2 là gì")).toContain("quan triet");
+    expect(plain("nv trọng tâm thứ nhứt là gì")).toContain("quan triet");
+  });
+  it("TL next to a decision or a body is thành lập", () => {
+    expect(plain("Ban Chỉ đạo TL theo quyết định nào")).toContain("352-qd/tu");
+  });
+  it("an abbreviation typed with a key held ('cdddds')", () => {
+    expect(plain("ngày cddds tỉnh là ngày nào")).toContain("10/10");
+  });
+  it("the last occurrence of a yearly day, keywords only; a weekday asked by 'thứ' at the end", () => {
+    expect(plain("ngày CĐS quốc gia gần nhất đã qua")).toContain("gan nhat: 10/10/2026");
+    expect(plain("ngày CĐS tỉnh 2028 thứ")).toContain("roi vao thu ba");
+  });
+  it("a unit's name with its last letter dropped ('Bộ công a')", () => {
+    const r = ask("bộ công a được giao việc gì");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("trung tam du lieu quoc gia");
+  });
+  it("'ký' in a request for documents is no topic", () => {
+    expect(plain("các văn bản ký năm 2022")).toContain("4233/kh-ubnd");
+  });
+});

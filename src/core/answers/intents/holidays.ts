@@ -284,7 +284,9 @@ export function answerWeekday(u: Understanding, ctx: AnswerContext): Reply | und
   // ("Từ hôm nay tới Tết Dương lịch còn mấy ngày, hôm đó là thứ mấy": a holiday named, counted down
   // with its weekday by the holiday's own answer.)
   if (NAMED.test(bare) && COUNTDOWN_CUE.test(bare)) return undefined;
-  const since = LAST_CUE.test(bare) && SINCE_CUE.test(bare);
+  // ("ngày CĐS tỉnh gần nhất đã qua": the last one, keywords only.)
+  const since =
+    LAST_CUE.test(bare) && (SINCE_CUE.test(bare) || /\bda qua\b/.test(bare) || LAST_AT_END.test(bare.trim()));
   const relative = PASSED_CUE.test(bare) || COUNTDOWN_CUE.test(bare) || TODAY_CUE.test(bare) || since;
   if (!WEEKDAY_CUE.test(bare) && !relative) return undefined;
   const { kb } = ctx;
@@ -363,6 +365,8 @@ export function answerWeekday(u: Understanding, ctx: AnswerContext): Reply | und
 /** "lần tới", "lần sau", "sắp tới", "tiếp theo", "kế tiếp": the next occurrence asked. */
 const NEXT_WORD = /\b(?:lan toi|lan sau|sap toi|tiep theo|ke tiep)\b/;
 const NEXT_AT_END = /\b(?:lan toi|lan sau|sap toi|tiep theo|ke tiep)\s*$/;
+/** "ngày CĐS tỉnh gần nhất đã qua", keywords only: the last one. */
+const LAST_AT_END = /\b(?:gan nhat|vua qua|vua roi|lan truoc|da qua|gan nhat da qua)\s*$/;
 
 /** "là ngày nào", "trùng nhau không", "cách nhau mấy ngày", "văn bản nào quy định": what a yearly day is. */
 const YEARLY_DAY_CUE =
@@ -458,7 +462,12 @@ function answerYearlyDay(u: Understanding, ctx: AnswerContext): Reply | undefine
         .build();
     }
   }
-  if (!YEARLY_DAY_CUE.test(expandAbbreviations(bare)) && !NEXT_AT_END.test(bare.trim())) return undefined;
+  if (
+    !YEARLY_DAY_CUE.test(expandAbbreviations(bare)) &&
+    !NEXT_AT_END.test(bare.trim()) &&
+    !LAST_AT_END.test(bare.trim())
+  )
+    return undefined;
   // A given year's or the next occurrence ("lần tới", "năm sau"), a task, a meeting, a person or a
   // document named: answered by those (the occurrence with its year, the task's card…).
   // ("Ngày CĐS quốc gia tới là ngày nào": a day no task is about has no task to answer it: its next
@@ -644,7 +653,11 @@ function yearlyDayNow(
   const cites = doc ? kb.citeAll([doc.id, ...doc.sources]) : [];
   const next = nextOf(day, ctx.today);
   const r = new ReplyBuilder("deadlines");
-  if (LAST_CUE.test(bare) && SINCE_CUE.test(bare) && !COUNTDOWN_CUE.test(bare)) {
+  if (
+    LAST_CUE.test(bare) &&
+    (SINCE_CUE.test(bare) || /\bda qua\b/.test(bare) || LAST_AT_END.test(bare.trim())) &&
+    !COUNTDOWN_CUE.test(bare)
+  ) {
     const last = on(thisYear) <= ctx.today ? on(thisYear) : on(thisYear - 1);
     r.line(
       `${day.name} gần nhất: ${formatViDate(last)} (${weekdayOf(last)}), đã qua ${days(last, ctx.today)} ngày tính đến hôm nay (${formatViDate(ctx.today)}); lần tới: ${formatViDate(next)}.`,

@@ -37,7 +37,8 @@ export type FactType =
   | "task.deadline"
   | "task.product"
   | "theme.title"
-  | "theme.focus";
+  | "theme.focus"
+  | "source.statement";
 
 /** The broad kind of answer a fact gives: who, when, a number, a list of parts, or a statement. */
 export type FactAnswer = "who" | "when" | "figure" | "parts" | "statement";
@@ -71,6 +72,7 @@ export const FACT_ANSWERS: Readonly<Record<FactType, FactAnswer>> = {
   "task.product": "statement",
   "theme.title": "statement",
   "theme.focus": "statement",
+  "source.statement": "statement",
 };
 
 export interface Fact {
@@ -78,7 +80,7 @@ export interface Fact {
   id: string;
   type: FactType;
   entity: {
-    kind: "document" | "body" | "person" | "meeting" | "indicator" | "target" | "task" | "theme";
+    kind: "document" | "body" | "person" | "meeting" | "indicator" | "target" | "task" | "theme" | "source";
     id: string;
   };
   /** The sentence, self-contained (names its entry). */
@@ -292,6 +294,23 @@ export function buildFacts(kb: Knowledge, opts: { tasks?: boolean } = {}): Fact[
     );
     if (th.focus)
       add(e, "theme.focus", `Chủ đề năm ${th.year} ${scope} tập trung: ${th.focus}`, th.title, th.sources);
+  }
+  // What a source itself states ("Nghị quyết … (34 đơn vị hành chính cấp tỉnh; …)" with its note), when
+  // no entry records it: a fact cited to that source. Only a source whose note states something: a
+  // headline alone is the entries' to answer, and a note about the page itself states nothing.
+  for (const src of d.sources) {
+    if (!src.note || /đường dẫn|không ghi ngày|ItemID|dùng cho|Nguồn cho|Ngày lấy theo/iu.test(src.note))
+      continue;
+    const note = ` ${src.note.trim().replace(/([^.])$/, "$1.")}`;
+    // (Named also by the year it was published: "sắp xếp … 2025".)
+    const context = [src.publisher ?? "", src.date ? `năm ${src.date.slice(0, 4)}` : ""].join(" ");
+    add(
+      { kind: "source", id: src.id },
+      "source.statement",
+      `${src.title}.${note}`.replace(/\.\./g, "."),
+      context,
+      [src.id],
+    );
   }
   return out;
 }

@@ -5686,3 +5686,16 @@ describe("round five: ordinals, TL, held keys, the last occurrence, a clipped na
     expect(plain("các văn bản ký năm 2022")).toContain("4233/kh-ubnd");
   });
 });
+
+describe("round six: what only a source states", () => {
+  it("a source's own statement answers what no entry records, cited to it", () => {
+    const r = ask("sắp xếp 2025 còn bao nhiêu tỉnh");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("34 don vi hanh chinh cap tinh");
+    expect(plain("văn bản quy định 12 cơ quan chuyên môn của tỉnh từ 2025")).toContain("45/2025/nd-cp");
+  });
+  it("not what the statement does not give (a number), nor from a headline alone", () => {
+    expect(ask("nghị quyết của quốc hội về sắp xếp tỉnh 2025 số mấy").abstained).toBe(true);
+    expect(ask("tiến độ xây dựng trung tâm dữ liệu quốc gia").abstained).toBe(true);
+  });
+});

@@ -14,6 +14,7 @@ describe("facts", () => {
       "indicator",
       "meeting",
       "person",
+      "source",
       "target",
       "task",
       "theme",

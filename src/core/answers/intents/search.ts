@@ -21,7 +21,7 @@ import { queryTerms, searchTerms } from "../../text/search-terms.ts";
 import { isSyllable } from "../../text/telex.ts";
 import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
-import { answerType, DOCUMENT_FOCUSES, type DocumentFocus, type Focus } from "../focus.ts";
+import { answerType, DOCUMENT_FOCUSES, type DocumentFocus, documentFocus, type Focus } from "../focus.ts";
 import {
   dueAfterLabel,
   dueText,
@@ -39,6 +39,8 @@ import { documentFocusLines } from "./documents.ts";
 
 /** Share of the question an entry must match to be an answer, and to be named as "nearby". */
 export const ANSWER_COVERAGE = 0.78;
+/** How much of a question a source's own statement must hold to answer it, far ahead of other facts. */
+const SOURCE_FACT_COVERAGE = 0.6;
 export const NEARBY_COVERAGE = 0.45;
 /** An entry with every word of the question, not all side by side, still needs this much. */
 export const SPREAD_COVERAGE = 0.6;
@@ -381,7 +383,14 @@ function factsFor(
   ]);
   // The query as the entry index reads it (typos corrected there): the fact index keeps no fuzzy
   // vocabulary of its own.
-  const query = ctx.lex.index.expandQuery(text);
+  // (A word only a fact holds, "sắp xếp" of a source's statement, is that fact's own: kept as typed.)
+  const query = ctx.lex.index
+    .expandQuery(text)
+    .map((t) =>
+      t.alternatives.length || !index.entriesWith(t.term)
+        ? t
+        : { ...t, alternatives: [{ term: t.term, weight: 1 }] },
+    );
   const scored = index
     .search(text, { limit: 12, query })
     .filter((h) => h.coverage >= needed)
@@ -620,6 +629,27 @@ export function answerSearch(
       facts.map((f) => f.fact),
       ctx,
     );
+  }
+  // What only a source states ("sắp xếp đơn vị hành chính cấp tỉnh 2025"), when no entry is found: the
+  // source's statement far ahead of every other fact, with most of the question's words, answers it.
+  // (Every word known to some fact; a document's number, date or signer asked only when the statement
+  // gives one: "nghị quyết sắp xếp tỉnh số mấy" is not answered by a statement that names none.)
+  const unseen = unknown.filter((t) => !ctx.lex.facts().index.entriesWith(t.term));
+  const focus = documentFocus(foldQuestion(q.text));
+  if (
+    !strong.length &&
+    !q.kinds &&
+    !unseen.length &&
+    (!focus || focus === "which" || focus === "summary") &&
+    asksFor !== "when"
+  ) {
+    const [best, next] = factsFor(q.text, SOURCE_FACT_COVERAGE, ctx, false);
+    if (
+      best?.fact.type === "source.statement" &&
+      (!next || next.coverage <= best.coverage / 2 || next.fact === best.fact) &&
+      (!wantsFigure || hasFigure(best.fact.text))
+    )
+      return answerFromFacts([best.fact], ctx);
   }
   const noFigure =
     wantsFigure &&

@@ -130,8 +130,9 @@ const ATTRIBUTES: readonly {
   {
     // The province's administrative units are not counted in the knowledge (the district level ended in
     // 2025; communes were merged).
+    // (Not the country's provincial units, "bao nhiêu đơn vị hành chính cấp tỉnh", which a source states.)
     what: "số đơn vị hành chính",
-    re: /\b(?:bao nhieu|may) (?:huyen|xa|phuong|thi tran|don vi hanh chinh|thon|khu pho)\b/,
+    re: /\b(?:bao nhieu|may) (?:huyen|xa|phuong|thi tran|don vi hanh chinh(?! cap tinh)|thon|khu pho)\b/,
     of: "any",
     alone: true,
   },

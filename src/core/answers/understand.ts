@@ -963,11 +963,16 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // "đơn vị tôi cần bám sát / cụ thể hóa những văn bản nào vào kế hoạch": the documents a task says to
   // follow when planning (the task that names them), not the latest plan.
   if (
-    /\b(?:bam sat|bam theo|cu the hoa|dua theo)\b/.test(bare) &&
+    // ("cần đưa những văn bản nào vào kế hoạch": the same.)
+    /\b(?:bam sat|bam theo|cu the hoa|dua theo)\b|\bdua (?:nhung |cac )?(?:van ban|vb)\b.*\bvao ke hoach\b/.test(
+      bare,
+    ) &&
     /\b(?:van ban|vb|thong bao|quyet dinh) nao\b|\b(?:nhung|cac) (?:van ban|vb)\b/.test(bare) &&
     !refs.length
   ) {
-    const basis = lex.index.search(typedWords(text, content), {
+    // ("Trung tâm chúng tôi cần …": the asker's own unit is no word of the task's.)
+    const own = withoutOwnUnit(text);
+    const basis = lex.index.search(own !== text ? own : typedWords(text, content), {
       kinds: ["task"],
       limit: 1,
     })[0];

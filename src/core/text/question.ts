@@ -32,9 +32,18 @@ export function plainQuestion(text: string, known?: (folded: string) => boolean)
   );
 }
 
-/** "thứ nhứt", "tốt nhứt": the Southern spelling of "nhất", written as the knowledge writes it. */
+/**
+ * "thứ nhứt", "tốt nhứt": the Southern spelling of "nhất"; "quốc gja": the chat "j" for the "i" of
+ * "gi". Written as the knowledge writes them.
+ */
 export function southernSpellings(text: string): string {
-  return /nh[ứu]t/i.test(text) ? text.replace(/(?<![\p{L}])(N|n)hứt(?![\p{L}])/gu, "$1hất") : text;
+  let out = /nh[ứu]t/i.test(text) ? text.replace(/(?<![\p{L}])(N|n)hứt(?![\p{L}])/gu, "$1hất") : text;
+  if (/gj/i.test(out))
+    out = out.replace(
+      /(?<![\p{L}])(G|g)j(?=[aàáảãạâầấẩẫậeèéẻẽẹêềếểễệoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữự])/gu,
+      "$1i",
+    );
+  return out;
 }
 
 /**

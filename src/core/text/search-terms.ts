@@ -263,6 +263,8 @@ const FRAME_PHRASES: readonly (readonly string[])[] = [
   "thoi gian",
   "thoi diem",
   "thoi han",
+  // "bây giờ ai chủ trì": now, which every answer says of today.
+  "bay gio",
   // "mốc thời gian của nhiệm vụ …": when it is due, asked.
   "moc thoi gian",
   "cot moc",

@@ -5699,3 +5699,49 @@ describe("round six: what only a source states", () => {
     expect(ask("tiến độ xây dựng trung tâm dữ liệu quốc gia").abstained).toBe(true);
   });
 });
+
+describe("round seven: what a meeting or a person never records, a task's basis asked as one's own", () => {
+  const askAs = (text: string, unitId: string) => engine.ask({ text, now: NOW, asker: { unitId } });
+  it("a meeting's hour, an attendee's words, its clerk; a person's retirement", () => {
+    for (const [q, said] of [
+      ["giờ bắt đầu cuộc họp BĐH ngày 07/9/2022", "khong ghi gio bat dau"],
+      [
+        "đại diện Bảo hiểm xã hội phát biểu gì ở cuộc họp 20/02/2023",
+        "khong ghi noi dung tung nguoi phat bieu",
+      ],
+      ["người ghi biên bản cuộc họp 20/02/2023 là ai", "khong ghi thu ky, nguoi ghi bien ban"],
+      ["ông Nguyễn Long Biên về hưu năm nào", "khong ghi thoi diem nghi huu"],
+    ] as const) {
+      const r = ask(q);
+      expect(r.abstained, q).toBe(true);
+      expect(fold(renderPlain(r)), q).toContain(said);
+    }
+    // (What the chair said is the conclusions; "hoạt động từ bao giờ, hợp nhất từ đâu" is no hour.)
+    expect(ask("Chủ tịch tỉnh phát biểu gì tại cuộc họp 20/02/2023").abstained).toBe(false);
+    expect(
+      fold(renderPlain(askAs("Sở KH&CN chúng tôi hoạt động từ bao giờ, hợp nhất từ đâu?", "so-khcn"))),
+    ).toContain("01/03/2025");
+  });
+  it("who leads carrying out a document no task records", () => {
+    const r = ask("Quyết định 06/QĐ-TTg ở tỉnh do đơn vị nào chủ trì thực hiện");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi quyet dinh 06/qd-ttg giao nhiem vu");
+  });
+  it("'bây giờ', the chat 'gj', a yearly task's day in the year asked, 'số ngày đến …'", () => {
+    expect(ask("bay gio ai chu tri tuyen truyen ngay chuyen doi so tinh").abstained).toBe(false);
+    expect(plain("trung tâm dữ liệu quốc gja do ai xây dựng")).toContain("bo cong an");
+    expect(plain("nam 2024 thi han tuyen truyen ngay cds tinh la ngay nao, ai chu tri")).toContain(
+      "10/10/2024",
+    );
+    expect(plain("số ngày đến Quốc khánh")).toContain("02/09/2027");
+  });
+  it("the documents a task names, asked of one's own unit ('cần … dựa trên / đưa những văn bản nào')", () => {
+    const r = fold(renderPlain(askAs("ban tôi cần đưa những văn bản nào vào kế hoạch CĐS", "ban-dan-toc")));
+    expect(r).toContain("16/tb-vpcp");
+    expect(r).toContain("03-tb/bcdcds");
+  });
+  it("a body's role asked with where it works; the one task a unit leads, who assigned it", () => {
+    expect(plain("Tổ công nghệ số cộng đồng ở thôn có vai trò gì")).toContain("canh tay noi dai");
+    expect(plain("việc của Bộ Công an do ai giao")).toContain("pham minh chinh");
+  });
+});

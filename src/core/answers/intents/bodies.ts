@@ -142,7 +142,7 @@ export function answerBodyAttribute(u: Understanding, ctx: AnswerContext): Reply
     const parent = body.parent ? kb.body(body.parent) : undefined;
     if (parent) r.line(`${body.name} trực thuộc ${parent.name}.`, cites);
     else r.abstain().line(`Nguồn hiện có không ghi ${body.name} trực thuộc cơ quan nào.`);
-  } else if (asks === "role" && extraTerms(u.text, lex) > 1) {
+  } else if (asks === "role" && extraTerms(u.text, lex, body.description) > 1) {
     // "“Cánh tay nối dài” của Ban Chỉ đạo là gì": it asks about something else the body is named with.
     return undefined;
   } else if (asks === "basis") {
@@ -196,11 +196,13 @@ export function answerBodyAttribute(u: Understanding, ctx: AnswerContext): Reply
 }
 
 /** Words of the question beyond the body's name and the words that ask (how much else it names). */
-function extraTerms(text: string, lex: AnswerContext["lex"]): number {
+function extraTerms(text: string, lex: AnswerContext["lex"], description = ""): number {
   const terms = searchTerms(text);
   const covered = new Set<number>();
   for (const m of lex.bodies.match(terms)) for (let i = m.start; i < m.end; i++) covered.add(i);
-  return terms.filter((t, i) => !covered.has(i) && !ASKING.has(t)).length;
+  // ("Vai trò của Tổ … ở thôn, khu phố": words its description holds say where it works, not another thing.)
+  const described = new Set(searchTerms(description));
+  return terms.filter((t, i) => !covered.has(i) && !ASKING.has(t) && !described.has(t)).length;
 }
 
 const ASKING = new Set(

@@ -512,9 +512,10 @@ export function answerDocumentGap(u: Understanding, ctx: AnswerContext): Reply |
       .item("document", d.id)
       .build();
   }
-  // "Chỉ thị 05 giao bộ nào chủ trì": the tasks recorded of it say; when none is, not recorded.
+  // "Chỉ thị 05 giao bộ nào chủ trì", "Đề án 06 ở tỉnh do ai chủ trì triển khai": the tasks recorded of
+  // it say; when none is, not recorded.
   if (
-    /\bgiao (?:cho )?(?:bo|so|co quan|don vi|ai|nganh)(?: nao)?\b|\b(?:bo|so|co quan|don vi) nao (?:chu tri|thuc hien|phu trach)\b/.test(
+    /\bgiao (?:cho )?(?:bo|so|co quan|don vi|ai|nganh)(?: nao)?\b|\b(?:bo|so|co quan|don vi) nao (?:chu tri|thuc hien|phu trach)\b|\b(?:do )?(?:ai|don vi nao|co quan nao|so nao) (?:chu tri|phu trach|lo)(?: (?:trien khai|thuc hien))?\b/.test(
       bare,
     ) &&
     !ctx.kb.data.tasks.some((t) => t.document === d.id)

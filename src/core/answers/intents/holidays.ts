@@ -128,8 +128,9 @@ function yearlyDays(ctx: AnswerContext): { name: string; month: number; day: num
 const PASSED_CUE =
   /\b(?:da qua chua|qua chua|dien ra chua|da dien ra chua|to chuc chua|da den chua)\b|\bqua (?:duoc )?(?:may|bao nhieu|bn) (?:ngay|hom)\b|\bqua roi (?:ha|a|ah|chu|nhi|phai khong)\b|\bda (?:duoc )?(?:may|bao nhieu|bn) (?:hom|ngay)\b/;
 // ("mấy hôm nữa đến …", "đếm ngược tới …", "bao nhiêu ngày nữa là …": days left.)
+// ("số ngày đến Tết Dương lịch", keywords: the count to it.)
 const COUNTDOWN_CUE =
-  /\bcon (?:bao nhieu|may|bao lau|bn)(?: ngay)?\b|\bbao lau nua\b|\b(?:may|bao nhieu|bn) (?:ngay|hom|bua) nua\b|\bdem nguoc\b/;
+  /\bcon (?:bao nhieu|may|bao lau|bn)(?: ngay)?\b|\bbao lau nua\b|\b(?:may|bao nhieu|bn) (?:ngay|hom|bua) nua\b|\bdem nguoc\b|^(?:so ngay|bao nhieu ngay|may ngay) (?:den|toi|truoc|con lai den)\b/;
 const TODAY_CUE =
   /\bhom nay\b.*\b(?:dung khong|phai khong|dung ko|phai ko|dung k|phai k|khong|ko)\b|\bhom nay co phai\b/;
 // ("đã bao nhiêu ngày kể từ Ngày CĐS gần nhất", "Ngày CĐS vừa qua là ngày nào": its last occurrence.)

@@ -5,12 +5,14 @@
  * the attribute first, in one sentence, cited; "not recorded" when the sources do not say it.
  */
 
+import { nextOccurrence } from "../../deadlines/due-date.ts";
 import { documentLabel } from "../../knowledge/model.ts";
 import type { Task } from "../../knowledge/schema.ts";
 import { expandAbbreviations } from "../../text/abbreviations.ts";
 import { findDocRefs } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
 import { frameIndices, phraseIndices, QUESTION_WORDS, searchTerms } from "../../text/search-terms.ts";
+import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import {
   dueAfterLabel,
@@ -20,6 +22,7 @@ import {
   leadNames,
   lowerFirst,
   shorten,
+  weekdayOf,
 } from "../format.ts";
 import { type Reply, ReplyBuilder } from "../reply.ts";
 import { mentionsSelf, type Understanding, withoutOwnUnit } from "../understand.ts";
@@ -63,7 +66,7 @@ const CUES: readonly (readonly [TaskAttribute, RegExp])[] = [
   ],
   [
     "basis",
-    /\b(?:can cu|dua (?:vao|tren|theo) (?:nhung |cac )?(?:van ban|quyet dinh|thong bao|ke hoach|dau|gi)|theo (?:nhung |cac )?(?:van ban|quyet dinh|thong bao|ke hoach) nao|bam sat (?:nhung )?(?:van ban|gi|nao)|bam (?:theo )?(?:nhung |cac )?(?:van ban|vb) (?:nao|gi))\b/,
+    /\b(?:can cu(?! the)|dua (?:vao|tren|theo) (?:nhung |cac )?(?:van ban|quyet dinh|thong bao|ke hoach|dau|gi)|theo (?:nhung |cac )?(?:van ban|quyet dinh|thong bao|ke hoach) nao|bam sat (?:nhung )?(?:van ban|gi|nao)|bam (?:theo )?(?:nhung |cac )?(?:van ban|vb) (?:nao|gi))\b/,
   ],
   [
     "deadline",
@@ -204,6 +207,8 @@ function askingIndices(terms: readonly string[], attr: TaskAttribute): Set<numbe
       out.delete(i);
       out.delete(i + 1);
     }
+    // ("cần cụ thể hóa": folded, "can cu" of "cụ thể hóa", no "căn cứ".)
+    if (t === "can" && terms[i + 1] === "cu" && terms[i + 2] === "the") out.delete(i + 1);
   });
   return out;
 }
@@ -239,7 +244,7 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
         .slice(listPhrase.index + listPhrase[0].length)
         // (Where it was given, "từ cuộc họp Ban Điều hành ngày 20/2/2023", names no subject.)
         .replace(
-          /\b(?:tu|tai|o|trong) (?:cuoc |buoi |phien )?(?:hop|hoi nghi)\b.*?(?= khong\b| ko\b| k\b| chua\b|$)/,
+          /\b(?:tu|tai|o|trong|theo(?: ket luan)?(?: cua)?) (?:cuoc |buoi |phien )?(?:hop|hoi nghi)\b.*?(?= khong\b| ko\b| k\b| chua\b|$)/,
           " ",
         )
         .replace(
@@ -322,9 +327,16 @@ export function answerTaskAttribute(u: Understanding, ctx: AnswerContext): Reply
       // ("năm 2023": the period asked, not a word of the task's.)
       !(t === "nam" && /^(?:19|20)\d\d$/.test(terms[i + 1] ?? "")),
   );
-  if (content.length < 2 && !ordinal) return undefined;
-  const found = ordinal
-    ? [{ doc: { kind: "task" as const, id: ordinal.id }, coverage: 1, termCoverage: 1 }]
+  // ("nhiệm vụ Bộ Công an ai giao": the one task the unit named leads, when it leads one.)
+  const unitNamed = lex.units.match(terms).find((m) => m.value.kind === "unit")?.value.id;
+  const onlyTask =
+    content.length < 2 && !ordinal && unitNamed && attr === "assigner"
+      ? ctx.kb.tasksOfUnit(unitNamed).lead.filter((t) => t.lead.includes(unitNamed))
+      : [];
+  const single = onlyTask.length === 1 ? onlyTask[0] : ordinal;
+  if (content.length < 2 && !single) return undefined;
+  const found = single
+    ? [{ doc: { kind: "task" as const, id: single.id }, coverage: 1, termCoverage: 1 }]
     : lex.index.search(content.join(" "), { kinds: ["task"], limit: 6 });
   // "nhiệm vụ của bộ mình về dữ liệu": among the asker's own tasks, when one fits.
   const own = mine && ctx.asker?.unitId ? ownTaskIds(ctx, ctx.asker.unitId) : undefined;
@@ -499,6 +511,16 @@ function attributeLine(
       );
       const due = dueAfterLabel(t, ctx.today);
       const day = dueWeekdayLine(t, ctx.today, ctx.question);
+      // ("Năm 2025, nhiệm vụ tuyên truyền … đến hạn ngày nào": a recurring task's day in the year asked.)
+      const year = /\b(?:nam )?((?:19|20)\d\d)\b(?!\s*[/-])/.exec(fold(ctx.question ?? ""))?.[1];
+      const that =
+        year && t.deadline.recurrence ? nextOccurrence(t.deadline.recurrence, `${year}-01-01`) : undefined;
+      if (that?.startsWith(year!))
+        return {
+          text: `Thời hạn “${title}” năm ${year}: ${formatViDate(that)} (${weekdayOf(that)}${that < ctx.today ? ", đã qua" : ""}); ${due}.`,
+          sources,
+          recorded,
+        };
       return { text: `Thời hạn “${title}”: ${due}.${day ? ` ${day}` : ""}`, sources, recorded };
     }
     case "basis": {

@@ -124,8 +124,27 @@ const ATTRIBUTES: readonly {
   {
     // Meetings are recorded by day (and "sáng"/"chiều"), not by the hour.
     what: "giờ bắt đầu, kết thúc",
-    re: /\b(?:may gio|luc may gio|gio nao|bat dau luc|khai mac luc|ket thuc luc)\b/,
+    // ("giờ bắt đầu họp", keywords: the hour named first.)
+    re: /\b(?:may gio|luc may gio|gio nao|bat dau luc|khai mac luc|ket thuc luc|(?<!bao )gio (?:bat dau|ket thuc|khai mac|hop(?! nhat| tac| dong| le| ly| phap)))\b/,
     of: "meeting",
+  },
+  {
+    // What each attendee said is not recorded, only the chair's conclusions (what the chair said is those).
+    what: "nội dung từng người phát biểu",
+    re: /^(?!.*\b(?:chu tich|truong ban|chu tri|thu tuong)\b).*\b(?:phat bieu|tham luan|gop y|de xuat|kien nghi) (?:gi|nhung gi|noi dung gi|ve gi|the nao|ra sao|nhu the nao)\b/,
+    of: "meeting",
+  },
+  {
+    // A meeting's clerk, secretary or host is not recorded.
+    what: "thư ký, người ghi biên bản, người dẫn chương trình",
+    // (Of a meeting: a body's secretary is the post the role answer says is not recorded.)
+    re: /^(?=.*\b(?:hop|hoi nghi)\b).*\b(?:thu ky|ghi bien ban|dan chuong trinh|mc)\b/,
+    of: "meeting",
+  },
+  {
+    what: "thời điểm nghỉ hưu",
+    re: /\b(?:nghi huu|ve huu|huu tri|nghi che do)\b/,
+    of: "person",
   },
   {
     // The province's administrative units are not counted in the knowledge (the district level ended in

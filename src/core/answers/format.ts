@@ -41,7 +41,7 @@ export function weekdayOf(iso: string): string {
 // ("những thứ gì", "các thứ gì": things, not a weekday.)
 // ("nhiệm vụ trọng tâm thứ mấy", "mục thứ mấy": an ordinal, not a weekday.)
 export const WEEKDAY_CUE =
-  /(?<!\b(?:nhiem vu|trong tam|muc|dieu|khoan|phan|y|noi dung|nv|hang|xep|dung|lan|giai doan|chuong|tru cot|chi so) )\bthu (?:may|nao)\b|(?<!\b(?:nhung|cac|moi) )\bthu gi\b|\broi (?:vao )?thu\b|^\s*thu (?:ngay|cua)\b|\b(?:19|20)\d\d thu\s*\??\s*$/;
+  /(?<!\b(?:nhiem vu|trong tam|muc|dieu|khoan|phan|y|noi dung|nv|hang|xep|dung|lan|giai doan|chuong|tru cot|chi so) )\bthu (?:may|nao)\b|(?<!\b(?:nhung|cac|moi) )\bthu gi\b|\broi (?:vao )?thu\b|^\s*thu (?:ngay|cua)\b|\b(?:19|20)\d\d thu\s*\??\s*$|\b(?:roi vao|vao|la) t (?:may|nao)\b/;
 
 /**
  * "Ngày 31/12/2023 là Chủ nhật.": the weekday of a task's due date, when the question asks it ("hạn đó

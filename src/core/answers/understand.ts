@@ -895,6 +895,21 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     };
   }
 
+  // "ba nhiệm vụ trọng tâm năm bản lề 2023", "tóm tắt 3 nhiệm vụ trọng tâm": the key tasks, listed
+  // (the words describing the year are no topic of theirs).
+  if (
+    /\b(?:nhiem vu|nv) trong tam\b/.test(bare) &&
+    /\b(?:cac|nhung|ba|3|tat ca|tom tat|liet ke|gom|ke ten|neu ten)\b/.test(bare) &&
+    !unit &&
+    !mine &&
+    !refs.length &&
+    // (Not what they are said with: "với tinh thần nào", "theo hướng nào".)
+    !/\b(?:ai|han|thoi han|khi nao|bao gio|chu tri|phoi hop|hoan thanh|xong|tinh than|huong|the nao|ra sao)\b/.test(
+      bare,
+    )
+  )
+    return { ...base, year, query: withYear({ kind: "tasks" as const, topic: "trọng tâm" }) };
+
   // "những nhiệm vụ nào đã hoàn thành", "đơn vị nào đã xong sản phẩm CĐS 2023": the tasks recorded
   // done (of the unit, on the topic named); "… xong chưa" asks of one task (the progress check).
   if (

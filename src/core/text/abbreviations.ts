@@ -48,6 +48,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   vpcp: "van phong chinh phu",
   vpubnd: "van phong uy ban nhan dan",
   ttg: "thu tuong",
+  pttg: "pho thu tuong",
   btv: "ban thuong vu",
   tw: "trung uong",
   tp: "thanh pho",
@@ -269,10 +270,18 @@ export function expandAbbreviations(folded: string): string {
         /^\s+(?:theo|tu|ngay|nam|khi|luc|bcd|bdh|ban|to|tgv)\b/.test(whole.slice(offset + 2)))
     )
       return "thanh lap";
+    // "DV KCB từ xa", "DV công": dịch vụ before what is served; else đơn vị.
+    if (
+      tok === "dv" &&
+      /^\s+(?:kcb|kham|cong|truc tuyen|thanh toan|dien tu|vien thong|du lieu|so)\b/.test(
+        whole.slice(offset + 2),
+      )
+    )
+      return "dich vu";
     // "VB do TTg BH", "QĐ 56 BH ngày nào": ban hành after a document or its issuer; else bao giờ.
     if (
       tok === "bh" &&
-      /\b(?:do|duoc|da|vb|van ban|qd|kh|tb|nq|cv|quyet dinh|ke hoach|thong bao|nghi quyet|co quan|ngay|noi|don vi|thoi gian)\b(?:\s+[^\s]+){0,2}\s+$/.test(
+      /\b(?:do|duoc|da|vb|van ban|qd|kh|tb|nq|cv|quyet dinh|ke hoach|thong bao|nghi quyet|co quan|cq|ngay|noi|don vi|thoi gian)\b(?:\s+[^\s]+){0,2}\s+$/.test(
         whole.slice(0, offset),
       )
     )

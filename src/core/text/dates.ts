@@ -305,7 +305,7 @@ const PATTERNS: Pattern[] = [
   {
     // quý II/2023, quý 2, quy ii, quý 2 năm 2023, q2/2023, QIV/2023 ("qi", "qii" only with their year)
     re: re(
-      `${B}(?:quy\\s*${QUARTER}|q([1-4]|iv|iii|(?:ii|i)(?=\\s*[/-]\\s*(?:19|20)\\d\\d)))(?:${YEAR_SUFFIX})?${E}`,
+      `${B}(?:quy\\s*${QUARTER}|q\\.?\\s?([1-4]|iv|iii|(?:ii|i)(?=\\s*[/-]\\s*(?:19|20)\\d\\d)))(?:${YEAR_SUFFIX})?${E}`,
     ),
     kind: "quarter",
     relative: false,

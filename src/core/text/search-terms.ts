@@ -54,6 +54,11 @@ const CONTEXTUAL: readonly (readonly [RegExp, string])[] = [
     "$1 di động",
   ],
   [/(?<![\p{L}\p{N}])dls(?![\p{L}\p{N}])/giu, "dữ liệu số"],
+  // "DV KCB", "DV công": dịch vụ (elsewhere "ĐV" is đơn vị).
+  [
+    /(?<![\p{L}\p{N}])dv(?=\s+(?:kcb|kh[áa]m|c[ôo]ng|tr[ựu]c tuy[ếe]n|thanh to[áa]n|đi[ệe]n t[ửu]|dien tu|vi[ễe]n th[ôo]ng)(?![\p{L}\p{N}]))/giu,
+    "dịch vụ",
+  ],
   // "ví điện tử": a wallet, which folded is the stopword "vì"; written as one word that is no stopword.
   [/(?<![\p{L}\p{N}])v[íi](?=\s+(?:đi[eệ]n\s+t[ửu]|dien\s+tu)(?![\p{L}\p{N}]))/giu, "vítiền"],
   // "hạn HT", "đã HT chưa": hoàn thành.
@@ -263,8 +268,12 @@ const FRAME_PHRASES: readonly (readonly string[])[] = [
   "thoi gian",
   "thoi diem",
   "thoi han",
-  // "bây giờ ai chủ trì": now, which every answer says of today.
+  // "bây giờ ai chủ trì": now, which every answer says of today; so "sau hợp nhất", "sau sáp nhập".
   "bay gio",
+  "sau khi hop nhat",
+  "sau khi sap nhap",
+  "sau hop nhat",
+  "sau sap nhap",
   // "mốc thời gian của nhiệm vụ …": when it is due, asked.
   "moc thoi gian",
   "cot moc",

@@ -5745,3 +5745,32 @@ describe("round seven: what a meeting or a person never records, a task's basis 
     expect(plain("việc của Bộ Công an do ai giao")).toContain("pham minh chinh");
   });
 });
+
+describe("round eight: abbreviations officials type, the key tasks, a yes/no by its particle", () => {
+  it("PTTg, DV before what is served, CQ BH, Q.IV, 'T mấy'", () => {
+    const signed = ask("QĐ 06/QĐ-TTg do PTTg nào ký");
+    expect(signed.abstained).toBe(true);
+    expect(fold(renderPlain(signed))).toContain("khong ghi nguoi ky");
+    expect(plain("chỉ tiêu 2023 người trưởng thành dùng DV KCB từ xa")).toContain("30%");
+    expect(plain("KH 4233: CQ BH, ngày BH")).toContain("28/09/2022");
+    expect(plain("NV đến hạn Q.IV/2023")).toContain("quy iv/2023");
+    expect(plain("Ngày CĐS quốc gia 2027 vào T mấy")).toContain("chu nhat");
+  });
+  it("another index's rank and a post's pay are not recorded", () => {
+    expect(ask("xếp hạng PAR Index 2023 của tỉnh").abstained).toBe(true);
+    const pay = ask("lương GĐ sở KH&CN bao nhiêu");
+    expect(pay.abstained).toBe(true);
+    expect(fold(renderPlain(pay))).toContain("khong ghi tien luong");
+  });
+  it("the key tasks listed, whatever describes the year", () => {
+    const r = plain("liệt kê 3 nhiệm vụ trọng tâm của năm bản lề 2023");
+    for (const w of ["quan triet", "nguoi dung dau", "cu the hoa"]) expect(r).toContain(w);
+  });
+  it("'… là 9/11 hả': the particle asks yes or no", () => {
+    expect(plain("Ngày CĐS quốc gia là 10/11 hả")).toMatch(/^khong\./);
+  });
+  it("a task's lead after the merger, asked with the merger named", () => {
+    const r = plain("sau sáp nhập sở nào chủ trì nhiệm vụ tuyên truyền ngày CĐS tỉnh");
+    expect(r).toContain("so khoa hoc va cong nghe");
+  });
+});

@@ -448,7 +448,10 @@ function answerYearlyDay(u: Understanding, ctx: AnswerContext): Reply | undefine
   if (
     said &&
     !findDocRefs(u.text).length &&
-    /\b(?:dung|phai) (?:khong|ko|k)\b|\bco phai\b|\bdung chu\b|\bphai chu\b/.test(bare)
+    // ("Ngày CĐS tỉnh là 9/11 hả?": the particle asks yes or no.)
+    /\b(?:dung|phai) (?:khong|ko|k)\b|\bco phai\b|\bdung chu\b|\bphai chu\b|\b(?:ha|hay sao|a|ah|u|nhi) ?$/.test(
+      bare.trim(),
+    )
   ) {
     const named = namedYearlyDays(u, ctx);
     if (named.length === 1) {

@@ -329,7 +329,8 @@ const ATTRIBUTES: readonly {
   { what: "quê quán", re: /\b(?:que quan|que huong|que o)\b/, of: "person" },
   {
     what: "tiền lương, thu nhập",
-    re: /\b(?:muc luong|tien luong|luong (?:bao nhieu|thang|cua|cao)|thu nhap (?:cua|bao nhieu|thang))\b/,
+    // ("lương CT UBND tỉnh bao nhiêu": a post's pay, named by the post.)
+    re: /\b(?:muc luong|tien luong|luong (?:bao nhieu|thang|cua|cao)|luong (?:chu tich|pho chu tich|giam doc|pho giam doc|lanh dao|can bo|cong chuc|truong ban|bo truong)|thu nhap (?:cua|bao nhieu|thang))\b/,
     of: "person",
   },
   {
@@ -429,7 +430,8 @@ const ATTRIBUTES: readonly {
     what: "việc sắp xếp, sáp nhập, đổi tên được hỏi",
     // ("sở GTVT nhập vô sở nào": merged into.)
     // ("hợp nhất Cổng DVC với hệ thống …": systems merged, a target's words, not units.)
-    re: /^(?!.*\b(?:hop nhat|sap nhap|tich hop) (?:cong|he thong|ht|nen tang|co so du lieu|csdl|du lieu|phan mem)\b).*(?:\bnhap (?:vo|vao) (?:so|co quan|don vi|bo|cuc)\b|\b(?:sap nhap|hop nhat|giai the|doi ten|chia tach|tach ra|sat nhap)\b(?=.*\b(?:so|co quan|don vi|tinh|huyen|xa|uy ban|phong|cuc|bo|ban)\b)|\b(?:so|co quan|don vi|tinh|huyen|xa|uy ban|phong|cuc|bo|ban)\b.*\b(?:sap nhap|hop nhat|giai the|doi ten|chia tach|sat nhap)\b)/,
+    // ("nhiệm vụ … sau hợp nhất sở nào chủ trì": a task's lead today, which the task's answer gives.)
+    re: /^(?!.*\b(?:hop nhat|sap nhap|tich hop) (?:cong|he thong|ht|nen tang|co so du lieu|csdl|du lieu|phan mem)\b)(?!(?=.*\b(?:nhiem vu|nv)\b)(?=.*\b(?:chu tri|phu trach)\b)).*(?:\bnhap (?:vo|vao) (?:so|co quan|don vi|bo|cuc)\b|\b(?:sap nhap|hop nhat|giai the|doi ten|chia tach|tach ra|sat nhap)\b(?=.*\b(?:so|co quan|don vi|tinh|huyen|xa|uy ban|phong|cuc|bo|ban)\b)|\b(?:so|co quan|don vi|tinh|huyen|xa|uy ban|phong|cuc|bo|ban)\b.*\b(?:sap nhap|hop nhat|giai the|doi ten|chia tach|sat nhap)\b)/,
     of: "any",
   },
   { what: "việc sắp xếp, sáp nhập, đổi tên được hỏi", re: NEW_NAME_ASKED, of: "any" },
@@ -566,8 +568,12 @@ export function unrecordedAttribute(u: Understanding, ctx: AnswerContext): Gap |
       );
     if (d && !reviewed) return { what: `kết quả thực hiện ${d.type} ${d.number}` };
   }
+  // (Read as typed too: "PAR Index" folded and read for Telex is "pa index".)
+  const typed = fold(u.text)
+    .replace(/[^\p{L}\p{N}\s]/gu, " ")
+    .replace(/\s+/g, " ");
   const attr = ATTRIBUTES.find(
-    (a) => a.re.test(bare) && (!a.kind || a.kind === u.query.kind) && !a.recorded?.(kb),
+    (a) => (a.re.test(bare) || a.re.test(typed)) && (!a.kind || a.kind === u.query.kind) && !a.recorded?.(kb),
   );
   if (!attr) return undefined;
   // ("QĐ 56 có hiệu lực từ ngày nào": of the document named, with its card offered.)

@@ -80,6 +80,9 @@ export const HELDOUT_38_FILE = fileURLToPath(new URL("./heldout-38.yaml", import
 export const HELDOUT_39_FILE = fileURLToPath(new URL("./heldout-39.yaml", import.meta.url));
 export const HELDOUT_40_FILE = fileURLToPath(new URL("./heldout-40.yaml", import.meta.url));
 export const HELDOUT_41_FILE = fileURLToPath(new URL("./heldout-41.yaml", import.meta.url));
+export const HELDOUT_42_FILE = fileURLToPath(new URL("./heldout-42.yaml", import.meta.url));
+export const HELDOUT_43_FILE = fileURLToPath(new URL("./heldout-43.yaml", import.meta.url));
+export const HELDOUT_44_FILE = fileURLToPath(new URL("./heldout-44.yaml", import.meta.url));
 export const FORMS = ["diacritics", "plain", "typo", "abbrev", "keywords"] as const;
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 export const DEFAULT_NOW = "2026-11-26T09:00:00+07:00";
@@ -624,7 +627,25 @@ const HELDOUT_SETS: { key: string; file: string; title: string }[] = [
     key: "heldout41",
     file: HELDOUT_41_FILE,
     title:
-      "Held-out set 41 (eval/heldout-41.yaml, written blind and committed at 854c939 before the engine work it measures; unread)",
+      "Held-out set 41 (eval/heldout-41.yaml, written blind and committed at 854c939 before the engine work it measured; first run 412/430, then read for classes, so spent)",
+  },
+  {
+    key: "heldout42",
+    file: HELDOUT_42_FILE,
+    title:
+      "Held-out set 42 (eval/heldout-42.yaml, written blind and committed at 074aa37 before the engine work it measured; first run 413/430, then read for classes, so spent)",
+  },
+  {
+    key: "heldout43",
+    file: HELDOUT_43_FILE,
+    title:
+      "Held-out set 43 (eval/heldout-43.yaml, written blind and committed at 25563da before the engine work it measured; first run 410/430, then read for classes, so spent)",
+  },
+  {
+    key: "heldout44",
+    file: HELDOUT_44_FILE,
+    title:
+      "Held-out set 44 (eval/heldout-44.yaml, written blind and committed at 84a5e1e before the engine work it measures; first run 409/430; unread)",
   },
 ];
 

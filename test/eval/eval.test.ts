@@ -32,6 +32,9 @@ import {
   HELDOUT_39_FILE,
   HELDOUT_40_FILE,
   HELDOUT_41_FILE,
+  HELDOUT_42_FILE,
+  HELDOUT_43_FILE,
+  HELDOUT_44_FILE,
   HELDOUT_FILE,
   loadQuestions,
   runEval,
@@ -241,10 +244,18 @@ const LATER_SETS: { file: string; name: string; overall: number; category: numbe
   // Set 40: committed at bbdb152 before this stop's engine work, first run 409/430 (abstentions 78/82) on
   // 75317ab; the engine before the stop (0b033b7) scores 409 with 78/82 too. Then read for classes (spent).
   { file: HELDOUT_40_FILE, name: "held-out set 40", overall: 0.95, category: 0.85, abstain: 0.95 },
-  // Set 41: unread; committed at 854c939 before this stop's second round, first run 412/430 (abstentions
-  // 79/82) on 927c67d; 75317ab (the end of the first round) scores 412 too, 0b033b7 (the engine before
-  // the stop) 409, all with 79/82.
+  // Set 41: committed at 854c939 before that stop's second round, first run 412/430 (abstentions 79/82)
+  // on 927c67d; read for classes in the next stop (spent), now 423.
   { file: HELDOUT_41_FILE, name: "held-out set 41", overall: 0.95, category: 0.85, abstain: 0.95 },
+  // Set 42: committed at 074aa37 before this stop's engine work, first run 413/430 (abstentions 77/82) on
+  // 6d7c516 (4be55f9, the engine before the stop, scores 410 with 77/82); then read for classes (spent).
+  { file: HELDOUT_42_FILE, name: "held-out set 42", overall: 0.96, category: 0.9, abstain: 0.95 },
+  // Set 43: committed at 25563da before the classes from set 42, first run 410/430 (abstentions 79/82) on
+  // 3a7aaaf (4be55f9 scores 407 with 78/82); then read for classes (spent).
+  { file: HELDOUT_43_FILE, name: "held-out set 43", overall: 0.96, category: 0.9, abstain: 0.95 },
+  // Set 44: unread; committed at 84a5e1e before the classes from set 43, first run 409/430 (abstentions
+  // 78/82) on 855d4fa, the final engine; 4be55f9 (the engine before the stop) scores the same 409, 78/82.
+  { file: HELDOUT_44_FILE, name: "held-out set 44", overall: 0.95, category: 0.85, abstain: 0.95 },
 ];
 
 describe.each(LATER_SETS)("answer engine on $name", ({ file, overall, category, abstain }) => {

@@ -646,7 +646,7 @@ export function answerSearch(
     const [best, next] = factsFor(q.text, SOURCE_FACT_COVERAGE, ctx, false);
     if (
       best?.fact.type === "source.statement" &&
-      (!next || next.coverage <= best.coverage / 2 || next.fact === best.fact) &&
+      (!next || next.coverage <= best.coverage / 2) &&
       (!wantsFigure || hasFigure(best.fact.text))
     )
       return answerFromFacts([best.fact], ctx);

@@ -554,6 +554,14 @@ export function answerDocumentGap(u: Understanding, ctx: AnswerContext): Reply |
         .item("document", d.id)
         .build();
   }
+  // A figure asked of the document that what is recorded of it does not give: said so, with its subject.
+  const figureNotRecorded = () =>
+    new ReplyBuilder("document")
+      .abstain()
+      .line(`Nguồn hiện có không ghi con số được hỏi cho ${name}.`)
+      .line(`Điều đã biết: ${d.summary}`, cites)
+      .item("document", d.id)
+      .build();
   // "QĐ 852 có mấy nhóm chỉ số": counted from a key point that lists them ("Các nhóm chỉ số: A; B; …").
   const counted = /\b(?:bao nhieu|may|so luong) ([a-z]+ [a-z]+)/.exec(bare)?.[1];
   if (counted) {
@@ -576,12 +584,7 @@ export function answerDocumentGap(u: Understanding, ctx: AnswerContext): Reply |
     // ("QĐ 852 có bao nhiêu tiêu chí thành phần": neither listed nor counted in what is recorded.)
     const said = [d.summary, ...d.keyPoints].some((x) => new RegExp(`\\d\\s+${counted}`).test(fold(x)));
     if (!said && !q.aspect && !/^(?:nhiem vu|dau viec|noi dung|nam|ngay|thang)\b/.test(counted))
-      return new ReplyBuilder("document")
-        .abstain()
-        .line(`Nguồn hiện có không ghi con số được hỏi cho ${name}.`)
-        .line(`Điều đã biết: ${d.summary}`, cites)
-        .item("document", d.id)
-        .build();
+      return figureNotRecorded();
   }
   // ("có mấy nhóm chỉ số, liệt kê giúp": the list is asked, which the key points give.)
   if (
@@ -596,12 +599,7 @@ export function answerDocumentGap(u: Understanding, ctx: AnswerContext): Reply |
       [d.summary, ...d.keyPoints].some((x) => /\b(?:19|20)\d\d\b/.test(x))
     )
       return undefined;
-    return new ReplyBuilder("document")
-      .abstain()
-      .line(`Nguồn hiện có không ghi con số được hỏi cho ${name}.`)
-      .line(`Điều đã biết: ${d.summary}`, cites)
-      .item("document", d.id)
-      .build();
+    return figureNotRecorded();
   }
   return undefined;
 }

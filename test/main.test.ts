@@ -60,7 +60,8 @@ describe("main", () => {
     const out = c.out.join("\n");
     expect(out).toContain("Khung trò chuyện này không có lệnh /tongquan");
     expect(out).toContain("Không có gợi ý nào để chọn");
-    expect(out).toContain("Tôi chưa có thông tin");
+    // (Pay is not recorded: said so, plainly.)
+    expect(out).toContain("Nguồn hiện có không ghi tiền lương");
     // (This chat keeps nothing: it does not say the question was kept.)
     expect(out).not.toContain("đã được ghi lại");
     // (Quit before the last line.)

@@ -1017,7 +1017,6 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     YES_NO_CUE.test(bare) &&
     // ("có việc gì phải phối hợp … không": which tasks, a list; so too "có phải phối hợp hoạt động
     // chuyển đổi số nào không".)
-    !/\b(?:viec|nhiem vu|nv|dau viec) (?:gi|nao)\b/.test(bare) &&
     !/\b(?:viec|nhiem vu|nv|dau viec|hoat dong|cong viec)(?: [a-z0-9]+){0,4}? (?:gi|nao)\b/.test(bare) &&
     // ("có phải hoàn thành … không" asks what it must do, not whether it is done.)
     (!concepts.has("done") || /\b(?:co )?phai (?:hoan thanh|hoan tat|xong)\b/.test(bare)) &&

@@ -232,18 +232,18 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
 
 const TOKEN_RE = /[\p{L}\p{N}&]+/gu;
 
-/** Expands abbreviations in folded text; see the module comment. Returns folded text. */
 /**
- * "cdddds": an abbreviation typed with a key held (no vowel, a letter repeated), when the letters once
- * each are one ("cds"); undefined otherwise. An abbreviation of its own ("tttt") is left to itself.
+ * What a folded token abbreviates, as the table writes it; also typed with a key held ("cdddds": no
+ * vowel, a letter repeated, the letters once each an abbreviation, "cds"). Undefined otherwise.
  */
-export function heldAbbreviation(tok: string): string | undefined {
-  if (tok.length < 4 || /[aeiouy0-9]/.test(tok) || Object.hasOwn(ABBREVIATIONS, tok) || !/(.)\1/.test(tok))
-    return undefined;
+export function abbreviationOf(tok: string): string | undefined {
+  if (Object.hasOwn(ABBREVIATIONS, tok)) return ABBREVIATIONS[tok];
+  if (tok.length < 4 || /[aeiouy0-9]/.test(tok) || !/(.)\1/.test(tok)) return undefined;
   const once = tok.replace(/(.)\1+/g, "$1");
-  return once !== tok && Object.hasOwn(ABBREVIATIONS, once) ? once : undefined;
+  return Object.hasOwn(ABBREVIATIONS, once) ? ABBREVIATIONS[once] : undefined;
 }
 
+/** Expands abbreviations in folded text; see the module comment. Returns folded text. */
 export function expandAbbreviations(folded: string): string {
   let s = folded;
   for (const [re, to] of PHRASES) s = s.replace(re, to);
@@ -286,9 +286,8 @@ export function expandAbbreviations(folded: string): string {
       )
     )
       return "ban hanh";
-    if (Object.hasOwn(ABBREVIATIONS, tok)) return ABBREVIATIONS[tok]!;
-    const held = heldAbbreviation(tok);
-    if (held) return ABBREVIATIONS[held]!;
+    const expanded = abbreviationOf(tok);
+    if (expanded) return expanded;
     // "cdsd", "csd", "cfs": CĐS, the commonest abbreviation here, typed with one key slipped (a token with
     // no vowel that is no abbreviation of its own; "cdsx" is no slip).
     if (tok.length >= 3 && !/[aeiouy0-9]/.test(tok) && keySlip(tok, "cds", { extraNeighbour: true }))

@@ -23,7 +23,7 @@ export function foldQuestion(text: string): string {
  * errand, a unit set aside ("ngoài Sở TT&TT thì …"), where to look ("trong dữ liệu").
  */
 export function plainQuestion(text: string, known?: (folded: string) => boolean): string {
-  const clean = closedDocNumbers(spelledDocNumbers(withoutCode(southernSpellings(text))));
+  const clean = closedDocNumbers(spelledDocNumbers(withoutCode(dialectAndChatSpellings(text))));
   const split = restoredBanHanh(known ? restoredNasals(unglue(clean, known), known) : clean);
   return followUpJoined(
     withoutChatFrame(
@@ -36,7 +36,7 @@ export function plainQuestion(text: string, known?: (folded: string) => boolean)
  * "thứ nhứt", "tốt nhứt": the Southern spelling of "nhất"; "quốc gja": the chat "j" for the "i" of
  * "gi". Written as the knowledge writes them.
  */
-export function southernSpellings(text: string): string {
+export function dialectAndChatSpellings(text: string): string {
   let out = /nh[ứu]t/i.test(text) ? text.replace(/(?<![\p{L}])(N|n)hứt(?![\p{L}])/gu, "$1hất") : text;
   if (/gj/i.test(out))
     out = out.replace(

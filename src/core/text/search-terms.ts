@@ -3,7 +3,7 @@
  * ambiguous words), each abbreviation expanded ("tttt" → "thong tin truyen thong"). The same function
  * serves the index and the query, so both sides always agree.
  */
-import { ABBREVIATIONS, heldAbbreviation } from "./abbreviations.ts";
+import { ABBREVIATIONS, abbreviationOf } from "./abbreviations.ts";
 import { clean, fold } from "./normalize.ts";
 import { contentTokens } from "./tokens.ts";
 
@@ -210,12 +210,7 @@ export function searchTerms(text: string): string[] {
 function rawSearchTerms(text: string): string[] {
   const out: string[] = [];
   for (const tok of contentTokens(contextual(joinAmpersands(text)))) {
-    const held = heldAbbreviation(tok);
-    const exp = Object.hasOwn(ABBREVIATIONS, tok)
-      ? ABBREVIATIONS[tok]!
-      : held
-        ? ABBREVIATIONS[held]!
-        : undefined;
+    const exp = abbreviationOf(tok);
     if (!exp) {
       out.push(tok);
       continue;

@@ -147,11 +147,13 @@ export function answerBodyAttribute(u: Understanding, ctx: AnswerContext): Reply
     return undefined;
   } else if (asks === "basis") {
     // The documents its description names (and the one that founded it).
+    const refs = findDocRefs(body.description ?? "");
     const docs = [
       ...(body.establishedBy ? [kb.document(body.establishedBy)] : []),
-      ...findDocRefs(body.description ?? "").map((ref) => kb.documentOfRef(ref)),
+      ...refs.map((ref) => kb.documentOfRef(ref)),
     ].filter((d, i, all): d is NonNullable<typeof d> => !!d && all.findIndex((x) => x?.id === d.id) === i);
-    const named = findDocRefs(body.description ?? "").filter((ref) => !kb.documentOfRef(ref));
+    // (A number the description names that no entry holds is said as written.)
+    const named = refs.filter((ref) => !kb.documentOfRef(ref));
     if (!docs.length && !named.length)
       r.abstain().line(`Nguồn hiện có không ghi văn bản làm căn cứ cho ${body.name}.`);
     else

@@ -286,8 +286,7 @@ export function answerWeekday(u: Understanding, ctx: AnswerContext): Reply | und
   // with its weekday by the holiday's own answer.)
   if (NAMED.test(bare) && COUNTDOWN_CUE.test(bare)) return undefined;
   // ("ngày CĐS tỉnh gần nhất đã qua": the last one, keywords only.)
-  const since =
-    LAST_CUE.test(bare) && (SINCE_CUE.test(bare) || /\bda qua\b/.test(bare) || LAST_AT_END.test(bare.trim()));
+  const since = asksLast(bare);
   const relative = PASSED_CUE.test(bare) || COUNTDOWN_CUE.test(bare) || TODAY_CUE.test(bare) || since;
   if (!WEEKDAY_CUE.test(bare) && !relative) return undefined;
   const { kb } = ctx;
@@ -367,7 +366,13 @@ export function answerWeekday(u: Understanding, ctx: AnswerContext): Reply | und
 const NEXT_WORD = /\b(?:lan toi|lan sau|sap toi|tiep theo|ke tiep)\b/;
 const NEXT_AT_END = /\b(?:lan toi|lan sau|sap toi|tiep theo|ke tiep)\s*$/;
 /** "ngày CĐS tỉnh gần nhất đã qua", keywords only: the last one. */
-const LAST_AT_END = /\b(?:gan nhat|vua qua|vua roi|lan truoc|da qua|gan nhat da qua)\s*$/;
+const LAST_AT_END = /\b(?:gan nhat|vua qua|vua roi|lan truoc|da qua)\s*$/;
+/** The last occurrence asked: "gần nhất … là ngày nào", "vừa qua đã bao lâu", "gần nhất đã qua". */
+function asksLast(bare: string): boolean {
+  return (
+    LAST_CUE.test(bare) && (SINCE_CUE.test(bare) || /\bda qua\b/.test(bare) || LAST_AT_END.test(bare.trim()))
+  );
+}
 
 /** "là ngày nào", "trùng nhau không", "cách nhau mấy ngày", "văn bản nào quy định": what a yearly day is. */
 const YEARLY_DAY_CUE =
@@ -657,11 +662,7 @@ function yearlyDayNow(
   const cites = doc ? kb.citeAll([doc.id, ...doc.sources]) : [];
   const next = nextOf(day, ctx.today);
   const r = new ReplyBuilder("deadlines");
-  if (
-    LAST_CUE.test(bare) &&
-    (SINCE_CUE.test(bare) || /\bda qua\b/.test(bare) || LAST_AT_END.test(bare.trim())) &&
-    !COUNTDOWN_CUE.test(bare)
-  ) {
+  if (asksLast(bare) && !COUNTDOWN_CUE.test(bare)) {
     const last = on(thisYear) <= ctx.today ? on(thisYear) : on(thisYear - 1);
     r.line(
       `${day.name} gần nhất: ${formatViDate(last)} (${weekdayOf(last)}), đã qua ${days(last, ctx.today)} ngày tính đến hôm nay (${formatViDate(ctx.today)}); lần tới: ${formatViDate(next)}.`,

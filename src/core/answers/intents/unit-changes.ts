@@ -139,19 +139,11 @@ export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | 
       : stillAsked && ids.some((id) => kb.unitEndSentence(id, ctx.today))
         ? "Không. "
         : "";
-  // "đơn vị tiếp nhận nhiệm vụ của UBND huyện", "giờ việc đó giao cho ai": who took over, which the
-  // register of a unit that ended without successors does not name; the reply says so, not knowing.
-  // ("nhiệm vụ của huyện ai nhận", "đơn vị nào làm": who does it now, the doer asked before the verb.)
-  const takerAsked =
-    /\b(?:tiep nhan|ke thua|thay the|dam nhan|tiep quan|thuc hien thay)\b|\b(?:giao|chuyen) (?:lai )?(?:cho|ve) (?:ai|don vi nao|co quan nao|cap nao|dau)\b|\b(?:ai|don vi nao|co quan nao|cap nao) (?:se )?(?:nhan|lam|lo|phu trach|chiu trach nhiem|thuc hien|chu tri)\b/.test(
-      bare,
-    );
   let said = 0;
   let since: string | undefined;
   for (const id of ids) {
     const ended = kb.unitEndSentence(id, ctx.today);
     if (ended) {
-      if (takerAsked && !kb.unitEnd(id)?.successors.length) r.abstain();
       r.line(`${yes}${ended.text}`, kb.citeAll(ended.sources));
       yes = "";
       r.item("unit", id);
@@ -208,13 +200,19 @@ export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | 
       r.line(`Chức vụ nguồn ghi: ${p.name} — ${pos.title}${when}.`, kb.citeAll(p.sources));
     }
   }
-  // "… chuyển cho đơn vị nào": the successor asked, and the sources name none.
+  // "… chuyển cho đơn vị nào", "đơn vị tiếp nhận nhiệm vụ của UBND huyện": the successor asked, and the
+  // sources name none; the reply says so, not knowing.
   const asksSuccessor =
     // ("ai thay UBND huyện …", "không còn cấp huyện thì ai …": who does it now.)
     // ("việc phối hợp … giao ai": "cho" dropped.)
-    /\b(?:chuyen (?:cho|sang|ve|giao cho)|tiep nhan|dam nhan|lam thay|thay(?! doi)|giao (?:lai )?cho|giao (?:lai )?(?:ai|don vi nao|co quan nao))\b|\b(?:khong|ko) con\b.*\bthi\b/.test(
+    (/\b(?:chuyen (?:cho|sang|ve|giao cho)|tiep nhan|dam nhan|lam thay|thay(?! doi)|giao (?:lai )?cho|giao (?:lai )?(?:ai|don vi nao|co quan nao))\b|\b(?:khong|ko) con\b.*\bthi\b/.test(
       bare,
-    ) && /\b(?:nao|ai|dau)\b/.test(bare);
+    ) &&
+      /\b(?:nao|ai|dau)\b/.test(bare)) ||
+    // ("nhiệm vụ của huyện ai nhận", "đơn vị nào làm": the doer asked before the verb.)
+    /\b(?:tiep nhan|ke thua|thay the|dam nhan|tiep quan|thuc hien thay)\b|\b(?:giao|chuyen) (?:lai )?(?:cho|ve) (?:ai|don vi nao|co quan nao|cap nao|dau)\b|\b(?:ai|don vi nao|co quan nao|cap nao) (?:se )?(?:nhan|lam|lo|phu trach|chiu trach nhiem|thuc hien|chu tri)\b/.test(
+      bare,
+    );
   const ended = ids.map((id) => kb.unitEnd(id)).filter((c) => c && c.date <= ctx.today);
   if (asksSuccessor && ended.length && ended.every((c) => !c!.successors.length)) r.abstain();
 

@@ -40,6 +40,7 @@ import { answerUnit } from "./intents/units.ts";
 import { answerUnrecorded, unrecordedAttribute } from "./intents/unrecorded.ts";
 import { answerYearSaying } from "./intents/year-sayings.ts";
 import { buildLexicon, correctNameSlips, type Lexicon } from "./lexicon.ts";
+import { withPersonAsked } from "./person-asked.ts";
 import { withRelatedFact } from "./related-fact.ts";
 import { joinReplies, type Query, type Reply, ReplyBuilder, renderPlain } from "./reply.ts";
 import { mentionsSelf, understand } from "./understand.ts";
@@ -147,6 +148,9 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       // (What the reply leaves out of the question, when one recorded sentence says it; an abstention
       // stands as it is.)
       if (chosen.abstained) return chosen;
+      // ("GĐ TT PVHCC tỉnh là ai": a person asked by post, whom the card of what is named does not name.)
+      const fit = withPersonAsked(chosen, plainQuestion(asked.text, knownWord), context(asked));
+      if (fit.abstained) return fit;
       return withRelatedFact(chosen, plainQuestion(asked.text, knownWord), context(asked));
     },
   };

@@ -39,6 +39,8 @@ const ATTRIBUTES: readonly {
   addressed?: boolean;
   /** Recorded after all for this meeting (a notice among its documents, issued after it). */
   meetingKnown?: (m: Meeting, kb: Knowledge) => boolean;
+  /** Not when the question as typed, with its marks, says this ("đặt mục tiêu": set, not "đạt", reached). */
+  typedNot?: RegExp;
   /** Recorded after all in this knowledge (a task of that kind imported since). */
   recorded?: (kb: Knowledge) => boolean;
 }[] = [
@@ -268,10 +270,13 @@ const ATTRIBUTES: readonly {
     // ("các mục tiêu năm 2023 đã đạt được bao nhiêu phần trăm": how far they were reached.)
     // ("… có đạt nhóm khá như Kế hoạch 3402 đặt ra không": measured against what a plan named set; against
     // "mục tiêu", the targets' own answer says what was set.)
-    re: /\b(?:co|da) dat (?:duoc )?(?:muc tieu|chi tieu)\b|\b(?:muc tieu|chi tieu)\b.*\b(?:da dat|dat duoc)(?: duoc)? (?:bao nhieu|may)\b|\b(?:co|da) dat\b.{0,60}\b(?:nhu|theo|so voi) (?:ke hoach|quyet dinh|van ban) (?:so )?\d+/,
+    // ("tỉnh đạt được mục tiêu … chưa": asked without "đã", the "chưa" at the end; not a plan that
+    // "đặt mục tiêu", which folds alike.)
+    re: /\b(?:co|da) dat (?:duoc )?(?:muc tieu|chi tieu)\b|^(?!.*\b(?:ke hoach|quyet dinh|chuong trinh|de an|nghi quyet|chi thi|thong bao)\b.*\bdat muc tieu\b).*\bdat (?:duoc )?(?:muc tieu|chi tieu)\b.*\b(?:chua|hay chua)\s*\??\s*$|\b(?:muc tieu|chi tieu)\b.*\b(?:da dat|dat duoc)(?: duoc)? (?:bao nhieu|may)\b|\b(?:co|da) dat\b.{0,60}\b(?:nhu|theo|so voi) (?:ke hoach|quyet dinh|van ban) (?:so )?\d+/,
     of: "any",
     alone: true,
     reached: true,
+    typedNot: /(?<![\p{L}])đặt\s+(?:ra\s+)?(?:mục tiêu|chỉ tiêu)/iu,
   },
   {
     // What was achieved in numbers ("năm 2023 hoàn thành được bao nhiêu sản phẩm") is not recorded.
@@ -573,7 +578,11 @@ export function unrecordedAttribute(u: Understanding, ctx: AnswerContext): Gap |
     .replace(/[^\p{L}\p{N}\s]/gu, " ")
     .replace(/\s+/g, " ");
   const attr = ATTRIBUTES.find(
-    (a) => (a.re.test(bare) || a.re.test(typed)) && (!a.kind || a.kind === u.query.kind) && !a.recorded?.(kb),
+    (a) =>
+      (a.re.test(bare) || a.re.test(typed)) &&
+      (!a.kind || a.kind === u.query.kind) &&
+      !a.recorded?.(kb) &&
+      !a.typedNot?.test(u.text),
   );
   if (!attr) return undefined;
   // ("QĐ 56 có hiệu lực từ ngày nào": of the document named, with its card offered.)

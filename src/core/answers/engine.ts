@@ -5,6 +5,7 @@
 import type { Knowledge } from "../knowledge/model.ts";
 import { ABBREVIATIONS } from "../text/abbreviations.ts";
 import { findDocRefs } from "../text/doc-number.ts";
+import { spelledInitialisms } from "../text/initialisms.ts";
 import { fold } from "../text/normalize.ts";
 import { foldQuestion, plainQuestion } from "../text/question.ts";
 import { QUESTION_WORDS, queryTerms, searchTerms } from "../text/search-terms.ts";
@@ -136,7 +137,7 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       // "Hôm nay mồng 1/10, còn mấy ngày …", "giả sử hôm nay là ngày họp 20/2/2023 thì …": counted from
       // the day the asker gives.
       const asked = withStatedToday(original);
-      const reply = askMessage(asked);
+      const reply = withInitialismsSpelled(askMessage(asked), asked);
       // "… ở thôn hay xã", "làm một lần hay năm nào cũng làm": the choice offered adds words the answer
       // need not hold; not understood with them, the question is read without.
       // (Not a reply that says a unit's successor is not recorded: "… chuyển về UBND xã hay đơn vị nào"
@@ -154,6 +155,22 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       return withRelatedFact(chosen, plainQuestion(asked.text, knownWord), context(asked));
     },
   };
+
+  /**
+   * Not understood with an initialism the asker coined ("HSSK điện tử"), the question read again with it
+   * written out as the knowledge's phrase (text/initialisms.ts); the first reply when that is not
+   * understood either, or when the first says plainly what is not recorded.
+   */
+  function withInitialismsSpelled(reply: Reply, asked: AskRequest): Reply {
+    if (!reply.abstained || notRecorded.has(reply) || checkedNotRecorded.has(reply)) return reply;
+    // (Nor when it says what of a thing it found is not recorded: "gđ bhxh tỉnh" is a post unfilled.)
+    if (reply.lines.some((l) => /^Nguồn (?:hiện có )?(?:chỉ ghi|không ghi|không nêu)/u.test(l.text)))
+      return reply;
+    const spelled = spelledInitialisms(asked.text, lexicon.initialisms(), writtenWord);
+    if (spelled === asked.text) return reply;
+    const again = askMessage({ ...asked, text: spelled });
+    return again.abstained ? reply : again;
+  }
 
   function askMessage(asked: AskRequest): Reply {
     // The question with what every question means taken out (text/question.ts): the domain's English

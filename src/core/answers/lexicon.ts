@@ -10,6 +10,7 @@ import type { Person } from "../knowledge/schema.ts";
 import { type PhraseMatch, PhraseMatcher } from "../search/phrase-matcher.ts";
 import { buildFactIndex, buildSearchIndex, type SearchIndex } from "../search/search-index.ts";
 import { keySlip } from "../text/edit-distance.ts";
+import { buildInitialisms, type Initialisms } from "../text/initialisms.ts";
 import { nameVariants as personNameVariants } from "../text/name-variants.ts";
 import { fold } from "../text/normalize.ts";
 import { searchTerms } from "../text/search-terms.ts";
@@ -45,6 +46,8 @@ export interface Lexicon {
   pairs: ReadonlySet<string>;
   /** The facts and their index, built on first use (a search question), not at every reload. */
   facts(): FactIndex;
+  /** The knowledge's phrases by their initials ("hssk" → hồ sơ sức khỏe), built on first use. */
+  initialisms(): Initialisms;
 }
 
 const CARD_FACTS: ReadonlySet<FactType> = new Set([
@@ -117,6 +120,7 @@ export function buildLexicon(kb: Knowledge): Lexicon {
     if (key && terms.length && !taskGroups.has(key)) taskGroups.set(key, { key, name: t.group, terms });
   }
   let facts: FactIndex | undefined;
+  let initialisms: Initialisms | undefined;
   return {
     kb,
     index: buildSearchIndex(kb),
@@ -125,6 +129,10 @@ export function buildLexicon(kb: Knowledge): Lexicon {
     people,
     taskGroups: [...taskGroups.values()],
     ...wordsAndPairs(stringsOf(kb.data)),
+    initialisms() {
+      initialisms ??= buildInitialisms(stringsOf(kb.data));
+      return initialisms;
+    },
     facts() {
       if (!facts) {
         // Tasks are answered by their own intents, a document's number, date, issuer and signer by the

@@ -45,6 +45,7 @@ import { withPersonAsked } from "./person-asked.ts";
 import { withRelatedFact } from "./related-fact.ts";
 import { joinReplies, type Query, type Reply, ReplyBuilder, renderPlain } from "./reply.ts";
 import { mentionsSelf, understand } from "./understand.ts";
+import { withUnitEnded } from "./unit-ended.ts";
 
 export interface AskRequest {
   text: string;
@@ -152,7 +153,12 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       // ("GĐ TT PVHCC tỉnh là ai": a person asked by post, whom the card of what is named does not name.)
       const fit = withPersonAsked(chosen, plainQuestion(asked.text, knownWord), context(asked));
       if (fit.abstained) return fit;
-      return withRelatedFact(chosen, plainQuestion(asked.text, knownWord), context(asked));
+      // ("UBND huyện có phải phối hợp …": a unit named that has ended since, said so.)
+      return withRelatedFact(
+        withUnitEnded(chosen, plainQuestion(asked.text, knownWord), context(asked)),
+        plainQuestion(asked.text, knownWord),
+        context(asked),
+      );
     },
   };
 

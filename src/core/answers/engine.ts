@@ -41,11 +41,11 @@ import { answerUnit } from "./intents/units.ts";
 import { answerUnrecorded, unrecordedAttribute } from "./intents/unrecorded.ts";
 import { answerYearSaying } from "./intents/year-sayings.ts";
 import { buildLexicon, correctNameSlips, type Lexicon } from "./lexicon.ts";
+import { withPersonsPost, withUnitEnded } from "./named-context.ts";
 import { withPersonAsked } from "./person-asked.ts";
 import { withRelatedFact } from "./related-fact.ts";
 import { joinReplies, type Query, type Reply, ReplyBuilder, renderPlain } from "./reply.ts";
 import { mentionsSelf, understand } from "./understand.ts";
-import { withUnitEnded } from "./unit-ended.ts";
 
 export interface AskRequest {
   text: string;
@@ -155,7 +155,11 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       if (fit.abstained) return fit;
       // ("UBND huyện có phải phối hợp …": a unit named that has ended since, said so.)
       return withRelatedFact(
-        withUnitEnded(chosen, plainQuestion(asked.text, knownWord), context(asked)),
+        withPersonsPost(
+          withUnitEnded(chosen, plainQuestion(asked.text, knownWord), context(asked)),
+          plainQuestion(asked.text, knownWord),
+          context(asked),
+        ),
         plainQuestion(asked.text, knownWord),
         context(asked),
       );

@@ -34,3 +34,18 @@ describe("a unit named that has ended is said so", () => {
     expect(renderPlain(ask("Bảo hiểm xã hội tỉnh có nhiệm vụ gì năm 2023"))).not.toContain("Lưu ý:");
   });
 });
+
+describe("a person named is shown with the post the knowledge records", () => {
+  it("a meeting asked by a person who attended it", () => {
+    const r = ask("Tô Lâm hội nghị sơ kết đề án 06");
+    expect(r.abstained).toBe(false);
+    const lines = r.lines.map((l) => l.text).join("\n");
+    expect(lines).toContain("Bộ trưởng Bộ Công an");
+  });
+
+  it("not twice when the reply gives the post already", () => {
+    const r = ask("Nguyễn Long Biên giữ chức gì");
+    const lines = r.lines.map((l) => l.text).join("\n");
+    expect(count(lines, "Phó Chủ tịch UBND tỉnh")).toBe(1);
+  });
+});

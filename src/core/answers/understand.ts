@@ -2029,10 +2029,10 @@ const LIST_CUE =
   /\b(?:liet ke|danh sach|cac|nhung|tat ca|tim|(?:bao nhieu|may) (?:van ban|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van))\b/;
 /** Words that frame a list of documents, not what they are about. */
 const LIST_FRAME =
-  /\b(?:(?:ma |ban |)tro ly (?:dang )?(?:co|biet)|(?:ban )?biet|ke(?: ra| ten)?(?= so hieu| ten| ra|\s*$)|so hieu|(?:bao )?gom|(?:co )?trong (?:du lieu|co so (?:du lieu|tri thuc)|he thong)(?= |$)|co quan|don vi|chung toi|liet ke|danh sach|cho (?:toi|minh|em) (?:biet|xem)|(?:hay |giup |tim giup |tim )?(?:liet ke|tim|xem)|tra cuu|tim kiem|giup|cac|nhung|tat ca|bao nhieu|may|van ban|vb|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van|chuong trinh|de an|nghi dinh|thong tu|bao cao|nao|gi|ve|co|cum(?: tu)?|ds|(?:da )?ghi nhan|ngay ban hanh|tu khoa|chu|cau|noi|nhac|neu|ban hanh|(?<!chu )ky|ra|duoc|da|do|cua|trong|(?<!dien )tu|den|nam|thang|quy|la|hay|a|ah|nhe|nha|vay|ha|khong|ko|z|cho|xem|biet|hoi|voi|oi|ad|em|e|anh|toi|minh|lien quan|cai|ngay|cds|chuyen doi so)\b/g;
+  /\b(?:(?:ma |ban |)tro ly (?:dang )?(?:co|biet)|(?:ban )?biet|ke(?: ra| ten)?(?= so hieu| ten| ra|\s*$)|so hieu|(?:bao )?gom|(?:co )?trong (?:du lieu|co so (?:du lieu|tri thuc)|he thong)(?= |$)|co quan|don vi|chung toi|liet ke|danh sach|cho (?:toi|minh|em) (?:biet|xem)|(?:hay |giup |tim giup |tim )?(?:liet ke|tim|xem)|tra cuu|tim kiem|giup|gium|dum|cac|nhung|tat ca|bao nhieu|may|van ban|vb|quyet dinh|ke hoach|thong bao|nghi quyet|chi thi|cong van|chuong trinh|de an|nghi dinh|thong tu|bao cao|nao|gi|ve|co|cum(?: tu)?|ds|(?:da )?ghi nhan|ngay ban hanh|tu khoa|chu|cau|noi|nhac|neu|ban hanh|(?<!chu )ky|ra|duoc|da|do|cua|trong|(?<!dien )tu|den|nam|thang|quy|la|hay|a|ah|nhe|nha|vay|ha|khong|ko|z|cho|xem|biet|hoi|voi|oi|ad|em|e|anh|toi|minh|lien quan|cai|ngay|cds|chuyen doi so)\b/g;
 /** Words around "the documents of <unit>" that say nothing more of them. */
 const ISSUER_LIST_WORDS = new Set(
-  "nghi quyet nq quyet dinh qd ke hoach kh van ban vb chi thi thong bao tb co nao gi so hieu may ngay cds chuyen doi de cua chung toi minh em ban hanh khong ko la nhung cac da duoc nhe a vay".split(
+  "nghi quyet nq quyet dinh qd ke hoach kh van ban vb chi thi thong bao tb co nao gi so hieu may ngay cds chuyen doi de cua chung toi minh em ban hanh khong ko la nhung cac da duoc nhe a vay giup gium dum".split(
     " ",
   ),
 );

@@ -5,7 +5,8 @@
  * `expandAbbreviations` works on the output of `fold` and returns folded text. It replaces whole tokens
  * only, and leaves alone tokens glued to "/" or "-" (document numbers such as "16/tb-vpcp" or
  * "3609/kh-bdhcds" keep their codes). "kh" is "kế hoạch", never "không" ("ko", "k", "kh0", "khg" are).
- * "ct" is "chỉ thị" before a number ("ct 05") and "chủ tịch" elsewhere ("ct ubnd tinh").
+ * "ct" is "chỉ thị" before a number ("ct 05"), "chủ trì" after "ai" ("do ai CT") and "chủ tịch" elsewhere
+ * ("ct ubnd tinh").
  */
 
 import { keySlip } from "./edit-distance.ts";
@@ -256,6 +257,9 @@ export function expandAbbreviations(folded: string): string {
     // "CT 05", "các QĐ, CT của TTg": chỉ thị (a kind of document next to another); else chủ tịch.
     // ("Trường CT": Trường Chính trị.)
     if (tok === "ct" && /\btruong\s+$/.test(whole.slice(0, offset))) return "chinh tri";
+    // "do ai CT", "ai CT cuộc họp": who chairs (chủ trì), a verb after "ai".
+    if (tok === "ct" && /\b(?:do ai|ai|nguoi nao|lanh dao nao)\s+$/.test(whole.slice(0, offset)))
+      return "chu tri";
     if (tok === "ct")
       return /^\s*(?:so\s+)?\d/.test(whole.slice(offset + 2)) ||
         /\b(?:qd|quyet dinh|kh|ke hoach|tb|thong bao|nq|nghi quyet|cv)\s*(?:,|va|\/)\s*$/.test(

@@ -82,6 +82,9 @@ export const STOPWORDS_ACCENTED: ReadonlySet<string> = new Set([
   "k",
   "j",
   "gj",
+  // ("tìm giùm", "gửi dùm": the chat "giúp"; folded, no other word.)
+  "giùm",
+  "dùm",
 ]);
 
 /**

@@ -5774,3 +5774,19 @@ describe("round eight: abbreviations officials type, the key tasks, a yes/no by 
     expect(r).toContain("so khoa hoc va cong nghe");
   });
 });
+
+describe("round nine: chat words of a search, 'CT' after 'ai'", () => {
+  it.each([
+    ["tìm giùm các văn bản của Tỉnh ủy về chuyển đổi số", "52-kh/tu"],
+    ["tim dum van ban cua ban thuong vu tinh uy ve chuyen doi so", "52-kh/tu"],
+  ])("%s: the chat 'giùm' names no topic", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(false);
+    expect(plain(q)).toContain(said);
+  });
+  it("'do ai CT' asks who chairs", () => {
+    expect(plain("cuộc họp BĐH ngày 20/02/2023 do ai CT")).toContain("chu tri: tran quoc nam");
+    expect(foldQuestionOf("hội nghị do ai CT")).toContain("chu tri");
+    expect(foldQuestionOf("CT UBND tỉnh là ai")).toContain("chu tich");
+  });
+});

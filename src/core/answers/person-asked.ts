@@ -61,6 +61,8 @@ const ASKED = [
     "g",
   ),
 ];
+/** "(X) có mấy <post>": how many hold it, whom the reply must name ("BĐH có mấy phó trưởng ban"). */
+const COUNTED = new RegExp(`\\b(?:bao nhieu|may|bn) (${POST_ALT})\\b`);
 const ANY_POST_WORD = new RegExp(`\\b(?:${POST_ALT})\\b`);
 
 /** "… nào" right after these asks which body or place, not who: "giám đốc sở nào", "bộ trưởng bộ nào". */
@@ -132,6 +134,8 @@ export interface PersonAsked {
   post: string;
   /** The words naming the body or place the post is of, folded ("cuc thue"); empty when none. */
   of: string;
+  /** Asked how many hold it ("có mấy phó giám đốc"). */
+  counted?: boolean;
 }
 
 /** The post a question asks the holder of, and of what; undefined when it asks no person. */
@@ -152,7 +156,15 @@ export function personAsked(question: string, lex: Lexicon): PersonAsked | undef
       if (found) return found;
     }
   }
-  return undefined;
+  const counted = COUNTED.exec(q);
+  if (!counted) return undefined;
+  // (Of the body named before: "Sở KH&CN sau hợp nhất có mấy phó giám đốc".)
+  const words = q.slice(0, counted.index).trim().split(" ").filter(Boolean);
+  const start = words.findIndex((_, k) => BODY_KIND.test(words.slice(k).join(" ")));
+  const named = start < 0 ? [] : words.slice(start);
+  const cut = named.findIndex((_, k) => cutsAt(named, k));
+  const of = (cut < 0 ? named : named.slice(0, cut)).filter((w) => !PLAIN.has(w));
+  return { post: counted[1]!, of: of.slice(0, 6).join(" "), counted: true };
 }
 
 /** The post and body one match of ASKED[i] asks, or undefined when it asks something else. */
@@ -240,7 +252,7 @@ export function withPersonAsked(reply: Reply, question: string, ctx: AnswerConte
   const of = asked.of ? bodySaid(question, asked.of, ctx) : "";
   const who = `${SAID.get(asked.post) ?? asked.post}${of ? ` ${of}` : ""}`;
   const r = new ReplyBuilder(reply.intent).abstain();
-  r.line(`Nguồn hiện có không ghi tên ${who}.`);
+  r.line(`Nguồn hiện có không ghi ${asked.counted ? "số lượng, tên" : "tên"} ${who}.`);
   r.note(RECORDED_NOTE);
   return r.build();
 }

@@ -77,6 +77,27 @@ describe("a person the knowledge does not record in the post asked is said so", 
   });
 });
 
+describe("how many hold a post", () => {
+  it("a body whose deputies are not recorded: not recorded, not its card", () => {
+    const r = ask("Sở KH&CN sau hợp nhất có mấy phó giám đốc");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi so luong, ten pho giam doc so khoa hoc va cong nghe");
+  });
+  it("a body whose deputies are recorded: named", () => {
+    const r = ask("BĐH chuyển đổi số tỉnh có mấy phó trưởng ban");
+    expect(r.abstained).toBe(false);
+    expect(fold(renderPlain(r))).toContain("dao xuan ky");
+  });
+});
+
+describe("which commune or unit was recognised is not recorded", () => {
+  it("“được công nhận” of digital transformation", () => {
+    const r = ask("huyện nào được công nhận hoàn thành chuyển đổi số sớm nhất");
+    expect(r.abstained).toBe(true);
+    expect(fold(renderPlain(r))).toContain("khong ghi ket qua danh gia, cong nhan");
+  });
+});
+
 describe("whether a target was reached, asked without “đã”", () => {
   it.each([
     "tỉnh đạt được chỉ tiêu 100% hồ sơ công việc cấp tỉnh xử lý trên môi trường mạng chưa",

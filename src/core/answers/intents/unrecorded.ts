@@ -219,7 +219,8 @@ const ATTRIBUTES: readonly {
   {
     // Whether a place has been certified ("xã tôi đã đạt chuẩn chuyển đổi số chưa") is not recorded.
     what: "kết quả đánh giá, công nhận đạt chuẩn chuyển đổi số",
-    re: /\bdat chuan\b/,
+    // ("xã nào được công nhận xã chuyển đổi số đầu tiên": the same.)
+    re: /\bdat chuan\b|\b(?:duoc )?cong nhan\b.*\b(?:chuyen doi so|cds|so)\b|\b(?:chuyen doi so|cds)\b.*\bduoc cong nhan\b/,
     of: "any",
     alone: true,
   },

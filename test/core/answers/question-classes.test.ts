@@ -5790,3 +5790,19 @@ describe("round nine: chat words of a search, 'CT' after 'ai'", () => {
     expect(foldQuestionOf("CT UBND tỉnh là ai")).toContain("chu tich");
   });
 });
+
+describe("round ten: probes of our own — whom a document was sent to, a city's DTI, a named leader's field", () => {
+  it.each([
+    ["Quyết định 1560 được gửi tới những cơ quan nào", "khong ghi noi nhan"],
+    ["chỉ số DTI 2022 của TP Phan Rang – Tháp Chàm xếp thứ mấy", "khong co chi so rieng cua"],
+    ["ông Phạm Minh Chính phụ trách khối nào", "khong ghi phan cong linh vuc phu trach"],
+  ])("%s", (q, said) => {
+    const r = ask(q);
+    expect(r.abstained).toBe(true);
+    expect(plain(q)).toContain(said);
+  });
+  it("a document's sender and the leader's field of digital transformation stay answered", () => {
+    expect(ask("QĐ 1560 do cơ quan nào ban hành").abstained).toBe(false);
+    expect(ask("DTI 2022 của tỉnh xếp thứ mấy").abstained).toBe(false);
+  });
+});

@@ -142,7 +142,8 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
   // province's DTI only.
   const subUnit =
     new RegExp(`\\bso (?:${DEPARTMENT_FIELDS.join("|")})`).exec(bare)?.[0] ??
-    /\bhuyen [a-z]+(?: [a-z]+)?/.exec(bare)?.[0];
+    // ("DTI của thành phố Phan Rang", "TP Phan Rang – Tháp Chàm": a city of the province, too.)
+    /\b(?:huyen|thanh pho|tp|thi xa) [a-z]+(?: [a-z]+)?/.exec(bare)?.[0];
   if (
     subUnit &&
     !/\bcap (?:xa|huyen)\b/.test(bare) &&

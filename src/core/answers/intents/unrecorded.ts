@@ -205,7 +205,8 @@ const ATTRIBUTES: readonly {
     // recorded; digital transformation is (the Ban Điều hành's standing deputy), answered by the roles.
     what: "phân công lĩnh vực phụ trách của lãnh đạo",
     // ("Ông Vũ Đức Đam phụ trách những lĩnh vực nào trong Chính phủ": the same, of a person named.)
-    re: /\b(?:pho chu tich|chu tich|giam doc|pho giam doc|lanh dao|bo truong|thu truong|thu tuong|pho thu tuong|ong|ba)\b.*\bphu trach (?:nhung |cac )?(?:khoi|linh vuc|mang|nganh)\b(?!.*\b(?:chuyen doi so|so hoa)\b)/,
+    // ("Vũ Đức Đam phụ trách lĩnh vực gì": asked of someone named, too.)
+    re: /\b(?:pho chu tich|chu tich|giam doc|pho giam doc|lanh dao|bo truong|thu truong|thu tuong|pho thu tuong|ong|ba)\b.*\bphu trach (?:nhung |cac )?(?:khoi|linh vuc|mang|nganh)\b(?!.*\b(?:chuyen doi so|so hoa)\b)|^(?!.*\b(?:chuyen doi so|so hoa|cds)\b).*\bphu trach (?:nhung |cac )?(?:khoi|linh vuc|mang|nganh) (?:gi|nao)\b/,
     of: "any",
     alone: true,
   },
@@ -230,6 +231,14 @@ const ATTRIBUTES: readonly {
     // ("ai là người soạn kế hoạch 3609", "đơn vị nào tham mưu soạn thảo QĐ 56": the same of a document.)
     re: /\bai (?:viet|soan|soan thao|lap|chuan bi|tong hop) (?:bao cao|to trinh|du thao|tai lieu)\b|\b(?:nguoi|ai|don vi nao|co quan nao) (?:la nguoi )?(?:soan|soan thao|tham muu soan thao)\b/,
     of: "any",
+    alone: true,
+  },
+  {
+    // Whom a document was sent to (its "nơi nhận") is not recorded, only who issued it.
+    what: "nơi nhận (các đơn vị được gửi văn bản)",
+    re: /\b(?:gui (?:cho|den|toi)|noi nhan|duoc gui (?:cho|den|toi)?)\b.*\b(?:nao|ai|dau|gi)\b/,
+    of: "any",
+    kind: "document",
     alone: true,
   },
   {

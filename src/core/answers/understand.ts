@@ -453,7 +453,8 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = {
  * The task an ordinal names ("nhiệm vụ trọng tâm thứ ba", "nv trọng tâm số 3"): among the tasks whose
  * clause carries "(3)", the one whose clause or title the question's other words fit best.
  */
-function ordinalTask(bare: string, content: string[], lex: Lexicon) {
+/** The number of the key task a question asks by its place ("nhiệm vụ trọng tâm thứ ba" → 3), if any. */
+export function askedOrdinal(bare: string): number | undefined {
   const m =
     /\b(?:thu|so)\s+(\d{1,2}|nhat|mot|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b/.exec(bare) ??
     // ("nhiệm vụ trọng tâm đầu tiên": the first.)
@@ -464,7 +465,12 @@ function ordinalTask(bare: string, content: string[], lex: Lexicon) {
     // ("kết luận họp BĐH 20/2/2023: nv (1)": the number after, where the conclusions are named.)
     (/\bket luan\b/.test(bare) ? /\bnhiem vu\s+(\d)\b(?!\s+\d)/.exec(bare) : null);
   if (!m || !/\b(?:nhiem vu|trong tam)\b/.test(bare)) return undefined;
-  const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : m[1] === "dau tien" ? 1 : ORDINAL_WORDS[m[1]!];
+  return /^\d+$/.test(m[1]!) ? Number(m[1]) : m[1] === "dau tien" ? 1 : ORDINAL_WORDS[m[1]!];
+}
+
+function ordinalTask(bare: string, content: string[], lex: Lexicon) {
+  const n = askedOrdinal(bare);
+  if (n === undefined) return undefined;
   const words = content.filter((w) => !ORDINAL_WORDS[w] && !/^\d+$/.test(w) && w !== "dau" && w !== "tien");
   const candidates = lex.kb.data.tasks.filter((t) => t.clause?.includes(`(${n})`));
   let best: { t: (typeof candidates)[number]; score: number } | undefined;

@@ -5806,3 +5806,22 @@ describe("round ten: probes of our own — whom a document was sent to, a city's
     expect(ask("DTI 2022 của tỉnh xếp thứ mấy").abstained).toBe(false);
   });
 });
+
+describe("round eleven: a key task beyond those numbered, a document's amendments, a unit's own theme", () => {
+  it.each([
+    ["nhiệm vụ trọng tâm thứ sáu giao cho ai", "khong ghi nhiem vu trong tam thu 6 (nguon chi neu 3"],
+    [
+      "Quyết định 1560 đã bị thay thế bởi văn bản nào chưa",
+      "khong ghi van ban sua doi, bo sung hoac thay the",
+    ],
+    ["chủ đề chuyển đổi số năm 2023 riêng của Sở Tài chính là gì", "khong ghi chu de rieng cua so tai chinh"],
+  ])("%s", (q, said) => {
+    expect(ask(q).abstained).toBe(true);
+    expect(plain(q)).toContain(said);
+  });
+  it("the numbered key tasks, the province's theme and a document's basis stay answered", () => {
+    expect(plain("nhiệm vụ trọng tâm thứ ba là gì")).toContain("bam sat");
+    expect(ask("chủ đề CĐS năm 2023 của tỉnh là gì").abstained).toBe(false);
+    expect(ask("UBQG về CĐS năm 2023 đặt trọng tâm vào dữ liệu, số năm nào").abstained).toBe(false);
+  });
+});

@@ -1,9 +1,14 @@
 /** "Chủ đề chuyển đổi số năm 2023 là gì": the national and provincial themes of a year. */
 import { expandAbbreviations } from "../../text/abbreviations.ts";
 import { fold } from "../../text/normalize.ts";
+import { searchTerms } from "../../text/search-terms.ts";
 import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
-import { type Reply, ReplyBuilder } from "../reply.ts";
+import { RECORDED_NOTE, type Reply, ReplyBuilder } from "../reply.ts";
+import { unknownUnitPhrase } from "../understand.ts";
+
+/** The province's own leadership: its theme is the province's (the Ban Chỉ đạo's, set up by the Tỉnh ủy). */
+const PROVINCE_UNITS = new Set(["ubnd-tinh", "tinh-uy", "ban-thuong-vu-tinh-uy"]);
 
 const SCOPE_LABEL = { national: "Quốc gia", provincial: "Tỉnh" } as const;
 
@@ -24,6 +29,33 @@ export function answerTheme(
       for (const y of years.slice(0, 2)) r.action(`Chủ đề năm ${y}`, { kind: "theme", year: y });
     }
     return r.build();
+  }
+  // "chủ đề năm 2023 của Bộ Công an": a unit's own theme, which no source records (the themes are the
+  // Ủy ban Quốc gia's and the province's).
+  const unitNamed = ctx.question
+    ? ctx.lex.units
+        .match(searchTerms(ctx.question))
+        .map((m) => (m.value.kind === "unit" ? kb.unit(m.value.id) : undefined))
+        .find((u) => u !== undefined && !PROVINCE_UNITS.has(u.id))
+    : undefined;
+  // (A unit the register does not hold, "Sở Tài chính", the same.)
+  const folded = expandAbbreviations(fold(ctx.question ?? ""));
+  // (Not a body whose theme it is: "Ban Chỉ đạo", "Ủy ban Quốc gia", "BĐH".)
+  const bodyNamed = ctx.question ? ctx.lex.bodies.match(searchTerms(ctx.question)).length > 0 : false;
+  const unknownUnit =
+    ctx.question && !bodyNamed && /^so\b/.test(fold(unknownUnitPhrase(folded, ctx.question) ?? ""))
+      ? unknownUnitPhrase(folded, ctx.question)
+      : undefined;
+  const ownName = unitNamed?.name ?? unknownUnit;
+  if (ownName && /\bchu de\b[^?]*\b(?:cua|o|rieng)\b/.test(folded)) {
+    return new ReplyBuilder("theme")
+      .abstain()
+      .line(
+        `Nguồn hiện có không ghi chủ đề riêng của ${ownName}; chủ đề năm ${year} được ghi là của Ủy ban Quốc gia về chuyển đổi số và của tỉnh.`,
+      )
+      .action(`Chủ đề năm ${year}`, { kind: "theme", year })
+      .note(RECORDED_NOTE)
+      .build();
   }
   const r = new ReplyBuilder("theme", `Chủ đề chuyển đổi số năm ${year}`);
   // The province first: it is what officials here act on; then the national theme. A question about

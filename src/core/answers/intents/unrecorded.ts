@@ -16,7 +16,7 @@ import { formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
 import { fuzzyPeople } from "../lexicon.ts";
 import { INTENTS, type Intent, type Query, RECORDED_NOTE, type Reply, ReplyBuilder } from "../reply.ts";
-import { LOCALITY, type Understanding, unknownUnitPhrase } from "../understand.ts";
+import { askedOrdinal, LOCALITY, type Understanding, unknownUnitPhrase } from "../understand.ts";
 import { entryWords } from "./search.ts";
 import { NEW_NAME_ASKED } from "./unit-changes.ts";
 
@@ -232,6 +232,15 @@ const ATTRIBUTES: readonly {
     re: /\bai (?:viet|soan|soan thao|lap|chuan bi|tong hop) (?:bao cao|to trinh|du thao|tai lieu)\b|\b(?:nguoi|ai|don vi nao|co quan nao) (?:la nguoi )?(?:soan|soan thao|tham muu soan thao)\b/,
     of: "any",
     alone: true,
+  },
+  {
+    // Which document amends or replaces another is not recorded (unless a relation "replaces" is).
+    what: "văn bản sửa đổi, bổ sung hoặc thay thế",
+    re: /\b(?:thay the|sua doi|bo sung|bai bo|huy bo|bi thay)\b.*\b(?:boi |bang )?(?:van ban|quyet dinh|ke hoach|vb|qd|kh) nao\b|\b(?:van ban|quyet dinh|ke hoach|vb|qd|kh) nao\b.*\b(?:thay the|sua doi|bai bo|huy bo)\b/,
+    of: "any",
+    kind: "document",
+    alone: true,
+    recorded: (kb) => kb.data.documents.some((d) => d.relations.some((r) => r.kind === "replaces")),
   },
   {
     // Whom a document was sent to (its "nơi nhận") is not recorded, only who issued it.
@@ -493,6 +502,19 @@ export function unrecordedAttribute(u: Understanding, ctx: AnswerContext): Gap |
     .replace(/[^\p{L}\p{N}\s]/gu, " ")
     .replace(/\s+/g, " ");
   const { kb, lex } = ctx;
+  // "nhiệm vụ trọng tâm thứ năm" where the conclusions number three: no such task.
+  const n = askedOrdinal(bare);
+  const numbered = kb.data.tasks.filter((t) => /trọng tâm \(\d+\)/iu.test(t.clause ?? ""));
+  if (
+    n !== undefined &&
+    // (Its place said as such: "trọng tâm thứ năm", "trọng tâm số 4"; not "… số năm 2023".)
+    /\btrong tam (?:thu|so) /.test(bare) &&
+    numbered.length &&
+    !numbered.some((t) => t.clause!.includes(`(${n})`))
+  )
+    return {
+      what: `nhiệm vụ trọng tâm thứ ${n} (nguồn chỉ nêu ${numbered.length} nhiệm vụ trọng tâm)`,
+    };
   const own = kb.data.province.name;
   // Another province's figures, units or plans: the knowledge is the province's own.
   // (As typed: "làm động lực" is no Lâm Đồng.)

@@ -162,9 +162,16 @@ export function personAsked(question: string, lex: Lexicon): PersonAsked | undef
   const words = q.slice(0, counted.index).trim().split(" ").filter(Boolean);
   const start = words.findIndex((_, k) => BODY_KIND.test(words.slice(k).join(" ")));
   const named = start < 0 ? [] : words.slice(start);
-  const cut = named.findIndex((_, k) => cutsAt(named, k));
-  const of = (cut < 0 ? named : named.slice(0, cut)).filter((w) => !PLAIN.has(w));
-  return { post: counted[1]!, of: of.slice(0, 6).join(" "), counted: true };
+  return { post: counted[1]!, of: bodyWords(named), counted: true };
+}
+
+/** The words naming the body, up to where it ends (CUT), without those that say nothing of which one. */
+function bodyWords(words: readonly string[]): string {
+  const cut = words.findIndex((_, k) => cutsAt(words, k));
+  return (cut < 0 ? words : words.slice(0, cut))
+    .filter((w) => !PLAIN.has(w))
+    .slice(0, 6)
+    .join(" ");
 }
 
 /** The post and body one match of ASKED[i] asks, or undefined when it asks something else. */
@@ -180,23 +187,19 @@ function read(i: number, m: RegExpMatchArray, given: Set<string>): PersonAsked |
     return undefined;
   // ("pct Biên là ai": someone named by their given name.)
   if (given.has(words[0] ?? "")) return undefined;
-  {
-    if (i === 1) {
-      // ("lãnh đạo những ngành nào", "người đứng đầu … thế nào": which bodies, or how.)
-      if (BODY_ASKED.test(words.slice(-2).join(" ")) || BODY_ASKED.test(words.at(-1) ?? "")) return undefined;
-      if (words.includes("nhung") || words.includes("cac")) return undefined;
-      // (The words before "nào" name a body, "tỉnh Ninh Thuận", "Cục Thuế", with no verb among them:
-      // "Thủ tướng tuyên bố năm dữ liệu số hôm nào" asks a day.)
-      if (words.length && (!BODY_KIND.test(words.join(" ")) || words.some((_, k) => cutsAt(words, k))))
-        return undefined;
-      // ("lãnh đạo nào của VPCP ký": the body after "nào".)
-      const after = /^ (?:cua|o|thuoc|tai) ((?:[^ ]+ ?){1,5})/.exec(m[3] ?? "")?.[1] ?? "";
-      words = [...words, ...after.split(" ").filter(Boolean)];
-    }
-    const cut = words.findIndex((_, k) => cutsAt(words, k));
-    const of = (cut < 0 ? words : words.slice(0, cut)).filter((w) => !PLAIN.has(w));
-    return { post: m[1]!, of: of.slice(0, 6).join(" ") };
+  if (i === 1) {
+    // ("lãnh đạo những ngành nào", "người đứng đầu … thế nào": which bodies, or how.)
+    if (BODY_ASKED.test(words.slice(-2).join(" ")) || BODY_ASKED.test(words.at(-1) ?? "")) return undefined;
+    if (words.includes("nhung") || words.includes("cac")) return undefined;
+    // (The words before "nào" name a body, "tỉnh Ninh Thuận", "Cục Thuế", with no verb among them:
+    // "Thủ tướng tuyên bố năm dữ liệu số hôm nào" asks a day.)
+    if (words.length && (!BODY_KIND.test(words.join(" ")) || words.some((_, k) => cutsAt(words, k))))
+      return undefined;
+    // ("lãnh đạo nào của VPCP ký": the body after "nào".)
+    const after = /^ (?:cua|o|thuoc|tai) ((?:[^ ]+ ?){1,5})/.exec(m[3] ?? "")?.[1] ?? "";
+    words = [...words, ...after.split(" ").filter(Boolean)];
   }
+  return { post: m[1]!, of: bodyWords(words) };
 }
 
 /** What the knowledge records of a person's posts, as search terms: the title and the unit or body named. */

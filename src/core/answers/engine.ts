@@ -312,6 +312,15 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     // nhiêu phòng, biên chế".)
     const gap = unrecordedAttribute(u, ctx);
     const change = gap && !/sáp nhập|sắp xếp/.test(gap.what) ? undefined : answerUnitChange(u, ctx);
+    // ("sau hợp nhất ông Kỳ làm gì ở Sở KH&CN": a person's post since, which no source records, rather
+    // than what the merger was.)
+    // (Nor the merger "not recorded" of a person: "sau sáp nhập ông Biên giữ chức gì".)
+    const mergerGap = !!gap && /sáp nhập|sắp xếp/.test(gap.what);
+    const postSince =
+      (change ? !change.abstained : mergerGap) && lexicon.people.match(searchTerms(u.text)).length
+        ? answerPersonAtUnit(u, ctx)
+        : undefined;
+    if (postSince?.abstained) return postSince;
     if (change) {
       if (change.abstained) {
         notRecorded.add(change);

@@ -5825,3 +5825,27 @@ describe("round eleven: a key task beyond those numbered, a document's amendment
     expect(ask("UBQG về CĐS năm 2023 đặt trọng tâm vào dữ liệu, số năm nào").abstained).toBe(false);
   });
 });
+
+describe("round twelve: an hour typed 'h', a share of work done, a team's size, a post since a merger, what a plan carries out", () => {
+  it.each([
+    ["cuộc họp BĐH ngày 20/02/2023 kết thúc lúc mấy h", "khong ghi gio bat dau, ket thuc"],
+    ["KH 3402 tỷ lệ hoàn thành đến nay", "khong ghi tien do thuc hien"],
+    ["Tổ giúp việc BĐH gồm những ai, bao nhiêu người", "khong ghi tong so thanh vien"],
+    [
+      "sau sáp nhập ông Nguyễn Long Biên giữ chức gì ở UBND tỉnh",
+      "khong ghi chuc vu hien nay cua nguyen long bien",
+    ],
+    [
+      "Kế hoạch 52-KH/TU để thực hiện nghị quyết nào của Trung ương",
+      "khong ghi ke hoach 52-kh/tu kem theo hay trien khai",
+    ],
+  ])("%s", (q, said) => {
+    expect(ask(q).abstained).toBe(true);
+    expect(plain(q)).toContain(said);
+  });
+  it("the plans that carry a document out, and a question of 'bao nhiêu' after 'cơ quan', stay answered", () => {
+    expect(plain("văn bản nào căn cứ Kế hoạch 52-KH/TU")).toContain("6526");
+    expect(plain("KH 6526 căn cứ văn bản nào")).toContain("352-qd/tu");
+    expect(ask("theo chủ đề tỉnh 2023, mỗi cơ quan bao nhiêu sản phẩm").abstained).toBe(false);
+  });
+});

@@ -157,7 +157,13 @@ export function documentFocusLines(
         if (target)
           lines.push(`${name}: ${RELATION_LABELS[rel.kind].toLowerCase()} ${documentLabel(target)}.`);
       }
-      for (const o of kb.data.documents) {
+      // ("KH 52 nhằm thực hiện văn bản nào": what it carries out, not the plans that carry it out.)
+      // (Only of the document the question names: "1813 thực hiện văn bản nào" read as of Công văn 793 keeps
+      // the plans that carry 793 out.)
+      const asked = expandAbbreviations(fold(ctx.question ?? ""));
+      const outgoing =
+        OUTGOING_ASKED.test(asked) && new RegExp(`\\b${fold(d.number.split(/[/-]/)[0]!)}\\b`).test(asked);
+      for (const o of outgoing ? [] : kb.data.documents) {
         const rel = o.relations.find((x) => x.target === d.id);
         if (rel) lines.push(`${o.type} ${o.number} ${RELATION_LABELS[rel.kind].toLowerCase()} ${name}.`);
       }
@@ -191,6 +197,10 @@ export function documentFocusLines(
     }
   }
 }
+
+/** "… nhằm thực hiện văn bản nào", "căn cứ quyết định nào": what the document named carries out. */
+const OUTGOING_ASKED =
+  /\b(?:nham |de )?(?:thuc hien|trien khai|cu the hoa|can cu|dua tren|can cu vao) (?:(?:cac|nhung) )?(?:van ban|quyet dinh|ke hoach|nghi quyet|chi thi|chuong trinh|de an)(?: [a-z]+){0,3} nao\b/;
 
 /** The documents issued on a day; written without a year, the latest year that has one that day. */
 function issuedOn(q: DocumentQuery & { issuedOn: string }, ctx: AnswerContext): Reply {

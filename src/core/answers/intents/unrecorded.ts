@@ -127,7 +127,8 @@ const ATTRIBUTES: readonly {
     // Meetings are recorded by day (and "sáng"/"chiều"), not by the hour.
     what: "giờ bắt đầu, kết thúc",
     // ("giờ bắt đầu họp", keywords: the hour named first.)
-    re: /\b(?:may gio|luc may gio|gio nao|bat dau luc|khai mac luc|ket thuc luc|(?<!bao )gio (?:bat dau|ket thuc|khai mac|hop(?! nhat| tac| dong| le| ly| phap)))\b/,
+    // ("bắt đầu mấy h": the hour typed as "h".)
+    re: /\b(?:may gio|may h|luc may gio|luc may h|gio nao|bat dau luc|khai mac luc|ket thuc luc|(?<!bao )gio (?:bat dau|ket thuc|khai mac|hop(?! nhat| tac| dong| le| ly| phap)))\b/,
     of: "meeting",
   },
   {
@@ -162,7 +163,7 @@ const ATTRIBUTES: readonly {
     what: "tiến độ thực hiện hiện nay",
     progress: true,
     // ("tiến độ … hiện đạt bao nhiêu %": a share of the work done, not a target's figure.)
-    re: /\b(?:(?:xay|lam|thuc hien|trien khai) (?:den|toi) dau(?: roi)?|tien do (?:hien nay|den nay|the nao|ra sao)|tien do\b.*\b(?:dat|duoc) (?:bao nhieu|may)(?: phan tram)?|ket qua (?:trien khai|thuc hien|lam)\b.*\b(?:den nay|hien nay|toi nay|bay gio)\b)\b|\btien do\b.*%|^(?!.*\b(?:muc tieu|chi tieu|phan dau|dat ra|de ra|phai|can)\b).*\b(?:de an|ke hoach|chuong trinh|du an)\b.*\btinh\b.*\bdat (?:duoc )?(?:bao nhieu|may) (?:phan tram|%)/,
+    re: /\b(?:(?:xay|lam|thuc hien|trien khai) (?:den|toi) dau(?: roi)?|tien do (?:hien nay|den nay|the nao|ra sao)|tien do\b.*\b(?:dat|duoc) (?:bao nhieu|may)(?: phan tram)?|ket qua (?:trien khai|thuc hien|lam)\b.*\b(?:den nay|hien nay|toi nay|bay gio)\b)\b|\btien do\b.*%|\bty le hoan thanh\b|^(?!.*\b(?:muc tieu|chi tieu|phan dau|dat ra|de ra|phai|can)\b).*\b(?:de an|ke hoach|chuong trinh|du an)\b.*\btinh\b.*\bdat (?:duoc )?(?:bao nhieu|may) (?:phan tram|%)/,
     of: "any",
     alone: true,
   },
@@ -267,7 +268,7 @@ const ATTRIBUTES: readonly {
     // The sources name a body's leaders, not how many members it has.
     what: "tổng số thành viên",
     // ("Tổ Giúp việc có bao nhiêu người": its members counted.)
-    re: /\bbao nhieu thanh vien\b|\bso (?:luong )?thanh vien\b|\b(?:to|ban|doi|hoi dong)\b.*\bco (?:tat ca |tong cong )?(?:bao nhieu|may) (?:nguoi|thanh vien)\b/,
+    re: /\bbao nhieu thanh vien\b|\bso (?:luong )?thanh vien\b|\b(?:to|ban|doi|hoi dong)\b.*\b(?:co|gom) (?:tat ca |tong cong )?(?:bao nhieu|may|bn) (?:nguoi|thanh vien)\b|\b(?:to|doi)\b.*\bgom (?:nhung )?ai\b.*\b(?:bao nhieu|may|bn) (?:nguoi|thanh vien)\b/,
     of: "any",
   },
   {
@@ -370,7 +371,7 @@ const ATTRIBUTES: readonly {
   },
   {
     what: "cơ quan báo chí của tác giả",
-    re: /\b(?:(?<!thong )bao nao|to bao nao|co quan bao(?! cao)|phong vien (?:cua|bao))\b/,
+    re: /\b(?:(?<!thong )bao nao|to bao nao|co quan bao(?! cao| nhieu)|phong vien (?:cua|bao))\b/,
     of: "person",
   },
   {

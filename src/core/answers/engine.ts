@@ -42,7 +42,7 @@ import { answerUnrecorded, unrecordedAttribute } from "./intents/unrecorded.ts";
 import { answerYearSaying } from "./intents/year-sayings.ts";
 import { buildLexicon, correctNameSlips, type Lexicon } from "./lexicon.ts";
 import { withPersonsPost, withUnitEnded } from "./named-context.ts";
-import { withPersonAsked } from "./person-asked.ts";
+import { withInChargeAsked, withPersonAsked } from "./person-asked.ts";
 import { withRelatedFact } from "./related-fact.ts";
 import { joinReplies, type Query, type Reply, ReplyBuilder, renderPlain } from "./reply.ts";
 import { mentionsSelf, understand } from "./understand.ts";
@@ -151,7 +151,11 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       // stands as it is.)
       if (chosen.abstained) return chosen;
       // ("GĐ TT PVHCC tỉnh là ai": a person asked by post, whom the card of what is named does not name.)
-      const fit = withPersonAsked(chosen, plainQuestion(asked.text, knownWord), context(asked));
+      const fit = withInChargeAsked(
+        withPersonAsked(chosen, plainQuestion(asked.text, knownWord), context(asked)),
+        plainQuestion(asked.text, knownWord),
+        context(asked),
+      );
       if (fit.abstained) return fit;
       // ("UBND huyện có phải phối hợp …": a unit named that has ended since, said so.)
       return withRelatedFact(

@@ -259,3 +259,29 @@ export function withPersonAsked(reply: Reply, question: string, ctx: AnswerConte
   r.note(RECORDED_NOTE);
   return r.build();
 }
+
+/** "ai phụ trách …", "ai chịu trách nhiệm …", "đơn vị nào quản lý …": who is in charge of something. */
+const IN_CHARGE_ASKED =
+  /\b(?:ai|nguoi nao|don vi nao|co quan nao) (?:la nguoi |hien |dang )?(?:phu trach|chiu trach nhiem|quan ly|dam nhan|dam nhiem|lo)\b/;
+
+/**
+ * The reply, or when it names no one in charge (no lead of a task, no person, no unit) though the
+ * question asks who is in charge of something ("cấp xã bây giờ ai phụ trách chuyển đổi số"), a reply
+ * that says it is not recorded.
+ */
+export function withInChargeAsked(reply: Reply, question: string, ctx: AnswerContext): Reply {
+  if (reply.abstained || !IN_CHARGE_ASKED.test(foldQuestion(question))) return reply;
+  const head = [reply.title ?? "", ...reply.lines.slice(0, 3).map((l) => l.text)].join(" ");
+  const terms = searchTerms(head);
+  if (
+    /\bchu tri\b|\bphoi hop\b/.test(fold(head)) ||
+    ctx.lex.people.match(terms).length ||
+    ctx.lex.units.match(terms).length
+  )
+    return reply;
+  return new ReplyBuilder(reply.intent)
+    .abstain()
+    .line("Nguồn hiện có không ghi ai phụ trách việc được hỏi.")
+    .note(RECORDED_NOTE)
+    .build();
+}

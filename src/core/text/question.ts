@@ -34,7 +34,7 @@ export function plainQuestion(text: string, known?: (folded: string) => boolean)
 
 /**
  * "thứ nhứt", "tốt nhứt": the Southern spelling of "nhất"; "quốc gja": the chat "j" for the "i" of
- * "gi". Written as the knowledge writes them.
+ * "gi"; "hiện h", "bây h": the chat "h" for "giờ". Written as the knowledge writes them.
  */
 export function dialectAndChatSpellings(text: string): string {
   let out = /nh[ứu]t/i.test(text) ? text.replace(/(?<![\p{L}])(N|n)hứt(?![\p{L}])/gu, "$1hất") : text;
@@ -43,6 +43,9 @@ export function dialectAndChatSpellings(text: string): string {
       /(?<![\p{L}])(G|g)j(?=[aàáảãạâầấẩẫậeèéẻẽẹêềếểễệoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữự])/gu,
       "$1i",
     );
+  // "hiện h", "bây h", "mấy h": the chat "h" for "giờ".
+  if (/\sh\b/i.test(out))
+    out = out.replace(/(?<![\p{L}])(hiện|hien|bây|bay|mấy|may|lúc|luc)\s+h(?![\p{L}\p{N}])/giu, "$1 giờ");
   return out;
 }
 

@@ -263,6 +263,12 @@ const FRAME_PHRASES: readonly (readonly string[])[] = [
   "thoi gian",
   "thoi diem",
   "thoi han",
+  // "hạn cuối …", "chậm nhất ngày nào": when it is due, asked, not words the task holds.
+  "han cuoi cung",
+  "han cuoi",
+  "han chot",
+  "cham nhat",
+  "muon nhat",
   // "bây giờ ai chủ trì": now, which every answer says of today; so "sau hợp nhất", "sau sáp nhập".
   "bay gio",
   "sau khi hop nhat",

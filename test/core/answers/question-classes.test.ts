@@ -5849,3 +5849,33 @@ describe("round twelve: an hour typed 'h', a share of work done, a team's size, 
     expect(ask("theo chủ đề tỉnh 2023, mỗi cơ quan bao nhiêu sản phẩm").abstained).toBe(false);
   });
 });
+
+describe("round thirteen: 'hiện h', where a thing is built, staffing, a post in a later year, who is in charge", () => {
+  it.each([
+    ["ông Phạm Minh Chính bây h giữ chức gì", "khong ghi chuc vu hien nay cua pham minh chinh"],
+    ["trung tâm dữ liệu quốc gia xây ở đâu vậy", "khong ghi dia diem"],
+    ["biên chế Sở Khoa học và Công nghệ", "khong ghi so can bo, cong chuc"],
+    ["phó chủ tịch UBND tỉnh năm 2025 là ai", "khong ghi nguoi giu chuc vu nay nam 2025"],
+    ["ở thôn bây giờ ai phụ trách chuyển đổi số", "khong ghi ai phu trach"],
+  ])("%s", (q, said) => {
+    expect(ask(q).abstained).toBe(true);
+    expect(plain(q)).toContain(said);
+  });
+  it("the post in the year recorded, and who leads a recorded task, stay answered", () => {
+    expect(plain("phó chủ tịch UBND tỉnh năm 2023 là ai")).toContain("nguyen long bien");
+    expect(plain("ai phụ trách tuyên truyền ngày chuyển đổi số tỉnh")).toContain(
+      "so thong tin va truyen thong",
+    );
+    expect(foldQuestionOf(plainQuestionOf("hiện h ai là giám đốc"))).toContain("hien gio");
+  });
+});
+
+describe("round fourteen: a task's deadline asked 'hạn cuối', 'chậm nhất'", () => {
+  it.each([
+    "hạn cuối để Bộ Công an xây dựng Trung tâm Dữ liệu quốc gia là ngày nào",
+    "Bộ Công an phải xây xong trung tâm dữ liệu quốc gia chậm nhất khi nào",
+  ])("%s", (q) => {
+    expect(ask(q).abstained).toBe(false);
+    expect(plain(q)).toContain("31/12/2023");
+  });
+});

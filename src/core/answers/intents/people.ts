@@ -327,6 +327,17 @@ export function answerRole(asked: RoleQuery, ctx: AnswerContext): Reply {
     if (matches.every(({ pos }) => centralPost(kb, pos))) r.abstain();
     r.line(`Nguồn hiện có không ghi người giữ chức vụ này hiện nay; nguồn ghi gần nhất:`);
   }
+  // "Chủ tịch UBND tỉnh 2026": a year after every holder the sources name was recorded is not answered
+  // by them; the record is named.
+  const laterYear = (ctx.question ?? "").match(/\b(?:19|20)\d\d\b/g)?.map(Number);
+  if (
+    laterYear?.length === 1 &&
+    matches.length &&
+    matches.every(({ pos }) => pos.asOf !== undefined && Number(pos.asOf.slice(0, 4)) < laterYear[0]!)
+  ) {
+    r.abstain();
+    r.line(`Nguồn hiện có không ghi người giữ chức vụ này năm ${laterYear[0]}; nguồn ghi gần nhất:`);
+  }
   for (const { p, pos } of matches.slice(0, 8)) {
     const others = p.positions.filter((x) => x !== pos).map((x) => x.title);
     const when = pos.asOf ? ` (tại ngày ${formatViDate(pos.asOf)})` : "";

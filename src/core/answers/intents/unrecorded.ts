@@ -281,7 +281,7 @@ const ATTRIBUTES: readonly {
   {
     what: "số cán bộ, công chức",
     // ("bao nhiêu CB, CC", "bao nhiêu CBCC": the abbreviations officials write.)
-    re: /\bbao nhieu (?:can bo|cong chuc|vien chuc|nhan vien|nguoi lam viec|bien che|cbcc|cb,? ?cc|cb|nhan su)\b|\bso (?:luong )?(?:can bo|bien che|cbcc|nhan su)\b/,
+    re: /\bbao nhieu (?:can bo|cong chuc|vien chuc|nhan vien|nguoi lam viec|bien che|cbcc|cb,? ?cc|cb|nhan su)\b|\bso (?:luong )?(?:can bo|bien che|cbcc|nhan su)\b|^(?!.*\b(?:nghi dinh|quyet dinh|ke hoach|thong tu|nghi quyet|cong van|chi thi|thong bao)\b).*\bbien che\b/,
     of: "any",
   },
   {
@@ -395,7 +395,8 @@ const ATTRIBUTES: readonly {
   {
     what: "địa điểm",
     // ("đặt Trung tâm Dữ liệu quốc gia ở đâu": where something is put.)
-    re: /\b(?:dia diem|dia chi|tru so|dat(?: [a-z]+){0,6} (?:o|tai) dau|hop (?:o|tai) dau|to chuc (?:o|tai) dau|dien ra (?:o|tai) dau|phong hop|hoi truong (?:nao|gi)|to chuc (?:o|tai) (?:hoi truong|phong|dia diem) nao)\b/,
+    // ("… được xây dựng ở đâu": where it is built.)
+    re: /\b(?:dia diem|dia chi|tru so|dat(?: [a-z]+){0,6} (?:o|tai) dau|xay(?: dung)? (?:o|tai) dau|hop (?:o|tai) dau|to chuc (?:o|tai) dau|dien ra (?:o|tai) dau|phong hop|hoi truong (?:nao|gi)|to chuc (?:o|tai) (?:hoi truong|phong|dia diem) nao)\b/,
     of: "any",
   },
   // Whether the press was there, who was absent, whether minutes were kept: not recorded of a meeting.

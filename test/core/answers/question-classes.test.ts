@@ -5863,6 +5863,8 @@ describe("round thirteen: 'hiện h', where a thing is built, staffing, a post i
   });
   it("the post in the year recorded, and who leads a recorded task, stay answered", () => {
     expect(plain("phó chủ tịch UBND tỉnh năm 2023 là ai")).toContain("nguyen long bien");
+    // (The year of what was said, a week after the post was recorded.)
+    expect(ask("Thủ tướng tuyên bố Năm Dữ liệu số 2023 là ai").abstained).toBe(false);
     expect(plain("ai phụ trách tuyên truyền ngày chuyển đổi số tỉnh")).toContain(
       "so thong tin va truyen thong",
     );

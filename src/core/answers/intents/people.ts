@@ -327,13 +327,15 @@ export function answerRole(asked: RoleQuery, ctx: AnswerContext): Reply {
     if (matches.every(({ pos }) => centralPost(kb, pos))) r.abstain();
     r.line(`Nguồn hiện có không ghi người giữ chức vụ này hiện nay; nguồn ghi gần nhất:`);
   }
-  // "Chủ tịch UBND tỉnh 2026": a year after every holder the sources name was recorded is not answered
-  // by them; the record is named.
+  // "Chủ tịch UBND tỉnh 2026": a year well after every holder the sources name was recorded is not
+  // answered by them; the record is named.
   const laterYear = (ctx.question ?? "").match(/\b(?:19|20)\d\d\b/g)?.map(Number);
   if (
     laterYear?.length === 1 &&
     matches.length &&
-    matches.every(({ pos }) => pos.asOf !== undefined && Number(pos.asOf.slice(0, 4)) < laterYear[0]!)
+    // (Two years on at least: "Thủ tướng tuyên bố Năm Dữ liệu số 2023" names the year of what was said,
+    // a week after the post was recorded.)
+    matches.every(({ pos }) => pos.asOf !== undefined && Number(pos.asOf.slice(0, 4)) + 2 <= laterYear[0]!)
   ) {
     r.abstain();
     r.line(`Nguồn hiện có không ghi người giữ chức vụ này năm ${laterYear[0]}; nguồn ghi gần nhất:`);

@@ -83,6 +83,9 @@ export const HELDOUT_41_FILE = fileURLToPath(new URL("./heldout-41.yaml", import
 export const HELDOUT_42_FILE = fileURLToPath(new URL("./heldout-42.yaml", import.meta.url));
 export const HELDOUT_43_FILE = fileURLToPath(new URL("./heldout-43.yaml", import.meta.url));
 export const HELDOUT_44_FILE = fileURLToPath(new URL("./heldout-44.yaml", import.meta.url));
+export const HELDOUT_45_FILE = fileURLToPath(new URL("./heldout-45.yaml", import.meta.url));
+export const HELDOUT_46_FILE = fileURLToPath(new URL("./heldout-46.yaml", import.meta.url));
+export const HELDOUT_47_FILE = fileURLToPath(new URL("./heldout-47.yaml", import.meta.url));
 export const FORMS = ["diacritics", "plain", "typo", "abbrev", "keywords"] as const;
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 export const DEFAULT_NOW = "2026-11-26T09:00:00+07:00";
@@ -645,7 +648,25 @@ const HELDOUT_SETS: { key: string; file: string; title: string }[] = [
     key: "heldout44",
     file: HELDOUT_44_FILE,
     title:
-      "Held-out set 44 (eval/heldout-44.yaml, written blind and committed at 84a5e1e before the engine work it measures; first run 409/430; unread)",
+      "Held-out set 44 (eval/heldout-44.yaml, written blind and committed at 84a5e1e before the engine work it measured; first run 409/430, then read for classes, so spent)",
+  },
+  {
+    key: "heldout45",
+    file: HELDOUT_45_FILE,
+    title:
+      "Held-out set 45 (eval/heldout-45.yaml, written blind and committed at 472f9fe before the engine work it measured; first run 412/430, then read for classes, so spent)",
+  },
+  {
+    key: "heldout46",
+    file: HELDOUT_46_FILE,
+    title:
+      "Held-out set 46 (eval/heldout-46.yaml, written blind and committed at d5a8b96 before the engine work it measured; first run 409/430, then read for classes, so spent)",
+  },
+  {
+    key: "heldout47",
+    file: HELDOUT_47_FILE,
+    title:
+      "Held-out set 47 (eval/heldout-47.yaml, written blind and committed at 183065d before the engine work it measures; first run 411/430; unread)",
   },
 ];
 

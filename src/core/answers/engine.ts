@@ -150,23 +150,14 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       // (What the reply leaves out of the question, when one recorded sentence says it; an abstention
       // stands as it is.)
       if (chosen.abstained) return chosen;
+      // (The question as every check below reads it, made once.)
+      const plain = plainQuestion(asked.text, knownWord);
+      const ctx = context(asked);
       // ("GĐ TT PVHCC tỉnh là ai": a person asked by post, whom the card of what is named does not name.)
-      const fit = withInChargeAsked(
-        withPersonAsked(chosen, plainQuestion(asked.text, knownWord), context(asked)),
-        plainQuestion(asked.text, knownWord),
-        context(asked),
-      );
+      const fit = withInChargeAsked(withPersonAsked(chosen, plain, ctx), plain, ctx);
       if (fit.abstained) return fit;
       // ("UBND huyện có phải phối hợp …": a unit named that has ended since, said so.)
-      return withRelatedFact(
-        withPersonsPost(
-          withUnitEnded(chosen, plainQuestion(asked.text, knownWord), context(asked)),
-          plainQuestion(asked.text, knownWord),
-          context(asked),
-        ),
-        plainQuestion(asked.text, knownWord),
-        context(asked),
-      );
+      return withRelatedFact(withPersonsPost(withUnitEnded(chosen, plain, ctx), plain, ctx), plain, ctx);
     },
   };
 

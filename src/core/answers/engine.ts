@@ -306,11 +306,11 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     // (Not when something the register never holds is asked of the unit: "sở mình sau hợp nhất có bao
     // nhiêu phòng, biên chế".)
     const gap = unrecordedAttribute(u, ctx);
-    const change = gap && !/sáp nhập|sắp xếp/.test(gap.what) ? undefined : answerUnitChange(u, ctx);
-    // ("sau hợp nhất ông Kỳ làm gì ở Sở KH&CN": a person's post since, which no source records, rather
-    // than what the merger was.)
-    // (Nor the merger "not recorded" of a person: "sau sáp nhập ông Biên giữ chức gì".)
     const mergerGap = !!gap && /sáp nhập|sắp xếp/.test(gap.what);
+    const change = gap && !mergerGap ? undefined : answerUnitChange(u, ctx);
+    // ("sau hợp nhất ông Kỳ làm gì ở Sở KH&CN": a person's post since, which no source records, rather
+    // than what the merger was; nor the merger "not recorded" of a person: "sau sáp nhập ông Biên giữ
+    // chức gì".)
     const postSince =
       (change ? !change.abstained : mergerGap) && lexicon.people.match(searchTerms(u.text)).length
         ? answerPersonAtUnit(u, ctx)

@@ -1,10 +1,6 @@
 /**
  * What the question names that the reply must not leave out of date or unsaid: a unit that has ended,
  * a person's recorded post.
- *
- * A unit the question names that has ended by today ("UBND huyện có phải phối hợp …" after the district
- * level ended on 01/07/2025): whatever the reply answers of it from the plans, it says the unit ended and
- * since when, cited, unless it already does. Being right today is part of the answer.
  */
 
 import { fold } from "../text/normalize.ts";
@@ -13,6 +9,11 @@ import { formatViDate } from "../time.ts";
 import type { AnswerContext } from "./context.ts";
 import { joinReplies, type Reply, ReplyBuilder, renderPlain } from "./reply.ts";
 
+/**
+ * A unit the question names that has ended by today ("UBND huyện có phải phối hợp …" after the district
+ * level ended on 01/07/2025): whatever the reply answers of it from the plans, it says the unit ended and
+ * since when, cited, unless it already does. Being right today is part of the answer.
+ */
 export function withUnitEnded(reply: Reply, question: string, ctx: AnswerContext): Reply {
   if (reply.abstained) return reply;
   const ids = [...new Set(ctx.lex.units.match(searchTerms(question)).map((m) => m.value.id))];
@@ -37,7 +38,7 @@ export function withPersonsPost(reply: Reply, question: string, ctx: AnswerConte
   if (reply.abstained) return reply;
   const ids = [...new Set(ctx.lex.people.match(searchTerms(question)).map((m) => m.value))];
   if (ids.length !== 1) return reply;
-  const person = ctx.kb.data.people.find((p) => p.id === ids[0]);
+  const person = ctx.kb.person(ids[0]!);
   if (!person?.positions.length) return reply;
   const shown = fold(renderPlain(reply));
   if (person.positions.some((x) => shown.includes(fold(x.title)))) return reply;

@@ -223,7 +223,7 @@ export function answersPerson(reply: Reply, asked: PersonAsked, ctx: AnswerConte
   const shown = searchTerms([reply.title ?? "", ...reply.lines.map((l) => l.text)].join(" "));
   const ids = new Set(ctx.lex.people.match(shown).map((m) => m.value));
   return [...ids].some((id) => {
-    const person = ctx.kb.data.people.find((p) => p.id === id);
+    const person = ctx.kb.person(id);
     if (!person) return false;
     const own = postTerms(person, ctx);
     if (!generic && !post.every((t) => own.has(t))) return false;

@@ -32,22 +32,9 @@ export function answerTheme(
   }
   // "chủ đề năm 2023 của Bộ Công an": a unit's own theme, which no source records (the themes are the
   // Ủy ban Quốc gia's and the province's).
-  const unitNamed = ctx.question
-    ? ctx.lex.units
-        .match(searchTerms(ctx.question))
-        .map((m) => (m.value.kind === "unit" ? kb.unit(m.value.id) : undefined))
-        .find((u) => u !== undefined && !PROVINCE_UNITS.has(u.id))
-    : undefined;
-  // (A unit the register does not hold, "Sở Tài chính", the same.)
-  const folded = expandAbbreviations(fold(ctx.question ?? ""));
-  // (Not a body whose theme it is: "Ban Chỉ đạo", "Ủy ban Quốc gia", "BĐH".)
-  const bodyNamed = ctx.question ? ctx.lex.bodies.match(searchTerms(ctx.question)).length > 0 : false;
-  const unknownUnit =
-    ctx.question && !bodyNamed && /^so\b/.test(fold(unknownUnitPhrase(folded, ctx.question) ?? ""))
-      ? unknownUnitPhrase(folded, ctx.question)
-      : undefined;
-  const ownName = unitNamed?.name ?? unknownUnit;
-  if (ownName && /\bchu de\b[^?]*\b(?:cua|o|rieng)\b/.test(folded)) {
+  const asked = expandAbbreviations(fold(ctx.question ?? ""));
+  const ownName = /\bchu de\b[^?]*\b(?:cua|o|rieng)\b/.test(asked) ? unitOwnTheme(ctx) : undefined;
+  if (ownName) {
     return new ReplyBuilder("theme")
       .abstain()
       .line(
@@ -80,7 +67,6 @@ export function answerTheme(
   // là năm thế nào": what a recorded meeting concluded of that year's theme, with its day.
   // ("được ai nhắc lại ở cuộc họp nào, ngày nào", "có trong KL của CT tỉnh không": where it was said,
   // by whom, the chair named; "nêu trong nhiệm vụ trọng tâm thứ mấy": the task that carries it.)
-  const asked = expandAbbreviations(fold(ctx.question ?? ""));
   const mentions: { text: string; sources: string[] }[] = [];
   if (
     /\b(?:cuoc hop|hoi nghi|yeu cau|chi dao|ket luan|quan triet|coi|xac dinh|nhu the nao|nhac|de cap|neu)\b/.test(
@@ -134,4 +120,22 @@ export function answerTheme(
     r.note(`(Chưa có chủ đề năm ${currentYear}; đây là chủ đề gần nhất đã có.)`);
   }
   return r.build();
+}
+
+/**
+ * The unit whose own theme the question asks ("chủ đề năm 2023 của Bộ Công an", "… của Sở Tài chính", a
+ * department the register does not hold): its name; undefined for the province's own leadership and for
+ * a body whose theme it is ("Ban Chỉ đạo", "Ủy ban Quốc gia").
+ */
+function unitOwnTheme(ctx: AnswerContext): string | undefined {
+  const question = ctx.question ?? "";
+  const terms = searchTerms(question);
+  const unit = ctx.lex.units
+    .match(terms)
+    .map((m) => (m.value.kind === "unit" ? ctx.kb.unit(m.value.id) : undefined))
+    .find((u) => u !== undefined && !PROVINCE_UNITS.has(u.id));
+  if (unit) return unit.name;
+  if (ctx.lex.bodies.match(terms).length) return undefined;
+  const phrase = unknownUnitPhrase(expandAbbreviations(fold(question)), question);
+  return phrase && /^so\b/.test(fold(phrase)) ? phrase : undefined;
 }

@@ -43,6 +43,7 @@ import { answerYearSaying } from "./intents/year-sayings.ts";
 import { buildLexicon, correctNameSlips, type Lexicon } from "./lexicon.ts";
 import { withPersonsPost, withUnitEnded } from "./named-context.ts";
 import { withInChargeAsked, withPersonAsked } from "./person-asked.ts";
+import { withReasonAsked } from "./reason-asked.ts";
 import { withRelatedFact } from "./related-fact.ts";
 import { joinReplies, type Query, type Reply, ReplyBuilder, renderPlain } from "./reply.ts";
 import { mentionsSelf, understand } from "./understand.ts";
@@ -156,6 +157,9 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       // ("GĐ TT PVHCC tỉnh là ai": a person asked by post, whom the card of what is named does not name.)
       const fit = withInChargeAsked(withPersonAsked(chosen, plain, ctx), plain, ctx);
       if (fit.abstained) return fit;
+      // ("Vì sao ngày 10/10 được chọn …": what is recorded of it is not why.)
+      const why = withReasonAsked(fit, plain);
+      if (why.abstained) return why;
       // ("UBND huyện có phải phối hợp …": a unit named that has ended since, said so.)
       return withRelatedFact(withPersonsPost(withUnitEnded(chosen, plain, ctx), plain, ctx), plain, ctx);
     },
@@ -227,7 +231,10 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     if (several) return several;
     // Two questions in one message, each asking something of its own: both answered.
     // (When the whole message says a part is not recorded, that stands.)
-    const pair = !chatty && !first.abstained ? twoQuestions(req.text) : undefined;
+    const split = !chatty && !first.abstained ? twoQuestions(req.text) : undefined;
+    // (Also of a message that reads as chatty for an aside in brackets: "(nghỉ lễ theo BLLĐ)".)
+    const carried = !first.abstained && !split ? carriedPair(req.text) : undefined;
+    const pair = split ?? carried;
     if (pair) {
       // ("QĐ 56 ký ngày nào, cách buổi họp BĐH mấy ngày": the second asks of the document the first names.)
       const ref = findDocRefs(pair[0])[0];
@@ -241,7 +248,9 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
       // whole message's answer lacks the second's, and the second names its own subject: "ai chủ trì
       // cuộc họp" after "có dự họp quý I không" asks of the first's meeting.)
       const ownSubject = new Set(queryTerms(pair[1])).size >= 5 || findDocRefs(pair[1]).length > 0;
-      const apart = a.intent !== b.intent || (ownSubject && !first.lines.some((l) => l.text === head(b)));
+      // (A second written out from the first asks of its own entry by construction.)
+      const apart =
+        a.intent !== b.intent || ((ownSubject || !!carried) && !first.lines.some((l) => l.text === head(b)));
       if (!a.abstained && !b.abstained && head(a) !== head(b) && apart) {
         // (The whole message read at once may have taken the second in the light of the first: "đơn
         // vị tôi có phải làm gì" for that day.)
@@ -274,6 +283,39 @@ export function createAnswerEngine(kb: Knowledge): AnswerEngine {
     if (!first.abstained || !clause || stands) return first;
     const second = askOnce(chatty ? req : { ...req, text: clause });
     return second.abstained ? first : second;
+  }
+
+  /**
+   * Two questions of which the second leaves out what it asks of, said in the first: "BĐH trực thuộc ban
+   * nào và do văn bản nào thành lập" (the body), "Lễ 30/4 rơi vào thứ mấy, còn 1/5 thì sao" (the same
+   * question of another day). The second written out in full; undefined when the message is not so.
+   */
+  function carriedPair(text: string): [string, string] | undefined {
+    const parts = text
+      .replace(/\([^)]*\)/g, " ")
+      .split(/[,;?]+|\s+(?:và|va)\s+(?=(?:do|ai|được|duoc|có|co|thuộc|thuoc|ở|o|khi|bao|ngày|ngay)\b)/u)
+      .map((p) => p.replace(/[.…!]+/g, " ").trim())
+      .filter((p) => queryTerms(p).length || CLAUSE_CUE.test(cueText(p)));
+    if (parts.length !== 2) return undefined;
+    const [a, b] = parts as [string, string];
+    // "còn 1/5 thì sao": the first question, of the day the second names.
+    const other =
+      /^(?:còn|con|vậy|vay|thế|the)\s+(.+?)\s+(?:thì|thi)\s+(?:sao|thế nào|the nao|ra sao)\s*$/iu.exec(b);
+    const day = /\b\d{1,2}\/\d{1,2}(?:\/\d{4})?\b/;
+    if (other && day.test(a) && day.test(other[1]!) && !day.test(other[1]!.replace(day, "")))
+      return [a, a.replace(day, day.exec(other[1]!)![0])];
+    // "… và do văn bản nào thành lập": a question of the body or unit the first names, which the second
+    // names nothing of its own.
+    if (!STRONG_CUE.test(cueText(a)) || !STRONG_CUE.test(cueText(b))) return undefined;
+    if (findDocRefs(b).length || day.test(b) || queryTerms(b).length > 4) return undefined;
+    const tb = searchTerms(b);
+    if (lexicon.bodies.match(tb).length || lexicon.units.match(tb).length || lexicon.people.match(tb).length)
+      return undefined;
+    const ta = searchTerms(a);
+    const body = lexicon.bodies.match(ta)[0];
+    const unit = lexicon.units.match(ta).find((m) => m.value.kind === "unit");
+    const name = body ? kb.body(body.value)?.name : unit ? kb.unit(unit.value.id)?.name : undefined;
+    return name ? [a, `${name} ${b}`] : undefined;
   }
 
   function eachDocument(req: AskRequest, whole: Reply): Reply | undefined {

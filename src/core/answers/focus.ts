@@ -21,7 +21,7 @@ export const DOCUMENT_FOCUSES: readonly DocumentFocus[] = [
 const CUES: readonly (readonly [DocumentFocus, RegExp])[] = [
   [
     "signer",
-    /\b(?:ai (?:da )?ki|ai (?:da )?ky|nguoi (?:ki|ky)|(?:ki|ky) boi|(?:ki|ky) ten|do ai (?:ki|ky)|(?:lanh dao|nguoi|ong|ba|dong chi|dc|d\/c|d c) nao (?:da )?(?:ki|ky)|(?:chu tich|pho chu tich|giam doc|truong ban|pho truong ban|thu truong|bo truong|thu tuong|pttg|ttg|pct|ct)(?: [a-z]+){0,6} nao (?:da )?(?:ki|ky)(?! (?:hop|nay|truoc|sau|toi)\b))\b/,
+    /\b(?:ai (?:da )?ki|ai (?:da )?ky|nguoi (?:ki|ky)|(?:ki|ky) boi|(?:ki|ky) ten|do ai (?:ki|ky)|(?:lanh dao|nguoi|ong|ba|dong chi|dc|d\/c|d c) nao (?:cua (?:[a-z]+ ){1,4})?(?:da )?(?:ki|ky)|(?:chu tich|pho chu tich|giam doc|pho giam doc|truong ban|pho truong ban|thu truong|bo truong|thu tuong|pho thu tuong|pttg|ttg|ptt|tt|pct|ct|gd|pgd|bt|pbt)(?: [a-z]+){0,6} nao (?:cua (?:[a-z]+ ){1,4})?(?:da )?(?:ki|ky)(?! (?:hop|nay|truoc|sau|toi)\b))\b/,
   ],
   [
     "relation",

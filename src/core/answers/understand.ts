@@ -244,7 +244,7 @@ const DOCUMENT_KIND = /\b(?:nghi quyet|quyet dinh|ke hoach|thong bao|cong van|ch
 
 /** About the assistant itself: "trợ lý này phục vụ tỉnh nào", "bạn là ai". */
 const ABOUT =
-  /\b(?:tro ly|bot|ban|chatbot)(?: cds| chuyen doi so)?(?: nay)? (?:phuc vu|danh cho|cua|la cua|ho tro) (?:tinh|dia phuong|co quan|ai) nao\b|^(?:ban|tro ly|bot) la ai\b/;
+  /\b(?:tro ly|bot|(?<!\b(?:van|truong|pho|uy|cac|mot|moi) )ban|chatbot)(?: cds| chuyen doi so)?(?: nay)? (?:phuc vu|danh cho|cua|la cua|ho tro) (?:tinh|dia phuong|co quan|ai) nao\b|^(?:ban|tro ly|bot) la ai\b/;
 
 /** Words that start the name of an agency, for noticing a unit the knowledge does not know. */
 const UNIT_HEAD =
@@ -1395,7 +1395,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // "NV nào có hạn ngày cụ thể, là ngày nào": the tasks with a due day.
   if (
     // ("… có ghi hạn chót cụ thể", "… có nêu hạn rõ ràng".)
-    /\b(?:nhiem vu|viec|nv)\b(?: [a-z0-9]+){0,6}? co (?:ghi |neu )?(?:thoi han|han|ngay het han|han chot)(?: (?:ngay|hoan thanh))? (?:cu the|ro rang|xac dinh)\b/.test(
+    /\b(?:nhiem vu|viec|nv)\b(?: [a-z0-9]+){0,6}? (?:co |kem )?(?:ghi |neu )?(?:ngay |moc )?(?:thoi han|han|ngay het han|han chot|ngay han|thoi diem|thoi gian hoan thanh)(?: (?:ngay|hoan thanh))? (?:cu the|ro rang|xac dinh)\b/.test(
       bare,
     )
   )
@@ -1593,7 +1593,9 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     /\bgom nhung ai\b|\bgom ai\b|\bthanh phan\b|\bthanh vien\b|\bco nhung ai\b|\bnhung ai\b/.test(bare);
   // "Bộ Công an được Thủ tướng giao nhiệm vụ gì": a unit's tasks, whoever assigned them.
   // "Các nhiệm vụ trọng tâm Chủ tịch tỉnh giao … gồm những gì": tasks, whoever gave them.
-  const tasksAsked = !asksWho && /\b(?:nhiem vu|giao|(?<!de )lam gi|phai lam)\b/.test(bare);
+  // ("BHXH năm 2023 cần làm ra bao nhiêu sản phẩm": what it must do, said with "cần".)
+  const tasksAsked =
+    !asksWho && /\b(?:nhiem vu|giao|(?<!de )lam gi|(?:phai|can) (?:lam|thuc hien|hoan thanh))\b/.test(bare);
   const unitTasks = (unit || unknownUnit || concepts.has("task")) && tasksAsked;
   // "Ai được gọi là “cánh tay nối dài” của Ban Chỉ đạo": who, about something the body is named with.
   const bodyTerms = new Set<number>();
@@ -1711,7 +1713,9 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   }
   const asksTasks =
     concepts.has("task") ||
-    /\bphai lam\b|\b(?<!de )lam gi\b|\bduoc giao\b|\bgiao\b(?! (?:dich|duc|thong|luu|tiep|ban))/.test(bare);
+    /\b(?:phai|can) (?:lam|thuc hien|hoan thanh)\b|\b(?<!de )lam gi\b|\bduoc giao\b|\bgiao\b(?! (?:dich|duc|thong|luu|tiep|ban))/.test(
+      bare,
+    );
   // "Hạn để 90% hồ sơ cấp xã được xử lý trên mạng là năm nào": the year a target is set for, when the
   // words are a target's, not a task's.
   if (concepts.has("deadline") && !unit && !mine && content.length >= 3 && !aboutTasks(0.5)) {
@@ -2057,7 +2061,8 @@ function issuerDocuments(by: { issuer: string } | { mine: true }, bare: string):
 
 /** Words that ask for the first or the last of the documents that fit. */
 const EARLIEST_WORDS = /\b(?:som nhat|cu nhat|dau tien|truoc nhat)\b/;
-const LATEST_WORDS = /\b(?:moi nhat|gan day nhat|gan nhat|sau cung|cuoi cung|muon nhat|tre nhat)\b/;
+// ("mới nhấ": the last letter dropped, which no other phrase spells.)
+const LATEST_WORDS = /\b(?:moi nhat?|gan day nhat|gan nhat|sau cung|cuoi cung|muon nhat|tre nhat)\b/;
 
 const DOC_TYPE_BY_WORDS: Record<string, string> = {
   "ke hoach": "Kế hoạch",
@@ -2210,6 +2215,8 @@ function documentListFilter(
     // "các kế hoạch năm 2023": issued that year or for it; "ban hành năm 2022": issued then.
     if (!/\bban hanh\b/.test(bare)) filter.periodIsTopic = true;
   }
+  // ("văn bản mới nhất về ngày CĐS": the day named is a topic, though its words frame lists.)
+  const dayNamed = /\bngay (?:cds|chuyen doi so)(?: (?:quoc gia|tinh))?\b/.exec(rest)?.[0];
   rest = rest
     .replace(new RegExp(EARLIEST_WORDS.source, "g"), " ")
     .replace(new RegExp(LATEST_WORDS.source, "g"), " ")
@@ -2222,7 +2229,9 @@ function documentListFilter(
     .replace(/\s+/g, " ")
     .trim();
   const topic =
-    rest.split(" ").filter((w) => w.length >= 2).length && !GENERIC_TOPIC.test(rest) ? rest : undefined;
+    rest.split(" ").filter((w) => w.length >= 2).length && !GENERIC_TOPIC.test(rest)
+      ? rest
+      : dayNamed?.replace(/\bcds\b/, "chuyen doi so");
   const listing = LIST_CUE.test(bare.replace(/\bcac (?:so|ban|nganh|don vi|dia phuong|huyen|tinh)\b/g, " "));
   const asksWhich = /\b(?:nao|gi|ai|sao|the nao|khong|ko)\b/.test(bare);
   const filtered = !!(filter.issuer || filter.from || filter.month || filter.mine || filter.code);
@@ -2244,7 +2253,11 @@ function documentListFilter(
     (lex.index.search(topic, { kinds: ["document"], limit: 1 })[0]?.coverage ?? 0) >= 0.75
   ) {
     filter.order = order;
-    filter.topic = typedTopic(typed, topic);
+    const day = dayNamed && topic === dayNamed.replace(/\bcds\b/, "chuyen doi so");
+    filter.topic = day
+      ? `Ngày Chuyển đổi số${/quoc gia$/.test(topic) ? " quốc gia" : /tinh$/.test(topic) ? " tỉnh" : ""}`
+      : typedTopic(typed, topic);
+    if (day) filter.exact = true;
     return filter;
   }
   if (topic && asksWhich && !filter.mine) return undefined;

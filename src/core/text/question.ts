@@ -155,6 +155,11 @@ export function withoutChatFrame(text: string): string {
         /((?:ngày|ngay)\s+(?:nào|nao|mấy|may|bao nhiêu|bao nhieu))\s+(?:trong|của|cua)\s+(?:năm|nam)(?!\s*\d)/giu,
         "$1",
       )
+      // ("tính từ hôm nay thì mấy ngày nữa tới …": days are counted from today anyway.)
+      .replace(
+        /(^|[\s,])(?:(?:tính|tinh|kể|ke)\s+)?(?:từ|tu)\s+(?:hôm nay|hom nay|hnay|bây giờ|bay gio|bây h|bay h)(?:\s+(?:thì|thi))?\s*,?\s*(?=.*(?:mấy|may|bao nhiêu|bao nhieu|bn)\s+(?:ngày|ngay))/giu,
+        "$1",
+      )
       // ("search giúp em …": the English verb of a request.)
       .replace(/(^|\s)search\s+/giu, "$1tìm ")
       // ("thành lập ở cấp nào": where, at which level of the administration.)

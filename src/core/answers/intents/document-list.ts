@@ -31,6 +31,8 @@ export interface DocumentListFilter {
   order?: "earliest" | "latest";
   /** What the documents are about, as typed. */
   topic?: string;
+  /** The topic is a name, looked for as written ("Ngày Chuyển đổi số"). */
+  exact?: boolean;
   /** More issuers named with `issuer` ("của HĐND và Tỉnh ủy"): a document of any of them fits. */
   issuers?: string[];
   /** The code in the documents' numbers, as typed ("BCĐCĐS", "KH-UBND"). */
@@ -173,7 +175,8 @@ export function listDocuments(filter: DocumentListFilter, ctx: AnswerContext): K
         const t = lex.kb.get("targets", h.doc.id);
         if (t?.document) found.add(t.document);
       }
-    docs = docs.filter((d) => found.has(d.id) || literal.includes(d));
+    // (A name taken as written: "Ngày Chuyển đổi số" is not any "ngày" of a text on "chuyển đổi số".)
+    docs = filter.exact ? literal : docs.filter((d) => found.has(d.id) || literal.includes(d));
   }
   return docs.sort((a, b) => a.date.localeCompare(b.date) || a.number.localeCompare(b.number));
 }

@@ -77,6 +77,28 @@ function matching(ctx: AnswerContext, ref: ReturnType<typeof asRef>): KDocument[
     .map((x) => x.doc);
 }
 
+/**
+ * The year a question gives the document it names by number, when that is not the document's ("Thông
+ * báo 16 VPCP năm 2022", "QĐ 56/2021" for one of 2023): the year right after the number (its issuer
+ * between), unless the document's words speak of that year; a plan, a programme or a project may be
+ * named by the year after its own, the year it is for.
+ */
+export function yearNamedWith(question: string, d: KDocument): string | undefined {
+  const n = d.number.split(/[/-]/)[0]!;
+  const f = fold(question);
+  const m = new RegExp(
+    `(?<![\\d/.])0*${Number(n)}(?:[/-][a-z&]+[a-z0-9&-]*)*(?:\\s+(?:cua\\s+)?[a-z&]+){0,3}?(?:\\s+nam\\s+|/)((?:19|20)\\d\\d)(?!\\d)`,
+  ).exec(f);
+  const year = m?.[1];
+  if (!year) return undefined;
+  const own = Number(d.date.slice(0, 4));
+  if (Number(year) === own) return undefined;
+  if (Number(year) === own + 1 && /^(?:kế hoạch|chương trình|đề án)$/iu.test(d.type)) return undefined;
+  const words = fold([d.number, d.summary, ...d.keyPoints].join(" "));
+  if (words.includes(year)) return undefined;
+  return year;
+}
+
 export function findDocuments(ctx: AnswerContext, q: DocumentQuery): KDocument[] {
   if (q.docId) {
     const d = ctx.kb.document(q.docId);
@@ -361,6 +383,25 @@ export function answerDocument(q: DocumentQuery, ctx: AnswerContext): Reply {
     return r.build();
   }
   const d = docs[0]!;
+  // "Thông báo 16 VPCP năm 2022": the number is held, of another year; the one held is shown, the one
+  // asked said not to be held.
+  const otherYear = !q.docId && ctx.question ? yearNamedWith(ctx.question, d) : undefined;
+  if (otherYear) {
+    const { number: _, ref: __, ...rest } = q;
+    const inner = answerDocument({ ...rest, docId: d.id }, ctx);
+    const n = d.number.split(/[/-]/)[0];
+    return {
+      ...inner,
+      abstained: true,
+      lines: [
+        {
+          text: `Cơ sở tri thức không có ${d.type.toLowerCase()} số ${n} năm ${otherYear}; văn bản số ${n} có trong cơ sở tri thức là ${documentLabel(d)}:`,
+          cites: [],
+        },
+        ...inner.lines,
+      ],
+    };
+  }
   const cites = kb.citeAll([d.id, ...d.sources]);
   const r = new ReplyBuilder("document", documentLabel(d));
   r.item("document", d.id);

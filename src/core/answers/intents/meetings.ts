@@ -244,6 +244,16 @@ export function answerMeeting(
     if (!attendance.recorded) r.abstain();
     return r.build();
   }
+  // "Số lượng đại biểu dự họp là bao nhiêu", "hội nghị có bao nhiêu người dự": no source counts those
+  // present; the ones it names are shown.
+  if (HEAD_COUNT.test(foldQuestion(question))) {
+    r.abstain().line(`Nguồn hiện có không ghi số người dự cuộc họp ngày ${formatViDate(m.date)}.`, cites);
+    const named = m.attendees
+      .map((a) => (a.person ? (kb.person(a.person)?.name ?? a.label) : a.label))
+      .filter(Boolean);
+    if (named.length) r.line(`Thành phần được nêu: ${shorten(named.join("; "), 300)}.`, cites);
+    return r.build();
+  }
   // "Bài viết về cuộc họp ngày 20/02/2023 đăng trên trang nào, ngày nào": the sources it is recorded
   // from, with where and when each was published as far as they say; not recorded when none says.
   const asked = foldQuestion(question);
@@ -354,6 +364,10 @@ export function answerMeeting(
     );
   return r.build();
 }
+
+/** How many attended (folded): "số lượng đại biểu", "bao nhiêu người dự", "mấy thành viên tham dự". */
+const HEAD_COUNT =
+  /\b(?:(?:so luong|tong so|so) (?:dai bieu|khach moi|nguoi (?:du|tham du|tham gia))|(?:bao nhieu|bn|may) (?:dai bieu|khach moi|nguoi(?! dan)|thanh vien|can bo|don vi|co quan)(?: (?:da |den )?(?:du|tham du|tham gia|co mat))?(?! (?:duoc giao|phai|chu tri|phoi hop|thuc hien)))\b/;
 
 /** Words of a meeting question that say it is about a meeting, not what it is about. */
 /** Words and phrases that frame a question about a meeting (phrases: "chỉ đạo" keeps "chỉ số" whole). */

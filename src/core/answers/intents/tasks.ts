@@ -483,6 +483,7 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
   const page = cap(rows, ctx.pageSize, q.page);
   const r = new ReplyBuilder("deadlines", `${heading} (${rows.length}):`);
   for (const n of preface) r.line(n.text, kb.citeAll(n.sources));
+  const supportAsked = /\bphoi hop\b/.test(fold(ctx.question ?? ""));
   page.shown.forEach((row, i) => {
     const t = row.task;
     const occurrenceTask = t.deadline.recurrence ? { ...t, deadline: { ...t.deadline, due: row.due } } : t;
@@ -494,7 +495,9 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
       `${n}. ${t.title}${role} — ${dueText(occurrenceTask, today)}${later}`,
       kb.citeAll([...(t.document ? [t.document] : []), ...t.sources]),
     );
-    if (!unit) r.line(`Chủ trì: ${leadNames(kb, t)}`, [], 1);
+    // ("nhiệm vụ ngày 10/10 đơn vị phối hợp": the supporting units too, when asked.)
+    const support = supportAsked && t.support.length ? `; phối hợp: ${kb.namesOf(t.support).join("; ")}` : "";
+    if (!unit) r.line(`Chủ trì: ${leadNames(kb, t)}${support}`, [], 1);
     r.item("task", t.id);
   });
   if (page.rest) r.note(`Còn ${page.rest} nhiệm vụ nữa.`);

@@ -30,6 +30,24 @@ const IN_CHARGE_OF_DX =
 const FOCAL_POINT_OF_DX =
   /^(?:(?:hien nay|hien gio|bay gio|gio|nay) )*(?:(?:co quan|don vi|so|ben) )?(?:nao )?(?:la )?dau moi (?:(?:ve|cua|mang|linh vuc|cong tac) )?chuyen doi so(?: (?:cua |o |cho )?tinh)?(?: (?:sau|tu) (?:nam )?(?:19|20)\d\d| hien nay| bay gio| la (?:co quan|don vi|so) nao| la ai| nao| vay| a)*$/;
 
+/**
+ * "mảng chuyển đổi số do sở nào quản lý", "bây giờ CĐS thuộc sở nào": which department a province's
+ * digital transformation belongs to, in any order of words; not a task's lead ("chủ trì", "nhiệm vụ"),
+ * nor a body, day or index whose name says "chuyển đổi số".
+ */
+export function dxManagerAsked(bare: string): boolean {
+  const rest = bare.replace(
+    /\b(?:ban (?:chi dao|dieu hanh)|uy ban quoc gia|ngay|chi so|to cong nghe so|bo phan|to giup viec|hoi nghi|ke hoach|de an|chuong trinh) (?:ve |cua )?chuyen doi so\b/g,
+    " ",
+  );
+  return (
+    /\bchuyen doi so\b/.test(rest) &&
+    /\b(?:so|co quan|don vi|ben) nao\b/.test(rest) &&
+    /\b(?:quan ly|phu trach|lo|tham muu|dam nhiem|dam nhan|coi|thuoc|chu quan)\b/.test(rest) &&
+    !/\b(?:nhiem vu|viec|nv|chu tri|phoi hop|hop|du|ky|ban hanh|truoc|nam (?:19|20)\d\d)\b/.test(rest)
+  );
+}
+
 export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | undefined {
   const bare = u.folded
     .replace(/[^\p{L}\p{N}\s]/gu, " ")
@@ -43,7 +61,7 @@ export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | 
       bare,
     ) &&
     !/\b(?:nhiem vu|viec|nv)\b/.test(bare);
-  if (IN_CHARGE_OF_DX.test(bare) || FOCAL_POINT_OF_DX.test(bare) || dxFunctionWhere)
+  if (IN_CHARGE_OF_DX.test(bare) || FOCAL_POINT_OF_DX.test(bare) || dxFunctionWhere || dxManagerAsked(bare))
     return answerInChargeOfDx(ctx);
   // ("chính quyền địa phương hai cấp bắt đầu từ ngày nào": the change a recorded closure's note names.)
   // (When it began, not what was done before it: "trước khi có chính quyền hai cấp … nhiệm vụ nào".)

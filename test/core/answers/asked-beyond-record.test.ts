@@ -1,0 +1,160 @@
+/**
+ * What a question asks beyond what the knowledge records of the thing it names (issue 13, precise
+ * not-knowing): a reason, a document of another year than the one held, a signer asked by an
+ * abbreviated post, a head count of a meeting. Each is said not to be recorded, with what is; and the
+ * questions around them that the knowledge does answer stay answered.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadShippedKnowledge } from "../../../src/app/knowledge.ts";
+import { type AnswerEngine, createAnswerEngine } from "../../../src/core/answers/engine.ts";
+import { renderPlain } from "../../../src/core/answers/reply.ts";
+
+let engine: AnswerEngine;
+beforeAll(() => {
+  engine = createAnswerEngine(loadShippedKnowledge({ KNOWLEDGE_DIR: "knowledge" }));
+});
+const ask = (text: string, unitId?: string) =>
+  engine.ask({
+    text,
+    now: new Date("2026-11-26T09:00:00+07:00"),
+    ...(unitId ? { asker: { unitId } } : {}),
+  });
+
+describe("a reason asked", () => {
+  it("is said not to be recorded, with what is recorded of the thing", () => {
+    for (const q of [
+      "Vì sao ngày 10/10 được chọn làm Ngày Chuyển đổi số quốc gia?",
+      "tai sao so tttt hop nhat vao so khcn",
+    ]) {
+      const r = ask(q);
+      expect(r.abstained, q).toBe(true);
+      const text = renderPlain(r);
+      expect(text, q).toContain("không ghi lý do");
+      // (The nearest facts follow, cited.)
+      expect(r.citations.length, q).toBeGreaterThan(0);
+    }
+    expect(renderPlain(ask("Vì sao ngày 10/10 được chọn làm Ngày Chuyển đổi số quốc gia?"))).toContain(
+      "505/QĐ-TTg",
+    );
+  });
+
+  it("is answered when the knowledge records it, or when the question's premise is wrong", () => {
+    const low = ask("vì sao DTI 2021 của tỉnh thấp");
+    expect(low.abstained).toBe(false);
+    expect(renderPlain(low)).toContain("nhân lực số");
+    // (QĐ 1560 chose 10/10, not 20/2: the reply gives the day, which answers the question.)
+    const premise = ask("Vì sao QĐ 1560 lại chọn ngày 20/2 làm Ngày CĐS tỉnh?");
+    expect(premise.abstained).toBe(false);
+    expect(renderPlain(premise)).toContain("10/10");
+  });
+});
+
+describe("a document named by number with another year than the one held", () => {
+  it("is said not to be held, and the one held is shown", () => {
+    for (const [q, held] of [
+      ["thông báo 16 vpcp năm 2022", "16/TB-VPCP"],
+      ["QĐ 56/2021", "56/QĐ-UBND"],
+      ["QĐ 505 năm 2021 của TTg", "505/QĐ-TTg"],
+    ] as const) {
+      const r = ask(q);
+      expect(r.abstained, q).toBe(true);
+      const text = renderPlain(r);
+      expect(text, q).toContain("Cơ sở tri thức không có");
+      expect(text, q).toContain(held);
+    }
+  });
+
+  it("not for its own year, nor a plan named by the year it is for", () => {
+    for (const q of ["TB 16 năm 2023 nói gì", "QĐ 505 năm 2022", "kế hoạch 3609 năm 2023"]) {
+      expect(ask(q).abstained, q).toBe(false);
+    }
+  });
+});
+
+describe("a signer asked by an abbreviated post", () => {
+  it("says the signer is not recorded rather than showing the card", () => {
+    for (const q of ["CV 793/BTTTT-THH do TT nào của Bộ ký?", "QĐ 505 do PTT nào ký"]) {
+      const r = ask(q);
+      expect(r.abstained, q).toBe(true);
+      expect(renderPlain(r), q).toContain("không ghi người ký");
+    }
+  });
+});
+
+describe("how many attended a meeting", () => {
+  it("is not recorded; those named are shown", () => {
+    const r = ask("số lượng đại biểu dự họp bđh 20/2/2023 là bao nhieu");
+    expect(r.abstained).toBe(true);
+    const text = renderPlain(r);
+    expect(text).toContain("không ghi số người dự");
+    expect(text).toContain("Nguyễn Long Biên");
+  });
+
+  it("who attended is still answered", () => {
+    const r = ask("họp 20/2/2023 ai dự");
+    expect(r.abstained).toBe(false);
+    expect(renderPlain(r)).toContain("Thành phần");
+  });
+});
+
+describe("questions near these that the knowledge answers", () => {
+  it("a document's issuer asked as 'văn bản của cơ quan nào' is not a question about the assistant", () => {
+    const r = ask("thông baó 16 là văn bản của cơ quan nàoo");
+    expect(r.intent).toBe("document");
+    expect(renderPlain(r)).toContain("Văn phòng Chính phủ");
+    expect(ask("trợ lý này phục vụ tỉnh nào").intent).toBe("help");
+  });
+
+  it("which department digital transformation belongs to now, in other words", () => {
+    for (const q of [
+      "bay gio mang chuyen doi so thuoc so nao quan ly",
+      "cơ quan nào quản lý nhà nước về chuyển đổi số của tỉnh",
+    ]) {
+      expect(renderPlain(ask(q)), q).toContain("Hiện nay: Sở Khoa học và Công nghệ");
+    }
+  });
+
+  it("the latest document about a named day is of that day", () => {
+    const text = renderPlain(ask("văn bản nào mới nhấ về ngày chuyển đổi số"));
+    expect(text).toContain("1560/QĐ-UBND");
+    expect(text).not.toContain("3402/KH-UBND");
+  });
+
+  it("days counted 'tính từ hôm nay'", () => {
+    const text = renderPlain(ask("tinh tu hom nay thi may ngay nua toi ngay chuyen doi so quoc gia"));
+    expect(text).toContain("10/10/2027");
+    expect(text).toContain("còn 318 ngày");
+  });
+
+  it("tasks with a due day, said 'có ngày hạn cụ thể'", () => {
+    const r = ask("nhiệm vụ có ngày hạn cụ thể");
+    expect(r.intent).toBe("tasks");
+    expect(renderPlain(r)).toContain("31/12/2023");
+  });
+
+  it("a unit's tasks asked with 'cần làm'", () => {
+    const r = ask(
+      "bao hiem xa hoi chung toi nam 2023 can lam ra bao nhieu san pham chuyen doi so",
+      "bhxh-tinh",
+    );
+    expect(r.abstained).toBe(false);
+    expect(renderPlain(r)).toContain("ít nhất một sản phẩm");
+  });
+
+  it("the supporting units of the tasks due on a day, when asked", () => {
+    const asked = renderPlain(ask("nhiệm vụ ngày 10/10 đơn vị phối hợp"));
+    expect(asked).toContain("phối hợp: các sở, ban, ngành");
+    expect(renderPlain(ask("nhiệm vụ ngày 10/10"))).not.toContain("phối hợp:");
+  });
+
+  it("a second question that leaves out what it asks of", () => {
+    const body = renderPlain(
+      ask("Ban Điều hành chuyển đổi số tỉnh trực thuộc ban nào và do văn bản nào thành lập?"),
+    );
+    expect(body).toContain("Ban Chỉ đạo");
+    expect(body).toContain("01-QĐ/BCĐCĐS");
+    const days = renderPlain(ask("Lễ 30/4 năm sau rơi vào thứ mấy, còn 1/5 thì sao? (nghỉ lễ theo BLLĐ)"));
+    expect(days).toContain("thứ Sáu");
+    expect(days).toContain("thứ Bảy");
+  });
+});

@@ -42,7 +42,7 @@ const CUES: readonly (readonly [DocumentFocus, RegExp])[] = [
   [
     "summary",
     // ("KH 3609 tên đầy đủ là gì": a document's title, which is the trích yếu.)
-    /\b(?:ke hoach|quyet dinh|thong bao|nghi quyet|chi thi|cong van)\b[^?]*\bten (?:day du|(?:goi )?chinh xac)\b|\b(?:trich yeu|ve viec gi|(?:quyet dinh|quy dinh|de cap) (?:ve )?(?:viec|van de|dieu) gi|noi dung chinh|noi dung cu the|noi dung chi tiet|(?:nhung )?noi dung (?:cu the )?(?:gi|nao|la gi)|nhung noi dung|noi (?:cu the |ro )?(?:nhung )?(?:gi|ve gi|ve van de gi))\b|^(?:cho (?:hoi|biet) )?noi dung\b/,
+    /\b(?:ke hoach|quyet dinh|thong bao|nghi quyet|chi thi|cong van)\b[^?]*\bten (?:day du|(?:goi )?chinh xac|goi (?:la )?gi|la gi|gi)\b|\bmang ten (?:goi )?(?:la )?gi\b|\b(?:trich yeu|ve viec gi|(?:quyet dinh|quy dinh|de cap) (?:ve )?(?:viec|van de|dieu) gi|noi dung chinh|noi dung cu the|noi dung chi tiet|(?:nhung )?noi dung (?:cu the )?(?:gi|nao|la gi)|nhung noi dung|noi (?:cu the |ro )?(?:nhung )?(?:gi|ve gi|ve van de gi))\b|^(?:cho (?:hoi|biet) )?noi dung\b/,
   ],
   // "văn bản nào quy định…", "được phê duyệt tại quyết định nào": the document is the answer.
   [

@@ -158,3 +158,69 @@ describe("questions near these that the knowledge answers", () => {
     expect(days).toContain("thứ Bảy");
   });
 });
+
+describe("more of what is asked beyond the record", () => {
+  it("a unit's own tasks, apart from those given to every unit", () => {
+    const r = ask("BHXH tỉnh có NV CĐS riêng nào (ngoài NV chung của các ĐV) năm 2023?");
+    expect(r.abstained).toBe(true);
+    expect(renderPlain(r)).toContain("không ghi nhiệm vụ riêng nào năm 2023 của Bảo hiểm xã hội tỉnh");
+    // (A unit that leads a task by name has it.)
+    const own = ask("Bộ Công an có nhiệm vụ riêng gì");
+    expect(own.abstained).toBe(false);
+    expect(renderPlain(own)).toContain("Trung tâm Dữ liệu quốc gia");
+    // ("kế hoạch riêng" is no question about its own tasks.)
+    expect(
+      renderPlain(
+        ask(
+          "Trung tâm chúng tôi có phải cụ thể hóa nhiệm vụ vào kế hoạch riêng không?",
+          "trung-tam-phuc-vu-hcc",
+        ),
+      ),
+    ).not.toContain("không ghi nhiệm vụ riêng");
+  });
+
+  it("where something is placed, named by the kind of place", () => {
+    const r = ask("trung tâm dữ liêu quốc gia đặt ở tỉnh nào");
+    expect(r.abstained).toBe(true);
+    expect(renderPlain(r)).toContain("không ghi địa điểm");
+    // (Where a body is set up, which the knowledge says, stays answered.)
+    const team = ask("to cong nghe so cong dong duoc lap o dau");
+    expect(team.abstained).toBe(false);
+    expect(renderPlain(team)).toContain("thôn, khu phố");
+  });
+
+  it("who of an unrecorded unit attended a meeting", () => {
+    const r = ask("ai dự hop 20/2 từ sở tài chính");
+    expect(r.abstained).toBe(true);
+    expect(renderPlain(r)).toContain("không nêu đơn vị này");
+    const known = ask("ai dự họp 20/2/2023 của sở tt&tt");
+    expect(known.abstained).toBe(false);
+    expect(renderPlain(known)).toContain("Đào Xuân Kỳ");
+  });
+
+  it("what a national meeting said of a province its record does not name", () => {
+    const r = ask("Thu tuong Pham Minh Chinh noi gi ve Ninh Thuan tai hoi nghi ngay 25/12/2022?");
+    expect(r.abstained).toBe(true);
+    expect(renderPlain(r)).toContain("không ghi nội dung riêng về Ninh Thuận");
+    expect(ask("hội nghị 25/12/2022 nói gì về dữ liệu").abstained).toBe(false);
+  });
+
+  it("a document's name asked, which is its trích yếu", () => {
+    expect(renderPlain(ask("Ke hoach so 3609 cua Ban Dieu hanh mang ten goi la gi?"))).toContain(
+      "không ghi trích yếu",
+    );
+    expect(renderPlain(ask("KH 4233 tên là gì"))).toContain("Nâng cao chỉ số DTI");
+  });
+
+  it("the body above another, asked as 'cấp dưới của ban nào'", () => {
+    expect(renderPlain(ask("Ban Dieu hanh chuyen doi so la cap duoi cua ban nao?"))).toContain(
+      "trực thuộc Ban Chỉ đạo",
+    );
+  });
+
+  it("two-level local government written with a digit", () => {
+    expect(renderPlain(ask("Từ ngày nào UBND cấp huyện không còn theo mô hình CQĐP 2 cấp?"))).toContain(
+      "01/07/2025",
+    );
+  });
+});

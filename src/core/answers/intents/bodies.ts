@@ -14,9 +14,10 @@ import type { Understanding } from "../understand.ts";
 import { issuersNamed } from "./document-list.ts";
 
 const CHILDREN =
-  /\b(?:la|lam) cap tren cua\b|\b(?:ben duoi|cap duoi|truc thuoc no)\b|\b(?:ban|to|co quan) nao truc thuoc\b/;
+  /\b(?:la|lam) cap tren cua\b|\b(?:ben duoi|cap duoi(?! cua)|truc thuoc no)\b|\b(?:ban|to|co quan) nao truc thuoc\b/;
+// ("là cấp dưới của ban nào", "nằm dưới BCĐ nào": the body above it.)
 const PARENT =
-  /\bthuoc\b.*\bhay\b|\bcap tren\b|\bgiup viec cho (?:ai|co quan nao|ban nao)\b|\bphuc vu (?:ai|co quan nao)\b|\b(?:truc thuoc|thuoc (?:ban|co quan|to chuc|don vi|cap) (?:nao|gi)|thuoc ai|cap tren)\b/;
+  /\b(?:cap duoi cua|nam duoi|(?:o|dat) duoi(?: su)?(?: quyen| chi dao| quan ly)?(?: cua)?) (?:[a-z]+ ){0,4}?(?:nao|gi|ai)\b|\bthuoc\b.*\bhay\b|\bcap tren\b|\bgiup viec cho (?:ai|co quan nao|ban nao)\b|\bphuc vu (?:ai|co quan nao)\b|\b(?:truc thuoc|thuoc (?:ban|co quan|to chuc|don vi|cap) (?:nao|gi)|thuoc ai|cap tren)\b/;
 const ROLE =
   /\b(?:vai tro|chuc nang|nhiem vu (?:gi|la gi)|lam (?:nhung )?(?:viec |cong viec )?gi|la gi|de lam gi|hoat dong (?:the nao|ra sao))\b/;
 /** "căn cứ Tổ công nghệ số cộng đồng", "tổ … hoạt động theo văn bản nào": the documents it works under. */

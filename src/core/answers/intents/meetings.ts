@@ -5,6 +5,7 @@ import { conceptsIn, expandAbbreviations } from "../../text/abbreviations.ts";
 import { findDatePhrases } from "../../text/dates.ts";
 import { findDocRefs } from "../../text/doc-number.ts";
 import { fold } from "../../text/normalize.ts";
+import { provinceIn } from "../../text/provinces.ts";
 import { foldQuestion } from "../../text/question.ts";
 import { phraseIndices, queryTerms, searchTerms, withoutFrames } from "../../text/search-terms.ts";
 import { untelexText } from "../../text/telex.ts";
@@ -293,6 +294,24 @@ export function answerMeeting(
       return r.build();
     }
   }
+  // "Thủ tướng nói gì về Ninh Thuận tại hội nghị 25/12/2022": a province a national meeting's record
+  // does not name was not spoken of there, as far as the sources say.
+  const place = provinceIn(asked);
+  if (place && /\b(?:noi|neu|de cap|nhac|giao|chi dao|ket luan|danh gia)\b/.test(asked)) {
+    const recorded = fold(
+      [m.title, ...m.agenda, ...m.results, ...m.shortcomings, ...m.conclusions].join(" "),
+    );
+    if (!recorded.includes(fold(place)) && !/\btinh\b/.test(fold(m.title))) {
+      r.abstain().line(
+        `Nguồn hiện có không ghi nội dung riêng về ${place} tại cuộc họp ngày ${formatViDate(m.date)}.`,
+      );
+      if (m.agenda.length) {
+        r.line("Nội dung cuộc họp được ghi:", cites);
+        for (const x of m.agenda) r.line(`• ${x}`, [], 1);
+      }
+      return r.build();
+    }
+  }
   // "họp 20/2 nói gì về thanh toán không dùng tiền mặt": the sentences on that topic first.
   const onTopic = topicSentences(m, question);
   // ("kết quả thực hiện kế hoạch 3609 bao nhiêu phần trăm": a share the sentences do not state is not
@@ -509,6 +528,33 @@ function attendanceAnswer(
             : `Nguồn chỉ ghi thành phần dự họp ngày ${day} là “${a!.label}”, không ghi họ tên người dự.`,
         ),
         recorded: byPost,
+      };
+  }
+  // "ai dự họp 20/2 từ Sở Tài chính": who of a unit, which the recorded attendees name or not.
+  if (
+    attends &&
+    !personIds.length &&
+    /\bai\b/.test(f) &&
+    /\b(?:tu|cua|thuoc|ben|phia)\s+(?:so|ban|cuc|bo|chi cuc|trung tam|ngan hang|bao hiem|kho bac|ubnd|uy ban)\b/.test(
+      f,
+    )
+  ) {
+    const named = lex.units.match(terms).filter((x) => x.value.kind === "unit");
+    if (named.length === 1) {
+      const unit = kb.unit(named[0]!.value.id)!;
+      const a = attendeeOf(m, unit);
+      const who = a?.person ? kb.person(a.person)?.name : undefined;
+      return a
+        ? { lines: [`Từ ${unit.name}: ${who ? `${who} (${a.label})` : a.label}.`], recorded: true }
+        : { lines: [`Thành phần dự họp ngày ${day} mà nguồn ghi không nêu ${unit.name}.`], recorded: false };
+    }
+    const unknown = named.length ? undefined : unknownUnitPhrase(f, question);
+    if (unknown)
+      return {
+        lines: [
+          `Cơ sở tri thức chưa có đơn vị “${unknown}”; thành phần dự họp ngày ${day} mà nguồn ghi không nêu đơn vị này.`,
+        ],
+        recorded: false,
       };
   }
   if (!ATTEND_CUE.test(f) || !/\b(?:khong|ko|k|khog|khg|hok|hong|chua)\b|\?\s*$/.test(f)) return undefined;

@@ -121,6 +121,10 @@ function pagingOf<Q extends TasksQuery | DeadlinesQuery>(
   return p;
 }
 
+/** A unit's own tasks asked, not those given to every unit (folded): "nhiệm vụ riêng", "ngoài NV chung". */
+const OWN_ASKED =
+  /\b(?:nhiem vu|nv|viec)(?: (?:cds|chuyen doi so|nao|gi|cua (?:minh|toi|chung toi|don vi)))* rieng\b|\bngoai (?:cac )?(?:nhiem vu|nv|viec) (?:chung|giao chung)\b/;
+
 /** The statuses of a task recorded done. */
 const DONE: ReadonlySet<string> = new Set(["done-on-time", "done-late"]);
 
@@ -172,6 +176,8 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
 
   let rows: { task: Task; role?: string }[];
   let title: string;
+  const ownAsked = OWN_ASKED.test(fold(ctx.question ?? ""));
+  let shared = 0;
   const group = unitId ? kb.group(unitId) : undefined;
   const asked = unitId ? kb.unit(unitId) : undefined;
   // Units change (mergers, closures): the unit the question means on the day it is about.
@@ -235,6 +241,17 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
         role: h.from ? `phối hợp, ${inheritedRole(kb, h)}` : "phối hợp",
       })),
     ].filter((x) => keep(x.task));
+    // ("BHXH có nhiệm vụ riêng nào, ngoài nhiệm vụ chung"): not those given to every unit.
+    // (Its part in a task given to a group it is in, to lead or to support, is shared too.)
+    if (ownAsked) {
+      const own = (x: { task: Task; role?: string }) =>
+        x.role !== "giao chung" &&
+        (x.task.lead.includes(unit.id) ||
+          x.task.support.includes(unit.id) ||
+          !!x.role?.includes("tiếp nhận"));
+      shared = rows.filter((x) => !own(x)).length;
+      rows = rows.filter(own);
+    }
     const closed = when?.kind === "ended" ? " (trước khi kết thúc hoạt động)" : "";
     title = `Nhiệm vụ${yearLabel} của ${unit.name}${closed}`;
   } else if (group) {
@@ -298,6 +315,20 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
       ...(q.topic ? { topic: q.topic } : {}),
     };
     r.action("Các nhiệm vụ", open);
+    return r.build();
+  }
+  if (!rows.length && ownAsked && unit) {
+    r.abstain();
+    for (const n of preface) r.line(n.text, kb.citeAll(n.sources));
+    r.line(
+      `Cơ sở tri thức không ghi nhiệm vụ riêng nào${q.year ? ` năm ${q.year}` : ""} của ${unit.name}; ${shared ? `đơn vị có ${shared} nhiệm vụ giao chung cho nhóm cơ quan, đơn vị mà đơn vị thuộc về.` : "không có nhiệm vụ giao chung nào trong thời gian này."}`,
+    );
+    if (shared)
+      r.action(`Nhiệm vụ của ${unit.name}`, {
+        kind: "tasks",
+        unitId: unit.id,
+        ...(q.year ? { year: q.year } : {}),
+      });
     return r.build();
   }
   if (!rows.length) {

@@ -67,13 +67,13 @@ export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | 
   // (When it began, not what was done before it: "trước khi có chính quyền hai cấp … nhiệm vụ nào".)
   // ("xã, phường bây giờ trực thuộc cấp nào": the same change, asked by what it made.)
   const twoLevel =
-    (/\bchinh quyen (?:dia phuong )?hai cap\b/.test(bare) &&
+    (/\bchinh quyen (?:dia phuong )?(?:hai|2) cap\b/.test(bare) &&
       /\b(?:ngay nao|khi nao|bao gio|bat dau|tu ngay|bao lau|bao nhieu ngay|ap dung|thuc hien tu)\b/.test(
         bare,
       ) &&
       !/\b(?:nhiem vu|viec|nv|truoc khi)\b/.test(bare)) ||
     // ("chính quyền hai cấp", "… là gì": the phrase alone.)
-    /^(?:[a-z]+ ){0,2}chinh quyen (?:dia phuong )?hai cap(?: (?:la gi|la sao|the nao|ra sao|nghia la gi|tu khi nao))?$/.test(
+    /^(?:[a-z]+ ){0,2}chinh quyen (?:dia phuong )?(?:hai|2) cap(?: (?:la gi|la sao|the nao|ra sao|nghia la gi|tu khi nao))?$/.test(
       bare.trim(),
     ) ||
     // ("huyện bị bỏ từ bao giờ", "huyện Ninh Sơn còn không": the district level ended.)

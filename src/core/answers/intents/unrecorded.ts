@@ -396,7 +396,8 @@ const ATTRIBUTES: readonly {
     what: "địa điểm",
     // ("đặt Trung tâm Dữ liệu quốc gia ở đâu": where something is put.)
     // ("… được xây dựng ở đâu": where it is built.)
-    re: /\b(?:dia diem|dia chi|tru so|dat(?: [a-z]+){0,6} (?:o|tai) dau|xay(?: dung)? (?:o|tai) dau|hop (?:o|tai) dau|to chuc (?:o|tai) dau|dien ra (?:o|tai) dau|phong hop|hoi truong (?:nao|gi)|to chuc (?:o|tai) (?:hoi truong|phong|dia diem) nao)\b/,
+    // ("… đặt ở tỉnh nào", "nằm ở thành phố nào": the place named by its kind.)
+    re: /\b(?:dia diem|dia chi|tru so|(?:dat|xay(?: dung)?|toa lac)(?: [a-z]+){0,6} (?:o|tai) (?:dau|(?:tinh|thanh pho|dia phuong|khu vuc) nao)|hop (?:o|tai) dau|to chuc (?:o|tai) dau|dien ra (?:o|tai) dau|phong hop|hoi truong (?:nao|gi)|to chuc (?:o|tai) (?:hoi truong|phong|dia diem) nao)\b/,
     of: "any",
   },
   // Whether the press was there, who was absent, whether minutes were kept: not recorded of a meeting.

@@ -86,6 +86,8 @@ export const HELDOUT_44_FILE = fileURLToPath(new URL("./heldout-44.yaml", import
 export const HELDOUT_45_FILE = fileURLToPath(new URL("./heldout-45.yaml", import.meta.url));
 export const HELDOUT_46_FILE = fileURLToPath(new URL("./heldout-46.yaml", import.meta.url));
 export const HELDOUT_47_FILE = fileURLToPath(new URL("./heldout-47.yaml", import.meta.url));
+export const HELDOUT_48_FILE = fileURLToPath(new URL("./heldout-48.yaml", import.meta.url));
+export const HELDOUT_49_FILE = fileURLToPath(new URL("./heldout-49.yaml", import.meta.url));
 export const FORMS = ["diacritics", "plain", "typo", "abbrev", "keywords"] as const;
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 export const DEFAULT_NOW = "2026-11-26T09:00:00+07:00";
@@ -666,7 +668,19 @@ const HELDOUT_SETS: { key: string; file: string; title: string }[] = [
     key: "heldout47",
     file: HELDOUT_47_FILE,
     title:
-      "Held-out set 47 (eval/heldout-47.yaml, written blind and committed at 183065d before the engine work it measures; first run 411/430; unread)",
+      "Held-out set 47 (eval/heldout-47.yaml, written blind and committed at 183065d before the engine work it measured; first run 411/430, then read for classes, so spent)",
+  },
+  {
+    key: "heldout48",
+    file: HELDOUT_48_FILE,
+    title:
+      "Held-out set 48 (eval/heldout-48.yaml, written blind and committed at 401d97f before the engine work it measured; first run 405/430, then read for classes, so spent)",
+  },
+  {
+    key: "heldout49",
+    file: HELDOUT_49_FILE,
+    title:
+      "Held-out set 49 (eval/heldout-49.yaml, written blind and committed at d170c23 before the engine work it measures; first run 414/430; unread)",
   },
 ];
 

@@ -12,17 +12,19 @@ import { joinReplies, RECORDED_NOTE, type Reply, ReplyBuilder } from "./reply.ts
 const WHY = /\b(?:vi sao|tai sao|vi ly do gi|ly do (?:gi|nao|la gi)|sao lai|vi dau|vi cai gi)\b/;
 
 /**
- * A reply that gives a reason or corrects the premise (folded): a cause, purpose or meaning it states,
- * or a "không" that denies what was asked.
+ * A reply that gives a reason or corrects the premise (folded): a cause, purpose or meaning it states
+ * ("vì", "nhằm", "để <làm gì>"; not the "vị" of "đơn vị" nor the "đề" of "đề án"), or a "không" that
+ * denies what was asked.
  */
 const REASON_GIVEN =
-  /\b(?:nguyen nhan|ly do|vi|nham|de|muc dich|y nghia|ban le|khong giam|khong phai|khong dung|khong ghi|khong neu|chua co)\b/;
+  /\b(?:nguyen nhan|ly do|(?<!don )vi(?! (?:tri|du|the))|nham|de (?:lam|phuc vu|dam bao|thuc hien|nang|tang|thuc day|tao|giup|huong|kip|cu the)|muc dich|y nghia|ban le|khong giam|khong phai|khong dung|khong ghi|khong neu|chua co)\b/;
 
 export function withReasonAsked(reply: Reply, question: string): Reply {
   if (reply.abstained || !WHY.test(fold(question))) return reply;
   // (Who holds a post is answered by who does: "Vì sao ông Kỳ làm Trưởng ban" is corrected by the one
   // recorded in it.)
-  if (reply.intent === "role" || reply.intent === "person") return reply;
+  // (Nor why the year's theme stresses something: the theme's own words are what the sources give of it.)
+  if (reply.intent === "role" || reply.intent === "person" || reply.intent === "theme") return reply;
   const said = fold([reply.title ?? "", ...reply.lines.map((l) => l.text)].join(" "));
   if (REASON_GIVEN.test(said)) return reply;
   // (A day the question gives that the reply does not is a premise the reply corrects: "Vì sao QĐ 1560

@@ -25,7 +25,7 @@ const CUES: readonly (readonly [DocumentFocus, RegExp])[] = [
   ],
   [
     "relation",
-    /\b(?:kem theo|di kem|ban hanh kem|trien khai (?:van ban|quyet dinh|ke hoach|nghi quyet|chi thi|chuong trinh|de an) nao|thuc hien (?:van ban|quyet dinh|nghi quyet|ke hoach|chi thi|chuong trinh|de an) nao|can cu (?:van ban|vao) nao|thay the (?:van ban|quyet dinh) nao)\b/,
+    /\b(?:kem theo|di kem|ban hanh kem|trien khai (?:van ban|quyet dinh|ke hoach|nghi quyet|chi thi|chuong trinh|de an) (?:so )?(?:nao|may|so may|bao nhieu)|thuc hien (?:van ban|quyet dinh|nghi quyet|ke hoach|chi thi|chuong trinh|de an) (?:so )?(?:nao|may|so may|bao nhieu)|can cu (?:van ban|vao) nao|thay the (?:van ban|quyet dinh) nao)\b/,
   ],
   [
     "issuer",

@@ -153,6 +153,14 @@ export function mentionsSelf(text: string): boolean {
       !OWNER_BEFORE.has(fold(words[i - 1] ?? ""))
     )
       return false;
+    // "tối thiểu", "tối ưu" typed plain: not the asker ("toi da" is as often "tôi đã").
+    if (
+      fold(w) === "toi" &&
+      w !== "tôi" &&
+      ["thieu", "uu", "mat"].includes(fold(words[i + 1] ?? "")) &&
+      !OWNER_BEFORE.has(fold(words[i - 1] ?? ""))
+    )
+      return false;
     // "trận đấu tôi qua": "tối qua" with a slipped mark, not the asker.
     if (
       fold(w) === "toi" &&
@@ -1014,7 +1022,15 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // 0'. "<đơn vị> có phải chủ trì <việc> không": yes or no.
   // Without "chủ trì"/"phối hợp" ("Sở TT&TT có phải xây dựng … không") the question is whether it leads;
   // "đơn vị tôi có phải …" asks it of the asker's unit.
-  const role = concepts.has("lead") ? "lead" : concepts.has("support") ? "support" : undefined;
+  // ("UBND tỉnh có nhiệm vụ xây dựng TT DLQG không": whether it has a part in it, any part.)
+  const hasTask = /\bco (?:nhiem vu|nv|viec)\b(?! (?:gi|nao|j)\b)/.test(bare);
+  const role = concepts.has("lead")
+    ? "lead"
+    : concepts.has("support")
+      ? "support"
+      : hasTask && !/\bco phai\b/.test(bare)
+        ? "any"
+        : undefined;
   const checkedUnit = unit?.kind === "unit" ? unit.id : mine ? MINE : undefined;
   if (
     checkedUnit &&
@@ -1346,6 +1362,10 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     !refs.length &&
     /\b(?:uy ban quoc gia|quoc gia|ca nuoc|tinh|ban chi dao)\b/.test(bare) &&
     /\bnam (?:19|20)\d\d\b|\bnam nay\b/.test(bare);
+  // ("chủ đề năm dữ liệu số được ai tuyên bố": who declared it, which the record of the day says.)
+  const declarer = /\b(?:ai|nguoi nao|ong nao|lanh dao nao)\b/.test(bare) && /\btuyen bo\b/.test(bare);
+  if (!themeTasks && declarer && (concepts.has("theme") || themeFocus))
+    return { ...base, year, query: { kind: "search" as const, text } };
   if (!themeTasks && (concepts.has("theme") || themeFocus || (yearNamed && year))) {
     const national = /\b(?:quoc gia|ca nuoc|toan quoc|thu tuong|chinh phu|trung uong)\b/.test(bare);
     // ("Chủ tịch UBND tỉnh yêu cầu quán triệt chủ đề của những cơ quan nào": the province names who

@@ -160,6 +160,11 @@ export function withoutChatFrame(text: string): string {
         /(^|[\s,])(?:(?:tính|tinh|kể|ke)\s+)?(?:từ|tu)\s+(?:hôm nay|hom nay|hnay|bây giờ|bay gio|bây h|bay h)(?:\s+(?:thì|thi))?\s*,?\s*(?=.*(?:mấy|may|bao nhiêu|bao nhieu|bn)\s+(?:ngày|ngay))/giu,
         "$1",
       )
+      // ("y/c", "v/v": the slash shorthands of official writing, written out.)
+      .replace(/(^|[\s,(])[yY]\/[cC](?=[\s,.?!)]|$)/gu, "$1yêu cầu")
+      .replace(/(^|[\s,(])[vV]\/[vV](?=[\s,.?!)]|$)/gu, "$1về việc")
+      // ("tối thiểu mấy sản phẩm": "ít nhất", as the knowledge writes it.)
+      .replace(/(^|[\s,])(?:tối thiểu|toi thieu)(?=[\s,?.!]|$)/giu, "$1ít nhất")
       // ("search giúp em …": the English verb of a request.)
       .replace(/(^|\s)search\s+/giu, "$1tìm ")
       // ("thành lập ở cấp nào": where, at which level of the administration.)

@@ -224,3 +224,66 @@ describe("more of what is asked beyond the record", () => {
     );
   });
 });
+
+describe("words that read as something else once folded", () => {
+  it("'tối thiểu' typed plain is not the asker ('tôi'), and means 'ít nhất'", () => {
+    const r = ask(
+      "Cac don vi trong tinh duoc yeu cau co toi thieu may san pham chuyen doi so trong nam 2023?",
+    );
+    expect(r.intent).not.toBe("link-needed");
+    expect(renderPlain(r)).toContain("ít nhất một sản phẩm");
+    // ("của tôi" typed plain is still the asker.)
+    expect(ask("nhiem vu cua toi").intent).toBe("link-needed");
+  });
+
+  it("who declared the year's theme is who the record says declared it", () => {
+    const text = renderPlain(ask("chủ đề năm dữ liệu sô được ai tuyên bố"));
+    expect(text).toContain("Phạm Minh Chính");
+    // (The body whose theme it is stays the answer to whose theme it is.)
+    expect(renderPlain(ask("chủ đề năm 2023 của quốc gia do ai công bố"))).toContain(
+      "Ủy ban Quốc gia về chuyển đổi số",
+    );
+  });
+});
+
+describe("whether a unit has a task, and its part in the tasks it took over", () => {
+  it("'<đơn vị> có nhiệm vụ <việc> không' is answered Có or Không, with who leads it", () => {
+    const no = renderPlain(ask("UBND tỉnh có nhiệm vụ xây dựng Trung tâm Dữ liệu quốc gia không"));
+    expect(no).toMatch(/^Không\. UBND tỉnh Ninh Thuận không chủ trì, không phối hợp/);
+    expect(no).toContain("Chủ trì: Bộ Công an");
+    expect(renderPlain(ask("BHXH tỉnh có nhiệm vụ tuyên truyền ngày CĐS tỉnh không"))).toMatch(
+      /^Có\. Bảo hiểm xã hội tỉnh phối hợp/,
+    );
+    // (What its part is, asked without "không", is said without Có or Không.)
+    expect(renderPlain(ask("BHXH tỉnh có vai trò gì trong tuyên truyền ngày CĐS tỉnh"))).toMatch(
+      /^Bảo hiểm xã hội tỉnh phối hợp/,
+    );
+  });
+
+  it("a task a merged unit's successor leads is marked as led by it in its deadlines", () => {
+    expect(renderPlain(ask("sở thông tin truyền thông có nhiêm vụ j về ngày 10/10"))).toContain(
+      "(ngày 10/10 hằng năm) (chủ trì)",
+    );
+  });
+});
+
+describe("answers that were found but not given", () => {
+  it("what a document implements, asked 'thực hiện nghị quyết số mấy'", () => {
+    const r = ask(
+      "Chuong trinh hanh dong cua Ban Can su Dang UBND tinh ve chuyen doi so nham thuc hien nghi quyet so may?",
+    );
+    expect(r.abstained).toBe(false);
+    expect(renderPlain(r)).toContain("09-NQ/TU");
+  });
+
+  it("a slip in the verb that frames the question ('quy địn'), or its slash shorthand ('y/c')", () => {
+    const day = ask("văn bản nào quy địn ngày chuyển đổi số tỉnh ninh thuận");
+    expect(day.abstained).toBe(false);
+    expect(renderPlain(day)).toContain("1560/QĐ-UBND");
+    const target = ask("chính quyền số 2023 y/c hợp nhất cổng dịch vụ công với hệ thống gì");
+    expect(target.abstained).toBe(false);
+    expect(renderPlain(target)).toContain("một cửa điện tử");
+    // (A topic the knowledge lacks stays unanswered, whatever frames it.)
+    expect(ask("văn bản nào quy địn lương giám đốc sở").abstained).toBe(true);
+  });
+});

@@ -51,7 +51,10 @@ export function answerCheck(q: CheckQuery, ctx: AnswerContext): Reply {
   const ended = kb.unitEndSentence(unit.id, ctx.today);
   if (q.role === "any") {
     const part = leads ? "chủ trì" : supports ? "phối hợp thực hiện" : "không chủ trì, không phối hợp";
-    r.line(`${unit.name} ${part} nhiệm vụ “${title}”.`, cites);
+    // ("… có nhiệm vụ … không": yes or no, first.)
+    const yesNo = /\b(?:khong|ko|k|hong|chua)\b[\s?.!]*$/.test(fold(ctx.question ?? ""));
+    const verdict = yesNo ? (leads || supports ? "Có. " : "Không. ") : "";
+    r.line(`${verdict}${unit.name} ${part} nhiệm vụ “${title}”.`, cites);
     r.line(`Chủ trì: ${leadNames(kb, task)}${support}.`, cites, 1);
     if (ended) r.line(ended.text, kb.citeAll(ended.sources), 1);
     r.item("task", task.id);

@@ -15,6 +15,7 @@ import {
   TELLING_RARITY,
 } from "../../search/search-index.ts";
 import { DOC_TYPE_NAMES, docTypeCode } from "../../text/doc-number.ts";
+import { editDistance } from "../../text/edit-distance.ts";
 import { fold } from "../../text/normalize.ts";
 import { foldQuestion } from "../../text/question.ts";
 import { queryTerms, searchTerms } from "../../text/search-terms.ts";
@@ -519,7 +520,10 @@ export function answerSearch(
   // (A word corrected into one that, with the word before or after it, is a phrase of the entry found,
   // "cộng đồg" → "cộng đồng" after "cộng", is a typo of that phrase: seen.)
   const unknown = query.filter(
-    (t) => !t.alternatives.some((a) => a.term === t.term) && !phraseTypo(q.text, t, hits[0], ctx),
+    (t) =>
+      !t.alternatives.some((a) => a.term === t.term) &&
+      !phraseTypo(q.text, t, hits[0], ctx) &&
+      !frameSlip(q.text, t.term),
   );
   // A search the intent already narrowed (the tasks a deadline question names) needs less.
   const base = q.kinds ? 0.5 : ANSWER_COVERAGE;
@@ -778,6 +782,38 @@ function phraseTypo(
   const next = words[i + 1];
   return (!!prev && text.includes(` ${prev} ${alt} `)) || (!!next && text.includes(` ${alt} ${next} `));
 }
+
+/**
+ * "văn bản nào quy địn …": a word a letter away from completing, with the word before or after it, a verb
+ * that frames what is asked; a slip in the frame, not a topic the knowledge lacks.
+ */
+function frameSlip(question: string, term: string): boolean {
+  const words = fold(question).split(/[^\p{L}\p{N}]+/u);
+  const i = words.indexOf(term);
+  if (i < 0) return false;
+  const prev = words[i - 1];
+  const next = words[i + 1];
+  for (const pair of FRAME_PAIRS) {
+    const [a, b] = pair.split(" ") as [string, string];
+    if (prev === a && term !== b && editDistance(term, b) <= 1) return true;
+    if (next === b && term !== a && editDistance(term, a) <= 1) return true;
+  }
+  return false;
+}
+
+/** Two-word verbs that frame a question about a document or a task, folded. */
+const FRAME_PAIRS = new Set([
+  "quy dinh",
+  "yeu cau",
+  "ban hanh",
+  "thuc hien",
+  "chu tri",
+  "phoi hop",
+  "thanh lap",
+  "de ra",
+  "dat ra",
+  "giao cho",
+]);
 
 /**
  * Whether an entry can answer a question that names a body ("Quy chế làm việc của Ban Điều hành"): it is

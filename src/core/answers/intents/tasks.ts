@@ -438,8 +438,14 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
     (unit ? ` của ${unit.name}` : group ? ` của ${group.name}` : "");
 
   // The asking unit's part in a task, said after its title.
+  // (A task it took over from a unit merged into it, it leads as that unit did.)
+  const inherited = new Set(held?.lead.filter((h) => h.from).map((h) => h.task.id) ?? []);
   const partOf = (t: Task) =>
-    supported.has(t.id) ? " (phối hợp)" : unit && t.lead.includes(unit.id) ? " (chủ trì)" : "";
+    supported.has(t.id)
+      ? " (phối hợp)"
+      : unit && (t.lead.includes(unit.id) || inherited.has(t.id))
+        ? " (chủ trì)"
+        : "";
   const rows: DueRow[] = [];
   let heading: string;
   let emptyText: string;

@@ -88,6 +88,7 @@ export const HELDOUT_46_FILE = fileURLToPath(new URL("./heldout-46.yaml", import
 export const HELDOUT_47_FILE = fileURLToPath(new URL("./heldout-47.yaml", import.meta.url));
 export const HELDOUT_48_FILE = fileURLToPath(new URL("./heldout-48.yaml", import.meta.url));
 export const HELDOUT_49_FILE = fileURLToPath(new URL("./heldout-49.yaml", import.meta.url));
+export const HELDOUT_50_FILE = fileURLToPath(new URL("./heldout-50.yaml", import.meta.url));
 export const FORMS = ["diacritics", "plain", "typo", "abbrev", "keywords"] as const;
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 export const DEFAULT_NOW = "2026-11-26T09:00:00+07:00";
@@ -680,7 +681,13 @@ const HELDOUT_SETS: { key: string; file: string; title: string }[] = [
     key: "heldout49",
     file: HELDOUT_49_FILE,
     title:
-      "Held-out set 49 (eval/heldout-49.yaml, written blind and committed at d170c23 before the engine work it measures; first run 414/430; unread)",
+      "Held-out set 49 (eval/heldout-49.yaml, written blind and committed at d170c23 before the engine work it measured; first run 414/430, then read for classes, so spent)",
+  },
+  {
+    key: "heldout50",
+    file: HELDOUT_50_FILE,
+    title:
+      "Held-out set 50 (eval/heldout-50.yaml, written blind and committed at 444ced2 before the engine work it measures; first run 414/430; unread)",
   },
 ];
 

@@ -444,14 +444,17 @@ function clauses(text: string): string[] {
       )
       // (Kinds listed with a comma are one piece too: "những cuộc họp, hội nghị nào".)
       .replace(LISTED_KINDS, "$1 và $2")
+      // (Three listed: "A, B, C" is "A và B, C" after one pass.)
+      .replace(LISTED_KINDS, "$1 và $2")
       .split(/[,;.!?:\n]+/)
       .map((p) => p.trim())
       .filter(Boolean)
   );
 }
 
+// (And the DTI's pillars: "chính quyền số, kinh tế số, xã hội số … đạt bao nhiêu".)
 const KIND =
-  "cuộc họp|hội nghị|văn bản|kế hoạch|quyết định|thông báo|công văn|nhiệm vụ|chỉ tiêu|mục tiêu|cuoc hop|hoi nghi|van ban|ke hoach|quyet dinh|thong bao|cong van|nhiem vu|chi tieu|muc tieu";
+  "cuộc họp|hội nghị|văn bản|kế hoạch|quyết định|thông báo|công văn|nhiệm vụ|chỉ tiêu|mục tiêu|cuoc hop|hoi nghi|van ban|ke hoach|quyet dinh|thong bao|cong van|nhiem vu|chi tieu|muc tieu|chính quyền số|kinh tế số|xã hội số|chinh quyen so|kinh te so|xa hoi so";
 const LISTED_KINDS = new RegExp(`(?<=\\s|^)(${KIND}),\\s*(${KIND})(?=\\s|$|[?.,])`, "giu");
 
 /** "hôm nay (là) (ngày …) 1/10(/2023)": the day the asker says today is. */

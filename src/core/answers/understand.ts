@@ -1930,7 +1930,16 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
     // description says; "nhiệm vụ" frames the question, it is not a word the description must hold.
     const duty = phraseIndices(terms, [["nhiem", "vu"]]);
     const unframed = terms.filter((_, i) => !duty.has(i));
-    const searchText = duty.size && unframed.length > bodyTerms.size ? typedWords(text, unframed) : text;
+    // ("nv tổ công nghệ số cộng đồng": nothing but the body named, with "nhiệm vụ": what it does.)
+    // (Only of a body whose description the sources give; another's duties are not recorded.)
+    const described = lex.kb.body(bodyMatches[0]!.value);
+    const bodyName = described?.description ? described.name : undefined;
+    const searchText =
+      duty.size && unframed.length > bodyTerms.size
+        ? typedWords(text, unframed)
+        : duty.size && bodyName && unframed.length === bodyTerms.size
+          ? `${bodyName} làm gì`
+          : text;
     return { ...base, year, query: { kind: "search", text: searchText } };
   }
   // "Tìm các thông tin về Trung tâm PVHCC": the unit's card.

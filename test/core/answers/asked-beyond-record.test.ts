@@ -287,3 +287,51 @@ describe("answers that were found but not given", () => {
     expect(ask("văn bản nào quy địn lương giám đốc sở").abstained).toBe(true);
   });
 });
+
+describe("questions read whole", () => {
+  it("a question that only asks when, of nothing named, is not answered with whatever has a date", () => {
+    const r = ask("tu ngay nao den ngay nao");
+    expect(r.abstained).toBe(true);
+    expect(renderPlain(r)).toContain("chưa nêu việc");
+    // (After a question that names its subject, the clause does not replace it.)
+    expect(renderPlain(ask("Tet Am lich nam 2027 duoc nghi may ngay, tu ngay nao den ngay nao?"))).toContain(
+      "Tết Âm lịch",
+    );
+  });
+
+  it("'nhiệm vụ' and a body's name alone ask what it does, when the sources describe it", () => {
+    expect(renderPlain(ask("nv tổ công nghệ số cộng đồng"))).toContain("kỹ năng số");
+    expect(ask("nhiệm vụ của tổ giúp việc").abstained).toBe(true);
+  });
+
+  it("the weekday of each day due this week or next", () => {
+    const r = engine.ask({
+      text: "Tuần này có mốc chuyển đổi số nào không?",
+      now: new Date("2027-10-05T09:00:00+07:00"),
+    });
+    expect(renderPlain(r)).toContain("10/10/2027: còn 5 ngày (Chủ nhật)");
+    // (Not over a month: a list to read, not days to plan.)
+    const month = engine.ask({ text: "tháng này có hạn nào", now: new Date("2023-10-02T09:00:00+07:00") });
+    expect(renderPlain(month)).not.toContain("(thứ Ba)");
+  });
+
+  it("three pillars listed with commas are one question", () => {
+    const text = renderPlain(
+      ask("Ba trụ cột chính quyền số, kinh tế số, xã hội số trong DTI 2022 của tỉnh đạt bao nhiêu?"),
+    );
+    for (const v of ["0,6787", "0,6518", "0,6045"]) expect(text).toContain(v);
+  });
+
+  it("by how much the DTI is above the national average, typed short", () => {
+    expect(renderPlain(ask("dti 2022 tỉnh hơn trung bìh cả nước bn"))).toContain("chênh lệch 0,0143");
+  });
+
+  it("whether a unit that goes on still leads a task is about the task, not the merger", () => {
+    const r = ask("So toi bay gio con chu tri tuyen truyen Ngay Chuyen doi so tinh khong?", "so-khcn");
+    expect(renderPlain(r)).toContain("Tuyên truyền Ngày Chuyển đổi số tỉnh");
+    // (Of the unit that ended, the merger is the answer.)
+    expect(
+      renderPlain(ask("So toi bay gio con chu tri tuyen truyen Ngay Chuyen doi so tinh khong?", "so-tttt")),
+    ).toContain("hợp nhất vào Sở Khoa học và Công nghệ");
+  });
+});

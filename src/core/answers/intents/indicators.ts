@@ -108,7 +108,8 @@ export function answerIndicator(q: { year?: number }, ctx: AnswerContext): Reply
 const PILLARS = /\b(?:tru cot|gom nhung|gom nhung gi|bao gom|thanh phan|cau phan|gom nhung nhom)\b/;
 const FULL_NAME = /\b(?:viet tat|ten day du|la chi so gi|nghia la gi)\b/;
 // ("trung bìn": the last letter dropped on a phone.)
-const AVERAGE = /\b(?:trung binh?|binh quan)\b/;
+// ("trung bìh": a letter dropped inside, which no other word here spells.)
+const AVERAGE = /\b(?:trung (?:binh?|bih)|binh quan)\b/;
 const CHANGE = /\b(?:tang (?:bao nhieu|may)|giam (?:bao nhieu|may)|so voi)\b/;
 const VALUE_OR_RANK = /\b(?:diem|xep hang|hang|thu hang|bao nhieu|dat|gia tri|chi so|may|bac|tang)\b/;
 
@@ -434,7 +435,7 @@ export function answerIndicatorAttribute(u: Understanding, ctx: AnswerContext): 
       const yes = /\bthap hon\b/.test(bare) ? !above : above;
       // "cao hơn bao nhiêu": by how much, said first.
       const by = difference(ind.value, ind.nationalAverage);
-      const howMuch = /\b(?:bao nhieu|may|chenh)\b/.test(bare);
+      const howMuch = /\b(?:bao nhieu|bn|may|chenh)\b/.test(bare);
       // ("cao hơn hay thấp hơn": which, not yes or no.)
       const which = /\b(?:cao hon|thap hon) hay (?:cao hon|thap hon|bang)\b|\bhay (?:thap|cao) hon\b/.test(
         bare,

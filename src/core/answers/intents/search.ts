@@ -513,6 +513,12 @@ export function answerSearch(
   ctx: AnswerContext,
 ): Reply {
   const query = ctx.lex.index.expandQuery(q.text);
+  // ("từ ngày nào đến ngày nào" alone: when, of nothing named; no entry answers it.)
+  if (!q.kinds && query.length && query.every((t) => TIME_FRAME.has(t.term))) {
+    const r = new ReplyBuilder("search").abstain();
+    r.line("Câu hỏi chưa nêu việc, văn bản hay cuộc họp nào. Bạn hỏi thời gian của việc gì?");
+    return r.build();
+  }
   const hits = ctx.lex.index.search(q.text, { limit: 8, query, ...(q.kinds ? { kinds: q.kinds } : {}) });
   // A word the knowledge has never seen (not even as a typo of a known one) is a topic it does not
   // cover (a typo-corrected word counts as unseen here): "lương giám đốc sở" must not be answered
@@ -800,6 +806,23 @@ function frameSlip(question: string, term: string): boolean {
   }
   return false;
 }
+
+/** Words that only ask when (folded): a question of them alone names nothing to search for. */
+const TIME_FRAME = new Set([
+  "tu",
+  "den",
+  "toi",
+  "ngay",
+  "nao",
+  "thang",
+  "nam",
+  "tuan",
+  "luc",
+  "khi",
+  "bao",
+  "gio",
+  "may",
+]);
 
 /** Two-word verbs that frame a question about a document or a task, folded. */
 const FRAME_PAIRS = new Set([

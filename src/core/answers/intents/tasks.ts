@@ -10,7 +10,7 @@ import type { Task } from "../../knowledge/schema.ts";
 import { fold } from "../../text/normalize.ts";
 import { addDays, diffDays, formatViDate } from "../../time.ts";
 import type { AnswerContext } from "../context.ts";
-import { asksCount, cap, dueText, givenTo, leadNames, shorten, upperFirst } from "../format.ts";
+import { asksCount, cap, dueText, givenTo, leadNames, shorten, upperFirst, weekdayOf } from "../format.ts";
 import { taskGroupKey } from "../lexicon.ts";
 import { type Query, type Reply, ReplyBuilder } from "../reply.ts";
 import { inheritedRole, referenceDay, twoLevelEnds, type UnitNote, unitOnDate } from "../unit-time.ts";
@@ -521,6 +521,7 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
   const r = new ReplyBuilder("deadlines", `${heading} (${rows.length}):`);
   for (const n of preface) r.line(n.text, kb.citeAll(n.sources));
   const supportAsked = /\bphoi hop\b/.test(fold(ctx.question ?? ""));
+  const shortWindow = !!q.from && !!q.to && diffDays(q.from, q.to) <= 14;
   page.shown.forEach((row, i) => {
     const t = row.task;
     const occurrenceTask = t.deadline.recurrence ? { ...t, deadline: { ...t.deadline, due: row.due } } : t;
@@ -528,8 +529,10 @@ export function answerDeadlines(q: DeadlinesQuery, ctx: AnswerContext): Reply {
     const later = row.later?.length ? ` (các kỳ sau: ${row.later.map(formatViDate).join(", ")})` : "";
     // (A unit's deadlines show no lead line: each says whether the unit leads or supports it.)
     const role = partOf(t);
+    // ("tuần này có mốc nào": within a week or two, the weekday the day falls on.)
+    const weekday = q.mode === "window" && shortWindow ? ` (${weekdayOf(row.due)})` : "";
     r.line(
-      `${n}. ${t.title}${role} — ${dueText(occurrenceTask, today)}${later}`,
+      `${n}. ${t.title}${role} — ${dueText(occurrenceTask, today)}${weekday}${later}`,
       kb.citeAll([...(t.document ? [t.document] : []), ...t.sources]),
     );
     // ("nhiệm vụ ngày 10/10 đơn vị phối hợp": the supporting units too, when asked.)

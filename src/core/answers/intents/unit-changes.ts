@@ -92,6 +92,15 @@ export function answerUnitChange(u: Understanding, ctx: AnswerContext): Reply | 
   if (twoLevel && !named.length) named.push(...twoLevelEnds(kb).map((x) => x.group.id));
   const ids = [...new Set(named)];
   if (!ids.length && mentionsSelf(u.text) && ctx.asker?.unitId) ids.push(ctx.asker.unitId);
+  // ("Sở tôi bây giờ còn chủ trì tuyên truyền Ngày CĐS tỉnh không", asked by Sở KH&CN: whether a unit
+  // that goes on still leads a task is the task's answer, not a change; one that ended is said so.)
+  if (
+    ids.length === 1 &&
+    !kb.unitEnd(ids[0]!) &&
+    /\bcon (?:phoi hop|chu tri|phu trach|lam|thuc hien)\b/.test(bare) &&
+    !/\b(?:sap nhap|sat nhap|hop nhat|giai the|doi ten|chia tach|tiep nhan|ket thuc)\b/.test(bare)
+  )
+    return undefined;
   // ("hợp nhất sở 2025", "các đơn vị đã sáp nhập": the changes alone, nothing else named.)
   const nothingElse = !bare
     .replace(

@@ -14,7 +14,7 @@ import { buildInitialisms, type Initialisms } from "../text/initialisms.ts";
 import { nameVariants as personNameVariants } from "../text/name-variants.ts";
 import { fold } from "../text/normalize.ts";
 import { searchTerms } from "../text/search-terms.ts";
-import { wordsAndPairs } from "../text/word-slips.ts";
+import { QUESTION_PHRASES, wordsAndPairs } from "../text/word-slips.ts";
 
 export type UnitRef = { kind: "unit" | "group"; id: string };
 
@@ -128,7 +128,7 @@ export function buildLexicon(kb: Knowledge): Lexicon {
     bodies,
     people,
     taskGroups: [...taskGroups.values()],
-    ...wordsAndPairs(stringsOf(kb.data)),
+    ...wordsAndPairs([...stringsOf(kb.data), ...QUESTION_PHRASES]),
     initialisms() {
       initialisms ??= buildInitialisms(stringsOf(kb.data));
       return initialisms;

@@ -163,6 +163,11 @@ export function withoutChatFrame(text: string): string {
       // ("y/c", "v/v": the slash shorthands of official writing, written out.)
       .replace(/(^|[\s,(])[yY]\/[cC](?=[\s,.?!)]|$)/gu, "$1yêu cầu")
       .replace(/(^|[\s,(])[vV]\/[vV](?=[\s,.?!)]|$)/gu, "$1về việc")
+      // ("STTTT BH KH …": "ban hành" before a kind of document, which "bảo hiểm" never is.)
+      .replace(
+        /(^|[\s,])(?:BH|bh|Bh)(?=\s+(?:KH|kh|QĐ|QD|qđ|qd|TB|tb|VB|vb|CV|cv|NQ|nq|kế hoạch|ke hoach|quyết định|quyet dinh|văn bản|van ban|thông báo|thong bao|nghị quyết|nghi quyet)(?![\p{L}\p{N}]))/gu,
+        "$1ban hành",
+      )
       // ("tối thiểu mấy sản phẩm": "ít nhất", as the knowledge writes it.)
       .replace(/(^|[\s,])(?:tối thiểu|toi thieu)(?=[\s,?.!]|$)/giu, "$1ít nhất")
       // ("search giúp em …": the English verb of a request.)

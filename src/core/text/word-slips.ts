@@ -28,6 +28,28 @@ export function slipCandidates(typed: string): string[] {
   return [...out].filter((w) => w.length >= 2 && keySlip(typed, w, { extraNeighbour: true }));
 }
 
+/**
+ * Phrases questions are asked in, which the knowledge's texts need not write: their pairs mend a slip in
+ * them as the knowledge's pairs do ("bao nhiu" → "bao nhiêu").
+ */
+export const QUESTION_PHRASES: readonly string[] = [
+  "bao nhiêu",
+  "như thế nào",
+  "ra sao",
+  "khi nào",
+  "bao giờ",
+  "ở đâu",
+  "là gì",
+  "là ai",
+  "tìm giúp",
+  "liệt kê",
+  "tất cả",
+  "những gì",
+  "cho hỏi",
+  "có không",
+  "gồm những",
+];
+
 /** The folded words of texts, and each two adjacent, "a b", as the knowledge writes them. */
 export function wordsAndPairs(texts: Iterable<string>): { words: Set<string>; pairs: Set<string> } {
   const words = new Set<string>();
@@ -72,8 +94,10 @@ export function mendedWordSlips(
     // (The first letter is kept: "binh" is no slip of "ninh", nor "xong" of "cong".)
     // (A real syllable typed plain is mended only by a key beside the one meant, "thep" for "theo": one
     // a letter longer or shorter is another word as often, "tram" of "phần trăm" is no "tam".)
+    // (A letter dropped from a syllable, "mục tiu", "bao nhiu", "an toàn thông tin mạg", is mended too
+    // when the pair it makes is written and the pair as typed is not.)
     let meant = slipCandidates(typed).filter(
-      (w) => w[0] === typed[0] && (!syllable || w.length === typed.length) && paired(w),
+      (w) => w[0] === typed[0] && (!syllable || w.length >= typed.length) && paired(w),
     );
     // A word typed with its marks that is no syllable ("chủ đêg"): the keyboard was set for Vietnamese,
     // so a letter too many, whatever key, is the slip when dropping it leaves a syllable that pairs.

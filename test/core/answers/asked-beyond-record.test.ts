@@ -335,3 +335,18 @@ describe("questions read whole", () => {
     ).toContain("hợp nhất vào Sở Khoa học và Công nghệ");
   });
 });
+
+describe("official shorthand", () => {
+  it("'BH' before a kind of document is 'ban hành': a plan of another issuer is not the one asked", () => {
+    const r = ask("STTTT BH KH tuyên truyền Ngày CĐS tỉnh năm 2023 số mấy?");
+    expect(r.abstained).toBe(true);
+    // ("BHXH" stays the social insurance agency.)
+    expect(renderPlain(ask("BHXH tỉnh có nhiệm vụ gì"))).toContain("Bảo hiểm xã hội tỉnh");
+  });
+
+  it("a plain syllable a letter short in the words of a target is mended", () => {
+    const r = ask("mục tiu dữ liệu mở năm 2023 tăng từ bao nhiu lên bao nhiu");
+    expect(r.abstained).toBe(false);
+    expect(renderPlain(r)).toContain("60%");
+  });
+});

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { mendedWordSlips, slipCandidates, wordsAndPairs } from "../../../src/core/text/word-slips.ts";
+import {
+  mendedWordSlips,
+  QUESTION_PHRASES,
+  slipCandidates,
+  wordsAndPairs,
+} from "../../../src/core/text/word-slips.ts";
 
 const { words, pairs } = wordsAndPairs([
   "Tết Dương lịch; các năm tiếp theo; ban hành",
@@ -33,6 +38,16 @@ describe("a word typed with one slip, mended by the words beside it", () => {
   it("does not take a plain real word a letter longer or shorter for another (tram is no tam)", () => {
     const p = wordsAndPairs(["phân tam"]);
     expect(mendedWordSlips("phan tram", (w) => p.words.has(w), p.pairs)).toBe("phan tram");
+  });
+  it("mends a plain syllable a letter short when the pair it makes is written and the one typed is not", () => {
+    const p = wordsAndPairs(["mục tiêu", ...QUESTION_PHRASES]);
+    const mendP = (t: string) => mendedWordSlips(t, (w) => p.words.has(w), p.pairs);
+    expect(mendP("muc tiu du lieu mo")).toBe("muc tieu du lieu mo");
+    // (The phrases questions are asked in vouch too: "bao nhiu" is "bao nhieu".)
+    expect(mendP("tang bao nhiu")).toBe("tang bao nhieu");
+    // (A pair as typed that is written stays: "tiu" beside "muc" only when "muc tiu" is no pair.)
+    const both = wordsAndPairs(["mục tiêu", "mục tiu"]);
+    expect(mendedWordSlips("muc tiu", (w) => both.words.has(w) && w !== "tiu", both.pairs)).toBe("muc tiu");
   });
   it("offers only keyboard slips", () => {
     expect(slipCandidates("thep")).toContain("theo");

@@ -89,6 +89,8 @@ export const HELDOUT_47_FILE = fileURLToPath(new URL("./heldout-47.yaml", import
 export const HELDOUT_48_FILE = fileURLToPath(new URL("./heldout-48.yaml", import.meta.url));
 export const HELDOUT_49_FILE = fileURLToPath(new URL("./heldout-49.yaml", import.meta.url));
 export const HELDOUT_50_FILE = fileURLToPath(new URL("./heldout-50.yaml", import.meta.url));
+export const HELDOUT_51_FILE = fileURLToPath(new URL("./heldout-51.yaml", import.meta.url));
+export const HELDOUT_52_FILE = fileURLToPath(new URL("./heldout-52.yaml", import.meta.url));
 export const FORMS = ["diacritics", "plain", "typo", "abbrev", "keywords"] as const;
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../knowledge/", import.meta.url));
 export const DEFAULT_NOW = "2026-11-26T09:00:00+07:00";
@@ -687,7 +689,19 @@ const HELDOUT_SETS: { key: string; file: string; title: string }[] = [
     key: "heldout50",
     file: HELDOUT_50_FILE,
     title:
-      "Held-out set 50 (eval/heldout-50.yaml, written blind and committed at 444ced2 before the engine work it measures; first run 414/430; unread)",
+      "Held-out set 50 (eval/heldout-50.yaml, written blind and committed at 444ced2 before the engine work it measured; first run 414/430, then read for classes, so spent)",
+  },
+  {
+    key: "heldout51",
+    file: HELDOUT_51_FILE,
+    title:
+      "Held-out set 51 (eval/heldout-51.yaml, written blind and committed at 905fadd before the engine work it measured; first run 418/430; unread)",
+  },
+  {
+    key: "heldout52",
+    file: HELDOUT_52_FILE,
+    title:
+      "Held-out set 52 (eval/heldout-52.yaml, written blind and committed at f70193a before the engine work it measured; first run 413/430; unread)",
   },
 ];
 

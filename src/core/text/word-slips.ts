@@ -92,10 +92,10 @@ export function mendedWordSlips(
       (after !== undefined && pairs.has(`${w} ${after}`));
     if (paired(typed)) continue;
     // (The first letter is kept: "binh" is no slip of "ninh", nor "xong" of "cong".)
-    // (A real syllable typed plain is mended only by a key beside the one meant, "thep" for "theo": one
-    // a letter longer or shorter is another word as often, "tram" of "phần trăm" is no "tam".)
-    // (A letter dropped from a syllable, "mục tiu", "bao nhiu", "an toàn thông tin mạg", is mended too
-    // when the pair it makes is written and the pair as typed is not.)
+    // (A real syllable typed plain is mended by a key beside the one meant, "thep" for "theo", or by a
+    // letter it dropped, "mục tiu", "bao nhiu", when the pair it makes is written and the pair typed is
+    // not; never by a letter taken away, which is another word as often: "tram" of "phần trăm" is no
+    // "tam".)
     let meant = slipCandidates(typed).filter(
       (w) => w[0] === typed[0] && (!syllable || w.length >= typed.length) && paired(w),
     );

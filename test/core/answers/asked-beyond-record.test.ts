@@ -350,3 +350,16 @@ describe("official shorthand", () => {
     expect(renderPlain(r)).toContain("60%");
   });
 });
+
+describe("who founded a body, asked as a choice or as 'do ai lập'", () => {
+  it("the founder the decision names, whichever units the choice offers", () => {
+    expect(renderPlain(ask("BCĐ CĐS tỉnh do TU hay UBND tỉnh lập?"))).toContain(
+      "352-QĐ/TU ngày 18/06/2021 của Tỉnh ủy",
+    );
+    expect(renderPlain(ask("BCĐ CĐS tỉnh do ai lập"))).toContain("của Tỉnh ủy");
+    // (A body whose founding is not recorded is said so.)
+    const team = ask("tổ công nghệ số cộng đồng do ai lập");
+    expect(team.abstained).toBe(true);
+    expect(renderPlain(team)).toContain("không ghi văn bản, thời điểm thành lập");
+  });
+});

@@ -23,8 +23,10 @@ const ROLE =
 /** "căn cứ Tổ công nghệ số cộng đồng", "tổ … hoạt động theo văn bản nào": the documents it works under. */
 const BASIS =
   /\b(?:can cu|dua tren|co so phap ly|trien khai theo|hoat dong theo (?:van ban|ke hoach|quyet dinh)(?: nao)?)\b/;
+/** "do Tỉnh ủy hay UBND tỉnh lập": which of two founded it (folded). */
+const FOUNDER_CHOICE = /\bdo (?:[a-z0-9]+ ){1,6}hay (?:[a-z0-9]+ ){1,6}(?:thanh lap|lap ra|lap)\b/;
 const FOUNDED =
-  /\b(?:thanh lap|lap ra|duoc lap) (?:theo |tai |bang |o |tu )?(?:van ban |quyet dinh )?(?:nao|khi nao|bao gio|nam nao|ngay nao)\b|\b(?:ai|co quan nao|don vi nao|cap nao)(?: ra quyet dinh| ky quyet dinh)? (?:thanh lap|lap ra)\b|\bthanh lap boi\b|^(?:van ban|quyet dinh|qd) thanh lap\b|\bcan cu (?:de )?thanh lap\b/;
+  /\b(?:thanh lap|lap ra|duoc lap) (?:theo |tai |bang |o |tu )?(?:van ban |quyet dinh )?(?:nao|khi nao|bao gio|nam nao|ngay nao)\b|\b(?:ai|co quan nao|don vi nao|cap nao)(?: ra quyet dinh| ky quyet dinh)? (?:thanh lap|lap ra|lap)\b|\bthanh lap boi\b|^(?:van ban|quyet dinh|qd) thanh lap\b|\bcan cu (?:de )?thanh lap\b/;
 
 /** "do UBND tỉnh thành lập phải không", "có phải Tỉnh ủy thành lập": who is said to have founded it. */
 const FOUNDER_CLAIMED =
@@ -36,7 +38,7 @@ export function answerBodyAttribute(u: Understanding, ctx: AnswerContext): Reply
     ? "children"
     : PARENT.test(bare)
       ? "parent"
-      : FOUNDED.test(bare) || FOUNDER_CLAIMED.test(bare)
+      : FOUNDED.test(bare) || FOUNDER_CLAIMED.test(bare) || FOUNDER_CHOICE.test(bare)
         ? "founded"
         : BASIS.test(bare)
           ? "basis"
@@ -115,7 +117,10 @@ export function answerBodyAttribute(u: Understanding, ctx: AnswerContext): Reply
   // A question about a document, a meeting, a theme, a target or tasks only names the body.
   // ("ai thành lập Ban Chỉ đạo" is read as a question about people: the founding is still what it asks.)
   const elsewhere = ["meeting", "document", "theme", "target", "indicator", "tasks", "deadlines", "person"];
-  if (elsewhere.includes(u.query.kind) || (u.query.kind === "role" && asks === "role")) return undefined;
+  // (Which of two founded it is asked of the body, whatever units the choice names.)
+  const choice = asks === "founded" && FOUNDER_CHOICE.test(bare);
+  if (!choice && (elsewhere.includes(u.query.kind) || (u.query.kind === "role" && asks === "role")))
+    return undefined;
   const concepts = new Set(conceptsIn(u.folded));
   // "Chủ đề … của Ban Chỉ đạo là gì" asks the theme; "Tổ … làm nhiệm vụ gì" still asks the body's role.
   if (

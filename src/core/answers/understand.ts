@@ -1614,8 +1614,7 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   // "Bộ Công an được Thủ tướng giao nhiệm vụ gì": a unit's tasks, whoever assigned them.
   // "Các nhiệm vụ trọng tâm Chủ tịch tỉnh giao … gồm những gì": tasks, whoever gave them.
   // ("BHXH năm 2023 cần làm ra bao nhiêu sản phẩm": what it must do, said with "cần".)
-  const tasksAsked =
-    !asksWho && /\b(?:nhiem vu|giao|(?<!de )lam gi|(?:phai|can) (?:lam|thuc hien|hoan thanh))\b/.test(bare);
+  const tasksAsked = !asksWho && (/\b(?:nhiem vu|giao|(?<!de )lam gi)\b/.test(bare) || MUST_DO.test(bare));
   const unitTasks = (unit || unknownUnit || concepts.has("task")) && tasksAsked;
   // "Ai được gọi là “cánh tay nối dài” của Ban Chỉ đạo": who, about something the body is named with.
   const bodyTerms = new Set<number>();
@@ -1733,9 +1732,8 @@ export function understand(raw: string, now: Date, lex: Lexicon): Understanding 
   }
   const asksTasks =
     concepts.has("task") ||
-    /\b(?:phai|can) (?:lam|thuc hien|hoan thanh)\b|\b(?<!de )lam gi\b|\bduoc giao\b|\bgiao\b(?! (?:dich|duc|thong|luu|tiep|ban))/.test(
-      bare,
-    );
+    MUST_DO.test(bare) ||
+    /\b(?<!de )lam gi\b|\bduoc giao\b|\bgiao\b(?! (?:dich|duc|thong|luu|tiep|ban))/.test(bare);
   // "Hạn để 90% hồ sơ cấp xã được xử lý trên mạng là năm nào": the year a target is set for, when the
   // words are a target's, not a task's.
   if (concepts.has("deadline") && !unit && !mine && content.length >= 3 && !aboutTasks(0.5)) {
@@ -2088,6 +2086,9 @@ function issuerDocuments(by: { issuer: string } | { mine: true }, bare: string):
   };
 }
 
+/** What a unit must do (folded): "phải làm", "cần thực hiện", "cần hoàn thành". */
+const MUST_DO = /\b(?:phai|can) (?:lam|thuc hien|hoan thanh)\b/;
+
 /** Words that ask for the first or the last of the documents that fit. */
 const EARLIEST_WORDS = /\b(?:som nhat|cu nhat|dau tien|truoc nhat)\b/;
 // ("mới nhấ": the last letter dropped, which no other phrase spells.)
@@ -2245,7 +2246,9 @@ function documentListFilter(
     if (!/\bban hanh\b/.test(bare)) filter.periodIsTopic = true;
   }
   // ("văn bản mới nhất về ngày CĐS": the day named is a topic, though its words frame lists.)
-  const dayNamed = /\bngay (?:cds|chuyen doi so)(?: (?:quoc gia|tinh))?\b/.exec(rest)?.[0];
+  const dayTopic = /\bngay (?:cds|chuyen doi so)(?: (?:quoc gia|tinh))?\b/
+    .exec(rest)?.[0]
+    .replace(/\bcds\b/, "chuyen doi so");
   rest = rest
     .replace(new RegExp(EARLIEST_WORDS.source, "g"), " ")
     .replace(new RegExp(LATEST_WORDS.source, "g"), " ")
@@ -2258,9 +2261,7 @@ function documentListFilter(
     .replace(/\s+/g, " ")
     .trim();
   const topic =
-    rest.split(" ").filter((w) => w.length >= 2).length && !GENERIC_TOPIC.test(rest)
-      ? rest
-      : dayNamed?.replace(/\bcds\b/, "chuyen doi so");
+    rest.split(" ").filter((w) => w.length >= 2).length && !GENERIC_TOPIC.test(rest) ? rest : dayTopic;
   const listing = LIST_CUE.test(bare.replace(/\bcac (?:so|ban|nganh|don vi|dia phuong|huyen|tinh)\b/g, " "));
   const asksWhich = /\b(?:nao|gi|ai|sao|the nao|khong|ko)\b/.test(bare);
   const filtered = !!(filter.issuer || filter.from || filter.month || filter.mine || filter.code);
@@ -2282,7 +2283,7 @@ function documentListFilter(
     (lex.index.search(topic, { kinds: ["document"], limit: 1 })[0]?.coverage ?? 0) >= 0.75
   ) {
     filter.order = order;
-    const day = dayNamed && topic === dayNamed.replace(/\bcds\b/, "chuyen doi so");
+    const day = topic === dayTopic;
     filter.topic = day
       ? `Ngày Chuyển đổi số${/quoc gia$/.test(topic) ? " quốc gia" : /tinh$/.test(topic) ? " tỉnh" : ""}`
       : typedTopic(typed, topic);

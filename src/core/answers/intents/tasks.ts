@@ -242,15 +242,16 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
       })),
     ].filter((x) => keep(x.task));
     // ("BHXH có nhiệm vụ riêng nào, ngoài nhiệm vụ chung"): not those given to every unit.
-    // (Its part in a task given to a group it is in, to lead or to support, is shared too.)
+    // (Its part in a task given to a group it is in, to lead or to support, is shared too; one taken over
+    // from a unit merged into it is its own.)
     if (ownAsked) {
-      const own = (x: { task: Task; role?: string }) =>
-        x.role !== "giao chung" &&
-        (x.task.lead.includes(unit.id) ||
-          x.task.support.includes(unit.id) ||
-          !!x.role?.includes("tiếp nhận"));
-      shared = rows.filter((x) => !own(x)).length;
-      rows = rows.filter(own);
+      const own = new Set(
+        [...direct, ...inherited, ...support.filter((h) => h.from || h.task.support.includes(unit.id))].map(
+          (h) => h.task.id,
+        ),
+      );
+      shared = rows.filter((x) => !own.has(x.task.id)).length;
+      rows = rows.filter((x) => own.has(x.task.id));
     }
     const closed = when?.kind === "ended" ? " (trước khi kết thúc hoạt động)" : "";
     title = `Nhiệm vụ${yearLabel} của ${unit.name}${closed}`;
@@ -321,7 +322,7 @@ export function answerTasks(q: TasksQuery, ctx: AnswerContext): Reply {
     r.abstain();
     for (const n of preface) r.line(n.text, kb.citeAll(n.sources));
     r.line(
-      `Cơ sở tri thức không ghi nhiệm vụ riêng nào${q.year ? ` năm ${q.year}` : ""} của ${unit.name}; ${shared ? `đơn vị có ${shared} nhiệm vụ giao chung cho nhóm cơ quan, đơn vị mà đơn vị thuộc về.` : "không có nhiệm vụ giao chung nào trong thời gian này."}`,
+      `Cơ sở tri thức không ghi nhiệm vụ riêng nào${q.year ? ` năm ${q.year}` : ""} của ${unit.name}; ${shared ? `cả ${shared} nhiệm vụ của đơn vị đều là nhiệm vụ giao chung cho nhiều cơ quan, đơn vị.` : "đơn vị cũng không có nhiệm vụ giao chung nào trong thời gian này."}`,
     );
     if (shared)
       r.action(`Nhiệm vụ của ${unit.name}`, {

@@ -35,7 +35,7 @@ const FOCAL_POINT_OF_DX =
  * digital transformation belongs to, in any order of words; not a task's lead ("chủ trì", "nhiệm vụ"),
  * nor a body, day or index whose name says "chuyển đổi số".
  */
-export function dxManagerAsked(bare: string): boolean {
+function dxManagerAsked(bare: string): boolean {
   const rest = bare.replace(
     /\b(?:ban (?:chi dao|dieu hanh)|uy ban quoc gia|ngay|chi so|to cong nghe so|bo phan|to giup viec|hoi nghi|ke hoach|de an|chuong trinh) (?:ve |cua )?chuyen doi so\b/g,
     " ",
